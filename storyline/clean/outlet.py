@@ -1,0 +1,49 @@
+"""Outlet names from domains and URLs, and from a page that names itself."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+_SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "news"}
+
+
+def outlet_from_domain(value: str) -> str | None:
+    """``https://www.bbc.co.uk/news/x`` -> ``bbc.co.uk``; ``reuters.com`` -> ``reuters.com``.
+
+    The registrable domain is what the URL proves; we do not dress it up as a brand name.
+    """
+    value = value.strip()
+    if not value:
+        return None
+    host = urlsplit(value).hostname if "//" in value else value.split("/")[0]
+    if not host or "." not in host or " " in host:
+        return None
+    host = host.lower().rstrip(".")
+    for prefix in ("www.", "m.", "amp.", "mobile.", "edition."):
+        if host.startswith(prefix):
+            host = host[len(prefix):]
+    parts = host.split(".")
+    if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
+        return ".".join(parts[-3:])
+    return ".".join(parts[-2:]) if len(parts) >= 2 else host
+
+
+# A page names itself: "A Message from The Moscow Times", "© 2024 The Daily Planet",
+# "Subscribe to The Daily Planet", "The Daily Planet is an independent newspaper".
+_SELF_NAME = [
+    re.compile(r"^A (?:message|note|letter) from (?P<name>(?:The )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})\s*[:.!]?\s*$", re.M),
+    re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\s*)?(?P<name>(?:The )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})", re.I),
+]
+
+
+def outlet_from_text(lines: list[str]) -> tuple[str | None, str | None]:
+    """Find a name the page gives itself in its furniture. Returns (name, evidence line)."""
+    for line in lines:
+        for rx in _SELF_NAME:
+            m = rx.search(line)
+            if m:
+                name = m.group("name").strip(" .,:")
+                if len(name) > 2 and name.lower() not in {"the", "all rights reserved"}:
+                    return name, line.strip()
+    return None, None

@@ -1,0 +1,18 @@
+"""Plain text as scraped: one article per file, in any common encoding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from storyline.errors import InputError
+from storyline.ingest.decode import decode_text
+from storyline.model import RawArticle
+
+
+def read(data: bytes, source: str, base_id: str, limits) -> Iterator[RawArticle]:
+    text = decode_text(data, source)
+    if not text.strip():
+        raise InputError(source, "no text (whitespace only)")
+    if len(text) > limits.max_article_chars:
+        raise InputError(source, f"text too long for one article ({len(text):,} characters; limit {limits.max_article_chars:,})")
+    yield RawArticle(id=base_id, source=source, format="text", text=text)
