@@ -1,0 +1,77 @@
+"""Reports: report.json (validated against the shipped JSON Schema), report.md, report.html."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from storyline.model import Article, Rejection, Story, asdict
+
+SCHEMA_VERSION = "1.0"
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The JSON Schema of report.json (``storyline schema`` prints it)."""
+    return json.loads(resources.files("storyline.report").joinpath("schema.json").read_text("utf-8"))
+
+
+def article_dict(a: Article) -> dict[str, Any]:
+    d = asdict(a)
+    d.pop("fingerprint", None)
+    return d
+
+
+def build_report(articles: list[Article], stories: list[Story], rejected: list[Rejection]) -> dict[str, Any]:
+    """The report as plain data, in the shape the schema describes."""
+    from storyline import __version__
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "storyline_version": __version__,
+        "generated": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "articles": [article_dict(a) for a in articles],
+        "stories": [asdict(s) for s in stories],
+        "rejected": [{"source": r.source, "reason": r.reason} for r in rejected],
+    }
+
+
+def validate(report: dict[str, Any]) -> None:
+    """Raise jsonschema.ValidationError when ``report`` does not match the schema."""
+    import jsonschema
+
+    jsonschema.validate(report, schema())
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path`` and rename it over, so a crash never
+    leaves a half-written report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_all(report: dict[str, Any], out: Path) -> dict[str, str]:
+    """Write report.json, report.md and report.html into ``out``; return their paths."""
+    from storyline.report.html import render_html
+    from storyline.report.markdown import render_markdown
+
+    validate(report)
+    paths = {"json": out / "report.json", "markdown": out / "report.md", "html": out / "report.html"}
+    atomic_write(paths["json"], json.dumps(report, ensure_ascii=False, indent=2))
+    atomic_write(paths["markdown"], render_markdown(report))
+    atomic_write(paths["html"], render_html(report))
+    return {k: str(v) for k, v in paths.items()}

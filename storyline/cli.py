@@ -1,0 +1,198 @@
+"""The ``storyline`` command. Thin: parses arguments, calls the API, prints.
+
+Errors Storyline raises on purpose print as one line (``storyline: error: ...``); any
+other failure prints one line too and asks for ``--debug``, which shows the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from storyline import __version__
+
+EVAL_TASKS = {
+    "extract": ("scrapinghub", "token F1 of the cleaned body against the benchmark's ground truth"),
+    "dates": ("htmldate-mediacloud", "publication date accuracy and F1 on news pages"),
+    "timex": ("tempeval3-train", "time expressions: span F1 (strict, relaxed) and value accuracy (TempEval-3)"),
+    "timeline": ("t17-dev", "timelines: alignment ROUGE-1/-2 F and date F1 (Timeline17, news-tls protocol)"),
+    "stories": ("newsclusters-dev", "story grouping: B-cubed precision/recall/F1 and adjusted Rand index"),
+}
+
+
+def _limits_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("limits")
+    g.add_argument("--max-file-bytes", type=int, default=None, metavar="N",
+                   help="reject files (or gzip contents) larger than N bytes (default 50 MiB)")
+    g.add_argument("--max-article-chars", type=int, default=None, metavar="N",
+                   help="reject single articles longer than N characters (default 2,000,000)")
+
+
+def _limits(args):
+    from storyline.ingest import Limits
+
+    lim = Limits()
+    if getattr(args, "max_file_bytes", None):
+        lim.max_file_bytes = args.max_file_bytes
+    if getattr(args, "max_article_chars", None):
+        lim.max_article_chars = args.max_article_chars
+    return lim
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="storyline",
+        description="Follow a news story across outlets: clean articles, stories, cited timelines, compared sources.",
+    )
+    p.add_argument("--version", action="version", version=f"storyline {__version__}")
+    p.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    r = sub.add_parser("run", help="process articles and write report.json/.md/.html",
+                       description="Read every input (files, folders recursively, '-' for stdin, .gz transparently), "
+                       "process it, store it in SQLite and write report.json, report.md and report.html into --out.")
+    r.add_argument("paths", nargs="+", metavar="PATH", help="input files or folders ('-' reads standard input)")
+    r.add_argument("--out", default="out", help="output folder (default: out)")
+    r.add_argument("--db", default=None, help="SQLite store (default: OUT/storyline.db)")
+    r.add_argument("--engine", choices=["local", "pool", "dask"], default="local", help="where per-article work runs")
+    r.add_argument("--workers", type=int, default=1, help="worker processes (local pool or Dask LocalCluster)")
+    r.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a LocalCluster)")
+    r.add_argument("--max-events", type=int, default=None, help="keep the N most important events per timeline")
+    r.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    _limits_args(r)
+
+    a = sub.add_parser("add", help="add articles to an existing store incrementally",
+                       description="Each new article joins a story or starts one; only the stories touched are rebuilt. "
+                       "Adding the same article twice does nothing.")
+    a.add_argument("paths", nargs="+", metavar="PATH")
+    a.add_argument("--db", required=True, help="the SQLite store to add to")
+    a.add_argument("--out", default=None, help="also rewrite the reports into this folder")
+    a.add_argument("--max-events", type=int, default=None)
+    a.add_argument("--quiet", action="store_true")
+    _limits_args(a)
+
+    s = sub.add_parser("serve", help="web app over a store", description="Serve the web app and its JSON API (/api/).")
+    s.add_argument("--db", default="out/storyline.db")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+
+    sub.add_parser("schema", help="print the JSON Schema of report.json",
+                   description="Print the JSON Schema that report.json follows.")
+
+    ev = sub.add_parser("eval", help="measure quality on labelled data", description="Measure each stage on real labelled data.")
+    evsub = ev.add_subparsers(dest="task", metavar="TASK")
+    for task, (folder, helptext) in EVAL_TASKS.items():
+        e = evsub.add_parser(task, help=helptext, description=f"{helptext}. --data takes a folder in the layout of shared/eval/{folder}.")
+        e.add_argument("--data", default=str(Path("..") / "shared" / "eval" / folder), help=f"dataset folder (default ../shared/eval/{folder})")
+        e.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+        e.add_argument("--limit", type=int, default=None, help="only the first N items")
+        e.add_argument("--items", action="store_true", help="also print per-item figures in the table")
+    return p
+
+
+def _print_eval(result: dict, items: bool) -> None:
+    print(f"dataset: {result['dataset']}   n = {result['n']}")
+    width = max(len(k) for k in result["metrics"]) if result["metrics"] else 10
+    for k, v in result["metrics"].items():
+        print(f"  {k:<{width}}  {v:.4f}" if isinstance(v, float) else f"  {k:<{width}}  {v}")
+    if items and result.get("items"):
+        keys = [k for k in result["items"][0] if k != "id"]
+        print()
+        print("  " + "id".ljust(40) + "".join(k[:12].rjust(13) for k in keys))
+        for it in result["items"]:
+            row = "".join((f"{it[k]:.4f}" if isinstance(it[k], float) else str(it[k]))[:12].rjust(13) for k in keys)
+            print("  " + str(it.get("id"))[:40].ljust(40) + row)
+
+
+def _summary(result, out_label: str | None) -> None:
+    err = sys.stderr
+    print(f"{len(result.articles)} articles added, {len(result.skipped)} already stored, "
+          f"{len(result.rejected)} inputs rejected, {len(result.stories)} stories ({result.seconds:.1f} s)", file=err)
+    for rej in result.rejected:
+        print(f"  rejected: {rej.line()}", file=err)
+    if result.outputs:
+        print(f"report: {result.outputs.get('html')}", file=err)
+    if result.db:
+        print(f"store: {result.db}", file=err)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(name)s: %(message)s")
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return _dispatch(args, parser)
+    except KeyboardInterrupt:
+        print("storyline: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        from storyline.errors import StorylineError
+
+        if isinstance(exc, StorylineError):
+            print(f"storyline: error: {exc}", file=sys.stderr)
+        else:
+            print(f"storyline: error: {exc.__class__.__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return 1
+
+
+def _dispatch(args, parser) -> int:
+    if args.command == "schema":
+        from storyline.report import schema
+
+        print(json.dumps(schema(), indent=2))
+        return 0
+    if args.command == "run":
+        from storyline.api import run
+
+        if args.workers < 1:
+            parser.error("--workers must be at least 1")
+        result = run(args.paths, out=args.out, db=args.db, engine=args.engine, workers=args.workers,
+                     scheduler=args.scheduler, max_events=args.max_events, limits=_limits(args), quiet=args.quiet)
+        _summary(result, args.out)
+        return result.exit_code
+    if args.command == "add":
+        from storyline.api import add
+
+        if not Path(args.db).exists():
+            print(f"storyline: error: {args.db}: no such store (create one with 'storyline run ... --db {args.db}')", file=sys.stderr)
+            return 2
+        result = add(args.paths, db=args.db, out=args.out, max_events=args.max_events, limits=_limits(args), quiet=args.quiet)
+        _summary(result, args.out)
+        return result.exit_code
+    if args.command == "serve":
+        from storyline.web import serve
+
+        serve(db=args.db, host=args.host, port=args.port)
+        return 0
+    if args.command == "eval":
+        if not args.task:
+            parser.parse_args(["eval", "--help"])
+            return 2
+        import importlib
+
+        from storyline.errors import EvalDataError
+
+        data = Path(args.data)
+        if not data.is_dir():
+            raise EvalDataError(f"{data}: no such folder (pass --data with a folder in the layout of shared/eval/{EVAL_TASKS[args.task][0]})")
+        mod = importlib.import_module(f"storyline.eval.{args.task}")
+        result = mod.evaluate(data, limit=args.limit)
+        if args.json:
+            print(json.dumps(result, ensure_ascii=False))
+        else:
+            _print_eval(result, args.items)
+        return 0
+    parser.print_help()
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

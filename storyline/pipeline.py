@@ -1,0 +1,204 @@
+"""The pipeline: read -> clean -> annotate (per article, on an engine) -> store -> group
+-> story stages -> reports.
+
+``process_raw`` is the per-article unit of work shipped to engines; it is a plain
+function of one RawArticle, so it runs the same in-process, in a pool or on Dask.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline.clean import clean
+from storyline.errors import StorylineError
+from storyline.ingest import Limits, read_inputs
+from storyline.model import Article, ArticleAnalysis, Published, RawArticle, Rejection, Story
+from storyline.store import Store
+
+log = logging.getLogger("storyline")
+
+MIN_BODY_WORDS = 25
+
+# Exit codes (documented in the README).
+EXIT_OK = 0
+EXIT_SOME_REJECTED = 3
+EXIT_NOTHING_READ = 4
+
+
+@dataclass
+class RunResult:
+    """What a run or add did: articles and stories touched, inputs rejected, files written."""
+
+    articles: list[Article] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # already in the store
+    outputs: dict[str, str] = field(default_factory=dict)
+    db: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        if not self.articles and not self.skipped and self.rejected:
+            return EXIT_NOTHING_READ
+        if self.rejected:
+            return EXIT_SOME_REJECTED
+        return EXIT_OK
+
+
+def process_raw(raw: RawArticle, published: str | None = None) -> tuple[Article, ArticleAnalysis] | Rejection:
+    """Clean and annotate one article. Any failure becomes a Rejection naming the input."""
+    from storyline.annotate import analyse_article
+
+    try:
+        article = clean(raw)
+        if published:
+            article.published = Published(date=published, earliest=published, latest=published, how="folder",
+                                          evidence="given by the caller")
+        if len(article.body.split()) < MIN_BODY_WORDS:
+            return Rejection(raw.source, f"no article text found (body has {len(article.body.split())} words after cleaning)")
+        return article, analyse_article(article)
+    except StorylineError as exc:
+        return Rejection(raw.source, str(exc))
+    except RecursionError:
+        return Rejection(raw.source, "input nested too deeply to process")
+    except Exception as exc:  # one bad article must never stop the batch
+        log.debug("processing %s failed", raw.source, exc_info=True)
+        return Rejection(raw.source, f"could not process ({exc.__class__.__name__}: {str(exc)[:120]})")
+
+
+def _process_item(item: tuple[RawArticle, str | None]):
+    return process_raw(*item)
+
+
+def reanalyse(article: Article) -> ArticleAnalysis:
+    from storyline.annotate import analyse_article
+
+    return analyse_article(article)
+
+
+class Progress:
+    """A one-line progress counter on stderr (only when it is a terminal and not quiet)."""
+
+    def __init__(self, enabled: bool, label: str = "articles"):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.label = label
+        self.n = 0
+        self.start = time.time()
+
+    def tick(self, n: int = 1) -> None:
+        self.n += n
+        if self.enabled:
+            rate = self.n / max(1e-6, time.time() - self.start)
+            sys.stderr.write(f"\r{self.label}: {self.n} ({rate:.1f}/s)")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    *,
+    limits: Limits | None = None,
+    engine=None,
+    progress: Progress | None = None,
+    published_for: Callable[[RawArticle], str | None] | None = None,
+    batch_size: int = 64,
+) -> RunResult:
+    """Read, clean and annotate inputs, committing articles in batches (each batch all or nothing)."""
+    from storyline.engines import LocalEngine
+
+    engine = engine or LocalEngine()
+    result = RunResult(db=store.path)
+    seen_fp: set[str] = set()
+
+    def raws():
+        for item in read_inputs(paths, limits):
+            if isinstance(item, Rejection):
+                result.rejected.append(item)
+                continue
+            yield item, (published_for(item) if published_for else None)
+
+    pending: list[tuple[Article, ArticleAnalysis]] = []
+
+    def flush():
+        if not pending:
+            return
+        with store.transaction() as c:
+            for art, an in pending:
+                store.put_article(c, art, an)
+        result.articles.extend(a for a, _ in pending)
+        pending.clear()
+
+    def fresh(items):
+        # Skip articles already stored with the same content before doing any work on them.
+        for raw, pub in items:
+            yield raw, pub
+
+    for out in engine.map(_process_item, fresh(raws())):
+        if isinstance(out, Rejection):
+            result.rejected.append(out)
+        else:
+            art, an = out
+            dup_of = store.existing_fingerprint(art.fingerprint)
+            if dup_of is not None or art.fingerprint in seen_fp:
+                result.skipped.append(art.id)
+            else:
+                seen_fp.add(art.fingerprint)
+                pending.append((art, an))
+                if len(pending) >= batch_size:
+                    flush()
+        if progress:
+            progress.tick()
+    flush()
+    if result.rejected:
+        with store.transaction() as c:
+            store.put_rejections(c, result.rejected)
+    return result
+
+
+def regroup_all(store: Store, *, max_events: int | None = None, progress: Progress | None = None) -> list[Story]:
+    """Batch mode: group every stored article into stories and rebuild every story."""
+    from storyline.stories.group import group_articles
+    from storyline.story import build_story, story_id_for
+
+    articles = list(store.iter_articles())
+    analyses = {a.id: store.get_analysis(a.id) or ArticleAnalysis(article=a.id) for a in articles}
+    by_id = {a.id: a for a in articles}
+    groups = group_articles(articles, analyses)
+    stories = []
+    for ids in groups:
+        story = build_story(story_id_for(ids), [by_id[i] for i in ids], analyses, max_events=max_events, reanalyse=reanalyse)
+        stories.append(story)
+    with store.transaction() as c:
+        c.execute("DELETE FROM stories")
+        for s in stories:
+            store.put_story(c, s)
+        for s in stories:  # inferred publication dates are kept with the article
+            for aid in s.articles:
+                if by_id[aid].published.how == "inferred":
+                    store.put_article(c, by_id[aid], analyses[aid])
+    return stories
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
+
+
+def write_reports(store: Store, out: Path, result: RunResult) -> dict[str, str]:
+    """report.json, report.md and report.html for everything in the store."""
+    from storyline.report import build_report, write_all
+
+    articles = list(store.iter_articles())
+    stories = list(store.iter_stories())
+    report = build_report(articles, stories, result.rejected)
+    return write_all(report, out)

@@ -1,0 +1,63 @@
+"""report.md: the same report for reading in a terminal or a code host."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _esc(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    """Stories first (summary, timeline, claims, what's next), then articles and rejections."""
+    arts = {a["id"]: a for a in report["articles"]}
+    out: list[str] = ["# Storyline report", "",
+                      f"{len(report['articles'])} articles, {len(report['stories'])} stories, "
+                      f"{len(report['rejected'])} inputs rejected. Generated {report['generated']}.", ""]
+    for s in report["stories"]:
+        out += [f"## {s['title']}", ""]
+        out.append(f"{len(s['articles'])} articles" + (f", {s.get('first')} to {s.get('last')}" if s.get("first") else "") + ".")
+        out.append("")
+        if s.get("summary"):
+            out += ["**Summary.** " + s["summary"], ""]
+        if s["timeline"]:
+            out += ["### Timeline", "", "| date | event | sources |", "|---|---|---|"]
+            for e in s["timeline"]:
+                src = ", ".join(f"{arts.get(x, {}).get('outlet') or x}" for x in e["sources"])
+                out.append(f"| {e['date'] or '?'} ({e['precision'] or '-'}) | {_esc(e['text'])} | {_esc(src)} |")
+            out.append("")
+        if s.get("comparison"):
+            out += ["### Claims compared", "", "| subject | status | outlets | independent sources |", "|---|---|---|---|"]
+            for c in s["comparison"]:
+                out.append(f"| {_esc(c['subject'])} | {c['status']} | {_esc(', '.join(o or '?' for o in c['outlets']))} | {c['independent_sources']} |")
+            out.append("")
+        if s["claims"]:
+            out += ["### Claims", "", "| subject | value | attributed to | article | date |", "|---|---|---|---|---|"]
+            for c in s["claims"]:
+                who = (c.get("attributed_to") or "unattributed") + (" (anonymous)" if c.get("anonymous") else "")
+                out.append(f"| {_esc(c['subject'])} | {_esc(str(c['value']))} {_esc(c.get('unit') or '')} | {_esc(who)} | {c['article']} | {c.get('date') or ''} |")
+            out.append("")
+        exps = s.get("expectations") or []
+        if exps:
+            out += ["### What happens next", ""]
+            for x in exps:
+                bound = f" (by {x['bound']['value']})" if x.get("bound") and x["bound"].get("value") else ""
+                out.append(f"- **{x['status']}** — {_esc(x['what'])}{bound} [{x['certainty']}; {x.get('attributed_to') or 'unattributed'}; {x['article']}]")
+            out.append("")
+        if s.get("wire"):
+            out += ["### Wire copies and reprints", ""]
+            for w in s["wire"]:
+                out.append(f"- {', '.join(w['articles'])}" + (f" — {w['wire']}" if w.get("wire") else "") + f" (similarity {w['similarity']:.2f})")
+            out.append("")
+    out += ["## Articles", ""]
+    for a in report["articles"]:
+        p = a["published"]
+        out += [f"### {a.get('title') or a['id']}", "",
+                f"- id: `{a['id']}`; outlet: {a.get('outlet') or 'unknown'}; byline: {a.get('byline') or '-'}",
+                f"- published: {p.get('date') or 'unknown'} ({p.get('how') or 'not found'}"
+                + (f"; window {p.get('earliest')} to {p.get('latest')}" if not p.get("date") and p.get("earliest") else "") + ")",
+                f"- credits: {', '.join(a['credits']) or '-'}; captions: {len(a['captions'])}; removed: {len(a['removed'])} pieces", ""]
+    if report["rejected"]:
+        out += ["## Rejected inputs", ""] + [f"- `{r['source']}`: {r['reason']}" for r in report["rejected"]] + [""]
+    return "\n".join(out)

@@ -1,0 +1,333 @@
+"""The SQLite store: articles, their analyses, stories, rejections; FTS5 search.
+
+Named migrations run once each, in a transaction, recorded in ``migrations``. Writes
+go through :meth:`Store.transaction`, so a run killed at any point leaves the store as it
+was before that transaction (WAL mode; nothing committed is ever lost). Records are kept
+as JSON beside the columns the web app and incremental add query by.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import StoreError
+from storyline.model import (
+    Article,
+    ArticleAnalysis,
+    Claim,
+    ClaimComparison,
+    DateVote,
+    EntityMention,
+    Event,
+    EventMention,
+    Evidence,
+    Expectation,
+    Published,
+    Rejection,
+    Removed,
+    Sentence,
+    Story,
+    SummarySentence,
+    TimeExpr,
+    WireGroup,
+    asdict,
+)
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_initial",
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            source TEXT NOT NULL,
+            outlet TEXT,
+            title TEXT,
+            published TEXT,
+            body TEXT NOT NULL,
+            record TEXT NOT NULL,
+            added REAL NOT NULL
+        );
+        CREATE INDEX articles_fingerprint ON articles(fingerprint);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE TABLE analyses (
+            article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            record TEXT NOT NULL
+        );
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            first TEXT,
+            last TEXT,
+            n_articles INTEGER NOT NULL,
+            record TEXT NOT NULL,
+            updated REAL NOT NULL
+        );
+        CREATE TABLE story_articles (
+            story TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            article TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (story, article)
+        );
+        CREATE TABLE rejected (
+            source TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at REAL NOT NULL
+        );
+        """,
+    ),
+    (
+        "0002_fts",
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, body, tokenize='unicode61');
+        """,
+    ),
+    (
+        "0003_story_index",
+        """
+        CREATE TABLE story_terms (
+            story TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            term TEXT NOT NULL,
+            weight REAL NOT NULL,
+            PRIMARY KEY (term, story)
+        );
+        CREATE TABLE story_vectors (
+            story TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            record TEXT NOT NULL
+        );
+        """,
+    ),
+]
+
+
+# ----------------------------------------------------------------- record (de)serialisation
+
+
+def _evidence(d: dict | None) -> Evidence | None:
+    return Evidence(**d) if d else None
+
+
+def _timex(d: dict | None) -> TimeExpr | None:
+    return TimeExpr(**d) if d else None
+
+
+def article_from_dict(d: dict[str, Any]) -> Article:
+    d = dict(d)
+    d["published"] = Published(**(d.get("published") or {}))
+    d["removed"] = [Removed(**r) for r in d.get("removed") or []]
+    return Article(**d)
+
+
+def _claim(d: dict) -> Claim:
+    d = dict(d)
+    d["evidence"] = [Evidence(**e) for e in d.get("evidence") or []]
+    return Claim(**d)
+
+
+def _expectation(d: dict) -> Expectation:
+    d = dict(d)
+    d["bound"] = _timex(d.get("bound"))
+    d["evidence"] = [Evidence(**e) for e in d.get("evidence") or []]
+    return Expectation(**d)
+
+
+def analysis_from_dict(d: dict[str, Any]) -> ArticleAnalysis:
+    return ArticleAnalysis(
+        article=d["article"],
+        sentences=[Sentence(**s) for s in d.get("sentences") or []],
+        timexes=[TimeExpr(**t) for t in d.get("timexes") or []],
+        entities=[EntityMention(**e) for e in d.get("entities") or []],
+        events=[EventMention(**{**m, "evidence": _evidence(m.get("evidence"))}) for m in d.get("events") or []],
+        claims=[_claim(c) for c in d.get("claims") or []],
+        expectations=[_expectation(x) for x in d.get("expectations") or []],
+        anchor=d.get("anchor"),
+    )
+
+
+def story_from_dict(d: dict[str, Any]) -> Story:
+    d = dict(d)
+    d["timeline"] = [
+        Event(**{**e, "evidence": [Evidence(**x) for x in e.get("evidence") or []],
+                 "disagreement": [DateVote(**v) for v in e.get("disagreement") or []]})
+        for e in d.get("timeline") or []
+    ]
+    d["claims"] = [_claim(c) for c in d.get("claims") or []]
+    d["comparison"] = [ClaimComparison(**c) for c in d.get("comparison") or []]
+    d["wire"] = [WireGroup(**w) for w in d.get("wire") or []]
+    d["summary_sentences"] = [SummarySentence(**s) for s in d.get("summary_sentences") or []]
+    d["expectations"] = [_expectation(x) for x in d.get("expectations") or []]
+    return Story(**d)
+
+
+def _dumps(record: Any) -> str:
+    return json.dumps(asdict(record), ensure_ascii=False, separators=(",", ":"))
+
+
+# ----------------------------------------------------------------- the store
+
+
+class Store:
+    """A Storyline store in one SQLite file."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open the store ({exc}); is it a Storyline SQLite file?") from None
+
+    # -- plumbing
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def migrate(self) -> list[str]:
+        """Apply the named migrations not yet applied, each in its own transaction."""
+        self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied REAL NOT NULL)")
+        done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
+        applied = []
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            with self.transaction() as c:
+                for stmt in [s for s in sql.split(";") if s.strip()]:
+                    c.execute(stmt)
+                c.execute("INSERT INTO migrations VALUES (?, ?)", (name, time.time()))
+            applied.append(name)
+        return applied
+
+    # -- articles
+    def has_article(self, article_id: str, fingerprint: str | None = None) -> bool:
+        if fingerprint:
+            row = self.conn.execute("SELECT 1 FROM articles WHERE id=? OR fingerprint=? LIMIT 1", (article_id, fingerprint)).fetchone()
+        else:
+            row = self.conn.execute("SELECT 1 FROM articles WHERE id=? LIMIT 1", (article_id,)).fetchone()
+        return row is not None
+
+    def existing_fingerprint(self, fingerprint: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM articles WHERE fingerprint=? LIMIT 1", (fingerprint,)).fetchone()
+        return row[0] if row else None
+
+    def put_article(self, c: sqlite3.Connection, article: Article, analysis: ArticleAnalysis | None) -> None:
+        """Insert or replace one article (and its analysis) inside an open transaction."""
+        c.execute(
+            "INSERT OR REPLACE INTO articles (id, fingerprint, source, outlet, title, published, body, record, added) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            (article.id, article.fingerprint, article.source, article.outlet, article.title,
+             article.published.date or article.published.earliest, article.body, _dumps(article), time.time()),
+        )
+        c.execute("DELETE FROM articles_fts WHERE id=?", (article.id,))
+        c.execute("INSERT INTO articles_fts (id, title, body) VALUES (?,?,?)", (article.id, article.title or "", article.body))
+        if analysis is not None:
+            c.execute("INSERT OR REPLACE INTO analyses (article, record) VALUES (?,?)", (article.id, _dumps(analysis)))
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
+        return article_from_dict(json.loads(row[0])) if row else None
+
+    def get_articles(self, ids: Iterable[str]) -> list[Article]:
+        out = []
+        for aid in ids:
+            a = self.get_article(aid)
+            if a is not None:
+                out.append(a)
+        return out
+
+    def iter_articles(self) -> Iterator[Article]:
+        for row in self.conn.execute("SELECT record FROM articles ORDER BY published, id"):
+            yield article_from_dict(json.loads(row[0]))
+
+    def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
+        row = self.conn.execute("SELECT record FROM analyses WHERE article=?", (article_id,)).fetchone()
+        return analysis_from_dict(json.loads(row[0])) if row else None
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "stories", "rejected", "analyses"}:
+            raise ValueError(table)
+        return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Full-text search over titles and bodies (FTS5); the query is taken as plain words."""
+        words = [w for w in "".join(ch if ch.isalnum() else " " for ch in query).split() if w]
+        if not words:
+            return []
+        fts = " ".join(f'"{w}"' for w in words)
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, s.story AS story, "
+            "snippet(articles_fts, 2, '[', ']', ' … ', 12) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.id "
+            "LEFT JOIN story_articles s ON s.article = a.id "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (fts, limit),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    # -- stories
+    def put_story(self, c: sqlite3.Connection, story: Story) -> None:
+        c.execute(
+            "INSERT OR REPLACE INTO stories (id, title, first, last, n_articles, record, updated) VALUES (?,?,?,?,?,?,?)",
+            (story.id, story.title, story.first, story.last, len(story.articles), _dumps(story), time.time()),
+        )
+        c.execute("DELETE FROM story_articles WHERE story=?", (story.id,))
+        for aid in story.articles:
+            c.execute("INSERT OR REPLACE INTO story_articles (story, article) VALUES (?,?)", (story.id, aid))
+
+    def delete_story(self, c: sqlite3.Connection, story_id: str) -> None:
+        c.execute("DELETE FROM stories WHERE id=?", (story_id,))
+
+    def get_story(self, story_id: str) -> Story | None:
+        row = self.conn.execute("SELECT record FROM stories WHERE id=?", (story_id,)).fetchone()
+        return story_from_dict(json.loads(row[0])) if row else None
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT story FROM story_articles WHERE article=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def list_stories(self, limit: int = 1000) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT id, title, first, last, n_articles, updated FROM stories ORDER BY COALESCE(last, '') DESC, updated DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def iter_stories(self) -> Iterator[Story]:
+        for row in self.conn.execute("SELECT record FROM stories ORDER BY COALESCE(last, '') DESC, id"):
+            yield story_from_dict(json.loads(row[0]))
+
+    # -- rejections
+    def put_rejections(self, c: sqlite3.Connection, rejections: Iterable[Rejection]) -> None:
+        for r in rejections:
+            c.execute("INSERT INTO rejected (source, reason, at) VALUES (?,?,?)", (r.source, r.reason, time.time()))
+
+    def rejections(self, limit: int = 1000) -> list[Rejection]:
+        rows = self.conn.execute("SELECT source, reason FROM rejected ORDER BY at DESC LIMIT ?", (limit,)).fetchall()
+        return [Rejection(r[0], r[1]) for r in rows]

@@ -1,0 +1,77 @@
+"""Story-level stages: from a story's articles and their analyses to a full Story record.
+
+Order matters: dates inferred across articles first (so relative times in undated
+articles resolve), then wire copies (so every count is of independent sources), then
+events merged into a timeline, claims compared, expectations followed up, coverage and
+the summary last, since they read everything before them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from storyline.model import Article, ArticleAnalysis, Story
+
+
+def story_id_for(article_ids: list[str]) -> str:
+    """Stable story id: derived from the story's first (oldest-added) article."""
+    return "s-" + hashlib.sha1(sorted(article_ids)[0].encode()).hexdigest()[:10]
+
+
+def build_story(
+    story_id: str,
+    articles: list[Article],
+    analyses: dict[str, ArticleAnalysis],
+    *,
+    max_events: int | None = None,
+    reanalyse: Callable[[Article], ArticleAnalysis] | None = None,
+) -> Story:
+    """Build one story. ``reanalyse`` re-runs the per-article stage for an article whose
+    publication date was just inferred (so its relative times resolve against it)."""
+    from storyline.compare.claims import compare_claims
+    from storyline.compare.coverage import coverage
+    from storyline.compare.summary import summarise
+    from storyline.compare.wire import find_wire_groups, independence_keys
+    from storyline.events.merge import merge_events
+    from storyline.expectations.followup import follow_up
+    from storyline.stories.group import story_title
+    from storyline.timeline.build import build_timeline
+    from storyline.timeline.infer import infer_dates
+
+    articles = sorted(articles, key=lambda a: (a.published.date or a.published.earliest or "9999", a.id))
+    by_id = {a.id: a for a in articles}
+    inferred = infer_dates(articles, analyses)
+    for aid, pub in inferred.items():
+        by_id[aid].published = pub
+        if reanalyse is not None and pub.date:
+            analyses[aid] = reanalyse(by_id[aid])
+
+    wire = find_wire_groups(articles)
+    independent = independence_keys(articles, wire)
+    mentions = [m for a in articles for m in analyses[a.id].events]
+    events = merge_events(mentions, by_id, independent)
+    claims = [c for a in articles for c in analyses[a.id].claims]
+    comparison = compare_claims(claims, by_id, independent)
+    expectations = [x for a in articles for x in analyses[a.id].expectations]
+    expectations = follow_up(expectations, events, by_id)
+    timeline = build_timeline(events, max_events)
+    title, keywords = story_title(articles, analyses)
+    dates = sorted(d for a in articles for d in [a.published.date or a.published.earliest] if d)
+    story = Story(
+        id=story_id,
+        title=title,
+        articles=[a.id for a in articles],
+        keywords=keywords,
+        timeline=timeline,
+        claims=claims,
+        comparison=comparison,
+        wire=wire,
+        coverage=coverage(timeline, articles),
+        expectations=expectations,
+        first=dates[0] if dates else None,
+        last=dates[-1] if dates else None,
+    )
+    story.summary_sentences = summarise(story, by_id)
+    story.summary = " ".join(s.text for s in story.summary_sentences)
+    return story
