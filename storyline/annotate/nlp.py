@@ -26,3 +26,14 @@ def get_nlp():
 def parse(text: str):
     """Parse ``text`` with the shared pipeline."""
     return get_nlp()(text)
+
+
+@functools.lru_cache(maxsize=1)
+def get_sentencizer():
+    """A rule-based sentence splitter (tokenizer + punctuation rules): fast, no model."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
