@@ -32,8 +32,9 @@ def outlet_from_domain(value: str) -> str | None:
 # A page names itself: "A Message from The Moscow Times", "© 2024 The Daily Planet",
 # "Subscribe to The Daily Planet", "The Daily Planet is an independent newspaper".
 _SELF_NAME = [
-    re.compile(r"^A (?:message|note|letter) from (?P<name>(?:The )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})\s*[:.!]?\s*$", re.M),
-    re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\s*)?(?P<name>(?:The )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})", re.I),
+    re.compile(r"^(?i:a (?:message|note|letter|word) from) (?P<name>(?:The )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})\s*[:.!]?\s*$", re.M),
+    re.compile(r"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s*)?"
+               r"(?P<name>(?:The )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})"),
 ]
 
 
