@@ -209,6 +209,7 @@ class Claim:
     sources: int = 1  # independent sources for this subject (wire copies counted once)
     single_source: bool = True
     status: str | None = None  # agree | conflict | evolving | single — set by compare
+    qualifier: str | None = None  # how the figure was hedged: "around", "up to", "more than", ...
 
 
 @dataclass(slots=True)
@@ -229,6 +230,9 @@ class Expectation:
     fulfilled_date: str | None = None
     fulfilled_sources: list[str] = field(default_factory=list)
     made: str | None = None  # date the expectation was reported
+    subject: str | None = None  # who or what the expected happening is about ("the partnership agreement")
+    procedure: str | None = None  # expectations that are steps of one procedure share this key (set by follow-up)
+    step: int | None = None  # order of this step within its procedure, 1-based; restatements share a step
 
 
 @dataclass(slots=True)
@@ -284,6 +288,8 @@ class ClaimComparison:
     independent_sources: int
     anonymous_only: bool = False
     note: str = ""
+    values: list[dict[str, Any]] = field(default_factory=list)  # value over time: {date, value, unit, claims, outlets}
+    conflicts: list[dict[str, Any]] = field(default_factory=list)  # same-time disagreements: {date, claims, outlets}
 
 
 @dataclass(slots=True)
@@ -293,6 +299,8 @@ class WireGroup:
     articles: list[str]
     wire: str | None
     similarity: float
+    how: str = "text"  # "credit", "text" or "credit+text": what made the group
+    partial: list[str] = field(default_factory=list)  # articles crediting this wire for part of their reporting
 
 
 @dataclass(slots=True)

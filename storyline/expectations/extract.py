@@ -1,9 +1,570 @@
-"""Forward-looking statements (first version: none)."""
+"""Forward-looking statements: what an article says will, may or is expected to happen.
+
+A sentence holds an expectation when one of its clauses is put in the future by
+
+- a modal: "will be sent to the upper house", "they may be deployed" (``MODAL_CERTAINTY``);
+- a control word with a to-infinitive: "is expected to vote", "plans to drill", "is set to
+  sign" (``CONTROL_CERTAINTY``), or "is to visit", "is going to";
+- "would" in reported speech: "the company said it would try again";
+- a scheduled noun: "the vote is scheduled for Friday";
+- a present tense with a time ahead of the publication date: "the team travels on Monday";
+- "pending X" on its own: "the sale is on hold pending regulatory approval".
+
+For each one we keep the clause that names the expected happening (``what``), its subject,
+who says so (``attributed_to``: the subject of a reporting verb above it, or "according
+to X"), how certain the wording is (announced / expected / possible), the time bound (the
+time expression inside the clause, taken from ``analysis.timexes`` so it is normalised like
+every other), the condition ("if ...", "once ...", "from the day ...", "pending ...") and
+the sentence as evidence. Questions, hypotheses ("if it would ..."), guesses about the past
+("may have been"), states ("may be higher"), provisions of legal texts ("the treaty states
+that the other party will ...") and addresses to the reader ("you will ...") are left out.
+"""
 
 from __future__ import annotations
 
-from storyline.model import Article, ArticleAnalysis, Expectation
+from dataclasses import dataclass, field
+
+from storyline.expectations.lexicon import (
+    ABSTRACT_SUBJECTS,
+    CONDITION_MARKS,
+    CONDITION_PREPS,
+    CONDITION_TIME_NOUNS,
+    CONTROL_CERTAINTY,
+    DISCOURSE_ADVERBS,
+    DOCUMENT_NOUNS,
+    GENERIC_SUBJECTS,
+    HEDGES,
+    MODAL_CERTAINTY,
+    NON_ASSERTIVE_MARKS,
+    PROVISION_VERBS,
+    REPORTED_FUTURE_HEADS,
+    REPORTING,
+    SCHEDULING,
+    SELF_ATTRIBUTING,
+)
+from storyline.model import Article, ArticleAnalysis, Evidence, Expectation, TimeExpr
+
+MAX_WHAT_TOKENS = 30
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+# Dependencies through which a clause hangs under the verb that reports it.
+CLIMB_DEPS = {"ccomp", "conj", "xcomp", "advcl", "parataxis", "dep", "relcl", "acl", "pcomp"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_PRONOUNS = {"they", "them"}
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+# Promises to the reader and calls to subscribe are not news.
+BOILERPLATE = ("subscribe", "newsletter", "sign up", "click here", "cookie", "your inbox", "our journalism")
+
+
+@dataclass
+class _Candidate:
+    """One future-marked clause before it becomes an Expectation."""
+
+    verb: object  # spaCy Token: the verb (or noun) naming the expected happening
+    top: object  # the highest token of the marker (where attribution is looked for)
+    certainty: str
+    markers: list = field(default_factory=list)  # tokens that mark the future, left out of "what"
+    nominal: bool = False  # "the vote is scheduled for Friday": the subject is the happening
+    reporter: object = None  # a reporting verb already found (for "would")
+
+
+# ---------------------------------------------------------------- detection
+
+
+def _has_perfect(verb) -> bool:
+    """'may have been', 'could have done': a guess about the past."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _is_copula(verb) -> bool:
+    """'may be higher', 'could be the largest': the main verb is 'be' (or 'have' as possession)."""
+    return verb.lemma_ in ("be", "have", "seem", "remain", "look", "appear") and not any(
+        c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+
+
+def _to_infinitive(tok):
+    """The to-infinitive child of ``tok`` ("expected *to vote*"), or None."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "acomp") and c.pos_ in ("VERB", "AUX") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
+
+
+def _reporting_head(tok, limit: int = 4):
+    """The reporting verb a clause hangs under ("said" in "BP said it would ..."), or None."""
+    cur = tok
+    for _ in range(limit):
+        if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in REPORTING and cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def _under_non_assertive(tok, stop) -> bool:
+    """True when a clause between ``tok`` and ``stop`` is opened by if/whether/unless, or is
+    a question-like complement ("whether Pyongyang would be covered")."""
+    cur = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in NON_ASSERTIVE_MARKS for c in cur.children):
+            return True
+        if cur is stop or cur.head is cur:
+            return False
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
+            return True
+        cur = cur.head
+    return False
+
+
+def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Candidate]:
+    """Every future-marked clause of one sentence, one per expected verb."""
+    found: dict[int, _Candidate] = {}
+
+    def add(c: _Candidate) -> None:
+        # The first marker seen for a verb wins, except that a modal over a control word
+        # ("will be expected to") keeps the lower certainty the control word gives.
+        if c.verb.i not in found:
+            found[c.verb.i] = c
+
+    for tok in sent:
+        low = tok.lower_
+        lemma = tok.lemma_.lower()
+        # --- modal auxiliaries
+        if tok.dep_ == "aux" and tok.tag_ == "MD":
+            verb = tok.head
+            if lemma in ("will", "'ll", "wo") or low in MODAL_CERTAINTY:
+                key = "will" if lemma in ("will", "'ll", "wo") else low
+                certainty = MODAL_CERTAINTY.get(key)
+                if certainty is None:
+                    continue
+                if _has_perfect(verb) and key != "will":
+                    continue
+                if key == "could" and _negated(verb):
+                    continue  # "could not be reached": past inability, not a forecast
+                if key != "will" and _is_copula(verb) and not _future_time_in(verb, timexes, anchor):
+                    continue  # "may be higher": a guess about the present
+                inner = _to_infinitive(verb)
+                if inner is not None and verb.lemma_.lower() in CONTROL_CERTAINTY:
+                    continue  # "will seek to", "may plan to": the control word rule below handles it
+                add(_Candidate(verb, verb, certainty, [tok]))
+            elif low == "would" or lemma == "would":
+                if _has_perfect(verb):
+                    continue  # "would have": counterfactual
+                head = _reporting_head(verb)
+                if head is None or head.lemma_.lower() not in REPORTED_FUTURE_HEADS:
+                    continue
+                if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
+                       for c in verb.children):
+                    continue  # "would ... if ...": hypothetical
+                add(_Candidate(verb, verb, REPORTED_FUTURE_HEADS[head.lemma_.lower()], [tok], reporter=head))
+            continue
+        # --- control words with a to-infinitive
+        if lemma in CONTROL_CERTAINTY or low in CONTROL_CERTAINTY:
+            inner = _to_infinitive(tok)
+            if inner is None:
+                if lemma in SCHEDULING and tok.tag_ in ("VBN", "JJ") and _future_time_in(tok, timexes, anchor):
+                    subj = _subject_token(tok)
+                    if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                        add(_Candidate(subj, tok, "announced", [tok], nominal=True))
+                continue
+            if _negated(tok) or low == "unlikely":
+                continue  # "is not expected to": a negative forecast, too easy to misread
+            if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children):
+                continue  # "had planned to": a plan that belongs to the past
+            if lemma == "go" and not any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+                continue  # only "be going to"
+            if lemma in ("set", "schedule", "slate", "poise") and tok.tag_ not in ("VBN", "JJ"):
+                continue  # only the passive "is set to"
+            if lemma in ("expect",) and tok.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in tok.children) \
+                    and tok.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "acl"):
+                continue
+            certainty = CONTROL_CERTAINTY.get(lemma) or CONTROL_CERTAINTY[low]
+            add(_Candidate(inner, tok, certainty, [tok]))
+            continue
+        # --- "is to visit": be with a to-infinitive and a concrete subject
+        if lemma == "be" and tok.dep_ in ("ROOT", "ccomp", "conj") and tok.tag_ in ("VBZ", "VBP"):
+            inner = _to_infinitive(tok)
+            subj = _subject_token(tok)
+            if inner is not None and subj is not None and subj.lemma_.lower() not in ABSTRACT_SUBJECTS \
+                    and subj.pos_ in ("NOUN", "PROPN", "PRON") and subj.lower_ not in ("this", "that", "it", "what"):
+                add(_Candidate(inner, tok, "announced", [tok]))
+            continue
+        # --- present tense with a time ahead of publication: "the team travels on Monday"
+        if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj") and _present(tok) \
+                and _future_time_in(tok, timexes, anchor, direct=True):
+            add(_Candidate(tok, tok, "announced", []))
+    # --- "pending X" with no other expectation in the sentence
+    if not found:
+        for tok in sent:
+            if tok.lower_ == "pending" and tok.dep_ == "prep":
+                obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ == "NOUN":
+                    add(_Candidate(obj, tok, "expected", [tok], nominal=True))
+    return sorted(found.values(), key=lambda c: c.verb.i)
+
+
+def _present(verb) -> bool:
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    if verb.tag_ == "VBG":
+        return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return False
+
+
+def _future_time_in(tok, timexes: list[TimeExpr], anchor: str | None, direct: bool = False) -> bool:
+    """True when a time expression attached to ``tok`` lies ahead of the publication date."""
+    return _bound_for(tok, timexes, anchor, exclude=[], future_only=True, direct=direct) is not None
+
+
+# ---------------------------------------------------------------- parts of the expectation
+
+
+def _subject_token(verb):
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    return None
+
+
+def _np_tokens(tok) -> list:
+    """The tokens of a noun phrase, without relative clauses, appositions or conjuncts."""
+    drop: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"):
+            drop.update(t.i for t in c.subtree)
+    toks = [t for t in tok.subtree if t.i not in drop]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    return toks
+
+
+def _text_of(toks) -> str:
+    """Text of a set of tokens in order, spaced as in the article."""
+    toks = sorted(toks, key=lambda t: t.i)
+    out = []
+    for n, t in enumerate(toks):
+        out.append(t.text)
+        if n + 1 < len(toks):
+            nxt = toks[n + 1]
+            out.append(t.whitespace_ if nxt.i == t.i + 1 else " ")
+    return " ".join("".join(out).split())
+
+
+def _resolve_subject(cand: _Candidate, sent, entities, article_body: str):
+    """The subject of the expected happening, as a noun-phrase token (pronouns resolved
+    where the sentence or the article makes it safe)."""
+    verb = cand.verb
+    subj = None
+    cur = verb
+    # "BP plans to drill": the infinitive's subject is the control word's; "cap the well and
+    # begin drilling": a conjunct shares its head's subject.
+    for _ in range(4):
+        subj = _subject_token(cur)
+        if subj is not None or cur.dep_ not in ("xcomp", "conj", "ccomp") or cur.head is cur:
+            break
+        cur = cur.head
+    if subj is None and cur.dep_ in ("relcl", "acl"):
+        return cur.head  # "the agreement, sent to ...": the antecedent
+    if subj is None:
+        return None
+    low = subj.lower_
+    if low in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+        return cur.head  # "the agreement, which will be sent": the antecedent
+    if low in PLURAL_PRONOUNS or low == "it":
+        # The nearest earlier subject in the same sentence that agrees in number.
+        plural = low in PLURAL_PRONOUNS
+        for t in reversed(list(sent[: subj.i - sent.start])):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+                if (t.tag_ in ("NNS", "NNPS")) == plural:
+                    return t
+        return subj
+    return subj
+
+
+def _person_before(pos: int, entities) -> str | None:
+    """The last person named before character ``pos`` (to read 'he said')."""
+    best = None
+    for e in entities:
+        if e.label == "PERSON" and e.end <= pos:
+            best = e
+    return best.canonical if best else None
+
+
+def _attribution(cand: _Candidate, sent, entities) -> str | None:
+    """Who says it will happen: the subject of the reporting verb above the clause, the
+    subject of a self-attributing control word ("BP plans to"), the agent of "is expected
+    by", or "according to X"."""
+    top = cand.top
+    who = None
+    if top.lemma_.lower() in SELF_ATTRIBUTING:
+        agent = next((c for c in top.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                who = obj
+        elif top.lemma_.lower() != "expect":
+            who = _subject_token(top)
+    head = cand.reporter or _reporting_head(top)
+    if who is None and head is not None:
+        who = _subject_token(head)
+        if who is None:
+            agent = next((c for c in head.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                who = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if who is not None:
+        if who.lower_ in PERSONAL_PRONOUNS:
+            return _person_before(who.idx, entities)
+        if who.pos_ == "PRON" or who.lower_ in RELATIVE_PRONOUNS:
+            who = None
+        else:
+            return _text_of(_np_tokens(who))
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
+            obj = next((c for c in t.nbor(1).children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ != "PRON":
+                return _text_of(_np_tokens(obj))
+    return None
+
+
+def _is_provision(cand: _Candidate, sent) -> bool:
+    """'The treaty states that the other party will ...', 'according to this document, ...':
+    what a legal text lays down is a rule, not a prediction. Looked for anywhere in the
+    sentence, since parsers often hang the frame under the clause it frames."""
+    for t in sent:
+        if t.lemma_.lower() in PROVISION_VERBS and t.pos_ in ("VERB", "AUX"):
+            subj = _subject_token(t)
+            if subj is not None and (subj.lemma_.lower() in DOCUMENT_NOUNS or any(
+                    o.lemma_.lower() in DOCUMENT_NOUNS for p in subj.children if p.dep_ == "prep"
+                    for o in p.children if o.dep_ == "pobj")):
+                return True
+        if t.lower_ in ("according", "under") and t.i + 2 < sent.end and t.i < cand.verb.i:
+            window = [x.lemma_.lower() for x in sent.doc[t.i + 1: min(t.i + 5, sent.end)]]
+            if any(w in DOCUMENT_NOUNS or w == "term" for w in window):
+                return True
+    return False
+
+
+def _conditions(cand: _Candidate) -> list:
+    """Condition heads attached to the expected verb (or its marker): 'if ...', 'once ...',
+    'from the day both sides exchange ...', 'pending approval', 'subject to ...'."""
+    out = []
+    for owner in {cand.verb, cand.top}:
+        for c in owner.children:
+            if c.dep_ == "advcl":
+                marks = [m.lower_ for m in c.children if m.dep_ == "mark"]
+                if any(m in CONDITION_MARKS for m in marks):
+                    out.append(c)
+            elif c.dep_ == "prep":
+                low = c.lower_
+                obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+                if low in CONDITION_PREPS and obj is not None:
+                    out.append(c)
+                elif low == "from" and obj is not None and obj.lemma_.lower() in CONDITION_TIME_NOUNS and any(
+                        o.dep_ in ("relcl", "acl") for o in obj.children):
+                    out.append(c)  # "from the day both sides exchange instruments"
+                elif low == "in" and obj is not None and obj.lemma_.lower() in ("event", "case"):
+                    out.append(c)
+            elif c.dep_ == "amod" and c.lower_ == "subject":
+                out.append(c)
+    return out
+
+
+def _bound_for(tok, timexes: list[TimeExpr], anchor: str | None, exclude: list, future_only: bool = False,
+               direct: bool = False) -> TimeExpr | None:
+    """The time expression bounding the happening: inside the clause of ``tok`` (or, with
+    ``direct``, attached to it and not to a clause below it), outside any excluded span."""
+    if not timexes:
+        return None
+    if direct:
+        spans = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl"):
+                sub = list(c.subtree)
+                spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    else:
+        sub = list(tok.subtree)
+        spans = [(sub[0].idx, sub[-1].idx + len(sub[-1]))]
+    ex = []
+    for e in exclude:
+        sub = list(e.subtree)
+        ex.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    best = None
+    for tx in timexes:
+        if not any(s <= tx.start and tx.end <= e for s, e in spans):
+            continue
+        if any(s <= tx.start < e for s, e in ex):
+            continue
+        if tx.type not in ("DATE", "TIME") and tx.kind != "future":
+            continue
+        ahead = tx.kind == "future" or (anchor is not None and tx.earliest is not None and tx.earliest > anchor)
+        if future_only and not ahead:
+            continue
+        if not ahead and (tx.value is None or tx.latest is None):
+            continue
+        # A bound ahead of the publication date is preferred; then the first one.
+        if best is None or (ahead and not (best.kind == "future" or (anchor and (best.earliest or "") > anchor))):
+            best = tx
+    return best
+
+
+def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, reporter) -> str:
+    """The expected happening as a short clause: the verb phrase without its subject, the
+    future markers, discourse adverbs, conditions, the time bound and any reporting frame."""
+    verb = cand.verb
+    if cand.nominal:
+        toks = _np_tokens(verb)
+        return _text_of(toks[:MAX_WHAT_TOKENS])
+    drop: set[int] = {m.i for m in cand.markers}
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "neg", "mark", "parataxis", "punct", "cc"):
+            drop.update(t.i for t in c.subtree) if c.dep_ in SUBJECT_DEPS or c.dep_ == "parataxis" else drop.add(c.i)
+        elif c.dep_ == "advmod" and c.lower_ in DISCOURSE_ADVERBS:
+            drop.add(c.i)
+        elif c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _subject_token(c) is not None:
+            drop.update(t.i for t in c.subtree)  # a second clause with its own subject
+        elif c.dep_ == "advcl" and c not in conditions:
+            drop.update(t.i for t in c.subtree)
+        elif c.dep_ in ("ccomp", "advcl") and c.lemma_.lower() in REPORTING | PROVISION_VERBS:
+            drop.update(t.i for t in c.subtree)  # the frame hung under the clause it frames
+        elif c.lower_ == "according":
+            drop.update(t.i for t in c.subtree)
+    for cond in conditions:
+        drop.update(t.i for t in cond.subtree)
+    if reporter is not None and reporter in verb.subtree:
+        drop.update(t.i for t in reporter.subtree if t.i not in {x.i for x in verb.subtree} or t is reporter)
+    toks = [t for t in verb.subtree if t.i not in drop]
+    if bound is not None:
+        toks = [t for t in toks if not (bound.start <= t.idx < bound.end)]
+        # the preposition that introduced the bound ("by the end of the year")
+        toks = [t for t in toks if not (t.dep_ in ("prep", "agent") and all(
+            bound.start <= x.idx < bound.end for x in t.subtree if x is not t) and len(list(t.subtree)) > 1)]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
+        toks = toks[1:]
+    text = _text_of(toks[:MAX_WHAT_TOKENS])
+    if _negated(verb) or (cand.top is not verb and _negated(cand.top)):
+        text = "not " + text
+    return text
+
+
+def _hedged(cand: _Candidate, sent) -> bool:
+    """'there is a possibility that ... will': the frame lowers the certainty."""
+    cur = cand.top
+    for _ in range(4):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in HEDGES:
+            return True
+    return any(c.lower_ in HEDGES and c.dep_ == "advmod" for c in cand.verb.children)
+
+
+# ---------------------------------------------------------------- the stage
 
 
 def extract_expectations(article: Article, doc, analysis: ArticleAnalysis) -> list[Expectation]:
-    return []
+    """Forward-looking statements in ``article``'s cleaned body.
+
+    ``doc`` is the spaCy parse of ``article.body`` (parsed here when None); time bounds come
+    from ``analysis.timexes`` and pronouns in attributions ("he said") from
+    ``analysis.entities``. Every expectation cites its sentence (``quote`` equals
+    ``article.body[start:end]``) and is made on the publication date.
+    """
+    if doc is None:
+        from storyline.annotate.nlp import parse
+
+        doc = parse(article.body)
+    body = article.body
+    anchor = analysis.anchor or (article.published.date[:10] if article.published.date else None)
+    made = article.published.date[:10] if article.published.date else anchor
+    timexes = sorted(analysis.timexes, key=lambda t: t.start)
+    out: list[Expectation] = []
+    for sent in _sentence_spans(doc, analysis):
+        text = sent.text.strip()
+        if not text or text.rstrip("\"'”’ ").endswith("?"):
+            continue
+        low = text.lower()
+        if any(b in low for b in BOILERPLATE):
+            continue
+        sent_tx = [t for t in timexes if sent.start_char <= t.start < sent.end_char]
+        for cand in _candidates(sent, sent_tx, anchor):
+            exp = _build(cand, sent, sent_tx, anchor, article, analysis, body, made, len(out))
+            if exp is not None:
+                out.append(exp)
+    return out
+
+
+def _sentence_spans(doc, analysis: ArticleAnalysis):
+    """The article's sentences as spans of ``doc``: the stage's own sentence boundaries
+    (``analysis.sentences``) when given, so evidence lines up with the other stages."""
+    if not analysis.sentences:
+        yield from doc.sents
+        return
+    for s in analysis.sentences:
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is not None and len(span):
+            yield span
+
+
+def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: ArticleAnalysis, body: str,
+           made: str | None, n: int) -> Expectation | None:
+    if _under_non_assertive(cand.verb, cand.top) or (cand.top is not cand.verb and _under_non_assertive(
+            cand.top, cand.top)):
+        return None
+    conditions = _conditions(cand)
+    if _is_provision(cand, sent) and _bound_for(cand.verb, timexes, anchor, conditions) is None:
+        return None  # a dated provision ("the deal says troops will leave by 2011") is still a plan
+    subj = _resolve_subject(cand, sent, analysis.entities, body) if not cand.nominal else None
+    if subj is not None and subj.lower_ in GENERIC_SUBJECTS:
+        return None
+    if subj is not None and subj.lower_ in ("i", "we") and _reporting_head(cand.top) is None \
+            and not any(ch in sent.text for ch in "\"“”"):
+        return None  # the outlet speaking to its readers ("we will keep you updated")
+    reporter = cand.reporter or _reporting_head(cand.top)
+    exclude = list(conditions)
+    if subj is not None and subj in cand.verb.subtree:
+        exclude.append(subj)
+    bound = _bound_for(cand.verb, timexes, anchor, exclude)
+    what = _what(cand, subj, conditions, bound, reporter)
+    if len(what.split()) < 1 or not any(ch.isalpha() for ch in what):
+        return None
+    certainty = cand.certainty
+    if certainty == "announced" and _hedged(cand, sent):
+        certainty = "possible"
+    elif certainty == "announced" and any(c.lower_ in ("likely", "probably") for c in cand.verb.children):
+        certainty = "expected"
+    start, end = sent.start_char, sent.end_char
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    while start < end and body[start].isspace():
+        start += 1
+    condition = None
+    if conditions:
+        condition = "; ".join(_text_of(list(c.subtree)) for c in sorted(conditions, key=lambda c: c.i))
+    subject_text = None
+    if subj is not None:
+        subject_text = _text_of(_np_tokens(subj)) if subj.pos_ != "PRON" else subj.text
+    elif cand.nominal and cand.verb.lower_ != "pending":
+        subject_text = None
+    return Expectation(
+        id=f"{article.id}:x{n}",
+        text=body[start:end],
+        what=what,
+        article=article.id,
+        certainty=certainty,
+        attributed_to=_attribution(cand, sent, analysis.entities),
+        bound=bound,
+        condition=condition,
+        evidence=[Evidence(article.id, start, end, body[start:end])],
+        made=made,
+        subject=subject_text,
+    )

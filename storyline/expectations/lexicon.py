@@ -1,0 +1,181 @@
+"""Word lists shared by expectation extraction and follow-up.
+
+Kept apart from the code so the lists can grow without touching the logic. Every list is
+general English news vocabulary (how forward-looking statements are worded, how
+procedures are reported); nothing here names a particular story, outlet or country.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- how the future is worded
+
+# Modal auxiliaries that put a clause in the future, with the certainty their wording shows.
+# "would" only counts in reported speech (see REPORTED_FUTURE_HEADS); "shall" is left out
+# because in news it nearly always quotes a legal text ("the parties shall ..."), which is
+# a rule, not a prediction; "can"/"should"/"must" state ability or obligation.
+MODAL_CERTAINTY = {
+    "will": "announced",
+    "'ll": "announced",
+    "wo": "announced",  # spaCy's first half of "won't"
+    "may": "possible",
+    "might": "possible",
+    "could": "possible",
+}
+
+# Verbs and adjectives that take a to-infinitive naming something still to come
+# ("is expected to vote", "plans to drill", "is set to sign").
+CONTROL_CERTAINTY = {
+    "expect": "expected",
+    "likely": "expected",
+    "plan": "expected",
+    "intend": "expected",
+    "aim": "expected",
+    "prepare": "expected",
+    "poise": "expected",
+    "poised": "expected",
+    "go": "expected",  # only as "be going to", checked in the code
+    "hope": "possible",
+    "threaten": "possible",
+    "set": "announced",
+    "schedule": "announced",
+    "slate": "announced",
+    "due": "announced",
+    "promise": "announced",
+    "pledge": "announced",
+    "vow": "announced",
+    "agree": "announced",
+    "decide": "announced",
+    "commit": "announced",
+}
+
+# Control verbs whose own subject is the one who expects or announces ("BP plans to ...").
+SELF_ATTRIBUTING = {"expect", "plan", "intend", "aim", "prepare", "hope", "threaten", "promise", "pledge", "vow",
+                    "agree", "decide", "commit"}
+
+# Nominal events that can be scheduled ("the vote is scheduled for Friday").
+SCHEDULING = {"schedule", "slate", "set", "due", "plan"}
+
+# Verbs that report speech or belief: their subject is the attribution, and "would" under
+# them is a future seen from the past ("BP said it would try again").
+REPORTING = {
+    "say", "tell", "announce", "state", "report", "add", "confirm", "claim", "warn", "predict", "forecast",
+    "estimate", "expect", "believe", "indicate", "signal", "insist", "write", "declare", "note", "explain",
+    "promise", "pledge", "vow", "suggest", "acknowledge", "admit", "reveal", "disclose", "argue", "think",
+    "hope", "fear", "assure", "stress", "reiterate", "unveil", "brief", "testify", "agree", "decide",
+}
+REPORTED_FUTURE_HEADS = {
+    "say": "announced", "tell": "announced", "announce": "announced", "state": "announced", "add": "announced",
+    "confirm": "announced", "promise": "announced", "pledge": "announced", "vow": "announced",
+    "insist": "announced", "declare": "announced", "assure": "announced", "reiterate": "announced",
+    "agree": "announced", "decide": "announced", "write": "announced", "report": "expected",
+    "expect": "expected", "predict": "expected", "forecast": "expected", "estimate": "expected",
+    "believe": "expected", "indicate": "expected", "signal": "expected", "warn": "expected",
+    "think": "possible", "suggest": "possible", "hope": "possible", "fear": "possible", "claim": "expected",
+}
+
+# Words around a clause that lower its certainty to "possible" ("there is a possibility
+# that ... will").
+HEDGES = {"possibility", "possible", "chance", "risk", "perhaps", "maybe", "possibly", "conceivably"}
+
+# Adverbs left out of the "what" clause: they say when or how sure, not what.
+DISCOURSE_ADVERBS = {
+    "now", "then", "also", "still", "soon", "likely", "probably", "possibly", "eventually", "perhaps", "maybe",
+    "certainly", "definitely", "reportedly", "however", "therefore", "thus", "meanwhile", "instead", "yet",
+    "already", "next", "later", "shortly", "ultimately", "first", "again",
+}
+
+# Subjects that make a "will" clause generic or an address to the reader, not a prediction.
+GENERIC_SUBJECTS = {"you", "anyone", "anybody", "everyone", "everybody", "one", "nobody", "whoever"}
+
+# A "will" clause that reports what a legal text says is a provision, not a prediction
+# ("the treaty states that the other party will provide assistance").
+DOCUMENT_NOUNS = {
+    "treaty", "agreement", "pact", "accord", "article", "document", "law", "bill", "constitution", "clause",
+    "provision", "charter", "contract", "text", "draft", "resolution", "convention", "decree", "rule",
+    "regulation", "statute", "act", "memorandum", "protocol", "code", "amendment", "paragraph", "section",
+}
+PROVISION_VERBS = {"state", "provide", "stipulate", "say", "specify", "require", "oblige", "obligate", "envisage",
+                   "include", "mandate", "set", "establish", "commit", "read"}
+
+# Abstract subjects of "is to": "the aim is to ..." states a purpose, not a scheduled event.
+ABSTRACT_SUBJECTS = {"aim", "goal", "plan", "idea", "purpose", "task", "priority", "job", "point", "objective",
+                     "intention", "hope", "mission", "challenge", "problem", "question", "answer", "solution",
+                     "key", "way", "option", "thing", "step", "strategy", "approach", "target"}
+
+# Marks and prepositions that open a condition on the expected event.
+CONDITION_MARKS = {"if", "once", "unless", "until", "after", "when", "provided", "providing", "whenever",
+                   "assuming", "so long as", "as soon as", "before"}
+CONDITION_PREPS = {"upon", "pending", "after", "following", "on condition", "subject"}
+CONDITION_TIME_NOUNS = {"day", "moment", "date", "time", "week", "month", "year", "point"}
+
+# Clauses marked like this are questions or hypotheses, never expectations.
+NON_ASSERTIVE_MARKS = {"if", "whether", "unless"}
+
+# ---------------------------------------------------------------- how happenings are matched
+
+# Actions that count as the same happening in a later report. Each class is general news
+# vocabulary for one kind of step (a vote, a signature, an entry into force, a launch...).
+ACTION_CLASSES: dict[str, set[str]] = {
+    "approve": {"vote", "ratify", "ratification", "approve", "approval", "pass", "passage", "adopt", "adoption",
+                "endorse", "endorsement", "enact", "greenlight", "okay", "sanction", "authorise", "authorize"},
+    "reject": {"reject", "rejection", "veto", "block", "defeat", "overturn", "strike"},
+    "sign": {"sign", "signature", "signing", "countersign", "initial"},
+    "in_force": {"effect", "force", "enforce", "implementation", "implement"},
+    "exchange": {"exchange", "swap", "trade", "hand", "handover"},
+    "meet": {"meet", "meeting", "talk", "summit", "visit", "hold", "host", "gather", "convene"},
+    "start": {"begin", "start", "launch", "open", "commence", "resume", "kick", "initiate", "onset"},
+    "stop": {"stop", "halt", "end", "cap", "seal", "plug", "kill", "shut", "close", "contain", "stem", "choke",
+             "suspend", "cease", "freeze", "closure", "shutdown"},
+    "finish": {"finish", "complete", "completion", "conclude", "wrap", "reach"},
+    "send": {"send", "deploy", "deployment", "dispatch", "transfer", "move", "ship", "refer", "submit", "forward"},
+    "arrive": {"arrive", "arrival", "reach", "land", "come"},
+    "announce": {"announce", "announcement", "unveil", "release", "publish", "disclose", "reveal", "issue", "present"},
+    "pay": {"pay", "payment", "compensate", "compensation", "fund", "reimburse", "payout", "settle", "settlement"},
+    "resign": {"resign", "resignation", "quit", "step", "leave", "depart", "departure", "oust", "fire", "replace"},
+    "charge": {"charge", "indict", "indictment", "sue", "lawsuit", "prosecute", "prosecution", "fine", "penalty"},
+    "rule": {"rule", "ruling", "verdict", "sentence", "decide", "decision", "judgment", "judgement", "convict"},
+    "elect": {"elect", "election", "win", "victory", "vote", "ballot", "poll"},
+    "testify": {"testify", "testimony", "hearing", "appear", "question"},
+    "drill": {"drill", "drilling", "dig", "bore", "intercept"},
+    "test": {"test", "testing", "trial", "try", "attempt"},
+    "buy": {"buy", "acquire", "acquisition", "purchase", "takeover", "merge", "merger", "bid"},
+    "cut": {"cut", "reduce", "reduction", "lower", "slash", "trim"},
+    "raise": {"raise", "increase", "hike", "rise", "boost"},
+    "attack": {"attack", "strike", "bomb", "shell", "invade", "invasion", "offensive", "assault"},
+    "release": {"release", "free", "freed", "liberate", "return"},
+    "withdraw": {"withdraw", "withdrawal", "pull", "retreat", "evacuate", "evacuation"},
+}
+
+# Light verbs whose object names the happening ("take effect", "hold a vote", "make a decision").
+LIGHT_VERBS = {"take", "hold", "make", "give", "have", "get", "go", "come", "enter", "put", "carry", "undergo",
+               "conduct", "face", "receive", "seek", "send", "bring", "submit", "refer"}
+
+# Phrases that name one kind of participant under several names; each pattern becomes a
+# tag both sides of a match can share ("the Senate" and "the upper house").
+CONCEPTS: dict[str, re.Pattern] = {
+    "upper_house": re.compile(r"\bupper[\s-]+(house|chamber)\b|\bsenat(e|ors?)\b|\bhouse of lords\b", re.I),
+    "lower_house": re.compile(r"\blower[\s-]+(house|chamber)\b|\bhouse of (representatives|commons)\b", re.I),
+    "legislature": re.compile(r"\b(parliament\w*|legislat(ure|ors?|ive)|lawmakers?|congress\w*|assembly|mps)\b",
+                              re.I),
+    "agreement": re.compile(r"\b(treaty|treaties|agreements?|pacts?|accords?|deals?|conventions?)\b", re.I),
+    "law": re.compile(r"\b(bills?|laws?|legislation|measures?|act)\b", re.I),
+    "troops": re.compile(r"\b(troops?|soldiers?|forces|servicem[ae]n|personnel|units?|military)\b", re.I),
+    "court": re.compile(r"\b(court|judge|jury|tribunal|justices?)\b", re.I),
+    "government": re.compile(r"\b(government|administration|cabinet|ministry|ministers?|white house|kremlin)\b",
+                             re.I),
+    "company": re.compile(r"\b(company|firm|corporation|group|conglomerate)\b", re.I),
+    "vaccine": re.compile(r"\b(vaccines?|vaccinations?|jabs?|shots?|inoculations?)\b", re.I),
+}
+
+
+def concepts_in(text: str) -> set[str]:
+    """The concept tags whose patterns occur in ``text``."""
+    return {name for name, pat in CONCEPTS.items() if pat.search(text)}
+
+
+def action_classes(lemma: str) -> set[str]:
+    """The action classes a lemma belongs to (empty when it names no known kind of step)."""
+    lemma = lemma.lower()
+    return {name for name, words in ACTION_CLASSES.items() if lemma in words}
