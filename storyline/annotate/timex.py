@@ -1,0 +1,328 @@
+"""Time expressions in English news: find them and normalise them against the publication date.
+
+A rule-based finder in the manner of HeidelTime: regex rules (:mod:`timex_rules`) propose
+candidate spans with a meaning, the longest non-overlapping ones are kept, and they are
+resolved in text order (:mod:`timex_resolve`) against the anchor, the tense of the clause
+and the time last mentioned. Values are TIMEX3 ("2024-11-06", "2024-W45", "2024-Q3",
+"P3Y", "PRESENT_REF"...); every expression also gets ISO day bounds, so later stages can
+place it on a timeline without parsing TIMEX3 themselves.
+
+Public functions: :func:`find_timexes`, :func:`resolve_value`, :func:`date_and_precision`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import logging
+import re
+from typing import Any
+
+from storyline.annotate import timex_calendar as cal
+from storyline.annotate.timex_calendar import resolve_value
+from storyline.annotate.timex_resolve import Context, Res, narrow, resolve
+from storyline.annotate.timex_rules import Cand, extract, select
+from storyline.model import TimeExpr
+
+__all__ = ["find_timexes", "resolve_value", "date_and_precision"]
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 2_000_000  # longer inputs are cut: a news article is far shorter
+
+
+# ----------------------------------------------------------------------------- sentences and tense
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|U\.S|U\.N|a\.m|p\.m|e\.g|i\.e)|\b[A-Z])\.[\"'”’)\]]*\s+$"
+)
+
+
+def sentence_starts(text: str, doc: Any = None) -> list[int]:
+    """Start offsets of the sentences of ``text`` (from ``doc`` when given, else by rule)."""
+    if doc is not None:
+        try:
+            starts = [s.start_char for s in doc.sents]
+            if starts:
+                return starts
+        except (ValueError, AttributeError):
+            pass
+    starts = [0]
+    for m in _SENT_END.finditer(text):
+        if _ABBREV.search(text[max(0, m.start() - 8) : m.end()]) and "\n" not in m.group(0):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|wo\s+n['’]t|shall|['’]ll|going\s+to|gonna|plans?\s+to|planning\s+to|planned|scheduled|"
+    r"expects?\s+to|expected\s+to|is\s+to|are\s+to|due|set\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|would|"
+    r"upcoming|next|tomorrow|expires?|expiring|payable|to\s+be\s+held|to\s+take\s+place|to\s+begin|to\s+start|"
+    r"to\s+end|to\s+open|to\s+close|to\s+vote|to\s+meet|to\s+announce|to\s+report|to\s+resume|to\s+decide|"
+    r"to\s+finish|to\s+complete|until|by)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|yesterday|last|earlier|previously|wasn['’]t|weren['’]t|didn['’]t|"
+    r"hadn['’]t|came|went|began|took|gave|made|met|won|lost|fell|rose|saw|left|held|got|became|found|"
+    r"announced|reported|signed|killed|died|struck|hit|sold|bought|paid|closed|opened|ended|started|"
+    r"[a-z]{3,}ed)\b"
+)
+_NOT_PAST = {"need", "speed", "indeed", "hundred", "united", "limited", "based", "related", "scheduled", "expected",
+             "planned", "proposed", "intended", "supposed", "bed", "seed", "feed", "red", "shed", "bred", "breed",
+             "exceed", "proceed", "succeed", "unexpected", "unprecedented", "detailed", "advanced", "concerned",
+             "interested", "qualified", "talented", "armed", "complicated", "sophisticated", "dedicated",
+             "experienced", "embed", "naked", "wicked", "sacred", "beloved", "rugged", "crooked", "ragged",
+             "learned", "aged", "alleged", "so-called", "unemployed", "employed", "married", "retired",
+             "mixed", "fixed", "listed", "owned", "based", "weighted", "adjusted", "unaudited"}
+
+
+class _Tense:
+    """Guesses whether the clause around a span speaks of the past or the future."""
+
+    def __init__(self, text: str, starts: list[int], doc: Any = None):
+        self.text = text
+        self.starts = starts
+        self.doc = doc
+        self._tokens: list[int] | None = None
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        lo = self.starts[max(i, 0)]
+        hi = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return lo, hi
+
+    def __call__(self, c: Cand) -> str | None:
+        if self.doc is not None:
+            t = self._from_doc(c)
+            if t is not None:
+                return t
+        return self._from_text(c)
+
+    def _from_text(self, c: Cand) -> str | None:
+        lo, hi = self.sentence_bounds(c.start)
+        before = self.text[max(lo, c.start - 90) : c.start]
+        after = self.text[c.end : min(hi, c.end + 50)]
+        # clause breaks: a cue beyond "; " or " but " belongs to another clause
+        cut = max(before.rfind(";"), before.rfind(" but "), before.rfind("\u2014"))
+        if cut >= 0:
+            before = before[cut + 1 :]
+        cut_after = min([i for i in (after.find(";"), after.find(" but "), after.find("\u2014")) if i >= 0] or [len(after)])
+        after = after[:cut_after]
+        best: tuple[int, str] | None = None
+        for rx, label in ((_FUTURE, "future"), (_PAST, "past")):
+            for m in rx.finditer(before):
+                word = m.group(0).lower()
+                if label == "past" and word in _NOT_PAST:
+                    continue
+                if label == "future" and word in ("by", "until") and m.end() < len(before.rstrip()) - 1:
+                    continue  # "by"/"until" only count right before the time itself
+                dist = len(before) - m.end()
+                if best is None or dist < best[0]:
+                    best = (dist, label)
+            for m in rx.finditer(after):
+                word = m.group(0).lower()
+                if label == "past" and word in _NOT_PAST:
+                    continue
+                if word in ("by", "until", "next", "last", "ago", "earlier"):
+                    continue
+                dist = m.start() + 5  # a verb after the time counts slightly less than one before it
+                if best is None or dist < best[0]:
+                    best = (dist, label)
+        return best[1] if best else None
+
+    def _from_doc(self, c: Cand) -> str | None:
+        try:
+            span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                return None
+            tok = span.root
+            for _ in range(6):
+                if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                    break
+                tok = tok.head
+            if tok.pos_ not in ("VERB", "AUX"):
+                return None
+            for child in tok.children:
+                if child.dep_ in ("aux", "auxpass") and child.lower_ in ("will", "'ll", "shall", "wo", "would"):
+                    return "future"
+                if child.dep_ in ("aux", "auxpass") and child.lower_ == "going":
+                    return "future"
+            if "Past" in tok.morph.get("Tense") or any(
+                ch.dep_ in ("aux", "auxpass") and "Past" in ch.morph.get("Tense") for ch in tok.children
+            ):
+                return "past"
+        except (AttributeError, ValueError, IndexError):
+            return None
+        return None
+
+
+# ----------------------------------------------------------------------------- signals around a span
+
+_APPROX_BEFORE = re.compile(
+    r"(?:\b(?:about|around|approximately|roughly|nearly|almost|some|at\s+least|more\s+than|less\s+than|fewer\s+than|"
+    r"over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|at\s+most|well\s+over|close\s+to|upwards\s+of))\s+$",
+    re.I,
+)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+_UNTIL = re.compile(r"\b(?:by|until|till|through|before|no\s+later\s+than|not\s+later\s+than|in\s+time\s+for|ahead\s+of)\s+$", re.I)
+
+
+def _extend_left(c: Cand, text: str) -> None:
+    """Pull approximators ("nearly two years", "about 10 days") into duration spans, as TimeML does."""
+    if c.type != "DURATION":
+        return
+    m = _APPROX_BEFORE.search(text[max(0, c.start - 24) : c.start])
+    if m:
+        c.start -= len(m.group(0))
+
+
+def _apply_signal(res: Res, text: str, start: int, anchor: dt.date | None) -> None:
+    """"since June" is a range up to the anchor; "by the end of the year" a bound ahead of it."""
+    if anchor is None or res.earliest is None or res.latest is None or res.kind != "point":
+        return
+    before = text[max(0, start - 24) : start]
+    if _SINCE.search(before) and res.earliest <= anchor:
+        res.kind = "range"
+        res.latest = max(res.latest, anchor)
+    elif _UNTIL.search(before) and res.latest >= anchor and res.earliest <= res.latest:
+        res.kind = "future"
+        res.earliest = anchor  # it may happen any time from now until the bound
+
+
+# ----------------------------------------------------------------------------- public API
+
+
+def _coerce_anchor(anchor: Any) -> dt.date | None:
+    if anchor is None:
+        return None
+    if isinstance(anchor, dt.datetime):
+        return anchor.date()
+    if isinstance(anchor, dt.date):
+        return anchor
+    if isinstance(anchor, str):
+        try:
+            return dt.date.fromisoformat(anchor[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _consistent(res: Res) -> bool:
+    """The bounds never leave the period the value names, and never cross."""
+    if res.earliest is not None and res.latest is not None and res.earliest > res.latest:
+        return False
+    if res.kind == "point" and res.gran is not None:
+        lo, hi = resolve_value(res.value.split("T")[0] if res.value and res.type == "TIME" else res.value)
+        if lo is None or res.earliest is None or res.latest is None:
+            return False
+        if res.earliest.isoformat() < lo or res.latest.isoformat() > hi:
+            return False
+    return True
+
+
+def find_timexes(text: str, anchor: dt.date | None, *, doc: Any = None) -> list[TimeExpr]:
+    """Find and normalise the time expressions in ``text`` against ``anchor``.
+
+    ``anchor`` is the publication date (a date, datetime or ISO string; None when unknown:
+    relative expressions then get no calendar value). ``doc`` is an optional spaCy Doc of
+    the same text, used for sentence bounds and the tense of the governing verb. Returns
+    the expressions in text order; offsets index into ``text``. Never raises: an expression
+    that cannot be resolved is dropped, and a failure of the whole pass returns [].
+    """
+    try:
+        return _find(text, _coerce_anchor(anchor), doc)
+    except Exception:  # a bug in one rule must not stop a batch of articles
+        log.exception("time expression finder failed on a text of %d characters", len(text or ""))
+        return []
+
+
+def _find(text: str, anchor: dt.date | None, doc: Any) -> list[TimeExpr]:
+    if not text or not isinstance(text, str):
+        return []
+    text = text[:MAX_CHARS]
+    if doc is not None and getattr(doc, "text", None) != text:
+        doc = None  # a Doc of another text would give wrong offsets
+    cands = select(extract(text))
+    starts = sentence_starts(text, doc)
+    tense = _Tense(text, starts, doc)
+
+    def sentence(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    ctx = Context(anchor=anchor, tense=tense, sentence=sentence)
+    out: list[TimeExpr] = []
+    for c in cands:
+        try:
+            res = resolve(c, ctx)
+        except (ValueError, OverflowError, KeyError, IndexError, TypeError):
+            log.debug("could not resolve %r", text[c.start : c.end], exc_info=True)
+            res = None
+        if res is None:
+            continue
+        res = narrow(res, c.mod, anchor)
+        _extend_left(c, text)
+        _apply_signal(res, text, c.start, anchor)
+        if not _consistent(res):
+            continue
+        _remember(ctx, c, res)
+        out.append(
+            TimeExpr(
+                text=text[c.start : c.end],
+                start=c.start,
+                end=c.end,
+                type=res.type,
+                value=res.value,
+                precision=cal.PRECISION.get(res.gran) if res.gran else None,
+                kind=res.kind,
+                earliest=res.earliest.isoformat() if res.earliest else None,
+                latest=res.latest.isoformat() if res.latest else None,
+                relative=res.relative,
+            )
+        )
+    return out
+
+
+def _remember(ctx: Context, c: Cand, res: Res) -> None:
+    """Keep the time just mentioned, for "a year earlier" and "that day" further on."""
+    if res.gran is None or res.value is None:
+        return
+    if c.sem[0] in ("yearago", "finq"):
+        return
+    g = cal.parse_value(res.value.split("T")[0]) if res.type == "TIME" else cal.parse_value(res.value)
+    if g is None:
+        return
+    s = ctx.sentence(c.start)
+    ctx.ref, ctx.ref_sentence = g, s
+    if g[0] == "quarter" and c.sem[0] in ("abs", "cyc", "cycy"):
+        ctx.qref, ctx.qref_sentence = g, s
+
+
+def date_and_precision(t: TimeExpr) -> tuple[str | None, str | None]:
+    """A date string as fine as the expression ("2024-11-06", "2024-11", "2024") and its precision.
+
+    Weeks give their Monday, quarters, seasons and halves their first month, decades and
+    centuries their first year. Durations, sets, PRESENT/PAST/FUTURE_REF and values with no
+    calendar extent give (None, None). The timeline stage places events with this.
+    """
+    if t is None or t.type in ("DURATION", "SET") or not t.value:
+        return None, None
+    value = t.value.split("T")[0] if "T" in t.value and t.value[:1].isdigit() else t.value
+    g = cal.parse_value(value)
+    if g is None:
+        return None, None
+    b = cal.bounds(g)
+    if b is None:
+        return None, None
+    first = b[0]
+    gran = g[0]
+    precision = cal.PRECISION[gran]
+    if gran in ("day", "week", "weekend"):
+        return first.isoformat(), precision
+    if gran in ("month", "quarter", "season", "half"):
+        return f"{first.year:04d}-{first.month:02d}", precision
+    return f"{first.year:04d}", precision

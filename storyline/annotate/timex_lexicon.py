@@ -1,0 +1,205 @@
+"""Words and regex pieces for time expressions: months, weekdays, numbers, units.
+
+Kept apart from the rules so the grammar in :mod:`timex_rules` reads as sentences of
+these pieces. Month and weekday names are matched case-sensitively (capitalised or all
+capitals) because "may", "march", "sun" and "wed" are ordinary lower-case words.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+MONTH_ABBR = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+SEASON_WORDS = {"spring": 0, "summer": 1, "fall": 2, "autumn": 2, "winter": 3}
+
+
+def _cased(words: list[str]) -> str:
+    """Alternation of ``words`` as Capitalised or UPPER case, matched case-sensitively."""
+    alts = []
+    for w in sorted(words, key=len, reverse=True):
+        alts.append(w.capitalize())
+        alts.append(w.upper())
+    return "(?-i:" + "|".join(alts) + ")"
+
+
+# "Sept." or "Sep." or "Jan." (the period is optional when a day number follows, checked by the rule)
+MONTH_FULL = _cased(list(MONTHS))
+MONTH_ABBREV = _cased(list(MONTH_ABBR)) + r"\.?"
+MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBREV})"
+# Full names only when standing alone; "May" and "March" also need a cue (see the rules).
+WEEKDAY = _cased(list(WEEKDAYS))
+WEEKDAY_PL = "(?-i:" + "|".join(f"{w.capitalize()}s" for w in WEEKDAYS) + ")"
+
+
+def month_number(word: str) -> int | None:
+    """1..12 for a month name or abbreviation ("Sept.", "JUNE"), else None."""
+    w = word.lower().rstrip(".")
+    return MONTHS.get(w) or MONTH_ABBR.get(w)
+
+
+def weekday_number(word: str) -> int | None:
+    """0 (Monday) .. 6 (Sunday) for a weekday name (plural allowed), else None."""
+    w = word.lower()
+    if w.endswith("s") and w[:-1] in WEEKDAYS:
+        w = w[:-1]
+    return WEEKDAYS.get(w)
+
+
+# ----------------------------------------------------------------------------- numbers
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+
+_NUM_WORD = "(?:" + "|".join(sorted(list(SMALL) + list(TENS), key=len, reverse=True)) + ")"
+# "twenty-four", "twenty four", "a hundred", "one hundred and ten", "two thousand"
+NUMBER_WORDS = rf"(?:{_NUM_WORD}(?:[\s-]+{_NUM_WORD})?(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_NUM_WORD}(?:[\s-]{_NUM_WORD})?)?)?|(?:a|one)\s+(?:hundred|thousand))"
+NUMBER_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+\d/\d)?"
+NUMBER = rf"(?:{NUMBER_DIGITS}|{NUMBER_WORDS})"
+ORDINAL_WORDS = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
+ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORDS})"
+# Quantities with no exact number: their durations get an X ("PXY").
+VAGUE = r"(?:a\s+few|few|several|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of|dozens\s+of|numerous|countless|the\s+next\s+few)"
+APPROX = (
+    r"(?:about|around|approximately|roughly|nearly|almost|some|at\s+least|more\s+than|less\s+than|"
+    r"fewer\s+than|over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|at\s+most|just|only|barely|"
+    r"well\s+over|close\s+to|upwards\s+of|an\s+estimated)"
+)
+
+
+def number_value(text: str) -> float | None:
+    """The number written in ``text`` ("24", "2 1/2", "twenty-four", "a hundred"), or None."""
+    t = text.strip().lower().replace(",", "")
+    if not t:
+        return None
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(\d)/(\d))?", t)
+    if m:
+        v = float(m.group(1))
+        if m.group(2) and int(m.group(3)):
+            v += int(m.group(2)) / int(m.group(3))
+        return v
+    total, current = 0, 0
+    seen = False
+    for w in re.split(r"[\s-]+", t):
+        if w in ("and", ""):
+            continue
+        if w in ("a", "an"):
+            current = max(current, 1)
+            seen = True
+        elif w in SMALL:
+            current += SMALL[w]
+            seen = True
+        elif w in TENS:
+            current += TENS[w]
+            seen = True
+        elif w == "hundred":
+            current = max(current, 1) * 100
+            seen = True
+        elif w == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+            seen = True
+        else:
+            return None
+    return float(total + current) if seen else None
+
+
+def ordinal_value(text: str) -> int | None:
+    """1 for "first" or "1st", 3 for "third"... else None."""
+    t = text.strip().lower()
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", t)
+    if m:
+        return int(m.group(1))
+    return ORDINALS.get(t)
+
+
+# ----------------------------------------------------------------------------- units
+
+# unit word -> (TIMEX3 duration letter, is a time unit written after "T", calendar granularity)
+UNITS = {
+    "second": ("S", True, None),
+    "minute": ("M", True, None),
+    "hour": ("H", True, None),
+    "day": ("D", False, "day"),
+    "night": ("D", False, "day"),
+    "week": ("W", False, "week"),
+    "weekend": ("WE", False, "weekend"),
+    "fortnight": ("W", False, "week"),
+    "month": ("M", False, "month"),
+    "quarter": ("Q", False, "quarter"),
+    "season": ("SE", False, "season"),
+    "year": ("Y", False, "year"),
+    "decade": ("E", False, "decade"),
+    "century": ("C", False, "century"),
+    "millennium": ("L", False, None),
+}
+UNIT_SG = r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)"
+UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weekends|weeks|fortnights|months|quarters|years|decades|centuries|millennia)"
+UNIT = rf"(?:{UNIT_PL}|{UNIT_SG})"
+# Qualifiers between a number and its unit: "trading days", "calendar years", "fiscal years".
+UNIT_QUAL = r"(?:(?:trading|business|working|school|calendar|fiscal|full|straight|consecutive|additional|more|long)\s+)"
+
+
+def unit_of(word: str) -> str | None:
+    """Singular unit for a unit word ("centuries" -> "century", "Years" -> "year")."""
+    w = word.lower()
+    if w == "centuries":
+        return "century"
+    if w == "millennia":
+        return "millennium"
+    if w in UNITS:
+        return w
+    if w.endswith("s") and w[:-1] in UNITS:
+        return w[:-1]
+    return None
+
+
+def duration_value(n: float | None, unit: str) -> str | None:
+    """TIMEX3 duration for ``n`` ``unit`` ("P3Y", "PT2H", "P18M" for 1.5 years); n None -> "PXY"."""
+    if unit not in UNITS:
+        return None
+    letter, is_time, _ = UNITS[unit]
+    if unit == "fortnight":
+        n = None if n is None else n * 2
+    if unit == "weekend":
+        letter = "WE"
+    if unit == "season":
+        letter = "M"
+        n = None if n is None else n * 3
+    prefix = "PT" if is_time else "P"
+    if n is None:
+        return f"{prefix}X{letter}"
+    if n != int(n):
+        # Fractions move to the next smaller unit so the value stays an integer count.
+        smaller = {"year": (12, "M", False), "month": (30, "D", False), "week": (7, "D", False),
+                   "day": (24, "H", True), "hour": (60, "M", True), "minute": (60, "S", True)}
+        if unit in smaller:
+            k, small_letter, small_time = smaller[unit]
+            whole, frac = int(n), n - int(n)
+            part = round(frac * k)
+            if small_time and not is_time:
+                return f"P{whole}{letter}T{part}{small_letter}" if whole else f"PT{part}{small_letter}"
+            if whole:
+                return f"{prefix}{whole}{letter}{part}{small_letter}"
+            return f"{prefix}{part}{small_letter}"
+        return f"{prefix}{n:g}{letter}"
+    return f"{prefix}{int(n)}{letter}"

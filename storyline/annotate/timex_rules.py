@@ -1,0 +1,1093 @@
+"""The grammar of time expressions: regex rules that find candidates and say what they mean.
+
+Each rule is a compiled pattern and a builder that turns a match into a :class:`Cand`, a
+span with a TIMEX3 type and a *meaning* (``sem``): a small tuple that
+:mod:`timex_resolve` turns into a value once the anchor, the tense around the span and the
+time last mentioned are known. Finding and resolving are kept apart, as in HeidelTime,
+because "a year earlier" can only be resolved once the text before it has been.
+
+Spans follow TimeML: the determiner and modifiers are inside ("the third quarter", "nearly
+two years", "early next year"), the preposition is outside ("in June" -> "June").
+
+``sem`` shapes (first item names the kind):
+
+* ``("abs", gran, index)``             a fully written date ("June 19, 2024", "1990s")
+* ``("md", month, day, weekday)``      a day with no year ("June 19", "Saturday, April 25")
+* ``("cyc", gran, k, direction)``      a named month, season, quarter or half with no year
+* ``("weekday", wd, direction)``       "Friday", "last Monday"
+* ``("rel", gran, offset)``            "yesterday", "next week", "this year"
+* ``("ago", gran, n)``                 "three weeks ago" (n None: vague)
+* ``("shift", gran, n)``               "a year earlier", "the following month" (from the last time mentioned)
+* ``("same", gran)``                   "that year", "the same day"
+* ``("yearago",)``                     "the year-earlier period"
+* ``("finq", offset)``                 "the quarter", "the latest quarter" (financial reporting)
+* ``("yearq", year)``                  "the 1988 period"
+* ``("ref", REF)``                     PRESENT_REF / PAST_REF / FUTURE_REF
+* ``("future", gran, n)``              "the coming weeks"
+* ``("dur", value)`` / ``("set", value)``
+* ``("time", clock, day_sem)``         "6:54 a.m.", "Friday morning", "last night"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from storyline.annotate import timex_lexicon as lx
+from storyline.annotate.timex_calendar import granule_of
+
+import datetime as dt
+
+
+@dataclass(slots=True)
+class Cand:
+    """A candidate time expression: where it is, its TIMEX3 type, and what it means."""
+
+    start: int
+    end: int
+    type: str
+    sem: tuple
+    mod: str | None = None  # EARLY, MID, LATE, START, END, BEFORE (earlier this..), AFTER (later this..)
+    prio: int = 0
+
+
+Builder = Callable[[re.Match, str], "Cand | None"]
+RULES: list[tuple[str, re.Pattern, Builder]] = []
+
+
+def rule(name: str, pattern: str, flags: int = re.I):
+    """Register a builder for ``pattern`` (compiled case-insensitive unless told)."""
+    compiled = re.compile(pattern, flags)
+
+    def deco(fn: Builder) -> Builder:
+        RULES.append((name, compiled, fn))
+        return fn
+
+    return deco
+
+
+L = r"(?<![\w$£€#@/.'’-])"  # a match starts a word, not inside numbers, money or hyphenated words
+R = r"(?!\w)"  # and ends one
+YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+DIR = r"(?P<dir>last|next|this|coming|past|previous|following|preceding|current)"
+PREMOD = r"(?:(?P<pre>early|earlier|mid|middle|late|later)[\s-]+)"
+THE_PART = (
+    r"(?:(?P<part>the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn|early\s+part|latter\s+part|"
+    r"first\s+part|last\s+part|rest|remainder|balance)\s+of\s+))"
+)
+
+_PREMOD_MOD = {"early": "EARLY", "earlier": "BEFORE", "mid": "MID", "middle": "MID", "late": "LATE", "later": "AFTER"}
+_PART_MOD = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID", "turn": "END",
+             "early part": "EARLY", "first part": "EARLY", "latter part": "LATE", "last part": "LATE",
+             "rest": "AFTER", "remainder": "AFTER", "balance": "AFTER"}
+
+
+def _mod(m: re.Match) -> str | None:
+    gd = m.groupdict()
+    if gd.get("pre"):
+        return _PREMOD_MOD.get(gd["pre"].lower())
+    if gd.get("part"):
+        key = re.sub(r"\s+", " ", gd["part"].lower())
+        key = re.sub(r"^the (?:very )?", "", key)[: -len(" of ")].strip()
+        return _PART_MOD.get(key)
+    return None
+
+
+def _dir(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = word.lower()
+    if w in ("last", "past", "previous", "preceding"):
+        return "last"
+    if w in ("next", "coming", "following"):
+        return "next"
+    if w in ("this", "current"):
+        return "this"
+    return None
+
+
+# ----------------------------------------------------------------------------- filters
+
+_NOT_YEAR_AFTER = re.compile(
+    r"\s*(?:%|percent|per\s*cent|[.,]\d|\d|-?(?:points?|people|persons|shares|troops|soldiers|tons|tonnes|barrels|"
+    r"feet|foot|ft|meters|metres|miles|yards|kilometers|kilometres|km|kg|lbs?|votes|cars|vehicles|units|acres|"
+    r"pounds|dollars|euros|yen|jobs|employees|workers|members|students|deaths|cases|homes|houses|rooms|beds|"
+    r"flights|patients|words|pages|calories|degrees|hours|minutes|seconds|days|weeks|months|years|am|pm|GMT|"
+    r"hrs|copies|tickets|signatures|miles|mph|children|women|men|residents|refugees|prisoners|delegates)\b)",
+    re.I,
+)
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:[$£€#]\s*|No\.\s*|Nos\.\s*|number\s+|Room\s+|Flight\s+|Route\s+|Highway\s+|Interstate\s+|Article\s+|"
+    r"Section\s+|Resolution\s+|Rule\s+|pages?\s+|p\.\s*|Model\s+|Boeing\s+|Airbus\s+|version\s+|Windows\s+|"
+    r"Windows\s+|Office\s+|Suite\s+|Box\s+|Chapter\s+|[\d,.]\d\s*|\d\s*-\s*|\d[.,]|[-+±]\s*|\d\s+|"
+    r"(?:some|about|around|nearly|almost|over|than|only|just|roughly|approximately)\s+)$",
+    re.I,
+)
+
+
+def year_in_context(text: str, start: int, end: int) -> bool:
+    """Whether the four digits at [start, end) read as a year, not an amount or a code."""
+    after = text[end : end + 16]
+    before = text[max(0, start - 16) : start]
+    if _NOT_YEAR_AFTER.match(after):
+        return False
+    if _NOT_YEAR_BEFORE.search(before):
+        # "1990-1995": a year before the hyphen is fine
+        if re.search(rf"{YEAR}\s*[-–]\s*$", before):
+            return True
+        return False
+    return True
+
+
+# ----------------------------------------------------------------------------- absolute dates
+
+
+@rule("iso", rf"{L}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?{R}")
+def _iso(m: re.Match, text: str) -> Cand | None:
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    sem: tuple = ("abs", "day", day.toordinal())
+    if m["hh"]:
+        return Cand(m.start(), m.end(), "TIME", ("time", f"{m['hh']}:{m['mm']}", sem), prio=5)
+    return Cand(m.start(), m.end(), "DATE", sem, prio=5)
+
+
+@rule("slash", rf"{L}(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>{YEAR}|\d\d){R}(?!/)")
+def _slash(m: re.Match, text: str) -> Cand | None:
+    a, b = int(m["a"]), int(m["b"])
+    y = int(m["y"])
+    if y < 100:
+        y += 1900 if y >= 50 else 2000
+    month, day = (a, b) if a <= 12 else (b, a)  # US order unless the first cannot be a month
+    try:
+        d = dt.date(y, month, day)
+    except ValueError:
+        return None
+    return Cand(m.start(), m.end(), "DATE", ("abs", "day", d.toordinal()), prio=5)
+
+
+_WD = rf"(?:(?P<wd>{lx.WEEKDAY}),?\s+(?:the\s+)?)?"
+_DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR_TAIL = rf"(?:(?:,\s*|\s+)(?:of\s+)?(?P<y>{YEAR})(?![\d,]\d))?"
+
+
+def _date_cand(m: re.Match, month: int | None) -> Cand | None:
+    if month is None:
+        return None
+    day = int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    wd = lx.weekday_number(m["wd"]) if m["wd"] else None
+    mod = _mod(m)
+    if m["y"]:
+        try:
+            d = dt.date(int(m["y"]), month, day)
+        except ValueError:
+            return None
+        return Cand(m.start(), m.end(), "DATE", ("abs", "day", d.toordinal()), mod, prio=4)
+    if day > {2: 29, 4: 30, 6: 30, 9: 30, 11: 30}.get(month, 31):
+        return None
+    return Cand(m.start(), m.end(), "DATE", ("md", month, day, wd), mod, prio=4)
+
+
+@rule(
+    "month_day",
+    rf"{L}(?:{PREMOD}|{THE_PART})?{_WD}(?P<mon>{lx.MONTH_FULL}|{lx.MONTH_ABBREV})\s+{_DAYNUM}(?![\d:.,]\d|\s*(?:%|percent|million|billion|points?)\b){_YEAR_TAIL}{R}",
+)
+def _month_day(m: re.Match, text: str) -> Cand | None:
+    return _date_cand(m, lx.month_number(m["mon"]))
+
+
+@rule(
+    "day_month",
+    rf"{L}(?:{PREMOD}|{THE_PART})?{_WD}(?:the\s+)?{_DAYNUM}\s+(?:of\s+)?(?P<mon>{lx.MONTH_FULL}|{lx.MONTH_ABBREV}){_YEAR_TAIL}{R}",
+)
+def _day_month(m: re.Match, text: str) -> Cand | None:
+    return _date_cand(m, lx.month_number(m["mon"]))
+
+
+@rule(
+    "month_year",
+    rf"{L}(?:{PREMOD}|{THE_PART})?(?P<mon>{lx.MONTH_FULL}|{lx.MONTH_ABBREV}),?\s+(?:of\s+)?(?P<y>{YEAR})(?![\d,.]\d){R}",
+)
+def _month_year(m: re.Match, text: str) -> Cand | None:
+    month = lx.month_number(m["mon"])
+    if month is None:
+        return None
+    return Cand(m.start(), m.end(), "DATE", ("abs", "month", int(m["y"]) * 12 + month - 1), _mod(m), prio=4)
+
+
+@rule(
+    "month_rel_year",
+    rf"{L}(?:{PREMOD}|{THE_PART})?(?P<mon>{lx.MONTH_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year{R}",
+)
+def _month_rel_year(m: re.Match, text: str) -> Cand | None:
+    month = lx.month_number(m["mon"])
+    off = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    return Cand(m.start(), m.end(), "DATE", ("cycy", "month", month, off), _mod(m), prio=4)
+
+
+_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|through|of|early|mid|late|last|next|this|each|every|before|after|during|from|to|"
+    r"between|and|or|until|around|about|for|in\s+early|in\s+late|in\s+mid)[\s-]+)$",
+    re.I,
+)
+
+
+@rule("month", rf"{L}(?:{PREMOD}|{THE_PART})?(?:{DIR}\s+)?(?P<mon>{lx.MONTH_FULL}|(?-i:Sept\.|Sep\.|Aug\.|Jan\.|Feb\.|Oct\.|Nov\.|Dec\.|Apr\.)){R}")
+def _month(m: re.Match, text: str) -> Cand | None:
+    name = m["mon"]
+    month = lx.month_number(name)
+    if month is None:
+        return None
+    if name.lower() in ("may", "march") and not (m["pre"] or m["part"] or m["dir"]):
+        # "may" and "march" are common words: want a cue before them
+        if not _MONTH_CUE.search(text[max(0, m.start() - 14) : m.start()]):
+            return None
+    if name.endswith(".") and not (m["pre"] or m["part"] or m["dir"]):
+        if not _MONTH_CUE.search(text[max(0, m.start() - 14) : m.start()]):
+            return None
+    if m["dir"] and m["dir"].lower() not in ("last", "next", "this", "past", "coming"):
+        return None
+    return Cand(m.start(), m.end(), "DATE", ("cyc", "month", month, _dir(m["dir"])), _mod(m), prio=2)
+
+
+@rule(
+    "year",
+    rf"{L}(?:{PREMOD}|{THE_PART})?(?P<fy>(?:the\s+)?(?:fiscal|calendar|financial|model|school|academic)(?:[\s-]+year)?\s+|FY\s*|the\s+year\s+)?(?P<y>{YEAR})(?:[-–/](?P<y2>\d\d)(?!\d))?{R}",
+)
+def _year(m: re.Match, text: str) -> Cand | None:
+    ys, ye = m.span("y")
+    if not m["fy"] and not m["pre"] and not m["part"] and not year_in_context(text, ys, ye):
+        return None
+    if m["y2"] and not m["fy"]:
+        # "1998-99 season": keep the first year only; the span ends at the year
+        return Cand(m.start(), ye, "DATE", ("abs", "year", int(m["y"])), _mod(m), prio=3)
+    return Cand(m.start(), m.end(), "DATE", ("abs", "year", int(m["y"])), _mod(m), prio=3)
+
+
+@rule(
+    "year_period",
+    rf"{L}the\s+(?P<y>{YEAR})\s+(?P<what>period|quarter|first\s+quarter|second\s+quarter|third\s+quarter|fourth\s+quarter|first\s+half|second\s+half|year|fiscal\s+year|season){R}",
+)
+def _year_period(m: re.Match, text: str) -> Cand | None:
+    y = int(m["y"])
+    what = re.sub(r"\s+", " ", m["what"].lower())
+    q = {"first quarter": 1, "second quarter": 2, "third quarter": 3, "fourth quarter": 4}.get(what)
+    if q:
+        return Cand(m.start(), m.end(), "DATE", ("abs", "quarter", y * 4 + q - 1), prio=4)
+    if what in ("first half", "second half"):
+        return Cand(m.start(), m.end(), "DATE", ("abs", "half", y * 2 + (0 if what == "first half" else 1)), prio=4)
+    if what in ("period", "quarter"):
+        return Cand(m.start(), m.end(), "DATE", ("yearq", y), prio=4)
+    return Cand(m.start(), m.end(), "DATE", ("abs", "year", y), prio=4)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+@rule(
+    "decade",
+    rf"{L}(?:the\s+)?(?:{PREMOD}|{THE_PART})?(?:(?P<full>1\d\d0|20\d0)'?s|['’](?P<short>\d0)'?s|(?P<short2>[2-9]0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){R}",
+)
+def _decade(m: re.Match, text: str) -> Cand | None:
+    if m["full"]:
+        dec = int(m["full"]) // 10
+    else:
+        d = int(m["short"] or m["short2"]) // 10 if (m["short"] or m["short2"]) else _DECADE_WORDS[m["word"].lower()]
+        if m["short2"] and not m.group(0).lower().startswith("the"):
+            return None  # "in her 40s" is an age
+        if m["word"] and not m.group(0).lower().startswith("the"):
+            return None
+        dec = 190 + d
+    return Cand(m.start(), m.end(), "DATE", ("abs", "decade", dec), _mod(m), prio=4)
+
+
+@rule("century", rf"{L}(?:the\s+)?(?:{PREMOD}|{THE_PART})?(?P<ord>{lx.ORDINAL})[\s-]+century{R}")
+def _century(m: re.Match, text: str) -> Cand | None:
+    n = lx.ordinal_value(m["ord"])
+    if not n or n > 30:
+        return None
+    return Cand(m.start(), m.end(), "DATE", ("abs", "century", n - 1), _mod(m), prio=4)
+
+
+_SPELLED_TAIL = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:oh|o)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))"
+)
+
+
+@rule(
+    "spelled_year",
+    rf"{L}(?:(?P<mon>{lx.MONTH_FULL})\s+)?(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|twenty)(?:\s+hundred(?:\s+and)?)?[\s-]+(?P<t>{_SPELLED_TAIL})|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<t2>{_SPELLED_TAIL}|one|two|three|four|five|six|seven|eight|nine))?){R}",
+)
+def _spelled_year(m: re.Match, text: str) -> Cand | None:
+    if m["c"]:
+        century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["c"].lower()]
+        tail = re.sub(r"^(?:oh|o)[\s-]+", "", m["t"].lower())
+        n = lx.number_value(tail)
+        if n is None:
+            return None
+        y = century * 100 + int(n)
+    else:
+        n = lx.number_value(m["t2"]) if m["t2"] else 0
+        y = 2000 + int(n or 0)
+        # "two thousand" alone is usually a number, unless written as "the year two thousand"
+        if not m["t2"] and "year" not in m.group(0).lower():
+            return None
+    if m["mon"]:
+        return Cand(m.start(), m.end(), "DATE", ("abs", "month", y * 12 + lx.month_number(m["mon"]) - 1), prio=4)
+    # Guard "twenty-five" (a number) from reading as a year: only nineteen/eighteen + tens, or "the year".
+    if m["c"] and m["c"].lower() == "twenty" and "year" not in m.group(0).lower():
+        return None
+    return Cand(m.start(), m.end(), "DATE", ("abs", "year", y), prio=3)
+
+
+# ----------------------------------------------------------------------------- quarters, halves, seasons
+
+_QORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
+_QYEAR = rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:(?P<qy>{YEAR})|(?P<qrel>this|last|next)\s+year|the\s+(?P<qrel2>current|previous|prior|past)\s+(?:fiscal\s+)?year))"
+_QOWN = rf"(?:(?P<own>{YEAR}|last\s+year's|this\s+year's|next\s+year's|the\s+year's)\s+)"
+
+
+def _qnum(word: str) -> int | None:
+    return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "final": 4, "last": 4}.get(word.lower())
+
+
+def _year_off(m: re.Match) -> tuple[int | None, int | None]:
+    """(absolute year, or offset from the anchor year) named around a quarter or half."""
+    own = (m.groupdict().get("own") or "").lower()
+    if m.groupdict().get("qy"):
+        return int(m["qy"]), None
+    if own[:4].isdigit():
+        return int(own[:4]), None
+    rel = (m.groupdict().get("qrel") or "").lower() or own.split(" ")[0].replace("'s", "")
+    rel2 = (m.groupdict().get("qrel2") or "").lower()
+    if rel2:
+        return None, 0 if rel2 == "current" else -1
+    if rel in ("this", "the"):
+        return None, 0
+    if rel == "last":
+        return None, -1
+    if rel == "next":
+        return None, 1
+    return None, None
+
+
+@rule(
+    "quarter",
+    rf"{L}(?:(?P<det>the|its|their|a|an|this|that|his|her|our)\s+)?(?:(?:flat|strong|weak|disappointing|traditionally\s+\w+|seasonally\s+\w+|fiscal|calendar|same|comparable|current)[\s-]+)*{_QOWN}?(?P<fis>(?:fiscal|calendar)[\s-]+)?{_QORD}(?P<hy>[\s-])(?:fiscal\s+)?(?:-?quarter|qtr\.?)(?P<pl>s)?{_QYEAR}?{R}",
+)
+def _quarter(m: re.Match, text: str) -> Cand | None:
+    q = _qnum(m["q"])
+    if q is None:
+        return None
+    start = m.start()
+    if m["hy"] == "-" and not (m["qy"] or m["qrel"] or m["qrel2"]):
+        # "the third-quarter profit": the adjective is the timex, the determiner belongs to the noun
+        start = min(i for i in (m.start("own"), m.start("fis"), m.start("q")) if i >= 0)
+    if m["q"].lower() in ("last", "final") and not (m["qy"] or m["qrel"] or m["own"]):
+        return None  # "the last quarter" is handled as a relative quarter
+    y, off = _year_off(m)
+    if m["pl"]:
+        return Cand(start, m.end(), "SET", ("set", f"XXXX-Q{q}"), prio=3)
+    if y is not None:
+        return Cand(start, m.end(), "DATE", ("abs", "quarter", y * 4 + q - 1), prio=4)
+    if off is not None:
+        return Cand(start, m.end(), "DATE", ("cycy", "quarter", q, off), prio=4)
+    return Cand(start, m.end(), "DATE", ("cyc", "quarter", q, None), prio=3)
+
+
+@rule("q_short", rf"{L}(?P<q>Q[1-4])(?:\s+|[-/])?(?P<qy>{YEAR})?{R}", 0)
+def _q_short(m: re.Match, text: str) -> Cand | None:
+    q = int(m["q"][1])
+    if m["qy"]:
+        return Cand(m.start(), m.end(), "DATE", ("abs", "quarter", int(m["qy"]) * 4 + q - 1), prio=4)
+    return Cand(m.start(), m.end(), "DATE", ("cyc", "quarter", q, None), prio=3)
+
+
+@rule(
+    "half",
+    rf"{L}(?:(?P<det>the|its|their|a|this)\s+)?{_QOWN}?(?:(?:fiscal|calendar)[\s-]+)?(?P<h>first|second|last|latter|back|front)(?P<hy>[\s-])half{_QYEAR}?{R}",
+)
+def _half(m: re.Match, text: str) -> Cand | None:
+    h = 1 if m["h"].lower() in ("first", "front") else 2
+    start = m.start()
+    y, off = _year_off(m)
+    if m["hy"] == "-" and m["det"] and y is None and off is None:
+        start = m.start("h")
+    if y is None and off is None and not re.match(r"\s+(?:of|the\s+year|century)", text[m.end() : m.end() + 14]) and not m["hy"] == "-":
+        # "the first half" of a match or a show: only a time when followed by nothing else odd
+        if re.match(r"\s+of\b", text[m.end() : m.end() + 6]):
+            return None
+    if y is not None:
+        return Cand(start, m.end(), "DATE", ("abs", "half", y * 2 + h - 1), prio=4)
+    if off is not None:
+        return Cand(start, m.end(), "DATE", ("cycy", "half", h, off), prio=4)
+    return Cand(start, m.end(), "DATE", ("cyc", "half", h, None), prio=3)
+
+
+_SEASON = r"(?P<s>spring|summer|fall|autumn|winter)"
+
+
+@rule(
+    "season",
+    rf"{L}(?:(?P<the>the)\s+)?(?:{PREMOD}|{THE_PART})?(?:{DIR}\s+)?{_SEASON}(?:\s+(?:of\s+)?(?P<y>{YEAR}))?{R}",
+)
+def _season(m: re.Match, text: str) -> Cand | None:
+    s = lx.SEASON_WORDS[m["s"].lower()]
+    mod = _mod(m)
+    if m["y"]:
+        return Cand(m.start(), m.end(), "DATE", ("abs", "season", int(m["y"]) * 4 + s), mod, prio=4)
+    direction = _dir(m["dir"])
+    if m["dir"] and m["dir"].lower() not in ("last", "next", "this", "past", "coming"):
+        return None
+    if direction is None:
+        # Lower-case season words are ordinary nouns (and "fall" a verb): need "the"/"this"/"in".
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if not (m["the"] or m["pre"] or m["part"] or re.search(r"\b(?:in|since|by|until|through|during|over)\s+$", before)):
+            return None
+        if m["s"].lower() == "fall" and not (m["the"] or m["pre"] or m["part"]):
+            return None
+        if re.match(r"\s+(?:of\s+(?:\d|his|her|their|its|the|a|an|life)|semester|term|session|olympics|games|collection|meeting|months|season|wheat|crops?)\b", text[m.end() : m.end() + 20], re.I):
+            return None
+    start = m.start()
+    if m["the"] and not (m["pre"] or m["part"] or m["dir"]):
+        start = m.start("s")  # TimeML: "in the summer" -> "summer"
+    return Cand(start, m.end(), "DATE", ("cyc", "season", s, direction), mod, prio=2)
+
+
+# ----------------------------------------------------------------------------- days and weekdays
+
+_TOD = r"(?P<tod>morning|afternoon|evening|night|overnight)"
+_TOD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI"}
+_DAYWORD = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+
+@rule(
+    "dayword",
+    rf"{L}(?:(?P<pre>early|earlier|late|later)\s+)?(?P<w>today|tonight|tomorrow|yesterday|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+{_TOD})?(?![\w-])",
+)
+def _dayword(m: re.Match, text: str) -> Cand | None:
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    off = _DAYWORD.get(w, -2 if "before" in w else 2)
+    day: tuple = ("rel", "day", off)
+    mod = {"early": "EARLY", "late": "LATE"}.get((m["pre"] or "").lower())
+    if m["tod"] or w == "tonight":
+        return Cand(m.start(), m.end(), "TIME", ("time", _TOD_CODE[(m["tod"] or w).lower()], day), prio=4)
+    return Cand(m.start(), m.end(), "DATE", day, mod, prio=4)
+
+
+@rule("partofday", rf"{L}(?:(?P<pre>early|earlier|late|later)\s+)?(?P<d>this|last|tomorrow|yesterday)\s+(?P<tod>morning|afternoon|evening|night){R}")
+def _partofday(m: re.Match, text: str) -> Cand | None:
+    d = m["d"].lower()
+    tod = m["tod"].lower()
+    off = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[d]
+    if d == "last" and tod != "night":
+        off = -1
+    return Cand(m.start(), m.end(), "TIME", ("time", _TOD_CODE[tod], ("rel", "day", off)), prio=4)
+
+
+@rule("overnight", rf"{L}(?P<w>overnight){R}(?!\s+(?:rate|rates|loan|loans|stay|trip|train|flight|bag|success|sensation|delivery|funds?|lending|market)\b)")
+def _overnight(m: re.Match, text: str) -> Cand | None:
+    return Cand(m.start(), m.end(), "TIME", ("time", "NI", ("rel", "day", -1)), prio=1)
+
+
+_WDIR = r"(?P<wdir>last|next|this|coming|past|previous|following|the\s+previous|the\s+following|the\s+next|the\s+preceding|the\s+same|that)"
+
+
+@rule(
+    "weekday",
+    rf"{L}(?:(?P<pre>early|earlier|late|later)\s+)?(?:{_WDIR}\s+)?(?P<wd>{lx.WEEKDAY})(?:['’]s)?(?:\s+{_TOD})?(?!\w)",
+)
+def _weekday(m: re.Match, text: str) -> Cand | None:
+    wd = lx.weekday_number(m["wd"])
+    if wd is None:
+        return None
+    before = text[max(0, m.start() - 12) : m.start()]
+    if re.search(r"(?:Black|Good|Cyber|Ash|Super|Man|Girl|Holy|Palm|Easter|Bloody|Maundy)\s+$", before):
+        if re.search(r"(?:Good|Black|Cyber|Ash|Super|Holy|Palm|Easter|Maundy)\s+$", before):
+            return None  # named holidays: a date, but not this weekday rule's to resolve
+        return None
+    wdir = re.sub(r"\s+", " ", (m["wdir"] or "").lower())
+    if wdir in ("the previous", "the preceding", "the following", "the next", "the same", "that"):
+        sem: tuple = ("weekday_ref", wd, {"the previous": -1, "the preceding": -1, "the following": 1, "the next": 1}.get(wdir, 0))
+    else:
+        sem = ("weekday", wd, _dir(wdir) if wdir else None)
+    mod = {"early": "EARLY", "late": "LATE"}.get((m["pre"] or "").lower())
+    end = m.end()
+    if m["tod"]:
+        return Cand(m.start(), end, "TIME", ("time", _TOD_CODE[m["tod"].lower()], sem), prio=3)
+    # the possessive "'s" is not part of the timex span
+    if text[end - 2 : end] in ("'s", "’s"):
+        end -= 2
+    return Cand(m.start(), end, "DATE", sem, mod, prio=3)
+
+
+@rule(
+    "weekday_set",
+    rf"{L}(?:(?P<q>every|each)\s+(?P<wd1>{lx.WEEKDAY})|(?P<wd2>{lx.WEEKDAY_PL}))(?:\s+(?P<tod>mornings|afternoons|evenings|nights|morning|afternoon|evening|night))?(?!\w)",
+)
+def _weekday_set(m: re.Match, text: str) -> Cand | None:
+    wd = lx.weekday_number(m["wd1"] or m["wd2"])
+    if wd is None:
+        return None
+    tod = ("T" + _TOD_CODE[m["tod"].lower().rstrip("s")]) if m["tod"] else ""
+    return Cand(m.start(), m.end(), "SET", ("set", f"XXXX-WXX-{wd + 1}{tod}"), prio=4)
+
+
+# ----------------------------------------------------------------------------- relative to the anchor
+
+_REL_UNIT = r"(?P<u>week|weekend|month|quarter|year|decade|century|day|fiscal\s+year|season)"
+
+
+@rule(
+    "rel_unit",
+    rf"{L}(?:{PREMOD}|{THE_PART})?(?P<rd>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+current|the\s+following|the\s+preceding|the\s+same|that|the\s+next|the\s+prior|current|past|coming|the\s+latest|the\s+most\s+recent|the\s+recent|the\s+just[\s-]ended|the\s+just[\s-]completed|the\s+new|the\s+entire|the\s+full|the\s+whole|its|their)\s+(?P<fis>(?:fiscal|calendar|financial)\s+)?{_REL_UNIT}(?P<orso>\s+or\s+so)?{R}",
+)
+def _rel_unit(m: re.Match, text: str) -> Cand | None:
+    rd = re.sub(r"\s+", " ", m["rd"].lower())
+    unit = m["u"].lower().split()[-1]
+    mod = _mod(m)
+    if unit == "season" and rd not in ("this", "last", "next", "the same", "that"):
+        return None
+    if rd in ("the entire", "the full", "the whole", "its", "their"):
+        if unit != "year" and unit != "quarter":
+            return None
+        if rd in ("its", "their") and not m["fis"]:
+            return None
+        if rd in ("the entire", "the whole"):
+            return Cand(m.start(), m.end(), "DURATION", ("dur", f"P1{lx.UNITS[unit][0]}"), prio=3)
+        return Cand(m.start(), m.end(), "DATE", ("rel", unit, 0), mod, prio=3)
+    if rd in ("the same", "that"):
+        return Cand(m.start(), m.end(), "DATE", ("same", unit), mod, prio=3)
+    if rd in ("the latest", "the most recent", "the recent", "the just-ended", "the just ended", "the just completed", "the just-completed"):
+        if unit == "quarter":
+            return Cand(m.start(), m.end(), "DATE", ("finq", 0), mod, prio=3)
+        return Cand(m.start(), m.end(), "DATE", ("rel", unit, -1), mod, prio=3)
+    if rd in ("the following", "the next") and not re.search(r"\b(?:in|during|over|within|for)\s+$", text[max(0, m.start() - 10) : m.start()]):
+        return Cand(m.start(), m.end(), "DATE", ("shift", unit, 1), mod, prio=3)
+    if rd in ("the previous", "the preceding", "the prior"):
+        return Cand(m.start(), m.end(), "DATE", ("shift", unit, -1), mod, prio=3)
+    if rd == "the new" and unit not in ("year", "fiscal year"):
+        return None
+    off = {"this": 0, "current": 0, "the current": 0, "the new": 1, "last": -1, "past": -1, "the past": -1,
+           "the last": -1, "next": 1, "coming": 1, "the coming": 1, "the next": 1, "the following": 1}.get(rd)
+    if off is None:
+        return None
+    if unit == "day":
+        if rd in ("this", "current", "the current"):
+            return None
+        if off < 0 and rd in ("the past", "the last", "past", "last"):
+            return Cand(m.start(), m.end(), "DURATION", ("dur", "P1D"), prio=3)
+    return Cand(m.start(), m.end(), "DATE", ("rel", unit, off), mod, prio=3)
+
+
+@rule("in_the_unit", rf"{L}(?:(?P<pre>earlier|later)\s+in\s+the\s+(?P<u>year|month|week|day|decade|quarter)|(?P<the>the|this)\s+(?P<u2>weekend)){R}")
+def _in_the_unit(m: re.Match, text: str) -> Cand | None:
+    if m["pre"]:
+        return Cand(m.start(), m.end(), "DATE", ("rel", m["u"].lower(), 0), _PREMOD_MOD[m["pre"].lower()], prio=3)
+    return Cand(m.start(), m.end(), "DATE", ("rel", "weekend", 0), prio=3)
+
+
+@rule("part_of_the_unit", rf"{L}{THE_PART}(?:the\s+)?(?P<u>year|month|week|day|decade|quarter|century|summer|winter|spring|autumn|fall|season){R}(?!\s+(?:of|before|after|in)\b)")
+def _part_of_the_unit(m: re.Match, text: str) -> Cand | None:
+    u = m["u"].lower()
+    if u in lx.SEASON_WORDS:
+        return Cand(m.start(), m.end(), "DATE", ("cyc", "season", lx.SEASON_WORDS[u], None), _mod(m), prio=3)
+    if u == "season":
+        return None
+    return Cand(m.start(), m.end(), "DATE", ("rel", u, 0), _mod(m), prio=3)
+
+
+@rule("unit_end", rf"{L}(?:(?P<the>the)\s+)?(?P<u>year|month|quarter|week)[\s-](?P<w>end|start)(?:s)?{R}(?!\s+(?:of|report|results|bonus|bonuses|figures|sales|inventory|data|review|accounts?|statement)\b)")
+def _unit_end(m: re.Match, text: str) -> Cand | None:
+    mod = "END" if m["w"].lower() == "end" else "START"
+    return Cand(m.start(), m.end(), "DATE", ("rel", m["u"].lower(), 0), mod, prio=2)
+
+
+# ----------------------------------------------------------------------------- n units ago / earlier / later
+
+_N = rf"(?P<n>{lx.NUMBER}|{lx.VAGUE}|a|an)"
+
+
+@rule(
+    "ago",
+    rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?(?:{_N}[\s-]+)?(?:{lx.UNIT_QUAL})?(?P<u>{lx.UNIT})(?P<orso>\s+or\s+so)?\s+(?P<w>ago|earlier|later|before|after|hence|from\s+now|prior)(?![\w-])",
+)
+def _ago(m: re.Match, text: str) -> Cand | None:
+    unit = lx.unit_of(m["u"])
+    if unit is None or unit == "weekend":
+        return None
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    after = text[m.end() : m.end() + 20]
+    if w in ("before", "after", "prior", "later", "earlier") and re.match(r"\s+(?:to|than|the|a|an|his|her|its|their|this|that|these|those|he|she|it|they|we|i|you|[A-Z]|\d)\b", after, re.I if w in ("prior", "earlier", "later") else 0):
+        # "two days after the attack": a duration before a signal, not a shifted date
+        if not re.match(r"\s*[,.;:)]", after):
+            return None
+    n_text = m["n"]
+    if n_text is None:
+        if not m["u"].lower().endswith("s"):
+            return None
+        n = None
+    elif re.fullmatch(lx.VAGUE, n_text, re.I):
+        n = None
+    else:
+        val = lx.number_value(n_text)
+        if val is None:
+            return None
+        n = val
+    if n is not None and n != int(n):
+        return None
+    gran = lx.UNITS[unit][2]
+    if gran is None:  # hours, minutes: a time today
+        if n is None:
+            return None
+        return Cand(m.start(), m.end(), "DATE", ("rel", "day", 0), prio=3)
+    n_int = None if n is None else int(n)
+    if unit == "fortnight" and n_int is not None:
+        gran, n_int = "week", n_int * 2
+    if w in ("ago", "before", "prior"):
+        sem: tuple = ("ago", gran, n_int) if w == "ago" else ("shift", gran, -n_int if n_int is not None else None)
+    elif w == "earlier":
+        sem = ("shift", gran, -n_int if n_int is not None else None)
+    elif w in ("later", "after"):
+        sem = ("shift", gran, n_int)
+    else:  # hence, from now
+        sem = ("ago", gran, -n_int if n_int is not None else None)
+    return Cand(m.start(), m.end(), "DATE", sem, prio=4)
+
+
+@rule(
+    "yearago",
+    rf"{L}(?:(?P<det>the|a|its|their)\s+(?:(?:comparable|corresponding|same|latest)\s+)?)?(?P<ya>year[\s-](?:earlier|ago|before)|prior[\s-]year|previous[\s-]year|year[\s-]previous)(?:\s+(?P<noun>period|quarter|quarters|month|week|day))?{R}",
+)
+def _yearago(m: re.Match, text: str) -> Cand | None:
+    start = m.start() if m["noun"] else m.start("ya")
+    if not m["noun"] and m["ya"].lower().replace("-", " ") in ("prior year", "previous year"):
+        if not m["det"]:
+            return None
+        return Cand(m.start(), m.end(), "DATE", ("shift", "year", -1), prio=3)
+    return Cand(start, m.end(), "DATE", ("yearago",), prio=3)
+
+
+@rule(
+    "sameperiod",
+    rf"{L}(?:the\s+(?:same|corresponding|comparable|year-ago|year-earlier)\s+(?P<noun>period|quarter|time|month|week)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:in|of)\s+(?P<y>{YEAR})|the\s+previous\s+year|the\s+year\s+before)|last\s+year['’]s\s+(?:period|quarter)|the\s+quarter\s+a\s+year\s+(?:ago|earlier)){R}",
+)
+def _sameperiod(m: re.Match, text: str) -> Cand | None:
+    if m["y"]:
+        return Cand(m.start(), m.end(), "DATE", ("yearq", int(m["y"])), prio=5)
+    return Cand(m.start(), m.end(), "DATE", ("yearago",), prio=5)
+
+
+@rule("finq", rf"{L}(?:the|this|that)\s+(?P<w>quarter|period)(?:\s+just\s+ended|\s+ended)?{R}")
+def _finq(m: re.Match, text: str) -> Cand | None:
+    det = m.group(0).split()[0].lower()
+    if m["w"].lower() == "period":
+        return None
+    after = text[m.end() : m.end() + 12]
+    if re.match(r"\s*(?:of|to|before|after|when|in\s+which)\b", after, re.I):
+        return None
+    if det == "this":
+        return Cand(m.start(), m.end(), "DATE", ("rel", "quarter", 0), prio=2)
+    if det == "that":
+        return Cand(m.start(), m.end(), "DATE", ("same", "quarter"), prio=2)
+    return Cand(m.start(), m.end(), "DATE", ("finq", 0), prio=2)
+
+
+@rule("latest_period", rf"{L}the\s+(?:latest|most\s+recent|recent|just[\s-]ended|just[\s-]completed|current|comparable|year-ago|year-earlier)\s+(?P<w>period|three\s+months|three-month\s+period){R}")
+def _latest_period(m: re.Match, text: str) -> Cand | None:
+    t = m.group(0).lower()
+    if "current" in t:
+        return Cand(m.start(), m.end(), "DATE", ("rel", "quarter", 0), prio=3)
+    if "year-" in t or "comparable" in t:
+        return Cand(m.start(), m.end(), "DATE", ("yearago",), prio=3)
+    return Cand(m.start(), m.end(), "DATE", ("finq", 0), prio=3)
+
+
+# ----------------------------------------------------------------------------- durations
+
+_SET_BEFORE = re.compile(
+    r"(?:\d|percent|%|million|billion|trillion|thousand|hundred|times|once|twice|thrice|dollars?|cents?|"
+    r"euros?|pounds|yen|barrels|tons|tonnes|units|cars|people|visitors|calls|hours|miles)\W*(?:\w+\W+){0,2}$",
+    re.I,
+)
+_DUR_LEAD = r"(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|ensuing|preceding|subsequent|additional|further|extra|another|other|full|entire|whole|same|recent|few)"
+
+
+@rule(
+    "duration",
+    rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?(?:(?P<det>the|a|an|its|his|her|their|that|those|these)\s+)?(?:(?P<lead>{_DUR_LEAD}(?:\s+{_DUR_LEAD})?)\s+)?(?:{_N}[\s-]+)?(?P<qual>{lx.UNIT_QUAL})?(?P<u>{lx.UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so|\s+or\s+(?:more|longer|less))?{R}(?!-)",
+)
+def _duration(m: re.Match, text: str) -> Cand | None:
+    unit = lx.unit_of(m["u"])
+    if unit is None:
+        return None
+    plural = m["u"].lower().endswith(("s", "ia"))
+    det = (m["det"] or "").lower()
+    lead = re.sub(r"\s+", " ", (m["lead"] or "").lower())
+    n_text = m["n"]
+    start = m.start()
+    if n_text is None:
+        if det in ("a", "an") and lead in ("full", "additional", "further", "extra", "entire", "whole", "another", "other"):
+            n: float | None = 1
+        elif det in ("a", "an") and not lead:
+            n = 1
+        elif lead == "another" and not det:
+            n = 1
+        elif lead in ("few", "the few") and det in ("the", "a") and plural:
+            n = None
+        elif plural and lead in ("past", "last", "next", "coming", "recent", "first", "previous", "few", "following", "remaining"):
+            if lead in ("coming",) and det == "the":
+                return Cand(start, m.end(), "DATE", ("future", lx.UNITS[unit][2] or "day", None), prio=2)
+            if lead == "recent":
+                return Cand(start, m.end(), "DATE", ("ref", "PAST_REF"), prio=2)
+            if lead == "coming":
+                return Cand(start, m.end(), "DATE", ("future", lx.UNITS[unit][2] or "day", None), prio=2)
+            n = None
+        else:
+            return None
+    elif re.fullmatch(lx.VAGUE, n_text, re.I):
+        n = None
+    else:
+        n = lx.number_value(n_text)
+        if n is None:
+            return None
+        if n_text.lower() in ("a", "an") and unit == "second":
+            return None  # "a second term": an ordinal, not a second
+        if n > 10000:
+            return None
+    if m["half"] and n is not None:
+        n += 0.5
+    if unit in ("weekend", "night") and n is None:
+        return None
+    if n_text and n_text.lower() in ("a", "an") and not lead and not m["ap"]:
+        # "$5 a year", "three times a day": a frequency
+        if _SET_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            return Cand(m.start(), m.end(), "SET", ("set", lx.duration_value(1, unit)), prio=2)
+    if n_text and n_text.lower() in ("one", "a", "an") and unit == "day" and not det and not lead:
+        if re.match(r"\s*,|\s+(?:he|she|they|we|I|you|it|the)\b", text[m.end() : m.end() + 6]) and re.match(r"(?:^|[.!?\"]\s*)$", text[max(0, m.start() - 3) : m.start()]):
+            return Cand(m.start(), m.end(), "DATE", ("ref", "FUTURE_REF"), prio=2)
+    if det in ("its", "his", "her", "their", "that", "those", "these") and not lead:
+        start = m.start("n") if m["n"] else m.start("u")
+        if m["ap"]:
+            start = m.start()
+            return None if not m["n"] else Cand(m.start("n"), m.end(), "DURATION", ("dur", lx.duration_value(n, unit)), prio=2)
+    value = lx.duration_value(n, unit)
+    if value is None:
+        return None
+    return Cand(start, m.end(), "DURATION", ("dur", value), prio=2)
+
+
+@rule("duration_adj", rf"{L}(?P<n>{lx.NUMBER_DIGITS}|{lx.NUMBER_WORDS}|one|a|half|several|multi|many|few)-(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|century)(?:-(?P<old>old|long))?{R}")
+def _duration_adj(m: re.Match, text: str) -> Cand | None:
+    unit = lx.unit_of(m["u"])
+    nt = m["n"].lower()
+    if nt in ("several", "multi", "many", "few"):
+        n = None
+    elif nt == "half":
+        n = 0.5
+    else:
+        n = lx.number_value(nt)
+        if n is None:
+            return None
+    value = lx.duration_value(n, unit) if unit else None
+    if value is None:
+        return None
+    return Cand(m.start(), m.end(), "DURATION", ("dur", value), prio=3)
+
+
+@rule("duration_long", rf"{L}(?P<u>year|month|week|day|decade|century|hour)[\s-]?long{R}")
+def _duration_long(m: re.Match, text: str) -> Cand | None:
+    unit = lx.unit_of(m["u"])
+    return Cand(m.start(), m.end(), "DURATION", ("dur", lx.duration_value(1, unit)), prio=2) if unit else None
+
+
+@rule("half_a", rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?half\s+(?:a|an)\s+(?P<u>{lx.UNIT_SG}){R}")
+def _half_a(m: re.Match, text: str) -> Cand | None:
+    unit = lx.unit_of(m["u"])
+    value = lx.duration_value(0.5, unit) if unit else None
+    return Cand(m.start(), m.end(), "DURATION", ("dur", value), prio=3) if value else None
+
+
+@rule("bare_units", rf"\b(?:for|in|within|over|took|take|takes|lasted|last|lasts|spent|spend|after|taking)\s(?P<u>{lx.UNIT_PL}){R}(?!\s+(?:of|ago|earlier|later|before|after|old)\b)")
+def _bare_units(m: re.Match, text: str) -> Cand | None:
+    unit = lx.unit_of(m["u"])
+    if unit is None or unit == "weekend":
+        return None
+    return Cand(m.start("u"), m.end(), "DURATION", ("dur", lx.duration_value(None, unit)), prio=1)
+
+
+# ----------------------------------------------------------------------------- sets
+
+_FREQ_ADV = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly": "P2W",
+             "monthly": "P1M", "bimonthly": "P2M", "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y",
+             "annual": None, "hourly": "PT1H", "semiannually": "P6M", "semi-annually": "P6M", "biannually": "P6M"}
+
+
+@rule("freq_adv", r"(?<![\w-])(?P<w>(?-i:[Dd]aily|[Nn]ightly|[Ww]eekly|[Bb]iweekly|[Ff]ortnightly|[Mm]onthly|[Bb]imonthly|[Qq]uarterly|[Yy]early|[Aa]nnually|[Hh]ourly|[Ss]emi-?annually|[Bb]iannually))(?![\w-])")
+def _freq_adv(m: re.Match, text: str) -> Cand | None:
+    w = m["w"]
+    if w[0].isupper():
+        # "the Daily Telegraph", "Weekly Standard": a title, unless it starts a sentence
+        if not re.search(r"(?:^|[.!?:\"]\s*)$", text[max(0, m.start() - 3) : m.start()]):
+            return None
+    if re.match(r"\s+(?:newspaper|paper|news|mail|telegraph|magazine|post|express|journal|star|show|edition|tabloid|digest)\b", text[m.end() : m.end() + 14], re.I):
+        return None
+    value = _FREQ_ADV.get(w.lower())
+    return Cand(m.start(), m.end(), "SET", ("set", value), prio=2) if value else None
+
+
+@rule("every", rf"{L}(?P<q>every|each|per)\s+(?:(?P<n>other|{lx.NUMBER})\s+)?(?P<u>{lx.UNIT}|(?P<mon>{lx.MONTH_FULL})|(?P<s>spring|summer|fall|autumn|winter)){R}")
+def _every(m: re.Match, text: str) -> Cand | None:
+    if m["mon"]:
+        return Cand(m.start(), m.end(), "SET", ("set", f"XXXX-{lx.month_number(m['mon']):02d}"), prio=3)
+    if m["s"]:
+        from storyline.annotate.timex_calendar import SEASONS
+
+        return Cand(m.start(), m.end(), "SET", ("set", f"XXXX-{SEASONS[lx.SEASON_WORDS[m['s'].lower()]]}"), prio=3)
+    unit = lx.unit_of(m["u"])
+    if unit is None:
+        return None
+    if re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+        return None  # "each of the past three years"
+    n_text = (m["n"] or "").lower()
+    n = 2 if n_text == "other" else (lx.number_value(n_text) if n_text else 1)
+    if n is None:
+        return None
+    value = lx.duration_value(n, unit)
+    return Cand(m.start(), m.end(), "SET", ("set", value), prio=3) if value else None
+
+
+@rule("times_per", rf"{L}(?P<f>once|twice|thrice|(?:{lx.NUMBER})\s+times)\s+(?:a|an|per|every|each)\s+(?P<u>{lx.UNIT_SG}){R}")
+def _times_per(m: re.Match, text: str) -> Cand | None:
+    unit = lx.unit_of(m["u"])
+    value = lx.duration_value(1, unit) if unit else None
+    return Cand(m.start(), m.end(), "SET", ("set", value), prio=3) if value else None
+
+
+# ----------------------------------------------------------------------------- present, past, future references
+
+_REFS = [
+    ("PRESENT_REF", r"(?:right\s+)?now(?![\w-])(?!\s+that\b)|currently|presently|nowadays|these\s+days|the\s+present(?:\s+(?:time|day))?|(?<=at\s)present|the\s+moment|(?<=at\s)this\s+(?:time|point|stage|juncture)|today['’]s|current(?=\s+(?:levels?|rates?|prices?|conditions|situation|trend|trends|pace|plans?|policy|policies|crisis|government|administration|leaders?|leadership|chief|chairman|president|ceo|management|owners?|members?|contract|law|laws|system|regime|season|term|session|market|economic|budget|fiscal|period|environment|state|version|value|values|figures?|estimates?|forecasts?|projections?|levels|rules?|spending|talks|war|campaign|holders?|shareholders|team|squad|form|tax|interest|issue)\b)"),
+    ("PAST_REF", r"recently|lately|previously|formerly|(?<=in\s)the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|century|quarter)\w*)|the\s+past(?=\s*[,.;])|recent(?=\s+(?:days|weeks|months|years|decades|times|history|memory|quarters|sessions))\s+(?:days|weeks|months|years|decades|times|history|memory|quarters|sessions)|(?<=in\s)years\s+past|(?:some|a\s+long|a\s+short|a\s+little)\s+(?:time|while)\s+ago|long\s+ago|the\s+other\s+day|once\s+upon\s+a\s+time|in\s+the\s+old\s+days|earlier(?=\s*[,.;])"),
+    ("FUTURE_REF", r"(?:the\s+)?(?:(?:near|foreseeable|distant|immediate|not-too-distant|not\s+too\s+distant)\s+)?future(?!\s+(?:of|contracts?|exchanges?|prices?|market|markets|trading|traders?|delivery|options?|positions?|months?)\b)|soon(?!\s+(?:as|after|afterwards?|thereafter|enough)\b)|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+(?:near|short|long|medium)\s+term|someday|some\s+day|one\s+of\s+these\s+days|(?:the\s+)?(?:months|weeks|days|years)\s+ahead"),
+]
+
+
+def _ref_builder(ref: str) -> Builder:
+    def build(m: re.Match, text: str) -> Cand | None:
+        t = m.group(0).lower()
+        if ref == "FUTURE_REF" and t == "future" and not re.search(r"\b(?:in|the|near|for)\s+$", text[max(0, m.start() - 8) : m.start()], re.I):
+            return None
+        if t.startswith("today"):
+            return Cand(m.start(), m.start() + 5, "DATE", ("rel", "day", 0), prio=1)
+        if ref == "PAST_REF" and t == "earlier":
+            # "Earlier, ..." or "... said earlier.": the adverb alone
+            before = text[max(0, m.start() - 3) : m.start()]
+            if not re.search(r"(?:^|[.!?\"]\s*)$", before) and not re.match(r"\s*[.;]", text[m.end() : m.end() + 2]):
+                return None
+        if "ahead" in t:
+            unit = re.search(r"(month|week|day|year)", t)
+            return Cand(m.start(), m.end(), "DATE", ("future", unit.group(1) if unit else "month", None), prio=2)
+        return Cand(m.start(), m.end(), "DATE", ("ref", ref), prio=1)
+
+    return build
+
+
+for _name, _pat in _REFS:
+    RULES.append((_name.lower(), re.compile(rf"{L}(?:{_pat})", re.I), _ref_builder(_name)))
+
+
+# ----------------------------------------------------------------------------- clock times
+
+_AMPM = r"(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am|pm|AM|PM|A\.M\.?|P\.M\.?)"
+_TZ = r"(?:\s*\(?(?P<tz>(?-i:[ECMPA][SD]T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|AEDT|ET|PT|CT|MT|HKT|SGT|WIB|EAT|MSK|Z))\)?|\s+local\s+time)?"
+_DAYPHRASE = rf"(?:,?\s+(?:on\s+)?(?P<dp>today|tonight|tomorrow|yesterday|(?:{lx.WEEKDAY})(?:,?\s+(?:{lx.MONTH_ANY})\s+\d{{1,2}}(?:st|nd|rd|th)?)?|(?:{lx.MONTH_ANY})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*{YEAR})?))?"
+_TAPPROX = r"(?:(?P<tap>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after)|nearly|almost|after|before|until|at)\s+)?"
+
+
+def _day_sem(phrase: str | None) -> tuple | None:
+    """The meaning of a day phrase attached to a clock time ("Wednesday", "Nov. 6", "today")."""
+    if not phrase:
+        return None
+    p = phrase.strip()
+    low = p.lower()
+    if low in _DAYWORD:
+        return ("rel", "day", _DAYWORD[low])
+    wd_m = re.match(rf"({lx.WEEKDAY})", p)
+    md = re.search(rf"({lx.MONTH_ANY})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*({YEAR}))?", p)
+    if md:
+        month = lx.month_number(md.group(1))
+        day = int(md.group(2))
+        if month and 1 <= day <= 31:
+            if md.group(3):
+                try:
+                    return ("abs", "day", dt.date(int(md.group(3)), month, day).toordinal())
+                except ValueError:
+                    return None
+            return ("md", month, day, lx.weekday_number(wd_m.group(1)) if wd_m else None)
+    if wd_m:
+        return ("weekday", lx.weekday_number(wd_m.group(1)), None)
+    return None
+
+
+@rule("clock", rf"{L}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*{_AMPM}(?!\w){_TZ}{_DAYPHRASE}(?!\w)")
+def _clock(m: re.Match, text: str) -> Cand | None:
+    h = int(m["h"])
+    if h == 0 or h > 12:
+        return None
+    pm = m["ap"].lower().startswith("p")
+    if pm and h != 12:
+        h += 12
+    if not pm and h == 12:
+        h = 0
+    end = m.end()
+    if m["ap"].lower() in ("am",) and not m["mi"] and not m["tz"] and not m["dp"]:
+        # "5 am" is a time, but "I am" is not: a digit before "am" already ensures that
+        pass
+    return Cand(m.start(), end, "TIME", ("time", f"{h:02d}:{m['mi'] or '00'}", _day_sem(m["dp"])), prio=5)
+
+
+@rule("clock24", rf"\b(?:at|from|until|till|by|around|after|before)\s(?P<h>[01]\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:\s*(?:hours|hrs|h)\b)?{_TZ}{_DAYPHRASE}(?![\w:.]\d|\w)")
+def _clock24(m: re.Match, text: str) -> Cand | None:
+    return Cand(m.start("h"), m.end(), "TIME", ("time", f"{m['h']}:{m['mi']}", _day_sem(m["dp"])), prio=4)
+
+
+@rule("oclock", rf"{L}(?P<h>{lx.NUMBER_WORDS}|\d{{1,2}})(?:\s+o['’]clock|\s+in\s+the\s+(?P<tod>morning|afternoon|evening|night))(?:\s+in\s+the\s+(?P<tod2>morning|afternoon|evening|night))?{_DAYPHRASE}{R}")
+def _oclock(m: re.Match, text: str) -> Cand | None:
+    n = lx.number_value(m["h"])
+    if n is None or not 1 <= n <= 12 or n != int(n):
+        return None
+    h = int(n)
+    tod = (m["tod"] or m["tod2"] or "").lower()
+    if tod in ("afternoon", "evening") or (tod == "night" and h < 12 and h > 5):
+        h = (h % 12) + 12
+    return Cand(m.start(), m.end(), "TIME", ("time", f"{h:02d}:00", _day_sem(m["dp"])), prio=3)
+
+
+_NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "24", "mid-afternoon": "AF", "mid afternoon": "AF",
+                "midafternoon": "AF", "mid-morning": "MO", "mid morning": "MO", "midmorning": "MO", "dawn": "MO",
+                "daybreak": "MO", "dusk": "EV", "sunset": "EV", "sunrise": "MO", "nightfall": "NI", "mid-evening": "EV"}
+
+
+@rule("named_time", rf"{L}{_TAPPROX}(?P<w>noon|midday|midnight|mid[\s-]?afternoon|mid[\s-]?morning|mid-evening|dawn|daybreak|dusk|sunset|sunrise|nightfall){_TZ}{_DAYPHRASE}{R}")
+def _named_time(m: re.Match, text: str) -> Cand | None:
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    code = _NAMED_TIMES.get(w) or _NAMED_TIMES.get(w.replace(" ", "-"))
+    if code is None:
+        return None
+    start = m.start("w")
+    if m["tap"] and m["tap"].lower() in ("about", "around", "approximately", "roughly", "nearly", "almost"):
+        start = m.start()
+    if code in ("MO", "EV") and w in ("dawn", "dusk", "sunset", "sunrise", "daybreak", "nightfall") and not m["dp"]:
+        return None
+    return Cand(start, m.end(), "TIME", ("time", code, _day_sem(m["dp"])), prio=3)
+
+
+# ----------------------------------------------------------------------------- holidays
+
+_FIXED_HOLIDAYS = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas eve": (12, 24), "christmas day": (12, 25),
+    "christmas": (12, 25), "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31),
+    "independence day": (7, 4), "veterans day": (11, 11), "armistice day": (11, 11), "bastille day": (7, 14),
+    "remembrance day": (11, 11), "st. patrick's day": (3, 17), "may day": (5, 1), "new year": (1, 1),
+}
+_MOVABLE = ("thanksgiving", "thanksgiving day", "labor day", "memorial day", "easter", "easter sunday",
+            "good friday", "election day", "mother's day", "father's day", "martin luther king day", "presidents day",
+            "presidents' day", "columbus day", "easter monday")
+
+
+@rule(
+    "holiday",
+    rf"{L}(?P<h>(?-i:New Year['’]s (?:Day|Eve)|Christmas(?: (?:Eve|Day))?|Boxing Day|Valentine['’]s Day|Halloween|Independence Day|Veterans Day|Armistice Day|Bastille Day|Remembrance Day|St\. Patrick['’]s Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Easter(?: Sunday| Monday)?|Good Friday|Election Day|Mother['’]s Day|Father['’]s Day|Martin Luther King(?: Jr\.)? Day|Presidents['’]? Day|Columbus Day))(?:,?\s+(?P<y>{YEAR}))?(?!\w)",
+    0,
+)
+def _holiday(m: re.Match, text: str) -> Cand | None:
+    name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'")).replace(" jr.", "")
+    if re.match(r"\s+(?:tree|trees|card|cards|gift|gifts|shopping|sales?|party|parties|carols?|lights|decorations|spirit|season|holidays?|Island|bunny|egg|eggs|parade|message|truce|special|movie|album|songs?)\b", text[m.end() : m.end() + 16], re.I):
+        return None
+    y = int(m["y"]) if m["y"] else None
+    return Cand(m.start(), m.end(), "DATE", ("holiday", name, y), prio=4)
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """The day a named holiday falls on in ``year`` (US conventions for the movable ones)."""
+    try:
+        if name in _FIXED_HOLIDAYS:
+            mo, d = _FIXED_HOLIDAYS[name]
+            return dt.date(year, mo, d)
+
+        def nth_weekday(month: int, weekday: int, n: int) -> dt.date:
+            if n > 0:
+                first = dt.date(year, month, 1)
+                return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+            last = dt.date(year, month + 1, 1) - dt.timedelta(days=1) if month < 12 else dt.date(year, 12, 31)
+            return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+        if name in ("thanksgiving", "thanksgiving day"):
+            return nth_weekday(11, 3, 4)
+        if name == "labor day":
+            return nth_weekday(9, 0, 1)
+        if name == "memorial day":
+            return nth_weekday(5, 0, -1)
+        if name == "mother's day":
+            return nth_weekday(5, 6, 2)
+        if name == "father's day":
+            return nth_weekday(6, 6, 3)
+        if name == "martin luther king day":
+            return nth_weekday(1, 0, 3)
+        if name in ("presidents day", "presidents' day"):
+            return nth_weekday(2, 0, 3)
+        if name == "columbus day":
+            return nth_weekday(10, 0, 2)
+        if name == "election day":
+            return nth_weekday(11, 0, 1) + dt.timedelta(days=1)
+        if name.startswith("easter") or name == "good friday":
+            # Anonymous Gregorian computus (Meeus/Jones/Butcher)
+            a, b, c = year % 19, year // 100, year % 100
+            d, e = divmod(b, 4)
+            f = (b + 8) // 25
+            g = (b - f + 1) // 3
+            h = (19 * a + b - d - g + 15) % 30
+            i, k = divmod(c, 4)
+            l_ = (32 + 2 * e + 2 * i - h - k) % 7
+            mm = (a + 11 * h + 22 * l_) // 451
+            month, day = divmod(h + l_ - 7 * mm + 114, 31)
+            easter = dt.date(year, month, day + 1)
+            if name == "good friday":
+                return easter - dt.timedelta(days=2)
+            if name == "easter monday":
+                return easter + dt.timedelta(days=1)
+            return easter
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def extract(text: str) -> list[Cand]:
+    """Every candidate every rule finds in ``text`` (overlapping; :func:`select` picks)."""
+    out: list[Cand] = []
+    for _name, pattern, build in RULES:
+        for m in pattern.finditer(text):
+            c = build(m, text)
+            if c is not None and c.end > c.start:
+                out.append(c)
+    return out
+
+
+def select(cands: list[Cand]) -> list[Cand]:
+    """Keep the longest candidates that do not overlap (ties: higher priority, then earlier)."""
+    chosen: list[Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
