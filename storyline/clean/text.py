@@ -229,7 +229,7 @@ von der bin al el la le du da dos das y
 
 _CAPTION_STRONG = [
     re.compile(r"(?:^|[\s.(\[|])(?:photo(?:graph)?s?|pictures?|pics?|images?|fotos?|illustrations?|graphics?|"
-               r"video|footage)(?:\s+(?:credits?|courtesy|source))?\s*(?::|/|\bby\b|\bcourtesy\b)(?=\s*\S)", re.I),
+               r"video|footage)(?:\s+(?:credits?|courtesy|source))?\s*(?::|/|\bby\s+(?-i:[A-Z])|\bcourtesy\b)(?=\s*\S)", re.I),
     re.compile(r"\b(?:image|photo)\s+(?:source|caption)\b|\bcredit\s*(?::|\.\.\.)(?=\s*\S)", re.I),
     re.compile(r"^(?:file|file\s+photo|pool\s+photo)\s*[-–—:,]", re.I),
     re.compile(r"\([A-Z][\w.' -]{1,40}/\s*[A-Z][\w.' -]{1,40}\)\s*$"),
@@ -254,6 +254,8 @@ they we his her their its there here as while when since although though earlier
 moreover furthermore still yet then now today yesterday officials president police authorities
 """.split())
 
+# A row of a schedule or table: it starts with a figure or a date ("June 9 - Tampa, FL").
+_DATA_ROW = re.compile(r"^\W*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.I)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
@@ -340,14 +342,19 @@ def _caption_score(s: str) -> float:
         if m:
             # A cue deep inside a long sentence ("a photo by the ministry showed ...") is prose.
             tail_words = len(_words(s[m.end():]))
-            if m.start() == 0 or tail_words <= 12 or rx.pattern.startswith("^"):
+            at_start = m.start() == 0 or rx.pattern.startswith("^")
+            if tail_words <= 12 or at_start and len(words) <= 60:
                 score += 2
                 break
-    score += sum(1 for rx in _CAPTION_MEDIUM if rx.search(s))
+    medium = sum(1 for rx in _CAPTION_MEDIUM if rx.search(s))
+    score += medium
     if _DATE_SENTENCE.search(s):
         score += 0.5
-    if not _ends_terminal(s) and ". " in s:
-        score += 0.5
+    if re.match(r"^\d{1,3}/\d{1,3}\s", s):  # "7/30 ..." counts through a photo gallery
+        score += 1
+    # Captions often lack a full stop; a body sentence that says "(pictured)" has one.
+    if not _ends_terminal(s) and len(words) >= 5:
+        score += 1 if medium else (0.5 if ". " in s else 0)
     return score
 
 
@@ -422,7 +429,17 @@ def _split_fused_captions(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+# A credit run into the paragraph after it: "Photograph: Jane Roe/AP The minister said ..."
+_LEAD_CREDIT = re.compile(
+    r"^(?P<credit>(?:photo(?:graph)?s?|pictures?|images?|credits?)\s*:\s*"
+    r"(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*(?:\s*\\?/\s*[A-Z][\w.'-]*(?:\s[A-Z][a-z][\w.'-]*){0,2})+)\s+(?P<rest>\S.*)$",
+    re.I)
+
+
 def _split_fused(s: str) -> tuple[str, str] | None:
+    lead = _LEAD_CREDIT.match(s)
+    if lead and _is_prose(lead.group("rest")) and len(_words(lead.group("rest"))) >= 12:
+        return lead.group("credit"), lead.group("rest")
     for rx in _CAPTION_STRONG[:2]:
         for cue in rx.finditer(s):
             window_end = min(len(s), cue.end() + 80)
@@ -644,7 +661,20 @@ def _mark_credits(lines: list[_Line], parts: TextParts) -> None:
                 parts.credits.append(name)
 
 
+_GALLERY = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})\s+\S")
+
+
 def _mark_captions(lines: list[_Line], parts: TextParts, structured: bool) -> None:
+    # A photo gallery flattened to text: "3/30 Title Caption Credit", one line per photo.
+    totals: dict[str, int] = {}
+    for ln in lines:
+        m = _GALLERY.match(ln.text)
+        if m and int(m.group(1)) <= int(m.group(2)):
+            totals[m.group(2)] = totals.get(m.group(2), 0) + 1
+    for ln in lines:
+        m = _GALLERY.match(ln.text)
+        if ln.kind is None and m and totals.get(m.group(2), 0) >= 3:
+            ln.kind = "caption"
     for i, ln in enumerate(lines):
         if ln.kind is not None:
             continue
@@ -773,20 +803,51 @@ def _mark_edges(lines: list[_Line], parts: TextParts, title: str | None, structu
         return
     for i in head:
         s = lines[i].text
+        n_words = len(_words(s))
         if _label_like(s):
             lines[i].kind = "section_label" if _is_section(s) else "nav"
-        elif len(_words(s)) >= 6 and not _BULLET.match(s) and parts.standfirst is None:
+        elif n_words >= 6 and not _BULLET.match(s) and parts.standfirst is None and not s.endswith(":"):
             lines[i].kind = "standfirst"
             parts.standfirst = s
-        elif len(_words(s)) >= 6 and not _BULLET.match(s):
-            lines[i].kind = "teaser"
-        else:
+        elif n_words <= 5 and _headline_like(s) and not _BULLET.match(s):
             lines[i].kind = "nav"
-    if tail:
-        kind = "related" if len(tail) >= 2 else "nav"
+        # Anything longer stays: a list or a subhead before the first paragraph is content.
+    _mark_tail(lines, tail, last)
+
+
+def _mark_tail(lines: list[_Line], tail: list[int], last: int) -> None:
+    """After the last paragraph: a run of headline-shaped lines is a link list.
+
+    A list the article itself introduces ("Tour dates:", a line ending with a colon) is
+    content, and so are lines full of figures (tables, schedules, results).
+    """
+    for i in tail:
+        if _is_section(lines[i].text):
+            lines[i].kind = "section_label"
+    tail = [i for i in tail if lines[i].kind is None]
+    if not tail:
+        return
+    intro = next((lines[j].text for j in range(tail[0] - 1, -1, -1) if lines[j].kind is None), "")
+    if intro.rstrip().endswith(":") or any(lines[i].text.rstrip().endswith(":") for i in tail):
+        return
+    links = [i for i in tail if _tail_link(lines[i].text)]
+    if len(links) >= 2 and len(links) >= 0.7 * len(tail):
         for i in tail:
-            s = lines[i].text
-            lines[i].kind = "section_label" if _is_section(s) else kind
+            lines[i].kind = "related" if i in links else "nav"
+    elif len(tail) == 1 and _label_like(lines[tail[0]].text):
+        lines[tail[0]].kind = "nav"
+
+
+def _tail_link(s: str) -> bool:
+    words = _words(s)
+    if not 3 <= len(words) <= 25 or s.rstrip().endswith((":", ";", ",")):
+        return False
+    digits = sum(1 for w in words if any(c.isdigit() for c in w))
+    if digits > 0.2 * len(words) or "http" in s or _DATA_ROW.match(s):
+        return False
+    if _BULLET.match(s):
+        return True
+    return _headline_like(s) and not s.rstrip().endswith(".")
 
 
 def _mark_restated_standfirst(lines: list[_Line], parts: TextParts) -> None:
