@@ -209,6 +209,13 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
     return sorted(found.values(), key=lambda c: c.verb.i)
 
 
+def future_clauses(span) -> list:
+    """The verbs of ``span`` (a parsed sentence or Doc) told as future or possible, found by
+    the same markers as expectations (no time expressions needed). Follow-up uses it to
+    leave forecasts out when reading what a later sentence reports as done."""
+    return [c.verb for c in _candidates(span, [], None) if not c.nominal]
+
+
 def _present(verb) -> bool:
     if verb.tag_ in ("VBZ", "VBP"):
         return True

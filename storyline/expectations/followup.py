@@ -1,9 +1,467 @@
-"""Matching expectations against later events (first version: all open)."""
+"""Following expectations up: did a later report say it happened?
+
+Within one story, each expectation is compared with the story's events:
+
+- **fulfilled** when a later event tells the expected happening as done: the same kind of
+  action ("sent ... for a final vote" / "ratified": both in the *approve* class of
+  ``ACTION_CLASSES``) *and* the same participants ("the upper-house Federation Council" /
+  "the Russian Senate": both tagged *upper_house*; "the agreement" / "the treaty"), told
+  as a fact (not itself a forecast, not negated), dated on or after the day the
+  expectation was made, from an article other than the one making it or published later.
+  ``fulfilled_by`` is the earliest matching event, ``fulfilled_sources`` every article
+  reporting any matching event, and each matching event lists the expectation in
+  ``fulfils``;
+- **overdue** when its time bound ended before the story's latest article with no such
+  report (the story's own clock, not today's date: a story read years later is judged
+  as of its last report);
+- **open** otherwise.
+
+Matching is deliberately conservative: at least two of the expectation's participants
+(or its only one) must be found, one of them distinctive in the story (named by fewer
+than half of its events), since a story's main actor ("BP", "the treaty") is in nearly
+every sentence and would match anything.
+
+Expectations about the same thing (their subjects share a head or a concept) form a
+*procedure*; its steps are numbered in the order they happened or are expected, a
+restatement of a step shares its number, and :func:`procedures` reads them back as a
+status (steps done, the next one). See ``docs/expectations-eval.md``.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from storyline.expectations.lexicon import (
+    CONCEPTS,
+    GENERIC_VERBS,
+    LIGHT_VERBS,
+    action_classes,
+    concepts_in,
+)
 from storyline.model import Article, Event, Expectation
+
+# A participant named by at least this share of a story's events tells nothing apart.
+DISTINCTIVE_SHARE = 0.5
+MIN_EVENTS_FOR_SHARE = 4
+# Words too vague to stand for a participant.
+VAGUE = {"thing", "way", "part", "people", "time", "year", "day", "week", "month", "lot", "number", "side",
+         "end", "place", "case", "kind", "sort", "other", "one", "some", "all", "many", "more", "most",
+         "final", "new", "first", "last", "next", "further", "such", "same", "own", "several", "few"}
+ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass
+class _View:
+    """One happening a sentence reports as done: its action lemma and class, and the
+    participants named in its clause (lemmas of nouns and names, "#concept" tags)."""
+
+    action: str
+    classes: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Need:
+    """What an expectation needs to find in a later report."""
+
+    actions: set[str]
+    classes: set[str]
+    args: list[set[str]]  # one key set per participant
+
+
+def _nlp():
+    from storyline.annotate.nlp import get_nlp
+
+    return get_nlp()
+
+
+def _parse_many(texts: list[str]):
+    """Parse short texts in one batch (the parser is needed to tell facts from forecasts)."""
+    return list(_nlp().pipe(texts, batch_size=64))
+
+
+def _phrase_keys(tokens) -> set[str]:
+    """Participant keys of a phrase: lemmas of its common nouns, each name as a whole
+    ("federation council", so "Russian Federation" does not match it), and concept tags."""
+    keys: set[str] = set()
+    name: list[str] = []
+    prev = None
+    for t in sorted(tokens, key=lambda t: t.i):
+        if t.pos_ == "PROPN":
+            if name and prev is not None and t.i != prev.i + 1:
+                keys.add(" ".join(name))
+                name = []
+            name.append(t.lemma_.lower())
+        else:
+            if name:
+                keys.add(" ".join(name))
+                name = []
+            if t.pos_ == "NOUN" and t.lemma_.lower() not in VAGUE and len(t.text) > 1:
+                keys.add(t.lemma_.lower())
+        prev = t
+    if name:
+        keys.add(" ".join(name))
+    text = " ".join(t.text for t in tokens)
+    keys |= {"#" + c for c in concepts_in(text)}
+    return keys
+
+
+def _action_lemmas(tokens) -> set[str]:
+    """Lemmas naming the happening: verbs (light verbs only when nothing else names it) and
+    nouns that belong to an action class ("a final vote", "ratification")."""
+    verbs = {t.lemma_.lower() for t in tokens if t.pos_ == "VERB"}
+    nouns = {t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "ADJ") and action_classes(t.lemma_)}
+    heavy = verbs - LIGHT_VERBS
+    return (heavy or verbs) | nouns
+
+
+def _need_of(x: Expectation, what_doc, subject_doc) -> _Need:
+    actions = _action_lemmas(what_doc)
+    classes = set().union(*(action_classes(a) for a in actions)) if actions else set()
+    args: list[set[str]] = []
+    if subject_doc is not None:
+        ks = _phrase_keys([t for t in subject_doc if t.pos_ != "PRON"])
+        if ks:
+            args.append(ks)
+    for chunk in what_doc.noun_chunks:
+        toks = [t for t in chunk if t.lemma_.lower() not in actions and t.pos_ != "PRON"]
+        ks = _phrase_keys(toks)
+        if ks:
+            args.append(ks)
+    return _Need(actions, classes, args)
+
+
+def _is_irrealis(tok) -> bool:
+    """The token is in a clause told as future, possible, negated or hypothetical."""
+    cur = tok
+    for _ in range(5):
+        kids = list(cur.children)
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids):
+            return True
+        if any(c.dep_ == "neg" for c in kids):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in kids):
+            return True
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in {"expect", "plan", "intend", "aim", "hope", "set",
+                                                               "schedule", "due", "likely", "go", "want", "seek",
+                                                               "promise", "pledge", "vow", "threaten", "prepare"}:
+            return True
+        if cur.dep_ in ("ROOT",) or cur.head is cur or cur.pos_ not in ("VERB", "AUX", "NOUN"):
+            return False
+        if cur.dep_ not in ("xcomp", "conj", "ccomp", "relcl", "acl", "advcl", "pcomp", "pobj", "prep", "dobj",
+                            "nsubj", "nsubjpass"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _fact_views(doc) -> list[_View]:
+    """Every happening a sentence reports as done, each with the participants of its own
+    clause (so "the treaty includes a clause allowing X to send soldiers" does not lend
+    "treaty" to "allowing"). Clauses told as future are masked first: a sentence that
+    reports a vote and forecasts the next one confirms only the vote."""
+    from storyline.expectations.extract import future_clauses
+
+    masked: set[int] = set()
+    for verb in future_clauses(doc):
+        masked.update(t.i for t in verb.subtree)
+    out = []
+    for t in doc:
+        if t.i in masked:
+            continue
+        lemma = t.lemma_.lower()
+        if not ((t.pos_ == "VERB" and lemma not in LIGHT_VERBS and lemma not in GENERIC_VERBS)
+                or (t.pos_ == "NOUN" and action_classes(lemma))):
+            continue
+        if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP", "VB") and not any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in t.children):
+            continue  # "votes on Friday", "to vote": a schedule or a purpose, not a report
+        if t.pos_ == "NOUN" and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+                                        for c in t.children):
+            continue  # "provides for the ratification": only "ratification by X", "X's ratification" report one
+        if _is_irrealis(t):
+            continue
+        clause = [x for x in t.subtree if x.i not in masked]
+        if t.dep_ in ("xcomp", "conj", "acl", "relcl") and _subject_of(t) is None:
+            # the subject is the head's ("the Senate met and ratified it"; "the agreement, ratified by ...")
+            head = t.head
+            subj = head if t.dep_ in ("acl", "relcl") else _subject_of(head)
+            if subj is not None:
+                clause += [x for x in subj.subtree if x.i not in masked]
+        out.append(_View(lemma, action_classes(lemma), _phrase_keys(clause)))
+    return out
+
+
+def _subject_of(tok):
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _bounds(value: str | None) -> tuple[str, str] | None:
+    """First and last ISO day of a date value (day, month or year precision)."""
+    if not value:
+        return None
+    v = value[:10]
+    if re.match(r"^\d{4}-\d{2}-\d{2}$", v):
+        return v, v
+    if re.match(r"^\d{4}-\d{2}$", v):
+        y, m = int(v[:4]), int(v[5:7])
+        last = 31 if m in (1, 3, 5, 7, 8, 10, 12) else 30 if m != 2 else (29 if y % 4 == 0 and (y % 100 or y % 400 == 0) else 28)
+        return f"{v}-01", f"{v}-{last:02d}"
+    if re.match(r"^\d{4}$", v):
+        return f"{v}-01-01", f"{v}-12-31"
+    return None
+
+
+def _published(a: Article | None) -> str | None:
+    if a is None:
+        return None
+    d = a.published.date or a.published.earliest
+    return d[:10] if d else None
+
+
+def _later(x: Expectation, ev: Event, articles: dict[str, Article]) -> bool:
+    """The event was reported (and, when dated, happened) on or after the day the
+    expectation was made, and not only by the article that made it on that day."""
+    reported = sorted(d for d in (_published(articles.get(s)) for s in ev.sources) if d)
+    others = [s for s in ev.sources if s != x.article]
+    if not others and x.article in ev.sources:
+        return False  # an article does not confirm its own forecast
+    if not x.made:
+        # Undated forecast: it was written before the happening it forecasts, so any report
+        # of that happening as done, from another article, is later.
+        return True
+    b = _bounds(ev.date)
+    if b is not None and b[1] < x.made:
+        return False
+    if reported and reported[-1] < x.made:
+        return False
+    if b is not None and b[0] > x.made:
+        return True
+    return any(d > x.made for d in reported)
+
+
+def _matches(need: _Need, view: _View, share: dict[str, float]) -> bool:
+    if not need.actions:
+        return False
+    if not (view.action in need.actions or need.classes & view.classes):
+        return False
+    hit = [arg for arg in need.args if arg & view.keys]
+    if len(hit) < min(2, len(need.args)) or not need.args:
+        return False
+    # One shared participant must tell this happening apart from the rest of the story.
+    return any(share.get(k, 0.0) < DISTINCTIVE_SHARE for arg in hit for k in (arg & view.keys))
 
 
 def follow_up(expectations: list[Expectation], timeline: list[Event], articles: dict[str, Article]) -> list[Expectation]:
+    """Mark each expectation fulfilled, overdue or open against the story's events (see the
+    module docstring); fills ``Event.fulfils`` and numbers the steps of procedures.
+    Returns the same expectations, in their order."""
+    if not expectations:
+        return expectations
+    dates = [d for d in (_published(a) for a in articles.values()) if d]
+    latest = max(dates) if dates else None
+    for x in expectations:
+        if not x.made:
+            x.made = _published(articles.get(x.article))
+        x.status, x.fulfilled_by, x.fulfilled_date, x.fulfilled_sources = "open", None, None, []
+    for ev in timeline:
+        ev.fulfils = [f for f in ev.fulfils if f not in {x.id for x in expectations}]
+
+    live = [x for x in expectations if not x.what.startswith("not ")]
+    needs = _needs(live)
+    quotes = _event_quotes(timeline, needs)
+    views: dict[int, list[_View]] = {}
+    if quotes:
+        keys = list(quotes)
+        docs = _parse_many([quotes[k] for k in keys])
+        for (ei, _), doc in zip(keys, docs):
+            views.setdefault(ei, []).extend(_fact_views(doc))
+    share = _key_share(views, len(timeline))
+
+    for x in live:
+        need = needs[x.id]
+        found = [ev for ei, ev in enumerate(timeline) if ei in views
+                 and any(_matches(need, v, share) for v in views[ei]) and _later(x, ev, articles)]
+        if found:
+            found = _best_first(found, x)
+            first = found[0]
+            x.status = "fulfilled"
+            x.fulfilled_by = first.id
+            x.fulfilled_date = _fulfilled_date(first, articles)
+            x.fulfilled_sources = sorted({s for ev in found for s in ev.sources if s != x.article} or
+                                         {s for ev in found for s in ev.sources})
+            for ev in found:
+                if x.id not in ev.fulfils:
+                    ev.fulfils.append(x.id)
+        elif latest and x.bound is not None and _overdue(x, latest):
+            x.status = "overdue"
+    _number_steps(expectations, needs)
     return expectations
+
+
+def _best_first(found: list[Event], x: Expectation) -> list[Event]:
+    """Matching events, the one that best dates the fulfilment first: dated after the
+    expectation was made, to the day, earliest. When some are dated after it, those dated
+    around it are dropped (a sentence telling two steps is split into one event per date,
+    and the earlier date belongs to the earlier step)."""
+    def after(e: Event) -> bool:
+        b = _bounds(e.date)
+        return bool(b and x.made and b[0] > x.made)
+
+    if any(after(e) for e in found):
+        found = [e for e in found if after(e) or not _bounds(e.date)]
+    rank = {"day": 0, "week": 1, "month": 2}
+    return sorted(found, key=lambda e: (not after(e), rank.get(e.precision or "", 3),
+                                        (_bounds(e.date) or ("9999", "9999"))[0], e.id))
+
+
+def _overdue(x: Expectation, latest: str) -> bool:
+    """The bound's last day is before the story's latest article (and was ahead when said)."""
+    end = x.bound.latest or (_bounds(x.bound.value) or (None, None))[1]
+    if not end:
+        return False
+    if x.made and end < x.made:
+        return False  # a bound already past when it was written is a misreading, not a deadline
+    return end < latest
+
+
+def _fulfilled_date(ev: Event, articles: dict[str, Article]) -> str | None:
+    if ev.date and ISO.match(ev.date[:10]):
+        return ev.date[:10]
+    reported = sorted(d for d in (_published(articles.get(s)) for s in ev.sources) if d)
+    return reported[0] if reported else None
+
+
+def _needs(expectations: list[Expectation]) -> dict[str, _Need]:
+    texts: list[str] = []
+    for x in expectations:
+        texts.append(x.what)
+        texts.append(x.subject or "")
+    docs = _parse_many(texts) if texts else []
+    out = {}
+    for n, x in enumerate(expectations):
+        what_doc, subj_doc = docs[2 * n], docs[2 * n + 1]
+        out[x.id] = _need_of(x, what_doc, subj_doc if x.subject else None)
+    return out
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:4]
+
+
+def _event_quotes(timeline: list[Event], needs: dict[str, _Need]) -> dict[tuple[int, int], str]:
+    """The event sentences worth parsing: those sharing a word stem with some expectation's
+    participants (parsing every sentence of a long story would cost more than the rest)."""
+    stems = set()
+    patterns = []
+    for need in needs.values():
+        for arg in need.args:
+            for k in arg:
+                if k.startswith("#"):
+                    patterns.append(CONCEPTS[k[1:]])
+                else:
+                    stems.add(_stem(k))
+    out = {}
+    for ei, ev in enumerate(timeline):
+        texts = [e.quote for e in ev.evidence if e.quote] or [ev.text]
+        for qi, q in enumerate(texts):
+            words = {_stem(w) for w in re.findall(r"[A-Za-z]+", q)}
+            if words & stems or any(p.search(q) for p in patterns):
+                out[(ei, qi)] = q
+    return out
+
+
+def _key_share(views: dict[int, list[_View]], n_events: int) -> dict[str, float]:
+    """Share of the story's events naming each participant key."""
+    if n_events < MIN_EVENTS_FOR_SHARE:
+        return {}
+    count: dict[str, int] = {}
+    for vs in views.values():
+        for k in set().union(*(v.keys for v in vs)):
+            count[k] = count.get(k, 0) + 1
+    return {k: c / n_events for k, c in count.items()}
+
+
+# ---------------------------------------------------------------- procedures
+
+
+def _procedure_key(x: Expectation, need: _Need) -> str | None:
+    """What the expectation is a step of: its subject's concept tag or head noun."""
+    if not x.subject or not need.args or not need.classes:
+        return None  # a step of a procedure is a recognised kind of step (a vote, a signature...)
+    subj = need.args[0]
+    tags = sorted(k for k in subj if k.startswith("#"))
+    if tags:
+        return tags[0][1:]
+    words = x.subject.split()
+    head = words[-1].lower().strip(".,;:'\"’”") if words else ""
+    return head if head in subj else None
+
+
+def _number_steps(expectations: list[Expectation], needs: dict[str, _Need]) -> None:
+    """Group expectations by procedure and number their steps: done steps in the order they
+    happened, then the rest in the order they were announced; restatements share a step."""
+    groups: dict[str, list[Expectation]] = {}
+    for x in expectations:
+        x.procedure, x.step = None, None
+        need = needs.get(x.id)
+        key = _procedure_key(x, need) if need else None
+        if key:
+            groups.setdefault(key, []).append(x)
+    for key, xs in groups.items():
+        steps: list[list[Expectation]] = []
+        for x in xs:
+            for step in steps:
+                if _same_step(needs[x.id], needs[step[0].id]):
+                    step.append(x)
+                    break
+            else:
+                steps.append([x])
+        if len(steps) < 2:
+            continue  # one step is an expectation, not a procedure
+
+        def order(step: list[Expectation]):
+            done = [x.fulfilled_date for x in step if x.status == "fulfilled" and x.fulfilled_date]
+            made = min((x.made or "9999") for x in step)
+            return (0, min(done), made) if done else (1, made, "")
+
+        for n, step in enumerate(sorted(steps, key=order), start=1):
+            for x in step:
+                x.procedure, x.step = key, n
+
+
+def _same_step(a: _Need, b: _Need) -> bool:
+    """Two expectations name the same step: the same kind of action on the same participants."""
+    if not (a.actions & b.actions or a.classes & b.classes):
+        return False
+    shared = sum(1 for arg in a.args if any(arg & other for other in b.args))
+    return shared >= min(2, len(a.args), len(b.args))
+
+
+def procedures(expectations: list[Expectation]) -> list[dict]:
+    """Each procedure of a story as a status: its steps in order (what, status, date, the
+    expectation ids that state it), how many are done, and the next one.
+
+    For the report's "what's next": a step is done when any of its statements was
+    fulfilled; the next step is the first one not done.
+    """
+    by_key: dict[str, dict[int, list[Expectation]]] = {}
+    for x in expectations:
+        if x.procedure and x.step:
+            by_key.setdefault(x.procedure, {}).setdefault(x.step, []).append(x)
+    out = []
+    for key, steps in by_key.items():
+        rows = []
+        for n in sorted(steps):
+            xs = steps[n]
+            done = [x for x in xs if x.status == "fulfilled"]
+            lead = done[0] if done else xs[0]
+            status = "fulfilled" if done else ("overdue" if any(x.status == "overdue" for x in xs) else "open")
+            rows.append({"step": n, "what": lead.what, "subject": lead.subject, "status": status,
+                         "date": lead.fulfilled_date if done else (lead.bound.value if lead.bound else None),
+                         "condition": lead.condition, "expectations": [x.id for x in xs]})
+        nxt = next((r for r in rows if r["status"] != "fulfilled"), None)
+        out.append({"procedure": key, "steps": rows, "done": sum(r["status"] == "fulfilled" for r in rows),
+                    "next": nxt["step"] if nxt else None})
+    return out

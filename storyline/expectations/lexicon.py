@@ -152,6 +152,13 @@ ACTION_CLASSES: dict[str, set[str]] = {
 LIGHT_VERBS = {"take", "hold", "make", "give", "have", "get", "go", "come", "enter", "put", "carry", "undergo",
                "conduct", "face", "receive", "seek", "send", "bring", "submit", "refer"}
 
+# Verbs too general to tell one happening from another on their own.
+GENERIC_VERBS = {"allow", "include", "provide", "help", "become", "remain", "continue", "keep", "let", "need",
+                 "want", "use", "say", "see", "show", "mean", "lead", "follow", "add", "tell", "report",
+                 "involve", "require", "seem", "appear", "try", "think", "know", "believe", "expect", "plan",
+                 "call", "ask", "work", "look", "find", "leave", "stay", "feel", "become", "claim", "cite",
+                 "accord", "base", "concern", "regard", "relate", "comment", "note", "state", "write"}
+
 # Phrases that name one kind of participant under several names; each pattern becomes a
 # tag both sides of a match can share ("the Senate" and "the upper house").
 CONCEPTS: dict[str, re.Pattern] = {
