@@ -9,16 +9,21 @@ stops the batch.
 
 from __future__ import annotations
 
+import errno
 import gzip
+import hashlib
 import io
 import os
+import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.errors import InputError
 from storyline.ingest.decode import decode_text
+from storyline.ingest.safety import binary_kind, display_path, safe_id, sanitize
 from storyline.model import RawArticle, Rejection
 
 
@@ -26,13 +31,19 @@ from storyline.model import RawArticle, Rejection
 class Limits:
     """Bounds that keep one hostile input from exhausting time or memory.
 
-    Defaults are documented in the README ("Limits and guarantees").
+    Every limit is checked before the expensive step it protects (size before reading,
+    expanded size while gunzipping, nesting depth and text size before HTML parsing), so
+    refusing costs little. Defaults and what each protects are in ``docs/limits.md``.
     """
 
-    max_file_bytes: int = 50 * 1024 * 1024  # on disk, and after gunzip
-    max_article_chars: int = 2_000_000  # one article's text; longer ones are rejected
+    max_file_bytes: int = 50 * 1024 * 1024  # on disk, and after gunzip (--max-file-bytes)
+    # One article's text (--max-article-chars). spaCy needs about 1 GB of memory and ten
+    # seconds per 200,000 characters; the longest news features run to about 100,000.
+    max_article_chars: int = 200_000
+    max_html_chars: int = 5_000_000  # one HTML page, markup and scripts included
+    max_html_depth: int = 240  # lxml (libxml2) silently drops everything nested deeper than ~255
     max_records_per_file: int = 100_000  # JSON Lines / WARC / feed entries
-    max_html_depth: int = 400  # nesting depth beyond which an HTML page is rejected
+    max_bad_lines: int = 20  # malformed JSON Lines reported one by one; the rest summed up
 
 
 TEXT_EXT = {".txt", ".text", ".md"}
@@ -44,7 +55,12 @@ SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | str]:
-    """Expand folders recursively (sorted, hidden files skipped); ``-`` stays as is."""
+    """Expand folders recursively (sorted, hidden files skipped); ``-`` stays as is.
+
+    Walks with an explicit stack (no recursion, however deep the tree) and visits each
+    folder once, so a symbolic link back up the tree cannot loop. A folder named on the
+    command line that holds no input yields itself, so it is reported rather than ignored.
+    """
     seen_dirs: set[tuple[int, int]] = set()
     for p in paths:
         if str(p) == "-":
@@ -52,33 +68,47 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | str]:
             continue
         path = Path(p)
         if path.is_dir():
-            yield from _walk(path, seen_dirs)
+            found = False
+            for f in _walk(path, seen_dirs):
+                found = True
+                yield f
+            if not found:
+                yield path
         else:
             yield path
 
 
-def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
-    try:
-        st = folder.stat()
-    except OSError:
-        yield folder
-        return
-    key = (st.st_dev, st.st_ino)
-    if key in seen:  # a symlink loop, or the same folder twice
-        return
-    seen.add(key)
-    try:
-        entries = sorted(folder.iterdir(), key=lambda e: e.name)
-    except OSError:
-        yield folder
-        return
-    for entry in entries:
-        if entry.name.startswith(".") or entry.name in SKIP_NAMES:
+def _walk(top: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+        except OSError:
+            yield folder
             continue
-        if entry.is_dir():
-            yield from _walk(entry, seen)
-        else:
-            yield entry
+        key = (st.st_dev, st.st_ino)
+        if key in seen:  # a symlink loop, or the same folder twice
+            continue
+        seen.add(key)
+        try:
+            entries = sorted(folder.iterdir(), key=lambda e: os.fsencode(e.name))
+        except OSError:
+            yield folder
+            continue
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith(".") or entry.name in SKIP_NAMES:
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # e.g. a name too long to stat
+                is_dir = False
+            if is_dir:
+                subdirs.append(entry)
+            else:
+                yield entry
+        stack.extend(reversed(subdirs))  # visit sub-folders in name order, after the files
 
 
 def article_id_for(path: Path | str) -> str:
@@ -91,34 +121,70 @@ def article_id_for(path: Path | str) -> str:
         name = stem
 
 
+def _open_problem(p: Path, label: str) -> InputError:
+    """Say precisely why a path cannot be read as a file."""
+    try:
+        st = os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return InputError(label, "symbolic link loop")
+        if p.is_symlink():
+            return InputError(label, "broken symbolic link (its target does not exist)")
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return InputError(label, "permission denied")
+        if exc.errno == errno.ENAMETOOLONG:
+            return InputError(label, "file name too long")
+        if exc.errno == errno.ENOENT:
+            return InputError(label, "no such file")
+        return InputError(label, f"cannot read ({exc.strerror or exc})")
+    if stat.S_ISDIR(st.st_mode):
+        return InputError(label, "folder holds no input files")
+    if stat.S_ISFIFO(st.st_mode):
+        return InputError(label, "a named pipe, not a regular file")
+    if stat.S_ISSOCK(st.st_mode):
+        return InputError(label, "a socket, not a regular file")
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+        return InputError(label, "a device, not a regular file")
+    return InputError(label, "not a regular file")
+
+
 def read_bytes(path: Path | str, limits: Limits) -> bytes:
-    """Read a file (or stdin), gunzipping ``.gz`` with a cap on the expanded size."""
-    label = str(path)
+    """Read a file (or stdin), gunzipping gzip data with a cap on the expanded size.
+
+    The size is checked before reading and the read itself is bounded, so a file larger
+    than the limit (or one that grows while being read) costs nothing to refuse. Only
+    regular files are opened: a named pipe or a device would block or never end.
+    """
+    label = "<stdin>" if path == "-" else display_path(path)
     if path == "-":
         data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
     else:
         p = Path(path)
-        if p.is_symlink() and not p.exists():
-            raise InputError(label, "broken symbolic link")
-        if not p.exists():
-            raise InputError(label, "no such file")
-        if not p.is_file():
-            raise InputError(label, "not a regular file")
-        size = p.stat().st_size
-        if size > limits.max_file_bytes:
-            raise InputError(label, f"file too large ({size:,} bytes; limit {limits.max_file_bytes:,}, see --max-file-bytes)")
         try:
-            data = p.read_bytes()
+            st = os.stat(p)
+        except OSError:
+            raise _open_problem(p, label) from None
+        if not stat.S_ISREG(st.st_mode):
+            raise _open_problem(p, label)
+        if st.st_size > limits.max_file_bytes:
+            raise InputError(label, f"file too large ({st.st_size:,} bytes; limit {limits.max_file_bytes:,}, "
+                                    "see --max-file-bytes)")
+        try:
+            with open(p, "rb") as f:
+                data = f.read(limits.max_file_bytes + 1)
         except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM):
+                raise InputError(label, "permission denied") from None
             raise InputError(label, f"cannot read file ({exc.strerror or exc})") from None
     if len(data) > limits.max_file_bytes:
-        raise InputError(label, f"input too large (limit {limits.max_file_bytes:,} bytes)")
+        raise InputError(label, f"input too large (more than {limits.max_file_bytes:,} bytes, see --max-file-bytes)")
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(label, data, limits)
     return data
 
 
 def _gunzip(label: str, data: bytes, limits: Limits) -> bytes:
+    """Expand gzip data in 1 MiB steps, stopping as soon as it passes the size limit."""
     out = io.BytesIO()
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
@@ -128,10 +194,11 @@ def _gunzip(label: str, data: bytes, limits: Limits) -> bytes:
                     break
                 out.write(chunk)
                 if out.tell() > limits.max_file_bytes:
-                    raise InputError(label, f"gzip expands beyond {limits.max_file_bytes:,} bytes (possible gzip bomb)")
+                    raise InputError(label, f"gzip expands beyond {limits.max_file_bytes:,} bytes "
+                                            f"(from {len(data):,}; possible gzip bomb, see --max-file-bytes)")
     except InputError:
         raise
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise InputError(label, f"corrupt or truncated gzip ({exc})") from None
     return out.getvalue()
 
@@ -161,20 +228,52 @@ def sniff_format(path: Path | str, data: bytes) -> str:
     return "text"
 
 
+class _Ids:
+    """Keeps article ids unique within one read: two files both named ``report.txt`` in
+    different folders would otherwise share an id and the second would replace the first.
+    The second gets a suffix from a hash of its source, so re-reading the same inputs
+    gives the same ids again."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}  # id -> the source that has it
+
+    def claim(self, raw: RawArticle) -> None:
+        if raw.id not in self.seen:
+            self.seen[raw.id] = raw.source
+            return
+        base = f"{raw.id}-{hashlib.sha1(raw.source.encode('utf-8')).hexdigest()[:8]}"
+        new, n = base, 1
+        while new in self.seen:  # the same source twice (two WARC captures of one URL)
+            n += 1
+            new = f"{base}-{n}"
+        self.seen[new] = raw.source
+        raw.id = new
+
+
 def read_inputs(paths: Iterable[str | os.PathLike], limits: Limits | None = None) -> Iterator[RawArticle | Rejection]:
-    """Yield a RawArticle for every article found in ``paths``, or a Rejection per problem."""
+    """Yield a RawArticle for every article found in ``paths``, or a Rejection per problem.
+
+    Never raises for a bad input: every problem (unreadable, too large, binary, malformed,
+    nested too deeply...) becomes a Rejection naming the input and the reason, and the
+    next input is read.
+    """
     from storyline.ingest import feed, html, newsplease, text, warc
 
     limits = limits or Limits()
     readers = {"text": text.read, "html": html.read, "json": newsplease.read, "warc": warc.read, "feed": feed.read}
+    ids = _Ids()
     for path in iter_files(paths):
-        label = "<stdin>" if path == "-" else str(path)
+        label = "<stdin>" if path == "-" else display_path(path)
         try:
             data = read_bytes(path, limits)
             if not data.strip():
-                raise InputError(label, "empty file")
+                raise InputError(label, "empty file" if not data else "empty file (whitespace only)")
+            kind = binary_kind(data)
+            if kind:
+                raise InputError(label, f"{kind}, not a news article (Storyline reads text, HTML, news-please JSON, "
+                                        "WARC and RSS/Atom)")
             fmt = sniff_format(path, data)
-            base_id = "stdin" if path == "-" else article_id_for(path)
+            base_id = "stdin" if path == "-" else safe_id(article_id_for(label))
             count = 0
             for item in readers[fmt](data, label, base_id, limits):
                 if isinstance(item, RawArticle):
@@ -182,13 +281,18 @@ def read_inputs(paths: Iterable[str | os.PathLike], limits: Limits | None = None
                     if count > limits.max_records_per_file:
                         yield Rejection(label, f"more than {limits.max_records_per_file:,} records; the rest skipped")
                         break
+                    item = sanitize(item)
+                    ids.claim(item)
+                else:
+                    item = Rejection(display_path(item.source), item.reason)
                 yield item
         except InputError as exc:
-            yield Rejection(exc.source, exc.reason)
+            yield Rejection(display_path(exc.source), exc.reason)
         except RecursionError:
             yield Rejection(label, "input nested too deeply to parse")
         except MemoryError:
             yield Rejection(label, "input too large to parse in memory")
 
 
-__all__ = ["Limits", "read_inputs", "iter_files", "article_id_for", "decode_text", "read_bytes", "sniff_format"]
+__all__ = ["Limits", "read_inputs", "iter_files", "article_id_for", "decode_text", "read_bytes", "sniff_format",
+           "display_path"]

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from storyline.errors import InputError
+
+
+# A well-formed UTF-8 multi-byte sequence: legacy single-byte text almost never holds one.
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_ESCAPED = re.compile(r"[\udc80-\udcff]+")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -39,7 +45,8 @@ def is_binary(text: str) -> bool:
 
 
 def decode_text(data: bytes, source: str) -> str:
-    """Decode bytes: BOM first, then UTF-8, then UTF-16 by shape, then charset detection.
+    """Decode bytes: BOM first, then UTF-16 by shape, then UTF-8 (with stray cp1252 bytes kept
+    readable), then charset detection.
 
     Raises InputError when the bytes are not text.
     """
@@ -55,25 +62,72 @@ def decode_text(data: bytes, source: str) -> str:
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
-                text = _detect(data)
+                text = _decode_mixed(data)
+                if text is None:
+                    text = _detect(data)
     if "\x00" in text[:8000] or is_binary(text):
         raise InputError(source, "binary data, not text (wrong file type?)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _detect(data: bytes) -> str:
+def _legacy_encoding(data: bytes) -> str:
+    """The single encoding charset detection names for ``data``, cp1252 when it has no idea.
+
+    With only a few non-ASCII bytes, detection is a guess (a curly quote is as likely Mac
+    Roman as Windows-1252 to it), so a sample that is valid Windows-1252 is taken as such.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        enc = best.encoding
-        # charset-normalizer often names a close relative of cp1252 for Western news; cp1252
-        # decodes every Latin-1 byte the same way and adds curly quotes and dashes.
-        if enc.lower() in {"latin_1", "iso8859_1", "iso-8859-1", "ascii"}:
-            enc = "cp1252"
+    sample = data[:200_000]
+    if len(sample) - len(sample.translate(None, bytes(range(128, 256)))) < 100:
         try:
-            return data.decode(enc, errors="replace")
-        except LookupError:
+            sample.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
             pass
-    # Mixed encodings: decode UTF-8 runs as UTF-8 and the rest as cp1252.
-    return data.decode("utf-8", errors="replace") if data.count(b"\xc3") > 3 else data.decode("cp1252", errors="replace")
+    best = from_bytes(sample).best()
+    enc = (best.encoding if best is not None else None) or "cp1252"
+    # charset-normalizer often names a close relative of cp1252 for Western news; cp1252
+    # decodes every Latin-1 byte the same way and adds curly quotes and dashes.
+    if enc.lower() in {"latin_1", "iso8859_1", "iso-8859-1", "ascii", "utf_8", "utf-8"}:
+        enc = "cp1252"
+    try:
+        codecs.lookup(enc)
+    except LookupError:
+        enc = "cp1252"
+    return enc
+
+
+def _detect(data: bytes) -> str:
+    return data.decode(_legacy_encoding(data), errors="replace")
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """Text in mixed encodings: lines in UTF-8 beside lines (or words) in a legacy encoding,
+    as when a feed pastes a Windows-1252 paragraph into a UTF-8 page.
+
+    Returns None when no whole line is UTF-8 with non-ASCII characters in it: then the
+    file is in one legacy encoding and charset detection is the better judge.
+    """
+    utf8_chars = 0
+    for line in data.split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_chars += len(_UTF8_SEQ.findall(line))
+        except UnicodeDecodeError:
+            pass
+    if utf8_chars < 2:
+        return None
+    text = data.decode("utf-8", errors="surrogateescape")
+    runs = _ESCAPED.findall(text)
+    legacy = _legacy_encoding(b" ".join(bytes(ord(ch) - 0xDC00 for ch in run) for run in runs))
+
+    def legacy_run(m: re.Match) -> str:
+        raw = bytes(ord(ch) - 0xDC00 for ch in m.group())
+        return raw.decode(legacy, errors="replace")
+
+    # Inside a bad line, UTF-8 sequences stay UTF-8 and the bytes that are not are read in
+    # the legacy encoding (surrogateescape marks exactly those bytes).
+    return _ESCAPED.sub(legacy_run, text)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from collections.abc import Iterator
 
 from storyline.errors import InputError
+from storyline.ingest.safety import check_html
 from storyline.model import RawArticle, Rejection
 
 
@@ -19,9 +21,12 @@ def _date(entry) -> str | None:
 
 
 def read(data: bytes, source: str, base_id: str, limits) -> Iterator[RawArticle | Rejection]:
+    """Articles from the entries of an RSS/Atom feed that carry full text."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    # A stream, never bytes: feedparser treats bytes it can open() as a file name, so a
+    # feed file holding "/etc/passwd" would otherwise read that file.
+    parsed = feedparser.parse(io.BytesIO(data))
     entries = parsed.get("entries") or []
     if not entries:
         reason = "feed has no entries"
@@ -42,7 +47,14 @@ def read(data: bytes, source: str, base_id: str, limits) -> Iterator[RawArticle 
         if len(re.sub(r"<[^>]+>", " ", content).split()) < 40:
             yield Rejection(label, "feed entry has no full text (summary only)")
             continue
-        rid = base_id + "-" + hashlib.sha1((link or entry.get("id") or str(i)).encode()).hexdigest()[:10]
+        html = f"<html><body><article>{content}</article></body></html>"
+        try:
+            check_html(html, label, limits)
+        except InputError as exc:
+            yield Rejection(exc.source, exc.reason)
+            continue
+        key = str(link or entry.get("id") or i)
+        rid = base_id + "-" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:10]
         authors = [a.get("name") for a in entry.get("authors") or [] if a.get("name")]
-        yield RawArticle(id=rid, source=label, format="feed", html=f"<html><body><article>{content}</article></body></html>",
+        yield RawArticle(id=rid, source=label, format="feed", html=html,
                          url=link, title=entry.get("title"), outlet=outlet, published=_date(entry), authors=authors)

@@ -14,6 +14,7 @@ from typing import Any
 
 from storyline.errors import InputError
 from storyline.ingest.decode import decode_text
+from storyline.ingest.safety import check_html
 from storyline.model import RawArticle, Rejection
 
 TEXT_FIELDS = ("maintext", "text", "body", "articleBody", "content")
@@ -28,6 +29,7 @@ def _str(rec: dict, *keys: str) -> str | None:
 
 
 def record_to_article(rec: Any, source: str, rec_id: str) -> RawArticle:
+    """One news-please record (a JSON object) as a RawArticle; fields of the wrong type are ignored."""
     if not isinstance(rec, dict):
         raise InputError(source, f"record is a {type(rec).__name__}, expected a JSON object")
     text = _str(rec, *TEXT_FIELDS)
@@ -40,8 +42,9 @@ def record_to_article(rec: Any, source: str, rec_id: str) -> RawArticle:
     if not isinstance(authors, list):
         authors = []
     url = _str(rec, "url")
-    if rec.get("id") and isinstance(rec.get("id"), (str, int)):
-        rec_id = str(rec["id"])
+    given_id = rec.get("id")
+    if isinstance(given_id, (str, int)) and not isinstance(given_id, bool) and str(given_id).strip():
+        rec_id = str(given_id)
     return RawArticle(
         id=rec_id,
         source=source,
@@ -63,30 +66,62 @@ def _content_id(rec: Any, base_id: str, index: int) -> str:
     if isinstance(rec, dict):
         key = rec.get("url") or rec.get("title") or ""
         if isinstance(key, str) and key:
-            return base_id + "-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+            return base_id + "-" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     return f"{base_id}-{index}"
 
 
+def _json_lines(text: str, source: str, limits) -> tuple[list[Any] | None, list[Rejection]]:
+    """Parse JSON Lines, each bad line rejected alone.
+
+    Returns None when no line holds a JSON object: then the file is one malformed JSON
+    document (say, pretty-printed), and one rejection for the file says so better than one
+    per line.
+    """
+    records: list[Any] = []
+    bad: list[Rejection] = []
+    n_bad = 0
+    objects = 0
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            records.append(rec)
+            objects += isinstance(rec, dict)
+        except (json.JSONDecodeError, RecursionError) as e:
+            n_bad += 1
+            if n_bad <= limits.max_bad_lines:
+                msg = e.msg if isinstance(e, json.JSONDecodeError) else "nested too deeply"
+                bad.append(Rejection(f"{source}:{n}", f"malformed JSON line ({msg})"))
+        if len(records) > limits.max_records_per_file:
+            break
+    if not objects:
+        return None, []
+    if n_bad > limits.max_bad_lines:
+        bad.append(Rejection(source, f"{n_bad - limits.max_bad_lines:,} more malformed JSON lines"))
+    return records, bad
+
+
 def read(data: bytes, source: str, base_id: str, limits) -> Iterator[RawArticle | Rejection]:
+    """Articles from news-please JSON: one object, an array of objects, or JSON Lines."""
     text = decode_text(data, source)
-    stripped = text.lstrip()
+    bad: list[Rejection] = []
     try:
         doc = json.loads(text)
         records = doc if isinstance(doc, list) else [doc]
         single = not isinstance(doc, list)
+    except RecursionError:
+        raise InputError(source, "JSON nested too deeply to parse") from None
     except json.JSONDecodeError as exc:
-        if stripped.startswith("[") or "\n" not in stripped.strip():
+        lines = None
+        if not text.lstrip().startswith("[") and "\n" in text.strip():
+            lines, bad = _json_lines(text, source, limits)
+        if lines is None:
             raise InputError(source, f"malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
-        # JSON Lines: each line its own record; a bad line is rejected alone.
-        single = False
-        records = []
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as e:
-                yield Rejection(f"{source}:{n}", f"malformed JSON line ({e.msg})")
+        single, records = False, lines
+    yield from bad
+    if not records:
+        raise InputError(source, "JSON holds no records (an empty array)")
     for i, rec in enumerate(records):
         label = source if single else f"{source}#{i}"
         rid = base_id if single else _content_id(rec, base_id, i)
@@ -96,6 +131,13 @@ def read(data: bytes, source: str, base_id: str, limits) -> Iterator[RawArticle 
             yield Rejection(exc.source, exc.reason)
             continue
         if art.text and len(art.text) > limits.max_article_chars:
-            yield Rejection(label, f"text too long for one article (limit {limits.max_article_chars:,} characters)")
+            yield Rejection(label, f"text too long for one article ({len(art.text):,} characters; limit "
+                                   f"{limits.max_article_chars:,}, see --max-article-chars)")
             continue
+        if art.html is not None:
+            try:
+                check_html(art.html, label, limits)
+            except InputError as exc:
+                yield Rejection(exc.source, exc.reason)
+                continue
         yield art
