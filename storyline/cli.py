@@ -28,7 +28,7 @@ def _limits_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-file-bytes", type=int, default=None, metavar="N",
                    help="reject files (or gzip contents) larger than N bytes (default 50 MiB)")
     g.add_argument("--max-article-chars", type=int, default=None, metavar="N",
-                   help="reject single articles longer than N characters (default 2,000,000)")
+                   help="reject single articles longer than N characters (default 200,000; see docs/limits.md)")
 
 
 def _limits(args):
