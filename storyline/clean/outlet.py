@@ -30,12 +30,14 @@ def outlet_from_domain(value: str) -> str | None:
 
 
 # A page names itself: "A Message from The Moscow Times", "© 2024 The Daily Planet",
-# "Subscribe to The Daily Planet", "The Daily Planet is an independent newspaper".
+# "Copyright (c) 2019 Planet Media Ltd. All rights reserved.".
+_NAME = r"(?P<name>(?:The |the )?[A-Z][\w&'’-]*(?:\.[A-Za-z]{2,})?(?: (?:of |on |de |&amp; |& )?[A-Z][\w&'’-]*(?:\.[A-Za-z]{2,})?){0,4})"
 _SELF_NAME = [
-    re.compile(r"^(?i:a (?:message|note|letter|word) from) (?P<name>(?:The )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})\s*[:.!]?\s*$", re.M),
-    re.compile(r"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s*)?"
-               r"(?P<name>(?:The )?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})"),
+    re.compile(r"^(?i:a (?:message|note|letter|word) from) " + _NAME + r"\s*[:.!]?\s*$", re.M),
+    re.compile(r"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s*)?" + _NAME),
 ]
+_NOT_NAMES = {"the", "all", "all rights reserved", "all rights", "copyright", "rights reserved"}
+_LEGAL = re.compile(r"\s+(?:All(?: Rights.*)?|Ltd|Limited|Inc|LLC|GmbH|plc|PLC|Corp|Co|S\.?A|AG)\.?$")
 
 
 def outlet_from_text(lines: list[str]) -> tuple[str | None, str | None]:
@@ -45,6 +47,12 @@ def outlet_from_text(lines: list[str]) -> tuple[str | None, str | None]:
             m = rx.search(line)
             if m:
                 name = m.group("name").strip(" .,:")
-                if len(name) > 2 and name.lower() not in {"the", "all rights reserved"}:
+                # "Planet Media Ltd" is the company; the outlet is the name before the legal form.
+                while True:
+                    shorter = _LEGAL.sub("", name).strip(" .,:")
+                    if shorter == name:
+                        break
+                    name = shorter
+                if len(name) > 2 and name.lower() not in _NOT_NAMES:
                     return name, line.strip()
     return None, None

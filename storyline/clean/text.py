@@ -162,6 +162,7 @@ _NAV = re.compile(
     r"(?:home|news)\s*(?:[>/»›|]\s*[\w&' -]+){1,5})\s*[:.]?$",
     re.I,
 )
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b).{0,160}$|^.{0,160}\ball rights reserved\W*$", re.I)
 _STAMP = re.compile(
     r"^(?:(?:updated|posted|published|last\s+updated|edited)\s*:?\s*)?(?:(?:about|over|almost|nearly)\s+)?"
     r"(?:\d{1,3}|an?|one|two|three|few)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
@@ -188,7 +189,8 @@ _WE = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 
 _ADDRESS_LABEL = re.compile(
     r"^(?:(?:physical|mailing|postal|street|office|head\s+office|registered(?:\s+office)?|business|"
-    r"contact|our|main)\s+)?(?:address(?:es)?|headquarters|hq)\s*:?(?:\s.{0,60})?$", re.I)
+    r"contact|our|main)\s+)?(?:address(?:es)?|headquarters|hq|head\s+office|registered\s+office|"
+    r"editorial\s+office|newsroom|contact(?:\s+us)?|visit\s+us|find\s+us)\s*:?(?:\s.{0,60})?$", re.I)
 _STREET = re.compile(
     r"^(?:(?:suite|ste|unit|floor|apt)\.?\s*\w+,?\s*)?\d{1,6}[a-z]?\s+(?:[\w.'-]+\s+){0,5}"
     r"(?:st|street|ave|avenue|rd|road|blvd|boulevard|ln|lane|dr|drive|way|ct|court|pl|place|sq|square|"
@@ -561,6 +563,8 @@ def _mark_furniture_cues(lines: list[_Line], structured: bool) -> None:
             ln.kind = "timestamp"
         elif len(words) <= 14 and _SHARE.match(s) and not (_is_prose(s) and len(words) > 8):
             ln.kind = "share_prompt"
+        elif len(words) <= 20 and _COPYRIGHT.match(s):
+            ln.kind = "nav"
         elif len(words) <= 12 and _NAV.match(s) and not _is_prose(s):
             # Bare one-word chrome ("Image", "Video") only at the edges of structured text.
             if structured and len(words) <= 1 and 2 < i < n - 3:
@@ -927,5 +931,10 @@ def clean_text(text: str, *, title: str | None = None, structured: bool = False)
         parts.removed.append(Removed(ln.text, ln.kind))
     furniture = [r.text for r in parts.removed if r.kind in ("appeal", "nav", "share_prompt", "address", "credit")]
     name, _evidence = outlet_from_text(furniture)
+    if name and agency_name(name):
+        # "© 2019 The Associated Press": the wire owns the copy, the page is someone else's.
+        if agency_name(name) not in parts.credits:
+            parts.credits.append(agency_name(name))
+        name = None
     parts.outlet = name
     return parts

@@ -1,0 +1,39 @@
+"""Outlet names from URLs and from furniture lines (storyline.clean.outlet)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean.outlet import outlet_from_domain, outlet_from_text
+from storyline.clean.text import clean_text
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("https://www.bbc.co.uk/news/world-123", "bbc.co.uk"),
+    ("http://edition.cnn.com/2019/06/04/x.html", "cnn.com"),
+    ("reuters.com", "reuters.com"),
+    ("https://m.lemonde.fr/a", "lemonde.fr"),
+    ("not a url", None),
+    ("", None),
+])
+def test_outlet_from_domain(value, expected):
+    assert outlet_from_domain(value) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("A Message from The Kyiv Independent:", "The Kyiv Independent"),
+    ("A note from The Hanover Courier", "The Hanover Courier"),
+    ("© 2019 The Hanover Courier. All rights reserved.", "The Hanover Courier"),
+    ("Copyright (c) 2015-2019 Planet Media Ltd. All rights reserved.", "Planet Media"),
+    ("© All rights reserved", None),
+    ("The council said it would review the plan.", None),
+])
+def test_outlet_from_text(line, expected):
+    assert outlet_from_text([line])[0] == expected
+
+
+def test_wire_copyright_is_a_credit_not_the_outlet():
+    p = clean_text("Council backs tariff\nThe council approved the new water tariff on Tuesday after a long debate.\n"
+                   "Copyright 2018 The Associated Press. All Rights Reserved.")
+    assert p.outlet is None
+    assert p.credits == ["AP"]
