@@ -22,6 +22,7 @@ from storyline.annotate import timex_calendar as cal
 from storyline.annotate.timex_calendar import resolve_value
 from storyline.annotate.timex_resolve import Context, Res, narrow, resolve
 from storyline.annotate.timex_rules import Cand, extract, select
+from storyline.annotate.timex_tense import Tense
 from storyline.model import TimeExpr
 
 __all__ = ["find_timexes", "resolve_value", "date_and_precision"]
@@ -56,109 +57,6 @@ def sentence_starts(text: str, doc: Any = None) -> list[int]:
             continue
         starts.append(m.end())
     return starts
-
-
-_FUTURE = re.compile(
-    r"\b(?:will|won['’]t|wo\s+n['’]t|shall|['’]ll|going\s+to|gonna|plans?\s+to|planning\s+to|planned|scheduled|"
-    r"expects?\s+to|expected\s+to|is\s+to|are\s+to|due|set\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|would|"
-    r"upcoming|next|tomorrow|expires?|expiring|payable|to\s+be\s+held|to\s+take\s+place|to\s+begin|to\s+start|"
-    r"to\s+end|to\s+open|to\s+close|to\s+vote|to\s+meet|to\s+announce|to\s+report|to\s+resume|to\s+decide|"
-    r"to\s+finish|to\s+complete|until|by)\b",
-    re.I,
-)
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|yesterday|last|earlier|previously|wasn['’]t|weren['’]t|didn['’]t|"
-    r"hadn['’]t|came|went|began|took|gave|made|met|won|lost|fell|rose|saw|left|held|got|became|found|"
-    r"announced|reported|signed|killed|died|struck|hit|sold|bought|paid|closed|opened|ended|started|"
-    r"[a-z]{3,}ed)\b"
-)
-_NOT_PAST = {"need", "speed", "indeed", "hundred", "united", "limited", "based", "related", "scheduled", "expected",
-             "planned", "proposed", "intended", "supposed", "bed", "seed", "feed", "red", "shed", "bred", "breed",
-             "exceed", "proceed", "succeed", "unexpected", "unprecedented", "detailed", "advanced", "concerned",
-             "interested", "qualified", "talented", "armed", "complicated", "sophisticated", "dedicated",
-             "experienced", "embed", "naked", "wicked", "sacred", "beloved", "rugged", "crooked", "ragged",
-             "learned", "aged", "alleged", "so-called", "unemployed", "employed", "married", "retired",
-             "mixed", "fixed", "listed", "owned", "based", "weighted", "adjusted", "unaudited"}
-
-
-class _Tense:
-    """Guesses whether the clause around a span speaks of the past or the future."""
-
-    def __init__(self, text: str, starts: list[int], doc: Any = None):
-        self.text = text
-        self.starts = starts
-        self.doc = doc
-        self._tokens: list[int] | None = None
-
-    def sentence_bounds(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        lo = self.starts[max(i, 0)]
-        hi = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
-        return lo, hi
-
-    def __call__(self, c: Cand) -> str | None:
-        if self.doc is not None:
-            t = self._from_doc(c)
-            if t is not None:
-                return t
-        return self._from_text(c)
-
-    def _from_text(self, c: Cand) -> str | None:
-        lo, hi = self.sentence_bounds(c.start)
-        before = self.text[max(lo, c.start - 90) : c.start]
-        after = self.text[c.end : min(hi, c.end + 50)]
-        # clause breaks: a cue beyond "; " or " but " belongs to another clause
-        cut = max(before.rfind(";"), before.rfind(" but "), before.rfind("\u2014"))
-        if cut >= 0:
-            before = before[cut + 1 :]
-        cut_after = min([i for i in (after.find(";"), after.find(" but "), after.find("\u2014")) if i >= 0] or [len(after)])
-        after = after[:cut_after]
-        best: tuple[int, str] | None = None
-        for rx, label in ((_FUTURE, "future"), (_PAST, "past")):
-            for m in rx.finditer(before):
-                word = m.group(0).lower()
-                if label == "past" and word in _NOT_PAST:
-                    continue
-                if label == "future" and word in ("by", "until") and m.end() < len(before.rstrip()) - 1:
-                    continue  # "by"/"until" only count right before the time itself
-                dist = len(before) - m.end()
-                if best is None or dist < best[0]:
-                    best = (dist, label)
-            for m in rx.finditer(after):
-                word = m.group(0).lower()
-                if label == "past" and word in _NOT_PAST:
-                    continue
-                if word in ("by", "until", "next", "last", "ago", "earlier"):
-                    continue
-                dist = m.start() + 5  # a verb after the time counts slightly less than one before it
-                if best is None or dist < best[0]:
-                    best = (dist, label)
-        return best[1] if best else None
-
-    def _from_doc(self, c: Cand) -> str | None:
-        try:
-            span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
-            if span is None or len(span) == 0:
-                return None
-            tok = span.root
-            for _ in range(6):
-                if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-                    break
-                tok = tok.head
-            if tok.pos_ not in ("VERB", "AUX"):
-                return None
-            for child in tok.children:
-                if child.dep_ in ("aux", "auxpass") and child.lower_ in ("will", "'ll", "shall", "wo", "would"):
-                    return "future"
-                if child.dep_ in ("aux", "auxpass") and child.lower_ == "going":
-                    return "future"
-            if "Past" in tok.morph.get("Tense") or any(
-                ch.dep_ in ("aux", "auxpass") and "Past" in ch.morph.get("Tense") for ch in tok.children
-            ):
-                return "past"
-        except (AttributeError, ValueError, IndexError):
-            return None
-        return None
 
 
 # ----------------------------------------------------------------------------- signals around a span
@@ -249,7 +147,10 @@ def _find(text: str, anchor: dt.date | None, doc: Any) -> list[TimeExpr]:
         doc = None  # a Doc of another text would give wrong offsets
     cands = select(extract(text))
     starts = sentence_starts(text, doc)
-    tense = _Tense(text, starts, doc)
+    guess = Tense(text, starts, doc)
+
+    def tense(c: Cand) -> str | None:
+        return guess(c.start, c.end)
 
     def sentence(pos: int) -> int:
         return bisect.bisect_right(starts, pos) - 1

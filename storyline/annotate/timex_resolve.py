@@ -95,9 +95,10 @@ def _instances(gran: str, k: int, anchor: dt.date) -> list[Granule]:
 def pick(cands: list[Granule], anchor: dt.date, direction: str | None, tense: str | None, nearest: bool) -> Granule | None:
     """Choose the instance of a repeating period the text means.
 
-    ``direction`` is "last", "next", "this" or None; without it the tense decides, and with
-    no tense either the latest instance that has begun (or, when ``nearest``, the nearest
-    instance with the past preferred two to one).
+    ``direction`` is "last", "next", "this" or None. Without it the instance nearest the
+    anchor is taken, distances weighted by ``tense`` (future: past instances count four
+    times as far; past: future ones six times); with no tense, the past is preferred two to
+    one when ``nearest`` (months, days), and otherwise the latest instance that has begun.
     """
     spans = [(g, cal.bounds(g)) for g in cands]
     spans = [(g, b) for g, b in spans if b is not None]
@@ -115,20 +116,22 @@ def pick(cands: list[Granule], anchor: dt.date, direction: str | None, tense: st
             return inside[0]
         same_year = [g for g, b in spans if b[0].year == anchor.year]
         return same_year[0] if same_year else None
+    # Without a direction, the nearest instance wins, distances weighted by tense: a wrong
+    # tense guess then costs at most a near miss, never a jump of a whole year.
     if tense == "future":
-        ahead = [g for g, b in spans if b[1] >= anchor]
-        return min(ahead, key=lambda g: g[1]) if ahead else None
-    begun = [g for g, b in spans if b[0] <= anchor]
-    if tense == "past" or not nearest:
-        return max(begun, key=lambda g: g[1]) if begun else None
+        past_w, future_w = 4, 1
+    elif tense == "past":
+        past_w, future_w = 1, 6
+    else:
+        past_w, future_w = (1, 2) if nearest else (1, 1000)
 
     def cost(item):
         g, b = item
         if b[0] <= anchor <= b[1]:
             return 0
         if b[0] > anchor:
-            return 2 * (b[0] - anchor).days
-        return (anchor - b[1]).days
+            return future_w * (b[0] - anchor).days
+        return past_w * (anchor - b[1]).days
 
     return min(spans, key=cost)[0]
 

@@ -617,7 +617,7 @@ _N = rf"(?P<n>{lx.NUMBER}|{lx.VAGUE}|a|an)"
 
 @rule(
     "ago",
-    rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?(?:{_N}[\s-]+)?(?:{lx.UNIT_QUAL})?(?P<u>{lx.UNIT})(?P<orso>\s+or\s+so)?\s+(?P<w>ago|earlier|later|before|after|hence|from\s+now|prior)(?![\w-])",
+    rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?(?:{_N}[\s-]+)?(?:{lx.UNIT_QUAL})?(?P<u>{lx.UNIT})(?P<orso>\s+or\s+so)?\s+(?P<w>ago|earlier|hence|from\s+now|back)(?![\w-])",
 )
 def _ago(m: re.Match, text: str) -> Cand | None:
     unit = lx.unit_of(m["u"])
@@ -625,10 +625,10 @@ def _ago(m: re.Match, text: str) -> Cand | None:
         return None
     w = re.sub(r"\s+", " ", m["w"].lower())
     after = text[m.end() : m.end() + 20]
-    if w in ("before", "after", "prior", "later", "earlier") and re.match(r"\s+(?:to|than|the|a|an|his|her|its|their|this|that|these|those|he|she|it|they|we|i|you|[A-Z]|\d)\b", after, re.I if w in ("prior", "earlier", "later") else 0):
-        # "two days after the attack": a duration before a signal, not a shifted date
-        if not re.match(r"\s*[,.;:)]", after):
-            return None
+    if w == "earlier" and re.match(r"\s+than\b", after):
+        return None
+    if w == "back" and not re.match(r"\s*[,.;:)]", after):
+        return None  # "two years back" at the end of a clause only
     n_text = m["n"]
     if n_text is None:
         if not m["u"].lower().endswith("s"):
@@ -651,12 +651,10 @@ def _ago(m: re.Match, text: str) -> Cand | None:
     n_int = None if n is None else int(n)
     if unit == "fortnight" and n_int is not None:
         gran, n_int = "week", n_int * 2
-    if w in ("ago", "before", "prior"):
-        sem: tuple = ("ago", gran, n_int) if w == "ago" else ("shift", gran, -n_int if n_int is not None else None)
+    if w in ("ago", "back"):
+        sem: tuple = ("ago", gran, n_int)
     elif w == "earlier":
         sem = ("shift", gran, -n_int if n_int is not None else None)
-    elif w in ("later", "after"):
-        sem = ("shift", gran, n_int)
     else:  # hence, from now
         sem = ("ago", gran, -n_int if n_int is not None else None)
     return Cand(m.start(), m.end(), "DATE", sem, prio=4)
@@ -731,37 +729,39 @@ def _duration(m: re.Match, text: str) -> Cand | None:
     plural = m["u"].lower().endswith(("s", "ia"))
     det = (m["det"] or "").lower()
     lead = re.sub(r"\s+", " ", (m["lead"] or "").lower())
+    vague_lead = lead.endswith(("few", "several"))
+    if vague_lead:
+        lead = lead.rsplit(" ", 1)[0] if " " in lead else ""
     n_text = m["n"]
     start = m.start()
+    after = text[m.end() : m.end() + 12]
+    if unit == "quarter" and (re.match(r"\s+of\b", after) or (n_text and "-" in text[m.end("n") : m.start("u")])):
+        return None  # "a quarter of the vote", "three-quarters": fractions
     if n_text is None:
-        if det in ("a", "an") and lead in ("full", "additional", "further", "extra", "entire", "whole", "another", "other"):
-            n: float | None = 1
-        elif det in ("a", "an") and not lead:
+        if vague_lead and plural:
+            n: float | None = None
+        elif det in ("a", "an") and lead in ("", "full", "additional", "further", "extra", "entire", "whole", "other"):
             n = 1
         elif lead == "another" and not det:
             n = 1
-        elif lead in ("few", "the few") and det in ("the", "a") and plural:
-            n = None
-        elif plural and lead in ("past", "last", "next", "coming", "recent", "first", "previous", "few", "following", "remaining"):
-            if lead in ("coming",) and det == "the":
+        elif plural and lead in ("past", "last", "next", "coming", "recent", "first", "previous", "following", "remaining"):
+            if lead == "coming":
                 return Cand(start, m.end(), "DATE", ("future", lx.UNITS[unit][2] or "day", None), prio=2)
             if lead == "recent":
                 return Cand(start, m.end(), "DATE", ("ref", "PAST_REF"), prio=2)
-            if lead == "coming":
-                return Cand(start, m.end(), "DATE", ("future", lx.UNITS[unit][2] or "day", None), prio=2)
             n = None
         else:
             return None
+    elif re.fullmatch(r"(?:a\s+)?couple(?:\s+of)?", n_text, re.I):
+        n = 2
     elif re.fullmatch(lx.VAGUE, n_text, re.I):
         n = None
     else:
         n = lx.number_value(n_text)
-        if n is None:
+        if n is None or n > 10000:
             return None
         if n_text.lower() in ("a", "an") and unit == "second":
             return None  # "a second term": an ordinal, not a second
-        if n > 10000:
-            return None
     if m["half"] and n is not None:
         n += 0.5
     if unit in ("weekend", "night") and n is None:
@@ -771,13 +771,13 @@ def _duration(m: re.Match, text: str) -> Cand | None:
         if _SET_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             return Cand(m.start(), m.end(), "SET", ("set", lx.duration_value(1, unit)), prio=2)
     if n_text and n_text.lower() in ("one", "a", "an") and unit == "day" and not det and not lead:
-        if re.match(r"\s*,|\s+(?:he|she|they|we|I|you|it|the)\b", text[m.end() : m.end() + 6]) and re.match(r"(?:^|[.!?\"]\s*)$", text[max(0, m.start() - 3) : m.start()]):
+        if re.match(r"\s*,|\s+(?:he|she|they|we|I|you|it|the)\b", after) and re.search(r"(?:^|[.!?\"]\s*)$", text[max(0, m.start() - 3) : m.start()]):
             return Cand(m.start(), m.end(), "DATE", ("ref", "FUTURE_REF"), prio=2)
-    if det in ("its", "his", "her", "their", "that", "those", "these") and not lead:
-        start = m.start("n") if m["n"] else m.start("u")
-        if m["ap"]:
-            start = m.start()
-            return None if not m["n"] else Cand(m.start("n"), m.end(), "DURATION", ("dur", lx.duration_value(n, unit)), prio=2)
+    if n_text and det and not lead and not m["ap"]:
+        adjective = not plural and (n is None or n != 1)
+        if adjective or det in ("its", "his", "her", "their", "that", "those", "these"):
+            # "a five year low", "the 30-day period", "its two years": the determiner is the noun's
+            start = m.start("n")
     value = lx.duration_value(n, unit)
     if value is None:
         return None
@@ -830,7 +830,7 @@ _FREQ_ADV = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W
              "annual": None, "hourly": "PT1H", "semiannually": "P6M", "semi-annually": "P6M", "biannually": "P6M"}
 
 
-@rule("freq_adv", r"(?<![\w-])(?P<w>(?-i:[Dd]aily|[Nn]ightly|[Ww]eekly|[Bb]iweekly|[Ff]ortnightly|[Mm]onthly|[Bb]imonthly|[Qq]uarterly|[Yy]early|[Aa]nnually|[Hh]ourly|[Ss]emi-?annually|[Bb]iannually))(?![\w-])")
+@rule("freq_adv", r"(?<![\w-])(?P<w>(?-i:[Dd]aily|[Nn]ightly|[Ww]eekly|[Bb]iweekly|[Ff]ortnightly|[Mm]onthly|[Bb]imonthly|[Yy]early|[Aa]nnually|[Hh]ourly|[Ss]emi-?annually|[Bb]iannually))(?![\w-])")
 def _freq_adv(m: re.Match, text: str) -> Cand | None:
     w = m["w"]
     if w[0].isupper():
@@ -874,8 +874,8 @@ def _times_per(m: re.Match, text: str) -> Cand | None:
 # ----------------------------------------------------------------------------- present, past, future references
 
 _REFS = [
-    ("PRESENT_REF", r"(?:right\s+)?now(?![\w-])(?!\s+that\b)|currently|presently|nowadays|these\s+days|the\s+present(?:\s+(?:time|day))?|(?<=at\s)present|the\s+moment|(?<=at\s)this\s+(?:time|point|stage|juncture)|today['’]s|current(?=\s+(?:levels?|rates?|prices?|conditions|situation|trend|trends|pace|plans?|policy|policies|crisis|government|administration|leaders?|leadership|chief|chairman|president|ceo|management|owners?|members?|contract|law|laws|system|regime|season|term|session|market|economic|budget|fiscal|period|environment|state|version|value|values|figures?|estimates?|forecasts?|projections?|levels|rules?|spending|talks|war|campaign|holders?|shareholders|team|squad|form|tax|interest|issue)\b)"),
-    ("PAST_REF", r"recently|lately|previously|formerly|(?<=in\s)the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|century|quarter)\w*)|the\s+past(?=\s*[,.;])|recent(?=\s+(?:days|weeks|months|years|decades|times|history|memory|quarters|sessions))\s+(?:days|weeks|months|years|decades|times|history|memory|quarters|sessions)|(?<=in\s)years\s+past|(?:some|a\s+long|a\s+short|a\s+little)\s+(?:time|while)\s+ago|long\s+ago|the\s+other\s+day|once\s+upon\s+a\s+time|in\s+the\s+old\s+days|earlier(?=\s*[,.;])"),
+    ("PRESENT_REF", r"(?:right\s+)?now(?![\w-])(?!\s+that\b)|currently|presently|nowadays|these\s+days|the\s+present(?:\s+(?:time|day))?|(?<=at\s)present|today['’]s|current(?=\s+(?:levels?|rates?|prices?|conditions|situation|trend|trends|pace|plans?|policy|policies|crisis|government|administration|leaders?|leadership|chief|chairman|president|ceo|management|owners?|members?|contract|law|laws|system|regime|season|term|session|market|economic|budget|fiscal|period|environment|state|version|value|values|figures?|estimates?|forecasts?|projections?|levels|rules?|spending|talks|war|campaign|holders?|shareholders|team|squad|form|tax|interest|issue)\b)"),
+    ("PAST_REF", r"recently|lately|(?<=in\s)the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|century|quarter)\w*)|the\s+past(?=\s*[,.;])|recent(?=\s+(?:days|weeks|months|years|decades|times|history|memory|quarters|sessions))\s+(?:days|weeks|months|years|decades|times|history|memory|quarters|sessions)|(?<=in\s)years\s+past|(?:some|a\s+long|a\s+short|a\s+little)\s+(?:time|while)\s+ago|long\s+ago|the\s+other\s+day|once\s+upon\s+a\s+time|in\s+the\s+old\s+days|earlier(?=\s*[,.;])"),
     ("FUTURE_REF", r"(?:the\s+)?(?:(?:near|foreseeable|distant|immediate|not-too-distant|not\s+too\s+distant)\s+)?future(?!\s+(?:of|contracts?|exchanges?|prices?|market|markets|trading|traders?|delivery|options?|positions?|months?)\b)|soon(?!\s+(?:as|after|afterwards?|thereafter|enough)\b)|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+(?:near|short|long|medium)\s+term|someday|some\s+day|one\s+of\s+these\s+days|(?:the\s+)?(?:months|weeks|days|years)\s+ahead"),
 ]
 
@@ -892,6 +892,10 @@ def _ref_builder(ref: str) -> Builder:
             before = text[max(0, m.start() - 3) : m.start()]
             if not re.search(r"(?:^|[.!?\"]\s*)$", before) and not re.match(r"\s*[.;]", text[m.end() : m.end() + 2]):
                 return None
+        if t.startswith("recent ") and re.search(r"(weeks|months|quarters)$", t):
+            # TimeML reads "recent months" as a stretch of months, "recent years" as the past
+            unit = re.search(r"(week|month|quarter)s$", t).group(1)
+            return Cand(m.start(), m.end(), "DURATION", ("dur", lx.duration_value(None, unit)), prio=2)
         if "ahead" in t:
             unit = re.search(r"(month|week|day|year)", t)
             return Cand(m.start(), m.end(), "DATE", ("future", unit.group(1) if unit else "month", None), prio=2)
