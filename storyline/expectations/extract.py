@@ -540,7 +540,8 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
     exclude = list(conditions)
     if subj is not None and subj in cand.verb.subtree:
         exclude.append(subj)
-    bound = _bound_for(cand.verb, timexes, anchor, exclude)
+    # a scheduled noun's time hangs under the scheduling word ("is scheduled for Friday")
+    bound = _bound_for(cand.top if cand.nominal else cand.verb, timexes, anchor, exclude)
     what = _what(cand, subj, conditions, bound, reporter)
     if len(what.split()) < 1 or not any(ch.isalpha() for ch in what):
         return None

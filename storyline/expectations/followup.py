@@ -83,11 +83,18 @@ def _parse_many(texts: list[str]):
 
 def _phrase_keys(tokens) -> set[str]:
     """Participant keys of a phrase: lemmas of its common nouns, each name as a whole
-    ("federation council", so "Russian Federation" does not match it), and concept tags."""
+    ("federation council", so "Russian Federation" does not match it), and concept tags.
+    Words inside a concept's phrase count only as the concept: "house" in "upper house"
+    must not match "lower house"."""
+    toks = sorted(tokens, key=lambda t: t.i)
     keys: set[str] = set()
+    covered: set[int] = set()
+    for tag, spans in _concept_spans(toks).items():
+        keys.add("#" + tag)
+        covered |= spans
     name: list[str] = []
     prev = None
-    for t in sorted(tokens, key=lambda t: t.i):
+    for t in toks:
         if t.pos_ == "PROPN":
             if name and prev is not None and t.i != prev.i + 1:
                 keys.add(" ".join(name))
@@ -97,14 +104,27 @@ def _phrase_keys(tokens) -> set[str]:
             if name:
                 keys.add(" ".join(name))
                 name = []
-            if t.pos_ == "NOUN" and t.lemma_.lower() not in VAGUE and len(t.text) > 1:
+            if t.pos_ == "NOUN" and t.lemma_.lower() not in VAGUE and len(t.text) > 1 and t.i not in covered:
                 keys.add(t.lemma_.lower())
         prev = t
     if name:
         keys.add(" ".join(name))
-    text = " ".join(t.text for t in tokens)
-    keys |= {"#" + c for c in concepts_in(text)}
     return keys
+
+
+def _concept_spans(toks) -> dict[str, set[int]]:
+    """Concept tags found in a run of tokens, with the token indices each match covers."""
+    if not toks:
+        return {}
+    text, starts = "", []
+    for t in toks:
+        starts.append((len(text), t))
+        text += t.text + " "
+    out: dict[str, set[int]] = {}
+    for tag, pat in CONCEPTS.items():
+        for m in pat.finditer(text):
+            out.setdefault(tag, set()).update(t.i for pos, t in starts if m.start() <= pos < m.end())
+    return out
 
 
 def _action_lemmas(tokens) -> set[str]:

@@ -1,0 +1,149 @@
+"""Forward-looking statements: hand-written sentences, parsed by the shared spaCy model.
+
+Time expressions are built by hand (the time-expression stage is not the point here), so
+each test says exactly which bound the extractor must pick up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.expectations.extract import extract_expectations
+from storyline.model import Article, ArticleAnalysis, EntityMention, Published, TimeExpr
+
+ANCHOR = "2024-10-24"
+
+
+def _run(body: str, timexes=(), entities=(), anchor: str | None = ANCHOR):
+    article = Article(id="a1", source="a1.txt", body=body,
+                      published=Published(anchor, anchor, anchor, "metadata") if anchor else Published())
+    analysis = ArticleAnalysis(article="a1", timexes=list(timexes), entities=list(entities), anchor=anchor)
+    return extract_expectations(article, None, analysis)
+
+
+def _tx(body: str, text: str, **kw) -> TimeExpr:
+    start = body.index(text)
+    return TimeExpr(text=text, start=start, end=start + len(text), **kw)
+
+
+def test_relative_clause_forecast_names_the_step_and_its_subject():
+    body = ("Lawmakers in the lower house voted 397 to 0 to ratify the strategic partnership agreement, "
+            "which will be now sent to the upper-house council for a final vote.")
+    [x] = _run(body)
+    assert x.what == "sent to the upper-house council for a final vote"
+    assert x.subject == "the strategic partnership agreement"
+    assert x.certainty == "announced"
+    assert x.made == ANCHOR
+    [ev] = x.evidence
+    assert body[ev.start:ev.end] == ev.quote == x.text
+
+
+def test_possible_forecast_is_attributed_to_the_reporting_outlet_with_its_bound():
+    body = ("The Daily Courier previously reported that several thousand soldiers are undergoing training abroad, "
+            "and they may be deployed to the front by the end of the year.")
+    bound = _tx(body, "the end of the year", value="2024", precision="year", kind="future",
+                earliest="2024-10-24", latest="2024-12-31")
+    [x] = _run(body, [bound])
+    assert x.certainty == "possible"
+    assert x.attributed_to == "The Daily Courier"
+    assert x.bound is bound
+    assert x.what == "deployed to the front"
+    assert x.subject == "several thousand soldiers"
+
+
+def test_condition_is_kept_apart_from_what():
+    body = "The treaty will take effect from the day both sides exchange ratification instruments."
+    [x] = _run(body)
+    assert x.what == "take effect"
+    assert x.subject == "The treaty"
+    assert x.condition == "from the day both sides exchange ratification instruments"
+    assert x.bound is None
+
+
+def test_if_condition_and_certainty_words():
+    body = ("The Senate is expected to vote on the bill if the committee approves it. "
+            "The company plans to drill two relief wells. "
+            "The minister is set to sign the decree.")
+    xs = _run(body)
+    assert [(x.what, x.certainty) for x in xs] == [
+        ("vote on the bill", "expected"),
+        ("drill two relief wells", "expected"),
+        ("sign the decree", "announced"),
+    ]
+    assert xs[0].condition == "if the committee approves it"
+    assert xs[1].attributed_to == "The company"  # "plans to": the planner says so
+
+
+def test_would_in_reported_speech_is_a_forecast_from_the_past():
+    body = "After its first attempt failed, the company announced it would try again on Saturday night."
+    [x] = _run(body)
+    assert x.certainty == "announced"
+    assert x.attributed_to == "the company"
+    assert x.what.startswith("try again") or x.what.startswith("try")
+
+
+def test_pronoun_speaker_is_read_from_the_last_person_named():
+    body = "Jane Smith spoke to reporters. The talks will resume next month, she said."
+    ents = [EntityMention("Jane Smith", 0, 10, "PERSON", "Jane Smith")]
+    [x] = _run(body, entities=ents)
+    assert x.attributed_to == "Jane Smith"
+    assert x.subject == "The talks"
+
+
+def test_according_to_names_the_source():
+    body = "The vote will take place in the upper house, according to the speaker's office."
+    [x] = _run(body)
+    assert x.attributed_to == "the speaker's office"
+
+
+@pytest.mark.parametrize("body", [
+    "The figures may have been higher than reported.",  # a guess about the past
+    "The company could not be reached for comment.",  # past inability
+    "The number of victims may be higher.",  # a guess about the present
+    "Many details remain unclear, including whether the region would be covered by the guarantee.",
+    "Will the council approve the plan?",  # a question
+    "You will find the full text on our website.",  # an address to the reader
+    "The treaty states that the other party will immediately provide assistance.",  # a provision
+    "He would often walk to the office in the morning.",  # habitual past
+    "Sign up for our newsletter and we will send you the news every morning.",
+])
+def test_not_expectations(body):
+    assert _run(body) == []
+
+
+def test_dated_provision_is_still_an_expectation():
+    body = "The agreement says the troops will leave the country by the end of 2011."
+    bound = _tx(body, "the end of 2011", value="2011", precision="year", kind="future",
+                earliest="2011-12-31", latest="2011-12-31")
+    [x] = _run(body, [bound], anchor="2009-01-01")
+    assert x.bound is bound
+    assert x.what == "leave the country"
+
+
+def test_hedging_frame_lowers_certainty():
+    body = "There is a possibility that the ratification of this treaty will allow public reporting on the troops."
+    [x] = _run(body)
+    assert x.certainty == "possible"
+
+
+def test_negated_forecast_keeps_the_negation():
+    body = "The company will not pay dividends this year, its chairman said."
+    [x] = _run(body)
+    assert x.what.startswith("not pay dividends")
+
+
+def test_scheduled_noun_with_a_future_date():
+    body = "The final vote is scheduled for Friday."
+    friday = _tx(body, "Friday", value="2024-10-25", precision="day", earliest="2024-10-25", latest="2024-10-25")
+    [x] = _run(body, [friday])
+    assert x.what == "The final vote"
+    assert x.certainty == "announced"
+    assert x.bound is friday
+
+
+def test_past_time_is_not_a_bound():
+    body = "On Monday the ministry said the bridge will reopen."
+    monday = _tx(body, "Monday", value="2024-10-21", precision="day", earliest="2024-10-21", latest="2024-10-21")
+    [x] = _run(body, [monday])
+    assert x.bound is None
+    assert x.what == "reopen"

@@ -1,0 +1,130 @@
+"""Following expectations up against later events: hand-built records.
+
+The event sentences are parsed inside ``follow_up`` (it must tell a report of a vote from
+a forecast of one), so these tests load the shared spaCy model, but every record is
+written here.
+"""
+
+from __future__ import annotations
+
+from storyline.expectations.followup import follow_up, procedures
+from storyline.model import Article, Event, Evidence, Expectation, Published, TimeExpr
+
+
+def _article(aid: str, date: str | None) -> Article:
+    return Article(id=aid, source=aid, body="", published=Published(date, date, date, "metadata"))
+
+
+def _event(eid: str, aid: str, quote: str, date: str | None, precision: str | None = "day") -> Event:
+    return Event(id=eid, date=date, precision=precision, text=quote, sources=[aid],
+                 evidence=[Evidence(aid, 0, len(quote), quote)])
+
+
+def _exp(xid: str, aid: str, what: str, subject: str | None, made: str | None, bound: TimeExpr | None = None,
+         certainty: str = "announced", condition: str | None = None) -> Expectation:
+    return Expectation(id=xid, text=what, what=what, article=aid, certainty=certainty, subject=subject,
+                       made=made, bound=bound, condition=condition)
+
+
+ARTICLES = {
+    "duma": _article("duma", "2024-10-24"),
+    "senate": _article("senate", "2024-11-06"),
+    "decree": _article("decree", "2024-11-10"),
+    "later": _article("later", "2024-11-12"),
+}
+
+FILLER = [  # a story has more events than the ones that matter; they make shares meaningful
+    _event("f1", "decree", "The president signed a decree on the ratification on Saturday.", "2024-11-09"),
+    _event("f2", "decree", "The leader said on Thursday that 11,000 soldiers had been sent abroad.", "2024-11-07"),
+    _event("f3", "later", "Officials claimed on Monday that artillery shells were shipped across the border.",
+           "2024-11-11"),
+    _event("f4", "duma", "The two leaders signed the agreement in June during a summit.", "2024-06"),
+]
+
+
+def _upper_house_case():
+    x = _exp("duma:x0", "duma", "sent to the upper-house council for a final vote",
+             "the strategic partnership agreement", "2024-10-24")
+    events = FILLER + [
+        _event("e1", "duma", "Lawmakers in the lower house voted 397 to 0 on Thursday to ratify the agreement, "
+                             "which will be now sent to the upper-house council for a final vote.", "2024-10-24"),
+        _event("e2", "senate", "On Wednesday, the Senate ratified the strategic partnership treaty.", "2024-11-06"),
+        _event("e3", "decree", "The upper house ratified the treaty this week, while the lower house endorsed it "
+                               "last month.", "2024-11-04", "week"),
+    ]
+    return x, events
+
+
+def test_forecast_of_a_vote_is_fulfilled_by_the_later_ratification_and_cites_its_reports():
+    x, events = _upper_house_case()
+    [x] = follow_up([x], events, ARTICLES)
+    assert x.status == "fulfilled"
+    assert x.fulfilled_by == "e2"  # dated to the day, after the forecast
+    assert x.fulfilled_date == "2024-11-06"
+    assert x.fulfilled_sources == ["decree", "senate"]
+    by_id = {e.id: e for e in events}
+    assert by_id["e2"].fulfils == ["duma:x0"] and by_id["e3"].fulfils == ["duma:x0"]
+    assert by_id["e1"].fulfils == []  # the forecasting sentence does not confirm itself
+
+
+def test_a_report_of_another_chamber_or_another_action_does_not_fulfil():
+    x = _exp("duma:x0", "duma", "sent to the upper-house council for a final vote",
+             "the strategic partnership agreement", "2024-10-24")
+    events = FILLER + [
+        _event("e1", "senate", "The lower house endorsed the treaty again on Tuesday.", "2024-11-05"),
+        _event("e2", "senate", "The upper house debated the treaty on Tuesday.", "2024-11-05"),
+    ]
+    [x] = follow_up([x], events, ARTICLES)
+    assert x.status == "open"
+    assert x.fulfilled_by is None
+
+
+def test_an_event_before_the_forecast_does_not_fulfil_it():
+    x = _exp("senate:x0", "senate", "sent to the upper-house council for a final vote",
+             "the strategic partnership agreement", "2024-11-06")
+    events = FILLER + [_event("e1", "duma", "The upper house ratified the treaty on Monday.", "2024-10-21")]
+    [x] = follow_up([x], events, ARTICLES)
+    assert x.status == "open"
+
+
+def test_a_forecast_repeated_later_is_not_its_own_fulfilment():
+    x = _exp("duma:x0", "duma", "sent to the upper-house council for a final vote",
+             "the strategic partnership agreement", "2024-10-24")
+    events = FILLER + [_event("e1", "senate", "The agreement will be sent to the upper house for a vote on "
+                                              "Wednesday.", "2024-11-06")]
+    [x] = follow_up([x], events, ARTICLES)
+    assert x.status == "open"
+
+
+def test_bound_passed_without_report_is_overdue_against_the_story_clock():
+    past = TimeExpr("by the end of October", 0, 10, value="2024-10", precision="month", kind="future",
+                    earliest="2024-10-24", latest="2024-10-31")
+    ahead = TimeExpr("by the end of the year", 0, 10, value="2024", precision="year", kind="future",
+                     earliest="2024-10-24", latest="2024-12-31")
+    xs = [
+        _exp("duma:x1", "duma", "deployed to the front", "several thousand soldiers", "2024-10-24", past, "possible"),
+        _exp("duma:x2", "duma", "deployed to the front", "several thousand soldiers", "2024-10-24", ahead, "possible"),
+        _exp("duma:x3", "duma", "not deployed to the front", "several thousand soldiers", "2024-10-24", past),
+    ]
+    xs = follow_up(xs, list(FILLER), ARTICLES)
+    # the latest article is from 2024-11-12: October's bound has passed, the year's has not
+    assert [x.status for x in xs] == ["overdue", "open", "open"]
+
+
+def test_procedure_steps_done_then_next():
+    x, events = _upper_house_case()
+    y = _exp("later:x0", "later", "take effect", "The treaty", "2024-11-12",
+             condition="from the day both sides exchange ratification instruments")
+    xs = follow_up([y, x], events, ARTICLES)
+    assert (x.procedure, x.step) == (y.procedure, 1) and y.step == 2
+    [proc] = procedures(xs)
+    assert proc["done"] == 1 and proc["next"] == 2
+    assert [s["status"] for s in proc["steps"]] == ["fulfilled", "open"]
+    assert proc["steps"][0]["date"] == "2024-11-06"
+
+
+def test_follow_up_is_repeatable():
+    x, events = _upper_house_case()
+    follow_up([x], events, ARTICLES)
+    follow_up([x], events, ARTICLES)
+    assert {e.id: e.fulfils for e in events}["e2"] == ["duma:x0"]
