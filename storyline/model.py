@@ -188,6 +188,10 @@ class EventMention:
     evidence: Evidence | None = None
     entities: list[str] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)
+    # How the date was found: "text" (a time expression attached to the event), "inherited"
+    # (a time of a clause inside the same sentence), "reported" (only bounded by when it was
+    # reported), "published" (the publication day: a plain past sentence with no time).
+    dated_by: str | None = None
 
 
 @dataclass(slots=True)
@@ -275,6 +279,9 @@ class Event:
     attributed_to: list[str] = field(default_factory=list)
     disagreement: list[DateVote] = field(default_factory=list)
     fulfils: list[str] = field(default_factory=list)  # expectation ids this event fulfils
+    # Bounds of an event with no date, or the span its date covers (ISO days).
+    earliest: str | None = None
+    latest: str | None = None
 
 
 @dataclass(slots=True)

@@ -1,21 +1,391 @@
-"""Event mentions from sentences (first version: dated sentences with a verb)."""
+"""Event mentions: from each sentence, the happening(s) it reports.
+
+A sentence reports an event when one of its predicates is a completed, asserted action: a
+verb in the simple past ("ratified", "was posted"), not negated, not modal or future ("will
+take effect"), not a state ("includes", "remain", "have been allies") and not a present
+perfect with no time ("have drawn closer": background). For each such predicate we keep
+
+* the trigger (verb lemma), the actor (subject, or the passive's "by" agent), the target
+  (object, or the passive subject) and a location ("in Pyongyang");
+* the time expression attached to that predicate in the dependency tree; failing that, the
+  publication date, but only for a simple past with no other time in the sentence (news
+  reports yesterday's and today's happenings that way);
+* the attribution ("according to X", "X said");
+* the evidence: the sentence's character span in the cleaned body.
+
+Reported speech: "Zelensky said on Thursday that North Korea had sent 11,000 troops" is the
+statement's event (the time is the saying's); "North Korea ratified the pact, state media
+reported on Tuesday" is the ratification, known only to be no later than Tuesday.
+
+Sentences that are not prose (no closing punctuation: headlines, related links, lists) and
+photo captions are skipped.
+"""
 
 from __future__ import annotations
 
-from storyline.annotate.timex import date_and_precision
-from storyline.model import Article, ArticleAnalysis, EventMention, Evidence
+import datetime as dt
+import re
+
+from storyline.model import Article, ArticleAnalysis, EventMention, Evidence, TimeExpr
+
+# Verbs whose subject reports what the clause under them says.
+REPORTING = {
+    "say", "tell", "report", "announce", "state", "add", "claim", "confirm", "deny", "note", "write",
+    "insist", "warn", "explain", "declare", "reveal", "allege", "acknowledge", "argue", "assert",
+    "disclose", "stress", "indicate", "testify", "admit", "quote", "cite", "show", "accord",
+}
+# States, opinions and possession: true of a period, not happenings on a day.
+STATIVE = {
+    "be", "have", "seem", "appear", "remain", "include", "contain", "involve", "require", "mean", "need",
+    "want", "know", "believe", "think", "consider", "feel", "hope", "wish", "like", "love", "hate",
+    "prefer", "own", "belong", "consist", "depend", "deserve", "exist", "matter", "resemble", "concern",
+    "lack", "cost", "weigh", "equal", "represent", "reflect", "suggest", "expect", "seek", "continue",
+    "stay", "keep", "tend", "understand", "doubt", "fear", "worry", "regard", "see", "look", "sound",
+    "become", "get", "call", "refer", "aim", "plan", "intend", "try", "hold", "allow", "provide",
+    "remember", "imagine", "recognise", "recognize", "question", "wonder", "face", "come", "follow",
+    "mark", "signal", "underline", "highlight", "galvanise", "galvanize",
+}
+MODALS = {"will", "would", "shall", "should", "may", "might", "could", "can", "must", "'ll", "ought"}
+# Adverbs that take a past sentence off the day it was reported.
+BACKGROUND_ADVERBS = {"already", "previously", "earlier", "once", "formerly", "ever", "never", "long", "originally", "initially", "yet", "still", "so", "far"}
+
+_CAPTION = re.compile(
+    r"\b(?:file photo|photo(?:graph)?s?\s*(?:credits?)?\s*:|picture\s*:|image\s*:|credit\s*:|"
+    r"\((?:L|R|C|left|right|centre|center)\)|pictured|seen here|getty images|afp via getty|via reuters)\b",
+    re.I,
+)
+_PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
+MAX_EVENT_CHARS = 600
+# Only the first sentences of a report tell the day's news without saying when.
+PUBLICATION_DAY_SENTENCES = 5
+# A time under these prepositions bounds a state ("since August", "until 2025"), not an event.
+BOUND_PREPOSITIONS = {"since", "until", "till", "by", "through", "throughout", "before", "after", "from", "ago"}
+
+
+def is_prose(text: str) -> bool:
+    """A sentence of running text: closing punctuation and enough words (not a headline or link)."""
+    return bool(_PROSE_END.search(text)) and len(text.split()) >= 5
+
+
+def is_caption(text: str, captions: list[str]) -> bool:
+    """Photo captions and credits, by the cleaner's list or by their wording ("file photo", "(L)")."""
+    if _CAPTION.search(text):
+        return True
+    t = " ".join(text.split())
+    return any(t and (t in " ".join(c.split()) or " ".join(c.split()) in t) for c in captions if len(c) > 20)
+
+
+def _tense(v) -> str | None:
+    """'past', 'perfect', 'pastperfect' or None (present, future, modal, infinitive...)."""
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in MODALS or a.tag_ == "MD" for a in auxes):
+        return None
+    if any(c.dep_ == "neg" for c in v.children):
+        return None
+    have = [a for a in auxes if a.lemma_ == "have"]
+    if have:
+        return "pastperfect" if have[0].tag_ == "VBD" else ("perfect" if have[0].tag_ in ("VBZ", "VBP") else None)
+    passive = [a for a in auxes if a.dep_ == "auxpass"]
+    if passive:
+        return "past" if passive[0].tag_ == "VBD" else None
+    if any(a.lemma_ == "do" and a.tag_ == "VBD" for a in auxes):
+        return "past"  # "did sign"
+    if v.tag_ == "VBD":
+        return "past"
+    return None
+
+
+def _core(tok) -> list:
+    """The tokens of a noun phrase without its relative clauses, appositions and long modifiers."""
+    cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos", "prep", "punct") and c.i > tok.i for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in cut and t.dep_ != "cc" or t.i == tok.i]
+
+
+def _phrase(tok, max_words: int = 8) -> str:
+    words = _core(tok)[:max_words]
+    text = tok.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    return " ".join(text.split()).strip(" ,")
+
+
+def _who(tok, entities) -> str | None:
+    """The canonical name(s) in a noun phrase ("Pyongyang and Moscow"), else its own words."""
+    if tok is None:
+        return None
+    heads = [tok] + [c for c in tok.children if c.dep_ == "conj"]
+    names: list[str] = []
+    for h in heads:
+        words = _core(h)
+        lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
+        # The name must be the phrase's head ("the Russian Senate"), not a modifier ("Russian lawmakers").
+        inside = [e for e in entities if e.start >= lo and e.end <= hi and e.start <= h.idx < e.end
+                  and e.label in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")]
+        if inside:
+            names.append(inside[0].canonical)
+        elif h.pos_ != "PRON":
+            names.append(_phrase(h))
+    names = [n for n in dict.fromkeys(names) if n]
+    return " and ".join(names) if names else None
+
+
+def _governing_verb(tok):
+    """The predicate a time expression modifies directly ("voted on Thursday"), or None when
+    it modifies a noun ("the invasion in 2022") or bounds a state ("since August")."""
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ in BOUND_PREPOSITIONS:
+            return None
+        tok = prep
+    if tok.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl", "nmod", "appos", "pobj", "dobj", "conj") or tok.pos_ == "ADP":
+        head = tok.head
+        if tok.dep_ == "conj":  # "on Monday and Tuesday"
+            return _governing_verb(head)
+        if head.pos_ == "VERB" or (head.pos_ == "AUX" and head.dep_ == "ROOT"):
+            return head
+        return None
+    if tok.head.pos_ == "VERB":
+        return tok.head
+    return None
+
+
+def _date_of(t: TimeExpr):
+    try:
+        from storyline.annotate.timex import date_and_precision
+    except ImportError:  # the time-expression module not there yet: nothing is dated
+        return None, None
+    try:
+        return date_and_precision(t)
+    except Exception:  # noqa: BLE001 - an odd value must not lose the article
+        return None, None
+
+
+REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+
+
+def _dated(t: TimeExpr) -> bool:
+    """A time expression that names a calendar time (resolved or not): a date, not "now" or "years"."""
+    return t.type in ("DATE", "TIME") and t.kind in ("point", "range", "future") and t.value not in REFS
+
+
+def _attribution(sent_span, v, entities) -> str | None:
+    for tok in sent_span:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+            objs = [c for c in tok.nbor(1).children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+            if objs:
+                return _who(objs[0], entities)
+    head = v.head if v.dep_ in ("ccomp", "parataxis") else None
+    if head is not None and head.lemma_ in REPORTING:
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return _who(subj[0], entities)
+    # "..., X said." with the clause as the reporting verb's complement the other way round
+    for c in v.children:
+        if c.dep_ in ("parataxis", "ccomp") and c.lemma_ in REPORTING and c.i > v.i:
+            subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return _who(subj[0], entities)
+    return None
+
+
+def _clean_text(text: str) -> str:
+    """One line of neutral text from the sentence: whitespace folded, an opening attribution dropped."""
+    text = " ".join(text.split())
+    m = re.match(r"(?i)according to [^,]{2,80},\s*", text)
+    if m and len(text) - m.end() > 30:
+        text = text[m.end():]
+        text = text[:1].upper() + text[1:]
+    if len(text) > MAX_EVENT_CHARS:
+        text = text[:MAX_EVENT_CHARS].rsplit(" ", 1)[0] + " …"
+    return text
 
 
 def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[EventMention]:
+    """The event mentions of one article, at most a few per sentence, in text order."""
     out: list[EventMention] = []
-    for i, s in enumerate(analysis.sentences):
-        tx = [t for t in analysis.timexes if s.start <= t.start < s.end and t.type in ("DATE", "TIME") and t.kind == "point" and t.value]
-        if not tx:
+    body = article.body
+    pub = article.published.date if article.published and article.published.date else None
+    pub_day = pub[:10] if pub and len(pub) >= 10 else None
+    timexes = [t for t in analysis.timexes if t.type in ("DATE", "TIME")]
+    prose_index = 0
+    for si, s in enumerate(analysis.sentences):
+        text = body[s.start:s.end]
+        if not is_prose(text) or is_caption(text, article.captions):
             continue
-        date, precision = date_and_precision(tx[0])
-        if not date:
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
             continue
-        out.append(EventMention(article=article.id, sentence=i, trigger="", text=s.text, date=date, precision=precision,
-                                earliest=tx[0].earliest, latest=tx[0].latest, time_text=tx[0].text,
-                                evidence=Evidence(article.id, s.start, s.end, s.text)))
+        ents = [e for e in analysis.entities if s.start <= e.start < s.end]
+        stimex = [t for t in timexes if s.start <= t.start < s.end]
+        # Which predicate each time expression belongs to.
+        attached: dict[int, list[TimeExpr]] = {}
+        loose: list[TimeExpr] = []  # times on nouns ("the invasion in 2022") or bounding states
+        for t in stimex:
+            tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
+            v = _governing_verb(tspan.root) if tspan is not None else None
+            if v is not None:
+                attached.setdefault(v.i, []).append(t)
+            elif _dated(t):
+                loose.append(t)
+        lemmas = sorted({t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop and t.is_alpha or t.like_num})
+        names = list(dict.fromkeys(e.canonical for e in ents if e.label in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW")))
+        found = _sentence_events(span, attached, stimex, ents)
+        sentence_events = []
+        lead = prose_index < PUBLICATION_DAY_SENTENCES
+        prose_index += 1
+        for v, tense, own, bound_by in found:
+            m = _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loose, ents,
+                         pub_day if lead else None, lemmas, names)
+            if m is not None:
+                sentence_events.append((v, m))
+        # A clause whose time the main event took over ("a decree published on Saturday") is
+        # the same news, not a second event.
+        donors = {w for v, m in sentence_events if m.dated_by == "inherited" for w in _donors(v, attached, span)}
+        out.extend(m for v, m in sentence_events if v.i not in donors)
     return out
+
+
+def _predicates(span):
+    """Main predicates of a sentence: the root, verbs conjoined with it, and the complement of
+    a reporting root ("said that ..."); plus clauses with their own time ("signed ... in June")."""
+    roots = [t for t in span if t.dep_ == "ROOT" or t.head.i < span.start or t.head.i >= span.end]
+    preds = []
+    for r in roots:
+        if r.pos_ not in ("VERB", "AUX"):
+            continue
+        preds.append(r)
+        preds.extend(c for c in r.children if c.dep_ == "conj" and c.pos_ == "VERB")
+    return preds
+
+
+def _sentence_events(span, attached, stimex, ents):
+    """(verb, tense, its own time expressions, the reporting verb's times bounding it) per event."""
+    events = []
+    seen: set[int] = set()
+    for v in _predicates(span):
+        content = [c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+        if v.lemma_ in REPORTING:
+            own = attached.get(v.i, [])
+            reported = [c for c in content if _tense(c) and c.lemma_ not in STATIVE]
+            # "X said on Thursday that Y had sent troops": the statement is the dated event.
+            if own and (not reported or all(attached.get(c.i) is None and _tense(c) != "past" for c in reported)):
+                if _tense(v) == "past":
+                    events.append((v, "past", own, None))
+                    seen.add(v.i)
+                continue
+            for c in reported:
+                if c.i in seen:
+                    continue
+                events.append((c, _tense(c), attached.get(c.i, []), own or None))
+                seen.add(c.i)
+            continue
+        if v.i in seen:
+            continue
+        # "Y happened, X reported": the reporting verb hangs under the event's verb.
+        rep = [c for c in content if c.lemma_ in REPORTING]
+        bound = attached.get(rep[0].i) if rep else None
+        events.append((v, _tense(v), attached.get(v.i, []), bound))
+        seen.add(v.i)
+    # Clauses with a time of their own: "the treaty, signed in June", "after X signed it on Saturday".
+    for vi, times in attached.items():
+        if vi in seen:
+            continue
+        v = span.doc[vi]
+        if v.pos_ != "VERB" or not (span.start <= vi < span.end):
+            continue
+        if v.dep_ in ("acl", "relcl", "advcl", "conj", "ccomp", "pcomp", "xcomp"):
+            tense = _tense(v) or ("past" if v.tag_ in ("VBN", "VBD") and v.dep_ in ("acl", "pcomp") else None)
+            events.append((v, tense, times, None))
+            seen.add(vi)
+    return events
+
+
+def _donors(v, attached, span) -> list[int]:
+    """Clauses inside the event's own arguments that carry a time: "X signed the law, according
+    to a decree published on Saturday" is dated by the decree's publication."""
+    out = []
+    for vi in attached:
+        w = span.doc[vi]
+        if w.i == v.i or w.dep_ not in ("acl", "relcl") or not any(a.i == v.i for a in w.ancestors):
+            continue
+        between = [a for a in w.ancestors if v in a.ancestors]
+        if any(a.pos_ == "VERB" and a.lemma_ != "accord" and a.dep_ not in ("acl", "relcl") for a in between):
+            continue
+        out.append(vi)
+    return out
+
+
+def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loose, ents, pub_day, lemmas, names):
+    if tense is None or v.lemma_ in STATIVE and not (v.lemma_ == "be" and any(c.dep_ == "auxpass" for c in v.children)):
+        return None
+    own = [t for t in own if _dated(t)]
+    if any(t.kind == "future" for t in own):
+        return None
+    how = "text"
+    if not own and tense == "past" and not bound_by:
+        own = [t for vi in _donors(v, attached, span) for t in attached[vi] if _dated(t) and t.kind != "future"]
+        how = "inherited"
+    if tense in ("perfect", "pastperfect") and not any(t.precision == "day" for t in own):
+        return None  # background: "have drawn closer", "had sent troops"
+    date = precision = earliest = latest = time_text = None
+    if own:
+        # The most precise of the predicate's own times; unresolved (no anchor yet) leaves no date.
+        time_text = own[0].text
+        best = None
+        for t in own:
+            d, p = _date_of(t)
+            if d and (best is None or len(d) > len(best[0])):
+                best = (d, p, t)
+        if best is not None:
+            date, precision, t = best
+            earliest, latest, time_text = t.earliest, t.latest, t.text
+    elif bound_by:
+        b = next((t for t in bound_by if _dated(t)), None)
+        latest = b.latest if b else None
+        time_text = b.text if b else None
+        how = "reported"
+    else:
+        if any(c.lower_ in BACKGROUND_ADVERBS for c in v.children) or tense != "past":
+            return None
+        how = "published"
+        # The publication day only for a plain past with no other time in the sentence.
+        if pub_day and not loose and not any(_dated(t) for ts in attached.values() for t in ts):
+            date, precision = pub_day, "day"
+            latest = pub_day
+            earliest = (dt.date.fromisoformat(pub_day) - dt.timedelta(days=1)).isoformat()
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    passive_subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+    obj = [c for c in v.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
+    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    actor = _who(agent[0], ents) if agent else _who(subj[0], ents) if subj else None
+    target = _who(passive_subj[0], ents) if passive_subj else _who(obj[0], ents) if obj else None
+    if actor is None and v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+        target = target or _who(v.head, ents)
+    location = None
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    loc = [e for e in ents if e.label in ("GPE", "LOC", "FAC") and g.idx <= e.start < g.idx + len(g.text) + 40]
+                    if loc:
+                        location = loc[0].canonical
+    attributed = _attribution(span, v, ents)
+    if v.lemma_ in REPORTING and attributed is None:
+        attributed = actor
+    return EventMention(
+        article=article.id,
+        sentence=si,
+        trigger=v.lemma_.lower(),
+        text=_clean_text(text),
+        actor=actor,
+        target=target,
+        location=location,
+        date=date,
+        precision=precision,
+        earliest=earliest,
+        latest=latest,
+        time_text=time_text,
+        attributed_to=attributed,
+        evidence=Evidence(article.id, s.start, s.end, text),
+        entities=names,
+        lemmas=lemmas,
+        dated_by=how,
+    )
