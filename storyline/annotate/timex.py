@@ -75,7 +75,7 @@ def _extend_left(c: Cand, text: str) -> None:
     if c.type != "DURATION":
         return
     m = _APPROX_BEFORE.search(text[max(0, c.start - 24) : c.start])
-    if m:
+    if m and not re.match(r"(?:the|its|his|her|their|this|that)\b", text[c.start : c.start + 6], re.I):
         c.start -= len(m.group(0))
 
 
@@ -199,7 +199,7 @@ def _remember(ctx: Context, c: Cand, res: Res) -> None:
         return
     s = ctx.sentence(c.start)
     ctx.ref, ctx.ref_sentence = g, s
-    if g[0] == "quarter" and c.sem[0] in ("abs", "cyc", "cycy"):
+    if g[0] == "quarter" and c.sem[0] in ("abs", "cyc", "cycy", "qend"):
         ctx.qref, ctx.qref_sentence = g, s
 
 

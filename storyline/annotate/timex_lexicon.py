@@ -81,7 +81,7 @@ ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORDS})"
 VAGUE = r"(?:a\s+few|few|several|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of|dozens\s+of|numerous|countless|the\s+next\s+few)"
 APPROX = (
     r"(?:about|around|approximately|roughly|nearly|almost|some|at\s+least|more\s+than|less\s+than|"
-    r"fewer\s+than|over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|at\s+most|just|only|barely|"
+    r"fewer\s+than|over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|at\s+most|"
     r"well\s+over|close\s+to|upwards\s+of|an\s+estimated)"
 )
 

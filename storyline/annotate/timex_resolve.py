@@ -262,25 +262,42 @@ def resolve(c: Cand, ctx: Context) -> Res | None:
         if n is None:
             return _ref("PAST_REF", anchor)
         if gran == "year" and n == 1:
-            q = _quarter_ref(ctx, c, 1)
+            q = _quarter_ref(ctx, c, 4)
             if q is not None:
                 return point(step(q, "year", -1), True)
         if gran in ("decade", "century"):
             return point(("year", anchor.year - n * (10 if gran == "decade" else 100)), True)
         return point(step(cal.granule_of(anchor, gran), gran, -n), True)
     if kind == "shift":
-        _, gran, n = sem
+        gran, n = sem[1], sem[2]
+        coarse = len(sem) > 3  # "the following year" is a year; "a year earlier" keeps the quarter
         if n is None:
             return _ref("PAST_REF", anchor)
         ref = _recent(ctx, c, 2)
-        if gran == "year" and n == -1:
-            q = _quarter_ref(ctx, c, 1)
+        if gran == "year" and n == -1 and not coarse:
+            q = _quarter_ref(ctx, c, 4)
             if q is not None:
                 return point(step(q, "year", -1), True)
         if ref is None:
             return point(step(cal.granule_of(anchor, gran), gran, n), True)
+        if coarse and gran in cal.ORDER and cal.ORDER.index(ref[0]) < cal.ORDER.index(gran):
+            b = cal.bounds(ref)
+            if b is None:
+                return None
+            ref = cal.granule_of(b[0], gran)
         # from the time last mentioned; a coarser one ("1990 ... a month later") stays as coarse
         return point(step(ref, gran, n), True)
+    if kind == "qend":
+        _, month, day, year = sem
+        if year is None:
+            inner = _month_day(Cand(c.start, c.end, "DATE", ("md", month, day, None)), ctx)
+            if inner is None or inner.earliest is None:
+                return _unknown()
+            return point(cal.granule_of(inner.earliest, "quarter"), True)
+        try:
+            return point(cal.granule_of(dt.date(year, month, day), "quarter"), False)
+        except ValueError:
+            return None
     if kind == "same":
         gran = sem[1]
         ref = _recent(ctx, c, 5)
@@ -334,8 +351,11 @@ def _rel(c: Cand, ctx: Context) -> Res | None:
     if gran == "fiscal year":
         gran = "year"
     if gran == "weekend" and off == 0:
+        # "the weekend": on Monday to Thursday the one just past unless the clause looks
+        # ahead; on Friday the coming one unless it looks back; on Saturday or Sunday, this one.
         g = cal.granule_of(anchor, "weekend")
-        if anchor.weekday() < 5 and ctx.tense(c) == "past":
+        tense = ctx.tense(c)
+        if (anchor.weekday() < 4 and tense != "future") or (anchor.weekday() == 4 and tense == "past"):
             g = ("weekend", g[1] - 1)
         return point(g, True)
     return point(step(cal.granule_of(anchor, gran), gran, off), True)

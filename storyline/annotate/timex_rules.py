@@ -70,7 +70,7 @@ def rule(name: str, pattern: str, flags: int = re.I):
 L = r"(?<![\w$£€#@/.'’-])"  # a match starts a word, not inside numbers, money or hyphenated words
 R = r"(?!\w)"  # and ends one
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
-DIR = r"(?P<dir>last|next|this|coming|past|previous|following|preceding|current)"
+DIR = r"(?P<dir>this\s+past|this\s+coming|last|next|this|coming|past|previous|following|preceding|current)"
 PREMOD = r"(?:(?P<pre>early|earlier|mid|middle|late|later)[\s-]+)"
 THE_PART = (
     r"(?:(?P<part>the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn|early\s+part|latter\s+part|"
@@ -97,7 +97,7 @@ def _mod(m: re.Match) -> str | None:
 def _dir(word: str | None) -> str | None:
     if not word:
         return None
-    w = word.lower()
+    w = re.sub(r"^this\s+", "", word.lower()) if " " in word else word.lower()
     if w in ("last", "past", "previous", "preceding"):
         return "last"
     if w in ("next", "coming", "following"):
@@ -250,7 +250,7 @@ def _month(m: re.Match, text: str) -> Cand | None:
     if name.endswith(".") and not (m["pre"] or m["part"] or m["dir"]):
         if not _MONTH_CUE.search(text[max(0, m.start() - 14) : m.start()]):
             return None
-    if m["dir"] and m["dir"].lower() not in ("last", "next", "this", "past", "coming"):
+    if m["dir"] and _dir(m["dir"]) is None or (m["dir"] and m["dir"].lower() in ("current", "previous", "following", "preceding")):
         return None
     return Cand(m.start(), m.end(), "DATE", ("cyc", "month", month, _dir(m["dir"])), _mod(m), prio=2)
 
@@ -420,10 +420,10 @@ def _half(m: re.Match, text: str) -> Cand | None:
     y, off = _year_off(m)
     if m["hy"] == "-" and m["det"] and y is None and off is None:
         start = m.start("h")
-    if y is None and off is None and not re.match(r"\s+(?:of|the\s+year|century)", text[m.end() : m.end() + 14]) and not m["hy"] == "-":
-        # "the first half" of a match or a show: only a time when followed by nothing else odd
-        if re.match(r"\s+of\b", text[m.end() : m.end() + 6]):
-            return None
+    if y is None and off is None and re.match(r"\s+of\b", text[m.end() : m.end() + 6]):
+        if not re.match(r"\s+of\s+(?:the|this|next|last)\s+(?:fiscal\s+)?year\b", text[m.end() : m.end() + 30]):
+            return None  # "the first half of the match": not a half-year
+        return None if m["hy"] == "-" else Cand(start, m.end(), "DATE", ("cyc", "half", h, None), prio=3)
     if y is not None:
         return Cand(start, m.end(), "DATE", ("abs", "half", y * 2 + h - 1), prio=4)
     if off is not None:
@@ -444,7 +444,7 @@ def _season(m: re.Match, text: str) -> Cand | None:
     if m["y"]:
         return Cand(m.start(), m.end(), "DATE", ("abs", "season", int(m["y"]) * 4 + s), mod, prio=4)
     direction = _dir(m["dir"])
-    if m["dir"] and m["dir"].lower() not in ("last", "next", "this", "past", "coming"):
+    if m["dir"] and m["dir"].lower() in ("current", "previous", "following", "preceding"):
         return None
     if direction is None:
         # Lower-case season words are ordinary nouns (and "fall" a verb): need "the"/"this"/"in".
@@ -497,7 +497,7 @@ def _overnight(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "TIME", ("time", "NI", ("rel", "day", -1)), prio=1)
 
 
-_WDIR = r"(?P<wdir>last|next|this|coming|past|previous|following|the\s+previous|the\s+following|the\s+next|the\s+preceding|the\s+same|that)"
+_WDIR = r"(?P<wdir>this\s+past|this\s+coming|last|next|this|coming|past|previous|following|the\s+previous|the\s+following|the\s+next|the\s+preceding|the\s+same|that)"
 
 
 @rule(
@@ -570,9 +570,9 @@ def _rel_unit(m: re.Match, text: str) -> Cand | None:
             return Cand(m.start(), m.end(), "DATE", ("finq", 0), mod, prio=3)
         return Cand(m.start(), m.end(), "DATE", ("rel", unit, -1), mod, prio=3)
     if rd in ("the following", "the next") and not re.search(r"\b(?:in|during|over|within|for)\s+$", text[max(0, m.start() - 10) : m.start()]):
-        return Cand(m.start(), m.end(), "DATE", ("shift", unit, 1), mod, prio=3)
+        return Cand(m.start(), m.end(), "DATE", ("shift", unit, 1, "coarse"), mod, prio=3)
     if rd in ("the previous", "the preceding", "the prior"):
-        return Cand(m.start(), m.end(), "DATE", ("shift", unit, -1), mod, prio=3)
+        return Cand(m.start(), m.end(), "DATE", ("shift", unit, -1, "coarse"), mod, prio=3)
     if rd == "the new" and unit not in ("year", "fiscal year"):
         return None
     off = {"this": 0, "current": 0, "the current": 0, "the new": 1, "last": -1, "past": -1, "the past": -1,
@@ -592,6 +592,22 @@ def _in_the_unit(m: re.Match, text: str) -> Cand | None:
     if m["pre"]:
         return Cand(m.start(), m.end(), "DATE", ("rel", m["u"].lower(), 0), _PREMOD_MOD[m["pre"].lower()], prio=3)
     return Cand(m.start(), m.end(), "DATE", ("rel", "weekend", 0), prio=3)
+
+
+@rule("the_unit", rf"{L}(?P<w>the\s+(?P<fis>fiscal\s+)?(?P<u>year|week))(?P<pos>['’]s)?(?!\w|-)")
+def _the_unit(m: re.Match, text: str) -> Cand | None:
+    """"for the year, profit rose": the current period in results; "the year ended June 30": a year long."""
+    before = text[max(0, m.start() - 12) : m.start()].lower()
+    after = text[m.end() : m.end() + 14].lower()
+    unit = m["u"].lower()
+    end = m.end("w")
+    if re.match(r"\s+(?:ended|ending|ends|to|through)\b", after):
+        return Cand(m.start(), end, "DURATION", ("dur", lx.duration_value(1, unit)), prio=1)
+    if m["pos"] or re.search(r"\b(?:for|of|during|over)\s+$", before):
+        if re.match(r"\s+(?:before|after|in\s+which|when|that|of)\b", after):
+            return None
+        return Cand(m.start(), end, "DATE", ("rel", unit, 0), prio=1)
+    return None
 
 
 @rule("part_of_the_unit", rf"{L}{THE_PART}(?:the\s+)?(?P<u>year|month|week|day|decade|quarter|century|summer|winter|spring|autumn|fall|season){R}(?!\s+(?:of|before|after|in)\b)")
@@ -683,12 +699,20 @@ def _sameperiod(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", ("yearago",), prio=5)
 
 
-@rule("finq", rf"{L}(?:the|this|that)\s+(?P<w>quarter|period)(?:\s+just\s+ended|\s+ended)?{R}")
+_QEND = re.compile(rf"\s+(?:just\s+)?end(?:ed|ing)\s+(?P<mon>{lx.MONTH_ANY})\s+(?P<d>[0-3]?\d)(?:,\s*(?P<y>{YEAR}))?")
+
+
+@rule("finq", rf"{L}(?:the|this|that)\s+(?P<w>quarter|period){R}")
 def _finq(m: re.Match, text: str) -> Cand | None:
     det = m.group(0).split()[0].lower()
+    after = text[m.end() : m.end() + 30]
+    q_end = _QEND.match(after)
+    if q_end and lx.month_number(q_end["mon"]):
+        # "the quarter ended Sept. 30": the quarter that day closes
+        y = int(q_end["y"]) if q_end["y"] else None
+        return Cand(m.start(), m.end(), "DATE", ("qend", lx.month_number(q_end["mon"]), int(q_end["d"]), y), prio=3)
     if m["w"].lower() == "period":
         return None
-    after = text[m.end() : m.end() + 12]
     if re.match(r"\s*(?:of|to|before|after|when|in\s+which)\b", after, re.I):
         return None
     if det == "this":
@@ -720,7 +744,7 @@ _DUR_LEAD = r"(?:past|last|next|first|final|previous|coming|following|latest|rem
 
 @rule(
     "duration",
-    rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?(?:(?P<det>the|a|an|its|his|her|their|that|those|these)\s+)?(?:(?P<lead>{_DUR_LEAD}(?:\s+{_DUR_LEAD})?)\s+)?(?:{_N}[\s-]+)?(?P<qual>{lx.UNIT_QUAL})?(?P<u>{lx.UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so|\s+or\s+(?:more|longer|less))?{R}(?!-)",
+    rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?(?:(?P<det>the|a|an|its|his|her|their|that|those|these)\s+)?(?:(?P<lead>{_DUR_LEAD}(?:\s+{_DUR_LEAD})?)\s+)?(?:{_N}(?P<range>\s+(?:to|or)\s+{lx.NUMBER}|\s*[-–]\s*\d+)?[\s-]+)?(?P<qual>{lx.UNIT_QUAL})?(?P<u>{lx.UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so|\s+or\s+(?:more|longer|less))?{R}(?!-)",
 )
 def _duration(m: re.Match, text: str) -> Cand | None:
     unit = lx.unit_of(m["u"])
@@ -734,6 +758,10 @@ def _duration(m: re.Match, text: str) -> Cand | None:
         lead = lead.rsplit(" ", 1)[0] if " " in lead else ""
     n_text = m["n"]
     start = m.start()
+    if lead == "recent":
+        return None
+    if m["ap"] and det and m["ap"].lower() in ("over", "under", "some"):
+        start = m.start("det")  # "over the past two years": "over" is a preposition here
     after = text[m.end() : m.end() + 12]
     if unit == "quarter" and (re.match(r"\s+of\b", after) or (n_text and "-" in text[m.end("n") : m.start("u")])):
         return None  # "a quarter of the vote", "three-quarters": fractions
@@ -744,14 +772,14 @@ def _duration(m: re.Match, text: str) -> Cand | None:
             n = 1
         elif lead == "another" and not det:
             n = 1
-        elif plural and lead in ("past", "last", "next", "coming", "recent", "first", "previous", "following", "remaining"):
+        elif plural and lead in ("past", "last", "next", "coming", "first", "previous", "following", "remaining"):
             if lead == "coming":
                 return Cand(start, m.end(), "DATE", ("future", lx.UNITS[unit][2] or "day", None), prio=2)
-            if lead == "recent":
-                return Cand(start, m.end(), "DATE", ("ref", "PAST_REF"), prio=2)
             n = None
         else:
             return None
+    elif m["range"]:
+        n = None  # "two to three weeks": no one number
     elif re.fullmatch(r"(?:a\s+)?couple(?:\s+of)?", n_text, re.I):
         n = 2
     elif re.fullmatch(lx.VAGUE, n_text, re.I):
@@ -773,7 +801,7 @@ def _duration(m: re.Match, text: str) -> Cand | None:
     if n_text and n_text.lower() in ("one", "a", "an") and unit == "day" and not det and not lead:
         if re.match(r"\s*,|\s+(?:he|she|they|we|I|you|it|the)\b", after) and re.search(r"(?:^|[.!?\"]\s*)$", text[max(0, m.start() - 3) : m.start()]):
             return Cand(m.start(), m.end(), "DATE", ("ref", "FUTURE_REF"), prio=2)
-    if n_text and det and not lead and not m["ap"]:
+    if n_text and det and not lead and (not m["ap"] or start == m.start("det")):
         adjective = not plural and (n is None or n != 1)
         if adjective or det in ("its", "his", "her", "their", "that", "those", "these"):
             # "a five year low", "the 30-day period", "its two years": the determiner is the noun's
