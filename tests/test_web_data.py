@@ -217,3 +217,39 @@ def test_sample_evidence_quotes_match_the_bodies():
     for e in sample_story().timeline:
         for ev in e.evidence:
             assert arts[ev.article].body[ev.start:ev.end] == ev.quote
+
+
+class ServerThread:
+    """A uvicorn server for ``app`` on a free loopback port, in a thread (for the load and
+    browser tests). The socket is bound before the server starts, so there is no port race."""
+
+    def __init__(self, app):
+        import socket
+
+        import uvicorn
+
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=5))
+        self.thread = None
+
+    def __enter__(self):
+        import threading
+        import time
+
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+        self.thread.start()
+        deadline = time.time() + 20
+        while not self.server.started:
+            if time.time() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc):
+        self.server.should_exit = True
+        self.thread.join(20)
+        self.sock.close()

@@ -181,8 +181,20 @@ def quote_anchor(article_id: str, start: int) -> str:
 # ----------------------------------------------------------------------------- story view
 
 
+def source_label(article: dict[str, Any] | None, article_id: str = "") -> str:
+    """What a source badge says: the outlet; when the outlet is unknown, the start of the
+    title in quotes (a reader recognises a headline, not a file name); else the id."""
+    article = article or {}
+    if article.get("outlet"):
+        return article["outlet"]
+    title = (article.get("title") or "").strip()
+    if title:
+        return "“" + (title if len(title) <= 28 else title[:26].rstrip() + "…") + "”"
+    return article.get("id") or article_id
+
+
 def _outlet_name(arts: dict[str, dict], article_id: str) -> str:
-    return (arts.get(article_id) or {}).get("outlet") or article_id
+    return source_label(arts.get(article_id), article_id)
 
 
 def _sources(arts: dict[str, dict], ids: list[str], colours: dict[str, int]) -> list[dict[str, Any]]:
@@ -468,6 +480,8 @@ def story_view(story: dict[str, Any], arts: dict[str, dict[str, Any]]) -> dict[s
         "story": story,
         "anchor": dom_id("s", story["id"]),
         "outlets": [{"name": n, "colour": c} for n, c in outlets],
+        "n_outlets": len({a.get("outlet") for a in members if a.get("outlet")}),
+        "n_unknown": sum(1 for a in members if not a.get("outlet")),
         "span": _story_span(story),
         "axis": _axis([e for g in dated for e in g["events"]], story["id"]),
         "dated": dated,
@@ -479,7 +493,9 @@ def story_view(story: dict[str, Any], arts: dict[str, dict[str, Any]]) -> dict[s
         "expectations": expectations,
         "summary": summary,
         "citations": citations,
-        "wire": [{**w, "badges": _sources(arts, w.get("articles") or [], colours)} for w in story.get("wire") or []],
+        "wire": [{**w, "badges": _sources(arts, w.get("articles") or [], colours),
+                  "partial_badges": _sources(arts, w.get("partial") or [], colours)}
+                 for w in story.get("wire") or [] if w.get("articles") or w.get("partial")],
         "wording": _wording(story),
         "articles": [article_card(a, colours) for a in members],
     }
@@ -520,7 +536,7 @@ def published_label(published: dict | None) -> dict[str, str]:
 
 def article_card(article: dict, colours: dict[str, int] | None = None) -> dict[str, Any]:
     """Header facts of an article: outlet badge, title, publication date and how it was found."""
-    outlet = article.get("outlet") or article["id"]
+    outlet = source_label(article)
     return {**article, "outlet_name": outlet, "colour": (colours or {}).get(outlet, 0),
             "anchor": dom_id("a", article["id"]), "pub": published_label(article.get("published"))}
 
