@@ -1,13 +1,606 @@
-"""Claims carrying figures, and their comparison within a story (first version)."""
+"""Claims: checkable statements, mostly carrying a figure, and their comparison within a story.
+
+Three kinds of claim are taken from each sentence that reads as prose:
+
+* **figures**: a count with what it counts ("around 3,000 troops"), an amount in a unit
+  ("5,000 barrels of oil a day", "$20bn", "34%"), a vote tally ("voted 397 to 0");
+* **responses**: whether a party confirms, denies or will not comment on something
+  ("Russia has not confirmed the presence of the North Korean troops");
+* **reported assertions**: a statement without a figure that rests on someone else's word
+  and is hedged, anonymous or reported ("The treaty allegedly includes a 'secret clause' ...,
+  the Wall Street Journal reported").
+
+Each claim gets a normalised ``subject`` (see :mod:`storyline.compare.subjects`), its value,
+the source it is attributed to (:mod:`storyline.compare.attribution`), hedges, the date it
+was made, and evidence: the sentence, quoted with its offsets in the cleaned body.
+
+:func:`compare_claims` then sets claims of one subject side by side (see its docstring).
+"""
 
 from __future__ import annotations
 
-from storyline.model import Article, ArticleAnalysis, Claim, ClaimComparison, WireGroup
+import hashlib
+import re
+
+from storyline.compare.attribution import PRONOUNS, Attribution, attribute, is_report_verb
+from storyline.compare.numbers import parse_figure, tidy
+from storyline.compare.subjects import (
+    MATERIALS,
+    RATE_WORDS,
+    change_class,
+    measure_unit,
+    noun_class,
+    owner_name,
+    subject_label,
+)
+from storyline.model import Article, ArticleAnalysis, Claim, Evidence
+
+FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+OWNER_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC"}
+# Nouns before a number that make it a name, not a count: "Article 51", "No. 740196-8".
+IDENTIFIER_NOUNS = {"article", "no", "no.", "number", "section", "resolution", "flight", "route", "chapter",
+                    "clause", "paragraph", "item", "page", "room", "gate", "level", "phase", "apollo", "covid",
+                    "category", "grade", "class", "model", "version", "stage", "step", "part", "bill", "law", "act",
+                    "highway", "interstate", "platform", "terminal", "block", "lot", "unit", "hole", "sector"}
+# Counted nouns too general to be a subject on their own.
+WEAK_NOUNS = {"time", "way", "thing", "part", "side", "party", "one", "other", "kind", "type", "lot", "number",
+              "amount", "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "age",
+              "item", "point", "step", "case", "area", "term", "round", "stage", "phase", "member", "country"}
+CONFIRM_VERBS = {"confirm", "deny", "acknowledge", "verify", "comment", "admit", "corroborate", "dispute",
+                 "refute", "reject"}
+TALLY = re.compile(
+    r"\b(?:vot\w*|approv\w*|pass\w*|back\w*|reject\w*|endors\w*|ratif\w*|adopt\w*)\b[^.;:]{0,40}?"
+    r"\b(?P<a>\d{1,4})\s*(?:-|–|to)\s*(?P<b>\d{1,4})\b|\b(?P<c>\d{1,4})\s*(?:-|–)\s*(?P<d>\d{1,4})\s+vote\b", re.I)
+MIN_SENTENCE_WORDS = 5
+SMALL_COUNT = 10  # below this, a count needs a changing verb or a people noun to be a claim
+
+
+def claim_id(article: str, start: int, subject: str) -> str:
+    """Stable id of a claim: its article, where it starts and what it is about."""
+    return "c-" + hashlib.sha1(f"{article}|{start}|{subject}".encode()).hexdigest()[:10]
+
+
+def _is_prose(sent) -> bool:
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= MIN_SENTENCE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _quoted_share(text: str) -> float:
+    quoted = sum(len(m.group()) for m in re.finditer(r"[“\"«][^”\"»]{0,400}[”\"»]|``[^']{0,400}''", text))
+    return quoted / max(1, len(text))
+
+
+def _owner_of(noun, sent) -> str | None:
+    """The country or organisation a counted noun belongs to: modifier, else the agent of its verb."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and (child.ent_type_ in OWNER_LABELS or child.pos_ == "PROPN"):
+            return owner_name(_ent_text(child))
+    for child in noun.children:  # "North Korean" parsed as two adjectives
+        if child.dep_ == "amod":
+            for g in child.children:
+                if g.dep_ == "amod" and (g.ent_type_ in OWNER_LABELS or g.pos_ == "PROPN"):
+                    return owner_name(_ent_text(g))
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NUM", "NOUN"):
+        noun = noun.head.head  # "millions of shells" shipped by Pyongyang: the verb governs "millions"
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and not is_report_verb(head):
+        agent = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if agent is None:
+            for c in head.children:
+                if c.dep_ == "agent":
+                    agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None and (agent.ent_type_ in ("GPE", "NORP", "ORG") or (agent.pos_ == "PROPN" and not agent.ent_type_ == "PERSON")):
+            return owner_name(_ent_text(agent))
+    return None
+
+
+def _ent_text(token) -> str:
+    """The whole entity a token is in ("Korea" -> "North Korea"), else its compound phrase."""
+    if token.ent_type_:
+        for e in token.doc.ents:
+            if e.start <= token.i < e.end:
+                return e.text
+    toks = [c for c in token.children if c.dep_ == "compound"] + [token]
+    return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+
+
+def _change_of(noun, material: bool) -> str | None:
+    """What the verb around a counted noun does to it ("killed", "leaked"), if it changes it."""
+    cands = [noun] + [c for c in noun.children if c.dep_ in ("compound", "acl", "relcl", "amod")]
+    head = noun.head
+    hops = 0
+    while head is not None and hops < 3:
+        cands.append(head)
+        cands.extend(c for c in head.children if c.dep_ in ("xcomp", "acomp", "ccomp", "compound", "oprd"))
+        if head.pos_ in ("VERB", "AUX") and not is_report_verb(head):
+            # "the flow ranges from ... to ...": the verb's subject says what is measured
+            for subj in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i):
+                cands.append(subj)
+                cands.extend(c for c in subj.children if c.dep_ == "compound")
+            break
+        if head.dep_ == "ROOT" or head.head is head:
+            break
+        head, hops = head.head, hops + 1
+    for c in cands:
+        ch = change_class(c.lemma_, material=material)
+        if ch and not (c is noun and ch in ("killed",) and c.lemma_ in ("death", "fatality")):
+            return ch
+        if c is noun and c.lemma_ in ("death", "fatality"):
+            return "killed"
+    return None
+
+
+def _figure_spans(sent):
+    """Figure phrases in a sentence: (first token, last number token) of each, merged ranges."""
+    spans = []
+    for e in sent.ents:
+        if e.label_ in FIGURE_LABELS:
+            nums = [t for t in e if t.like_num or t.text in ("%",) or t.lower_ in ("hundreds", "thousands", "millions",
+                                                                                     "dozens", "billions", "several")]
+            if nums:
+                spans.append([e.start, e.end])
+    taken = {i for s, e in spans for i in range(s, e)}
+    for t in sent:  # numbers the tagger left outside entities, and "$20bn" it took for a name
+        if t.i in taken or t.ent_type_:
+            continue
+        if t.like_num and t.pos_ == "NUM":
+            spans.append([t.i, t.i + 1])
+        elif MONEY_TOKEN.fullmatch(t.text) and t.i > sent.start and t.nbor(-1).text in "$£€¥":
+            spans.append([t.i - 1, t.i + 1])
+    spans.sort()
+    return spans
+
+
+def _merge_ranges(doc, spans):
+    """ "from 12,000 barrels (504,000 gallons) to 25,000 barrels": one range, conversions dropped."""
+    out = []
+    skip_until = -1
+    for s, e in spans:
+        if s < skip_until:
+            continue
+        before = doc[max(0, s - 3):s].text.lower()
+        if re.search(r"(?:-lrb-|\()\s*$", before):  # a conversion in parentheses restates the figure
+            continue
+        if out and re.search(r"\b(?:from|between)\b", doc[max(0, out[-1][0] - 3):out[-1][0]].text.lower()):
+            gap = doc[out[-1][1]:s].text
+            gap = re.sub(r"(?:-LRB-|\().*?(?:-RRB-|\))", " ", gap)
+            if re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,2}(?:to|and|-|–)\s*", gap):
+                out[-1] = [out[-1][0], e, "range"]
+                continue
+        out.append([s, e, None])
+    return out
+
+
+def _first_end(doc, s, e) -> int:
+    i = s
+    while i < e and (doc[i].like_num or doc[i].text in "$£€¥" or doc[i].lower_ in ("about", "around", "some")):
+        i += 1
+    return max(i, s + 1)
+
+
+def _in_parens(doc, i) -> bool:
+    left = doc[max(0, i - 4):i].text
+    return bool(re.search(r"(?:-LRB-|\()[^)]*$", left)) and "-RRB-" not in left
+
+
+MONEY_TOKEN = re.compile(r"\d[\d,.]*(?:bn|b|m|mn|k|tn)", re.I)
+
+
+def _figure_text(doc, s, e) -> tuple[str, object]:
+    """The figure words of an entity span and the token the figure quantifies (its head)."""
+    toks = list(doc[s:e])
+    # Extend left to a qualifier the tagger left out: "an estimated 5,000", "up to 5,000".
+    k = s
+    while k > 0 and doc[k - 1].lower_ in ("about", "around", "some", "nearly", "almost", "over", "approximately",
+                                          "roughly", "estimated", "up", "to", "as", "many", "much", "than", "more",
+                                          "least", "at", "fewer", "less", "between", "from", "an") and s - k < 3:
+        k -= 1
+    pre = doc[k:s].text
+    if not re.search(r"\b(?:about|around|some|nearly|almost|over|approximately|roughly|estimated|up to|as many as|"
+                     r"as much as|more than|at least|fewer than|less than|between)\b", pre.lower()):
+        pre = ""
+    # Keep figure words; the first noun after them is what is counted.
+    figure_toks = []
+    for t in toks:
+        if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.is_punct and t.text in "-–,." or t.lower_ in (
+                "to", "and", "between", "from", "about", "around", "some", "nearly", "almost", "over", "up",
+                "as", "many", "much", "more", "than", "least", "at", "fewer", "less", "approximately", "roughly",
+                "several", "few", "a", "an", "hundreds", "thousands", "millions", "billions", "dozens", "of",
+                "%", "percent", "per", "cent", "$", "£", "€", "¥", "us$", "estimated", "tens", "scores", "bn", "m",
+                "mn", "k", "tn") or t.text in ("$", "£", "€", "¥", "-LRB-"):
+            figure_toks.append(t)
+        else:
+            break
+    if not figure_toks:
+        return "", None
+    text = (pre + " " + doc[figure_toks[0].i:figure_toks[-1].i + 1].text).strip()
+    last_num = max((t for t in figure_toks if t.like_num or t.lower_ in ("hundreds", "thousands", "millions",
+                                                                             "billions", "dozens", "several")),
+                   key=lambda t: t.i, default=figure_toks[-1])
+    return text, last_num
+
+
+def _counted(num):
+    """The noun a number token counts: its head through nummod/quantmod/compound links, or
+    what follows "of" ("millions of artillery shells")."""
+    of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and not num.head.pos_ == "NOUN":
+        pobj = next((g for g in of.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if pobj is not None:
+            return pobj
+    t = num
+    for _ in range(3):
+        if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos") and t.head.i != t.i:
+            t = t.head
+            if t.pos_ in ("NOUN", "PROPN", "SYM") or t.text == "%":
+                return t
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN",):
+            return None  # "one of them": not a count of anything
+        else:
+            break
+    if num.i + 1 < len(num.doc) and num.doc[num.i + 1].pos_ == "NOUN" and num.doc[num.i + 1].head.i != num.i:
+        return num.doc[num.i + 1]
+    return None
+
+
+def _governing_noun(num):
+    """For money and percentages: the noun the amount is the size of ("a $20bn fund", "cost ... $360m")."""
+    t = num
+    for _ in range(4):
+        h = t.head
+        if h.i == t.i:
+            break
+        if h.pos_ == "NOUN" and h.lemma_.lower() not in WEAK_NOUNS and measure_unit(h.lemma_) is None:
+            return h
+        if h.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != t.i), None)
+            if subj is not None and subj.pos_ == "NOUN":
+                return subj
+            return h
+        t = h
+    return None
+
+
+def _rate(noun) -> str | None:
+    for t in list(noun.subtree)[:12] + list(noun.doc[noun.i + 1: noun.i + 6]):
+        if t.lower_ in RATE_WORDS and (t.lower_ in ("daily", "weekly", "monthly", "annually", "annual")
+                                       or t.nbor(-1).lower_ in ("a", "per", "each", "every", "an")):
+            return RATE_WORDS[t.lower_]
+    return None
+
+
+def _material(noun) -> str | None:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return MATERIALS.get(g.lemma_.lower(), g.lemma_.lower())
+        if c.dep_ == "compound" and c.lemma_.lower() in MATERIALS:
+            return MATERIALS[c.lemma_.lower()]
+    sent = noun.sent
+    for t in sent:  # "the flow ... 5,000 barrels a day": the material named elsewhere in the sentence
+        if t.lemma_.lower() in MATERIALS:
+            return MATERIALS[t.lemma_.lower()]
+    return None
+
+
+def _date_of(att: Attribution, sent, analysis: ArticleAnalysis, article: Article) -> str | None:
+    """When the claim was made: a day-precise time attached to its reporting verb, else publication."""
+    from storyline.annotate.timex import date_and_precision
+
+    pub = article.published.date or analysis.anchor
+    if att.verb is not None:
+        v = att.verb
+        for tx in analysis.timexes:
+            if not (sent.start_char <= tx.start < sent.end_char) or tx.kind != "point":
+                continue
+            span = sent.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            content = att.content
+            if root.head.i == v.i or (root.head.head.i == v.i and root.head.dep_ == "prep"):
+                if content is None or not (content.left_edge.i <= root.i <= content.right_edge.i):
+                    date, precision = date_and_precision(tx)
+                    if date and precision == "day" and (not pub or date <= pub[:10]):
+                        return date
+    return pub[:10] if pub else None
+
+
+def _claim_text(sent, att: Attribution) -> str:
+    """The statement itself: the reported clause if there is one, else the sentence."""
+    if att.content is not None:
+        toks = [t for t in att.content.subtree if not (t.dep_ == "mark" and t.i == att.content.left_edge.i)]
+        if len(toks) >= 4:
+            return sent.doc[toks[0].i: toks[-1].i + 1].text.strip()
+    text = sent.text.strip()
+    m = re.match(r"^according to [^,]{1,120},\s*", text, re.I)
+    if m:
+        text = text[m.end():]
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+def _make(article, sent, analysis, subject, value, unit, att: Attribution, text=None, qualifier=None) -> Claim:
+    quote = article.body[sent.start_char:sent.end_char]
+    return Claim(
+        id=claim_id(article.id, sent.start_char, subject),
+        subject=subject,
+        text=" ".join((text or _claim_text(sent, att)).split()),
+        article=article.id,
+        value=value,
+        unit=unit,
+        date=_date_of(att, sent, analysis, article),
+        attributed_to=att.source,
+        anonymous=att.anonymous,
+        hedges=list(att.hedges) + (["earlier figure"] if att.retrospective else []),
+        evidence=[Evidence(article.id, sent.start_char, sent.end_char, quote)],
+        outlet=article.outlet,
+        qualifier=qualifier,
+    )
+
+
+def _figure_claims(article, sent, analysis) -> list[Claim]:
+    doc = sent.doc
+    out = []
+    for s, e, kind in _merge_ranges(doc, _figure_spans(sent)):
+        if any(doc[i].ent_type_ in ("DATE", "TIME", "ORDINAL", "LAW", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART")
+               for i in range(s, e)):
+            continue
+        if s > 0 and doc[s - 1].lower_.rstrip(".") in IDENTIFIER_NOUNS | {"no"}:
+            continue
+        if kind == "range":  # "from 12,000 barrels (...) to 25,000 barrels": join the two ends
+            first, _ = _figure_text(doc, s, _first_end(doc, s, e))
+            last_start = max(t.i for t in doc[s:e] if t.like_num and not _in_parens(doc, t.i)) if e > s else s
+            second, num = _figure_text(doc, last_start, e)
+            text = f"{first} to {second}" if first and second else ""
+        else:
+            text, num = _figure_text(doc, s, e)
+        if num is None:
+            continue
+        fig = parse_figure(text)
+        if fig is None:
+            continue
+        if re.fullmatch(r"(?:1[89]|20)\d\d", tidy(text)) and fig.unit is None:
+            continue  # a year the tagger missed
+        if num.head.i != num.i and num.head.lower_ in IDENTIFIER_NOUNS and num.head.i < num.i:
+            continue
+        counted = _counted(num)
+        unit = fig.unit
+        measure = False
+        noun_label = None
+        if counted is not None and (counted.text == "%" or counted.lemma_.lower() in ("percent", "percentage")):
+            unit, counted = "%", None
+        if counted is not None and measure_unit(counted.lemma_):
+            unit = measure_unit(counted.lemma_)
+            measure = True
+            material = _material(counted)
+            rate = _rate(counted)
+            if rate:
+                unit = f"{unit} {rate}"
+            change = _change_of(counted, material=True)
+            noun_label = material
+            owner = None
+        elif counted is not None and unit is None:
+            if counted.lemma_.lower() in WEAK_NOUNS or counted.pos_ == "PROPN":
+                continue
+            noun_label = noun_class(counted.lemma_)
+            unit = noun_label
+            change = _change_of(counted, material=False)
+            owner = _owner_of(counted, sent)
+            if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not change \
+                    and noun_label not in ("troops", "people", "workers", "children", "migrants"):
+                continue
+        else:
+            gov = _governing_noun(num)
+            if gov is None:
+                continue
+            measure = True
+            noun_label = gov.lemma_.lower()
+            change = None
+            owner = _owner_of(gov, sent) if gov.pos_ == "NOUN" else None
+            if unit is None:
+                continue  # a bare number with nothing counted is not a claim we can compare
+        if noun_label is None and change is None:
+            continue
+        anchor = counted if counted is not None else num
+        att = attribute(sent, anchor)
+        subject = subject_label(owner, change, noun_label, unit, measure=measure)
+        value = fig.value
+        qualifier = fig.qualifier if not isinstance(fig.value, str) else None
+        out.append(_make(article, sent, analysis, subject, value, unit, att, qualifier=qualifier))
+    return out
+
+
+def _tally_claims(article, sent, analysis) -> list[Claim]:
+    m = TALLY.search(sent.text)
+    if not m:
+        return []
+    a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+    doc = sent.doc
+    verb = next((t for t in sent if t.lemma_.lower() in ("vote", "approve", "pass", "back", "reject", "endorse",
+                                                          "ratify", "adopt") and t.pos_ == "VERB"), None)
+    body = None
+    if verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            propn = [t for t in subj.subtree if t.pos_ == "PROPN"]
+            # the voting body: the last run of proper nouns ("State Duma"), else the subject noun
+            run = []
+            for t in reversed(propn):
+                if run and t.i != run[0].i - 1:
+                    break
+                run.insert(0, t)
+            body = owner_name(" ".join(t.text for t in run)) if run else subj.lemma_.lower()
+    subject = f"{body} vote" if body else "vote"
+    att = attribute(sent, verb if verb is not None else sent.root)
+    start = sent.start_char + m.start()
+    text = sent.text.strip()
+    claim = _make(article, sent, analysis, subject, f"{int(a)}-{int(b)}", "votes for-against", att, text=text)
+    claim.id = claim_id(article.id, start, subject)
+    del doc
+    return [claim]
+
+
+def _response_claims(article, sent, analysis) -> list[Claim]:
+    """ "Russia has not confirmed the presence of the troops": a party's response to a claim."""
+    out = []
+    for v in sent:
+        lemma = v.lemma_.lower()
+        if v.pos_ != "VERB" or lemma not in CONFIRM_VERBS:
+            continue
+        negated = any(c.dep_ == "neg" or c.lower_ in ("neither", "never") for c in v.children)
+        declined = v.head.lemma_.lower() in ("decline", "refuse", "fail") and v.dep_ == "xcomp"
+        if lemma == "comment" and not (negated or declined):
+            continue
+        holder = v.head if declined else v
+        party = _subject_of_clause(holder)
+        if party is None:
+            continue
+        obj = _object_of(v)
+        if obj is None and v.dep_ == "conj":
+            obj = _object_of(v.head)
+        if obj is None:
+            for c in v.head.children if v.dep_ == "preconj" else []:
+                obj = _object_of(c)
+        if obj is None:  # "neither confirmed nor denied X": X hangs on the second verb
+            for c in v.children:
+                if c.dep_ == "conj" and c.lemma_.lower() in CONFIRM_VERBS:
+                    obj = _object_of(c)
+        if obj is None:
+            continue
+        what = _object_key(obj, sent)
+        if not what:
+            continue
+        if lemma in ("deny", "dispute", "refute", "reject") and not negated:
+            value = "denied"
+        elif negated or declined or lemma == "comment":
+            value = "not confirmed"
+        else:
+            value = "confirmed"
+        who = owner_name(_ent_text(party)) if (party.ent_type_ or party.pos_ == "PROPN") else party.lemma_.lower()
+        subject = f"{who} on {what}"
+        att = attribute(sent, holder)
+        out.append(_make(article, sent, analysis, subject, value, "response", att, text=_clause_text(sent, holder)))
+        break
+    return out
+
+
+def _subject_of_clause(v):
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in PRONOUNS:
+            return c
+        if c.dep_ == "nsubj" and c.lower_ in ("which", "who") and v.dep_ == "relcl":
+            return v.head
+    if v.dep_ == "relcl":
+        return v.head
+    if v.dep_ in ("conj", "xcomp") and v.head is not v:
+        return _subject_of_clause(v.head)
+    return None
+
+
+def _object_of(v):
+    for c in v.children:
+        if c.dep_ in ("dobj", "ccomp"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("on", "about"):
+            g = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if g is not None:
+                return g
+    return None
+
+
+def _object_key(obj, sent) -> str | None:
+    """What a response is about, folded like a figure's subject ("the presence of North Korean
+    troops on its territory" is about North Korea's troops)."""
+    n = obj
+    for _ in range(3):  # follow "of" down to the thing itself: presence/deployment of the troops
+        of = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None or pobj.pos_ not in ("NOUN", "PROPN"):
+            break
+        n = pobj
+    if n.pos_ not in ("NOUN", "PROPN"):
+        return None
+    owner = _owner_of(n, sent)
+    return " ".join(p for p in (owner, noun_class(n.lemma_) if n.pos_ == "NOUN" else n.text) if p)
+
+
+def _clause_text(sent, verb) -> str:
+    """The clause of a verb, for a response claim ("Russia has not confirmed the presence ...")."""
+    if verb.dep_ == "relcl":
+        head = verb.head
+        toks = [head] + [t for t in verb.subtree if t.lower_ not in ("which", "who")]
+        text = head.text + " " + sent.doc[verb.left_edge.i: verb.right_edge.i + 1].text
+        text = re.sub(r"^(\S+)\s+(?:which|who)\s+", r"\1 ", text)
+        del toks
+        return text
+    return _claim_text(sent, Attribution())
+
+
+def _assertion_claims(article, sent, analysis) -> list[Claim]:
+    """A hedged, anonymous or reported statement without a figure."""
+    root = sent.root
+    candidates = [root] + [c for c in root.children if c.dep_ in ("ccomp", "conj")]
+    for v in candidates:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        if is_report_verb(v):
+            content = next((c for c in v.children if c.dep_ == "ccomp"), None)
+            if content is None:
+                continue
+            v = content
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "attr", "acomp")), None)
+        if subj is None or subj.lower_ in PRONOUNS or obj is None:
+            continue
+        att = attribute(sent, v)
+        reported = att.verb is not None and att.source is not None
+        if not (att.hedges or att.anonymous or (reported and att.verb.lemma_.lower() in ("report", "claim", "allege",
+                                                                                          "accuse", "believe"))):
+            continue
+        if any(h in ("may", "might", "could") for h in att.hedges) and not att.source:
+            continue  # a possibility, not a checkable statement
+        who = owner_name(_ent_text(subj)) if (subj.ent_type_ or subj.pos_ == "PROPN") else subj.lemma_.lower()
+        mods = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")]
+        what = " ".join(mods + [obj.lemma_.lower()])
+        negated = any(c.dep_ == "neg" for c in v.children)
+        subject = f"{who} {v.lemma_.lower()} {what}"
+        return [_make(article, sent, analysis, subject, not negated, None, att)]
+    return []
 
 
 def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Claim]:
-    return []
+    """Claims of one article: figures, responses and reported assertions, each with its evidence."""
+    out: list[Claim] = []
+    sentences = analysis.sentences or [type("S", (), {"start": s.start_char, "end": s.end_char})() for s in doc.sents]
+    for s in sentences:
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            continue
+        sent = span if span.root is not None else None
+        if sent is None or not _is_prose(sent) or _quoted_share(sent.text) > 0.5:
+            continue
+        try:
+            found = _tally_claims(article, sent, analysis)
+            tallied = {c.subject for c in found}
+            found += [c for c in _figure_claims(article, sent, analysis)
+                      if not (tallied and c.unit == "votes")]
+            figures = bool(found)
+            found += _response_claims(article, sent, analysis)
+            if not figures:
+                found += [c for c in _assertion_claims(article, sent, analysis)
+                          if all(c.subject != f.subject for f in found)]
+        except (IndexError, ValueError):  # an odd parse must not lose the article's other claims
+            continue
+        out.extend(found)
+    seen = set()
+    unique = []
+    for c in out:
+        if c.id not in seen:
+            seen.add(c.id)
+            unique.append(c)
+    return unique
 
 
-def compare_claims(claims: list[Claim], articles: dict[str, Article], independent: dict[str, str]) -> list[ClaimComparison]:
-    return []
+from storyline.compare.comparison import compare_claims  # noqa: E402,F401  (public API lives here)

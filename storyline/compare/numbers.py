@@ -182,10 +182,16 @@ def parse_figure(text: str) -> Figure | None:
         a, b = number(rm.group("a")), number(rm.group("b"))
         if a is not None and b is not None:
             # "35-60,000" and "5 to 10 million": the magnitude written once covers both ends.
-            for mult in (1_000_000_000, 1_000_000, 1_000):
-                if b >= mult and a < mult and a * mult <= b and not re.search(r"[,.]", rm.group("a")):
-                    a *= mult
-                    break
+            # Only for a bare lower end of the same order once scaled, and not after "between ...
+            # and" unless the upper end names its magnitude in words.
+            worded = re.search(r"[a-z]", rm.group("b").lower()) is not None
+            hyphen = re.search(r"\d\s*[-–—]\s*\d", t) is not None
+            if worded or hyphen:
+                for mult in (1_000_000_000, 1_000_000, 1_000):
+                    if (b >= mult and a < mult and a * mult < b < a * mult * 10
+                            and not re.search(r"[,.]", rm.group("a"))):
+                        a *= mult
+                        break
             if a > b:
                 a, b = b, a
             if a != b:

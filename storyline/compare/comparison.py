@@ -1,0 +1,212 @@
+"""Claims on one subject, side by side: agree, conflict, evolving or single.
+
+The rule, per subject (claims from all the story's articles whose ``subject`` is equal):
+
+* **sources** are counted as independent source keys (see :mod:`storyline.compare.wire`: wire
+  copies and one newsroom's articles count once). An article crediting a wire for part of its
+  reporting counts with that wire when a copy of the wire's story is among the claim's sources.
+  One source -> **single**, whatever the values.
+* Values are grouped into those that can be the same figure (:func:`numbers.same_figure`:
+  "several thousand" and "around 3,000" agree, "3,000" and "11,000" do not; for tallies,
+  responses and assertions the values must be equal). One group -> **agree**.
+* Several groups: if two independent sources give different values on the same day (or
+  the next: papers print a day late), or either is undated, -> **conflict**. Otherwise the
+  values differ only between dates -> **evolving** (a troop count rising from October to
+  November). Figures marked as earlier ones ("the 5,000 barrels it first estimated") are kept
+  in the values but never make a conflict: they are old news repeated, not disagreement.
+
+``ClaimComparison.values`` lists the value over time (one entry per date and value, with
+its claims, outlets and attributions) and ``conflicts`` the same-time disagreements.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from storyline.compare.numbers import interval, render, same_figure
+from storyline.model import Article, Claim, ClaimComparison
+
+SAME_TIME_DAYS = 1
+MAX_CONFLICTS = 12
+COMPATIBLE_RESPONSES = {frozenset({"not confirmed", "denied"})}
+
+
+def _day(d: str | None) -> dt.date | None:
+    if not d:
+        return None
+    try:
+        return dt.date.fromisoformat(d[:10]) if len(d) >= 10 else dt.date.fromisoformat(d[:7] + "-01")
+    except ValueError:
+        return None
+
+
+def values_agree(a: Claim, b: Claim) -> bool:
+    """Whether two claims on one subject can hold the same value."""
+    if a.unit == "response" or b.unit == "response":
+        return a.value == b.value or frozenset({a.value, b.value}) in COMPATIBLE_RESPONSES
+    if isinstance(a.value, bool) or isinstance(b.value, bool) or (a.unit or "").startswith("votes "):
+        return a.value == b.value
+    ia, ib = interval(a.value, a.qualifier), interval(b.value, b.qualifier)
+    if ia is None or ib is None:
+        return str(a.value).lower() == str(b.value).lower()
+    return same_figure(ia, ib)
+
+
+def _value_groups(claims: list[Claim]) -> list[list[Claim]]:
+    groups: list[list[Claim]] = []
+    for c in claims:
+        for g in groups:
+            if all(values_agree(c, o) for o in g):
+                g.append(c)
+                break
+        else:
+            groups.append([c])
+    return groups
+
+
+def _source_keys(claims: list[Claim], independent: dict[str, str], partial: dict[str, set[str]]) -> dict[str, str]:
+    keys = {c.article: independent.get(c.article, c.article) for c in claims}
+    present = set(keys.values())
+    for aid in keys:
+        for wire in partial.get(aid, ()):
+            if f"wire:{wire}" in present:
+                keys[aid] = f"wire:{wire}"
+    return keys
+
+
+def _label(c: Claim, articles: dict[str, Article]) -> str:
+    a = articles.get(c.article)
+    return (a.outlet if a and a.outlet else None) or c.outlet or c.article
+
+
+def _show(c: Claim) -> str:
+    if isinstance(c.value, bool):
+        return "yes" if c.value else "no"
+    if c.unit == "response" or (c.unit or "").startswith("votes "):
+        return str(c.value)
+    unit = c.unit if c.unit in ("%", "USD", "GBP", "EUR") else None
+    rest = "" if unit else f" {c.unit}" if c.unit else ""
+    return render(c.value, unit, c.qualifier) + rest
+
+
+def compare_claims(claims: list[Claim], articles: dict[str, Article], independent: dict[str, str]) -> list[ClaimComparison]:
+    """Compare the story's claims subject by subject; sets each claim's status, sources and
+    single_source, and fills a missing claim date from its article's publication date."""
+    from storyline.compare.wire import partial_credits
+
+    partial = partial_credits(list(articles.values()))
+    for c in claims:
+        a = articles.get(c.article)
+        if a is not None:
+            if not c.date:
+                c.date = (a.published.date or a.published.earliest or None)
+                c.date = c.date[:10] if c.date else None
+            c.outlet = c.outlet or a.outlet
+    by_subject: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_subject[c.subject].append(c)
+    out = []
+    for subject, cs in by_subject.items():
+        cs.sort(key=lambda c: (c.date or "9999", c.article, c.evidence[0].start if c.evidence else 0))
+        keys = _source_keys(cs, independent, partial)
+        n = len(set(keys.values()))
+        for c in cs:
+            c.sources, c.single_source = n, n == 1
+        groups = _value_groups(cs)
+        conflicts = _conflicts(groups, keys, articles) if n > 1 and len(groups) > 1 else []
+        if n == 1:
+            status = "single"
+        elif len(groups) == 1:
+            status = "agree"
+        elif conflicts:
+            status = "conflict"
+        else:
+            status = "evolving"
+        for c in cs:
+            c.status = status
+        values = _timeline(cs, groups, articles)
+        comp = ClaimComparison(
+            subject=subject,
+            status=status,
+            claims=[c.id for c in cs],
+            outlets=sorted({_label(c, articles) for c in cs}),
+            independent_sources=n,
+            anonymous_only=all(c.anonymous for c in cs),
+            note=_note(status, values, conflicts, cs),
+            values=values,
+            conflicts=conflicts[:MAX_CONFLICTS],
+        )
+        out.append(comp)
+    order = {"conflict": 0, "evolving": 1, "agree": 2, "single": 3}
+    out.sort(key=lambda k: (order[k.status], -k.independent_sources, -len(k.claims), k.subject))
+    return out
+
+
+def _conflicts(groups, keys, articles) -> list[dict]:
+    found = []
+    group_of = {id(c): n for n, g in enumerate(groups) for c in g}
+    flat = [c for g in groups for c in g]
+    for i, a in enumerate(flat):
+        for b in flat[i + 1:]:
+            if group_of[id(a)] == group_of[id(b)] or keys[a.article] == keys[b.article]:
+                continue
+            if "earlier figure" in a.hedges or "earlier figure" in b.hedges:
+                continue
+            if values_agree(a, b):
+                continue
+            da, db = _day(a.date), _day(b.date)
+            if da is not None and db is not None and abs((da - db).days) > SAME_TIME_DAYS:
+                continue
+            first, second = sorted((a, b), key=lambda c: c.date or "")
+            found.append({
+                "date": first.date,
+                "claims": [first.id, second.id],
+                "values": [_show(first), _show(second)],
+                "outlets": [_label(first, articles), _label(second, articles)],
+                "attributed_to": [first.attributed_to, second.attributed_to],
+            })
+    found.sort(key=lambda f: (f["date"] or "9999", f["claims"]))
+    return found
+
+
+def _timeline(cs: list[Claim], groups, articles) -> list[dict]:
+    group_of = {id(c): n for n, g in enumerate(groups) for c in g}
+    rows: list[dict] = []
+    for c in cs:
+        key = (c.date, group_of[id(c)])
+        row = next((r for r in rows if (r["date"], r["_group"]) == key), None)
+        if row is None:
+            row = {"date": c.date, "value": c.value, "shown": _show(c), "unit": c.unit, "claims": [], "outlets": [],
+                   "attributed_to": [], "_group": group_of[id(c)]}
+            rows.append(row)
+        row["claims"].append(c.id)
+        label = _label(c, articles)
+        if label not in row["outlets"]:
+            row["outlets"].append(label)
+        if c.attributed_to and c.attributed_to not in row["attributed_to"]:
+            row["attributed_to"].append(c.attributed_to)
+    for r in rows:
+        r.pop("_group")
+    return rows
+
+
+def _note(status: str, values: list[dict], conflicts: list[dict], cs: list[Claim]) -> str:
+    if status == "evolving":
+        steps = []
+        for r in values:
+            who = ", ".join(r["attributed_to"] or r["outlets"])
+            steps.append(f"{r['shown']} ({r['date'] or 'undated'}, {who})")
+        return "changed over time: " + " -> ".join(steps)
+    if status == "conflict":
+        parts = [f"{c['outlets'][0]}: {c['values'][0]} vs {c['outlets'][1]}: {c['values'][1]} ({c['date'] or 'undated'})"
+                 for c in conflicts[:3]]
+        return "sources differ at the same time: " + "; ".join(parts)
+    if status == "single":
+        who = {c.attributed_to for c in cs if c.attributed_to}
+        return "one source" + (f" ({', '.join(sorted(who))})" if who else "") + (
+            ", anonymous" if all(c.anonymous for c in cs) else "")
+    who = {c.attributed_to for c in cs if c.attributed_to}
+    if len(who) == 1:
+        return f"all reports attribute it to {next(iter(who))}"
+    return ""

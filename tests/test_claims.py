@@ -1,0 +1,163 @@
+"""Claim extraction from parsed text (storyline.compare.claims); uses the installed spaCy model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from storyline.model import Article, ArticleAnalysis, Published, Sentence
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+# Publication dates of the seed articles, read from their text and the events they report
+# (the cleaner finds only two of them; inferring the rest is the timeline stage's job).
+SEED_DATES = {"000": "2024-10-24", "001": "2024-11-06", "002": "2024-11-10", "003": "2024-11-12", "004": "2024-10-15"}
+
+
+def claims_of(body: str, published: str | None = "2024-05-03", outlet: str = "Daily Test"):
+    from storyline.annotate.nlp import parse
+    from storyline.annotate.timex import find_timexes
+    from storyline.compare.claims import extract_claims
+
+    article = Article(id="t", source="t", body=body, outlet=outlet,
+                      published=Published(date=published, earliest=published, latest=published, how="metadata"))
+    doc = parse(body)
+    anchor = dt.date.fromisoformat(published) if published else None
+    analysis = ArticleAnalysis(article="t", sentences=[Sentence(s.start_char, s.end_char, s.text) for s in doc.sents],
+                               timexes=find_timexes(body, anchor), anchor=published)
+    return article, extract_claims(article, doc, analysis)
+
+
+def one(claims, **want):
+    found = [c for c in claims if all(getattr(c, k) == v for k, v in want.items())]
+    assert found, f"no claim with {want} in {[(c.subject, c.value) for c in claims]}"
+    return found[0]
+
+
+def test_count_subject_value_attribution_and_evidence():
+    article, claims = claims_of("Officials in Kyiv said on Wednesday that Russia had deployed about 50,000 soldiers near the border.")
+    c = one(claims, subject="Russia troops")
+    assert c.value == 50000 and c.qualifier == "about" and c.unit == "troops"
+    assert c.attributed_to == "Officials in Kyiv"
+    assert c.date == "2024-05-01"  # "on Wednesday" before the 3 May publication date
+    ev = c.evidence[0]
+    assert article.body[ev.start:ev.end] == ev.quote
+
+
+def test_synonyms_and_owner_forms_meet():
+    _, a = claims_of("Pyongyang has sent 3,000 troops to the front, officials said.")
+    _, b = claims_of("Several thousand North Korean soldiers are training there, the newspaper reported.")
+    assert {c.subject for c in a} & {c.subject for c in b} == {"North Korea troops"}
+
+
+def test_casualties_are_a_different_subject_from_deployments():
+    _, claims = claims_of("At least 40 soldiers were killed in the attack, the army said.")
+    c = one(claims, subject="troops killed")
+    assert c.value == 40 and c.qualifier == "at least"
+
+
+def test_rate_with_material_and_change():
+    _, claims = claims_of("Up to 5,000 barrels of oil a day are thought to be spilling into the water.")
+    c = one(claims, subject="oil leaked (barrels per day)")
+    assert c.value == 5000 and c.qualifier == "up to" and c.unit == "barrels per day"
+    assert "thought to" in c.hedges
+    _, claims = claims_of("The company said it was collecting 15,000 barrels a day from the damaged oil well.")
+    assert one(claims, unit="barrels per day").subject == "oil collected (barrels per day)"
+
+
+def test_range_with_conversion_in_parentheses():
+    _, claims = claims_of("Government teams estimated the flow ranges from 12,000 barrels (504,000 gallons) "
+                          "to 25,000 barrels per day, the director said.")
+    c = one(claims, unit="barrels per day")
+    assert c.value == [12000, 25000]
+    assert not [x for x in claims if x.unit == "gallons"]
+
+
+def test_money_and_percent():
+    _, claims = claims_of("The company agreed to set up a $20bn compensation fund, and its shares fell 15% on Tuesday.")
+    one(claims, unit="USD", value=20_000_000_000)
+    one(claims, unit="%", value=15)
+
+
+def test_tally():
+    _, claims = claims_of("The Senate voted 68 to 31 to pass the bill, which now goes to the House.")
+    c = one(claims, unit="votes for-against")
+    assert c.value == "68-31" and c.subject == "Senate vote"
+
+
+def test_response_claim_and_its_subject():
+    _, claims = claims_of("China has not confirmed the presence of Russian troops on its territory.")
+    c = one(claims, unit="response")
+    assert c.subject == "China on Russia troops" and c.value == "not confirmed"
+
+
+def test_anonymous_and_hedged_assertion():
+    _, claims = claims_of("The deal allegedly includes a secret annex on arms sales, the newspaper reported, "
+                          "citing an anonymous official.")
+    c = one(claims, value=True)
+    assert c.anonymous and "allegedly" in c.hedges
+    assert c.attributed_to == "the newspaper, citing an anonymous official"
+    _, claims = claims_of("The minister will resign next week, people familiar with the matter said.")
+    assert all(x.anonymous for x in claims)
+
+
+def test_identifiers_years_and_small_counts_are_not_claims():
+    _, claims = claims_of("Article 51 of the charter, adopted in 1945, lets the two countries act together.")
+    assert claims == []
+
+
+@pytest.fixture(scope="module")
+def seed_claims():
+    if not EXAMPLES.is_dir():
+        pytest.skip("seed articles not found")
+    from storyline.annotate import analyse_article
+    from storyline.clean import clean
+    from storyline.compare.claims import compare_claims
+    from storyline.compare.wire import find_wire_groups, independence_keys
+    from storyline.ingest import read_inputs
+
+    articles = []
+    for raw in read_inputs([str(EXAMPLES)], None):
+        a = clean(raw)
+        d = SEED_DATES[a.id[:3]]
+        if not a.published.date:
+            a.published = Published(date=d, earliest=d, latest=d, how="folder")
+        articles.append(a)
+    claims = [c for a in articles for c in analyse_article(a).claims]
+    by_id = {a.id: a for a in articles}
+    keys = independence_keys(articles, find_wire_groups(articles))
+    return claims, compare_claims(claims, by_id, keys)
+
+
+def test_seed_troop_figures_evolve(seed_claims):
+    claims, comparison = seed_claims
+    troops = [c for c in claims if c.subject == "North Korea troops"]
+    assert len({c.article for c in troops}) >= 3
+    comp = next(k for k in comparison if k.subject == "North Korea troops")
+    assert comp.status == "evolving"
+    seen = {(c.article[:3], str(c.value), c.attributed_to) for c in troops}
+    assert ("000", "3000", "Western officials") in seen
+    assert ("004", "several thousand", "The Washington Post") in seen
+    assert any(a == "001" and v == "11000" and "Ukraine" in s for a, v, s in seen)
+    assert any(a == "002" and v == "11000" and "Zelensky" in s for a, v, s in seen)
+    dates = [r["date"] for r in comp.values]
+    assert dates == sorted(dates) and dates[0] < "2024-11" <= dates[-1]
+    assert comp.independent_sources >= 3
+
+
+def test_seed_single_sources(seed_claims):
+    claims, comparison = seed_claims
+    vote = next(c for c in claims if c.unit == "votes for-against")
+    assert vote.value == "397-0" and vote.single_source and vote.status == "single"
+    secret = next(c for c in claims if "secret clause" in c.subject)
+    assert secret.single_source and secret.anonymous and "allegedly" in secret.hedges
+    assert "Wall Street Journal" in secret.attributed_to
+    comp = next(k for k in comparison if k.subject == secret.subject)
+    assert comp.anonymous_only and comp.status == "single"
+
+
+def test_seed_russian_response_agrees_across_outlets(seed_claims):
+    _, comparison = seed_claims
+    comp = next(k for k in comparison if k.subject == "Russia on North Korea troops")
+    assert comp.status == "agree" and comp.independent_sources >= 2

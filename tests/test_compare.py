@@ -1,0 +1,98 @@
+"""Claims compared within a story (storyline.compare.comparison), on hand-built records."""
+
+from __future__ import annotations
+
+from storyline.compare.claims import compare_claims
+from storyline.model import Article, Claim, Evidence, Published
+
+
+def art(aid, outlet, date=None, body="Body text of the article.", **kw):
+    return Article(id=aid, source=aid, body=body, outlet=outlet,
+                   published=Published(date=date, earliest=date, latest=date), **kw)
+
+
+def claim(cid, aid, value, date=None, subject="North Korea troops", unit="troops", qualifier=None, by=None,
+          anonymous=False, hedges=None):
+    return Claim(id=cid, subject=subject, text="...", article=aid, value=value, unit=unit, date=date,
+                 attributed_to=by, anonymous=anonymous, hedges=hedges or [], qualifier=qualifier,
+                 evidence=[Evidence(aid, 0, 4, "Body")])
+
+
+def run(claims, articles, independent=None):
+    by_id = {a.id: a for a in articles}
+    independent = independent or {a.id: a.outlet for a in articles}
+    return {k.subject: k for k in compare_claims(claims, by_id, independent)}
+
+
+def test_evolving_when_values_differ_only_between_dates():
+    arts = [art("a", "Post", "2024-10-15"), art("b", "Times", "2024-10-24"), art("c", "Wire", "2024-11-06"),
+            art("d", "Day", "2024-11-10")]
+    claims = [claim("1", "a", "several thousand", by="The Washington Post"),
+              claim("2", "b", 3000, qualifier="around", by="Western officials"),
+              claim("3", "c", 11000, qualifier="around", by="Ukraine"),
+              claim("4", "d", 11000, date="2024-11-07", by="Zelensky")]
+    comp = run(claims, arts)["North Korea troops"]
+    assert comp.status == "evolving"
+    assert comp.independent_sources == 4
+    assert [r["date"] for r in comp.values] == ["2024-10-15", "2024-10-24", "2024-11-06", "2024-11-07"]
+    assert comp.claims == ["1", "2", "3", "4"]
+    assert "3,000" in comp.note and "11,000" in comp.note
+    assert all(c.status == "evolving" and not c.single_source for c in claims)
+    assert claims[0].date == "2024-10-15"  # filled from the publication date
+
+
+def test_conflict_when_sources_differ_at_the_same_time():
+    arts = [art("a", "Post", "2010-05-01"), art("b", "Times", "2010-05-01"), art("c", "Globe", "2010-05-20")]
+    claims = [claim("1", "a", 1000, unit="barrels per day", subject="oil leaked (barrels per day)"),
+              claim("2", "b", 5000, qualifier="up to", unit="barrels per day", subject="oil leaked (barrels per day)"),
+              claim("3", "c", 1000, unit="barrels per day", subject="oil leaked (barrels per day)")]
+    comp = run(claims, arts)["oil leaked (barrels per day)"]
+    # "up to 5,000" leaves room for 1,000: no conflict there
+    assert comp.status == "agree"
+    claims[1].qualifier = None
+    comp = run(claims, arts)["oil leaked (barrels per day)"]
+    assert comp.status == "conflict"
+    assert comp.conflicts[0]["outlets"] == ["Post", "Times"]
+
+
+def test_earlier_figures_repeated_are_not_conflicts():
+    arts = [art("a", "Post", "2010-05-01"), art("b", "Times", "2010-05-01")]
+    claims = [claim("1", "a", 5000, subject="s", unit="barrels per day"),
+              claim("2", "b", 1000, subject="s", unit="barrels per day", hedges=["earlier figure"])]
+    assert run(claims, arts)["s"].status == "evolving"
+
+
+def test_single_source_counts_wire_copies_once():
+    arts = [art("a", "Paper One", "2024-11-06"), art("b", "Paper Two", "2024-11-07")]
+    claims = [claim("1", "a", 11000), claim("2", "b", 11000)]
+    comp = run(claims, arts, {"a": "wire:EFE", "b": "wire:EFE"})["North Korea troops"]
+    assert comp.status == "single" and comp.independent_sources == 1
+    assert all(c.single_source and c.sources == 1 for c in claims)
+    comp = run(claims, arts, {"a": "wire:EFE", "b": "outlet:paper two"})["North Korea troops"]
+    assert comp.status == "agree" and comp.independent_sources == 2
+
+
+def test_partly_wire_article_counts_with_its_wire():
+    arts = [art("a", "Paper One", "2024-11-06", body="Story.\n\nAFP contributed reporting."),
+            art("b", "Paper Two", "2024-11-06")]
+    claims = [claim("1", "a", 11000), claim("2", "b", 11000)]
+    comp = run(claims, arts, {"a": "outlet:paper one", "b": "wire:AFP"})["North Korea troops"]
+    assert comp.independent_sources == 1
+
+
+def test_anonymous_only_and_responses():
+    arts = [art("a", "Post", "2024-11-06"), art("b", "Times", "2024-11-07")]
+    claims = [claim("1", "a", True, subject="deal include secret annex", unit=None, anonymous=True),
+              claim("2", "b", "not confirmed", subject="Russia on troops", unit="response"),
+              claim("3", "a", "denied", subject="Russia on troops", unit="response")]
+    comps = run(claims, arts)
+    assert comps["deal include secret annex"].anonymous_only
+    assert comps["deal include secret annex"].status == "single"
+    assert comps["Russia on troops"].status == "agree"  # a denial is not a confirmation either
+
+
+def test_tallies_compare_as_written():
+    arts = [art("a", "Post", "2024-10-24"), art("b", "Times", "2024-10-24")]
+    claims = [claim("1", "a", "397-0", subject="State Duma vote", unit="votes for-against"),
+              claim("2", "b", "396-0", subject="State Duma vote", unit="votes for-against")]
+    assert run(claims, arts)["State Duma vote"].status == "conflict"
