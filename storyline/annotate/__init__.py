@@ -115,11 +115,7 @@ def analyse_article(article: Article, anchor: dt.date | None = None, *, parse_al
     """
     from storyline.annotate.entities import entity_mentions
     from storyline.annotate.nlp import parse
-    try:
-        from storyline.annotate.timex import find_timexes
-    except ImportError:  # TEMPORARY while the time-expression module is being written
-        def find_timexes(text, anchor, doc=None):
-            return []
+    from storyline.annotate.timex import find_timexes
     from storyline.compare.claims import extract_claims
     from storyline.events.extract import extract_events
     from storyline.expectations.extract import extract_expectations
