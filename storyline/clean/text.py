@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storyline.clean.dates import is_dateline
 from storyline.clean.outlet import outlet_from_text
@@ -116,7 +117,6 @@ north south east west nation state home
 """.split())
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪►▸»>]|\d{1,2}[.)])\s+")
-_TERMINAL = re.compile(r"(?<!\.\.)[.!?:;][\"'”’»)\]]*$")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 _RELATED = re.compile(
@@ -265,18 +265,25 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # --------------------------------------------------------------------------- small tests on one line
 
 
-def _words(s: str) -> list[str]:
-    return _WORD.findall(s)
+@lru_cache(maxsize=8192)
+def _words(s: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(s))
+
+
+_CLOSERS = "\"'”’»)]"
 
 
 def _ends_terminal(s: str) -> bool:
-    return bool(_TERMINAL.search(s.rstrip()))
+    """Ends like a sentence: . ! ? : ; (before closing quotes or brackets), not an ellipsis."""
+    s = s.rstrip().rstrip(_CLOSERS)
+    return bool(s) and s[-1] in ".!?:;" and not s.endswith("..")
 
 
-def _stop_ratio(words: list[str]) -> float:
+def _stop_ratio(words: tuple[str, ...]) -> float:
     return sum(1 for w in words if w.lower() in _STOP) / len(words) if words else 0.0
 
 
+@lru_cache(maxsize=8192)
 def _is_prose(s: str) -> bool:
     """A sentence or paragraph of running text (as opposed to a headline, label or link)."""
     words = _words(s)
@@ -394,9 +401,7 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
 
 
 def _continues(prev: str, nxt: str) -> bool:
-    if _BULLET.match(prev) or _BULLET.match(nxt) or is_dateline(prev) or is_dateline(nxt):
-        return False
-    if _address_line(prev) or _address_line(nxt):
+    if _BULLET.match(prev) or _BULLET.match(nxt):
         return False
     words = _words(prev)
     if not words:
@@ -406,15 +411,17 @@ def _continues(prev: str, nxt: str) -> bool:
     # "Draft law No." + "740196-8 was posted": an abbreviation cannot end a sentence here.
     if last.endswith(".") and last[:-1].lower().strip("(") in _ABBREV and len(words) >= 3:
         if first.isdigit() or first.islower():
-            return True
-        if last[:-1].lower() in _HONORIFIC and first.isupper():
-            return True
+            joined = True
+        else:
+            joined = last[:-1].lower() in _HONORIFIC and first.isupper()
+    elif _ends_terminal(prev) or len(words) < 6:
         return False
-    if _ends_terminal(prev) or len(words) < 6:
-        return False
-    if prev[-1].isalpha() and words[-1].lower() in _DANGLING and (first.isalpha() or first.isdigit()):
-        return len(_words(nxt)) >= 2
-    return (prev[-1] == "," or prev[-1].islower()) and first.islower()
+    elif prev[-1].isalpha() and words[-1].lower() in _DANGLING and (first.isalpha() or first.isdigit()):
+        joined = len(_words(nxt)) >= 2
+    else:
+        joined = (prev[-1] == "," or prev[-1].islower()) and first.islower()
+    # Date lines and address lines are whole on their own line, whatever they end with.
+    return joined and not (is_dateline(prev) or is_dateline(nxt) or _address_line(prev) or _address_line(nxt))
 
 
 def _split_fused_captions(lines: list[_Line]) -> list[_Line]:
@@ -522,6 +529,9 @@ def _mark_related(lines: list[_Line], structured: bool) -> None:
             continue
         kind = "most_read" if m and m.group("mr") else "related"
         ln.kind = kind
+        if inline:  # "Read more: <headline>" carries its own link; the next line is not part of it
+            i += 1
+            continue
         j = i + 1
         taken = 0
         while j < len(lines) and taken < 40:
@@ -668,7 +678,7 @@ def _mark_credits(lines: list[_Line], parts: TextParts) -> None:
 _GALLERY = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})\s+\S")
 
 
-def _mark_captions(lines: list[_Line], parts: TextParts, structured: bool) -> None:
+def _mark_captions(lines: list[_Line], structured: bool) -> None:
     # A photo gallery flattened to text: "3/30 Title Caption Credit", one line per photo.
     totals: dict[str, int] = {}
     for ln in lines:
@@ -679,7 +689,7 @@ def _mark_captions(lines: list[_Line], parts: TextParts, structured: bool) -> No
         m = _GALLERY.match(ln.text)
         if ln.kind is None and m and totals.get(m.group(2), 0) >= 3:
             ln.kind = "caption"
-    for i, ln in enumerate(lines):
+    for ln in lines:
         if ln.kind is not None:
             continue
         s = ln.text
@@ -915,7 +925,7 @@ def clean_text(text: str, *, title: str | None = None, structured: bool = False)
     _mark_related(lines, structured)
     _mark_labels_and_teasers(lines, structured)
     _mark_credits(lines, parts)
-    _mark_captions(lines, parts, structured)
+    _mark_captions(lines, structured)
     _mark_meta(lines, parts, structured)
     _mark_edges(lines, parts, title, structured)
     if not structured:
