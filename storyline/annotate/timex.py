@@ -199,7 +199,7 @@ def _remember(ctx: Context, c: Cand, res: Res) -> None:
         return
     s = ctx.sentence(c.start)
     ctx.ref, ctx.ref_sentence = g, s
-    if g[0] == "quarter" and c.sem[0] in ("abs", "cyc", "cycy", "qend"):
+    if g[0] == "quarter" and c.sem[0] in ("abs", "cyc", "cycy"):
         ctx.qref, ctx.qref_sentence = g, s
 
 

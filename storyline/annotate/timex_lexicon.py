@@ -1,8 +1,10 @@
 """Words and regex pieces for time expressions: months, weekdays, numbers, units.
 
 Kept apart from the rules so the grammar in :mod:`timex_rules` reads as sentences of
-these pieces. Month and weekday names are matched case-sensitively (capitalised or all
-capitals) because "may", "march", "sun" and "wed" are ordinary lower-case words.
+these pieces. All pieces are lower case: the rules run over a lower-cased copy of the text
+(Python's regex engine is several times faster without IGNORECASE), and builders check in
+the original text that month and weekday names are capitalised, because "may", "march",
+"sun" and "wed" are ordinary lower-case words.
 """
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ SEASON_WORDS = {"spring": 0, "summer": 1, "fall": 2, "autumn": 2, "winter": 3}
 
 
 def _cased(words: list[str]) -> str:
-    """Alternation of ``words`` as Capitalised or UPPER case, matched case-sensitively."""
-    alts = []
-    for w in sorted(words, key=len, reverse=True):
-        alts.append(w.capitalize())
-        alts.append(w.upper())
-    return "(?-i:" + "|".join(alts) + ")"
+    """Alternation of ``words``, longest first (capitalisation is checked by the builders)."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+def capitalised(text: str, start: int) -> bool:
+    """Whether the word at ``start`` of the original text begins with a capital letter."""
+    return 0 <= start < len(text) and text[start].isupper()
 
 
 # "Sept." or "Sep." or "Jan." (the period is optional when a day number follows, checked by the rule)
@@ -36,7 +39,7 @@ MONTH_ABBREV = _cased(list(MONTH_ABBR)) + r"\.?"
 MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBREV})"
 # Full names only when standing alone; "May" and "March" also need a cue (see the rules).
 WEEKDAY = _cased(list(WEEKDAYS))
-WEEKDAY_PL = "(?-i:" + "|".join(f"{w.capitalize()}s" for w in WEEKDAYS) + ")"
+WEEKDAY_PL = "(?:" + "|".join(f"{w}s" for w in WEEKDAYS) + ")"
 
 
 def month_number(word: str) -> int | None:

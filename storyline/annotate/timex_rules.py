@@ -30,6 +30,7 @@ two years", "early next year"), the preposition is outside ("in June" -> "June")
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -53,18 +54,31 @@ class Cand:
 
 
 Builder = Callable[[re.Match, str], "Cand | None"]
-RULES: list[tuple[str, re.Pattern, Builder]] = []
+# (name, pattern, builder, trigger classes, cased): a rule only runs near a word of its classes
+RULES: list[tuple[str, re.Pattern, Builder, tuple[str, ...], bool]] = []
 
 
-def rule(name: str, pattern: str, flags: int = re.I):
-    """Register a builder for ``pattern`` (compiled case-insensitive unless told)."""
-    compiled = re.compile(pattern, flags)
+def rule(name: str, needs: str, pattern: str, cased: bool = False):
+    """Register a builder for ``pattern``.
+
+    Patterns are lower case and run over a lower-cased copy of the text, unless ``cased``
+    (then over the original). Either way the builder gets the match and the *original*
+    text. ``needs`` names the trigger classes (see ``TRIGGERS``) one of which every match
+    contains; the rule is only tried in windows around such words, which keeps the finder
+    fast on long articles.
+    """
+    compiled = re.compile(pattern)
 
     def deco(fn: Builder) -> Builder:
-        RULES.append((name, compiled, fn))
+        RULES.append((name, compiled, fn, tuple(needs.split()), cased))
         return fn
 
     return deco
+
+
+def _caps(m: re.Match, text: str, *groups: str) -> bool:
+    """Month and weekday names must be capitalised in the original text."""
+    return all(m.start(g) < 0 or text[m.start(g)].isupper() for g in groups)
 
 
 L = r"(?<![\w$£€#@/.'’-])"  # a match starts a word, not inside numbers, money or hyphenated words
@@ -143,7 +157,7 @@ def year_in_context(text: str, start: int, end: int) -> bool:
 # ----------------------------------------------------------------------------- absolute dates
 
 
-@rule("iso", rf"{L}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?{R}")
+@rule("iso", needs="num", pattern=rf"{L}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?{R}")
 def _iso(m: re.Match, text: str) -> Cand | None:
     try:
         day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -155,7 +169,7 @@ def _iso(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", sem, prio=5)
 
 
-@rule("slash", rf"{L}(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>{YEAR}|\d\d){R}(?!/)")
+@rule("slash", needs="num", pattern=rf"{L}(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>{YEAR}|\d\d){R}(?!/)")
 def _slash(m: re.Match, text: str) -> Cand | None:
     a, b = int(m["a"]), int(m["b"])
     y = int(m["y"])
@@ -174,8 +188,8 @@ _DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_TAIL = rf"(?:(?:,\s*|\s+)(?:of\s+)?(?P<y>{YEAR})(?![\d,]\d))?"
 
 
-def _date_cand(m: re.Match, month: int | None) -> Cand | None:
-    if month is None:
+def _date_cand(m: re.Match, month: int | None, text: str) -> Cand | None:
+    if month is None or not _caps(m, text, "mon", "wd"):
         return None
     day = int(m["d"])
     if not 1 <= day <= 31:
@@ -195,37 +209,43 @@ def _date_cand(m: re.Match, month: int | None) -> Cand | None:
 
 @rule(
     "month_day",
-    rf"{L}(?:{PREMOD}|{THE_PART})?{_WD}(?P<mon>{lx.MONTH_FULL}|{lx.MONTH_ABBREV})\s+{_DAYNUM}(?![\d:.,]\d|\s*(?:%|percent|million|billion|points?)\b){_YEAR_TAIL}{R}",
+    needs="month",
+    pattern=rf"{L}(?:{PREMOD}|{THE_PART})?{_WD}(?P<mon>{lx.MONTH_FULL}|{lx.MONTH_ABBREV})\s+{_DAYNUM}(?![\d:.,]\d|\s*(?:%|percent|million|billion|points?)\b){_YEAR_TAIL}{R}",
 )
 def _month_day(m: re.Match, text: str) -> Cand | None:
-    return _date_cand(m, lx.month_number(m["mon"]))
+    return _date_cand(m, lx.month_number(m["mon"]), text)
 
 
 @rule(
     "day_month",
-    rf"{L}(?:{PREMOD}|{THE_PART})?{_WD}(?:the\s+)?{_DAYNUM}\s+(?:of\s+)?(?P<mon>{lx.MONTH_FULL}|{lx.MONTH_ABBREV}){_YEAR_TAIL}{R}",
+    needs="month",
+    pattern=rf"{L}(?:{PREMOD}|{THE_PART})?{_WD}(?:the\s+)?{_DAYNUM}\s+(?:of\s+)?(?P<mon>{lx.MONTH_FULL}|{lx.MONTH_ABBREV}){_YEAR_TAIL}{R}",
 )
 def _day_month(m: re.Match, text: str) -> Cand | None:
-    return _date_cand(m, lx.month_number(m["mon"]))
+    return _date_cand(m, lx.month_number(m["mon"]), text)
 
 
 @rule(
     "month_year",
-    rf"{L}(?:{PREMOD}|{THE_PART})?(?P<mon>{lx.MONTH_FULL}|{lx.MONTH_ABBREV}),?\s+(?:of\s+)?(?P<y>{YEAR})(?![\d,.]\d){R}",
+    needs="month",
+    pattern=rf"{L}(?:{PREMOD}|{THE_PART})?(?P<mon>{lx.MONTH_FULL}|{lx.MONTH_ABBREV}),?\s+(?:of\s+)?(?P<y>{YEAR})(?![\d,.]\d){R}",
 )
 def _month_year(m: re.Match, text: str) -> Cand | None:
     month = lx.month_number(m["mon"])
-    if month is None:
+    if month is None or not _caps(m, text, "mon"):
         return None
     return Cand(m.start(), m.end(), "DATE", ("abs", "month", int(m["y"]) * 12 + month - 1), _mod(m), prio=4)
 
 
 @rule(
     "month_rel_year",
-    rf"{L}(?:{PREMOD}|{THE_PART})?(?P<mon>{lx.MONTH_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year{R}",
+    needs="month",
+    pattern=rf"{L}(?:{PREMOD}|{THE_PART})?(?P<mon>{lx.MONTH_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year{R}",
 )
 def _month_rel_year(m: re.Match, text: str) -> Cand | None:
     month = lx.month_number(m["mon"])
+    if month is None or not _caps(m, text, "mon"):
+        return None
     off = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
     return Cand(m.start(), m.end(), "DATE", ("cycy", "month", month, off), _mod(m), prio=4)
 
@@ -237,11 +257,11 @@ _MONTH_CUE = re.compile(
 )
 
 
-@rule("month", rf"{L}(?:{PREMOD}|{THE_PART})?(?:{DIR}\s+)?(?P<mon>{lx.MONTH_FULL}|(?-i:Sept\.|Sep\.|Aug\.|Jan\.|Feb\.|Oct\.|Nov\.|Dec\.|Apr\.)){R}")
+@rule("month", needs="month", pattern=rf"{L}(?:{PREMOD}|{THE_PART})?(?:{DIR}\s+)?(?P<mon>{lx.MONTH_FULL}|sept\.|sep\.|aug\.|jan\.|feb\.|oct\.|nov\.|dec\.|apr\.){R}")
 def _month(m: re.Match, text: str) -> Cand | None:
     name = m["mon"]
     month = lx.month_number(name)
-    if month is None:
+    if month is None or not _caps(m, text, "mon"):
         return None
     if name.lower() in ("may", "march") and not (m["pre"] or m["part"] or m["dir"]):
         # "may" and "march" are common words: want a cue before them
@@ -257,7 +277,8 @@ def _month(m: re.Match, text: str) -> Cand | None:
 
 @rule(
     "year",
-    rf"{L}(?:{PREMOD}|{THE_PART})?(?P<fy>(?:the\s+)?(?:fiscal|calendar|financial|model|school|academic)(?:[\s-]+year)?\s+|FY\s*|the\s+year\s+)?(?P<y>{YEAR})(?:[-–/](?P<y2>\d\d)(?!\d))?{R}",
+    needs="num",
+    pattern=rf"{L}(?:{PREMOD}|{THE_PART})?(?P<fy>(?:the\s+)?(?:fiscal|calendar|financial|model|school|academic)(?:[\s-]+year)?\s+|FY\s*|the\s+year\s+)?(?P<y>{YEAR})(?:[-–/](?P<y2>\d\d)(?!\d))?{R}",
 )
 def _year(m: re.Match, text: str) -> Cand | None:
     ys, ye = m.span("y")
@@ -271,7 +292,8 @@ def _year(m: re.Match, text: str) -> Cand | None:
 
 @rule(
     "year_period",
-    rf"{L}the\s+(?P<y>{YEAR})\s+(?P<what>period|quarter|first\s+quarter|second\s+quarter|third\s+quarter|fourth\s+quarter|first\s+half|second\s+half|year|fiscal\s+year|season){R}",
+    needs="num",
+    pattern=rf"{L}the\s+(?P<y>{YEAR})\s+(?P<what>period|quarter|first\s+quarter|second\s+quarter|third\s+quarter|fourth\s+quarter|first\s+half|second\s+half|year|fiscal\s+year|season){R}",
 )
 def _year_period(m: re.Match, text: str) -> Cand | None:
     y = int(m["y"])
@@ -291,7 +313,8 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 @rule(
     "decade",
-    rf"{L}(?:the\s+)?(?:{PREMOD}|{THE_PART})?(?:(?P<full>1\d\d0|20\d0)'?s|['’](?P<short>\d0)'?s|(?P<short2>[2-9]0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){R}",
+    needs="num decade",
+    pattern=rf"{L}(?:the\s+)?(?:{PREMOD}|{THE_PART})?(?:(?P<full>1\d\d0|20\d0)'?s|['’](?P<short>\d0)'?s|(?P<short2>[2-9]0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){R}",
 )
 def _decade(m: re.Match, text: str) -> Cand | None:
     if m["full"]:
@@ -306,7 +329,7 @@ def _decade(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", ("abs", "decade", dec), _mod(m), prio=4)
 
 
-@rule("century", rf"{L}(?:the\s+)?(?:{PREMOD}|{THE_PART})?(?P<ord>{lx.ORDINAL})[\s-]+century{R}")
+@rule("century", needs="unit", pattern=rf"{L}(?:the\s+)?(?:{PREMOD}|{THE_PART})?(?P<ord>{lx.ORDINAL})[\s-]+century{R}")
 def _century(m: re.Match, text: str) -> Cand | None:
     n = lx.ordinal_value(m["ord"])
     if not n or n > 30:
@@ -322,7 +345,8 @@ _SPELLED_TAIL = (
 
 @rule(
     "spelled_year",
-    rf"{L}(?:(?P<mon>{lx.MONTH_FULL})\s+)?(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|twenty)(?:\s+hundred(?:\s+and)?)?[\s-]+(?P<t>{_SPELLED_TAIL})|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<t2>{_SPELLED_TAIL}|one|two|three|four|five|six|seven|eight|nine))?){R}",
+    needs="num",
+    pattern=rf"{L}(?:(?P<mon>{lx.MONTH_FULL})\s+)?(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|twenty)(?:\s+hundred(?:\s+and)?)?[\s-]+(?P<t>{_SPELLED_TAIL})|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<t2>{_SPELLED_TAIL}|one|two|three|four|five|six|seven|eight|nine))?){R}",
 )
 def _spelled_year(m: re.Match, text: str) -> Cand | None:
     if m["c"]:
@@ -339,6 +363,8 @@ def _spelled_year(m: re.Match, text: str) -> Cand | None:
         if not m["t2"] and "year" not in m.group(0).lower():
             return None
     if m["mon"]:
+        if not _caps(m, text, "mon"):
+            return None
         return Cand(m.start(), m.end(), "DATE", ("abs", "month", y * 12 + lx.month_number(m["mon"]) - 1), prio=4)
     # Guard "twenty-five" (a number) from reading as a year: only nineteen/eighteen + tens, or "the year".
     if m["c"] and m["c"].lower() == "twenty" and "year" not in m.group(0).lower():
@@ -380,7 +406,8 @@ def _year_off(m: re.Match) -> tuple[int | None, int | None]:
 
 @rule(
     "quarter",
-    rf"{L}(?:(?P<det>the|its|their|a|an|this|that|his|her|our)\s+)?(?:(?:flat|strong|weak|disappointing|traditionally\s+\w+|seasonally\s+\w+|fiscal|calendar|same|comparable|current)[\s-]+)*{_QOWN}?(?P<fis>(?:fiscal|calendar)[\s-]+)?{_QORD}(?P<hy>[\s-])(?:fiscal\s+)?(?:-?quarter|qtr\.?)(?P<pl>s)?{_QYEAR}?{R}",
+    needs="unit",
+    pattern=rf"{L}(?:(?P<det>the|its|their|a|an|this|that|his|her|our)\s+)?(?:(?:flat|strong|weak|disappointing|traditionally\s+\w+|seasonally\s+\w+|fiscal|calendar|same|comparable|current)[\s-]+)*{_QOWN}?(?P<fis>(?:fiscal|calendar)[\s-]+)?{_QORD}(?P<hy>[\s-])(?:fiscal\s+)?(?:-?quarter|qtr\.?)(?P<pl>s)?{_QYEAR}?{R}",
 )
 def _quarter(m: re.Match, text: str) -> Cand | None:
     q = _qnum(m["q"])
@@ -402,7 +429,7 @@ def _quarter(m: re.Match, text: str) -> Cand | None:
     return Cand(start, m.end(), "DATE", ("cyc", "quarter", q, None), prio=3)
 
 
-@rule("q_short", rf"{L}(?P<q>Q[1-4])(?:\s+|[-/])?(?P<qy>{YEAR})?{R}", 0)
+@rule("q_short", needs="num", pattern=rf"{L}(?P<q>Q[1-4])(?:\s+|[-/])?(?P<qy>{YEAR})?{R}", cased=True)
 def _q_short(m: re.Match, text: str) -> Cand | None:
     q = int(m["q"][1])
     if m["qy"]:
@@ -412,7 +439,8 @@ def _q_short(m: re.Match, text: str) -> Cand | None:
 
 @rule(
     "half",
-    rf"{L}(?:(?P<det>the|its|their|a|this)\s+)?{_QOWN}?(?:(?:fiscal|calendar)[\s-]+)?(?P<h>first|second|last|latter|back|front)(?P<hy>[\s-])half{_QYEAR}?{R}",
+    needs="unit",
+    pattern=rf"{L}(?:(?P<det>the|its|their|a|this)\s+)?{_QOWN}?(?:(?:fiscal|calendar)[\s-]+)?(?P<h>first|second|last|latter|back|front)(?P<hy>[\s-])half{_QYEAR}?{R}",
 )
 def _half(m: re.Match, text: str) -> Cand | None:
     h = 1 if m["h"].lower() in ("first", "front") else 2
@@ -436,7 +464,8 @@ _SEASON = r"(?P<s>spring|summer|fall|autumn|winter)"
 
 @rule(
     "season",
-    rf"{L}(?:(?P<the>the)\s+)?(?:{PREMOD}|{THE_PART})?(?:{DIR}\s+)?{_SEASON}(?:\s+(?:of\s+)?(?P<y>{YEAR}))?{R}",
+    needs="season",
+    pattern=rf"{L}(?:(?P<the>the)\s+)?(?:{PREMOD}|{THE_PART})?(?:{DIR}\s+)?{_SEASON}(?:\s+(?:of\s+)?(?P<y>{YEAR}))?{R}",
 )
 def _season(m: re.Match, text: str) -> Cand | None:
     s = lx.SEASON_WORDS[m["s"].lower()]
@@ -470,7 +499,8 @@ _DAYWORD = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 
 @rule(
     "dayword",
-    rf"{L}(?:(?P<pre>early|earlier|late|later)\s+)?(?P<w>today|tonight|tomorrow|yesterday|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+{_TOD})?(?![\w-])",
+    needs="day",
+    pattern=rf"{L}(?:(?P<pre>early|earlier|late|later)\s+)?(?P<w>today|tonight|tomorrow|yesterday|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+{_TOD})?(?![\w-])",
 )
 def _dayword(m: re.Match, text: str) -> Cand | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
@@ -482,7 +512,7 @@ def _dayword(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", day, mod, prio=4)
 
 
-@rule("partofday", rf"{L}(?:(?P<pre>early|earlier|late|later)\s+)?(?P<d>this|last|tomorrow|yesterday)\s+(?P<tod>morning|afternoon|evening|night){R}")
+@rule("partofday", needs="day", pattern=rf"{L}(?:(?P<pre>early|earlier|late|later)\s+)?(?P<d>this|last|tomorrow|yesterday)\s+(?P<tod>morning|afternoon|evening|night){R}")
 def _partofday(m: re.Match, text: str) -> Cand | None:
     d = m["d"].lower()
     tod = m["tod"].lower()
@@ -492,7 +522,7 @@ def _partofday(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "TIME", ("time", _TOD_CODE[tod], ("rel", "day", off)), prio=4)
 
 
-@rule("overnight", rf"{L}(?P<w>overnight){R}(?!\s+(?:rate|rates|loan|loans|stay|trip|train|flight|bag|success|sensation|delivery|funds?|lending|market)\b)")
+@rule("overnight", needs="day", pattern=rf"{L}(?P<w>overnight){R}(?!\s+(?:rate|rates|loan|loans|stay|trip|train|flight|bag|success|sensation|delivery|funds?|lending|market)\b)")
 def _overnight(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "TIME", ("time", "NI", ("rel", "day", -1)), prio=1)
 
@@ -502,11 +532,12 @@ _WDIR = r"(?P<wdir>this\s+past|this\s+coming|last|next|this|coming|past|previous
 
 @rule(
     "weekday",
-    rf"{L}(?:(?P<pre>early|earlier|late|later)\s+)?(?:{_WDIR}\s+)?(?P<wd>{lx.WEEKDAY})(?:['’]s)?(?:\s+{_TOD})?(?!\w)",
+    needs="weekday",
+    pattern=rf"{L}(?:(?P<pre>early|earlier|late|later)\s+)?(?:{_WDIR}\s+)?(?P<wd>{lx.WEEKDAY})(?:['’]s)?(?:\s+{_TOD})?(?!\w)",
 )
 def _weekday(m: re.Match, text: str) -> Cand | None:
     wd = lx.weekday_number(m["wd"])
-    if wd is None:
+    if wd is None or not _caps(m, text, "wd"):
         return None
     before = text[max(0, m.start() - 12) : m.start()]
     if re.search(r"(?:Black|Good|Cyber|Ash|Super|Man|Girl|Holy|Palm|Easter|Bloody|Maundy)\s+$", before):
@@ -530,11 +561,12 @@ def _weekday(m: re.Match, text: str) -> Cand | None:
 
 @rule(
     "weekday_set",
-    rf"{L}(?:(?P<q>every|each)\s+(?P<wd1>{lx.WEEKDAY})|(?P<wd2>{lx.WEEKDAY_PL}))(?:\s+(?P<tod>mornings|afternoons|evenings|nights|morning|afternoon|evening|night))?(?!\w)",
+    needs="weekday",
+    pattern=rf"{L}(?:(?P<q>every|each)\s+(?P<wd1>{lx.WEEKDAY})|(?P<wd2>{lx.WEEKDAY_PL}))(?:\s+(?P<tod>mornings|afternoons|evenings|nights|morning|afternoon|evening|night))?(?!\w)",
 )
 def _weekday_set(m: re.Match, text: str) -> Cand | None:
     wd = lx.weekday_number(m["wd1"] or m["wd2"])
-    if wd is None:
+    if wd is None or not _caps(m, text, "wd1", "wd2"):
         return None
     tod = ("T" + _TOD_CODE[m["tod"].lower().rstrip("s")]) if m["tod"] else ""
     return Cand(m.start(), m.end(), "SET", ("set", f"XXXX-WXX-{wd + 1}{tod}"), prio=4)
@@ -547,7 +579,8 @@ _REL_UNIT = r"(?P<u>week|weekend|month|quarter|year|decade|century|day|fiscal\s+
 
 @rule(
     "rel_unit",
-    rf"{L}(?:{PREMOD}|{THE_PART})?(?P<rd>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+current|the\s+following|the\s+preceding|the\s+same|that|the\s+next|the\s+prior|current|past|coming|the\s+latest|the\s+most\s+recent|the\s+recent|the\s+just[\s-]ended|the\s+just[\s-]completed|the\s+new|the\s+entire|the\s+full|the\s+whole|its|their)\s+(?P<fis>(?:fiscal|calendar|financial)\s+)?{_REL_UNIT}(?P<orso>\s+or\s+so)?{R}",
+    needs="unit season",
+    pattern=rf"{L}(?:{PREMOD}|{THE_PART})?(?P<rd>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+current|the\s+following|the\s+preceding|the\s+same|that|the\s+next|the\s+prior|current|past|coming|the\s+latest|the\s+most\s+recent|the\s+recent|the\s+just[\s-]ended|the\s+just[\s-]completed|the\s+new|the\s+entire|the\s+full|the\s+whole|its|their)\s+(?P<fis>(?:fiscal|calendar|financial)\s+)?{_REL_UNIT}(?P<orso>\s+or\s+so)?{R}",
 )
 def _rel_unit(m: re.Match, text: str) -> Cand | None:
     rd = re.sub(r"\s+", " ", m["rd"].lower())
@@ -587,14 +620,14 @@ def _rel_unit(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", ("rel", unit, off), mod, prio=3)
 
 
-@rule("in_the_unit", rf"{L}(?:(?P<pre>earlier|later)\s+in\s+the\s+(?P<u>year|month|week|day|decade|quarter)|(?P<the>the|this)\s+(?P<u2>weekend)){R}")
+@rule("in_the_unit", needs="unit", pattern=rf"{L}(?:(?P<pre>earlier|later)\s+in\s+the\s+(?P<u>year|month|week|day|decade|quarter)|(?P<the>the|this)\s+(?P<u2>weekend)){R}")
 def _in_the_unit(m: re.Match, text: str) -> Cand | None:
     if m["pre"]:
         return Cand(m.start(), m.end(), "DATE", ("rel", m["u"].lower(), 0), _PREMOD_MOD[m["pre"].lower()], prio=3)
     return Cand(m.start(), m.end(), "DATE", ("rel", "weekend", 0), prio=3)
 
 
-@rule("the_unit", rf"{L}(?P<w>the\s+(?P<fis>fiscal\s+)?(?P<u>year|week))(?P<pos>['’]s)?(?!\w|-)")
+@rule("the_unit", needs="unit", pattern=rf"{L}(?P<w>the\s+(?P<fis>fiscal\s+)?(?P<u>year|week))(?P<pos>['’]s)?(?!\w|-)")
 def _the_unit(m: re.Match, text: str) -> Cand | None:
     """"for the year, profit rose": the current period in results; "the year ended June 30": a year long."""
     before = text[max(0, m.start() - 12) : m.start()].lower()
@@ -610,7 +643,7 @@ def _the_unit(m: re.Match, text: str) -> Cand | None:
     return None
 
 
-@rule("part_of_the_unit", rf"{L}{THE_PART}(?:the\s+)?(?P<u>year|month|week|day|decade|quarter|century|summer|winter|spring|autumn|fall|season){R}(?!\s+(?:of|before|after|in)\b)")
+@rule("part_of_the_unit", needs="unit season", pattern=rf"{L}{THE_PART}(?:the\s+)?(?P<u>year|month|week|day|decade|quarter|century|summer|winter|spring|autumn|fall|season){R}(?!\s+(?:of|before|after|in)\b)")
 def _part_of_the_unit(m: re.Match, text: str) -> Cand | None:
     u = m["u"].lower()
     if u in lx.SEASON_WORDS:
@@ -620,7 +653,7 @@ def _part_of_the_unit(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", ("rel", u, 0), _mod(m), prio=3)
 
 
-@rule("unit_end", rf"{L}(?:(?P<the>the)\s+)?(?P<u>year|month|quarter|week)[\s-](?P<w>end|start)(?:s)?{R}(?!\s+(?:of|report|results|bonus|bonuses|figures|sales|inventory|data|review|accounts?|statement)\b)")
+@rule("unit_end", needs="unit", pattern=rf"{L}(?:(?P<the>the)\s+)?(?P<u>year|month|quarter|week)[\s-](?P<w>end|start)(?:s)?{R}(?!\s+(?:of|report|results|bonus|bonuses|figures|sales|inventory|data|review|accounts?|statement)\b)")
 def _unit_end(m: re.Match, text: str) -> Cand | None:
     mod = "END" if m["w"].lower() == "end" else "START"
     return Cand(m.start(), m.end(), "DATE", ("rel", m["u"].lower(), 0), mod, prio=2)
@@ -633,7 +666,8 @@ _N = rf"(?P<n>{lx.NUMBER}|{lx.VAGUE}|a|an)"
 
 @rule(
     "ago",
-    rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?(?:{_N}[\s-]+)?(?:{lx.UNIT_QUAL})?(?P<u>{lx.UNIT})(?P<orso>\s+or\s+so)?\s+(?P<w>ago|earlier|hence|from\s+now|back)(?![\w-])",
+    needs="unit",
+    pattern=rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?(?:{_N}[\s-]+)?(?:{lx.UNIT_QUAL})?(?P<u>{lx.UNIT})(?P<orso>\s+or\s+so)?\s+(?P<w>ago|earlier|hence|from\s+now|back)(?![\w-])",
 )
 def _ago(m: re.Match, text: str) -> Cand | None:
     unit = lx.unit_of(m["u"])
@@ -678,7 +712,8 @@ def _ago(m: re.Match, text: str) -> Cand | None:
 
 @rule(
     "yearago",
-    rf"{L}(?:(?P<det>the|a|its|their)\s+(?:(?:comparable|corresponding|same|latest)\s+)?)?(?P<ya>year[\s-](?:earlier|ago|before)|prior[\s-]year|previous[\s-]year|year[\s-]previous)(?:\s+(?P<noun>period|quarter|quarters|month|week|day))?{R}",
+    needs="unit",
+    pattern=rf"{L}(?:(?P<det>the|a|its|their)\s+(?:(?:comparable|corresponding|same|latest)\s+)?)?(?P<ya>year[\s-](?:earlier|ago|before)|prior[\s-]year|previous[\s-]year|year[\s-]previous)(?:\s+(?P<noun>period|quarter|quarters|month|week|day))?{R}",
 )
 def _yearago(m: re.Match, text: str) -> Cand | None:
     start = m.start() if m["noun"] else m.start("ya")
@@ -691,7 +726,8 @@ def _yearago(m: re.Match, text: str) -> Cand | None:
 
 @rule(
     "sameperiod",
-    rf"{L}(?:the\s+(?:same|corresponding|comparable|year-ago|year-earlier)\s+(?P<noun>period|quarter|time|month|week)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:in|of)\s+(?P<y>{YEAR})|the\s+previous\s+year|the\s+year\s+before)|last\s+year['’]s\s+(?:period|quarter)|the\s+quarter\s+a\s+year\s+(?:ago|earlier)){R}",
+    needs="unit",
+    pattern=rf"{L}(?:the\s+(?:same|corresponding|comparable|year-ago|year-earlier)\s+(?P<noun>period|quarter|time|month|week)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:in|of)\s+(?P<y>{YEAR})|the\s+previous\s+year|the\s+year\s+before)|last\s+year['’]s\s+(?:period|quarter)|the\s+quarter\s+a\s+year\s+(?:ago|earlier)){R}",
 )
 def _sameperiod(m: re.Match, text: str) -> Cand | None:
     if m["y"]:
@@ -699,10 +735,10 @@ def _sameperiod(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", ("yearago",), prio=5)
 
 
-_QEND = re.compile(rf"\s+(?:just\s+)?end(?:ed|ing)\s+(?P<mon>{lx.MONTH_ANY})\s+(?P<d>[0-3]?\d)(?:,\s*(?P<y>{YEAR}))?")
+_QEND = re.compile(rf"\s+(?:just\s+)?end(?:ed|ing)\s+(?P<mon>{lx.MONTH_ANY})\s+(?P<d>[0-3]?\d)(?:,\s*(?P<y>{YEAR}))?", re.I)
 
 
-@rule("finq", rf"{L}(?:the|this|that)\s+(?P<w>quarter|period){R}")
+@rule("finq", needs="unit", pattern=rf"{L}(?:the|this|that)\s+(?P<w>quarter|period){R}")
 def _finq(m: re.Match, text: str) -> Cand | None:
     det = m.group(0).split()[0].lower()
     after = text[m.end() : m.end() + 30]
@@ -722,7 +758,7 @@ def _finq(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", ("finq", 0), prio=2)
 
 
-@rule("latest_period", rf"{L}the\s+(?:latest|most\s+recent|recent|just[\s-]ended|just[\s-]completed|current|comparable|year-ago|year-earlier)\s+(?P<w>period|three\s+months|three-month\s+period){R}")
+@rule("latest_period", needs="unit", pattern=rf"{L}the\s+(?:latest|most\s+recent|recent|just[\s-]ended|just[\s-]completed|current|comparable|year-ago|year-earlier)\s+(?P<w>period|three\s+months|three-month\s+period){R}")
 def _latest_period(m: re.Match, text: str) -> Cand | None:
     t = m.group(0).lower()
     if "current" in t:
@@ -744,7 +780,8 @@ _DUR_LEAD = r"(?:past|last|next|first|final|previous|coming|following|latest|rem
 
 @rule(
     "duration",
-    rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?(?:(?P<det>the|a|an|its|his|her|their|that|those|these)\s+)?(?:(?P<lead>{_DUR_LEAD}(?:\s+{_DUR_LEAD})?)\s+)?(?:{_N}(?P<range>\s+(?:to|or)\s+{lx.NUMBER}|\s*[-–]\s*\d+)?[\s-]+)?(?P<qual>{lx.UNIT_QUAL})?(?P<u>{lx.UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so|\s+or\s+(?:more|longer|less))?{R}(?!-)",
+    needs="unit",
+    pattern=rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?(?:(?P<det>the|a|an|its|his|her|their|that|those|these)\s+)?(?:(?P<lead>{_DUR_LEAD}(?:\s+{_DUR_LEAD})?)\s+)?(?:{_N}(?P<range>\s+(?:to|or)\s+{lx.NUMBER}|\s*[-–]\s*\d+)?[\s-]+)?(?P<qual>{lx.UNIT_QUAL})?(?P<u>{lx.UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so|\s+or\s+(?:more|longer|less))?{R}(?!-)",
 )
 def _duration(m: re.Match, text: str) -> Cand | None:
     unit = lx.unit_of(m["u"])
@@ -812,7 +849,7 @@ def _duration(m: re.Match, text: str) -> Cand | None:
     return Cand(start, m.end(), "DURATION", ("dur", value), prio=2)
 
 
-@rule("duration_adj", rf"{L}(?P<n>{lx.NUMBER_DIGITS}|{lx.NUMBER_WORDS}|one|a|half|several|multi|many|few)-(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|century)(?:-(?P<old>old|long))?{R}")
+@rule("duration_adj", needs="unit", pattern=rf"{L}(?P<n>{lx.NUMBER_DIGITS}|{lx.NUMBER_WORDS}|one|a|half|several|multi|many|few)-(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|century)(?:-(?P<old>old|long))?{R}")
 def _duration_adj(m: re.Match, text: str) -> Cand | None:
     unit = lx.unit_of(m["u"])
     nt = m["n"].lower()
@@ -830,20 +867,20 @@ def _duration_adj(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DURATION", ("dur", value), prio=3)
 
 
-@rule("duration_long", rf"{L}(?P<u>year|month|week|day|decade|century|hour)[\s-]?long{R}")
+@rule("duration_long", needs="unit", pattern=rf"{L}(?P<u>year|month|week|day|decade|century|hour)[\s-]?long{R}")
 def _duration_long(m: re.Match, text: str) -> Cand | None:
     unit = lx.unit_of(m["u"])
     return Cand(m.start(), m.end(), "DURATION", ("dur", lx.duration_value(1, unit)), prio=2) if unit else None
 
 
-@rule("half_a", rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?half\s+(?:a|an)\s+(?P<u>{lx.UNIT_SG}){R}")
+@rule("half_a", needs="unit", pattern=rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?half\s+(?:a|an)\s+(?P<u>{lx.UNIT_SG}){R}")
 def _half_a(m: re.Match, text: str) -> Cand | None:
     unit = lx.unit_of(m["u"])
     value = lx.duration_value(0.5, unit) if unit else None
     return Cand(m.start(), m.end(), "DURATION", ("dur", value), prio=3) if value else None
 
 
-@rule("bare_units", rf"\b(?:for|in|within|over|took|take|takes|lasted|last|lasts|spent|spend|after|taking)\s(?P<u>{lx.UNIT_PL}){R}(?!\s+(?:of|ago|earlier|later|before|after|old)\b)")
+@rule("bare_units", needs="unit", pattern=rf"\b(?:for|in|within|over|took|take|takes|lasted|last|lasts|spent|spend|after|taking)\s(?P<u>{lx.UNIT_PL}){R}(?!\s+(?:of|ago|earlier|later|before|after|old)\b)")
 def _bare_units(m: re.Match, text: str) -> Cand | None:
     unit = lx.unit_of(m["u"])
     if unit is None or unit == "weekend":
@@ -858,9 +895,9 @@ _FREQ_ADV = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W
              "annual": None, "hourly": "PT1H", "semiannually": "P6M", "semi-annually": "P6M", "biannually": "P6M"}
 
 
-@rule("freq_adv", r"(?<![\w-])(?P<w>(?-i:[Dd]aily|[Nn]ightly|[Ww]eekly|[Bb]iweekly|[Ff]ortnightly|[Mm]onthly|[Bb]imonthly|[Yy]early|[Aa]nnually|[Hh]ourly|[Ss]emi-?annually|[Bb]iannually))(?![\w-])")
+@rule("freq_adv", needs="freq", pattern=r"(?<![\w-])(?P<w>daily|nightly|weekly|biweekly|fortnightly|monthly|bimonthly|yearly|annually|hourly|semi-?annually|biannually)(?![\w-])")
 def _freq_adv(m: re.Match, text: str) -> Cand | None:
-    w = m["w"]
+    w = text[m.start("w") : m.end("w")]
     if w[0].isupper():
         # "the Daily Telegraph", "Weekly Standard": a title, unless it starts a sentence
         if not re.search(r"(?:^|[.!?:\"]\s*)$", text[max(0, m.start() - 3) : m.start()]):
@@ -871,9 +908,11 @@ def _freq_adv(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "SET", ("set", value), prio=2) if value else None
 
 
-@rule("every", rf"{L}(?P<q>every|each|per)\s+(?:(?P<n>other|{lx.NUMBER})\s+)?(?P<u>{lx.UNIT}|(?P<mon>{lx.MONTH_FULL})|(?P<s>spring|summer|fall|autumn|winter)){R}")
+@rule("every", needs="freq", pattern=rf"{L}(?P<q>every|each|per)\s+(?:(?P<n>other|{lx.NUMBER})\s+)?(?P<u>{lx.UNIT}|(?P<mon>{lx.MONTH_FULL})|(?P<s>spring|summer|fall|autumn|winter)){R}")
 def _every(m: re.Match, text: str) -> Cand | None:
     if m["mon"]:
+        if not _caps(m, text, "mon"):
+            return None
         return Cand(m.start(), m.end(), "SET", ("set", f"XXXX-{lx.month_number(m['mon']):02d}"), prio=3)
     if m["s"]:
         from storyline.annotate.timex_calendar import SEASONS
@@ -892,7 +931,7 @@ def _every(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "SET", ("set", value), prio=3) if value else None
 
 
-@rule("times_per", rf"{L}(?P<f>once|twice|thrice|(?:{lx.NUMBER})\s+times)\s+(?:a|an|per|every|each)\s+(?P<u>{lx.UNIT_SG}){R}")
+@rule("times_per", needs="freq", pattern=rf"{L}(?P<f>once|twice|thrice|(?:{lx.NUMBER})\s+times)\s+(?:a|an|per|every|each)\s+(?P<u>{lx.UNIT_SG}){R}")
 def _times_per(m: re.Match, text: str) -> Cand | None:
     unit = lx.unit_of(m["u"])
     value = lx.duration_value(1, unit) if unit else None
@@ -933,13 +972,13 @@ def _ref_builder(ref: str) -> Builder:
 
 
 for _name, _pat in _REFS:
-    RULES.append((_name.lower(), re.compile(rf"{L}(?:{_pat})", re.I), _ref_builder(_name)))
+    RULES.append((_name.lower(), re.compile(rf"{L}(?:{_pat})"), _ref_builder(_name), ("ref", "day"), False))
 
 
 # ----------------------------------------------------------------------------- clock times
 
 _AMPM = r"(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am|pm|AM|PM|A\.M\.?|P\.M\.?)"
-_TZ = r"(?:\s*\(?(?P<tz>(?-i:[ECMPA][SD]T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|AEDT|ET|PT|CT|MT|HKT|SGT|WIB|EAT|MSK|Z))\)?|\s+local\s+time)?"
+_TZ = r"(?:\s*\(?(?P<tz>[ecmpa][sd]t|gmt|utc|bst|cet|cest|jst|aest|aedt|et|pt|ct|mt|hkt|sgt|msk)\)?(?!\w)|\s+local\s+time)?"
 _DAYPHRASE = rf"(?:,?\s+(?:on\s+)?(?P<dp>today|tonight|tomorrow|yesterday|(?:{lx.WEEKDAY})(?:,?\s+(?:{lx.MONTH_ANY})\s+\d{{1,2}}(?:st|nd|rd|th)?)?|(?:{lx.MONTH_ANY})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*{YEAR})?))?"
 _TAPPROX = r"(?:(?P<tap>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after)|nearly|almost|after|before|until|at)\s+)?"
 
@@ -952,8 +991,10 @@ def _day_sem(phrase: str | None) -> tuple | None:
     low = p.lower()
     if low in _DAYWORD:
         return ("rel", "day", _DAYWORD[low])
-    wd_m = re.match(rf"({lx.WEEKDAY})", p)
-    md = re.search(rf"({lx.MONTH_ANY})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*({YEAR}))?", p)
+    if not p[:1].isupper():
+        return None
+    wd_m = re.match(rf"({lx.WEEKDAY})", p, re.I)
+    md = re.search(rf"({lx.MONTH_ANY})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*({YEAR}))?", p, re.I)
     if md:
         month = lx.month_number(md.group(1))
         day = int(md.group(2))
@@ -969,7 +1010,7 @@ def _day_sem(phrase: str | None) -> tuple | None:
     return None
 
 
-@rule("clock", rf"{L}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*{_AMPM}(?!\w){_TZ}{_DAYPHRASE}(?!\w)")
+@rule("clock", needs="num", pattern=rf"{L}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*{_AMPM}(?!\w){_TZ}{_DAYPHRASE}(?!\w)")
 def _clock(m: re.Match, text: str) -> Cand | None:
     h = int(m["h"])
     if h == 0 or h > 12:
@@ -983,15 +1024,15 @@ def _clock(m: re.Match, text: str) -> Cand | None:
     if m["ap"].lower() in ("am",) and not m["mi"] and not m["tz"] and not m["dp"]:
         # "5 am" is a time, but "I am" is not: a digit before "am" already ensures that
         pass
-    return Cand(m.start(), end, "TIME", ("time", f"{h:02d}:{m['mi'] or '00'}", _day_sem(m["dp"])), prio=5)
+    return Cand(m.start(), end, "TIME", ("time", f"{h:02d}:{m['mi'] or '00'}", _day_sem(text[m.start("dp") : m.end("dp")] if m["dp"] else None)), prio=5)
 
 
-@rule("clock24", rf"\b(?:at|from|until|till|by|around|after|before)\s(?P<h>[01]\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:\s*(?:hours|hrs|h)\b)?{_TZ}{_DAYPHRASE}(?![\w:.]\d|\w)")
+@rule("clock24", needs="num", pattern=rf"\b(?:at|from|until|till|by|around|after|before)\s(?P<h>[01]\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:\s*(?:hours|hrs|h)\b)?{_TZ}{_DAYPHRASE}(?![\w:.]\d|\w)")
 def _clock24(m: re.Match, text: str) -> Cand | None:
-    return Cand(m.start("h"), m.end(), "TIME", ("time", f"{m['h']}:{m['mi']}", _day_sem(m["dp"])), prio=4)
+    return Cand(m.start("h"), m.end(), "TIME", ("time", f"{m['h']}:{m['mi']}", _day_sem(text[m.start("dp") : m.end("dp")] if m["dp"] else None)), prio=4)
 
 
-@rule("oclock", rf"{L}(?P<h>{lx.NUMBER_WORDS}|\d{{1,2}})(?:\s+o['’]clock|\s+in\s+the\s+(?P<tod>morning|afternoon|evening|night))(?:\s+in\s+the\s+(?P<tod2>morning|afternoon|evening|night))?{_DAYPHRASE}{R}")
+@rule("oclock", needs="num day", pattern=rf"{L}(?P<h>{lx.NUMBER_WORDS}|\d{{1,2}})(?:\s+o['’]clock|\s+in\s+the\s+(?P<tod>morning|afternoon|evening|night))(?:\s+in\s+the\s+(?P<tod2>morning|afternoon|evening|night))?{_DAYPHRASE}{R}")
 def _oclock(m: re.Match, text: str) -> Cand | None:
     n = lx.number_value(m["h"])
     if n is None or not 1 <= n <= 12 or n != int(n):
@@ -1000,7 +1041,7 @@ def _oclock(m: re.Match, text: str) -> Cand | None:
     tod = (m["tod"] or m["tod2"] or "").lower()
     if tod in ("afternoon", "evening") or (tod == "night" and h < 12 and h > 5):
         h = (h % 12) + 12
-    return Cand(m.start(), m.end(), "TIME", ("time", f"{h:02d}:00", _day_sem(m["dp"])), prio=3)
+    return Cand(m.start(), m.end(), "TIME", ("time", f"{h:02d}:00", _day_sem(text[m.start("dp") : m.end("dp")] if m["dp"] else None)), prio=3)
 
 
 _NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "24", "mid-afternoon": "AF", "mid afternoon": "AF",
@@ -1008,7 +1049,7 @@ _NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "24", "mid-after
                 "daybreak": "MO", "dusk": "EV", "sunset": "EV", "sunrise": "MO", "nightfall": "NI", "mid-evening": "EV"}
 
 
-@rule("named_time", rf"{L}{_TAPPROX}(?P<w>noon|midday|midnight|mid[\s-]?afternoon|mid[\s-]?morning|mid-evening|dawn|daybreak|dusk|sunset|sunrise|nightfall){_TZ}{_DAYPHRASE}{R}")
+@rule("named_time", needs="day", pattern=rf"{L}{_TAPPROX}(?P<w>noon|midday|midnight|mid[\s-]?afternoon|mid[\s-]?morning|mid-evening|dawn|daybreak|dusk|sunset|sunrise|nightfall){_TZ}{_DAYPHRASE}{R}")
 def _named_time(m: re.Match, text: str) -> Cand | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
     code = _NAMED_TIMES.get(w) or _NAMED_TIMES.get(w.replace(" ", "-"))
@@ -1019,7 +1060,7 @@ def _named_time(m: re.Match, text: str) -> Cand | None:
         start = m.start()
     if code in ("MO", "EV") and w in ("dawn", "dusk", "sunset", "sunrise", "daybreak", "nightfall") and not m["dp"]:
         return None
-    return Cand(start, m.end(), "TIME", ("time", code, _day_sem(m["dp"])), prio=3)
+    return Cand(start, m.end(), "TIME", ("time", code, _day_sem(text[m.start("dp") : m.end("dp")] if m["dp"] else None)), prio=3)
 
 
 # ----------------------------------------------------------------------------- holidays
@@ -1037,8 +1078,9 @@ _MOVABLE = ("thanksgiving", "thanksgiving day", "labor day", "memorial day", "ea
 
 @rule(
     "holiday",
-    rf"{L}(?P<h>(?-i:New Year['’]s (?:Day|Eve)|Christmas(?: (?:Eve|Day))?|Boxing Day|Valentine['’]s Day|Halloween|Independence Day|Veterans Day|Armistice Day|Bastille Day|Remembrance Day|St\. Patrick['’]s Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Easter(?: Sunday| Monday)?|Good Friday|Election Day|Mother['’]s Day|Father['’]s Day|Martin Luther King(?: Jr\.)? Day|Presidents['’]? Day|Columbus Day))(?:,?\s+(?P<y>{YEAR}))?(?!\w)",
-    0,
+    needs="holiday",
+    pattern=rf"{L}(?P<h>(?:New Year['’]s (?:Day|Eve)|Christmas(?: (?:Eve|Day))?|Boxing Day|Valentine['’]s Day|Halloween|Independence Day|Veterans Day|Armistice Day|Bastille Day|Remembrance Day|St\. Patrick['’]s Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Easter(?: Sunday| Monday)?|Good Friday|Election Day|Mother['’]s Day|Father['’]s Day|Martin Luther King(?: Jr\.)? Day|Presidents['’]? Day|Columbus Day))(?:,?\s+(?P<y>{YEAR}))?(?!\w)",
+    cased=True,
 )
 def _holiday(m: re.Match, text: str) -> Cand | None:
     name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'")).replace(" jr.", "")
@@ -1102,14 +1144,132 @@ def holiday_date(name: str, year: int) -> dt.date | None:
     return None
 
 
+# Words one of which every time expression contains, by class. Finding them with a plain
+# word scan and a dictionary is far cheaper than running every rule over the whole text;
+# the rules then run only in windows around the words of their classes.
+TRIGGERS = {
+    "num": "one two three four five six seven eight nine ten eleven twelve eighteen nineteen twenty thousand q1 q2 q3 q4",
+    "month": "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec",
+    "weekday": "monday tuesday wednesday thursday friday saturday sunday "
+    "mondays tuesdays wednesdays thursdays fridays saturdays sundays",
+    "unit": "second seconds minute minutes hour hours day days night nights week weeks weekend weekends fortnight "
+    "fortnights month months quarter quarters season seasons year years decade decades century centuries "
+    "millennium millennia half period qtr yearlong",
+    "day": "today tonight tomorrow yesterday overnight morning mornings afternoon afternoons evening evenings night "
+    "nights noon midday midnight midafternoon midmorning dawn daybreak dusk sunset sunrise nightfall clock",
+    "ref": "now current currently present presently nowadays recent recently lately past future soon term ahead "
+    "someday days day time ago while earlier today",
+    "season": "spring summer fall autumn winter",
+    "freq": "daily nightly weekly biweekly fortnightly monthly bimonthly yearly annually hourly semiannually semi "
+    "biannually every each per once twice thrice times",
+    "decade": "twenties thirties forties fifties sixties seventies eighties nineties",
+    "holiday": "christmas easter thanksgiving halloween year boxing valentine independence veterans armistice "
+    "bastille remembrance patrick labor memorial good election mother father king presidents columbus",
+}
+_TRIGGER_WORDS: dict[str, list[str]] = {}
+for _cls, _words in TRIGGERS.items():
+    for _w in _words.split():
+        _TRIGGER_WORDS.setdefault(_w, []).append(_cls)
+
+
+def _unused_trie_pattern(words: list[str]) -> str:
+    """A regex alternation of ``words`` shaped as a trie: the engine tests each letter once."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(k) + build(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+# Digits only matter where they can be part of a date or a clock time: a year, a day or
+# hour before ":", "/", "a.m.", a decade ("1990s", "'90s"). Amounts ("$5", "20%") start
+# nothing. Each branch starts with a digit or quote, so the engine can skip to those.
+_NUM_RX = re.compile(
+    r"[\d'’](?:(?<=\d)\d{3}(?!\d)|(?<=\d)\d?(?=\s*(?:[:.]\d\d|[ap]\.?\s?m\b|o['’]clock|"
+    r"in\s+the\s+(?:morning|afternoon|evening|night))|/\d)|(?<=\d)0s\b|(?<=['’])\d0s\b)"
+)
+_SPLIT_RX = re.compile(r"([a-z]+)")
+_LEFT, _RIGHT = 45, 45  # how far a match may reach before and after its trigger word
+
+
+def _segments(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger class, the merged windows of (lower-cased) text around its words."""
+    hits: list[tuple[int, int, tuple[str, ...] | list[str]]] = [(m.start(), m.end(), ("num",)) for m in _NUM_RX.finditer(text)]
+    # Split into words and gaps (C speed), keep the words in the trigger list, and get
+    # their offsets from the running length: no Python work for ordinary words.
+    parts = _SPLIT_RX.split(text)
+    words = parts[1::2]
+    found = [i for i, w in enumerate(words) if w in _TRIGGER_WORDS]
+    if found:
+        ends = list(itertools.accumulate(map(len, parts)))
+        for i in found:
+            end = ends[2 * i + 1]
+            hits.append((end - len(words[i]), end, _TRIGGER_WORDS[words[i]]))
+    hits.sort()
+    wins: dict[str, list[tuple[int, int]]] = {k: [] for k in TRIGGERS}
+    n = len(text)
+    for start, end, classes in hits:
+        lo, hi = max(0, start - _LEFT), min(n, end + _RIGHT)
+        for cls in classes:
+            w = wins[cls]
+            if w and lo <= w[-1][1]:
+                w[-1] = (w[-1][0], max(w[-1][1], hi))
+            else:
+                w.append((lo, hi))
+    return wins
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case, character for character (offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # a few characters ("İ") lower to two: keep those as they are
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _union(lists: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    spans = sorted(s for lst in lists for s in lst)
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def extract(text: str) -> list[Cand]:
     """Every candidate every rule finds in ``text`` (overlapping; :func:`select` picks)."""
     out: list[Cand] = []
-    for _name, pattern, build in RULES:
-        for m in pattern.finditer(text):
-            c = build(m, text)
-            if c is not None and c.end > c.start:
-                out.append(c)
+    low = lowered(text)
+    wins = _segments(low)
+    cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for _name, pattern, build, needs, cased in RULES:
+        segs = cache.get(needs)
+        if segs is None:
+            segs = cache[needs] = _union([wins[k] for k in needs])
+        src = text if cased else low
+        seen_end = -1
+        for lo, hi in segs:
+            for m in pattern.finditer(src, lo, hi):
+                if m.start() < seen_end:
+                    continue
+                c = build(m, text)
+                if c is not None and c.end > c.start:
+                    out.append(c)
+            seen_end = hi
     return out
 
 
