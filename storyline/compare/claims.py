@@ -45,7 +45,12 @@ IDENTIFIER_NOUNS = {"article", "no", "no.", "number", "section", "resolution", "
 # Counted nouns too general to be a subject on their own.
 WEAK_NOUNS = {"time", "way", "thing", "part", "side", "party", "one", "other", "kind", "type", "lot", "number",
               "amount", "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "age",
-              "item", "point", "step", "case", "area", "term", "round", "stage", "phase", "member", "country"}
+              "item", "point", "step", "case", "area", "term", "round", "stage", "phase", "member", "country",
+              "hr", "hrs", "min", "mins", "sec", "secs", "days", "weeks", "months", "years", "hours", "minutes",
+              "seconds", "times", "ones", "others", "percent", "m", "bn", "k", "mn", "tn", "b", "#"}
+# Units of volume: the only measures whose material may be named anywhere in the sentence.
+VOLUME_UNITS = {"barrels", "gallons", "litres", "tonnes", "cubic metres"}
+MAGNITUDE_WORDS = {"m", "bn", "b", "mn", "k", "tn", "million", "billion", "trillion", "thousand", "hundred"}
 CONFIRM_VERBS = {"confirm", "deny", "acknowledge", "verify", "comment", "admit", "corroborate", "dispute",
                  "refute", "reject"}
 TALLY = re.compile(
@@ -73,6 +78,8 @@ def _quoted_share(text: str) -> float:
 def _owner_of(noun, sent) -> str | None:
     """The country or organisation a counted noun belongs to: modifier, else the agent of its verb."""
     for child in noun.children:
+        if child.like_num or child.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+            continue
         if child.dep_ in ("compound", "amod", "nmod", "poss") and (child.ent_type_ in OWNER_LABELS or child.pos_ == "PROPN"):
             return owner_name(_ent_text(child))
     for child in noun.children:  # "North Korean" parsed as two adjectives
@@ -229,22 +236,34 @@ def _counted(num):
         if pobj is not None:
             return pobj
     t = num
-    for _ in range(3):
+    for _ in range(4):
         if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos") and t.head.i != t.i:
             t = t.head
-            if t.pos_ in ("NOUN", "PROPN", "SYM") or t.text == "%":
+            if t.lower_ in MAGNITUDE_WORDS:
+                continue  # "520 m gallons": the magnitude is part of the figure
+            if t.text == "%":
+                return t
+            if t.pos_ in ("NOUN", "PROPN") and t.is_alpha:
                 return t
         elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN",):
             return None  # "one of them": not a count of anything
         else:
             break
-    if num.i + 1 < len(num.doc) and num.doc[num.i + 1].pos_ == "NOUN" and num.doc[num.i + 1].head.i != num.i:
-        return num.doc[num.i + 1]
+    nxt = num.i + 1
+    while nxt < len(num.doc) and num.doc[nxt].lower_ in MAGNITUDE_WORDS:
+        nxt += 1
+    if nxt < len(num.doc) and num.doc[nxt].pos_ == "NOUN" and num.doc[nxt].is_alpha and num.doc[nxt].head.i != num.i:
+        return num.doc[nxt]
     return None
 
 
 def _governing_noun(num):
     """For money and percentages: the noun the amount is the size of ("a $20bn fund", "cost ... $360m")."""
+    for child in num.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if pobj is not None and pobj.lemma_.lower() not in WEAK_NOUNS:
+                return pobj
     t = num
     for _ in range(4):
         h = t.head
@@ -269,7 +288,7 @@ def _rate(noun) -> str | None:
     return None
 
 
-def _material(noun) -> str | None:
+def _material(noun, unit: str | None = None) -> str | None:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:
@@ -277,6 +296,8 @@ def _material(noun) -> str | None:
                     return MATERIALS.get(g.lemma_.lower(), g.lemma_.lower())
         if c.dep_ == "compound" and c.lemma_.lower() in MATERIALS:
             return MATERIALS[c.lemma_.lower()]
+    if unit not in VOLUME_UNITS:
+        return None
     sent = noun.sent
     for t in sent:  # "the flow ... 5,000 barrels a day": the material named elsewhere in the sentence
         if t.lemma_.lower() in MATERIALS:
@@ -349,6 +370,8 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
             continue
         if s > 0 and doc[s - 1].lower_.rstrip(".") in IDENTIFIER_NOUNS | {"no"}:
             continue
+        if _in_parens(doc, s) or (e < len(doc) and doc[min(e + 1, len(doc) - 1)].lower_ == "ago"):
+            continue  # a conversion in parentheses restates a figure; "7 hrs ago" dates a link
         if kind == "range":  # "from 12,000 barrels (...) to 25,000 barrels": join the two ends
             first, _ = _figure_text(doc, s, _first_end(doc, s, e))
             last_start = max(t.i for t in doc[s:e] if t.like_num and not _in_parens(doc, t.i)) if e > s else s
@@ -374,7 +397,7 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
         if counted is not None and measure_unit(counted.lemma_):
             unit = measure_unit(counted.lemma_)
             measure = True
-            material = _material(counted)
+            material = _material(counted, unit)
             rate = _rate(counted)
             if rate:
                 unit = f"{unit} {rate}"

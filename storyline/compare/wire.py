@@ -18,7 +18,7 @@ The independence rule (:func:`independence_keys`), used by every count of source
 1. Articles with full credit to one agency, and near-copies of them, share the key
    ``wire:<agency>``; an article from an outlet that *is* the agency (Reuters' own site)
    shares it too. Two articles both credited to Reuters are one source, not two.
-2. Other near-copies share the key of the group's first article.
+2. Other near-copies share the key of the group's first article (its outlet's, by rule 3).
 3. Every other article counts as its outlet (``outlet:<name>``): two articles from one
    newsroom are one source. Without a known outlet, the article is its own source.
 4. Partly-wire articles keep their outlet's key (they carry reporting of their own), but
@@ -297,7 +297,8 @@ def independence_keys(articles: list[Article], groups: list[WireGroup]) -> dict[
     for g in groups:
         if not g.articles:
             continue
-        key = f"wire:{g.wire}" if g.wire else f"copy:{g.articles[0]}"
+        # uncredited copies count as their first article's source (its outlet, usually)
+        key = f"wire:{g.wire}" if g.wire else keys[g.articles[0]]
         for aid in g.articles:
             keys[aid] = key
     return keys
