@@ -192,6 +192,7 @@ class EventMention:
     # (a time of a clause inside the same sentence), "reported" (only bounded by when it was
     # reported), "published" (the publication day: a plain past sentence with no time).
     dated_by: str | None = None
+    time_value: str | None = None  # TIMEX3 value of the attached time, even when partial ("XXXX-06")
 
 
 @dataclass(slots=True)

@@ -33,6 +33,7 @@ def build_story(
     from storyline.compare.coverage import coverage
     from storyline.compare.summary import summarise
     from storyline.compare.wire import find_wire_groups, independence_keys
+    from storyline.annotate.entities import unify_entities
     from storyline.events.merge import merge_events
     from storyline.expectations.followup import follow_up
     from storyline.stories.group import story_title
@@ -49,6 +50,7 @@ def build_story(
 
     wire = find_wire_groups(articles)
     independent = independence_keys(articles, wire)
+    unify_entities(articles, analyses)  # one name per thing across outlets, before merging events
     mentions = [m for a in articles for m in analyses[a.id].events]
     events = merge_events(mentions, by_id, independent)
     claims = [c for a in articles for c in analyses[a.id].claims]

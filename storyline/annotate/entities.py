@@ -345,7 +345,8 @@ def entity_mentions(doc) -> list[EntityMention]:
                 links.append((d, m))
                 covered.update(range(pre[0], pre[1]))
     for chunk in doc.noun_chunks:
-        if any(t.i in covered for t in chunk):
+        # Qualifiers may be named ("Russia's upper house"); the role noun itself may not.
+        if chunk.root.i in covered or any(t.i in covered and t.ent_type_ not in ("GPE", "NORP") for t in chunk):
             continue
         if not is_description(chunk.text):
             continue
@@ -406,9 +407,18 @@ def unify_mentions(groups: Iterable[list[EntityMention]]) -> dict[str, str]:
 
     # Which article each mention is in, and the dominant country of each article (for "the lower house").
     dominant: list[str | None] = []
+    places: list[list[tuple[int, str]]] = []
     for g in groups:
         counts = Counter(c for m in g if m.label == "GPE" for c in [country_code(m.text)] if c)
         dominant.append(counts.most_common(1)[0][0] if counts else None)
+        places.append([(m.start, c) for m in g if m.label in ("GPE", "NORP") for c in [country_code(m.text)] if c])
+
+    def country_near(gi: int, m: EntityMention) -> str | None:
+        # "the upper house" means the upper house of the country named nearest before it.
+        before = [(m.start - s, c) for s, c in places[gi] if s < m.start and m.start - s <= 300]
+        after = [(s - m.start, c) for s, c in places[gi] if s > m.start and s - m.start <= 100]
+        near = min(before, default=None) or min(after, default=None)
+        return near[1] if near else dominant[gi]
 
     surfaces: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, Counter] = defaultdict(Counter)
@@ -459,7 +469,7 @@ def unify_mentions(groups: Iterable[list[EntityMention]]) -> dict[str, str]:
         for m in g:
             if not _is_description(m):
                 continue
-            key = description_key(m.text, dominant[gi])
+            key = description_key(m.text, country_near(gi, m))
             if key is None:
                 continue
             if fold(m.canonical) != fold(m.text):  # linked in its article
@@ -504,6 +514,15 @@ def unify_mentions(groups: Iterable[list[EntityMention]]) -> dict[str, str]:
     return changed
 
 
+def _rename(names: str | None, table: dict[str, str]) -> str | None:
+    """Rename each of "A and B" through ``table``."""
+    if not names:
+        return names
+    if names in table:
+        return table[names]
+    return " and ".join(dict.fromkeys(table.get(p, p) for p in names.split(" and ")))
+
+
 def unify_entities(articles, analyses) -> dict[str, dict[str, str]]:
     """Story level: one canonical name per thing across the story's articles.
 
@@ -520,8 +539,9 @@ def unify_entities(articles, analyses) -> dict[str, dict[str, str]]:
         if not table:
             continue
         for ev in analyses[aid].events:
-            ev.actor = table.get(ev.actor, ev.actor) if ev.actor else ev.actor
-            ev.target = table.get(ev.target, ev.target) if ev.target else ev.target
-            ev.location = table.get(ev.location, ev.location) if ev.location else ev.location
+            ev.actor = _rename(ev.actor, table)
+            ev.target = _rename(ev.target, table)
+            ev.location = _rename(ev.location, table)
+            ev.attributed_to = _rename(ev.attributed_to, table)
             ev.entities = list(dict.fromkeys(table.get(e, e) for e in ev.entities))
     return renamed

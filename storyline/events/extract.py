@@ -225,15 +225,13 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
                 attached.setdefault(v.i, []).append(t)
             elif _dated(t):
                 loose.append(t)
-        lemmas = sorted({t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop and t.is_alpha or t.like_num})
-        names = list(dict.fromkeys(e.canonical for e in ents if e.label in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW")))
+        in_time = {i for t in stimex for i in range(t.start, t.end)}
         found = _sentence_events(span, attached, stimex, ents)
         sentence_events = []
-        lead = prose_index < PUBLICATION_DAY_SENTENCES
         prose_index += 1
         for v, tense, own, bound_by in found:
             m = _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loose, ents,
-                         pub_day if lead else None, lemmas, names)
+                         pub_day, prose_index - 1, _lemmas(clause := _clause(v), in_time), _names_in(clause, ents))
             if m is not None:
                 sentence_events.append((v, m))
         # A clause whose time the main event took over ("a decree published on Saturday") is
@@ -241,6 +239,38 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
         donors = {w for v, m in sentence_events if m.dated_by == "inherited" for w in _donors(v, attached, span)}
         out.extend(m for v, m in sentence_events if v.i not in donors)
     return out
+
+
+def _clause(v) -> list:
+    """The event's own clause: its predicate's subtree without the other events' clauses."""
+    skip: set[int] = set()
+    for c in v.subtree:
+        if c.i == v.i or c.i in skip or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.dep_ in ("conj", "advcl", "parataxis", "acl", "relcl") or (c.dep_ == "ccomp" and v.lemma_ not in REPORTING):
+            skip.update(t.i for t in c.subtree)
+    toks = [t for t in v.subtree if t.i not in skip]
+    if v.dep_ in ("acl", "relcl"):
+        toks.append(v.head)
+    return toks
+
+
+def _lemmas(toks, in_time: set[int]) -> list[str]:
+    """Content lemmas of the clause, without time words (compared as dates, not as words)."""
+    out = []
+    for t in toks:
+        if t.idx in in_time or t.is_stop or not (t.is_alpha or t.like_num):
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM"):
+            out.append(t.lemma_.lower())
+    return sorted(set(out))
+
+
+def _names_in(toks, ents) -> list[str]:
+    """Canonical names of the entities inside the clause's tokens."""
+    starts = {t.idx for t in toks}
+    return list(dict.fromkeys(e.canonical for e in ents if e.start in starts and e.label in
+                              ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW")))
 
 
 def _predicates(span):
@@ -313,7 +343,35 @@ def _donors(v, attached, span) -> list[int]:
     return out
 
 
-def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loose, ents, pub_day, lemmas, names):
+def _headline_present(v) -> bool:
+    """A lead in the historic present: an action verb, no auxiliary, a named subject."""
+    if v.tag_ not in ("VBZ", "VBP") or v.lemma_ in STATIVE or v.lemma_ in REPORTING or v.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in v.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for c in v.children)
+
+
+def _under(doc, t: TimeExpr, v) -> bool:
+    """A time on a noun of the event's own clause ("signed it during a visit in June"), reached
+    without a bounding preposition ("after the invasion in 2022") or another verb on the way."""
+    tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if tspan is None:
+        return False
+    tok = tspan.root
+    for _ in range(12):
+        if tok.i == v.i:
+            return True
+        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") or tok.lower_ in BOUND_PREPOSITIONS or tok.lower_ == "following":
+            return False
+        tok = tok.head
+    return False
+
+
+def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loose, ents, pub_day, position, lemmas, names):
+    lead = position < PUBLICATION_DAY_SENTENCES
+    if tense is None and position == 0 and _headline_present(v):
+        tense = "past"  # "Putin introduces a bill to ratify ...": the lead's news in the present
     if tense is None or v.lemma_ in STATIVE and not (v.lemma_ == "be" and any(c.dep_ == "auxpass" for c in v.children)):
         return None
     own = [t for t in own if _dated(t)]
@@ -322,13 +380,14 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
     how = "text"
     if not own and tense == "past" and not bound_by:
         own = [t for vi in _donors(v, attached, span) for t in attached[vi] if _dated(t) and t.kind != "future"]
+        own += [t for t in loose if _under(span.doc, t, v)]
         how = "inherited"
     if tense in ("perfect", "pastperfect") and not any(t.precision == "day" for t in own):
         return None  # background: "have drawn closer", "had sent troops"
-    date = precision = earliest = latest = time_text = None
+    date = precision = earliest = latest = time_text = time_value = None
     if own:
         # The most precise of the predicate's own times; unresolved (no anchor yet) leaves no date.
-        time_text = own[0].text
+        time_text, time_value = own[0].text, own[0].value
         best = None
         for t in own:
             d, p = _date_of(t)
@@ -336,18 +395,19 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
                 best = (d, p, t)
         if best is not None:
             date, precision, t = best
-            earliest, latest, time_text = t.earliest, t.latest, t.text
+            earliest, latest, time_text, time_value = t.earliest, t.latest, t.text, t.value
     elif bound_by:
         b = next((t for t in bound_by if _dated(t)), None)
         latest = b.latest if b else None
-        time_text = b.text if b else None
+        time_text, time_value = (b.text, b.value) if b else (None, None)
         how = "reported"
     else:
         if any(c.lower_ in BACKGROUND_ADVERBS for c in v.children) or tense != "past":
             return None
-        how = "published"
-        # The publication day only for a plain past with no other time in the sentence.
-        if pub_day and not loose and not any(_dated(t) for ts in attached.values() for t in ts):
+        # The publication day only for a plain past in the lead with no other time in the sentence.
+        quiet = not loose and not any(_dated(t) for ts in attached.values() for t in ts)
+        how = "published" if lead and quiet else None
+        if pub_day and how:
             date, precision = pub_day, "day"
             latest = pub_day
             earliest = (dt.date.fromisoformat(pub_day) - dt.timedelta(days=1)).isoformat()
@@ -388,4 +448,5 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         entities=names,
         lemmas=lemmas,
         dated_by=how,
+        time_value=time_value,
     )

@@ -1,12 +1,147 @@
-"""Ordering and ranking merged events into a timeline (first version)."""
+"""Ordering and ranking merged events into a story's timeline.
+
+Importance rewards what a reader of the story most needs: events told by many independent
+outlets, told often, central to what the story is about (cosine of the event's words with
+the story's), and dated precisely. ``build_timeline`` keeps the top N and puts them in date
+order; ``top_dates`` answers the timeline-summarisation question "the T most important
+dates, with k sentences each".
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter, defaultdict
+
 from storyline.model import Event
+
+PRECISION_BONUS = {"day": 0.3, "week": 0.2, "month": 0.1}
+STOPWORDS = frozenset(
+    "a an the and or but of to in on at for from by with as is are was were be been being has have had it its "
+    "this that these those he she they we you i his her their our your not no will would could should may might "
+    "said says say also after before over into than then there which who whom whose what when where while about "
+    "against between during more most other some such only own same so very can just up out one two new".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d[\d,.]*")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case content words of a text (for centrality and redundancy)."""
+    return [w for w in (x.lower().strip("'-") for x in _WORD.findall(text)) if w and w not in STOPWORDS and len(w) > 1]
+
+
+class Centroid:
+    """TF-IDF vectors of texts and their centroid, for "how central is this to the story"."""
+
+    def __init__(self, texts: list[str], weights: list[float] | None = None):
+        docs = [Counter(words(t)) for t in texts]
+        n = max(1, len(docs))
+        df = Counter(w for d in docs for w in d)
+        self.idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+        self.vectors = [self.vector_of(d) for d in docs]
+        centre: Counter = Counter()
+        for v, wt in zip(self.vectors, weights or [1.0] * len(self.vectors)):
+            for w, x in v.items():
+                centre[w] += x * wt
+        self.centre = _normalise(centre)
+
+    def vector_of(self, counts: Counter) -> dict[str, float]:
+        return _normalise({w: c * self.idf.get(w, 1.0) for w, c in counts.items()})
+
+    def vector(self, text: str) -> dict[str, float]:
+        return self.vector_of(Counter(words(text)))
+
+
+def _normalise(v) -> dict[str, float]:
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {w: x / norm for w, x in v.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+
+def rank_events(events: list[Event]) -> list[Event]:
+    """Set ``importance`` on every event (independent outlets, mentions, centrality, precision)."""
+    if not events:
+        return events
+    cent = Centroid([e.text for e in events], [float(e.independent_sources) for e in events])
+    for e, v in zip(events, cent.vectors):
+        central = cosine(v, cent.centre)
+        e.importance = round(
+            e.independent_sources + 0.5 * math.log1p(len(e.evidence)) + central + PRECISION_BONUS.get(e.precision or "", 0.0),
+            4,
+        )
+    return events
+
+
+def placed(e: Event) -> bool:
+    """An event the timeline can place: a date, or at least a bound."""
+    return bool(e.date or e.earliest or e.latest)
+
+
+def order_key(e: Event) -> tuple:
+    return (e.date or e.earliest or e.latest or "9999", -e.importance)
 
 
 def build_timeline(events: list[Event], max_events: int | None = None) -> list[Event]:
-    ranked = sorted(events, key=lambda e: -len(e.sources))
+    """The story's timeline: placeable events ranked by importance, the top ``max_events``
+    (all when None), in date order."""
+    ranked = sorted((e for e in rank_events(events) if placed(e)), key=lambda e: (-e.importance, order_key(e)))
     if max_events:
         ranked = ranked[:max_events]
-    return sorted(ranked, key=lambda e: (e.date or "9999", -e.importance))
+    return sorted(ranked, key=order_key)
+
+
+def top_dates(events: list[Event], dates: int, sentences: int, *, start: str | None = None,
+              end: str | None = None, redundancy: float = 0.5) -> list[tuple[str, list[str]]]:
+    """The ``dates`` most important days, each with its ``sentences`` best sentences.
+
+    A day's weight is the importance of the events dated to it; its sentences are the event
+    texts and evidence quotes of that day nearest the day's centroid, skipping near-repeats
+    (cosine above ``redundancy``). Only day-precise events count; ``start``/``end`` bound the
+    days (ISO, inclusive). Returns [(day, [sentence, ...]), ...] in date order.
+    """
+    if not events or dates <= 0:
+        return []
+    rank_events([e for e in events if not e.importance])
+    by_day: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        if e.date and len(e.date) == 10 and e.precision in (None, "day"):
+            if (start and e.date < start) or (end and e.date > end):
+                continue
+            by_day[e.date].append(e)
+    weight = {d: sum(e.importance for e in es) for d, es in by_day.items()}
+    chosen = sorted(weight, key=lambda d: (-weight[d], d))[:dates]
+    out = []
+    for d in sorted(chosen):
+        picks = day_summary(by_day[d], sentences, redundancy)
+        if picks:
+            out.append((d, picks))
+    return out
+
+
+def day_summary(events: list[Event], k: int, redundancy: float = 0.5) -> list[str]:
+    """The ``k`` sentences that best sum up one day's events (central, not repeating each other)."""
+    cands: list[tuple[str, float]] = []
+    seen = set()
+    for e in events:
+        for text in [e.text] + [x.quote for x in e.evidence]:
+            t = " ".join(text.split())
+            if t and t not in seen and len(t.split()) >= 5:
+                seen.add(t)
+                cands.append((t, e.importance))
+    if not cands:
+        return []
+    cent = Centroid([t for t, _ in cands], [w for _, w in cands])
+    scored = sorted(((cosine(v, cent.centre) * (1 + 0.1 * w), i) for i, ((_, w), v) in enumerate(zip(cands, cent.vectors))), reverse=True)
+    picks: list[int] = []
+    for _, i in scored:
+        if len(picks) >= k:
+            break
+        if any(cosine(cent.vectors[i], cent.vectors[j]) > redundancy for j in picks):
+            continue
+        picks.append(i)
+    return [cands[i][0] for i in picks]

@@ -1,9 +1,183 @@
-"""Publication dates inferred across articles (first version: none inferred)."""
+"""Publication dates inferred across a story's articles.
+
+An article with no date line still tells when it was written. "Kim signed the decree on
+Monday ... after Putin signed a law on Saturday" is dated once another article dates Putin's
+signing: "Saturday" (the most recent Saturday on or before publication) is 2024-11-09 only
+for publication days 2024-11-09 ... 2024-11-15. We try every candidate publication day,
+re-resolve the undated article's relative time expressions against it, and keep the days
+on which the most of its events agree with the same events as dated articles tell them.
+
+Among those days, the lead rule picks one: a report's lead tells its newest news, so a day
+on which the lead's own time ("state media reported on Tuesday") resolves to that very day,
+the earliest such, is the publication day. When no day is singled out, the answer is the
+window (earliest, latest) with ``date`` None. Absolute dates the article reports as past
+("signed on June 19, 2024") bound the window from below. Nothing is guessed beyond that.
+"""
 
 from __future__ import annotations
 
-from storyline.model import Article, ArticleAnalysis, Published
+import datetime as dt
+import functools
+import logging
+from dataclasses import replace
+
+from storyline.events.merge import JOIN, STRONG, _interval, _Vectors, dates_compatible, similarity
+from storyline.model import Article, ArticleAnalysis, EventMention, Published
+
+log = logging.getLogger(__name__)
+
+LEAD_SENTENCES = 2
+MAX_CANDIDATE_DAYS = 800
+WEEKLY_REACH = 7  # weekday names reach back at most six days: the window's end is open by this much
+
+
+@functools.lru_cache(maxsize=20000)
+def _resolve_in(sentence: str, time_text: str, anchor: str) -> tuple[str, str] | None:
+    """Day bounds of ``time_text`` in ``sentence`` when the article is published on ``anchor``."""
+    from storyline.annotate.timex import find_timexes
+
+    for t in find_timexes(sentence, dt.date.fromisoformat(anchor)):
+        if t.text == time_text or time_text in t.text or t.text in time_text:
+            if t.earliest and t.latest and t.kind in ("point", "range"):
+                return t.earliest, t.latest
+    return None
+
+
+def _absolute_floor(mentions: list[EventMention]) -> str | None:
+    """The latest start among events dated without the publication date ("June 19, 2024")."""
+    floor = None
+    for m in mentions:
+        if m.dated_by in STRONG and m.date and m.earliest:
+            if floor is None or m.earliest > floor:
+                floor = m.earliest
+    return floor
+
+
+def _days(lo: str, hi: str) -> list[str]:
+    a, b = dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)
+    n = min((b - a).days, MAX_CANDIDATE_DAYS)
+    return [(a + dt.timedelta(days=k)).isoformat() for k in range(n + 1)]
+
+
+def infer_one(article: Article, analysis: ArticleAnalysis, refs: list[EventMention],
+              story_days: list[str]) -> Published | None:
+    """The publication date or window of one undated article, from dated reference mentions."""
+    own = [m for m in analysis.events if m.evidence is not None]
+    floor = _absolute_floor(own)
+    timed = [m for m in own if m.time_text and not m.date]
+    if not refs or not timed:
+        if floor:
+            return Published(None, floor, None, "inferred", f"reports events of {floor} as past")
+        return None
+    vec = _Vectors(own + refs).vec
+    pos = {id(m): k for k, m in enumerate(own)}
+    names = {e.canonical for e in analysis.entities}
+    pairs, scored = [], []
+    for m in timed:
+        vm = vec[pos[id(m)]]
+        # The article may tell the event twice, once with its time and once with its doers
+        # ("lawmakers voted on Thursday" / "the State Duma voted 397 to 0"): match with either,
+        # and let the named doer stand for the vague one.
+        kin = [o for o in own if o is not m and o.trigger == m.trigger and not o.time_text
+               and _Vectors.cosine(vm, vec[pos[id(o)]]) >= 0.3]
+        named = [o.actor for o in kin if o.actor in names]
+        if m.actor not in names and named:
+            m = replace(m, actor=named[0])
+        for j, r in enumerate(refs):
+            vr = vec[len(own) + j]
+            sim = max([similarity(m, r, vm, vr)] + [similarity(k, r, vec[pos[id(k)]], vr) for k in kin])
+            if sim >= JOIN:
+                pairs.append((m, r))
+                scored.append((m, r, sim))
+    if not pairs:
+        if floor:
+            return Published(None, floor, None, "inferred", f"reports events of {floor} as past")
+        return None
+    ref_days = [d for _, r in pairs for d in _interval(r) or ()] + story_days
+    lo = min(ref_days)
+    hi = max(ref_days)
+    lo = max(lo, floor) if floor else lo
+    hi = (dt.date.fromisoformat(hi) + dt.timedelta(days=60)).isoformat()
+    if lo > hi:
+        return None
+    # A match with a day-precise date is strong evidence; a month or a year says little.
+    weight = {"day": 1.0, "week": 0.5, "month": 0.2, "season": 0.1, "quarter": 0.1, "year": 0.05}
+    best_score, feasible = 0.0, []
+    for day in _days(lo, hi):
+        score = 0.0
+        for m in {id(m): m for m, _ in pairs}.values():
+            got = _resolve_in(m.evidence.quote, m.time_text, day)
+            if got is None:
+                continue
+            score += max((sim * weight.get(r.precision or "", 0.0) for mm, r, sim in scored
+                          if mm is m and dates_compatible(got, _interval(r), slack=0)), default=0.0)
+        score = round(score, 6)
+        if score > best_score:
+            best_score, feasible = score, [day]
+        elif score == best_score and score > 0:
+            feasible.append(day)
+    matched = sorted({(m.time_text, r.article, r.date) for m, r in pairs
+                      if (got := _resolve_in(m.evidence.quote, m.time_text, feasible[0])) is not None
+                      and dates_compatible(got, _interval(r), slack=0)})
+    reason = "; ".join(f"'{t}' matches {d} in {a}" for t, a, d in matched[:3])
+    lead = [m for m in timed if m.sentence < _lead_limit(analysis)]
+    others = [m for m in timed if m not in lead]
+    # The lead tells the newest news: drop days on which it would be older than what the
+    # article reports as background.
+    ordered = [d for d in feasible if _lead_is_newest(lead, others, d)]
+    if ordered:
+        feasible = ordered
+    latest = None if feasible[-1] >= _days(lo, hi)[-1] else feasible[-1]  # open when the search ran out
+    # A single day only when a day-precise match pins the window down.
+    pinned = any(r.precision in ("day", "week") for m, r in pairs
+                 if (got := _resolve_in(m.evidence.quote, m.time_text, feasible[0])) is not None
+                 and dates_compatible(got, _interval(r), slack=0))
+    for day in feasible if pinned else []:
+        for m in lead:
+            got = _resolve_in(m.evidence.quote, m.time_text, day)
+            if got == (day, day):
+                return Published(day, day, latest, "inferred",
+                                 f"{reason}; its lead ('{m.time_text}') is then the day itself")
+    return Published(None, feasible[0], latest, "inferred", reason)
+
+
+def _lead_limit(analysis: ArticleAnalysis) -> int:
+    """Index of the first sentence after the lead (the first prose sentences)."""
+    prose = [i for i, s in enumerate(analysis.sentences) if len(s.text.split()) >= 5]
+    return prose[LEAD_SENTENCES] if len(prose) > LEAD_SENTENCES else len(analysis.sentences)
+
+
+def _lead_is_newest(lead: list[EventMention], others: list[EventMention], day: str) -> bool:
+    lead_days = [got[1] for m in lead if (got := _resolve_in(m.evidence.quote, m.time_text, day))]
+    other_days = [got[0] for m in others if (got := _resolve_in(m.evidence.quote, m.time_text, day))]
+    if not lead_days or not other_days:
+        return True
+    return min(lead_days) >= max(other_days)
 
 
 def infer_dates(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> dict[str, Published]:
-    return {}
+    """Publication dates (or windows) of the story's undated articles: {article id: Published}.
+
+    ``how`` is "inferred" and ``evidence`` says which shared events fixed it. Names are
+    unified across the story first, so that outlets' different names for one actor meet.
+    """
+    from storyline.annotate.entities import unify_entities
+
+    undated = [a for a in articles if not a.published.date and a.id in analyses]
+    if not undated:
+        return {}
+    unify_entities(articles, analyses)
+    dated = [a for a in articles if a.published.date and a.id in analyses]
+    refs = [m for a in dated for m in analyses[a.id].events
+            if m.dated_by in STRONG and m.date and _interval(m) and m.evidence is not None]
+    story_days = sorted(a.published.date[:10] for a in dated)
+    out: dict[str, Published] = {}
+    for a in undated:
+        try:
+            pub = infer_one(a, analyses[a.id], refs, story_days)
+        except Exception:  # noqa: BLE001 - one odd article must not stop the story
+            log.debug("date inference failed for %s", a.id, exc_info=True)
+            pub = None
+        if pub is not None:
+            out[a.id] = pub
+    return out
