@@ -34,9 +34,11 @@ def seed_text(i: int = 0) -> str:
 
 
 def variant(i: int, tag: str) -> str:
-    """A seed article with one word changed, so its fingerprint differs from the seed's."""
+    """A seed article with a word added to its longest paragraph (body text the cleaner
+    keeps), so its fingerprint differs from the seed's and from other variants'."""
     text = seed_text(i)
-    return text.replace(" the ", f" the {tag} ", 1)
+    longest = max(text.split("\n"), key=len)
+    return text.replace(longest, longest.replace(" the ", f" the {tag} ", 1), 1)
 
 
 # ----------------------------------------------------------------- the corpus
