@@ -827,11 +827,15 @@ def _duration(m: re.Match, text: str) -> Cand | None:
             return None
         if n_text.lower() in ("a", "an") and unit == "second":
             return None  # "a second term": an ordinal, not a second
+    if unit == "second" and (n_text or det or "").lower() in ("a", "an", "one", "the"):
+        if not re.match(r"\s*[,.;:)]|\s+(?:or|and|ago|later|earlier|before|after)\b", after):
+            return None  # "a second term": an ordinal, not a second
     if m["half"] and n is not None:
         n += 0.5
     if unit in ("weekend", "night") and n is None:
         return None
-    if n_text and n_text.lower() in ("a", "an") and not lead and not m["ap"]:
+    article = (n_text or det or "").lower() in ("a", "an") and not (n_text and det)
+    if article and not lead and not m["ap"]:
         # "$5 a year", "three times a day": a frequency
         if _SET_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             return Cand(m.start(), m.end(), "SET", ("set", lx.duration_value(1, unit)), prio=2)
