@@ -30,7 +30,7 @@ def build_story(
     """Build one story. ``reanalyse`` re-runs the per-article stage for an article whose
     publication date was just inferred (so its relative times resolve against it)."""
     from storyline.compare.claims import compare_claims
-    from storyline.compare.coverage import coverage
+    from storyline.compare.coverage import coverage, wording
     from storyline.compare.summary import summarise
     from storyline.compare.wire import find_wire_groups, independence_keys
     from storyline.annotate.entities import unify_entities
@@ -69,11 +69,12 @@ def build_story(
         claims=claims,
         comparison=comparison,
         wire=wire,
-        coverage=coverage(timeline, articles),
+        coverage=coverage(timeline, articles, claims, independent),
         expectations=expectations,
         first=dates[0] if dates else None,
         last=dates[-1] if dates else None,
     )
+    story.wording = wording(story, by_id, analyses)
     story.summary_sentences = summarise(story, by_id)
     story.summary = " ".join(s.text for s in story.summary_sentences)
     return story

@@ -335,6 +335,15 @@ def _claim_text(sent, att: Attribution) -> str:
         if len(toks) >= 4:
             return sent.doc[toks[0].i: toks[-1].i + 1].text.strip()
     text = sent.text.strip()
+    v = att.verb
+    if v is not None and att.content is None and v.dep_ != "ROOT" and sent.start <= v.i < sent.end:
+        # "..., the Wall Street Journal reported this week, citing ...": the statement without its attribution
+        drop = {t.i for t in v.subtree}
+        kept = "".join(t.text_with_ws for t in sent if t.i not in drop)
+        kept = re.sub(r"\s+([,.;:])", r"\1", kept)
+        kept = re.sub(r"[,;:\s]+([.!?])?\s*$", lambda m: m.group(1) or ".", kept.strip())
+        if len(kept.split()) >= 4:
+            text = kept
     m = re.match(r"^according to [^,]{1,120},\s*", text, re.I)
     if m:
         text = text[m.end():]
