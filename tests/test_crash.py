@@ -130,54 +130,51 @@ def check_reports(out: Path, context: str) -> None:
             assert p.stat().st_size > 0, context
 
 
-def test_run_killed_at_random_points_then_finished(tmp_path):
-    rnd = random.Random(SEED)
-    inputs = tmp_path / "in"
-    variants(inputs, N_RUN, "v")
-    out = tmp_path / "out"
-    db = out / "storyline.db"
+def kill_then_finish(cmd: list[str], db: Path, out: Path | None, seed: int, floor: int = 0) -> dict[str, int]:
+    """Kill ``cmd`` twice (once at random, once just after a commit), checking the store
+    after each kill; then run it to the end and return the final state of the store.
+
+    ``floor``: articles committed before, which no kill may lose.
+    """
+    rnd = random.Random(seed)
     history = []
     for k, mode in enumerate(["random", "commit"]):
-        what = run_and_kill(cli("run", str(inputs), "--out", str(out), "--quiet"), db, rnd, mode)
-        context = f"seed {SEED}, kill {k + 1} ({mode}): {what}"
+        what = run_and_kill(cmd, db, rnd, mode)
+        context = f"seed {seed}, kill {k + 1} ({mode}): {what}"
         state = check_consistent(db, context)
-        check_reports(out, context)
+        assert state["articles"] >= floor, f"{context}: committed articles were lost"
+        if out is not None:
+            check_reports(out, context)
         history.append((mode, what, state))
-    final = subprocess.run(cli("run", str(inputs), "--out", str(out), "--quiet"), cwd=ROOT, capture_output=True,
-                           timeout=300)
-    context = f"seed {SEED}, history {history}"
+    final = subprocess.run(cmd, cwd=ROOT, capture_output=True, timeout=300)
+    context = f"seed {seed}, history {history}"
     assert final.returncode == 0, f"{context}\n{final.stderr.decode()}"
     state = check_consistent(db, context)
-    assert state["articles"] == N_RUN, context
     assert state["unstoried"] == 0, context
+    state["context"] = context
+    return state
+
+
+def test_run_killed_at_random_points_then_finished(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    variants(inputs, N_RUN, "v")
+    state = kill_then_finish(cli("run", str(inputs), "--out", str(out), "--quiet"), out / "storyline.db", out, SEED)
+    assert state["articles"] == N_RUN, state["context"]
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert sorted(a["id"] for a in report["articles"]) == [f"v{i:02d}" for i in range(N_RUN)]
 
 
 def test_add_killed_at_random_points_then_finished(tmp_path):
-    rnd = random.Random(SEED + 1)
     out = tmp_path / "out"
     db = out / "storyline.db"
     first = subprocess.run(cli("run", str(ROOT / "examples"), "--out", str(out), "--quiet"), cwd=ROOT,
                            capture_output=True, timeout=300)
     assert first.returncode == 0, first.stderr.decode()
-    before = check_consistent(db, "after the first run")
+    before = check_consistent(db, "after the first run")["articles"]
     inputs = tmp_path / "new"
     variants(inputs, N_ADD, "a")
-    history = []
-    for k, mode in enumerate(["random", "commit"]):
-        what = run_and_kill(cli("add", str(inputs), "--db", str(db), "--quiet"), db, rnd, mode)
-        context = f"seed {SEED + 1}, kill {k + 1} ({mode}): {what}"
-        state = check_consistent(db, context)
-        assert state["articles"] >= before["articles"], f"{context}: committed articles were lost"
-        history.append((mode, what, state))
-    final = subprocess.run(cli("add", str(inputs), "--db", str(db), "--quiet"), cwd=ROOT, capture_output=True,
-                           timeout=300)
-    context = f"seed {SEED + 1}, history {history}"
-    assert final.returncode == 0, f"{context}\n{final.stderr.decode()}"
-    state = check_consistent(db, context)
-    assert state["articles"] == before["articles"] + N_ADD, context
-    assert state["unstoried"] == 0, context
+    state = kill_then_finish(cli("add", str(inputs), "--db", str(db), "--quiet"), db, None, SEED + 1, floor=before)
+    assert state["articles"] == before + N_ADD, state["context"]
 
 
 KILL_BATCHES = """
