@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from storyline.compare.subjects import word_table
 from storyline.model import Article, Event, Story
 
 # Head nouns that name the same kind of thing in news copy.
-REFERENTS: dict[str, str] = {}
-for _label, _words in {
+REFERENTS: dict[str, str] = word_table({
     "treaty": "treaty agreement pact accord deal convention alliance",
     "law": "law bill legislation act decree",
     "attack": "attack strike raid assault bombing offensive",
@@ -30,9 +30,7 @@ for _label, _words in {
     "talks": "talk negotiation summit",
     "protest": "protest demonstration rally",
     "well": "well rig platform",
-}.items():
-    for _w in _words.split():
-        REFERENTS[_w] = _label
+})
 MAX_SENTENCES_PER_ARTICLE = 30
 MAX_SENTENCES = 600
 MAX_THINGS = 8

@@ -19,9 +19,18 @@ from __future__ import annotations
 import functools
 import re
 
+
+def word_table(groups: dict[str, str], table: dict[str, str] | None = None) -> dict[str, str]:
+    """{label: "word word ..."} -> {word: label}; the first label given to a word wins."""
+    table = {} if table is None else table
+    for label, words in groups.items():
+        for w in words.split():
+            table.setdefault(w, label)
+    return table
+
+
 # Counted nouns that name the same kind of thing in news copy: lemma -> subject noun.
-NOUN_CLASSES: dict[str, str] = {}
-for _label, _words in {
+NOUN_CLASSES: dict[str, str] = word_table({
     "troops": "troop soldier serviceman servicemen servicewoman personnel fighter trooper infantryman marine",
     "people": "people person individual resident civilian citizen inhabitant",
     "workers": "worker employee staff staffer crew crewman crewmember",
@@ -37,13 +46,10 @@ for _label, _words in {
     "homes": "home house household dwelling",
     "jobs": "job post position",
     "vessels": "vessel ship boat",
-}.items():
-    for _w in _words.split():
-        NOUN_CLASSES[_w] = _label
+})
 
 # Verbs (and nouns/adjectives) that change what is counted: lemma -> the change.
-CHANGE_CLASSES: dict[str, str] = {}
-for _label, _words in {
+CHANGE_CLASSES: dict[str, str] = word_table({
     "killed": "kill die dead death fatality perish slay massacre execute toll",
     "injured": "injure wound hurt injury casualty",
     "missing": "missing disappear",
@@ -55,23 +61,18 @@ for _label, _words in {
     "infected": "infect",
     "sacked": "lay fire sack cut",
     "rescued": "rescue save",
-}.items():
-    for _w in _words.split():
-        CHANGE_CLASSES.setdefault(_w, _label)
+})
 # "capture" of oil is collection; of soldiers it is capture: the counted noun decides.
 MATERIAL_CHANGE = {"capture": "collected", "recover": "collected", "contain": "collected"}
 
 # Measure nouns: the figure is an amount of something else ("barrels of oil").
-MEASURES: dict[str, str] = {}
-for _label, _words in {
+MEASURES: dict[str, str] = word_table({
     "barrels": "barrel bbl", "gallons": "gallon", "litres": "litre liter", "tonnes": "tonne ton",
     "cubic metres": "cubic", "km": "kilometre kilometer km", "miles": "mile", "metres": "metre meter",
     "feet": "foot feet", "acres": "acre", "hectares": "hectare", "square miles": "square",
     "kg": "kilogram kg kilo", "pounds": "lb", "%": "percent % percentage", "megawatts": "megawatt mw",
     "USD": "dollar", "EUR": "euro", "GBP": "sterling", "points": "point",
-}.items():
-    for _w in _words.split():
-        MEASURES[_w] = _label
+})
 RATE_WORDS = {"day": "per day", "daily": "per day", "week": "per week", "weekly": "per week", "hour": "per hour",
               "month": "per month", "monthly": "per month", "year": "per year", "annually": "per year",
               "annual": "per year", "minute": "per minute", "second": "per second"}
