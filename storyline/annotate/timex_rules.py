@@ -653,7 +653,7 @@ def _part_of_the_unit(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", ("rel", u, 0), _mod(m), prio=3)
 
 
-@rule("unit_end", needs="unit", pattern=rf"{L}(?:(?P<the>the)\s+)?(?P<u>year|month|quarter|week)[\s-](?P<w>end|start)(?:s)?{R}(?!\s+(?:of|report|results|bonus|bonuses|figures|sales|inventory|data|review|accounts?|statement)\b)")
+@rule("unit_end", needs="unit", pattern=rf"{L}(?:(?P<the>the)\s+)?(?P<u>year|month|quarter|week)(?:[\s-]|['’]s\s+)(?P<w>end|start)(?:s)?{R}(?!\s+(?:of|report|results|bonus|bonuses|figures|sales|inventory|data|review|accounts?|statement)\b)")
 def _unit_end(m: re.Match, text: str) -> Cand | None:
     mod = "END" if m["w"].lower() == "end" else "START"
     return Cand(m.start(), m.end(), "DATE", ("rel", m["u"].lower(), 0), mod, prio=2)
@@ -800,7 +800,10 @@ def _duration(m: re.Match, text: str) -> Cand | None:
     if m["ap"] and det and m["ap"].lower() in ("over", "under", "some"):
         start = m.start("det")  # "over the past two years": "over" is a preposition here
     after = text[m.end() : m.end() + 12]
-    if unit == "quarter" and (re.match(r"\s+of\b", after) or (n_text and "-" in text[m.end("n") : m.start("u")])):
+    if unit == "quarter" and (
+        re.match(r"\s+of\s+(?:the|a|an|all|its|his|her|their|them|those|these|our|its|\d|\$)", after)
+        or (n_text and "-" in text[m.end("n") : m.start("u")])
+    ):
         return None  # "a quarter of the vote", "three-quarters": fractions
     if n_text is None:
         if vague_lead and plural:
@@ -1163,7 +1166,7 @@ TRIGGERS = {
     "day": "today tonight tomorrow yesterday overnight morning mornings afternoon afternoons evening evenings night "
     "nights noon midday midnight midafternoon midmorning dawn daybreak dusk sunset sunrise nightfall clock",
     "ref": "now current currently present presently nowadays recent recently lately past future soon term ahead "
-    "someday days day time ago while earlier today",
+    "someday days day time ago while earlier later today",
     "season": "spring summer fall autumn winter",
     "freq": "daily nightly weekly biweekly fortnightly monthly bimonthly yearly annually hourly semiannually semi "
     "biannually every each per once twice thrice times",
