@@ -96,3 +96,25 @@ def test_tallies_compare_as_written():
     claims = [claim("1", "a", "397-0", subject="State Duma vote", unit="votes for-against"),
               claim("2", "b", "396-0", subject="State Duma vote", unit="votes for-against")]
     assert run(claims, arts)["State Duma vote"].status == "conflict"
+
+
+def test_seed_report_compares_the_sources(seed_run):
+    """End to end on the five seeds: report.json carries the comparison, wire credits and summary."""
+    _, report, _ = seed_run
+    story = max(report["stories"], key=lambda s: len(s["articles"]))
+    troops = next(k for k in story["comparison"] if k["subject"] == "North Korea troops")
+    claims = {c["id"]: c for c in story["claims"]}
+    assert len({claims[i]["article"] for i in troops["claims"]}) >= 3
+    if any(claims[i]["date"] is None for i in troops["claims"]):
+        import pytest
+
+        pytest.xfail("some seed articles are still undated after the story stage (timeline.infer)")
+    assert troops["status"] == "evolving"
+    assert [r["date"] for r in troops["values"]] == sorted(r["date"] for r in troops["values"])
+    wires = {g["wire"]: g for g in story["wire"]}
+    assert {"Reuters", "EFE", "AFP"} <= set(wires)
+    assert wires["AFP"]["partial"] and not wires["AFP"]["articles"]
+    vote = next(c for c in story["claims"] if c["unit"] == "votes for-against")
+    assert vote["single_source"] and vote["value"] == "397-0"
+    assert all(s["sources"] for s in story["summary_sentences"])
+    assert any(w["thing"] == "treaty" for w in story["wording"])
