@@ -108,3 +108,27 @@ def evaluate(data: Path, limit: int | None = None) -> dict[str, Any]:
         },
         "items": items,
     }
+
+
+def plain_text_speed(paths: list[Path]) -> dict[str, Any]:
+    """Speed of the plain-text clean stage (``clean_text``) over the given text files.
+
+    Returns ``{"n", "chars_mean", "articles_per_s", "articles_per_cpu_s"}``; CPU seconds are
+    given too because wall time on a shared machine says more about the neighbours.
+    """
+    import time
+
+    from storyline.clean.text import clean_text
+
+    texts = [Path(p).read_text(encoding="utf-8", errors="replace") for p in paths]
+    wall, cpu = time.perf_counter(), time.process_time()
+    for text in texts:
+        clean_text(text)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    n = len(texts)
+    return {
+        "n": n,
+        "chars_mean": sum(map(len, texts)) / n if n else 0.0,
+        "articles_per_s": n / wall if wall else 0.0,
+        "articles_per_cpu_s": n / cpu if cpu else 0.0,
+    }
