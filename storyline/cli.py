@@ -123,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(name)s: %(message)s")
+    if not args.debug:  # libraries' own chatter ("discarding data: None") is not a user-facing message
+        for name in ("trafilatura", "htmldate", "courlan", "distributed", "tornado"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     if not args.command:
         parser.print_help()
         return 2
