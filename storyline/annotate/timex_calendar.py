@@ -203,13 +203,3 @@ def resolve_value(value: str | None) -> tuple[str | None, str | None]:
     if b is None:
         return None, None
     return b[0].isoformat(), b[1].isoformat()
-
-
-def granule_for_date(day: dt.date, gran: str) -> Granule:
-    """Alias of :func:`granule_of` kept for readability at call sites."""
-    return granule_of(day, gran)
-
-
-def finer_or_equal(a: str, b: str) -> bool:
-    """True when granularity ``a`` is at least as fine as ``b``."""
-    return ORDER.index(a) <= ORDER.index(b)

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from storyline.annotate import timex_calendar as cal
-from storyline.annotate.timex_rules import Cand, holiday_date
+from storyline.annotate.timex_rules import Cand
+from storyline.annotate.timex_rules_more import holiday_date
 
 Granule = cal.Granule
 
@@ -319,6 +320,9 @@ def resolve(c: Cand, ctx: Context) -> Res | None:
         return point(("year", anchor.year - 1), True)
     if kind == "finq":
         q = _quarter_ref(ctx, c)
+        last_done = step(cal.granule_of(anchor, "quarter"), "quarter", -1)
+        if q is not None and sem[1] == "latest" and last_done is not None and q[1] > last_done[1]:
+            q = last_done  # "the latest quarter" has been reported, so it has ended
         if q is not None:
             return point(q, True)
         return point(step(cal.granule_of(anchor, "quarter"), "quarter", -1), True)

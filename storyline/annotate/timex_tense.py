@@ -71,7 +71,7 @@ def _classify_past(word: str, prefix: str) -> str | None:
 
 def _classify_future(prefix: str) -> str:
     """A forward-looking cue is past when it is itself in the past ("had been scheduled to")."""
-    if re.search(r"\b(?:had|was|were|previously|originally|initially|once)\s+(?:\w+\s+){0,2}$", prefix, re.I):
+    if re.search(r"\b(?:had|was|were|previously|originally|initially|once)\s+(?:\w+\s+){0,3}$", prefix, re.I):
         return "past"
     return "future"
 
