@@ -130,7 +130,7 @@ def test_summary_cites_its_sources_by_number(doc):
     summary = doc.xpath("//section[@id='s-s-bridge-summary']")[0]
     assert [_text(a) for a in summary.xpath(".//a[@class='cite']")] == ["1", "2", "1", "2", "3", "3"]
     assert [_text(li) for li in summary.xpath(".//ol[@class='cites']/li/a")] == ["Daily Example", "Metro Times", "Coast Radio"]
-    assert summary.xpath(".//span[@class='ss k-contested']")
+    assert "contested" in _text(summary.xpath(".//li[@class='k-contested']")[0])
 
 
 def test_articles_show_removed_pieces_captions_credits_and_how_the_date_was_found(doc):

@@ -429,7 +429,8 @@ def _summary(story: dict, arts: dict[str, dict], colours: dict[str, int]):
             cites.append({"n": numbers[aid], "article": aid, "outlet": name, "colour": colours.get(name, 0)})
         sentences.append({**s, "cites": cites, "kind_label": SUMMARY_KIND.get(s.get("kind"), s.get("kind") or "")})
     cited = [{"n": n, "article": aid, "outlet": _outlet_name(arts, aid), "colour": colours.get(_outlet_name(arts, aid), 0),
-              "title": (arts.get(aid) or {}).get("title") or aid} for aid, n in numbers.items()]
+              "title": (arts.get(aid) or {}).get("title") or "", "known": bool((arts.get(aid) or {}).get("outlet"))}
+             for aid, n in numbers.items()]
     return sentences, cited
 
 
@@ -537,7 +538,8 @@ def published_label(published: dict | None) -> dict[str, str]:
 def article_card(article: dict, colours: dict[str, int] | None = None) -> dict[str, Any]:
     """Header facts of an article: outlet badge, title, publication date and how it was found."""
     outlet = source_label(article)
-    return {**article, "outlet_name": outlet, "colour": (colours or {}).get(outlet, 0),
+    shown = article.get("title") or ("Untitled article" + (f" from {article['outlet']}" if article.get("outlet") else ""))
+    return {**article, "outlet_name": outlet, "shown_title": shown, "colour": (colours or {}).get(outlet, 0),
             "anchor": dom_id("a", article["id"]), "pub": published_label(article.get("published"))}
 
 
@@ -610,6 +612,17 @@ def asset(name: str) -> str:
     return resources.files("storyline.report").joinpath("templates", name).read_text("utf-8")
 
 
+def _when_generated(stamp: str | None) -> str:
+    """'2024-11-24T09:28:46+00:00' as '24 November 2024, 09:28 UTC' (the stamp as given if odd)."""
+    try:
+        t = dt.datetime.fromisoformat(stamp or "")
+    except ValueError:
+        return stamp or ""
+    if t.tzinfo is not None:
+        t = t.astimezone(dt.timezone.utc)
+    return f"{t.day} {t:%B %Y, %H:%M} UTC"
+
+
 def safe_url(url: str | None) -> str:
     """``url`` when it is plain http(s), else "" so the template shows it as text only:
     an article's URL is untrusted and a ``javascript:`` link would run on click."""
@@ -630,6 +643,7 @@ def environment(*extra_loaders: jinja2.BaseLoader) -> jinja2.Environment:
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(format_date=format_date, how_outlet=HOW_OUTLET)
     env.filters["safe_url"] = safe_url
+    env.filters["when_generated"] = _when_generated
     env.filters["plain"] = _plain
     env.filters["pct"] = lambda v: f"{float(v) * 100:.0f}%" if isinstance(v, (int, float)) else ""
     return env

@@ -1,0 +1,193 @@
+"""End-to-end in a real browser: the server on 127.0.0.1 over the seed articles' store,
+Debian's chromium driven by Playwright, checking what a person sees.
+
+Skips when /usr/bin/chromium is absent (``apt-get install chromium``; Playwright's own
+browser download is never used). Screenshots go to $STORYLINE_SCREENSHOTS when set (the
+PNGs in docs/screenshots/ are made with ``STORYLINE_SCREENSHOTS=docs/screenshots``),
+else to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import httpx
+import pytest
+from test_web_data import ServerThread
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="browser tests need Debian's chromium at /usr/bin/chromium "
+                                                     "(apt-get install chromium); skipped"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
+
+FOLLOW_UP = ("North Korea ratifies defence treaty with Russia\n\n"
+             "North Korea's parliament ratified the mutual defence treaty with Russia, state media reported on Tuesday. "
+             "The treaty, signed by Kim Jong Un and Vladimir Putin in Pyongyang in June, obliges each side to give "
+             "military assistance if the other is attacked. Russia's Federation Council approved the treaty last week "
+             "and Putin signed the ratification law on Saturday, officials in Moscow said.")
+PROBE_NAME = "<img src=x onerror=alert('file')>.txt"
+PROBE = ("<script>alert('title')</script> Harbour probe\n\n"
+         "Residents said <img src=x onerror=alert('body')> the ferry was late again on Monday, and a "
+         "<script>alert(1)</script> sign appeared near the harbour gate for the second time this week. Officials "
+         "did not comment on the sign or on the timetable for repairs to the old bridge across the harbour.")
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("STORYLINE_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def server(seed_run, tmp_path_factory):
+    """The web app over a copy of the seed run's store (uploads must not touch the shared one)."""
+    from storyline.web import create_app
+
+    _, report, out = seed_run
+    assert report["stories"], f"the seed run made no story (rejected: {report['rejected']})"
+    folder = tmp_path_factory.mktemp("browser-store")
+    shutil.copy(out / "storyline.db", folder / "storyline.db")
+    app = create_app(folder / "storyline.db", upload_dir=folder / "uploads")
+    with ServerThread(app) as srv:
+        srv.app = app
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    """A fresh page that records console errors (CSP violations land there) and any dialog
+    (an alert() from an XSS probe would open one)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(60_000)
+    pg.errors, pg.dialogs = [], []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    context.close()
+
+
+def _datetimes(pg) -> list[str]:
+    return pg.locator("ol.timeline > li.day time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
+
+
+def test_seed_story_timeline_shows_dated_events_in_order_with_source_badges(server, page, shots):
+    page.goto(server.url + "/")
+    page.screenshot(path=str(shots / "stories.png"))
+    page.locator(".story-card h2 a").first.click()
+    page.wait_for_selector("ol.timeline")
+    page.screenshot(path=str(shots / "story.png"))
+    dates = _datetimes(page)
+    assert len(dates) >= 3 and dates == sorted(dates)
+    assert {"2024-11-06", "2024-11-09"} <= set(dates)  # the Federation Council's vote, Putin's signature
+    badges = page.locator("ol.timeline li.event").evaluate_all(
+        "els => els.map(e => e.querySelectorAll('.meta .badge').length)")
+    assert badges and all(n >= 1 for n in badges)
+    assert page.locator("ol.timeline li.event .badge").first.is_visible()
+    # quoted evidence on demand
+    first = page.locator("ol.timeline li.event").first
+    assert not first.locator("blockquote").first.is_visible()
+    first.locator("details.evidence summary").click()
+    assert first.locator("blockquote").first.is_visible()
+    # the outlet filter (script allowed by the CSP) dims the other outlets' events
+    page.locator(".filter button.badge").first.click()
+    assert page.locator("ol.timeline li.event.match").count() >= 1
+    page.locator("#" + page.locator("section.story").get_attribute("id") + "-timeline").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "story-timeline.png"))
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_search_finds_an_article(server, page, shots):
+    page.goto(server.url + "/")
+    page.fill("#q", "Duma")
+    page.press("#q", "Enter")
+    page.wait_for_selector("ol.results li")
+    assert page.locator("ol.results li p.snippet mark").first.inner_text().lower() == "duma"
+    title = page.locator("ol.results li a strong").first.inner_text()
+    page.locator("ol.results li a").first.click()
+    page.wait_for_selector("article.doc h1")
+    assert page.locator("article.doc h1").inner_text() == title
+    assert "Duma" in page.locator("div.body").inner_text()
+    page.screenshot(path=str(shots / "article.png"))
+    assert page.errors == []
+
+
+def _upload_and_wait(page, url: str) -> dict:
+    page.wait_for_selector("#job.finished")
+    job_id = page.url.rsplit("/", 1)[1]
+    return httpx.get(f"{url}/api/jobs/{job_id}").json()
+
+
+def test_an_upload_adds_an_article_to_a_story(server, page, shots):
+    page.goto(server.url + "/upload")
+    page.fill("#text", FOLLOW_UP)
+    page.fill("#name", "follow-up")
+    page.click("#upload-form button[type=submit]")
+    job = _upload_and_wait(page, server.url)
+    assert "Done: 1 article added" in page.locator("[data-state]").inner_text()
+    page.screenshot(path=str(shots / "upload-done.png"))
+    added = job["articles"][0]
+    assert added["story"]
+    page.locator("[data-result] a").first.click()
+    page.wait_for_selector("section.story")
+    links = page.locator(f"#{page.locator('section.story').get_attribute('id')}-articles a").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))")
+    assert f"/articles/{added['id']}" in links
+    assert page.errors == []
+
+
+def test_xss_probe_shows_as_text(server, page):
+    page.goto(server.url + "/upload")
+    page.set_input_files("#files", files=[{"name": PROBE_NAME, "mimeType": "text/plain", "buffer": PROBE.encode()}])
+    page.click("#upload-form button[type=submit]")
+    job = _upload_and_wait(page, server.url)
+    assert PROBE_NAME in page.locator("#job").inner_text()  # the file name, as text
+    added = job["articles"][0]
+    page.goto(f"{server.url}/articles/{added['id']}")
+    text = page.locator("main").inner_text()
+    assert "<img src=x onerror=alert('body')>" in text and "<script>alert(1)</script>" in text
+    assert page.evaluate("document.querySelectorAll('main img, main script, main svg').length") == 0
+    page.goto(f"{server.url}/stories/{added['story']}")
+    page.goto(f"{server.url}/?q=harbour")
+    assert "<script>alert" in page.locator("ol.results").inner_text()
+    assert page.dialogs == [], page.dialogs
+    assert page.errors == []
+
+
+def test_report_html_works_offline_on_a_phone(seed_run, browser, shots):
+    _, _, out = seed_run
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=2, offline=True)
+    pg = context.new_page()
+    errors = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.goto((out / "report.html").resolve().as_uri())
+    pg.wait_for_selector("ol.timeline")
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 392  # nothing wider than the phone
+    pg.screenshot(path=str(shots / "report-phone.png"))
+    pg.locator("ol.timeline").first.scroll_into_view_if_needed()
+    pg.screenshot(path=str(shots / "report-phone-timeline.png"))
+    # the script runs under the report's own CSP: the filter bar is shown by it
+    assert pg.locator(".filter").first.is_visible()
+    dates = _datetimes(pg)
+    assert dates == sorted(dates)
+    assert errors == []
+    context.close()
