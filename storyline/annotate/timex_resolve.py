@@ -247,6 +247,8 @@ def resolve(c: Cand, ctx: Context) -> Res | None:
         base = {"month": ("month", y * 12 + k - 1), "quarter": ("quarter", y * 4 + k - 1), "half": ("half", y * 2 + k - 1)}[gran]
         return point(base, True)
     if anchor is None:
+        if kind == "future":
+            return Res("FUTURE_REF", "DATE", None, "future", None, None, True)
         return _unknown()
     if kind == "weekday":
         day = _weekday(sem[1], sem[2], ctx.tense(c) if sem[2] is None else None, anchor)

@@ -30,6 +30,7 @@ two years", "early next year"), the preposition is outside ("in June" -> "June")
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -1013,10 +1014,14 @@ def extract(text: str) -> list[Cand]:
 def select(cands: list[Cand]) -> list[Cand]:
     """Keep the longest candidates that do not overlap (ties: higher priority, then earlier)."""
     chosen: list[Cand] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # of the chosen spans, sorted; they never overlap, so ends are sorted too
+    ends: list[int] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect.bisect_left(starts, c.end)
+        # only the chosen span starting last before c ends can reach into c
+        if i > 0 and ends[i - 1] > c.start:
             continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
         chosen.append(c)
-        taken.append((c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)
