@@ -245,6 +245,8 @@ class TestDurationsAndSets:
         assert one("It lasted nearly two years.", a).text == "nearly two years"
         assert one("It lasted several weeks.", a).value == "PXW"
         assert one("It lasted 36 hours.", a).value == "PT36H"
+        t = one("His first visit in nearly a quarter of a century.", a)
+        assert (t.text, t.value) == ("nearly a quarter of a century", "P25Y")
 
     def test_later_is_a_signal_and_the_duration_stands_alone(self):
         t = one("Three days later, he resigned.", D(2002, 2, 2))

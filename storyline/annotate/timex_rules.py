@@ -882,6 +882,12 @@ def _half_a(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DURATION", ("dur", value), prio=3) if value else None
 
 
+@rule("quarter_century", needs="unit", pattern=rf"{L}(?:(?P<ap>{lx.APPROX})\s+)?(?:(?P<n>a|one|three)[\s-]+)?quarters?[\s-]+(?:of\s+)?(?:a\s+)?century{R}")
+def _quarter_century(m: re.Match, text: str) -> Cand | None:
+    years = 75 if (m["n"] or "").lower() == "three" else 25
+    return Cand(m.start(), m.end(), "DURATION", ("dur", f"P{years}Y"), prio=3)
+
+
 @rule("bare_units", needs="unit", pattern=rf"\b(?:for|in|within|over|took|take|takes|lasted|last|lasts|spent|spend|after|taking)\s(?P<u>{lx.UNIT_PL}){R}(?!\s+(?:of|ago|earlier|later|before|after|old)\b)")
 def _bare_units(m: re.Match, text: str) -> Cand | None:
     unit = lx.unit_of(m["u"])
