@@ -263,7 +263,8 @@ def is_description(text: str) -> bool:
         return False
     if key[0] == "XX" or (len(key[0]) == 2 and key[0].isupper()):
         return True
-    return bool(re.search(r"\b" + re.escape(key[1].split()[-1]) + r"\b", text))
+    # "the Kremlin spokesman" describes; "Federation Council" names (its role word is capitalised).
+    return any(w.islower() and (fold(w) in ROLES or fold(w) in ROLE_SYNONYMS) for w in re.findall(r"[\w'-]+", text))
 
 
 def _is_description(m: EntityMention) -> bool:

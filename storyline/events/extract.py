@@ -103,7 +103,7 @@ def _core(tok) -> list:
 
 def _phrase(tok, max_words: int = 8) -> str:
     words = _core(tok)[:max_words]
-    text = tok.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    text = tok.doc[words[0].i:words[-1].i + 1].text  # a span's text: Doc.text would join the whole article
     return " ".join(text.split()).strip(" ,")
 
 
@@ -210,6 +210,7 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
         text = body[s.start:s.end]
         if not is_prose(text) or is_caption(text, article.captions):
             continue
+        prose_index += 1  # counted before parsing: sentences the parser skipped still push the lead back
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
         if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
             continue
@@ -228,7 +229,6 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
         in_time = {i for t in stimex for i in range(t.start, t.end)}
         found = _sentence_events(span, attached, stimex, ents)
         sentence_events = []
-        prose_index += 1
         for v, tense, own, bound_by in found:
             m = _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loose, ents,
                          pub_day, prose_index - 1, _lemmas(clause := _clause(v), in_time), _names_in(clause, ents))

@@ -1,0 +1,158 @@
+"""Event mentions from sentences, and their merging across outlets."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.events.extract import is_caption, is_prose
+from storyline.events.merge import choose_date, dates_compatible, merge_events, partial_fits, trigger_match
+from storyline.model import Article, EventMention, Evidence, Published
+
+
+def article(body: str, published: str | None = "2024-11-10", aid: str = "a") -> Article:
+    pub = Published(published, published, published, "dateline") if published else Published()
+    return Article(id=aid, source=aid, body=body, published=pub)
+
+
+def events_of(body: str, published: str | None = "2024-11-10"):
+    from storyline.eval.timeline import analyse_for_timeline
+
+    art = article(body, published)
+    return art, analyse_for_timeline(art).events
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def test_prose_and_captions():
+    assert is_prose("The Russian Senate ratified the treaty on Wednesday.")
+    assert not is_prose("Russia Fines Apple and Mozilla for Failing to Remove Banned Information")
+    assert is_caption("Putin (L) and Kim attend a reception in Pyongyang, in this June 19 2024 file photo.", [])
+    assert is_caption("Kim Jong Un addresses the assembly in Pyongyang.", ["Kim Jong Un addresses the assembly in Pyongyang."])
+
+
+def test_event_with_its_own_time_and_participants():
+    art, evs = events_of("On Wednesday, the Russian Senate ratified the treaty with North Korea.", "2024-11-06")
+    (e,) = evs
+    assert e.trigger == "ratify"
+    assert (e.date, e.precision, e.dated_by) == ("2024-11-06", "day", "text")
+    assert e.actor == "Russian Senate" and e.target == "the treaty"
+    assert e.evidence.quote == art.body[e.evidence.start:e.evidence.end]
+
+
+def test_background_states_modals_and_negation_are_not_events():
+    _, evs = events_of(
+        "Russia and North Korea have been allies since the 1950s. "
+        "The two countries have drawn even closer following the invasion of Ukraine in 2022. "
+        "The treaty will take effect from the day both sides exchange ratification instruments. "
+        "Russia has not confirmed the presence of the troops. "
+        "The treaty includes a mutual defence clause."
+    )
+    assert evs == []
+
+
+def test_a_statement_is_dated_by_its_saying():
+    _, evs = events_of("Ukrainian President Volodymyr Zelensky said on Thursday that North Korea had sent 11,000 troops to Russia.")
+    (e,) = evs
+    assert (e.trigger, e.date, e.attributed_to) == ("say", "2024-11-07", "Volodymyr Zelensky")
+
+
+def test_a_reported_event_is_bounded_by_the_report():
+    _, evs = events_of("North Korea ratified a major defence pact with Russia, state media reported on Tuesday.", "2024-11-12")
+    (e,) = evs
+    assert e.trigger == "ratify" and e.date is None
+    assert (e.dated_by, e.latest) == ("reported", "2024-11-12")
+
+
+def test_plain_past_in_the_lead_is_the_publication_day_but_not_later():
+    body = ("Police arrested two men in Paris. " + "The mayor praised the officers for their work. " * 5
+            + "Officers also seized two cars.")
+    _, evs = events_of(body, "2024-03-05")
+    assert evs[0].trigger == "arrest" and evs[0].date == "2024-03-05" and evs[0].dated_by == "published"
+    last = [e for e in evs if e.trigger == "seize"]
+    assert last and last[0].date is None  # past the lead: no day claimed
+
+
+def test_time_of_a_clause_inside_the_event_is_inherited():
+    _, evs = events_of("Russian President Vladimir Putin signed into law a treaty with North Korea, "
+                       "according to a decree published on Saturday.")
+    (e,) = evs
+    assert (e.trigger, e.date, e.dated_by) == ("sign", "2024-11-09", "inherited")
+
+
+def test_according_to_is_the_attribution():
+    _, evs = events_of("According to the Korean Central News Agency, Kim Jong Un signed the decree on Monday.", "2024-11-12")
+    (e,) = evs
+    assert e.date == "2024-11-11"
+    assert e.attributed_to == "Korean Central News Agency"
+    assert e.text.startswith("Kim Jong Un signed")  # the one-line text drops the opening attribution
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def mention(aid, sentence, trigger, text, date=None, precision="day", earliest=None, latest=None, actor=None,
+            target=None, lemmas=(), dated_by="text", time_text=None, time_value=None):
+    if date and len(date) == 10 and not earliest:
+        earliest = latest = date
+    return EventMention(article=aid, sentence=sentence, trigger=trigger, text=text, actor=actor, target=target,
+                        date=date, precision=precision if date else None, earliest=earliest, latest=latest,
+                        evidence=Evidence(aid, 0, len(text), text), lemmas=list(lemmas), dated_by=dated_by,
+                        time_text=time_text, time_value=time_value)
+
+
+ARTS = {k: Article(id=k, source=k, body="", outlet=k.upper()) for k in "abcd"}
+
+
+def test_one_event_from_two_outlets_with_the_finer_date():
+    week = mention("a", 0, "ratify", "Russia's upper house ratified the treaty this week.", "2024-11-04", "week",
+                   "2024-11-04", "2024-11-10", actor="Federation Council", lemmas=["ratify", "treaty", "upper", "house"])
+    day = mention("b", 2, "ratify", "On Wednesday, the Russian Senate ratified the treaty.", "2024-11-06",
+                  actor="Federation Council", lemmas=["ratify", "treaty", "senate", "russian"])
+    (e,) = merge_events([week, day], ARTS, {"a": "a", "b": "b"})
+    assert (e.date, e.precision) == ("2024-11-06", "day")
+    assert sorted(e.sources) == ["a", "b"] and e.independent_sources == 2
+    assert len(e.evidence) == 2 and e.disagreement == []
+
+
+def test_different_doers_and_months_stay_apart():
+    duma = mention("a", 0, "endorse", "The lower house endorsed it last month.", "2024-10", "month", "2024-10-01",
+                   "2024-10-31", actor="State Duma", lemmas=["endorse", "treaty"])
+    senate = mention("b", 0, "ratify", "The Senate ratified the treaty.", "2024-11-06", actor="Federation Council",
+                     lemmas=["ratify", "treaty"])
+    assert len(merge_events([duma, senate], ARTS, {"a": "a", "b": "b"})) == 2
+
+
+def test_date_disagreement_is_recorded_and_wire_copies_count_once():
+    lem = ["quake", "strike", "city", "magnitude"]
+    ms = [mention("a", 0, "strike", "A quake struck the city on Monday.", "2024-03-04", lemmas=lem),
+          mention("b", 0, "strike", "A quake struck the city on Monday.", "2024-03-04", lemmas=lem),
+          mention("c", 0, "hit", "A strong quake hit the city on Tuesday.", "2024-03-05", lemmas=lem),
+          mention("d", 0, "strike", "A quake struck the city on Monday.", "2024-03-04", lemmas=lem)]
+    (e,) = merge_events(ms, ARTS, {"a": "wire", "b": "wire", "c": "c", "d": "d"})
+    assert e.date == "2024-03-04"
+    assert e.independent_sources == 3
+    assert {v.date for v in e.disagreement} == {"2024-03-04", "2024-03-05"}
+
+
+def test_weak_mention_joins_the_older_dated_event_it_retells():
+    signed = mention("a", 1, "sign", "Putin and Kim signed the treaty in Pyongyang on June 19.", "2024-06-19",
+                     actor="Vladimir Putin", lemmas=["sign", "treaty", "pyongyang", "putin", "kim"])
+    retold = mention("b", 4, "sign", "Putin and Kim signed the treaty during a visit to Pyongyang.", "2024-11-06",
+                     earliest="2024-11-05", latest="2024-11-06", actor="Vladimir Putin", dated_by="published",
+                     lemmas=["sign", "treaty", "pyongyang", "putin", "kim", "visit"])
+    (e,) = merge_events([signed, retold], ARTS, {"a": "a", "b": "b"})
+    assert e.date == "2024-06-19" and e.disagreement == []
+
+
+def test_helpers():
+    assert trigger_match("ratify", "endorse") == 0.8 and trigger_match("sign", "sign") == 1.0
+    assert trigger_match("sign", "kill") == 0.0
+    assert dates_compatible(("2024-11-06", "2024-11-06"), ("2024-11-04", "2024-11-10"))
+    assert not dates_compatible(("2024-10-01", "2024-10-31"), ("2024-11-06", "2024-11-06"))
+    june = mention("a", 0, "sign", "signed in June", time_text="June", time_value="XXXX-06")
+    assert not partial_fits(june, ("2024-11-09", "2024-11-09"))
+    assert partial_fits(june, ("2024-06-19", "2024-06-19"))
+    saturday = mention("a", 0, "sign", "signed on Saturday", time_text="Saturday")
+    assert partial_fits(saturday, ("2024-11-09", "2024-11-09")) and not partial_fits(saturday, ("2024-11-11", "2024-11-11"))
+    assert choose_date([], {}) == (None, None, None, None, [])
