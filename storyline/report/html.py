@@ -142,15 +142,19 @@ class ReportLinks:
     """Links within one report.html: everything is an anchor on the same page."""
 
     def article(self, article_id: str) -> str:
+        """Where an article is shown."""
         return "#" + dom_id("a", article_id)
 
     def story(self, story_id: str) -> str:
+        """Where a story is shown."""
         return "#" + dom_id("s", story_id)
 
     def event(self, story_id: str, event_id: str) -> str:
+        """Where a timeline event is shown."""
         return "#" + event_anchor(story_id, event_id)
 
     def quote(self, article_id: str, start: int) -> str:
+        """Where a cited passage (starting at ``start`` in the body) is highlighted."""
         return "#" + quote_anchor(article_id, start)
 
 
@@ -171,10 +175,12 @@ class WebLinks(ReportLinks):
 
 
 def event_anchor(story_id: str, event_id: str) -> str:
+    """The HTML id of a timeline event (the same in report.html and on the story page)."""
     return dom_id("ev", f"{story_id}.{event_id}")
 
 
 def quote_anchor(article_id: str, start: int) -> str:
+    """The HTML id of a highlighted passage of an article's text."""
     return dom_id("q", f"{article_id}.{start}")
 
 
@@ -514,6 +520,7 @@ def _story_span(story: dict) -> str:
 
 
 def published_sort_key(article: dict) -> str:
+    """Sort articles by publication date (or the start of its window); undated ones last."""
     p = article.get("published") or {}
     return p.get("date") or p.get("earliest") or "9999"
 
@@ -535,11 +542,15 @@ def published_label(published: dict | None) -> dict[str, str]:
             "evidence": p.get("evidence") or ""}
 
 
+def display_title(article: dict[str, Any]) -> str:
+    """The article's title, or a plain 'Untitled article from <outlet>' (never a file id)."""
+    return article.get("title") or ("Untitled article" + (f" from {article['outlet']}" if article.get("outlet") else ""))
+
+
 def article_card(article: dict, colours: dict[str, int] | None = None) -> dict[str, Any]:
     """Header facts of an article: outlet badge, title, publication date and how it was found."""
     outlet = source_label(article)
-    shown = article.get("title") or ("Untitled article" + (f" from {article['outlet']}" if article.get("outlet") else ""))
-    return {**article, "outlet_name": outlet, "shown_title": shown, "colour": (colours or {}).get(outlet, 0),
+    return {**article, "outlet_name": outlet, "shown_title": display_title(article), "colour": (colours or {}).get(outlet, 0),
             "anchor": dom_id("a", article["id"]), "pub": published_label(article.get("published"))}
 
 

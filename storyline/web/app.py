@@ -36,6 +36,7 @@ from storyline.report.html import (
     article_view,
     asset,
     cited_spans,
+    display_title,
     environment,
     event_anchor,
     format_date,
@@ -67,6 +68,7 @@ class UploadLimits:
     max_request_bytes: int = 25 * 1024 * 1024  # the whole request body
 
     def describe(self) -> str:
+        """The limits in words, for messages and the upload form."""
         return (f"up to {self.max_files} files of at most {_mb(self.max_file_bytes)} each, "
                 f"{_mb(self.max_request_bytes)} in all")
 
@@ -157,6 +159,7 @@ class StoreReader:
         return store
 
     def close(self) -> None:
+        """Close every thread's connection (at shutdown)."""
         with self.lock:
             for s in self.all:
                 try:
@@ -220,17 +223,19 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         return rows
 
     def search_rows(q: str, limit: int = 50) -> list[dict[str, Any]]:
-        return [{**r, "published_when": format_date(r.get("published")) if r.get("published") else "date unknown"}
-                for r in store().search(q, limit=limit)]
+        return [{**r, "published_when": format_date(r.get("published")) if r.get("published") else "date unknown",
+                 "shown_title": display_title(r)} for r in store().search(q, limit=limit)]
 
     # ------------------------------------------------------------------ pages
     def home(request: Request) -> Response:
+        """The stories list, and search results when ?q= is given."""
         q = request.query_params.get("q", "").strip()[:200]
         results = search_rows(q) if q else None
         return page(request, "stories.html", stories=story_rows(200), results=results, query=q,
                     n_articles=store().count("articles"))
 
     def story_page(request: Request) -> Response:
+        """One story with every view of it."""
         data = story_data(request.path_params["story_id"])
         if data is None:
             return not_found(request, "Story")
@@ -238,6 +243,7 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         return page(request, "story.html", v=story_view(s, arts), page=True)
 
     def article_page(request: Request) -> Response:
+        """One article, its cited passages marked, and the events it reports."""
         aid = request.path_params["article_id"]
         art = store().get_article(aid)
         if art is None:
@@ -261,9 +267,11 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         return page(request, "article.html", a=view, page=True, events=events)
 
     def upload_form(request: Request) -> Response:
+        """The upload/paste form and the recent uploads."""
         return page(request, "upload.html", jobs=sorted(uploads.jobs.values(), key=lambda j: -j.created)[:10])
 
     def job_page(request: Request) -> Response:
+        """An upload's progress (kept current by storyline.js) and result."""
         job = uploads.get(request.path_params["job_id"])
         if job is None:
             return not_found(request, "Upload")
@@ -308,6 +316,7 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         return files
 
     async def upload_submit(request: Request) -> Response:
+        """The form's POST: queue the upload, then show its job page (303)."""
         try:
             files = await read_upload(request)
             job = await anyio.to_thread.run_sync(uploads.submit, files)
@@ -317,11 +326,13 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
 
     # ------------------------------------------------------------------ JSON API
     def api_stories(request: Request) -> Response:
+        """GET /api/stories."""
         limit = _int(request.query_params.get("limit"), 100, 1, 1000)
         rows = store().list_stories(limit=limit)
         return JSONResponse({"stories": [{**r, "url": f"/api/stories/{quote(r['id'], safe='')}"} for r in rows]})
 
     def api_story(request: Request) -> Response:
+        """GET /api/stories/{story_id}."""
         data = story_data(request.path_params["story_id"])
         if data is None:
             return not_found(request, "Story")
@@ -330,6 +341,7 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         return JSONResponse({"story": s, "articles": brief})
 
     def api_article(request: Request) -> Response:
+        """GET /api/articles/{article_id}."""
         aid = request.path_params["article_id"]
         art = store().get_article(aid)
         if art is None:
@@ -337,13 +349,15 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         return JSONResponse({"article": article_dict(art), "story": store().story_of(aid)})
 
     def api_search(request: Request) -> Response:
+        """GET /api/search?q=."""
         q = request.query_params.get("q", "").strip()[:200]
         if not q:
             return JSONResponse({"error": "give the words to search for as ?q=..."}, status_code=400)
         limit = _int(request.query_params.get("limit"), 50, 1, 200)
-        return JSONResponse({"query": q, "results": search_rows(q, limit)})
+        return JSONResponse({"query": q, "results": store().search(q, limit=limit)})
 
     async def api_upload(request: Request) -> Response:
+        """POST /api/upload: 202 with the job, or the finished job with ?wait=true."""
         try:
             files = await read_upload(request)
             job = await anyio.to_thread.run_sync(uploads.submit, files)
@@ -355,17 +369,20 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         return JSONResponse(job.to_dict(), status_code=202, headers={"location": f"/api/jobs/{job.id}"})
 
     def api_job(request: Request) -> Response:
+        """GET /api/jobs/{job_id}."""
         job = uploads.get(request.path_params["job_id"])
         if job is None:
             return not_found(request, "Upload")
         return JSONResponse(job.to_dict())
 
     def api_openapi(request: Request) -> Response:
+        """GET /api/openapi.json."""
         from storyline.web.openapi import openapi
 
         return JSONResponse(openapi(__version__, limits))
 
     def static(request: Request) -> Response:
+        """The shared stylesheet and script (the same text report.html inlines)."""
         name = request.path_params["name"]
         if name not in STATIC:
             return Response("not found", status_code=404, media_type="text/plain")

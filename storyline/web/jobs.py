@@ -79,6 +79,7 @@ class JobProgress(Progress):
         self.job = job
 
     def tick(self, n: int = 1) -> None:
+        """Called by the pipeline once per article processed."""
         self.job.articles_read += n
 
 
@@ -102,6 +103,7 @@ class Job:
 
     @property
     def message(self) -> str:
+        """Where the job is, in words, for the job page and the API."""
         n = len(self.files)
         if self.status == "queued":
             return f"Waiting to start ({n} file{'s' if n != 1 else ''})."
@@ -168,6 +170,7 @@ class Uploads:
         self.queue.put(job)
 
     def get(self, job_id: str) -> Job | None:
+        """The job with this id, or None (jobs are kept in memory until the app stops)."""
         return self.jobs.get(job_id)
 
     def recover(self) -> int:
@@ -189,6 +192,7 @@ class Uploads:
 
     # -- the worker
     def start(self) -> None:
+        """Start the worker thread if it is not running (it also starts on the first upload)."""
         with self.lock:
             if self.thread is None or not self.thread.is_alive():
                 self.thread = threading.Thread(target=self._run, name="storyline-uploads", daemon=True)
