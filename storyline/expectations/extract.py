@@ -50,6 +50,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # Dependencies through which a clause hangs under the verb that reports it.
 CLIMB_DEPS = {"ccomp", "conj", "xcomp", "advcl", "parataxis", "dep", "relcl", "acl", "pcomp"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+INDEFINITE_PRONOUNS = {"nothing", "something", "anything", "everything", "nobody", "somebody", "anybody"}
+WH_WORDS = {"how", "what", "when", "where", "why", "who", "whom", "which", "whether", "whatever", "however"}
 PLURAL_PRONOUNS = {"they", "them"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 # Promises to the reader and calls to subscribe are not news.
@@ -184,6 +187,8 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
             if lemma in ("expect",) and tok.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in tok.children) \
                     and tok.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "acl"):
                 continue
+            if lemma == "threaten" and not _actor_subject(tok):
+                continue  # "winds threatened to hamper": a risk in a narrative, not someone's threat
             certainty = CONTROL_CERTAINTY.get(lemma) or CONTROL_CERTAINTY[low]
             add(_Candidate(inner, tok, certainty, [tok]))
             continue
@@ -192,7 +197,7 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
             inner = _to_infinitive(tok)
             subj = _subject_token(tok)
             if inner is not None and subj is not None and subj.lemma_.lower() not in ABSTRACT_SUBJECTS \
-                    and subj.pos_ in ("NOUN", "PROPN", "PRON") and subj.lower_ not in ("this", "that", "it", "what"):
+                    and _actor_subject(tok):
                 add(_Candidate(inner, tok, "announced", [tok]))
             continue
         # --- present tense with a time ahead of publication: "the team travels on Monday"
@@ -214,6 +219,19 @@ def future_clauses(span) -> list:
     the same markers as expectations (no time expressions needed). Follow-up uses it to
     leave forecasts out when reading what a later sentence reports as done."""
     return [c.verb for c in _candidates(span, [], None) if not c.nominal]
+
+
+def _actor_subject(tok) -> bool:
+    """The subject is someone who can act: a name, a named entity, or he/she/they/we."""
+    subj = _subject_token(tok)
+    if subj is None:
+        return False
+    if subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if subj.lower_ in ("he", "she", "they", "we", "i"):
+        return True
+    return any(c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+               for c in subj.children if c.dep_ in ("compound", "poss", "amod"))
 
 
 def _present(verb) -> bool:
@@ -275,7 +293,8 @@ def _resolve_subject(cand: _Candidate, sent, entities, article_body: str):
     # begin drilling": a conjunct shares its head's subject.
     for _ in range(4):
         subj = _subject_token(cur)
-        if subj is not None or cur.dep_ not in ("xcomp", "conj", "ccomp") or cur.head is cur:
+        if subj is not None or cur.dep_ not in ("xcomp", "conj", "ccomp") or cur.head is cur \
+                or not (sent.start <= cur.head.i < sent.end):
             break
         cur = cur.head
     if subj is None and cur.dep_ in ("relcl", "acl"):
@@ -284,7 +303,7 @@ def _resolve_subject(cand: _Candidate, sent, entities, article_body: str):
         return None
     low = subj.lower_
     if low in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
-        return cur.head  # "the agreement, which will be sent": the antecedent
+        return cur.head  # "the agreement, which will be sent": the antecedent (checked like any subject)
     if low in PLURAL_PRONOUNS or low == "it":
         # The nearest earlier subject in the same sentence that agrees in number.
         plural = low in PLURAL_PRONOUNS
@@ -294,6 +313,42 @@ def _resolve_subject(cand: _Candidate, sent, entities, article_body: str):
                     return t
         return subj
     return subj
+
+
+def _descriptive_relative(cand: _Candidate) -> bool:
+    """'the damage that the spill could cause', 'nothing I can say that will comfort you':
+    a relative clause that describes its noun does not assert a forecast; one whose
+    relative pronoun is the subject ('the agreement, which will be sent ...') does."""
+    for tok in {cand.top, cand.verb}:
+        if tok.dep_ != "relcl":
+            continue
+        subj = _subject_token(tok)
+        if subj is not None and subj.lower_ in RELATIVE_PRONOUNS:
+            return tok.head.lemma_.lower() in INDEFINITE_PRONOUNS
+        return True
+    return False
+
+
+def _inside_quotes(tok, sent) -> bool:
+    """An odd number of quotation marks between the sentence start and ``tok``."""
+    before = sent.doc.text[sent.start_char:tok.idx]
+    curly = before.count("\u201c") - before.count("\u201d")
+    return curly > 0 or before.count('"') % 2 == 1
+
+
+def _indirect_question(cand: _Candidate) -> bool:
+    """'How far the spill will reach is unknown', 'what will happen next': a clause opened by
+    a wh-word that is not a relative pronoun of a noun asks, it does not forecast."""
+    verb = cand.verb
+    clause = [verb] + [c for c in verb.children if c.dep_ in ("advmod", "nsubj", "nsubjpass", "dobj", "attr", "mark")]
+    for t in clause:
+        if t is verb:
+            continue
+        if t.lower_ in WH_WORDS and t.tag_ in ("WRB", "WP", "WDT", "IN") and verb.dep_ != "relcl":
+            return True
+        if t.dep_ == "advmod" and any(c.lower_ in WH_WORDS and c.tag_ == "WRB" for c in t.children):
+            return True  # "how far"
+    return verb.dep_ in ("csubj", "csubjpass")
 
 
 def _person_before(pos: int, entities) -> str | None:
@@ -319,9 +374,11 @@ def _attribution(cand: _Candidate, sent, entities) -> str | None:
                 who = obj
         elif top.lemma_.lower() != "expect":
             who = _subject_token(top)
-    head = cand.reporter or _reporting_head(top)
+    head = cand.reporter or _reporting_head(top) or _reporting_below(cand)
     if who is None and head is not None:
         who = _subject_token(head)
+        if who is None and head.dep_ == "conj":
+            who = _subject_token(head.head)  # "Obama called it a disaster and said ..."
         if who is None:
             agent = next((c for c in head.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -338,6 +395,17 @@ def _attribution(cand: _Candidate, sent, entities) -> str | None:
             obj = next((c for c in t.nbor(1).children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ != "PRON":
                 return _text_of(_np_tokens(obj))
+    return None
+
+
+def _reporting_below(cand: _Candidate):
+    """'The rest will degrade, said the energy chief': a parser often hangs the reporting
+    verb under the clause it reports."""
+    for owner in (cand.top, cand.verb):
+        for c in owner.children:
+            if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and c.lemma_.lower() in REPORTING \
+                    and c.pos_ in ("VERB", "AUX") and c.i > cand.verb.i and _subject_token(c) is not None:
+                return c
     return None
 
 
@@ -403,10 +471,13 @@ def _bound_for(tok, timexes: list[TimeExpr], anchor: str | None, exclude: list, 
     for e in exclude:
         sub = list(e.subtree)
         ex.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    doc = tok.doc
     best = None
     for tx in timexes:
         if not any(s <= tx.start and tx.end <= e for s, e in spans):
             continue
+        if _modifies_noun(doc, tx):
+            continue  # "a first-quarter dividend", "last year's profit": names a thing, not when
         if any(s <= tx.start < e for s, e in ex):
             continue
         if tx.type not in ("DATE", "TIME") and tx.kind != "future":
@@ -420,6 +491,15 @@ def _bound_for(tok, timexes: list[TimeExpr], anchor: str | None, exclude: list, 
         if best is None or (ahead and not (best.kind == "future" or (anchor and (best.earliest or "") > anchor))):
             best = tx
     return best
+
+
+def _modifies_noun(doc, tx: TimeExpr) -> bool:
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN") \
+        and not (span.start <= root.head.i < span.end)
 
 
 def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, reporter) -> str:
@@ -449,10 +529,13 @@ def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, repo
         drop.update(t.i for t in reporter.subtree if t.i not in {x.i for x in verb.subtree} or t is reporter)
     toks = [t for t in verb.subtree if t.i not in drop]
     if bound is not None:
-        toks = [t for t in toks if not (bound.start <= t.idx < bound.end)]
-        # the preposition that introduced the bound ("by the end of the year")
-        toks = [t for t in toks if not (t.dep_ in ("prep", "agent") and all(
-            bound.start <= x.idx < bound.end for x in t.subtree if x is not t) and len(list(t.subtree)) > 1)]
+        gone: set[int] = set()
+        for t in toks:
+            if t.dep_ in ("prep", "agent") and len(list(t.subtree)) > 1:
+                obj = next((c for c in t.children if c.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None and bound.start <= obj.idx < bound.end:
+                    gone.update(x.i for x in t.subtree)  # "by the end of the year", "until August, when ..."
+        toks = [t for t in toks if t.i not in gone and not (bound.start <= t.idx < bound.end)]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
@@ -527,11 +610,24 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
     if _under_non_assertive(cand.verb, cand.top) or (cand.top is not cand.verb and _under_non_assertive(
             cand.top, cand.top)):
         return None
+    if _descriptive_relative(cand):
+        return None
+    if cand.reporter is not None and _inside_quotes(cand.verb, sent):
+        return None  # "would" in a quotation is the speaker's own hedge, not a future seen from the past
+    if cand.certainty == "possible" and cand.verb.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lemma_ == "be" for c in cand.verb.children):
+        return None  # "may be doing more harm than good": a guess about the present
     conditions = _conditions(cand)
     if _is_provision(cand, sent) and _bound_for(cand.verb, timexes, anchor, conditions) is None:
         return None  # a dated provision ("the deal says troops will leave by 2011") is still a plan
     subj = _resolve_subject(cand, sent, analysis.entities, body) if not cand.nominal else None
-    if subj is not None and subj.lower_ in GENERIC_SUBJECTS:
+    if subj is not None and (subj.lower_ in GENERIC_SUBJECTS or subj.lemma_.lower() in INDEFINITE_PRONOUNS):
+        return None
+    if subj is not None and subj.lower_ in DEMONSTRATIVES and subj.pos_ == "PRON":
+        return None  # "this could break BP": comment on something said before, not a forecast
+    if subj is not None and subj.lemma_.lower() == "time" and cand.verb.lemma_ == "tell":
+        return None  # "time will tell"
+    if _indirect_question(cand):
         return None
     if subj is not None and subj.lower_ in ("i", "we") and _reporting_head(cand.top) is None \
             and not any(ch in sent.text for ch in "\"“”"):
@@ -560,7 +656,8 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
         condition = "; ".join(_text_of(list(c.subtree)) for c in sorted(conditions, key=lambda c: c.i))
     subject_text = None
     if subj is not None:
-        subject_text = _text_of(_np_tokens(subj)) if subj.pos_ != "PRON" else subj.text
+        inside = [t for t in _np_tokens(subj) if sent.start <= t.i < sent.end]
+        subject_text = (_text_of(inside) or subj.text) if subj.pos_ != "PRON" else subj.text
     elif cand.nominal and cand.verb.lower_ != "pending":
         subject_text = None
     return Expectation(

@@ -16,10 +16,13 @@ Within one story, each expectation is compared with the story's events:
   as of its last report);
 - **open** otherwise.
 
-Matching is deliberately conservative: at least two of the expectation's participants
-(or its only one) must be found, one of them distinctive in the story (named by fewer
-than half of its events), since a story's main actor ("BP", "the treaty") is in nearly
-every sentence and would match anything.
+Matching is deliberately conservative. A participant named in half the story's event
+sentences or more is a main actor ("BP", "the treaty") and proves nothing; every other
+participant of the expectation must be found in the clause of the reported action, one
+of the names found must be rare in the story, and when the expectation says who is to act
+("BP will resume ..."), the report must say that one acted. Words of many senses ("reach",
+"break") never match on their own; a report must come within ``MAX_WAIT_DAYS`` of the
+expectation (or a month after its bound).
 
 Expectations about the same thing (their subjects share a head or a concept) form a
 *procedure*; its steps are numbered in the order they happened or are expected, a
@@ -34,6 +37,7 @@ from dataclasses import dataclass, field
 
 from storyline.expectations.lexicon import (
     CONCEPTS,
+    POLYSEMOUS,
     GENERIC_VERBS,
     LIGHT_VERBS,
     action_classes,
@@ -44,6 +48,13 @@ from storyline.model import Article, Event, Expectation
 # A participant named by at least this share of a story's events tells nothing apart.
 DISTINCTIVE_SHARE = 0.5
 MIN_EVENTS_FOR_SHARE = 4
+# A name tells a happening apart when few of the story's events carry it.
+RARE_SHARE = 0.05
+RARE_MIN = 3
+# How long after it was made (or after its bound) a report can still fulfil an expectation:
+# news follows up announced steps within weeks; a distant match is more likely another happening.
+MAX_WAIT_DAYS = 120
+BOUND_SLACK_DAYS = 31
 # Words too vague to stand for a participant.
 VAGUE = {"thing", "way", "part", "people", "time", "year", "day", "week", "month", "lot", "number", "side",
          "end", "place", "case", "kind", "sort", "other", "one", "some", "all", "many", "more", "most",
@@ -59,6 +70,7 @@ class _View:
     action: str
     classes: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
+    agent: set[str] = field(default_factory=set)  # keys of who did it (subject, or "by X")
 
 
 @dataclass
@@ -68,6 +80,7 @@ class _Need:
     actions: set[str]
     classes: set[str]
     args: list[set[str]]  # one key set per participant
+    agent: int | None = None  # index in ``args`` of the one who is to act, when the clause says
 
 
 def _nlp():
@@ -140,16 +153,26 @@ def _need_of(x: Expectation, what_doc, subject_doc) -> _Need:
     actions = _action_lemmas(what_doc)
     classes = set().union(*(action_classes(a) for a in actions)) if actions else set()
     args: list[set[str]] = []
+    agent = None
     if subject_doc is not None:
         ks = _phrase_keys([t for t in subject_doc if t.pos_ != "PRON"])
         if ks:
             args.append(ks)
+            first = next((t for t in what_doc if not t.is_punct), None)
+            if first is not None and first.pos_ in ("VERB", "AUX") and not _passive_in(x.text, first.text):
+                agent = 0  # active: the subject is the one who acts ("BP will resume collecting oil")
     for chunk in what_doc.noun_chunks:
         toks = [t for t in chunk if t.lemma_.lower() not in actions and t.pos_ != "PRON"]
         ks = _phrase_keys(toks)
         if ks:
             args.append(ks)
-    return _Need(actions, classes, args)
+    return _Need(actions, classes, args, agent)
+
+
+def _passive_in(sentence: str, participle: str) -> bool:
+    """'will be now sent': the expected verb follows a form of 'be' in its sentence."""
+    pat = rf"\b(be|been|being|is|are|was|were)\s+(\w+\s+)?{re.escape(participle)}\b"
+    return re.search(pat, sentence, re.I) is not None
 
 
 def _is_irrealis(tok) -> bool:
@@ -209,8 +232,26 @@ def _fact_views(doc) -> list[_View]:
             subj = head if t.dep_ in ("acl", "relcl") else _subject_of(head)
             if subj is not None:
                 clause += [x for x in subj.subtree if x.i not in masked]
-        out.append(_View(lemma, action_classes(lemma), _phrase_keys(clause)))
+        out.append(_View(lemma, action_classes(lemma), _phrase_keys(clause), _phrase_keys(_agent_tokens(t))))
     return out
+
+
+def _agent_tokens(t) -> list:
+    """Who did it: the active subject, the "by" agent of a passive, the possessor of a
+    noun ("the Senate's ratification"), or for a verb without a subject, its head's."""
+    cur = t
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ == "nsubj" or c.dep_ == "poss":
+                return list(c.subtree)
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and cur.pos_ == "NOUN"):
+                return [x for x in c.subtree if x is not c]
+        if cur.dep_ in ("xcomp", "conj") and cur.head is not cur and not any(
+                c.dep_ == "nsubjpass" for c in cur.children):
+            cur = cur.head
+            continue
+        break
+    return []
 
 
 def _subject_of(tok):
@@ -254,6 +295,10 @@ def _later(x: Expectation, ev: Event, articles: dict[str, Article]) -> bool:
     b = _bounds(ev.date)
     if b is not None and b[1] < x.made:
         return False
+    deadline = _deadline(x)
+    first_known = b[0] if b is not None else (reported[0] if reported else None)
+    if deadline and first_known and first_known > deadline:
+        return False
     if reported and reported[-1] < x.made:
         return False
     if b is not None and b[0] > x.made:
@@ -261,16 +306,52 @@ def _later(x: Expectation, ev: Event, articles: dict[str, Article]) -> bool:
     return any(d > x.made for d in reported)
 
 
-def _matches(need: _Need, view: _View, share: dict[str, float]) -> bool:
-    if not need.actions:
+def _deadline(x: Expectation) -> str | None:
+    """The last day a report can fulfil ``x``: its bound plus a month, else the wait limit."""
+    import datetime as dt
+
+    end = None
+    if x.bound is not None:
+        end = x.bound.latest or (_bounds(x.bound.value) or (None, None))[1]
+    base, days = (end, BOUND_SLACK_DAYS) if end else (x.made, MAX_WAIT_DAYS)
+    if not base:
+        return None
+    try:
+        return (dt.date.fromisoformat(base[:10]) + dt.timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
+
+
+def _matches(need: _Need, view: _View, df: dict[str, int], n_events: int) -> bool:
+    """The view tells the needed happening: the same action (one word, unless it is a word
+    of many senses, or one action class) and the same participants.
+
+    A participant one of whose names is in at least half the story's events is a main
+    actor ("BP", "the treaty") and need not be found; every other participant must be
+    found in the action's own clause, one of the names found must be rare in the story
+    (in at most ``RARE_SHARE`` of its events, or ``RARE_MIN`` of them), and when the
+    expectation says who is to act, that one must be the one who acted.
+    """
+    if not need.actions or not need.args:
         return False
-    if not (view.action in need.actions or need.classes & view.classes):
+    same_word = view.action in need.actions and view.action not in POLYSEMOUS
+    if not (same_word or need.classes & view.classes):
         return False
-    hit = [arg for arg in need.args if arg & view.keys]
-    if len(hit) < min(2, len(need.args)) or not need.args:
-        return False
-    # One shared participant must tell this happening apart from the rest of the story.
-    return any(share.get(k, 0.0) < DISTINCTIVE_SHARE for arg in hit for k in (arg & view.keys))
+    big = n_events >= MIN_EVENTS_FOR_SHARE
+    rare_limit = max(RARE_MIN, RARE_SHARE * n_events)
+    found: set[str] = set()
+    for n, arg in enumerate(need.args):
+        if big and max(df.get(k, 0) for k in arg) >= DISTINCTIVE_SHARE * n_events:
+            continue  # a main actor of the story
+        hit = arg & view.keys
+        if not hit:
+            return False
+        if n == need.agent and view.agent and not arg & view.agent:
+            return False  # someone else did it
+        found |= hit
+    if not found:
+        return False  # only the story's main actors in common: nothing tells this happening apart
+    return not big or any(df.get(k, 0) <= rare_limit for k in found)
 
 
 def follow_up(expectations: list[Expectation], timeline: list[Event], articles: dict[str, Article]) -> list[Expectation]:
@@ -297,12 +378,12 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
         docs = _parse_many([quotes[k] for k in keys])
         for (ei, _), doc in zip(keys, docs):
             views.setdefault(ei, []).extend(_fact_views(doc))
-    share = _key_share(views, len(timeline))
+    df, n_sentences = _key_counts(views, timeline)
 
     for x in live:
         need = needs[x.id]
         found = [ev for ei, ev in enumerate(timeline) if ei in views
-                 and any(_matches(need, v, share) for v in views[ei]) and _later(x, ev, articles)]
+                 and any(_matches(need, v, df, n_sentences) for v in views[ei]) and _later(x, ev, articles)]
         if found:
             found = _best_first(found, x)
             first = found[0]
@@ -392,15 +473,17 @@ def _event_quotes(timeline: list[Event], needs: dict[str, _Need]) -> dict[tuple[
     return out
 
 
-def _key_share(views: dict[int, list[_View]], n_events: int) -> dict[str, float]:
-    """Share of the story's events naming each participant key."""
-    if n_events < MIN_EVENTS_FOR_SHARE:
-        return {}
-    count: dict[str, int] = {}
-    for vs in views.values():
+def _key_counts(views: dict[int, list[_View]], timeline: list[Event]) -> tuple[dict[str, int], int]:
+    """In how many of the story's distinct event sentences each participant key occurs, and
+    how many distinct sentences there are (one sentence dated twice is one sentence)."""
+    seen: dict[str, set[str]] = {}
+    for ei, vs in views.items():
+        ev = timeline[ei]
+        sentence = ev.evidence[0].quote if ev.evidence else ev.text
         for k in set().union(*(v.keys for v in vs)):
-            count[k] = count.get(k, 0) + 1
-    return {k: c / n_events for k, c in count.items()}
+            seen.setdefault(k, set()).add(sentence)
+    total = len({(ev.evidence[0].quote if ev.evidence else ev.text) for ev in timeline})
+    return {k: len(v) for k, v in seen.items()}, total
 
 
 # ---------------------------------------------------------------- procedures
