@@ -51,7 +51,7 @@ CACHE_VERSION = "1"
 _PTB = [
     (re.compile(r"-LRB-"), "("), (re.compile(r"-RRB-"), ")"), (re.compile(r"-LSB-"), "["),
     (re.compile(r"-RSB-"), "]"), (re.compile(r"-LCB-"), "{"), (re.compile(r"-RCB-"), "}"),
-    (re.compile(r"``\s*|''"), '"'),
+    (re.compile(r"``\s*"), '"'), (re.compile(r"\s*''"), '"'),
     (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m|') "), r"\1 "),
     (re.compile(r" ([,.;:?!%)\]}])"), r"\1"),
     (re.compile(r"([(\[{$#]) "), r"\1"),
@@ -145,21 +145,25 @@ def _cache_dir() -> Path:
     return Path(os.environ.get("STORYLINE_EVAL_CACHE") or Path.home() / ".cache" / "storyline-eval")
 
 
-def _parse_cached(text: str):
-    """spaCy Doc of ``text``, from the disk cache when parsed before (keyed by model and content)."""
-    from spacy.tokens import Doc
-
-    from storyline.annotate.nlp import MODEL, get_nlp, parse
+def _doc_path(text: str) -> Path:
+    from storyline.annotate.nlp import MODEL
 
     key = hashlib.sha1(f"{MODEL}\x00{CACHE_VERSION}\x00{text}".encode()).hexdigest()
-    path = _cache_dir() / "docs" / key[:2] / f"{key}.bin"
-    nlp = get_nlp()
-    if path.exists():
-        try:
-            return Doc(nlp.vocab).from_bytes(path.read_bytes())
-        except Exception:  # noqa: BLE001 - a damaged cache entry is parsed again
-            log.debug("bad cache entry %s", path)
-    doc = parse(text)
+    return _cache_dir() / "docs" / key[:2] / f"{key}.bin"
+
+
+def _load_doc(path: Path):
+    from spacy.tokens import Doc
+
+    from storyline.annotate.nlp import get_nlp
+
+    try:
+        return Doc(get_nlp().vocab).from_bytes(path.read_bytes())
+    except Exception:  # noqa: BLE001 - a missing or damaged cache entry is parsed again
+        return None
+
+
+def _store_doc(path: Path, doc) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
@@ -167,22 +171,52 @@ def _parse_cached(text: str):
         tmp.replace(path)
     except OSError:
         log.debug("cannot write the parse cache at %s", path)
+
+
+def parse_all(texts: list[str], batch_size: int = 16) -> None:
+    """Parse the texts not yet in the disk cache, in batches (``nlp.pipe`` is faster than one by one)."""
+    from storyline.annotate.nlp import get_nlp
+
+    todo = [(t, p) for t in dict.fromkeys(texts) if not (p := _doc_path(t)).exists()]
+    if not todo:
+        return
+    for (text, path), doc in zip(todo, get_nlp().pipe((t for t, _ in todo), batch_size=batch_size)):
+        _store_doc(path, doc)
+
+
+def _parse_cached(text: str):
+    """spaCy Doc of ``text``, from the disk cache when parsed before (keyed by model and content)."""
+    from storyline.annotate.nlp import parse
+
+    path = _doc_path(text)
+    doc = _load_doc(path) if path.exists() else None
+    if doc is None or doc.text != text:
+        doc = parse(text)
+        _store_doc(path, doc)
     return doc
 
 
-def analyse_for_timeline(article: Article) -> ArticleAnalysis:
+def _parse_input(article: Article):
+    """(sentences, time expressions, the text the parser sees) as ``annotate.analyse_article`` makes them."""
+    from storyline.annotate import anchor_of, masked_text, select_sentences, split_sentences
+    from storyline.annotate.timex import find_timexes
+
+    sentences = split_sentences(article.body)
+    timexes = find_timexes(article.body, anchor_of(article))
+    keep = select_sentences(sentences, timexes)
+    return sentences, timexes, masked_text(article.body, sentences, keep)
+
+
+def analyse_for_timeline(article: Article, prepared=None) -> ArticleAnalysis:
     """The per-article stages a timeline needs (sentences, time expressions, entities, event
     mentions), as ``annotate.analyse_article`` runs them, with the parse cached on disk."""
-    from storyline.annotate import anchor_of, masked_text, select_sentences, split_sentences
+    from storyline.annotate import anchor_of
     from storyline.annotate.entities import entity_mentions
-    from storyline.annotate.timex import find_timexes
     from storyline.events.extract import extract_events
 
+    sentences, timexes, text = prepared or _parse_input(article)
+    doc = _parse_cached(text)
     anchor = anchor_of(article)
-    sentences = split_sentences(article.body)
-    timexes = find_timexes(article.body, anchor)
-    keep = select_sentences(sentences, timexes)
-    doc = _parse_cached(masked_text(article.body, sentences, keep))
     analysis = ArticleAnalysis(article=article.id, sentences=sentences, timexes=timexes,
                                entities=entity_mentions(doc), anchor=anchor.isoformat() if anchor else None)
     analysis.events = extract_events(article, doc, analysis)
@@ -199,6 +233,7 @@ def prepare(folders: list[Path]) -> tuple[list[Article], dict[str, ArticleAnalys
     from storyline.ingest import Limits
 
     longest = Limits().max_article_chars  # the pipeline rejects longer inputs; so does the evaluation
+    cleaned = []
     for raw, day, mapping in read_articles(folders):
         if len(raw.text or "") > longest:
             log.info("%s: longer than %d characters, skipped as the pipeline would", raw.source, longest)
@@ -210,10 +245,13 @@ def prepare(folders: list[Path]) -> tuple[list[Article], dict[str, ArticleAnalys
             continue
         art.id = raw.id
         art.published = Published(date=day, earliest=day, latest=day, how="folder", evidence="folder date")
+        cleaned.append((art, _parse_input(art), mapping))
+    parse_all([p[2] for _, p, _ in cleaned])
+    for art, inputs, mapping in cleaned:
         try:
-            analyses[art.id] = analyse_for_timeline(art)
+            analyses[art.id] = analyse_for_timeline(art, inputs)
         except Exception as exc:  # noqa: BLE001
-            log.warning("%s: could not analyse (%s)", raw.source, exc)
+            log.warning("%s: could not analyse (%s)", art.source, exc)
             continue
         articles.append(art)
         lines.update(mapping)
