@@ -122,7 +122,7 @@ def ingest(
     seen_fp: set[str] = set()
 
     def raws():
-        for item in read_inputs(paths, limits):
+        for item in read_inputs(paths, limits, taken=store.has_article):  # never replace a stored article
             if isinstance(item, Rejection):
                 result.rejected.append(item)
                 continue

@@ -429,3 +429,29 @@ def test_cli_file_name_with_leading_dash(tmp_path):
     r = storyline("run", "--out", "out", "--quiet", "--", "-x.txt", cwd=tmp_path)
     assert r.returncode == 0, r.stderr.decode()
     assert json.loads((tmp_path / "out" / "report.json").read_text())["articles"][0]["id"] == "-x"
+
+
+def test_ids_already_taken_get_a_suffix(tmp_path):
+    (tmp_path / "x.txt").write_text(variant(0, "taken"))
+    (art,) = list(read_inputs([tmp_path], taken={"x"}.__contains__))
+    assert art.id.startswith("x-") and len(art.id) == len("x-") + 8
+
+
+def test_a_new_article_never_replaces_a_stored_one_with_the_same_name(tmp_path):
+    """Two different articles that share a file name, added in two runs: both are kept."""
+    import storyline
+    from storyline.store import Store
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "story.txt").write_text(variant(0, "first"))
+    (tmp_path / "b" / "story.txt").write_text(variant(1, "second"))
+    db = tmp_path / "s.db"
+    storyline.run([tmp_path / "a"], out=tmp_path / "o", db=db, reports=False)
+    storyline.run([tmp_path / "b"], out=tmp_path / "o", db=db, reports=False)
+    again = storyline.run([tmp_path / "a", tmp_path / "b"], out=tmp_path / "o", db=db, reports=False)
+    assert len(again.skipped) == 2 and not again.articles  # re-running adds nothing
+    with Store(db) as store:
+        bodies = {a.id: a.body for a in store.iter_articles()}
+    assert len(bodies) == 2 and "story" in bodies
+    assert any("first" in b for b in bodies.values()) and any("second" in b for b in bodies.values())

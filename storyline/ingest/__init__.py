@@ -17,7 +17,7 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -229,39 +229,45 @@ def sniff_format(path: Path | str, data: bytes) -> str:
 
 
 class _Ids:
-    """Keeps article ids unique within one read: two files both named ``report.txt`` in
-    different folders would otherwise share an id and the second would replace the first.
-    The second gets a suffix from a hash of its source, so re-reading the same inputs
-    gives the same ids again."""
+    """Keeps article ids unique: two files both named ``report.txt`` in different folders
+    would otherwise share an id, and the second would replace the first in the store.
 
-    def __init__(self) -> None:
+    An id already given in this read, or already in the store (``taken``), gets a suffix
+    from a hash of the source, so re-reading the same inputs gives the same ids again and
+    a new article never replaces a stored one that happens to share its file name.
+    """
+
+    def __init__(self, taken: Callable[[str], bool] | None = None) -> None:
         self.seen: dict[str, str] = {}  # id -> the source that has it
+        self.taken = taken or (lambda _id: False)
 
     def claim(self, raw: RawArticle) -> None:
-        if raw.id not in self.seen:
+        if raw.id not in self.seen and not self.taken(raw.id):
             self.seen[raw.id] = raw.source
             return
         base = f"{raw.id}-{hashlib.sha1(raw.source.encode('utf-8')).hexdigest()[:8]}"
         new, n = base, 1
-        while new in self.seen:  # the same source twice (two WARC captures of one URL)
+        while new in self.seen or self.taken(new):  # the same source twice (two WARC captures of one URL)
             n += 1
             new = f"{base}-{n}"
         self.seen[new] = raw.source
         raw.id = new
 
 
-def read_inputs(paths: Iterable[str | os.PathLike], limits: Limits | None = None) -> Iterator[RawArticle | Rejection]:
+def read_inputs(paths: Iterable[str | os.PathLike], limits: Limits | None = None, *,
+                taken: Callable[[str], bool] | None = None) -> Iterator[RawArticle | Rejection]:
     """Yield a RawArticle for every article found in ``paths``, or a Rejection per problem.
 
     Never raises for a bad input: every problem (unreadable, too large, binary, malformed,
     nested too deeply...) becomes a Rejection naming the input and the reason, and the
-    next input is read.
+    next input is read. ``taken`` says whether an id is already used (in the store): such
+    ids get a suffix rather than being reused.
     """
     from storyline.ingest import feed, html, newsplease, text, warc
 
     limits = limits or Limits()
     readers = {"text": text.read, "html": html.read, "json": newsplease.read, "warc": warc.read, "feed": feed.read}
-    ids = _Ids()
+    ids = _Ids(taken)
     for path in iter_files(paths):
         label = "<stdin>" if path == "-" else display_path(path)
         try:
