@@ -352,10 +352,19 @@ def entity_mentions(doc) -> list[EntityMention]:
         if not is_description(chunk.text):
             continue
         toks = [t for t in chunk if t.pos_ != "DET" and t.tag_ != "PRP$"]
+        # "the upper chamber of the Russian Parliament": the "of" phrase qualifies the role.
+        of = [c for c in chunk.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == chunk.end]
+        if of and toks:
+            tail = list(of[0].subtree)
+            if len(tail) <= 8:
+                toks = toks + tail
         if not toks or chunk[0].lower_ in ("a", "an", "some", "any", "every", "each") or chunk.root.tag_ in ("NNS", "NNPS"):
             continue
         span = doc[toks[0].i:toks[-1].i + 1]
-        label = "PERSON" if description_key(span.text, "XX")[1] in PERSON_ROLES else "ORG"
+        key = description_key(span.text, "XX")
+        if key is None or not is_description(span.text):
+            continue  # "the President of the State Affairs of the DPRK" is no plain role description
+        label = "PERSON" if key[1] in PERSON_ROLES else "ORG"
         d = EntityMention(span.text, span.start_char, span.end_char, label, canonical_name(span.text, label))
         # Apposition: "Dmitry Peskov, the Kremlin spokesman"
         head = chunk.root

@@ -64,6 +64,7 @@ for _i, _c in enumerate(TRIGGER_CLASSES):
 STRONG = ("text", "inherited")
 JOIN = 0.42  # similarity for two mentions with compatible dates to be one event
 JOIN_WEAK = 0.5  # a mention with only a weak date needs more to join a dated event
+JOIN_UNDATED = 0.6  # and one with no date at all, more still
 MAX_COMPARE = 6  # members of a cluster compared with a new mention
 
 
@@ -248,7 +249,7 @@ def cluster_mentions(mentions: list[EventMention]) -> list[list[int]]:
         # A weak mention may tell an older dated event ("the treaty, signed during the visit"):
         # any dated event up to its bound can take it; else one of the same day.
         older = candidates(i, lambda ci: ci < n_strong and (bound is None or (clusters[ci].interval or ("9999",))[0] <= bound))
-        ci = best_for(i, older, JOIN_WEAK, overlap=False)
+        ci = best_for(i, older, JOIN_WEAK if (m.date or m.latest) else JOIN_UNDATED, overlap=False)
         if ci is None and m.date:
             same = candidates(i, lambda ci: ci >= n_strong and clusters[ci].interval is not None)
             ci = best_for(i, same, JOIN)
@@ -280,15 +281,16 @@ def choose_date(votes: list[tuple[str, str, str, str, str]], independent: dict[s
     return date, precision, lo, hi, disagreement
 
 
-def _representative(members: list[int], mentions: list[EventMention], vec, crowded: Counter) -> int:
-    """The mention whose sentence best stands for the event: like the others, dated by its own
-    words, and telling this event alone (not one of several in one sentence)."""
+def _representative(members: list[int], mentions: list[EventMention], vec, crowded: Counter, date: str | None) -> int:
+    """The mention whose sentence best stands for the event: like the others, stating the
+    event's date, and telling this event alone (not one of several in one sentence)."""
     best, best_score = members[0], -1e9
     pool = members[:40]
     for i in pool:
         m = mentions[i]
         score = sum(_Vectors.cosine(vec[i], vec[j]) for j in pool if j != i) / max(1, len(pool) - 1)
-        score += 0.2 * (m.dated_by in STRONG) - 0.5 * (crowded[(m.article, m.sentence)] - 1)
+        score += 0.4 * (date is not None and m.date == date) + 0.2 * (m.dated_by in STRONG)
+        score -= 0.7 * (crowded[(m.article, m.sentence)] - 1)
         score -= 0.002 * max(0, len(m.text) - 200)  # long sentences make poor timeline lines
         if score > best_score:
             best, best_score = i, score
@@ -321,7 +323,7 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
         if date is None:
             lo = max((m.earliest for m in ms if m.earliest), default=None)
             hi = min((m.latest for m in ms if m.latest), default=None)
-        rep = mentions[_representative(members, mentions, vec, crowded)]
+        rep = mentions[_representative(members, mentions, vec, crowded, date)]
         evidence: list[Evidence] = []
         seen = set()
         for m in ms:
