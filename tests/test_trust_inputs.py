@@ -404,6 +404,8 @@ def test_cli_on_the_corpus_rejects_per_file_and_keeps_the_good(corpus, tmp_path)
     for name, outcome in expect.items():
         if outcome != OK:
             assert display_path(name.split("/")[0]) in rejected, name
+    reasons = {_top(root, x["source"]): x["reason"] for x in report["rejected"]}
+    assert reasons["nobody.html"].startswith("no article text found")  # HTML without a body
     stored = {a["id"] for a in report["articles"]}
     assert {"good_0", "good_1", "good_2", "inside", "-leading-dash", "ünïcødé 記事", "new\\nline"} <= stored
     lines = [ln for ln in err.splitlines() if ln.startswith("  rejected: ")]
@@ -455,3 +457,20 @@ def test_a_new_article_never_replaces_a_stored_one_with_the_same_name(tmp_path):
         bodies = {a.id: a.body for a in store.iter_articles()}
     assert len(bodies) == 2 and "story" in bodies
     assert any("first" in b for b in bodies.values()) and any("second" in b for b in bodies.values())
+
+
+def test_a_file_that_cannot_be_opened_is_rejected(tmp_path, monkeypatch):
+    """As root, chmod 000 does not stop reading; the refusal path is checked by making open() fail."""
+    import builtins
+
+    (tmp_path / "a.txt").write_text(variant(0, "perm"))
+    real_open = builtins.open
+
+    def refuse(file, *args, **kwargs):
+        if str(file).endswith("a.txt"):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refuse)
+    (rej,) = list(read_inputs([tmp_path / "a.txt"]))
+    assert isinstance(rej, Rejection) and rej.reason == "permission denied"
