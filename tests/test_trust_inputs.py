@@ -128,6 +128,8 @@ def build_corpus(root: Path) -> dict[str, str]:
         "nested too deeply")
     put("fonts.html", "<html><body>" + "<font><b>" * 5_000 + "text", "nested too deeply")
     put("plain.html", "no markup at all, just words " * 20, "not HTML")
+    put("bracket.txt", "[Updated] " + variant(2, "bracket"), OK)  # starts like JSON, is a story
+    put("json_in.txt", json.dumps({"title": "JSON in a .txt", "text": variant(3, "jsontxt")}), OK)
     put("bigpage.html", "<html><body>" + "<p>" + "word " * 300_000 + "</body></html>", "page text too long")
     put("good_page.html", _page(5), OK)
     # JSON: malformed, nested, huge, wrong types, lone surrogates, JSON Lines with bad lines
@@ -273,6 +275,9 @@ def test_decoded_text_is_right(results):
     assert "mixed café" in mixed and "A “quoted” naïve paragraph" in mixed and "and “UTF-8” in-line" in mixed
     assert "naïve façade" in text_of("latin1.txt")
     assert text_of("fine.txt.gz") == variant(1, "gz")
+    assert text_of("bracket.txt").startswith("[Updated] ")
+    (art,) = [r for r in results["json_in.txt"] if isinstance(r, RawArticle)]
+    assert art.format == "newsplease" and art.title == "JSON in a .txt"
 
 
 def test_records_in_multi_record_files(results):

@@ -13,6 +13,7 @@ import errno
 import gzip
 import hashlib
 import io
+import json
 import os
 import stat
 import sys
@@ -203,6 +204,20 @@ def _gunzip(label: str, data: bytes, limits: Limits) -> bytes:
     return out.getvalue()
 
 
+def _is_json(data: bytes) -> bool:
+    """Whether text that starts like JSON is JSON (or JSON Lines): a news story in a
+    ``.txt`` file may well begin with "[Updated]" or "[Video]"."""
+    try:
+        json.loads(data)
+        return True
+    except (ValueError, RecursionError):
+        pass
+    try:
+        return isinstance(json.loads(data.split(b"\n", 1)[0]), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
 def sniff_format(path: Path | str, data: bytes) -> str:
     """Pick a reader by extension first, then by content."""
     name = str(path).lower()
@@ -212,7 +227,7 @@ def sniff_format(path: Path | str, data: bytes) -> str:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if ext in WARC_EXT or head.startswith(b"warc/"):
         return "warc"
-    if ext in JSON_EXT or head[:1] in (b"{", b"["):
+    if ext in JSON_EXT or (head[:1] in (b"{", b"[") and (ext not in TEXT_EXT or _is_json(data))):
         return "json"
     if head.startswith(b"<?xml") or ext in FEED_EXT:
         if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
