@@ -161,3 +161,10 @@ def test_seed_russian_response_agrees_across_outlets(seed_claims):
     _, comparison = seed_claims
     comp = next(k for k in comparison if k.subject == "Russia on North Korea troops")
     assert comp.status == "agree" and comp.independent_sources >= 2
+
+
+def test_ranges_written_with_magnitudes():
+    _, claims = claims_of("The government has estimated that 600,000 to 1.2 million gallons a day are leaking.")
+    assert one(claims, unit="gallons per day").value == [600000, 1200000]
+    _, claims = claims_of("Estimates put the total amount of oil lost at 23.7 million to 51.5 million gallons.")
+    assert one(claims, unit="gallons").value == [23700000, 51500000]

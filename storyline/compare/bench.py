@@ -82,6 +82,41 @@ def analyse_story(data: Path, story: str, limit: int | None = None, progress: bo
     return articles, claims, comparison, groups
 
 
+def excerpt(result: dict, subjects: int = 6, rows: int = 14) -> str:
+    """Markdown: the subjects whose figures evolve or conflict, with their values over time."""
+    claims = {c["id"]: c for c in result["claims"]}
+    lines = []
+    picked = [k for k in result["comparison"] if k["status"] in ("evolving", "conflict")][:subjects]
+    for k in picked:
+        lines += [f"### {k['subject']} — {k['status']}, {k['independent_sources']} independent sources, "
+                  f"{len(k['claims'])} claims", "", "| date | value (claims) | outlets | attributed to |", "|---|---|---|---|"]
+        steps: list[dict] = []
+        for r in k["values"]:  # one row per change of value, with the dates it held
+            if steps and steps[-1]["shown"] == r["shown"]:
+                st = steps[-1]
+                st["last"] = r["date"]
+                st["n"] += len(r["claims"])
+                st["outlets"] |= set(r["outlets"])
+                st["by"] += [a for a in r["attributed_to"] if a not in st["by"]]
+            else:
+                steps.append({"shown": r["shown"], "first": r["date"], "last": r["date"], "n": len(r["claims"]),
+                              "outlets": set(r["outlets"]), "by": list(r["attributed_to"])})
+        for st in steps[:rows]:
+            when = st["first"] if st["first"] == st["last"] else f"{st['first']} to {st['last']}"
+            lines.append(f"| {when} | {st['shown']} ({st['n']}) | {', '.join(sorted(st['outlets']))} | "
+                         f"{'; '.join(a[:50] for a in st['by'][:3])} |")
+        if len(steps) > rows:
+            lines.append(f"| ... | {len(steps) - rows} more changes | | |")
+        if k["conflicts"]:
+            lines += ["", "Same-time disagreements:", ""]
+            for c in k["conflicts"][:4]:
+                quotes = [claims[i]["evidence"][0]["quote"][:160] for i in c["claims"] if i in claims]
+                lines.append(f"- {c['date']}: {c['outlets'][0]} {c['values'][0]} vs {c['outlets'][1]} "
+                             f"{c['values'][1]} — “{quotes[0]}” / “{quotes[1] if len(quotes) > 1 else ''}”")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("data", type=Path)

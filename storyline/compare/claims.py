@@ -20,6 +20,7 @@ was made, and evidence: the sentence, quoted with its offsets in the cleaned bod
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 
 from storyline.compare.attribution import PRONOUNS, Attribution, attribute, is_report_verb
@@ -34,6 +35,8 @@ from storyline.compare.subjects import (
     subject_label,
 )
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
+
+log = logging.getLogger("storyline")
 
 FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 OWNER_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC"}
@@ -168,10 +171,13 @@ def _merge_ranges(doc, spans):
         before = doc[max(0, s - 3):s].text.lower()
         if re.search(r"(?:-lrb-|\()\s*$", before):  # a conversion in parentheses restates the figure
             continue
-        if out and re.search(r"\b(?:from|between)\b", doc[max(0, out[-1][0] - 3):out[-1][0]].text.lower()):
+        if out:
             gap = doc[out[-1][1]:s].text
             gap = re.sub(r"(?:-LRB-|\().*?(?:-RRB-|\))", " ", gap)
-            if re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,2}(?:to|and|-|–)\s*", gap):
+            opened = re.search(r"\b(?:from|between)\b", doc[max(0, out[-1][0] - 3):out[-1][0]].text.lower())
+            # "from 12,000 barrels to 25,000", "between 1,000 and 5,000", "23.7 million to 51.5 million"
+            if (opened and re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,2}(?:to|and|-|–)\s*", gap)) or \
+                    re.fullmatch(r"\s*(?:to|-|–)\s*", gap):
                 out[-1] = [out[-1][0], e, "range"]
                 continue
         out.append([s, e, None])
@@ -220,6 +226,10 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
             break
     if not figure_toks:
         return "", None
+    j = figure_toks[-1].i + 1  # "1.2 million" split by the tagger: take the magnitude along
+    while j < len(doc) and doc[j].lower_ in ("million", "billion", "trillion", "thousand", "hundred"):
+        figure_toks.append(doc[j])
+        j += 1
     text = (pre + " " + doc[figure_toks[0].i:figure_toks[-1].i + 1].text).strip()
     last_num = max((t for t in figure_toks if t.like_num or t.lower_ in ("hundreds", "thousands", "millions",
                                                                              "billions", "dozens", "several")),
@@ -383,7 +393,8 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
             continue  # a conversion in parentheses restates a figure; "7 hrs ago" dates a link
         if kind == "range":  # "from 12,000 barrels (...) to 25,000 barrels": join the two ends
             first, _ = _figure_text(doc, s, _first_end(doc, s, e))
-            last_start = max(t.i for t in doc[s:e] if t.like_num and not _in_parens(doc, t.i)) if e > s else s
+            last_start = max((t.i for t in doc[s:e] if t.like_num and t.lower_ not in MAGNITUDE_WORDS
+                              and not _in_parens(doc, t.i)), default=s)
             second, num = _figure_text(doc, last_start, e)
             text = f"{first} to {second}" if first and second else ""
         else:
@@ -623,7 +634,8 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
             if not figures:
                 found += [c for c in _assertion_claims(article, sent, analysis)
                           if all(c.subject != f.subject for f in found)]
-        except (IndexError, ValueError):  # an odd parse must not lose the article's other claims
+        except Exception:  # noqa: BLE001 - an odd parse must not lose the article's other claims
+            log.debug("claims: sentence at %d of %s skipped", s.start, article.id, exc_info=True)
             continue
         out.extend(found)
     seen = set()
