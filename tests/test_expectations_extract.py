@@ -106,6 +106,10 @@ def test_according_to_names_the_source():
     "The treaty states that the other party will immediately provide assistance.",  # a provision
     "He would often walk to the office in the morning.",  # habitual past
     "Sign up for our newsletter and we will send you the news every morning.",
+    "Fishermen wonder how long it will take for the gulf to recover.",  # an indirect question
+    "It had been due to start late this year.",  # a plan that belongs to the past
+    "It is hard to estimate the damages that the company could be forced to pay.",  # describes a noun
+    "This could break the company.",  # a comment on what came before
 ])
 def test_not_expectations(body):
     assert _run(body) == []

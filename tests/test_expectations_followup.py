@@ -128,3 +128,14 @@ def test_follow_up_is_repeatable():
     follow_up([x], events, ARTICLES)
     follow_up([x], events, ARTICLES)
     assert {e.id: e.fulfils for e in events}["e2"] == ["duma:x0"]
+
+
+def test_whats_next_lists_pending_newest_first_once_each():
+    from storyline.expectations.followup import whats_next
+
+    x, events = _upper_house_case()
+    y = _exp("later:x0", "later", "take effect", "The treaty", "2024-11-12")
+    z = _exp("decree:x0", "decree", "take effect", "The treaty", "2024-11-10")
+    w = _exp("senate:x0", "senate", "deployed to the front", "several thousand soldiers", "2024-11-06")
+    follow_up([x, y, z, w], events, ARTICLES)
+    assert [e.id for e in whats_next([x, y, z, w])] == ["later:x0", "senate:x0"]

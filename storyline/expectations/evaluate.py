@@ -121,6 +121,33 @@ def follow(articles: list[Article], analyses: dict[str, ArticleAnalysis]):
     return events, follow_up(expectations, events, by_id)
 
 
+_STOP = {"the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "with", "by", "at", "from", "that", "this",
+         "be", "is", "are", "was", "were", "will", "would", "it", "its", "as", "has", "have", "had", "not", "more"}
+
+
+def _words(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def closest_later(x, events, k: int):
+    """The ``k`` later events sharing most words with the expectation: what a reader checks
+    to judge whether an open or overdue expectation was in fact reported as done."""
+    want = _words(f"{x.subject or ''} {x.what}")
+    if not want:
+        return []
+    scored = []
+    for ev in events:
+        if not ev.date or not x.made or ev.date[:10] <= x.made:
+            continue
+        quote = ev.evidence[0].quote if ev.evidence else ev.text
+        got = _words(quote)
+        score = len(want & got) / len(want)
+        if score > 0:
+            scored.append((score, ev.date, ev))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [ev for _, _, ev in scored[:k]]
+
+
 def sample_markdown(expectations, events, k: int, seed: int) -> str:
     """A reading sheet: ``k`` expectations drawn at random, each with what to judge."""
     rng = random.Random(seed)
@@ -137,6 +164,10 @@ def sample_markdown(expectations, events, k: int, seed: int) -> str:
             ev = ev_by_id[x.fulfilled_by]
             quote = ev.evidence[0].quote if ev.evidence else ev.text
             out.append(f"   - fulfilled by: {quote} [{', '.join(ev.sources)}]")
+        else:
+            for ev in closest_later(x, events, 2):
+                quote = ev.evidence[0].quote if ev.evidence else ev.text
+                out.append(f"   - closest later event ({ev.date}): {quote[:300]}")
     return "\n".join(out) + "\n"
 
 
@@ -149,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--status", choices=["fulfilled", "overdue", "open"], default=None,
+                    help="sample only expectations with this status (to judge the follow-up)")
     ap.add_argument("--reextract", action="store_true",
                     help="re-run only the expectation extractor over cached articles (after changing it)")
     args = ap.parse_args(argv)
@@ -166,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     counts = {s: sum(x.status == s for x in expectations) for s in ("fulfilled", "overdue", "open")}
     head = (f"# {args.story}: {len(articles)} articles, {len(events)} events, {len(expectations)} expectations "
             f"({counts}); sample of {args.sample}, seed {args.seed}\n\n")
-    text = head + sample_markdown(expectations, events, args.sample, args.seed)
+    pool = [x for x in expectations if args.status is None or x.status == args.status]
+    text = head + sample_markdown(pool, events, args.sample, args.seed)
     if args.out:
         args.out.write_text(text, "utf-8")
     else:

@@ -56,7 +56,8 @@ WH_WORDS = {"how", "what", "when", "where", "why", "who", "whom", "which", "whet
 PLURAL_PRONOUNS = {"they", "them"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 # Promises to the reader and calls to subscribe are not news.
-BOILERPLATE = ("subscribe", "newsletter", "sign up", "click here", "cookie", "your inbox", "our journalism")
+BOILERPLATE = ("subscribe", "newsletter", "sign up", "click here", "cookie", "your inbox", "our journalism",
+               "may not be published", "rewritten or redistributed", "this copy may", "may be updated")
 
 
 @dataclass
@@ -178,8 +179,10 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                 continue
             if _negated(tok) or low == "unlikely":
                 continue  # "is not expected to": a negative forecast, too easy to misread
-            if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children):
-                continue  # "had planned to": a plan that belongs to the past
+            if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children) or (
+                    tok.head is not tok and tok.dep_ == "acomp" and any(
+                        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.head.children)):
+                continue  # "had planned to", "had been due to": a plan that belongs to the past
             if lemma == "go" and not any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
                 continue  # only "be going to"
             if lemma in ("set", "schedule", "slate", "poise") and tok.tag_ not in ("VBN", "JJ"):
@@ -348,6 +351,9 @@ def _indirect_question(cand: _Candidate) -> bool:
             return True
         if t.dep_ == "advmod" and any(c.lower_ in WH_WORDS and c.tag_ == "WRB" for c in t.children):
             return True  # "how far"
+    first = min(verb.subtree, key=lambda t: t.i)
+    if first.lower_ in WH_WORDS and first.tag_ in ("WRB", "WP", "WDT") and verb.dep_ != "relcl":
+        return True  # "(wonder) how long it will take"
     return verb.dep_ in ("csubj", "csubjpass")
 
 

@@ -568,3 +568,19 @@ def procedures(expectations: list[Expectation]) -> list[dict]:
         out.append({"procedure": key, "steps": rows, "done": sum(r["status"] == "fulfilled" for r in rows),
                     "next": nxt["step"] if nxt else None})
     return out
+
+
+def whats_next(expectations: list[Expectation]) -> list[Expectation]:
+    """The story's "what's next": open and overdue expectations, newest first, each step
+    or wording once (a restatement in a later article replaces the earlier one)."""
+    pending = [x for x in expectations if x.status in ("open", "overdue")]
+    pending.sort(key=lambda x: (x.made or "", x.id), reverse=True)
+    seen: set[tuple] = set()
+    out = []
+    for x in pending:
+        key = (x.procedure, x.step) if x.procedure else ((x.subject or "").lower(), x.what.lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(x)
+    return out

@@ -77,7 +77,8 @@ REPORTED_FUTURE_HEADS = {
 
 # Words around a clause that lower its certainty to "possible" ("there is a possibility
 # that ... will").
-HEDGES = {"possibility", "possible", "chance", "risk", "perhaps", "maybe", "possibly", "conceivably"}
+HEDGES = {"possibility", "possible", "chance", "risk", "perhaps", "maybe", "possibly", "conceivably", "fear",
+          "worry", "concern", "speculation", "rumour", "rumor"}
 
 # Adverbs left out of the "what" clause: they say when or how sure, not what.
 DISCOURSE_ADVERBS = {
