@@ -167,27 +167,14 @@ def ingest(
 
 
 def regroup_all(store: Store, *, max_events: int | None = None, progress: Progress | None = None) -> list[Story]:
-    """Batch mode: group every stored article into stories and rebuild every story."""
-    from storyline.stories.group import group_articles
-    from storyline.story import build_story, story_id_for
+    """Batch mode: group every stored article into stories and rebuild every story.
 
-    articles = list(store.iter_articles())
-    analyses = {a.id: store.get_analysis(a.id) or ArticleAnalysis(article=a.id) for a in articles}
-    by_id = {a.id: a for a in articles}
-    groups = group_articles(articles, analyses)
-    stories = []
-    for ids in groups:
-        story = build_story(story_id_for(ids), [by_id[i] for i in ids], analyses, max_events=max_events, reanalyse=reanalyse)
-        stories.append(story)
-    with store.transaction() as c:
-        c.execute("DELETE FROM stories")
-        for s in stories:
-            store.put_story(c, s)
-        for s in stories:  # inferred publication dates are kept with the article
-            for aid in s.articles:
-                if by_id[aid].published.how == "inferred":
-                    store.put_article(c, by_id[aid], analyses[aid])
-    return stories
+    Streams from the store (see :func:`storyline.stories.incremental.regroup`): memory
+    holds story centroids, not the corpus.
+    """
+    from storyline.stories.incremental import regroup
+
+    return regroup(store, max_events=max_events, reanalyse=reanalyse, progress=progress)
 
 
 def today() -> str:

@@ -102,6 +102,32 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        # What story grouping keeps so that `storyline add` never rereads the corpus:
+        # each article's weighted terms, document frequencies for IDF, and (in the 0003
+        # tables) each story's centroid and the terms it is indexed under. first/last
+        # are ordinal days, so the time window is a plain integer comparison.
+        "0004_story_grouping",
+        """
+        CREATE TABLE article_terms (
+            article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            published TEXT,
+            record TEXT NOT NULL
+        );
+        CREATE TABLE term_df (
+            term TEXT PRIMARY KEY,
+            df INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE grouping_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        ALTER TABLE story_vectors ADD COLUMN first INTEGER;
+        ALTER TABLE story_vectors ADD COLUMN last INTEGER;
+        CREATE INDEX story_terms_story ON story_terms(story);
+        CREATE INDEX stories_last ON stories(last);
+        """,
+    ),
 ]
 
 
@@ -239,9 +265,13 @@ class Store:
 
     def put_article(self, c: sqlite3.Connection, article: Article, analysis: ArticleAnalysis | None) -> None:
         """Insert or replace one article (and its analysis) inside an open transaction."""
+        # An upsert, not INSERT OR REPLACE: REPLACE deletes the old row first, and with
+        # foreign keys on that cascades to the article's story membership and terms.
         c.execute(
-            "INSERT OR REPLACE INTO articles (id, fingerprint, source, outlet, title, published, body, record, added) "
-            "VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles (id, fingerprint, source, outlet, title, published, body, record, added) "
+            "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET fingerprint=excluded.fingerprint, "
+            "source=excluded.source, outlet=excluded.outlet, title=excluded.title, published=excluded.published, "
+            "body=excluded.body, record=excluded.record",
             (article.id, article.fingerprint, article.source, article.outlet, article.title,
              article.published.date or article.published.earliest, article.body, _dumps(article), time.time()),
         )
@@ -293,8 +323,11 @@ class Store:
 
     # -- stories
     def put_story(self, c: sqlite3.Connection, story: Story) -> None:
+        # Upsert (see put_article): REPLACE would cascade to the story's index rows.
         c.execute(
-            "INSERT OR REPLACE INTO stories (id, title, first, last, n_articles, record, updated) VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO stories (id, title, first, last, n_articles, record, updated) VALUES (?,?,?,?,?,?,?) "
+            "ON CONFLICT(id) DO UPDATE SET title=excluded.title, first=excluded.first, last=excluded.last, "
+            "n_articles=excluded.n_articles, record=excluded.record, updated=excluded.updated",
             (story.id, story.title, story.first, story.last, len(story.articles), _dumps(story), time.time()),
         )
         c.execute("DELETE FROM story_articles WHERE story=?", (story.id,))
@@ -331,3 +364,114 @@ class Store:
     def rejections(self, limit: int = 1000) -> list[Rejection]:
         rows = self.conn.execute("SELECT source, reason FROM rejected ORDER BY at DESC LIMIT ?", (limit,)).fetchall()
         return [Rejection(r[0], r[1]) for r in rows]
+
+    # -- story grouping index (see storyline.stories.group / incremental)
+    def put_article_terms(self, c: sqlite3.Connection, article_id: str, published: str | None, counts: dict[str, float]) -> None:
+        """Store one article's weighted term counts (what grouping reads instead of the text)."""
+        c.execute(
+            "INSERT INTO article_terms (article, published, record) VALUES (?,?,?) "
+            "ON CONFLICT(article) DO UPDATE SET published=excluded.published, record=excluded.record",
+            (article_id, published, json.dumps(counts, ensure_ascii=False, separators=(",", ":"))),
+        )
+
+    def get_article_terms(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, dict[str, float]]]:
+        """{article id: (published, counts)} for the ids that have stored terms."""
+        out = {}
+        for chunk in _chunks(list(article_ids)):
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(f"SELECT article, published, record FROM article_terms WHERE article IN ({marks})", chunk):
+                out[r[0]] = (r[1], json.loads(r[2]))
+        return out
+
+    def iter_article_terms(self) -> Iterator[tuple[str, str | None, dict[str, float]]]:
+        """(article id, published, counts) for every article, undated last, then by date and id."""
+        cur = self.conn.execute(
+            "SELECT article, published, record FROM article_terms ORDER BY published IS NULL, published, article")
+        for r in cur:
+            yield r[0], r[1], json.loads(r[2])
+
+    def articles_without_terms(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_terms t WHERE t.article = a.id) ORDER BY id")
+        return [r[0] for r in rows]
+
+    def articles_without_story(self) -> list[str]:
+        """Stored articles that belong to no story (e.g. an add interrupted after ingest)."""
+        rows = self.conn.execute(
+            "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article = a.id) ORDER BY id")
+        return [r[0] for r in rows]
+
+    def story_members(self, story_id: str) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT article FROM story_articles WHERE story=? ORDER BY article", (story_id,))]
+
+    def get_doc_freq(self, terms: Iterable[str]) -> tuple[dict[str, int], int]:
+        """Document frequencies of ``terms`` and the number of articles counted."""
+        df: dict[str, int] = {}
+        for chunk in _chunks(list(set(terms))):
+            marks = ",".join("?" * len(chunk))
+            df.update((r[0], r[1]) for r in self.conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk))
+        return df, int(self.get_grouping_state("articles") or 0)
+
+    def add_doc_freq(self, c: sqlite3.Connection, terms: Iterable[str]) -> None:
+        """Count one more article using each of ``terms``."""
+        c.executemany("INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+                      [(t,) for t in set(terms)])
+        n = int(self.get_grouping_state("articles") or 0)
+        self.set_grouping_state(c, "articles", str(n + 1))
+
+    def replace_doc_freq(self, c: sqlite3.Connection, df: dict[str, int], n: int) -> None:
+        c.execute("DELETE FROM term_df")
+        c.executemany("INSERT INTO term_df (term, df) VALUES (?,?)", df.items())
+        self.set_grouping_state(c, "articles", str(n))
+
+    def get_grouping_state(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM grouping_state WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_grouping_state(self, c: sqlite3.Connection, key: str, value: str) -> None:
+        c.execute("INSERT INTO grouping_state (key, value) VALUES (?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                  (key, value))
+
+    def put_story_index(self, c: sqlite3.Connection, story_id: str, vector: dict[str, Any],
+                        first: int | None, last: int | None, terms: Iterable[tuple[str, float]]) -> None:
+        """A story's centroid record, its span (ordinal days) and the terms it is indexed under."""
+        c.execute(
+            "INSERT INTO story_vectors (story, record, first, last) VALUES (?,?,?,?) ON CONFLICT(story) DO UPDATE SET "
+            "record=excluded.record, first=excluded.first, last=excluded.last",
+            (story_id, json.dumps(vector, ensure_ascii=False, separators=(",", ":")), first, last),
+        )
+        c.execute("DELETE FROM story_terms WHERE story=?", (story_id,))
+        c.executemany("INSERT INTO story_terms (story, term, weight) VALUES (?,?,?)",
+                      [(story_id, t, float(w)) for t, w in terms])
+
+    def get_story_vectors(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        out = {}
+        for chunk in _chunks(list(story_ids)):
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(f"SELECT story, record FROM story_vectors WHERE story IN ({marks})", chunk):
+                out[r[0]] = json.loads(r[1])
+        return out
+
+    def story_postings(self, terms: Iterable[str], day: int | None, window: int) -> list[tuple[str, str]]:
+        """(story, term) for stories indexed under any of ``terms`` whose span comes
+        within ``window`` days of ``day`` (any story when ``day`` is None)."""
+        out = []
+        for chunk in _chunks(list(terms)):
+            marks = ",".join("?" * len(chunk))
+            sql = (f"SELECT t.story, t.term FROM story_terms t JOIN story_vectors v ON v.story = t.story "
+                   f"WHERE t.term IN ({marks})")
+            args: list[Any] = list(chunk)
+            if day is not None:
+                sql += " AND (v.first IS NULL OR (v.last >= ? AND v.first <= ?))"
+                args += [day - window, day + window]
+            out.extend((r[0], r[1]) for r in self.conn.execute(sql, args))
+        return out
+
+    def count_story_index(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM story_vectors").fetchone()[0]
+
+
+def _chunks(items: list, size: int = 500) -> Iterator[list]:
+    # SQLite caps the number of bound parameters per statement.
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

@@ -1,14 +1,571 @@
-"""Grouping articles into stories (first version: one story for the batch)."""
+"""Grouping articles into stories: which real-world story each article reports.
+
+The method is single-pass clustering in publication order (the way streaming news
+clustering is done, e.g. Miranda et al. 2018), so the batch mode and ``storyline add``
+share one algorithm:
+
+1. Each article becomes a sparse TF-IDF vector over its title (weighted up), standfirst
+   and lead (:func:`article_features` + :func:`vectorise`), plus its canonical entities
+   (``analysis.entities[].canonical``, as ``e:`` terms) counted over the whole body.
+2. Each story keeps a centroid (the sum of its articles' unit vectors) and the dates it
+   covers. An inverted index from a story's strongest terms to the story gives the
+   candidate stories for a new article, among those active within a time window
+   (:attr:`GroupingConfig.window_days`) - never a comparison with every story.
+3. The article joins the candidate with the highest mean cosine similarity to the
+   story's articles (average linkage, from the centroid in one dot product), damped by
+   the time gap (:func:`time_factor`), when it clears the story's bar (:func:`bar`):
+   a fraction of how alike the story's own articles are, so a tight one-event story
+   asks for much and a long, varied story for less. Otherwise it starts a story.
+4. Batch mode then merges stories whose mean cross similarity clears the same bar (a
+   long story that the single pass split while its vocabulary drifted), again
+   through the inverted index.
+
+Cost per article is bounded by the number of index terms looked up and candidates
+scored, so grouping grows about linearly with the number of articles, and memory
+holds the story centroids only (each pruned to its strongest terms), not the articles.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import heapq
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
 from storyline.model import Article, ArticleAnalysis
 
+# Labels whose canonical names say what a story is about (dates and numbers do not).
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 
-def group_articles(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> list[list[str]]:
-    return [[a.id for a in articles]] if articles else []
+# Function words and words every news report uses; they say nothing about which story
+# an article tells. IDF would down-weight them anyway, but dropping them keeps vectors
+# and the inverted index small.
+STOPWORDS = frozenset(
+    """
+    a about above according across after afterwards again against all almost alone along already also although
+    always am among amongst an and another any anyhow anyone anything anyway anywhere are around as at back be
+    became because become becomes been before being below beside besides between beyond both but by can cannot
+    could did do does doing done down during each either else elsewhere enough etc even ever every everyone
+    everything everywhere except few first for former formerly from further get gets getting give given go going
+    gone got had has have having he hence her here hereby herein hers herself him himself his how however i if in
+    indeed into is it its itself just last latter least less let like made make makes many may me meanwhile might
+    mine more moreover most mostly much must my myself namely neither never nevertheless next no nobody none nor
+    not nothing now nowhere of off often on once one only onto or other others otherwise our ours ourselves out
+    over own per perhaps please put quite rather re really same say says said see seem seemed seems several she
+    should show since so some somehow someone something sometime sometimes somewhere still such take than that
+    the their theirs them themselves then thence there thereafter thereby therefore therein thereupon these they
+    this those though through throughout thus to together too toward towards under until up upon us use used very
+    via was we well were what whatever when whence whenever where whereas whereby wherever whether which while
+    who whoever whole whom whose why will with within without would yet you your yours yourself yourselves
+    mr mrs ms dr told tell telling added adding new news year years day days week weeks month months time times
+    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday people including around
+    january february march april june july august september october november december
+    two three four five six seven eight nine ten percent per cent million billion thousand hundred
+    """.split()
+)
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+@dataclass(slots=True)
+class GroupingConfig:
+    """The knobs of story grouping. Defaults were chosen on the T17 stories mixed together
+    and checked on newsclusters-dev (which simple methods nearly solve, so it was not
+    tuned on alone); see docs/eval-stories.md for the figures around them."""
+
+    title_weight: float = 2.0  # a title word counts as much as this many lead words
+    lead_words: int = 300  # body words read after the title and standfirst
+    entity_weight: float = 1.0  # an entity mention counts as much as this many words
+    max_terms: int = 150  # strongest terms kept per article vector
+    min_df: int = 2  # a term fewer articles use cannot tie stories together
+    idf_power: float = 0.5  # < 1 softens IDF, so rare names do not drown the topic words
+    entity_lead_only: bool = False  # count entities only in the title, standfirst and lead
+    query_terms: int = 20  # strongest article terms looked up in the story index
+    index_terms: int = 40  # strongest centroid terms a story is indexed under
+    centroid_terms: int = 1000  # a story centroid keeps at most this many terms
+    max_candidates: int = 15  # stories scored exactly per article
+    threshold: float = 0.15  # mean similarity that always suffices to join (and to join a lone article)
+    ratio: float = 0.5  # a story of cohesion c asks for ratio * c ...
+    floor: float = 0.025  # ... but never less than this
+    window_days: int = 365  # a story more than this far in time is not a candidate
+    grace_days: int = 10  # gaps up to this many days cost nothing
+    tau_days: float = 180.0  # then the similarity is damped as 1 / (1 + extra_gap / tau)
+
+
+DEFAULT = GroupingConfig()
+
+
+# --------------------------------------------------------------------------- features
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A light English stemmer (plurals and possessives only), so keywords stay readable."""
+    w = word.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if len(w) > 4 and w.endswith("ies") and not w.endswith("eies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("es") and w[-3] in "sxz" and not w.endswith("ses"):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
+        return w[:-1]
+    return w
+
+
+def words(text: str) -> Iterator[tuple[str, str]]:
+    """(stem, surface) for each content word of ``text``."""
+    for m in _WORD.finditer(text):
+        surface = m.group(0)
+        low = surface.lower()
+        if len(low) < 3 or low in STOPWORDS:
+            continue
+        s = stem(low)
+        if len(s) < 3 or s in STOPWORDS:
+            continue
+        yield s, surface
+
+
+def _lead(article: Article, n_words: int) -> str:
+    # The body prefix up to n_words words, without splitting the whole body.
+    body = article.body or ""
+    count = 0
+    for m in re.finditer(r"\S+", body):
+        count += 1
+        if count >= n_words:
+            return body[: m.end()]
+    return body
+
+
+@dataclass(slots=True)
+class Features:
+    """What grouping needs of one article: weighted term counts (``e:`` terms are
+    entities) and the publication date. Small, so it can be stored and streamed."""
+
+    article: str
+    published: str | None
+    counts: dict[str, float] = field(default_factory=dict)
+
+
+def article_features(article: Article, analysis: ArticleAnalysis | None, config: GroupingConfig = DEFAULT) -> Features:
+    """Weighted term counts of one article: title words (x ``title_weight``), standfirst and
+    lead words, and canonical entities over the whole body."""
+    counts: Counter[str] = Counter()
+    if article.title:
+        for s, _ in words(article.title):
+            counts[s] += config.title_weight
+    if article.standfirst:
+        for s, _ in words(article.standfirst):
+            counts[s] += 1.0
+    lead = _lead(article, config.lead_words)
+    for s, _ in words(lead):
+        counts[s] += 1.0
+    if analysis is not None and config.entity_weight > 0:
+        for e in analysis.entities:
+            if config.entity_lead_only and e.start >= len(lead):
+                continue
+            if e.label in ENTITY_LABELS and e.canonical:
+                key = "e:" + " ".join(e.canonical.lower().split())
+                if len(key) > 3:
+                    counts[key] += config.entity_weight
+    date = article.published.date or article.published.earliest
+    return Features(article.id, date[:10] if date else None, {k: round(v, 3) for k, v in counts.items()})
+
+
+class DocFreq:
+    """Document frequencies of terms (how many articles use each), for IDF."""
+
+    def __init__(self, df: dict[str, int] | None = None, n: int = 0):
+        self.df: dict[str, int] = dict(df or {})
+        self.n = n
+
+    def add(self, counts: Iterable[str]) -> None:
+        self.n += 1
+        for t in counts:
+            self.df[t] = self.df.get(t, 0) + 1
+
+    def idf(self, term: str) -> float:
+        # Smoothed, as scikit-learn does: a term in every article still weighs 1.
+        return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+
+def vectorise(counts: dict[str, float], docfreq: DocFreq, config: GroupingConfig = DEFAULT) -> dict[str, float]:
+    """Unit-length TF-IDF vector (sublinear tf) of an article's strongest ``max_terms`` terms.
+
+    Terms only this article uses (df <= 1) cannot tie it to another article, so they are
+    left out rather than shrinking every similarity.
+    """
+    weights = {}
+    for t, c in counts.items():
+        if c <= 0 or docfreq.df.get(t, 0) < config.min_df:
+            continue
+        idf = docfreq.idf(t) ** config.idf_power
+        weights[t] = (1.0 + math.log(c)) * idf if c >= 1 else c * idf
+    if len(weights) > config.max_terms:
+        weights = dict(heapq.nlargest(config.max_terms, weights.items(), key=lambda kv: (kv[1], kv[0])))
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {t: w / norm for t, w in weights.items()} if norm else {}
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def _day(date: str | None) -> int | None:
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat(date[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+class StoryVector:
+    """A story as grouping sees it: the sum of its articles' unit vectors (pruned to its
+    strongest terms), how many articles, the sum of their pairwise similarities, and
+    the first and last day it covers (ordinal days, None when undated).
+
+    With unit article vectors, ``vec . terms / n`` is the mean cosine between an article
+    and the story's articles (average linkage), and ``pairs`` over the number of pairs is
+    how alike the story's own articles are (its cohesion).
+    """
+
+    __slots__ = ("terms", "n", "pairs", "first", "last", "_norm2")
+
+    def __init__(self, terms: dict[str, float] | None = None, n: int = 0, pairs: float = 0.0,
+                 first: int | None = None, last: int | None = None):
+        self.terms: dict[str, float] = dict(terms or {})
+        self.n = n
+        self.pairs = pairs
+        self.first = first
+        self.last = last
+        self._norm2 = sum(w * w for w in self.terms.values())
+
+    def _span(self, day: int | None) -> None:
+        if day is not None:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+
+    def _add_terms(self, vec: dict[str, float], config: GroupingConfig) -> None:
+        terms = self.terms
+        norm2 = self._norm2
+        for t, w in vec.items():
+            old = terms.get(t, 0.0)
+            terms[t] = old + w
+            norm2 += 2 * old * w + w * w
+        self._norm2 = norm2
+        # Prune with slack, so the sort runs once every few hundred new terms, not per article.
+        if len(terms) > config.centroid_terms * 3 // 2:
+            self.terms = dict(heapq.nlargest(config.centroid_terms, terms.items(), key=lambda kv: (kv[1], kv[0])))
+            self._norm2 = sum(w * w for w in self.terms.values())
+
+    def dot(self, vec: dict[str, float]) -> float:
+        small, big = (vec, self.terms) if len(vec) <= len(self.terms) else (self.terms, vec)
+        get = big.get
+        return sum([w * get(t, 0.0) for t, w in small.items()])
+
+    def add(self, vec: dict[str, float], day: int | None, config: GroupingConfig = DEFAULT) -> None:
+        """Add one article's unit vector (and its day) to the story."""
+        self.pairs += self.dot(vec)
+        self._add_terms(vec, config)
+        self.n += 1
+        self._span(day)
+
+    def absorb(self, other: StoryVector, config: GroupingConfig = DEFAULT) -> None:
+        """Merge another story into this one."""
+        self.pairs += other.pairs + self.dot(other.terms)
+        self._add_terms(other.terms, config)
+        self.n += other.n
+        self._span(other.first)
+        self._span(other.last)
+
+    def norm(self) -> float:
+        return math.sqrt(max(self._norm2, 0.0))
+
+    def similarity(self, vec: dict[str, float]) -> float:
+        """Mean cosine between a unit vector and the story's articles."""
+        return self.dot(vec) / self.n if self.n else 0.0
+
+    def cohesion(self) -> float | None:
+        """Mean cosine between two of the story's articles (None for a single article)."""
+        if self.n < 2:
+            return None
+        return self.pairs / (self.n * (self.n - 1) / 2)
+
+    def top_terms(self, k: int) -> list[tuple[str, float]]:
+        return heapq.nlargest(k, self.terms.items(), key=lambda kv: (kv[1], kv[0]))
+
+    def gap(self, day: int | None) -> int:
+        """Days between ``day`` and the span the story covers (0 inside it or when undated)."""
+        if day is None or self.first is None or self.last is None:
+            return 0
+        if day < self.first:
+            return self.first - day
+        return max(0, day - self.last)
+
+    def to_dict(self) -> dict:
+        return {"terms": {t: round(w, 6) for t, w in self.terms.items()}, "n": self.n, "pairs": round(self.pairs, 6),
+                "first": self.first, "last": self.last}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> StoryVector:
+        return cls(terms=d.get("terms") or {}, n=int(d.get("n") or 0), pairs=float(d.get("pairs") or 0.0),
+                   first=d.get("first"), last=d.get("last"))
+
+
+def time_factor(gap_days: int, config: GroupingConfig = DEFAULT) -> float:
+    """How much a time gap damps similarity: 1 within ``grace_days``, then
+    1 / (1 + extra / tau), and 0 beyond ``window_days`` (not a candidate at all)."""
+    if gap_days > config.window_days:
+        return 0.0
+    extra = max(0, gap_days - config.grace_days)
+    return 1.0 / (1.0 + extra / config.tau_days)
+
+
+def bar(*cohesions: float | None, config: GroupingConfig = DEFAULT) -> float:
+    """The least mean similarity that joins (or merges into) stories of these cohesions.
+
+    A tight story (one event, told alike) asks for much; a long story whose articles
+    differ asks for less, in proportion (``ratio``), but never less than ``floor``; a
+    single article asks for ``threshold``, and no story asks for more.
+    """
+    known = [c for c in cohesions if c is not None]
+    if not known:
+        return config.threshold
+    return max(config.floor, min(config.threshold, config.ratio * min(known)))
+
+
+class Clusterer:
+    """Single-pass story clustering over article vectors, with an in-memory inverted index.
+
+    Stories are keyed by small integers in the order they start. ``assign`` is the whole
+    per-article step; :mod:`storyline.stories.incremental` runs the same scoring against
+    the index kept in the store.
+    """
+
+    def __init__(self, config: GroupingConfig = DEFAULT):
+        self.config = config
+        self.stories: dict[int, StoryVector] = {}
+        self.members: dict[int, list[str]] = {}
+        self.postings: dict[str, set[int]] = {}
+        self._indexed: dict[int, set[str]] = {}
+
+    def candidates(self, vec: dict[str, float], day: int | None) -> list[int]:
+        """Stories sharing one of the article's strongest terms, within the time window,
+        best partial overlap first, at most ``max_candidates``."""
+        cfg = self.config
+        overlap: dict[int, float] = {}
+        for t, w in heapq.nlargest(cfg.query_terms, vec.items(), key=lambda kv: (kv[1], kv[0])):
+            for s in self.postings.get(t, ()):
+                overlap[s] = overlap.get(s, 0.0) + w
+        keep = [s for s in overlap if self.stories[s].gap(day) <= cfg.window_days]
+        return heapq.nlargest(cfg.max_candidates, keep, key=lambda s: (overlap[s], -s))
+
+    def best_story(self, vec: dict[str, float], day: int | None) -> int | None:
+        """The candidate with the highest time-damped mean similarity among those whose
+        bar it clears, or None."""
+        best, best_score = None, 0.0
+        for s in self.candidates(vec, day):
+            sv = self.stories[s]
+            sc = sv.similarity(vec) * time_factor(sv.gap(day), self.config)
+            if sc >= bar(sv.cohesion(), config=self.config) and sc > best_score:
+                best, best_score = s, sc
+        return best
+
+    def assign(self, article_id: str, vec: dict[str, float], day: int | None) -> int:
+        """Put one article into its best story (or a new one); return the story key."""
+        best = self.best_story(vec, day)
+        if best is None:
+            best = max(self.members, default=-1) + 1
+            self.stories[best] = StoryVector()
+            self.members[best] = []
+            self._indexed[best] = set()
+        self.stories[best].add(vec, day, self.config)
+        self.members[best].append(article_id)
+        self._reindex(best)
+        return best
+
+    def _reindex(self, s: int) -> None:
+        new = {t for t, _ in self.stories[s].top_terms(self.config.index_terms)}
+        old = self._indexed.get(s, set())
+        for t in old - new:
+            self.postings[t].discard(s)
+            if not self.postings[t]:
+                del self.postings[t]
+        for t in new - old:
+            self.postings.setdefault(t, set()).add(s)
+        self._indexed[s] = new
+
+    def _drop(self, s: int) -> None:
+        for t in self._indexed.pop(s, set()):
+            self.postings[t].discard(s)
+            if not self.postings[t]:
+                del self.postings[t]
+        del self.stories[s]
+        del self.members[s]
+
+    def merge_pass(self) -> int:
+        """Merge stories whose mean cross similarity (average linkage) clears the bar of
+        the tighter one, within the time window; largest first, so a long story that the
+        single pass split while its vocabulary drifted absorbs its pieces. Returns the
+        number of merges."""
+        cfg = self.config
+        merges = 0
+        changed = True
+        while changed:
+            changed = False
+            for s in sorted(self.stories, key=lambda k: (-self.stories[k].n, k)):
+                sv = self.stories.get(s)
+                if sv is None or not sv.norm():
+                    continue
+                query = {t: w / sv.norm() for t, w in sv.top_terms(cfg.query_terms)}
+                for o in self.candidates(query, None):
+                    other = self.stories.get(o)
+                    if o == s or other is None:
+                        continue
+                    gap = _span_gap(sv, other)
+                    if gap > cfg.window_days:
+                        continue
+                    cross = sv.dot(other.terms) / (sv.n * other.n)
+                    if cross * time_factor(gap, cfg) >= bar(sv.cohesion(), other.cohesion(), config=cfg):
+                        sv.absorb(other, cfg)
+                        self.members[s].extend(self.members[o])
+                        self._drop(o)
+                        self._reindex(s)
+                        query = {t: w / sv.norm() for t, w in sv.top_terms(cfg.query_terms)}
+                        merges += 1
+                        changed = True
+        return merges
+
+    def groups(self) -> list[list[str]]:
+        """Article ids per story, stories in the order they started."""
+        return [list(self.members[s]) for s in sorted(self.members)]
+
+
+def _span_gap(a: StoryVector, b: StoryVector) -> int:
+    if a.first is None or b.first is None:
+        return 0
+    if a.last < b.first:
+        return b.first - a.last
+    if b.last < a.first:
+        return a.first - b.last
+    return 0
+
+
+def _order_key(f: Features) -> tuple:
+    # Publication order; undated articles last (they are matched on content alone).
+    return (f.published is None, f.published or "", f.article)
+
+
+def group_features(features: list[Features], config: GroupingConfig = DEFAULT,
+                   docfreq: DocFreq | None = None) -> tuple[list[list[str]], Clusterer, DocFreq]:
+    """Group precomputed features; returns the groups, the clusterer (its story centroids)
+    and the document frequencies used."""
+    if docfreq is None:
+        docfreq = DocFreq()
+        for f in features:
+            docfreq.add(f.counts)
+    cl = Clusterer(config)
+    for f in sorted(features, key=_order_key):
+        cl.assign(f.article, vectorise(f.counts, docfreq, config), _day(f.published))
+    cl.merge_pass()
+    return cl.groups(), cl, docfreq
+
+
+def group_articles(articles: list[Article], analyses: dict[str, ArticleAnalysis],
+                   config: GroupingConfig | None = None) -> list[list[str]]:
+    """Group articles into stories: every article in exactly one story.
+
+    Stories are returned in the order they start, each with its article ids in
+    publication order. ``analyses`` supplies canonical entities (missing ones are fine).
+    """
+    config = config or DEFAULT
+    feats = [article_features(a, analyses.get(a.id), config) for a in articles]
+    groups, _, _ = group_features(feats, config)
+    return groups
+
+
+# --------------------------------------------------------------------------- titles
 
 
 def story_title(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> tuple[str, list[str]]:
-    titles = [a.title for a in articles if a.title]
-    return (titles[0] if titles else articles[0].id), []
+    """A readable title and keywords for a story.
+
+    Keywords are the words and entity names the most articles of the story use
+    (entities in their usual spelling, words in their most common form). The title is
+    the headline that covers those keywords best; stories without headlines get the
+    opening of the most representative lead sentence.
+    """
+    if not articles:
+        return "", []
+    n = len(articles)
+    art_df: Counter[str] = Counter()
+    surface: dict[str, Counter[str]] = {}
+    ent_df: Counter[str] = Counter()
+    ent_surface: dict[str, Counter[str]] = {}
+    for a in articles:
+        seen = set()
+        text = " ".join(x for x in (a.title, a.standfirst, _lead(a, 120)) if x)
+        for s, w in words(text):
+            seen.add(s)
+            surface.setdefault(s, Counter())[w] += 1
+        art_df.update(seen)
+        an = analyses.get(a.id)
+        if an is not None:
+            ents = set()
+            for e in an.entities:
+                if e.label in ENTITY_LABELS and e.canonical and len(e.canonical) > 1:
+                    key = e.canonical.lower()
+                    ents.add(key)
+                    ent_surface.setdefault(key, Counter())[e.canonical] += 1
+            ent_df.update(ents)
+
+    keywords: list[str] = []
+    covered: set[str] = set()
+    for key, df in sorted(ent_df.items(), key=lambda kv: (-kv[1], kv[0]))[:5]:
+        if n > 1 and df < 2:
+            break
+        name = ent_surface[key].most_common(1)[0][0]
+        keywords.append(name)
+        covered.update(stem(w) for w in name.split())
+    for s, df in sorted(art_df.items(), key=lambda kv: (-kv[1], kv[0])):
+        if len(keywords) >= 8 or (n > 1 and df < 2):
+            break
+        if s in covered:
+            continue
+        # The most common spelling, lower-cased unless it is always capitalised.
+        forms = surface[s]
+        form = forms.most_common(1)[0][0]
+        if any(f[:1].islower() for f in forms):
+            form = form.lower()
+        keywords.append(form)
+        covered.add(s)
+
+    weight = {s: df / n for s, df in art_df.items()}
+
+    def coverage(text: str) -> float:
+        stems = {s for s, _ in words(text)}
+        if not stems:
+            return 0.0
+        # Mean keyword weight, nudged towards headlines with several content words.
+        return sum(weight.get(s, 0.0) for s in stems) / len(stems) * min(1.0, len(stems) / 5)
+
+    titles = [(coverage(a.title), -i, a.title.strip()) for i, a in enumerate(articles) if a.title and a.title.strip()]
+    if titles:
+        return max(titles)[2], keywords
+    leads = []
+    for i, a in enumerate(articles):
+        an = analyses.get(a.id)
+        first = an.sentences[0].text if an is not None and an.sentences else _lead(a, 30)
+        first = " ".join(first.split())
+        if first:
+            leads.append((coverage(first), -i, first))
+    if not leads:
+        return articles[0].id, keywords
+    text = max(leads)[2]
+    cut = text.split()
+    return (" ".join(cut[:14]) + (" …" if len(cut) > 14 else "")), keywords

@@ -1,12 +1,208 @@
-"""Incremental add (first version: regroup everything)."""
+"""Stories in a store: grouping everything (batch) and adding articles one by one.
+
+Both modes keep the same index in the store (migration 0004): each article's weighted
+terms (``article_terms``), document frequencies (``term_df``), each story's centroid and
+span (``story_vectors``) and the terms it is indexed under (``story_terms``). So
+``storyline add`` scores a new article against a handful of candidate stories found
+through ``story_terms`` and rebuilds only the stories it touched, without rereading the
+rest of the corpus; the scoring is :class:`storyline.stories.group.Clusterer`'s.
+
+Batch mode streams: features are computed once per article and kept in the store;
+grouping reads them back in publication order and holds only story centroids; stories
+are built and written one at a time.
+"""
 
 from __future__ import annotations
 
-from storyline.model import Article, Story
+import heapq
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import asdict as dc_asdict
+
+from storyline.model import Article, ArticleAnalysis, Story
+from storyline.stories.group import (
+    DEFAULT,
+    Clusterer,
+    DocFreq,
+    GroupingConfig,
+    StoryVector,
+    _day,
+    article_features,
+    vectorise,
+)
+
+log = logging.getLogger("storyline")
+
+FEATURES_VERSION = "1"
 
 
-def add_to_store(store, articles: list[Article], *, max_events: int | None = None) -> list[Story]:
-    from storyline.pipeline import regroup_all
+def _features_key(config: GroupingConfig) -> str:
+    # Stored terms depend on these settings; when they change, terms are recomputed.
+    d = dc_asdict(config)
+    keep = {k: d[k] for k in ("title_weight", "lead_words", "entity_weight")}
+    return FEATURES_VERSION + ":" + json.dumps(keep, sort_keys=True)
 
-    ids = {a.id for a in articles}
-    return [s for s in regroup_all(store, max_events=max_events) if ids & set(s.articles)]
+
+def ensure_terms(store, c, config: GroupingConfig = DEFAULT) -> int:
+    """Compute and store the terms of every article that has none (all of them when the
+    feature settings changed); returns how many were computed."""
+    key = _features_key(config)
+    if store.get_grouping_state("features") != key:
+        c.execute("DELETE FROM article_terms")
+        store.set_grouping_state(c, "features", key)
+    todo = store.articles_without_terms()
+    for aid in todo:
+        art = store.get_article(aid)
+        if art is None:
+            continue
+        f = article_features(art, store.get_analysis(aid), config)
+        store.put_article_terms(c, aid, f.published, f.counts)
+    return len(todo)
+
+
+def _write_index(store, c, story_id: str, sv: StoryVector, config: GroupingConfig) -> None:
+    store.put_story_index(c, story_id, sv.to_dict(), sv.first, sv.last, sv.top_terms(config.index_terms))
+
+
+def _build_and_put(store, c, story_id: str, article_ids: list[str], max_events: int | None,
+                   reanalyse: Callable[[Article], ArticleAnalysis] | None) -> Story:
+    from storyline.story import build_story
+
+    articles = store.get_articles(article_ids)
+    analyses = {a.id: store.get_analysis(a.id) or ArticleAnalysis(article=a.id) for a in articles}
+    story = build_story(story_id, articles, analyses, max_events=max_events, reanalyse=reanalyse)
+    store.put_story(c, story)
+    for a in articles:  # inferred publication dates are kept with the article
+        if a.published.how == "inferred":
+            store.put_article(c, a, analyses[a.id])
+    return story
+
+
+def regroup(store, *, max_events: int | None = None, config: GroupingConfig | None = None,
+            reanalyse: Callable[[Article], ArticleAnalysis] | None = None, progress=None) -> list[Story]:
+    """Batch mode: group every stored article and rebuild every story, in one transaction.
+
+    Memory holds the story centroids and the article ids, not the articles: features are
+    streamed from the store and stories are built and written one at a time.
+    """
+    from storyline.story import story_id_for
+
+    config = config or DEFAULT
+    stories: list[Story] = []
+    with store.transaction() as c:
+        ensure_terms(store, c, config)
+        docfreq = DocFreq()
+        for _, _, counts in store.iter_article_terms():
+            docfreq.add(counts)
+        cl = Clusterer(config)
+        for aid, published, counts in store.iter_article_terms():
+            cl.assign(aid, vectorise(counts, docfreq, config), _day(published))
+        cl.merge_pass()
+        c.execute("DELETE FROM stories")  # cascades to story_articles and the story index
+        store.replace_doc_freq(c, docfreq.df, docfreq.n)
+        for key in sorted(cl.members):
+            ids = cl.members[key]
+            sid = story_id_for(ids)
+            stories.append(_build_and_put(store, c, sid, ids, max_events, reanalyse))
+            _write_index(store, c, sid, cl.stories[key], config)
+            if progress:
+                progress.tick()
+    return stories
+
+
+class StoreClusterer(Clusterer):
+    """:class:`Clusterer` whose stories and inverted index live in the store: candidates
+    come from ``story_terms`` within the time window, centroids from ``story_vectors``
+    (loaded only for the candidates)."""
+
+    def __init__(self, store, c, config: GroupingConfig = DEFAULT):
+        super().__init__(config)
+        self.store, self.c = store, c
+        self.ids: dict[int, str] = {}  # local key -> story id
+        self.keys: dict[str, int] = {}
+
+    def _key(self, story_id: str) -> int:
+        if story_id not in self.keys:
+            k = len(self.keys)
+            self.keys[story_id] = k
+            self.ids[k] = story_id
+        return self.keys[story_id]
+
+    def candidates(self, vec: dict[str, float], day: int | None) -> list[int]:
+        cfg = self.config
+        query = dict(heapq.nlargest(cfg.query_terms, vec.items(), key=lambda kv: (kv[1], kv[0])))
+        overlap: dict[str, float] = {}
+        for sid, term in self.store.story_postings(query, day, cfg.window_days):
+            overlap[sid] = overlap.get(sid, 0.0) + query[term]
+        best = heapq.nlargest(cfg.max_candidates, overlap, key=lambda s: (overlap[s], s))
+        missing = [s for s in best if self._key(s) not in self.stories]
+        for sid, rec in self.store.get_story_vectors(missing).items():
+            self.stories[self._key(sid)] = StoryVector.from_dict(rec)
+        return [self.keys[s] for s in best if self.keys[s] in self.stories and self.stories[self.keys[s]].gap(day) <= cfg.window_days]
+
+    def assign_to_store(self, article_id: str, vec: dict[str, float], day: int | None) -> tuple[str, bool]:
+        """Join the best story or start one; update its index rows. Returns (story id, new?)."""
+        from storyline.story import story_id_for
+
+        best = self.best_story(vec, day)
+        new = best is None
+        if new:
+            sid = story_id_for([article_id])
+            best = self._key(sid)
+            self.stories[best] = StoryVector()
+            # A placeholder row, so the index rows have a story to belong to; the built
+            # story replaces it before the transaction ends.
+            self.store.put_story(self.c, Story(id=sid, title="", articles=[article_id]))
+        sv = self.stories[best]
+        sv.add(vec, day, self.config)
+        _write_index(self.store, self.c, self.ids[best], sv, self.config)
+        return self.ids[best], new
+
+
+def add_to_store(store, articles: list[Article], *, max_events: int | None = None,
+                 config: GroupingConfig | None = None,
+                 reanalyse: Callable[[Article], ArticleAnalysis] | None = None) -> list[Story]:
+    """Put newly stored articles into stories and rebuild only the stories they touched.
+
+    Each article (in publication order) joins the best candidate story or starts one;
+    document frequencies and the story index are updated as it goes, all in one
+    transaction. Articles that a previous, interrupted add left without a story are
+    picked up too. Returns the stories built. Articles already in a story are ignored,
+    so adding the same article twice does nothing.
+    """
+    config = config or DEFAULT
+    if reanalyse is None:
+        from storyline.pipeline import reanalyse
+    if store.count("stories") and not store.count_story_index():
+        # A store grouped before the index existed: build the index once, in batch.
+        ids = {a.id for a in articles}
+        stories = regroup(store, max_events=max_events, config=config, reanalyse=reanalyse)
+        return [s for s in stories if ids & set(s.articles)]
+    with store.transaction() as c:
+        if store.get_grouping_state("features") != _features_key(config):
+            ensure_terms(store, c, config)  # a settings change: every article's terms again
+        todo = list(dict.fromkeys([a.id for a in articles if store.story_of(a.id) is None]
+                                  + store.articles_without_story()))
+        if not todo:
+            return []
+        by_id = {a.id: a for a in articles}
+        feats = []
+        for aid in todo:
+            art = by_id.get(aid) or store.get_article(aid)
+            if art is None:
+                continue
+            f = article_features(art, store.get_analysis(aid), config)
+            store.put_article_terms(c, aid, f.published, f.counts)
+            store.add_doc_freq(c, f.counts)
+            feats.append(f)
+        df, n = store.get_doc_freq(t for f in feats for t in f.counts)
+        docfreq = DocFreq(df, n)
+        cl = StoreClusterer(store, c, config)
+        touched: dict[str, list[str]] = {}
+        for f in sorted(feats, key=lambda f: (f.published is None, f.published or "", f.article)):
+            sid, new = cl.assign_to_store(f.article, vectorise(f.counts, docfreq, config), _day(f.published))
+            if sid not in touched:
+                touched[sid] = [] if new else store.story_members(sid)
+            touched[sid].append(f.article)
+        return [_build_and_put(store, c, sid, ids, max_events, reanalyse) for sid, ids in touched.items()]
