@@ -357,6 +357,8 @@ def _timeline(story: dict, arts: dict[str, dict], colours: dict[str, int], fulfi
 
 def _claim(c: dict, arts: dict[str, dict], colours: dict[str, int]) -> dict[str, Any]:
     value = c.get("value")
+    if isinstance(value, bool):  # a yes/no claim ("the treaty includes a secret clause")
+        value = "yes" if value else "no"
     if isinstance(value, list) and len(value) == 2:
         shown = f"{value[0]:,}–{value[1]:,}" if all(isinstance(v, (int, float)) for v in value) else " to ".join(map(str, value))
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
