@@ -110,6 +110,7 @@ def test_according_to_names_the_source():
     "It had been due to start late this year.",  # a plan that belongs to the past
     "It is hard to estimate the damages that the company could be forced to pay.",  # describes a noun
     "This could break the company.",  # a comment on what came before
+    "One woman stole the identity of her sister so she could file a claim.",  # a purpose in the past
 ])
 def test_not_expectations(body):
     assert _run(body) == []
@@ -151,3 +152,11 @@ def test_past_time_is_not_a_bound():
     [x] = _run(body, [monday])
     assert x.bound is None
     assert x.what == "reopen"
+
+
+def test_two_forecasts_in_one_sentence_keep_their_own_clauses():
+    body = "It won't plug the busted well, and the leak will get worse before it gets better."
+    xs = _run(body)
+    whats = [x.what for x in xs]
+    assert any(w.startswith("not plug the busted well") for w in whats), whats
+    assert not any("plug" in w and "worse" in w for w in whats), whats

@@ -111,6 +111,9 @@ def _reporting_head(tok, limit: int = 4):
     return None
 
 
+PURPOSE_MARKS = {"so", "lest"}
+
+
 def _under_non_assertive(tok, stop) -> bool:
     """True when a clause between ``tok`` and ``stop`` is opened by if/whether/unless, or is
     a question-like complement ("whether Pyongyang would be covered")."""
@@ -118,6 +121,8 @@ def _under_non_assertive(tok, stop) -> bool:
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in NON_ASSERTIVE_MARKS for c in cur.children):
             return True
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in cur.children):
+            return True  # "so she could file a claim": a purpose, not a forecast
         if cur is stop or cur.head is cur:
             return False
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
@@ -508,7 +513,7 @@ def _modifies_noun(doc, tx: TimeExpr) -> bool:
         and not (span.start <= root.head.i < span.end)
 
 
-def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, reporter) -> str:
+def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, reporter, others=()) -> str:
     """The expected happening as a short clause: the verb phrase without its subject, the
     future markers, discourse adverbs, conditions, the time bound and any reporting frame."""
     verb = cand.verb
@@ -531,6 +536,9 @@ def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, repo
             drop.update(t.i for t in c.subtree)
     for cond in conditions:
         drop.update(t.i for t in cond.subtree)
+    for other in others:
+        if other is not verb and other in verb.subtree:
+            drop.update(t.i for t in other.subtree)  # a second forecast hung under this one
     if reporter is not None and reporter in verb.subtree:
         drop.update(t.i for t in reporter.subtree if t.i not in {x.i for x in verb.subtree} or t is reporter)
     toks = [t for t in verb.subtree if t.i not in drop]
@@ -592,8 +600,10 @@ def extract_expectations(article: Article, doc, analysis: ArticleAnalysis) -> li
         if any(b in low for b in BOILERPLATE):
             continue
         sent_tx = [t for t in timexes if sent.start_char <= t.start < sent.end_char]
-        for cand in _candidates(sent, sent_tx, anchor):
-            exp = _build(cand, sent, sent_tx, anchor, article, analysis, body, made, len(out))
+        cands = _candidates(sent, sent_tx, anchor)
+        for cand in cands:
+            exp = _build(cand, sent, sent_tx, anchor, article, analysis, body, made, len(out),
+                         [c.verb for c in cands if not c.nominal])
             if exp is not None:
                 out.append(exp)
     return out
@@ -612,7 +622,7 @@ def _sentence_spans(doc, analysis: ArticleAnalysis):
 
 
 def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: ArticleAnalysis, body: str,
-           made: str | None, n: int) -> Expectation | None:
+           made: str | None, n: int, others=()) -> Expectation | None:
     if _under_non_assertive(cand.verb, cand.top) or (cand.top is not cand.verb and _under_non_assertive(
             cand.top, cand.top)):
         return None
@@ -644,7 +654,7 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
         exclude.append(subj)
     # a scheduled noun's time hangs under the scheduling word ("is scheduled for Friday")
     bound = _bound_for(cand.top if cand.nominal else cand.verb, timexes, anchor, exclude)
-    what = _what(cand, subj, conditions, bound, reporter)
+    what = _what(cand, subj, conditions, bound, reporter, others)
     if len(what.split()) < 1 or not any(ch.isalpha() for ch in what):
         return None
     certainty = cand.certainty

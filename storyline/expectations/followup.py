@@ -54,7 +54,8 @@ RARE_MIN = 3
 # How long after it was made (or after its bound) a report can still fulfil an expectation:
 # news follows up announced steps within weeks; a distant match is more likely another happening.
 MAX_WAIT_DAYS = 120
-BOUND_SLACK_DAYS = 31
+# Reports may lag a bound a little: a few days after a given day, more after a month or a year.
+BOUND_SLACK_DAYS = {"day": 3, "week": 7, "month": 15, "quarter": 31, "season": 31, "half": 31, "year": 31}
 # Words too vague to stand for a participant.
 VAGUE = {"thing", "way", "part", "people", "time", "year", "day", "week", "month", "lot", "number", "side",
          "end", "place", "case", "kind", "sort", "other", "one", "some", "all", "many", "more", "most",
@@ -81,6 +82,7 @@ class _Need:
     classes: set[str]
     args: list[set[str]]  # one key set per participant
     agent: int | None = None  # index in ``args`` of the one who is to act, when the clause says
+    heads: list[set[str]] = field(default_factory=list)  # per participant, the keys of its head word
 
 
 def _nlp():
@@ -140,24 +142,76 @@ def _concept_spans(toks) -> dict[str, set[int]]:
     return out
 
 
-def _action_lemmas(tokens) -> set[str]:
-    """Lemmas naming the happening: verbs (light verbs only when nothing else names it) and
-    nouns that belong to an action class ("a final vote", "ratification")."""
-    verbs = {t.lemma_.lower() for t in tokens if t.pos_ == "VERB"}
-    nouns = {t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "ADJ") and action_classes(t.lemma_)}
-    heavy = verbs - LIGHT_VERBS
-    return (heavy or verbs) | nouns
+def _head_actions(what_doc) -> set[str]:
+    """What the expected happening is called: the clause's head verb (through "be able to",
+    light verbs and "to"-infinitives) and its conjuncts; for a light or transfer verb also
+    the action nouns it governs ("take effect", "sent ... for a final vote"). Nouns deeper
+    in the clause ("funded by the completion of the project") are participants, not the action."""
+    roots = [t for t in what_doc if t.dep_ == "ROOT"]
+    if not roots:
+        return set()
+    heads = []
+    cur = roots[0]
+    for _ in range(4):
+        heads.append(cur)
+        nxt = next((c for c in cur.children if c.dep_ in ("xcomp", "acomp") and c.pos_ in ("VERB", "ADJ", "AUX")), None)
+        if nxt is None or cur.lemma_.lower() not in LIGHT_VERBS | {"be", "able", "continue", "begin", "start",
+                                                                   "try", "seek", "want", "need", "use"}:
+            break
+        cur = nxt
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    out = set()
+    for h in heads:
+        lemma = h.lemma_.lower()
+        if h.pos_ in ("VERB", "AUX") and lemma not in ("be", "able"):
+            out.add(lemma)
+        elif h.pos_ in ("NOUN", "ADJ") and action_classes(lemma):
+            out.add(lemma)
+        if lemma in LIGHT_VERBS or "send" in action_classes(lemma) or lemma in ("be", "able"):
+            for c in h.children:
+                objs = [c] if c.dep_ in ("dobj", "attr") else [o for o in c.children if o.dep_ == "pobj"] \
+                    if c.dep_ == "prep" else []
+                out |= {o.lemma_.lower() for o in objs if action_classes(o.lemma_)}
+    light = {a for a in out if a in LIGHT_VERBS}
+    return (out - light) or out
+
+
+def _head_keys(tokens, root, keys: set[str]) -> set[str]:
+    """The keys standing for a phrase's head: its concept tags, and the head noun's lemma or
+    the whole name the head belongs to."""
+    heads = {k for k in keys if k.startswith("#")}
+    if root is None:
+        return heads or set(keys)
+    if root.pos_ == "PROPN":
+        run = [root]
+        idx = {t.i: t for t in tokens}
+        i = root.i - 1
+        while i in idx and idx[i].pos_ == "PROPN":
+            run.insert(0, idx[i])
+            i -= 1
+        i = root.i + 1
+        while i in idx and idx[i].pos_ == "PROPN":
+            run.append(idx[i])
+            i += 1
+        heads.add(" ".join(t.lemma_.lower() for t in run))
+    else:
+        heads.add(root.lemma_.lower())
+    return (heads & keys) or set(keys)
 
 
 def _need_of(x: Expectation, what_doc, subject_doc) -> _Need:
-    actions = _action_lemmas(what_doc)
+    actions = _head_actions(what_doc)
     classes = set().union(*(action_classes(a) for a in actions)) if actions else set()
     args: list[set[str]] = []
+    heads: list[set[str]] = []
     agent = None
     if subject_doc is not None:
-        ks = _phrase_keys([t for t in subject_doc if t.pos_ != "PRON"])
+        toks = [t for t in subject_doc if t.pos_ != "PRON"]
+        ks = _phrase_keys(toks)
         if ks:
+            root = next((t for t in subject_doc if t.dep_ == "ROOT"), None)
             args.append(ks)
+            heads.append(_head_keys(toks, root, ks))
             first = next((t for t in what_doc if not t.is_punct), None)
             if first is not None and first.pos_ in ("VERB", "AUX") and not _passive_in(x.text, first.text):
                 agent = 0  # active: the subject is the one who acts ("BP will resume collecting oil")
@@ -166,7 +220,8 @@ def _need_of(x: Expectation, what_doc, subject_doc) -> _Need:
         ks = _phrase_keys(toks)
         if ks:
             args.append(ks)
-    return _Need(actions, classes, args, agent)
+            heads.append(_head_keys(toks, chunk.root, ks))
+    return _Need(actions, classes, args, agent, heads)
 
 
 def _passive_in(sentence: str, participle: str) -> bool:
@@ -313,7 +368,8 @@ def _deadline(x: Expectation) -> str | None:
     end = None
     if x.bound is not None:
         end = x.bound.latest or (_bounds(x.bound.value) or (None, None))[1]
-    base, days = (end, BOUND_SLACK_DAYS) if end else (x.made, MAX_WAIT_DAYS)
+    slack = BOUND_SLACK_DAYS.get(x.bound.precision or "", 31) if x.bound is not None else 0
+    base, days = (end, slack) if end else (x.made, MAX_WAIT_DAYS)
     if not base:
         return None
     try:
@@ -344,8 +400,12 @@ def _matches(need: _Need, view: _View, df: dict[str, int], n_events: int) -> boo
         if big and max(df.get(k, 0) for k in arg) >= DISTINCTIVE_SHARE * n_events:
             continue  # a main actor of the story
         hit = arg & view.keys
-        if not hit:
-            return False
+        head = need.heads[n] if n < len(need.heads) else arg
+        if not head & view.keys:
+            return False  # "the hurricane season" is not "the shrimp season"
+        mods = arg - head
+        if big and any(df.get(k, 0) <= rare_limit for k in mods) and not mods & view.keys:
+            return False  # a rare modifier must be found too ("exploration off Alaska")
         if n == need.agent and view.agent and not arg & view.agent:
             return False  # someone else did it
         found |= hit

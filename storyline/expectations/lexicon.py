@@ -46,13 +46,12 @@ CONTROL_CERTAINTY = {
     "pledge": "announced",
     "vow": "announced",
     "agree": "announced",
-    "decide": "announced",
     "commit": "announced",
 }
 
 # Control verbs whose own subject is the one who expects or announces ("BP plans to ...").
 SELF_ATTRIBUTING = {"expect", "plan", "intend", "aim", "prepare", "hope", "threaten", "promise", "pledge", "vow",
-                    "agree", "decide", "commit"}
+                    "agree", "commit"}
 
 # Nominal events that can be scheduled ("the vote is scheduled for Friday").
 SCHEDULING = {"schedule", "slate", "set", "due", "plan"}
