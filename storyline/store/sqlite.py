@@ -433,16 +433,27 @@ class Store:
                   (key, value))
 
     def put_story_index(self, c: sqlite3.Connection, story_id: str, vector: dict[str, Any],
-                        first: int | None, last: int | None, terms: Iterable[tuple[str, float]]) -> None:
-        """A story's centroid record, its span (ordinal days) and the terms it is indexed under."""
+                        first: int | None, last: int | None, terms: Iterable[tuple[str, float]] | None) -> None:
+        """A story's centroid record, its span (ordinal days) and the terms it is indexed
+        under (``terms=None`` leaves the indexed terms as they are)."""
         c.execute(
             "INSERT INTO story_vectors (story, record, first, last) VALUES (?,?,?,?) ON CONFLICT(story) DO UPDATE SET "
             "record=excluded.record, first=excluded.first, last=excluded.last",
             (story_id, json.dumps(vector, ensure_ascii=False, separators=(",", ":")), first, last),
         )
-        c.execute("DELETE FROM story_terms WHERE story=?", (story_id,))
-        c.executemany("INSERT INTO story_terms (story, term, weight) VALUES (?,?,?)",
-                      [(story_id, t, float(w)) for t, w in terms])
+        if terms is not None:
+            c.execute("DELETE FROM story_terms WHERE story=?", (story_id,))
+            c.executemany("INSERT INTO story_terms (story, term, weight) VALUES (?,?,?)",
+                          [(story_id, t, float(w)) for t, w in terms])
+
+    def add_story_member(self, c: sqlite3.Connection, story_id: str, article_id: str) -> None:
+        """Put one article into a story (out of any other) before the story is rebuilt."""
+        c.execute("INSERT OR REPLACE INTO story_articles (story, article) VALUES (?,?)", (story_id, article_id))
+
+    def merge_stories(self, c: sqlite3.Connection, gone: str, keep: str) -> None:
+        """Move every article of story ``gone`` into ``keep`` and delete ``gone``."""
+        c.execute("UPDATE story_articles SET story=? WHERE story=?", (keep, gone))
+        c.execute("DELETE FROM stories WHERE id=?", (gone,))
 
     def get_story_vectors(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         out = {}

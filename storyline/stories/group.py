@@ -31,6 +31,7 @@ import datetime as dt
 import functools
 import heapq
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -67,6 +68,10 @@ STOPWORDS = frozenset(
     two three four five six seven eight nine ten percent per cent million billion thousand hundred
     """.split()
 )
+
+# Sort key for (term, weight) pairs. Ties keep the input order, which is the same for the
+# same input in any process, so results do not depend on where grouping runs.
+_weight = operator.itemgetter(1)
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
@@ -194,20 +199,24 @@ class DocFreq:
         return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
 
-def vectorise(counts: dict[str, float], docfreq: DocFreq, config: GroupingConfig = DEFAULT) -> dict[str, float]:
+def vectorise(counts: dict[str, float], docfreq: DocFreq, config: GroupingConfig = DEFAULT,
+              min_df: int | None = None) -> dict[str, float]:
     """Unit-length TF-IDF vector (sublinear tf) of an article's strongest ``max_terms`` terms.
 
-    Terms only this article uses (df <= 1) cannot tie it to another article, so they are
-    left out rather than shrinking every similarity.
+    In batch, terms fewer than ``min_df`` articles use (by default only this one) cannot
+    tie it to another article, so they are left out rather than shrinking every
+    similarity. Incremental add passes ``min_df=1``: a term new today may be shared by
+    tomorrow's articles, and a story that started without it could never be found.
     """
+    min_df = config.min_df if min_df is None else min_df
     weights = {}
     for t, c in counts.items():
-        if c <= 0 or docfreq.df.get(t, 0) < config.min_df:
+        if c <= 0 or docfreq.df.get(t, 0) < min_df:
             continue
         idf = docfreq.idf(t) ** config.idf_power
         weights[t] = (1.0 + math.log(c)) * idf if c >= 1 else c * idf
     if len(weights) > config.max_terms:
-        weights = dict(heapq.nlargest(config.max_terms, weights.items(), key=lambda kv: (kv[1], kv[0])))
+        weights = dict(heapq.nlargest(config.max_terms, weights.items(), key=_weight))
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {t: w / norm for t, w in weights.items()} if norm else {}
 
@@ -260,7 +269,7 @@ class StoryVector:
         self._norm2 = norm2
         # Prune with slack, so the sort runs once every few hundred new terms, not per article.
         if len(terms) > config.centroid_terms * 3 // 2:
-            self.terms = dict(heapq.nlargest(config.centroid_terms, terms.items(), key=lambda kv: (kv[1], kv[0])))
+            self.terms = dict(heapq.nlargest(config.centroid_terms, terms.items(), key=_weight))
             self._norm2 = sum(w * w for w in self.terms.values())
 
     def dot(self, vec: dict[str, float]) -> float:
@@ -297,7 +306,7 @@ class StoryVector:
         return self.pairs / (self.n * (self.n - 1) / 2)
 
     def top_terms(self, k: int) -> list[tuple[str, float]]:
-        return heapq.nlargest(k, self.terms.items(), key=lambda kv: (kv[1], kv[0]))
+        return heapq.nlargest(k, self.terms.items(), key=_weight)
 
     def gap(self, day: int | None) -> int:
         """Days between ``day`` and the span the story covers (0 inside it or when undated)."""
@@ -339,12 +348,26 @@ def bar(*cohesions: float | None, config: GroupingConfig = DEFAULT) -> float:
     return max(config.floor, min(config.threshold, config.ratio * min(known)))
 
 
+def reindex_due(n: int) -> bool:
+    """Whether a story that just reached ``n`` articles should refresh the terms it is
+    indexed under: always while small, then every 8th article (a long story's strongest
+    terms change slowly, and finding them is the costly part of a join)."""
+    return n <= 8 or n % 8 == 0
+
+
+def merge_due(n: int) -> bool:
+    """Whether a story that just reached ``n`` articles should look for stories to merge
+    with: at 2, 4, 8, 16... and every 32 after, so the checks cost O(log n + n/32)."""
+    return n >= 2 and (n & (n - 1) == 0 or n % 32 == 0)
+
+
 class Clusterer:
     """Single-pass story clustering over article vectors, with an in-memory inverted index.
 
     Stories are keyed by small integers in the order they start. ``assign`` is the whole
-    per-article step; :mod:`storyline.stories.incremental` runs the same scoring against
-    the index kept in the store.
+    per-article step (join or start a story, then merge it with close stories now and
+    then, see :func:`merge_due`); :class:`storyline.stories.incremental.StoreClusterer`
+    runs the same steps against the index kept in the store.
     """
 
     def __init__(self, config: GroupingConfig = DEFAULT):
@@ -359,7 +382,7 @@ class Clusterer:
         best partial overlap first, at most ``max_candidates``."""
         cfg = self.config
         overlap: dict[int, float] = {}
-        for t, w in heapq.nlargest(cfg.query_terms, vec.items(), key=lambda kv: (kv[1], kv[0])):
+        for t, w in heapq.nlargest(cfg.query_terms, vec.items(), key=_weight):
             for s in self.postings.get(t, ()):
                 overlap[s] = overlap.get(s, 0.0) + w
         keep = [s for s in overlap if self.stories[s].gap(day) <= cfg.window_days]
@@ -380,14 +403,24 @@ class Clusterer:
         """Put one article into its best story (or a new one); return the story key."""
         best = self.best_story(vec, day)
         if best is None:
-            best = max(self.members, default=-1) + 1
-            self.stories[best] = StoryVector()
-            self.members[best] = []
-            self._indexed[best] = set()
+            best = self._new_story(article_id)
         self.stories[best].add(vec, day, self.config)
-        self.members[best].append(article_id)
-        self._reindex(best)
+        self._joined(best, article_id)
+        if merge_due(self.stories[best].n):
+            best = self.merge_around(best)
         return best
+
+    def _new_story(self, article_id: str) -> int:
+        key = max(self.members, default=-1) + 1
+        self.stories[key] = StoryVector()
+        self.members[key] = []
+        self._indexed[key] = set()
+        return key
+
+    def _joined(self, s: int, article_id: str) -> None:
+        self.members[s].append(article_id)
+        if reindex_due(self.stories[s].n):
+            self._reindex(s)
 
     def _reindex(self, s: int) -> None:
         new = {t for t, _ in self.stories[s].top_terms(self.config.index_terms)}
@@ -400,46 +433,61 @@ class Clusterer:
             self.postings.setdefault(t, set()).add(s)
         self._indexed[s] = new
 
-    def _drop(self, s: int) -> None:
-        for t in self._indexed.pop(s, set()):
-            self.postings[t].discard(s)
+    def _merge(self, keep: int, gone: int) -> None:
+        """Fold story ``gone`` into ``keep``."""
+        self.stories[keep].absorb(self.stories[gone], self.config)
+        self.members[keep].extend(self.members[gone])
+        for t in self._indexed.pop(gone, set()):
+            self.postings[t].discard(gone)
             if not self.postings[t]:
                 del self.postings[t]
-        del self.stories[s]
-        del self.members[s]
+        del self.stories[gone]
+        del self.members[gone]
+        self._reindex(keep)
+
+    def mergeable(self, a: int, b: int) -> bool:
+        """Whether the mean similarity across two stories (average linkage), damped by the
+        time between them, clears the bar of the tighter one."""
+        cfg = self.config
+        sa, sb = self.stories[a], self.stories[b]
+        gap = _span_gap(sa, sb)
+        if gap > cfg.window_days or not sa.n or not sb.n:
+            return False
+        cross = sa.dot(sb.terms) / (sa.n * sb.n)
+        return cross * time_factor(gap, cfg) >= bar(sa.cohesion(), sb.cohesion(), config=cfg)
+
+    def merge_around(self, s: int) -> int:
+        """Merge story ``s`` with every candidate story it is mergeable with (the larger
+        keeps its key); returns the key of the story ``s`` ended up in."""
+        cfg = self.config
+        merged = True
+        while merged:
+            merged = False
+            sv = self.stories[s]
+            norm = sv.norm()
+            if not norm:
+                break
+            query = {t: w / norm for t, w in sv.top_terms(cfg.query_terms)}
+            for o in self.candidates(query, None):
+                if o != s and o in self.stories and self.mergeable(s, o):
+                    keep, gone = (s, o) if (self.stories[s].n, -s) >= (self.stories[o].n, -o) else (o, s)
+                    self._merge(keep, gone)
+                    s, merged = keep, True
+                    break
+        return s
 
     def merge_pass(self) -> int:
-        """Merge stories whose mean cross similarity (average linkage) clears the bar of
-        the tighter one, within the time window; largest first, so a long story that the
-        single pass split while its vocabulary drifted absorbs its pieces. Returns the
-        number of merges."""
-        cfg = self.config
-        merges = 0
-        changed = True
-        while changed:
-            changed = False
+        """Batch mode's last step: merge every pair of stories that is mergeable, largest
+        stories first, so a long story that the single pass split while its vocabulary
+        drifted absorbs its pieces. Returns the number of merges."""
+        before = len(self.stories)
+        while True:
+            count = len(self.stories)
             for s in sorted(self.stories, key=lambda k: (-self.stories[k].n, k)):
-                sv = self.stories.get(s)
-                if sv is None or not sv.norm():
-                    continue
-                query = {t: w / sv.norm() for t, w in sv.top_terms(cfg.query_terms)}
-                for o in self.candidates(query, None):
-                    other = self.stories.get(o)
-                    if o == s or other is None:
-                        continue
-                    gap = _span_gap(sv, other)
-                    if gap > cfg.window_days:
-                        continue
-                    cross = sv.dot(other.terms) / (sv.n * other.n)
-                    if cross * time_factor(gap, cfg) >= bar(sv.cohesion(), other.cohesion(), config=cfg):
-                        sv.absorb(other, cfg)
-                        self.members[s].extend(self.members[o])
-                        self._drop(o)
-                        self._reindex(s)
-                        query = {t: w / sv.norm() for t, w in sv.top_terms(cfg.query_terms)}
-                        merges += 1
-                        changed = True
-        return merges
+                if s in self.stories:
+                    self.merge_around(s)
+            if len(self.stories) == count:
+                return before - count
 
     def groups(self) -> list[list[str]]:
         """Article ids per story, stories in the order they started."""
@@ -474,6 +522,18 @@ def group_features(features: list[Features], config: GroupingConfig = DEFAULT,
         cl.assign(f.article, vectorise(f.counts, docfreq, config), _day(f.published))
     cl.merge_pass()
     return cl.groups(), cl, docfreq
+
+
+def group_online(features: list[Features], config: GroupingConfig = DEFAULT) -> list[list[str]]:
+    """Group as ``storyline add`` would, one article at a time in publication order, with
+    document frequencies known only up to each article (no merge pass). For measuring
+    what incremental grouping costs in quality against batch."""
+    docfreq = DocFreq()
+    cl = Clusterer(config)
+    for f in sorted(features, key=_order_key):
+        docfreq.add(f.counts)
+        cl.assign(f.article, vectorise(f.counts, docfreq, config, min_df=1), _day(f.published))
+    return cl.groups()
 
 
 def group_articles(articles: list[Article], analyses: dict[str, ArticleAnalysis],
@@ -551,8 +611,9 @@ def story_title(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -
         stems = {s for s, _ in words(text)}
         if not stems:
             return 0.0
-        # Mean keyword weight, nudged towards headlines with several content words.
-        return sum(weight.get(s, 0.0) for s in stems) / len(stems) * min(1.0, len(stems) / 5)
+        # Keyword weight covered, over the square root of the length: a headline naming
+        # more of what the story's articles share wins, but padding does not pay.
+        return sum(weight.get(s, 0.0) for s in stems) / math.sqrt(len(stems))
 
     titles = [(coverage(a.title), -i, a.title.strip()) for i, a in enumerate(articles) if a.title and a.title.strip()]
     if titles:

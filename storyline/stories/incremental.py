@@ -28,7 +28,9 @@ from storyline.stories.group import (
     GroupingConfig,
     StoryVector,
     _day,
+    _weight,
     article_features,
+    reindex_due,
     vectorise,
 )
 
@@ -114,13 +116,16 @@ def regroup(store, *, max_events: int | None = None, config: GroupingConfig | No
 class StoreClusterer(Clusterer):
     """:class:`Clusterer` whose stories and inverted index live in the store: candidates
     come from ``story_terms`` within the time window, centroids from ``story_vectors``
-    (loaded only for the candidates)."""
+    (loaded only for the candidates), and every join or merge is written through at once
+    (inside the caller's transaction). ``touched`` collects the ids of stories to rebuild.
+    """
 
     def __init__(self, store, c, config: GroupingConfig = DEFAULT):
         super().__init__(config)
         self.store, self.c = store, c
         self.ids: dict[int, str] = {}  # local key -> story id
         self.keys: dict[str, int] = {}
+        self.touched: dict[str, None] = {}  # story ids, in the order first touched
 
     def _key(self, story_id: str) -> int:
         if story_id not in self.keys:
@@ -131,7 +136,7 @@ class StoreClusterer(Clusterer):
 
     def candidates(self, vec: dict[str, float], day: int | None) -> list[int]:
         cfg = self.config
-        query = dict(heapq.nlargest(cfg.query_terms, vec.items(), key=lambda kv: (kv[1], kv[0])))
+        query = dict(heapq.nlargest(cfg.query_terms, vec.items(), key=_weight))
         overlap: dict[str, float] = {}
         for sid, term in self.store.story_postings(query, day, cfg.window_days):
             overlap[sid] = overlap.get(sid, 0.0) + query[term]
@@ -139,25 +144,37 @@ class StoreClusterer(Clusterer):
         missing = [s for s in best if self._key(s) not in self.stories]
         for sid, rec in self.store.get_story_vectors(missing).items():
             self.stories[self._key(sid)] = StoryVector.from_dict(rec)
-        return [self.keys[s] for s in best if self.keys[s] in self.stories and self.stories[self.keys[s]].gap(day) <= cfg.window_days]
+        return [self.keys[s] for s in best
+                if self.keys[s] in self.stories and self.stories[self.keys[s]].gap(day) <= cfg.window_days]
 
-    def assign_to_store(self, article_id: str, vec: dict[str, float], day: int | None) -> tuple[str, bool]:
-        """Join the best story or start one; update its index rows. Returns (story id, new?)."""
+    def _new_story(self, article_id: str) -> int:
         from storyline.story import story_id_for
 
-        best = self.best_story(vec, day)
-        new = best is None
-        if new:
-            sid = story_id_for([article_id])
-            best = self._key(sid)
-            self.stories[best] = StoryVector()
-            # A placeholder row, so the index rows have a story to belong to; the built
-            # story replaces it before the transaction ends.
-            self.store.put_story(self.c, Story(id=sid, title="", articles=[article_id]))
-        sv = self.stories[best]
-        sv.add(vec, day, self.config)
-        _write_index(self.store, self.c, self.ids[best], sv, self.config)
-        return self.ids[best], new
+        sid = story_id_for([article_id])
+        key = self._key(sid)
+        self.stories[key] = StoryVector()
+        # A placeholder row for the membership and index rows to belong to; the built
+        # story replaces it before the transaction ends.
+        self.store.put_story(self.c, Story(id=sid, title="", articles=[]))
+        return key
+
+    def _joined(self, s: int, article_id: str) -> None:
+        sid = self.ids[s]
+        self.store.add_story_member(self.c, sid, article_id)
+        self._write(s, reindex_due(self.stories[s].n))
+        self.touched[sid] = None
+
+    def _write(self, s: int, terms: bool) -> None:
+        sv = self.stories[s]
+        self.store.put_story_index(self.c, self.ids[s], sv.to_dict(), sv.first, sv.last,
+                                   sv.top_terms(self.config.index_terms) if terms else None)
+
+    def _merge(self, keep: int, gone: int) -> None:
+        self.stories[keep].absorb(self.stories.pop(gone), self.config)
+        self.store.merge_stories(self.c, self.ids[gone], self.ids[keep])
+        self._write(keep, True)
+        self.touched.pop(self.ids[gone], None)
+        self.touched[self.ids[keep]] = None
 
 
 def add_to_store(store, articles: list[Article], *, max_events: int | None = None,
@@ -199,10 +216,6 @@ def add_to_store(store, articles: list[Article], *, max_events: int | None = Non
         df, n = store.get_doc_freq(t for f in feats for t in f.counts)
         docfreq = DocFreq(df, n)
         cl = StoreClusterer(store, c, config)
-        touched: dict[str, list[str]] = {}
         for f in sorted(feats, key=lambda f: (f.published is None, f.published or "", f.article)):
-            sid, new = cl.assign_to_store(f.article, vectorise(f.counts, docfreq, config), _day(f.published))
-            if sid not in touched:
-                touched[sid] = [] if new else store.story_members(sid)
-            touched[sid].append(f.article)
-        return [_build_and_put(store, c, sid, ids, max_events, reanalyse) for sid, ids in touched.items()]
+            cl.assign(f.article, vectorise(f.counts, docfreq, config, min_df=1), _day(f.published))
+        return [_build_and_put(store, c, sid, store.story_members(sid), max_events, reanalyse) for sid in cl.touched]
