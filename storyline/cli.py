@@ -32,13 +32,17 @@ def _limits_args(p: argparse.ArgumentParser) -> None:
 
 
 def _limits(args):
+    from storyline.errors import ConfigError
     from storyline.ingest import Limits
 
     lim = Limits()
-    if getattr(args, "max_file_bytes", None):
-        lim.max_file_bytes = args.max_file_bytes
-    if getattr(args, "max_article_chars", None):
-        lim.max_article_chars = args.max_article_chars
+    for name in ("max_file_bytes", "max_article_chars"):
+        value = getattr(args, name, None)
+        if value is None:
+            continue
+        if value < 1:
+            raise ConfigError(f"--{name.replace('_', '-')} must be a positive number of {'bytes' if 'bytes' in name else 'characters'} (got {value})")
+        setattr(lim, name, value)
     return lim
 
 
@@ -137,10 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             raise
-        from storyline.errors import StorylineError
+        from storyline.errors import ConfigError, StorylineError
 
         if isinstance(exc, StorylineError):
             print(f"storyline: error: {exc}", file=sys.stderr)
+            if isinstance(exc, ConfigError):
+                return 2
         else:
             print(f"storyline: error: {exc.__class__.__name__}: {exc} (run with --debug for details)", file=sys.stderr)
         return 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import math
 import json
 import os
 import tempfile
@@ -42,17 +44,40 @@ def build_report(articles: list[Article], stories: list[Story], rejected: list[R
     }
 
 
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(schema())
+
+
 def validate(report: dict[str, Any]) -> None:
     """Raise jsonschema.ValidationError when ``report`` does not match the schema."""
     import jsonschema
 
-    jsonschema.validate(report, schema())
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(report))
+    if error is not None:
+        raise error
+
+
+def finite(data: Any) -> Any:
+    """Replace NaN and infinities (not JSON) by None, all the way down."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: finite(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [finite(v) for v in data]
+    return data
 
 
 def atomic_write(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path`` and rename it over, so a crash never
     leaves a half-written report."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a run that was killed mid-write
+        with contextlib.suppress(OSError):
+            stale.unlink()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -69,9 +94,10 @@ def write_all(report: dict[str, Any], out: Path) -> dict[str, str]:
     from storyline.report.html import render_html
     from storyline.report.markdown import render_markdown
 
+    report = finite(report)
     validate(report)
     paths = {"json": out / "report.json", "markdown": out / "report.md", "html": out / "report.html"}
-    atomic_write(paths["json"], json.dumps(report, ensure_ascii=False, indent=2))
+    atomic_write(paths["json"], json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False))
     atomic_write(paths["markdown"], render_markdown(report))
     atomic_write(paths["html"], render_html(report))
     return {k: str(v) for k, v in paths.items()}

@@ -48,7 +48,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         if s.get("wire"):
             out += ["### Wire copies and reprints", ""]
             for w in s["wire"]:
-                out.append(f"- {', '.join(w['articles'])}" + (f" — {w['wire']}" if w.get("wire") else "") + f" (similarity {w['similarity']:.2f})")
+                out.append(f"- {', '.join(w['articles'])}" + (f" — {w['wire']}" if w.get("wire") else "") + (f" (similarity {w['similarity']:.2f})" if w.get("similarity") is not None else ""))
             out.append("")
     out += ["## Articles", ""]
     for a in report["articles"]:
