@@ -97,8 +97,8 @@ def test_a_forecast_repeated_later_is_not_its_own_fulfilment():
 
 
 def test_bound_passed_without_report_is_overdue_against_the_story_clock():
-    past = TimeExpr("by the end of October", 0, 10, value="2024-10", precision="month", kind="future",
-                    earliest="2024-10-24", latest="2024-10-31")
+    past = TimeExpr("by Monday", 0, 10, value="2024-10-28", precision="day", kind="future",
+                    earliest="2024-10-28", latest="2024-10-28")
     ahead = TimeExpr("by the end of the year", 0, 10, value="2024", precision="year", kind="future",
                      earliest="2024-10-24", latest="2024-12-31")
     xs = [
@@ -107,7 +107,8 @@ def test_bound_passed_without_report_is_overdue_against_the_story_clock():
         _exp("duma:x3", "duma", "not deployed to the front", "several thousand soldiers", "2024-10-24", past),
     ]
     xs = follow_up(xs, list(FILLER), ARTICLES)
-    # the latest article is from 2024-11-12: October's bound has passed, the year's has not
+    # the latest article is from 2024-11-12: Monday's bound (and a few days' slack for the
+    # news to come out) has passed, the year's has not
     assert [x.status for x in xs] == ["overdue", "open", "open"]
 
 
@@ -139,3 +140,15 @@ def test_whats_next_lists_pending_newest_first_once_each():
     w = _exp("senate:x0", "senate", "deployed to the front", "several thousand soldiers", "2024-11-06")
     follow_up([x, y, z, w], events, ARTICLES)
     assert [e.id for e in whats_next([x, y, z, w])] == ["later:x0", "senate:x0"]
+
+
+def test_a_report_after_the_bound_fulfils_late_and_a_month_bound_waits_for_the_news():
+    month = TimeExpr("by the end of October", 0, 10, value="2024-10", precision="month", kind="future",
+                     earliest="2024-10-24", latest="2024-10-31")
+    x = _exp("duma:x0", "duma", "sent to the upper-house council for a final vote",
+             "the strategic partnership agreement", "2024-10-24", month)
+    y = _exp("duma:x1", "duma", "deployed to the front", "several thousand soldiers", "2024-10-24", month)
+    events = FILLER + [_event("e2", "senate", "On Wednesday, the Senate ratified the treaty.", "2024-11-06")]
+    follow_up([x, y], events, ARTICLES)
+    assert (x.status, x.fulfilled_date) == ("fulfilled", "2024-11-06")
+    assert y.status == "open"  # 2024-10-31 plus half a month is after the story's last article

@@ -483,10 +483,18 @@ def _bound_for(tok, timexes: list[TimeExpr], anchor: str | None, exclude: list, 
         sub = list(e.subtree)
         ex.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
     doc = tok.doc
+    # Clauses below the verb have times of their own ("details released this week",
+    # "analysis that will be performed tonight").
+    for t in tok.subtree:
+        if t is not tok and t.dep_ in ("relcl", "acl", "ccomp", "advcl", "csubj") and t.pos_ in ("VERB", "AUX"):
+            sub = list(t.subtree)
+            ex.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
     best = None
     for tx in timexes:
         if not any(s <= tx.start and tx.end <= e for s, e in spans):
             continue
+        if tx.value in ("PRESENT_REF", "PAST_REF"):
+            continue  # "currently", "recently": not a time the happening is bound to
         if _modifies_noun(doc, tx):
             continue  # "a first-quarter dividend", "last year's profit": names a thing, not when
         if any(s <= tx.start < e for s, e in ex):
@@ -504,12 +512,25 @@ def _bound_for(tok, timexes: list[TimeExpr], anchor: str | None, exclude: list, 
     return best
 
 
+def _said_before(reporter, timexes: list[TimeExpr], made: str | None) -> bool:
+    """The reporting verb carries its own date, before the publication date."""
+    if not made:
+        return False
+    spans = []
+    for c in reporter.children:
+        if c.dep_ in ("prep", "npadvmod", "advmod"):
+            sub = list(c.subtree)
+            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return any(s <= tx.start and tx.end <= e and tx.latest is not None and tx.latest < made
+               for tx in timexes for s, e in spans)
+
+
 def _modifies_noun(doc, tx: TimeExpr) -> bool:
     span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     root = span.root
-    return root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN") \
+    return root.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN") \
         and not (span.start <= root.head.i < span.end)
 
 
@@ -654,6 +675,8 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
         exclude.append(subj)
     # a scheduled noun's time hangs under the scheduling word ("is scheduled for Friday")
     bound = _bound_for(cand.top if cand.nominal else cand.verb, timexes, anchor, exclude)
+    if bound is not None and bound.relative and reporter is not None and _said_before(reporter, timexes, made):
+        bound = None  # "On May 5 he said it would be done in the next day or two": relative to May 5, not to today
     what = _what(cand, subj, conditions, bound, reporter, others)
     if len(what.split()) < 1 or not any(ch.isalpha() for ch in what):
         return None

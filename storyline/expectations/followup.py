@@ -54,8 +54,11 @@ RARE_MIN = 3
 # How long after it was made (or after its bound) a report can still fulfil an expectation:
 # news follows up announced steps within weeks; a distant match is more likely another happening.
 MAX_WAIT_DAYS = 120
-# Reports may lag a bound a little: a few days after a given day, more after a month or a year.
+# A bounded expectation counts as overdue a little after its bound (reports lag: a few days
+# after a given day, more after a month or a year) ...
 BOUND_SLACK_DAYS = {"day": 3, "week": 7, "month": 15, "quarter": 31, "season": 31, "half": 31, "year": 31}
+# ... but a later report still fulfils it, late, for this long after the bound.
+LATE_DAYS = 60
 # Words too vague to stand for a participant.
 VAGUE = {"thing", "way", "part", "people", "time", "year", "day", "week", "month", "lot", "number", "side",
          "end", "place", "case", "kind", "sort", "other", "one", "some", "all", "many", "more", "most",
@@ -368,8 +371,7 @@ def _deadline(x: Expectation) -> str | None:
     end = None
     if x.bound is not None:
         end = x.bound.latest or (_bounds(x.bound.value) or (None, None))[1]
-    slack = BOUND_SLACK_DAYS.get(x.bound.precision or "", 31) if x.bound is not None else 0
-    base, days = (end, slack) if end else (x.made, MAX_WAIT_DAYS)
+    base, days = (end, LATE_DAYS) if end else (x.made, MAX_WAIT_DAYS)
     if not base:
         return None
     try:
@@ -478,12 +480,20 @@ def _best_first(found: list[Event], x: Expectation) -> list[Event]:
 
 
 def _overdue(x: Expectation, latest: str) -> bool:
-    """The bound's last day is before the story's latest article (and was ahead when said)."""
+    """The bound's last day, plus the slack reports need, is before the story's latest
+    article (and the bound was ahead when it was written)."""
+    import datetime as dt
+
     end = x.bound.latest or (_bounds(x.bound.value) or (None, None))[1]
     if not end:
         return False
     if x.made and end < x.made:
         return False  # a bound already past when it was written is a misreading, not a deadline
+    try:
+        end = (dt.date.fromisoformat(end[:10])
+               + dt.timedelta(days=BOUND_SLACK_DAYS.get(x.bound.precision or "", 3))).isoformat()
+    except ValueError:
+        return False
     return end < latest
 
 

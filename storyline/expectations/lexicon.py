@@ -120,6 +120,7 @@ NON_ASSERTIVE_MARKS = {"if", "whether", "unless"}
 ACTION_CLASSES: dict[str, set[str]] = {
     "approve": {"vote", "ratify", "ratification", "approve", "approval", "pass", "passage", "adopt", "adoption",
                 "endorse", "endorsement", "enact", "greenlight", "authorise", "authorize"},
+    "agree": {"agree", "agreement", "accord", "deal", "framework"},
     "reject": {"reject", "rejection", "veto", "defeat", "overturn"},
     "sign": {"sign", "signature", "signing", "countersign"},
     "in_force": {"effect", "force", "enforce", "implementation", "implement"},
@@ -138,7 +139,7 @@ ACTION_CLASSES: dict[str, set[str]] = {
     "rule": {"ruling", "verdict", "sentence", "convict", "acquit"},
     "elect": {"elect", "election", "ballot"},
     "testify": {"testify", "testimony", "hearing"},
-    "drill": {"drill", "drilling", "intercept"},
+    "drill": {"drill", "drilling", "intercept", "intersect"},
     "test": {"test", "testing", "trial"},
     "buy": {"buy", "acquire", "acquisition", "purchase", "takeover", "merge", "merger"},
     "cut": {"cut", "reduce", "reduction", "slash", "trim"},
