@@ -34,7 +34,8 @@ class DaskEngine:
     name = "dask"
 
     def __init__(self, scheduler: str | None = None, workers: int = 1, *, processes: bool = True,
-                 inflight: int | None = None, memory_limit: str | None = "auto", warm: bool = True):
+                 inflight: int | None = None, memory_limit: str | None = "auto", warm: bool = True,
+                 connect_timeout: str = "20s"):
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:  # pragma: no cover - distributed is a dependency
@@ -47,14 +48,14 @@ class DaskEngine:
                 logging.getLogger(name).setLevel(logging.ERROR)
         try:
             if scheduler:
-                self.client = Client(scheduler, timeout="30s")
+                self.client = Client(scheduler, timeout=connect_timeout)
             else:
                 self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=processes,
                                             dashboard_address=None, scheduler_kwargs={"dashboard": False},
                                             memory_limit=memory_limit,
                                             silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
-        except OSError as exc:
+        except (OSError, TimeoutError) as exc:
             if self.cluster is not None:
                 self.cluster.close()
             where = scheduler or "a local cluster"

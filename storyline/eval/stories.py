@@ -11,7 +11,8 @@ Two layouts are recognised (``evaluate`` looks at the folder):
 Articles go through the ingest readers and the clean stage as in ``storyline run``.
 Entities come from spaCy's NER component alone (the pipeline runs the whole model; NER
 in en_core_web_sm has its own token vectors, so the names found are nearly the same and
-this is 2-3 times faster); ``full=True`` runs the full per-article stage instead.
+this is 2-3 times faster), canonicalised by ``annotate.entities.canonical_name``;
+``full=True`` runs the full per-article stage instead.
 B-cubed comes from the PyPI ``bcubed`` package (extended B-cubed, which with one gold and
 one predicted story per article is the usual B-cubed); ARI from scikit-learn.
 """
@@ -99,14 +100,28 @@ def load_newsplease(data: Path, limit: int | None = None) -> list[tuple[RawArtic
 
 
 def _entities_only(articles: list[Article]) -> dict[str, ArticleAnalysis]:
-    from storyline.annotate.entities import entity_mentions
+    from storyline.annotate.entities import KEEP, canonical_name, entity_mentions
     from storyline.annotate.nlp import get_nlp
+    from storyline.model import EntityMention
+
+    def plain(doc) -> list[EntityMention]:
+        return [EntityMention(e.text, e.start_char, e.end_char, e.label_, canonical_name(e.text, e.label_))
+                for e in doc.ents if e.label_ in KEEP]
 
     nlp = get_nlp()
-    out = {}
+    out: dict[str, ArticleAnalysis] = {}
+    mentions = None
     with nlp.select_pipes(enable=["ner"]):
         for art, doc in zip(articles, nlp.pipe((a.body for a in articles), batch_size=16)):
-            out[art.id] = ArticleAnalysis(article=art.id, entities=entity_mentions(doc))
+            if mentions is None:
+                # The pipeline's entity_mentions may read the parse (noun chunks), which
+                # NER alone does not give: then keep spaCy's names, canonicalised.
+                try:
+                    entity_mentions(doc)
+                    mentions = entity_mentions
+                except (ValueError, AttributeError):
+                    mentions = plain
+            out[art.id] = ArticleAnalysis(article=art.id, entities=mentions(doc))
     return out
 
 
@@ -114,7 +129,7 @@ def prepare(items: list[tuple[RawArticle, str, str | None]], full: bool = False)
     """Clean (and annotate) the articles; returns articles, analyses, gold by article id."""
     from storyline.clean import clean
     from storyline.model import Published
-    from storyline.pipeline import process_raw
+    from storyline.pipeline import MIN_BODY_WORDS, process_raw
 
     articles, analyses, gold = [], {}, {}
     for raw, label, date in items:
@@ -133,6 +148,8 @@ def prepare(items: list[tuple[RawArticle, str, str | None]], full: bool = False)
                 continue
             if date:
                 art.published = Published(date=date, earliest=date, latest=date, how="folder")
+            if len(art.body.split()) < MIN_BODY_WORDS:  # as storyline run rejects it
+                continue
         articles.append(art)
         gold[art.id] = label
     if not full:

@@ -63,7 +63,8 @@ def ensure_terms(store, c, config: GroupingConfig = DEFAULT) -> int:
     return len(todo)
 
 
-def _write_index(store, c, story_id: str, sv: StoryVector, config: GroupingConfig) -> None:
+def write_index(store, c, story_id: str, sv: StoryVector, config: GroupingConfig = DEFAULT) -> None:
+    """Store a story's centroid, span and index terms."""
     store.put_story_index(c, story_id, sv.to_dict(), sv.first, sv.last, sv.top_terms(config.index_terms))
 
 
@@ -81,6 +82,23 @@ def _build_and_put(store, c, story_id: str, article_ids: list[str], max_events: 
     return story
 
 
+def cluster_stored(store, c, config: GroupingConfig = DEFAULT) -> Clusterer:
+    """Group every stored article (inside the open transaction ``c``): terms computed for
+    the articles that lack them, document frequencies counted and stored, then the single
+    pass and the merge pass over the stored terms in publication order. Returns the
+    clusterer, whose ``members`` and ``stories`` are the stories and their centroids."""
+    ensure_terms(store, c, config)
+    docfreq = DocFreq()
+    for _, _, counts in store.iter_article_terms():
+        docfreq.add(counts)
+    cl = Clusterer(config)
+    for aid, published, counts in store.iter_article_terms():
+        cl.assign(aid, vectorise(counts, docfreq, config), _day(published))
+    cl.merge_pass()
+    store.replace_doc_freq(c, docfreq.df, docfreq.n)
+    return cl
+
+
 def regroup(store, *, max_events: int | None = None, config: GroupingConfig | None = None,
             reanalyse: Callable[[Article], ArticleAnalysis] | None = None, progress=None) -> list[Story]:
     """Batch mode: group every stored article and rebuild every story, in one transaction.
@@ -93,21 +111,13 @@ def regroup(store, *, max_events: int | None = None, config: GroupingConfig | No
     config = config or DEFAULT
     stories: list[Story] = []
     with store.transaction() as c:
-        ensure_terms(store, c, config)
-        docfreq = DocFreq()
-        for _, _, counts in store.iter_article_terms():
-            docfreq.add(counts)
-        cl = Clusterer(config)
-        for aid, published, counts in store.iter_article_terms():
-            cl.assign(aid, vectorise(counts, docfreq, config), _day(published))
-        cl.merge_pass()
+        cl = cluster_stored(store, c, config)
         c.execute("DELETE FROM stories")  # cascades to story_articles and the story index
-        store.replace_doc_freq(c, docfreq.df, docfreq.n)
         for key in sorted(cl.members):
             ids = cl.members[key]
             sid = story_id_for(ids)
             stories.append(_build_and_put(store, c, sid, ids, max_events, reanalyse))
-            _write_index(store, c, sid, cl.stories[key], config)
+            write_index(store, c, sid, cl.stories[key], config)
             if progress:
                 progress.tick()
     return stories
