@@ -24,22 +24,46 @@ class LocalEngine:
 
 
 class PoolEngine:
-    """A local process pool; items stream through in chunks, results come back in order."""
+    """A local process pool; items stream through in chunks, results come back in order.
+
+    At most ``inflight`` chunks are submitted ahead of the results taken (``Pool.imap``
+    would read the whole input at once), so memory stays bounded on any corpus.
+    """
 
     name = "pool"
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, chunksize: int = 4, inflight: int | None = None):
         import multiprocessing as mp
 
         self.workers = workers
+        self.chunksize = chunksize
+        self.inflight = inflight or 4 * workers
         self.pool = mp.get_context("spawn").Pool(workers, initializer=_warm)
 
     def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
-        yield from self.pool.imap(fn, items, chunksize=4)
+        from collections import deque
+
+        pending: deque = deque()
+        chunk: list[Any] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= self.chunksize:
+                pending.append(self.pool.apply_async(_run_chunk, (fn, chunk)))
+                chunk = []
+                if len(pending) >= self.inflight:
+                    yield from pending.popleft().get()
+        if chunk:
+            pending.append(self.pool.apply_async(_run_chunk, (fn, chunk)))
+        while pending:
+            yield from pending.popleft().get()
 
     def close(self) -> None:
         self.pool.close()
         self.pool.join()
+
+
+def _run_chunk(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
+    return [fn(item) for item in chunk]
 
 
 def _warm() -> None:

@@ -1,5 +1,5 @@
-"""The Dask engine: order-preserving bounded map, and the same stories and timelines as
-the single-process run on the seed articles (through a real `distributed` scheduler)."""
+"""Engines: the Dask engine (order-preserving bounded map; the same stories and timelines
+as the single-process run on the seeds, through a real `distributed` scheduler) and the bounded local pool."""
 
 from __future__ import annotations
 
@@ -71,3 +71,24 @@ def test_dask_run_gives_the_same_stories_and_timelines(cluster, tmp_path):
     assert _stories(a) and _stories(a) == _stories(b)
     assert [x["body"] for x in a["articles"]] == [x["body"] for x in b["articles"]]
     assert len(a["stories"]) == 1 and a["stories"][0]["timeline"]
+
+
+def test_pool_engine_keeps_order_and_reads_input_lazily():
+    from storyline.engines import PoolEngine
+
+    seen = []
+
+    def items():
+        for i in range(40):
+            seen.append(i)
+            yield i
+
+    eng = PoolEngine(1, chunksize=2, inflight=2)
+    try:
+        out = []
+        for r in eng.map(_square, items()):
+            out.append(r)
+            assert len(seen) - len(out) <= 2 * 2 + 2  # inflight chunks plus the one being filled
+    finally:
+        eng.close()
+    assert out == [i * i for i in range(40)]
