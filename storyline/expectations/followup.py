@@ -75,6 +75,7 @@ class _View:
     classes: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
     agent: set[str] = field(default_factory=set)  # keys of who did it (subject, or "by X")
+    mods: dict[str, set[str]] = field(default_factory=dict)  # noun lemma -> lemmas of its modifiers
 
 
 @dataclass
@@ -290,7 +291,11 @@ def _fact_views(doc) -> list[_View]:
             subj = head if t.dep_ in ("acl", "relcl") else _subject_of(head)
             if subj is not None:
                 clause += [x for x in subj.subtree if x.i not in masked]
-        out.append(_View(lemma, action_classes(lemma), _phrase_keys(clause), _phrase_keys(_agent_tokens(t))))
+        mods = {x.lemma_.lower(): {c.lemma_.lower() for c in x.children if c.dep_ in ("compound", "amod", "nmod")
+                                   and c.pos_ in ("NOUN", "PROPN", "ADJ")}
+                for x in clause if x.pos_ == "NOUN"}
+        out.append(_View(lemma, action_classes(lemma), _phrase_keys(clause), _phrase_keys(_agent_tokens(t)),
+                         {k: v for k, v in mods.items() if v}))
     return out
 
 
@@ -406,8 +411,9 @@ def _matches(need: _Need, view: _View, df: dict[str, int], n_events: int) -> boo
         if not head & view.keys:
             return False  # "the hurricane season" is not "the shrimp season"
         mods = arg - head
-        if big and any(df.get(k, 0) <= rare_limit for k in mods) and not mods & view.keys:
-            return False  # a rare modifier must be found too ("exploration off Alaska")
+        theirs = set().union(*(view.mods.get(h, set()) for h in head & view.keys))
+        if big and theirs and any(df.get(k, 0) <= rare_limit for k in mods) and not mods & view.keys:
+            return False  # "the hurricane season" is not "the shrimp season"; "the season" may be
         if n == need.agent and view.agent and not arg & view.agent:
             return False  # someone else did it
         found |= hit
