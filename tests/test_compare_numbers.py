@@ -54,10 +54,20 @@ def test_same_figure():
     assert same_figure(interval("several thousand"), interval(3000, "around"))
     assert not same_figure(interval(3000, "around"), interval(11000, "around"))
     assert same_figure(interval(11000), interval(11000, "around"))
-    # two estimates that merely overlap are two estimates
-    assert not same_figure(interval([12000, 19000]), interval([12000, 25000]))
+    # overlapping ranges leave room for one figure; disjoint ones do not
+    assert same_figure(interval([12000, 19000]), interval([12000, 25000]))
+    assert not same_figure(interval([12000, 19000]), interval([20000, 40000]))
     assert same_figure(interval(5000, "up to"), interval(5000))
     assert same_figure(interval(4000), interval([1000, 5000]))
+
+
+def test_rounded_and_exact_figures():
+    assert same_figure(interval(60000), interval(62000))  # 60,000 may be 62,000 rounded
+    assert same_figure(interval(5000), interval(5400))
+    assert not same_figure(interval(35000), interval(40000))
+    assert not same_figure(interval(1000), interval(1400))
+    assert not same_figure(interval(15), interval(11))  # small counts are exact
+    assert not same_figure(interval(20), interval(17))
 
 
 @given(st.integers(min_value=0, max_value=10**12))

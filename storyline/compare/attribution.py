@@ -2,10 +2,10 @@
 
 Works on a parsed sentence (spaCy Span) and the token the claim hangs on (the counted noun,
 the asserting verb). The nearest reporting verb above that token gives the source
-("Western officials said Pyongyang had sent ..."); failing that "according to X"; failing
+("Coast Guard officials said the well was leaking ..."); failing that "according to X"; failing
 that a reporting verb elsewhere in the sentence that governs no clause of its own (the
-parenthetical "..., the Wall Street Journal reported this week"). "citing X" is kept with the
-source, since the reader needs both ("the Wall Street Journal, citing an anonymous
+parenthetical "..., the Financial Times reported this week"). "citing X" is kept with the
+source, since the reader needs both ("the Financial Times, citing an anonymous
 ex-Russian intelligence officer").
 """
 
@@ -27,6 +27,13 @@ HEDGE_VERBS = {"claim", "allege", "believe", "think", "suspect", "estimate", "su
 HEDGE_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "possibly", "probably",
                  "likely", "seemingly", "presumably", "ostensibly", "unconfirmed", "perhaps", "maybe"}
 MODALS = {"may", "might", "could"}
+# What makes a figure a projection rather than a finding: "will reach", "could top",
+# "expects to collect", "is capable of processing". Projections are kept, and marked, but never
+# set against a measured figure as a disagreement.
+PROJECTING_AUX = {"will", "would", "could", "may", "might", "should", "'ll", "wo"}
+HYPOTHETICAL_WORDS = {"scenario", "worst-case", "capacity", "capable", "hypothetical", "theoretically"}
+PROJECTING_WORDS = {"expect", "plan", "aim", "hope", "intend", "target", "forecast", "predict", "project", "want",
+                    "capable", "able", "capacity", "potential", "possible", "scenario", "worst"}
 # Words saying the figure is an older one, repeated ("the 5,000 barrels it first estimated").
 RETROSPECTIVE = {"initially", "originally", "first", "previously", "earlier", "initial", "original",
                  "previous", "prior", "old", "former", "once"}
@@ -51,6 +58,7 @@ class Attribution:
     verb: object = None  # the reporting verb token, if any
     content: object = None  # the clause reported (token whose subtree is the claim), if any
     retrospective: bool = False
+    projected: bool = False
 
 
 def _phrase(token, sent) -> str:
@@ -174,6 +182,10 @@ def attribute(sent, anchor) -> Attribution:
             out.hedges.append(low)
         if low in RETROSPECTIVE and t.dep_ in ("advmod", "amod"):
             out.retrospective = True
+        if (low in PROJECTING_AUX and t.dep_ == "aux") or t.lemma_.lower() in PROJECTING_WORDS:
+            out.projected = True
+    if any(t.lower_ in HYPOTHETICAL_WORDS for t in sent):
+        out.projected = True  # "a worst-case scenario of 162,000 barrels", "capable of processing 15,000"
     src_text = out.source or ""
     if ANONYMOUS.search(src_text) or re.search(r"condition of anonymity|not authori[sz]ed to", sent.text, re.I):
         out.anonymous = True

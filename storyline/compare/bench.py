@@ -53,32 +53,55 @@ def read_story(data: Path, story: str) -> list[tuple[RawArticle, str]]:
 
 
 def analyse_story(data: Path, story: str, limit: int | None = None, progress: bool = True):
-    """Articles, claims and comparison of one Timeline17 story."""
-    from storyline.compare.claims import compare_claims
+    """Articles, claims and comparison of one Timeline17 story.
+
+    Only the stages claims need run (cleaning, sentences, time expressions, the parse, the
+    claim extractor), on the same masked text ``annotate.analyse_article`` parses, so the
+    claims are the pipeline's; parses are cached on disk by the timeline evaluation's cache
+    (``$STORYLINE_EVAL_CACHE``), so a second run costs only the claim stage.
+    """
+    from storyline.annotate import anchor_of
+    from storyline.clean import clean
+    from storyline.compare.claims import compare_claims, extract_claims
     from storyline.compare.wire import find_wire_groups, independence_keys
-    from storyline.pipeline import process_raw
+    from storyline.eval.timeline import _parse_cached, _parse_input, parse_all
+    from storyline.model import ArticleAnalysis
+    from storyline.pipeline import MIN_BODY_WORDS
 
     raws = read_story(data, story)[:limit]
+    prepared = []
+    rejected = 0
+    for raw, date in raws:
+        try:
+            article = clean(raw)
+        except Exception:  # noqa: BLE001 - one bad file must not stop the bench, as in the pipeline
+            rejected += 1
+            continue
+        if len(article.body.split()) < MIN_BODY_WORDS:
+            rejected += 1
+            continue
+        article.published = Published(date=date, earliest=date, latest=date, how="folder")
+        prepared.append((article, _parse_input(article)))
+    start = time.time()
+    if progress:
+        print(f"{len(prepared)} articles cleaned, {rejected} rejected; parsing the ones not cached", file=sys.stderr)
+    parse_all([p[2] for _, p in prepared])
+    if progress:
+        print(f"parsed in {time.time() - start:.0f} s", file=sys.stderr)
     articles: list[Article] = []
     claims = []
-    rejected = 0
-    start = time.time()
-    for n, (raw, date) in enumerate(raws, 1):
-        res = process_raw(raw, date)
-        if isinstance(res, tuple):
-            article, analysis = res
-            article.published = Published(date=date, earliest=date, latest=date, how="folder")
-            articles.append(article)
-            claims.extend(analysis.claims)
-        else:
-            rejected += 1
-        if progress and n % 100 == 0:
-            print(f"{n}/{len(raws)} articles, {len(claims)} claims, {rejected} rejected, {time.time() - start:.0f} s",
-                  file=sys.stderr)
+    for article, (sentences, timexes, text) in prepared:
+        anchor = anchor_of(article)
+        analysis = ArticleAnalysis(article=article.id, sentences=sentences, timexes=timexes,
+                                   anchor=anchor.isoformat() if anchor else None)
+        articles.append(article)
+        claims.extend(extract_claims(article, _parse_cached(text), analysis))
     by_id = {a.id: a for a in articles}
     groups = find_wire_groups(articles)
     keys = independence_keys(articles, groups)
     comparison = compare_claims(claims, by_id, keys)
+    if progress:
+        print(f"claims and comparison in {time.time() - start:.0f} s", file=sys.stderr)
     return articles, claims, comparison, groups
 
 

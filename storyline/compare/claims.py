@@ -2,13 +2,13 @@
 
 Three kinds of claim are taken from each sentence that reads as prose:
 
-* **figures**: a count with what it counts ("around 3,000 troops"), an amount in a unit
+* **figures**: a count with what it counts ("around 300 firefighters"), an amount in a unit
   ("5,000 barrels of oil a day", "$20bn", "34%"), a vote tally ("voted 397 to 0");
 * **responses**: whether a party confirms, denies or will not comment on something
-  ("Russia has not confirmed the presence of the North Korean troops");
+  ("The ministry has not confirmed the presence of foreign troops");
 * **reported assertions**: a statement without a figure that rests on someone else's word
-  and is hedged, anonymous or reported ("The treaty allegedly includes a 'secret clause' ...,
-  the Wall Street Journal reported").
+  and is hedged, anonymous or reported ("The contract allegedly includes a 'side letter' ...,
+  the Financial Times reported").
 
 Each claim gets a normalised ``subject`` (see :mod:`storyline.compare.subjects`), its value,
 the source it is attributed to (:mod:`storyline.compare.attribution`), hedges, the date it
@@ -25,34 +25,41 @@ import re
 
 from storyline.compare.attribution import PRONOUNS, Attribution, attribute, is_report_verb
 from storyline.compare.numbers import parse_figure, tidy
-from storyline.compare.subjects import (
-    MATERIALS,
-    RATE_WORDS,
-    change_class,
-    measure_unit,
-    noun_class,
-    owner_name,
-    subject_label,
+from storyline.compare.measured import (
+    amount_thing,
+    count_predicate,
+    ent_text,
+    material_change,
+    material_of,
+    measure_predicate,
+    measured_thing,
+    owner_of,
+    past_year,
+    phrase,
+    rate_of,
+    unit_of,
+    VOLUME_UNITS,
 )
+from storyline.compare.nonclaims import comments_start, is_furniture, names_not_counts
+from storyline.compare.subjects import noun_class, owner_name, subject_label
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
 
 log = logging.getLogger("storyline")
 
 FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-OWNER_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC"}
 # Nouns before a number that make it a name, not a count: "Article 51", "No. 740196-8".
 IDENTIFIER_NOUNS = {"article", "no", "no.", "number", "section", "resolution", "flight", "route", "chapter",
                     "clause", "paragraph", "item", "page", "room", "gate", "level", "phase", "apollo", "covid",
                     "category", "grade", "class", "model", "version", "stage", "step", "part", "bill", "law", "act",
-                    "highway", "interstate", "platform", "terminal", "block", "lot", "unit", "hole", "sector"}
+                    "highway", "interstate", "platform", "terminal", "block", "lot", "unit", "hole", "sector",
+                    "p", "pp", "vol", "issue", "episode", "season", "series", "question", "exhibit", "fig",
+                    "figure", "table", "line", "row", "slide", "photo", "picture", "image"}
 # Counted nouns too general to be a subject on their own.
 WEAK_NOUNS = {"time", "way", "thing", "part", "side", "party", "one", "other", "kind", "type", "lot", "number",
               "amount", "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "age",
               "item", "point", "step", "case", "area", "term", "round", "stage", "phase", "member", "country",
               "hr", "hrs", "min", "mins", "sec", "secs", "days", "weeks", "months", "years", "hours", "minutes",
               "seconds", "times", "ones", "others", "percent", "m", "bn", "k", "mn", "tn", "b", "#"}
-# Units of volume: the only measures whose material may be named anywhere in the sentence.
-VOLUME_UNITS = {"barrels", "gallons", "litres", "tonnes", "cubic metres"}
 MAGNITUDE_WORDS = {"m", "bn", "b", "mn", "k", "tn", "million", "billion", "trillion", "thousand", "hundred"}
 CONFIRM_VERBS = {"confirm", "deny", "acknowledge", "verify", "comment", "admit", "corroborate", "dispute",
                  "refute", "reject"}
@@ -78,74 +85,12 @@ def _quoted_share(text: str) -> float:
     return quoted / max(1, len(text))
 
 
-def _owner_of(noun, sent) -> str | None:
-    """The country or organisation a counted noun belongs to: modifier, else the agent of its verb."""
-    for child in noun.children:
-        if child.like_num or child.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
-            continue
-        if child.dep_ in ("compound", "amod", "nmod", "poss") and (child.ent_type_ in OWNER_LABELS or child.pos_ == "PROPN"):
-            return owner_name(_ent_text(child))
-    for child in noun.children:  # "North Korean" parsed as two adjectives
-        if child.dep_ == "amod":
-            for g in child.children:
-                if g.dep_ == "amod" and (g.ent_type_ in OWNER_LABELS or g.pos_ == "PROPN"):
-                    return owner_name(_ent_text(g))
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NUM", "NOUN"):
-        noun = noun.head.head  # "millions of shells" shipped by Pyongyang: the verb governs "millions"
-    head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and not is_report_verb(head):
-        agent = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if agent is None:
-            for c in head.children:
-                if c.dep_ == "agent":
-                    agent = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if agent is not None and (agent.ent_type_ in ("GPE", "NORP", "ORG") or (agent.pos_ == "PROPN" and not agent.ent_type_ == "PERSON")):
-            return owner_name(_ent_text(agent))
-    return None
-
-
-def _ent_text(token) -> str:
-    """The whole entity a token is in ("Korea" -> "North Korea"), else its compound phrase."""
-    if token.ent_type_:
-        for e in token.doc.ents:
-            if e.start <= token.i < e.end:
-                return e.text
-    toks = [c for c in token.children if c.dep_ == "compound"] + [token]
-    return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
-
-
-def _change_of(noun, material: bool) -> str | None:
-    """What the verb around a counted noun does to it ("killed", "leaked"), if it changes it."""
-    cands = [noun] + [c for c in noun.children if c.dep_ in ("compound", "acl", "relcl", "amod")]
-    head = noun.head
-    hops = 0
-    while head is not None and hops < 3:
-        cands.append(head)
-        cands.extend(c for c in head.children if c.dep_ in ("xcomp", "acomp", "ccomp", "compound", "oprd"))
-        if head.pos_ in ("VERB", "AUX") and not is_report_verb(head):
-            # "the flow ranges from ... to ...": the verb's subject says what is measured
-            for subj in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i):
-                cands.append(subj)
-                cands.extend(c for c in subj.children if c.dep_ == "compound")
-            break
-        if head.dep_ == "ROOT" or head.head is head:
-            break
-        head, hops = head.head, hops + 1
-    for c in cands:
-        ch = change_class(c.lemma_, material=material)
-        if ch and not (c is noun and ch in ("killed",) and c.lemma_ in ("death", "fatality")):
-            return ch
-        if c is noun and c.lemma_ in ("death", "fatality"):
-            return "killed"
-    return None
-
-
 def _figure_spans(sent):
     """Figure phrases in a sentence: (first token, last number token) of each, merged ranges."""
     spans = []
     for e in sent.ents:
         if e.label_ in FIGURE_LABELS:
-            nums = [t for t in e if t.like_num or t.text in ("%",) or t.lower_ in ("hundreds", "thousands", "millions",
+            nums = [t for t in e if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.text in ("%",) or t.lower_ in ("hundreds", "thousands", "millions",
                                                                                      "dozens", "billions", "several")]
             if nums:
                 spans.append([e.start, e.end])
@@ -201,6 +146,8 @@ MONEY_TOKEN = re.compile(r"\d[\d,.]*(?:bn|b|m|mn|k|tn)", re.I)
 
 def _figure_text(doc, s, e) -> tuple[str, object]:
     """The figure words of an entity span and the token the figure quantifies (its head)."""
+    if s > 0 and doc[s - 1].text in ("$", "£", "€", "¥", "US$") and doc[s - 1].whitespace_ == "":
+        s -= 1  # "$69m" with only "69" tagged MONEY
     toks = list(doc[s:e])
     # Extend left to a qualifier the tagger left out: "an estimated 5,000", "up to 5,000".
     k = s
@@ -227,11 +174,13 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
     if not figure_toks:
         return "", None
     j = figure_toks[-1].i + 1  # "1.2 million" split by the tagger: take the magnitude along
-    while j < len(doc) and doc[j].lower_ in ("million", "billion", "trillion", "thousand", "hundred"):
+    money = figure_toks[0].text in ("$", "£", "€", "¥", "US$") or doc[max(0, figure_toks[0].i - 1)].text in "$£€¥"
+    while j < len(doc) and (doc[j].lower_ in ("million", "billion", "trillion", "thousand", "hundred") or (
+            doc[j].lower_ in ("m", "bn", "mn", "k", "tn", "b") and (money or doc[j - 1].whitespace_ == ""))):
         figure_toks.append(doc[j])
         j += 1
     text = (pre + " " + doc[figure_toks[0].i:figure_toks[-1].i + 1].text).strip()
-    last_num = max((t for t in figure_toks if t.like_num or t.lower_ in ("hundreds", "thousands", "millions",
+    last_num = max((t for t in figure_toks if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.lower_ in ("hundreds", "thousands", "millions",
                                                                              "billions", "dozens", "several")),
                    key=lambda t: t.i, default=figure_toks[-1])
     return text, last_num
@@ -267,59 +216,19 @@ def _counted(num):
     return None
 
 
-def _governing_noun(num):
-    """For money and percentages: the noun the amount is the size of ("a $20bn fund", "cost ... $360m")."""
-    for child in num.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
-            pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
-            if pobj is not None and pobj.lemma_.lower() not in WEAK_NOUNS:
-                return pobj
-    t = num
-    for _ in range(4):
-        h = t.head
-        if h.i == t.i:
-            break
-        if h.pos_ == "NOUN" and h.lemma_.lower() not in WEAK_NOUNS and measure_unit(h.lemma_) is None:
-            return h
-        if h.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != t.i), None)
-            if subj is not None and subj.pos_ == "NOUN":
-                return subj
-            return h
-        t = h
-    return None
-
-
-def _rate(noun) -> str | None:
-    for t in list(noun.subtree)[:12] + list(noun.doc[noun.i + 1: noun.i + 6]):
-        if t.lower_ in RATE_WORDS and (t.lower_ in ("daily", "weekly", "monthly", "annually", "annual")
-                                       or t.nbor(-1).lower_ in ("a", "per", "each", "every", "an")):
-            return RATE_WORDS[t.lower_]
-    return None
-
-
-def _material(noun, unit: str | None = None) -> str | None:
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return MATERIALS.get(g.lemma_.lower(), g.lemma_.lower())
-        if c.dep_ == "compound" and c.lemma_.lower() in MATERIALS:
-            return MATERIALS[c.lemma_.lower()]
-    if unit not in VOLUME_UNITS:
-        return None
-    sent = noun.sent
-    for t in sent:  # "the flow ... 5,000 barrels a day": the material named elsewhere in the sentence
-        if t.lemma_.lower() in MATERIALS:
-            return MATERIALS[t.lemma_.lower()]
-    return None
-
-
 def _date_of(att: Attribution, sent, analysis: ArticleAnalysis, article: Article) -> str | None:
     """When the claim was made: a day-precise time attached to its reporting verb, else publication."""
     from storyline.annotate.timex import date_and_precision
 
     pub = article.published.date or analysis.anchor
+    body = article.body
+    for tx in analysis.timexes:  # a chronology line: "* April 28 - The Coast Guard says ..."
+        if sent.start_char <= tx.start < sent.end_char and tx.kind == "point" \
+                and not re.search(r"\w", body[sent.start_char:tx.start]) \
+                and re.match(r"\s*[-–—:]", body[tx.end:tx.end + 3]):
+            date, precision = date_and_precision(tx)
+            if date and precision == "day":
+                return date
     if att.verb is not None:
         v = att.verb
         for tx in analysis.timexes:
@@ -347,7 +256,7 @@ def _claim_text(sent, att: Attribution) -> str:
     text = sent.text.strip()
     v = att.verb
     if v is not None and att.content is None and v.dep_ != "ROOT" and sent.start <= v.i < sent.end:
-        # "..., the Wall Street Journal reported this week, citing ...": the statement without its attribution
+        # "..., the Financial Times reported this week, citing ...": the statement without its attribution
         drop = {t.i for t in v.subtree}
         kept = "".join(t.text_with_ws for t in sent if t.i not in drop)
         kept = re.sub(r"\s+([,.;:])", r"\1", kept)
@@ -373,7 +282,8 @@ def _make(article, sent, analysis, subject, value, unit, att: Attribution, text=
         date=_date_of(att, sent, analysis, article),
         attributed_to=att.source,
         anonymous=att.anonymous,
-        hedges=list(att.hedges) + (["earlier figure"] if att.retrospective else []),
+        hedges=list(att.hedges) + (["earlier figure"] if att.retrospective else [])
+        + (["projected"] if att.projected and not att.retrospective else []),
         evidence=[Evidence(article.id, sent.start_char, sent.end_char, quote)],
         outlet=article.outlet,
         qualifier=qualifier,
@@ -388,6 +298,8 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
                for i in range(s, e)):
             continue
         if s > 0 and doc[s - 1].lower_.rstrip(".") in IDENTIFIER_NOUNS | {"no"}:
+            continue
+        if names_not_counts(doc, s, e):
             continue
         if _in_parens(doc, s) or (e < len(doc) and doc[min(e + 1, len(doc) - 1)].lower_ == "ago"):
             continue  # a conversion in parentheses restates a figure; "7 hrs ago" dates a link
@@ -411,48 +323,57 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
         counted = _counted(num)
         unit = fig.unit
         measure = False
-        noun_label = None
+        what = owner = change = None
         if counted is not None and (counted.text == "%" or counted.lemma_.lower() in ("percent", "percentage")):
             unit, counted = "%", None
-        if counted is not None and measure_unit(counted.lemma_):
-            unit = measure_unit(counted.lemma_)
-            measure = True
-            material = _material(counted, unit)
-            rate = _rate(counted)
+        counted_unit = unit_of(counted) if counted is not None else None
+        if counted_unit:
+            unit, measure = counted_unit, True
+            what = material_of(counted, unit)
+            rate = rate_of(counted) if " per " not in unit else None
             if rate:
                 unit = f"{unit} {rate}"
-            change = _change_of(counted, material=True)
-            noun_label = material
-            owner = None
+            if what is not None:
+                change = material_change(counted) or measure_predicate(counted)
+            else:
+                what, change = measured_thing(counted)
+                if counted_unit in VOLUME_UNITS:  # "600,000 gallons a day are leaking": of what is unsaid
+                    change = material_change(counted) or change
+        elif counted is not None and unit is None and _describes(counted, fig.value):
+            # "a 193-page report", "a 20-member panel": the figure is a size of the noun it describes
+            unit, measure = noun_class(counted.lemma_), True
+            what, change = phrase(counted.head, stop=counted.i), None
+            owner = owner_of(counted.head, agent=False)
         elif counted is not None and unit is None:
             if counted.lemma_.lower() in WEAK_NOUNS or counted.pos_ == "PROPN":
                 continue
-            noun_label = noun_class(counted.lemma_)
-            unit = noun_label
-            change = _change_of(counted, material=False)
-            owner = _owner_of(counted, sent)
+            what = unit = noun_class(counted.lemma_, counted.text)
+            change = count_predicate(counted)
+            owner = owner_of(counted, agent=change is None)
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not change \
-                    and noun_label not in ("troops", "people", "workers", "children", "migrants"):
+                    and what not in ("troops", "people", "workers", "children", "migrants"):
                 continue
         else:
-            gov = _governing_noun(num)
-            if gov is None:
-                continue
-            measure = True
-            noun_label = gov.lemma_.lower()
-            change = None
-            owner = _owner_of(gov, sent) if gov.pos_ == "NOUN" else None
             if unit is None:
                 continue  # a bare number with nothing counted is not a claim we can compare
-        if noun_label is None and change is None:
+            measure = True
+            what, owner, change = amount_thing(num)
+        if what is None and change is None:
             continue
         anchor = counted if counted is not None else num
         att = attribute(sent, anchor)
-        subject = subject_label(owner, change, noun_label, unit, measure=measure)
+        when = past_year(anchor, article.published.date or analysis.anchor)
+        subject = subject_label(owner, change, what, unit, measure=measure, when=when)
         value = fig.value
         qualifier = fig.qualifier if not isinstance(fig.value, str) else None
         out.append(_make(article, sent, analysis, subject, value, unit, att, qualifier=qualifier))
     return out
+
+
+def _describes(counted, value) -> bool:
+    """A singular counted noun joined to the noun after it: "a 193-page report" (not "11 workers")."""
+    return (counted.dep_ in ("compound", "amod", "nmod") and counted.head.pos_ == "NOUN"
+            and counted.head.i > counted.i and counted.tag_ == "NN" and value != 1)
 
 
 def _tally_claims(article, sent, analysis) -> list[Claim]:
@@ -468,7 +389,7 @@ def _tally_claims(article, sent, analysis) -> list[Claim]:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             propn = [t for t in subj.subtree if t.pos_ == "PROPN"]
-            # the voting body: the last run of proper nouns ("State Duma"), else the subject noun
+            # the voting body: the last run of proper nouns ("House of Commons"), else the subject noun
             run = []
             for t in reversed(propn):
                 if run and t.i != run[0].i - 1:
@@ -521,7 +442,7 @@ def _response_claims(article, sent, analysis) -> list[Claim]:
             value = "not confirmed"
         else:
             value = "confirmed"
-        who = owner_name(_ent_text(party)) if (party.ent_type_ or party.pos_ == "PROPN") else party.lemma_.lower()
+        who = owner_name(ent_text(party)) if (party.ent_type_ or party.pos_ == "PROPN") else party.lemma_.lower()
         subject = f"{who} on {what}"
         att = attribute(sent, holder)
         out.append(_make(article, sent, analysis, subject, value, "response", att, text=_clause_text(sent, holder)))
@@ -554,8 +475,8 @@ def _object_of(v):
 
 
 def _object_key(obj, sent) -> str | None:
-    """What a response is about, folded like a figure's subject ("the presence of North Korean
-    troops on its territory" is about North Korea's troops)."""
+    """What a response is about, folded like a figure's subject ("the presence of Turkish
+    troops on its territory" is about Turkey's troops)."""
     n = obj
     for _ in range(3):  # follow "of" down to the thing itself: presence/deployment of the troops
         of = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -565,7 +486,7 @@ def _object_key(obj, sent) -> str | None:
         n = pobj
     if n.pos_ not in ("NOUN", "PROPN"):
         return None
-    owner = _owner_of(n, sent)
+    owner = owner_of(n)
     return " ".join(p for p in (owner, noun_class(n.lemma_) if n.pos_ == "NOUN" else n.text) if p)
 
 
@@ -604,7 +525,7 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
             continue
         if any(h in ("may", "might", "could") for h in att.hedges) and not att.source:
             continue  # a possibility, not a checkable statement
-        who = owner_name(_ent_text(subj)) if (subj.ent_type_ or subj.pos_ == "PROPN") else subj.lemma_.lower()
+        who = owner_name(ent_text(subj)) if (subj.ent_type_ or subj.pos_ == "PROPN") else subj.lemma_.lower()
         mods = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")]
         what = " ".join(mods + [obj.lemma_.lower()])
         negated = any(c.dep_ == "neg" for c in v.children)
@@ -617,12 +538,15 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
     """Claims of one article: figures, responses and reported assertions, each with its evidence."""
     out: list[Claim] = []
     sentences = analysis.sentences or [type("S", (), {"start": s.start_char, "end": s.end_char})() for s in doc.sents]
+    readers = comments_start(article.body)
     for s in sentences:
+        if readers is not None and s.start >= readers:
+            break
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
         sent = span if span.root is not None else None
-        if sent is None or not _is_prose(sent) or _quoted_share(sent.text) > 0.5:
+        if sent is None or not _is_prose(sent) or _quoted_share(sent.text) > 0.5 or is_furniture(sent):
             continue
         try:
             found = _tally_claims(article, sent, analysis)

@@ -7,13 +7,16 @@ The rule, per subject (claims from all the story's articles whose ``subject`` is
   reporting counts with that wire when a copy of the wire's story is among the claim's sources.
   One source -> **single**, whatever the values.
 * Values are grouped into those that can be the same figure (:func:`numbers.same_figure`:
-  "several thousand" and "around 3,000" agree, "3,000" and "11,000" do not; for tallies,
+  "several thousand" and "around 3,000" agree, "3,000" and "8,000" do not; for tallies,
   responses and assertions the values must be equal). One group -> **agree**.
-* Several groups: if two independent sources give different values on the same day (or
-  the next: papers print a day late), or either is undated, -> **conflict**. Otherwise the
-  values differ only between dates -> **evolving** (a troop count rising from October to
-  November). Figures marked as earlier ones ("the 5,000 barrels it first estimated") are kept
-  in the values but never make a conflict: they are old news repeated, not disagreement.
+* Several groups: if two independent sources give values that cannot be the same figure
+  (beyond rounding; overlapping ranges agree) on the same day or the next (papers print a
+  day late) -> **conflict**. Otherwise the values differ only between dates -> **evolving**
+  (a troop count rising from October to November). Undated claims cannot be placed in time,
+  so they never make a conflict. Figures marked as earlier ones ("the 5,000 barrels it
+  first estimated") or as projections ("could reach 100,000 barrels a day") are kept in the
+  values but never make a conflict: they are old news repeated, or forecasts, not a
+  disagreement on what is.
 
 ``ClaimComparison.values`` lists the value over time (one entry per date and value, with
 its claims, outlets and attributions) and ``conflicts`` the same-time disagreements.
@@ -30,6 +33,8 @@ from storyline.model import Article, Claim, ClaimComparison
 SAME_TIME_DAYS = 1
 MAX_CONFLICTS = 12
 COMPATIBLE_RESPONSES = {frozenset({"not confirmed", "denied"})}
+# Hedges saying a figure is not a current finding: old news repeated, or a forecast.
+NOT_CURRENT = {"earlier figure", "projected"}
 
 
 def _day(d: str | None) -> dt.date | None:
@@ -151,12 +156,12 @@ def _conflicts(groups, keys, articles) -> list[dict]:
         for b in flat[i + 1:]:
             if group_of[id(a)] == group_of[id(b)] or keys[a.article] == keys[b.article]:
                 continue
-            if "earlier figure" in a.hedges or "earlier figure" in b.hedges:
+            if any(h in NOT_CURRENT for h in a.hedges + b.hedges):
                 continue
             if values_agree(a, b):
                 continue
             da, db = _day(a.date), _day(b.date)
-            if da is not None and db is not None and abs((da - db).days) > SAME_TIME_DAYS:
+            if da is None or db is None or abs((da - db).days) > SAME_TIME_DAYS:
                 continue
             first, second = sorted((a, b), key=lambda c: c.date or "")
             found.append({

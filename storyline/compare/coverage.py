@@ -2,8 +2,8 @@
 
 :func:`coverage` is the outlet x event matrix (and outlet x claim subject), counted by outlet
 and by independent source, with what each outlet left out. :func:`wording` finds the things
-outlets name differently ("mutual defence treaty" vs "strategic partnership agreement",
-"DPRK" vs "North Korea"): noun phrases from the titles and the sentences the timeline and the
+outlets name differently ("trade pact" vs "free-trade agreement",
+"ROK" vs "South Korea"): noun phrases from the titles and the sentences the timeline and the
 claims cite, grouped by what they refer to (their head noun folded by a small table of news
 referents, and their owner country), and countries and organisations by the name each
 outlet uses for them.
@@ -150,7 +150,7 @@ def wording(story: Story, articles: dict[str, Article], analyses=None) -> list[d
             if v:
                 uses[v[0]][outlet][v[1].lower()] += 1
                 where[(v[0], outlet, v[1].lower())].add(aid)
-    if analyses:  # names: "DPRK" / "North Korea" / "Pyongyang" for one country
+    if analyses:  # names: "ROK" / "South Korea" / "Seoul" for one country
         for aid in story.articles:
             an = analyses.get(aid)
             if an is None or aid not in articles:

@@ -5,7 +5,7 @@ A :class:`Figure` keeps what the text said (an exact number, a range, or a vague
 as text) and, for comparing figures from different outlets, the interval ``[low, high]`` it
 stands for. Vague quantities get conventional intervals ("several thousand" is 2,000-9,999)
 so that "several thousand" and "3,000" are not read as a disagreement, while "3,000" and
-"11,000" are.
+"8,000" are.
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ QUALIFIER_RE = re.compile(
     r"^(?:(" + "|".join(re.escape(q) for q in sorted(set(APPROX + LOWER_BOUND + UPPER_BOUND), key=len, reverse=True))
     + r")\s+)", re.I)
 APPROX_TOLERANCE = 0.1
+MAX_ROUNDING = 0.1  # the most slack a round figure gets: "1,000" and "1,080" agree, "1,000" and "1,400" do not
 
 CURRENCIES = [
     ("US$", "USD"), ("US $", "USD"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("₹", "INR"),
@@ -103,11 +104,12 @@ def tidy(text: str) -> str:
     t = re.sub(r"([$£€¥₹₽])\s+(\d)", r"\1\2", t)
     t = re.sub(r"(\d)\s+%", r"\1%", t)
     t = re.sub(r"(\d)\s*-\s*(\d)", r"\1-\2", t)
+    t = re.sub(r"(\d)-(hundred|thousand|million|billion|trillion)\b", r"\1 \2", t, flags=re.I)  # "$20-billion"
     return " ".join(t.split())
 
 
 def number(text: str) -> float | None:
-    """One number written in digits, words or both ("11,000", "five thousand", "1.9 million", "20bn")."""
+    """One number written in digits, words or both ("8,500", "five thousand", "1.9 million", "20bn")."""
     t = tidy(text).lower().strip(" .,")
     t = re.sub(r"^(?:us\s?\$|[$£€¥₹₽])", "", t).strip()
     m = re.fullmatch(rf"({_NUM})\s*([a-z]+)?", t)
@@ -235,31 +237,43 @@ def interval(value, qualifier: str | None = None) -> tuple[float, float, str] | 
     return None
 
 
+def rounding_tolerance(x: float, tolerance: float = 0.05) -> float:
+    """The relative slack a figure's rounding allows: "5,000" may be any of 4,500-5,500 an
+    outlet rounded, so half its last significant place, between ``tolerance`` and
+    ``MAX_ROUNDING``. Figures under a hundred, or with fewer than two trailing zeros, are
+    read as exact (within ``tolerance``)."""
+    if math.isinf(x) or x == 0 or not float(x).is_integer():
+        return tolerance
+    digits = str(int(abs(x)))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros < 2:
+        return tolerance
+    return min(max(0.5 * 10 ** zeros / abs(x), tolerance), MAX_ROUNDING)
+
+
 def same_figure(a: tuple[float, float, str], b: tuple[float, float, str], tolerance: float = 0.05) -> bool:
     """Whether two figure intervals (from :func:`interval`) can be the same quantity.
 
-    Two exact numbers agree within ``tolerance`` (rounding: "11,000" vs "10,800"); a number
-    agrees with a range, vague quantity or bound it falls in; two ranges the text gave agree
-    when their ends are close, not merely when they overlap ("12,000-19,000" and
-    "12,000-25,000" are two different estimates).
+    Two exact numbers agree within ``tolerance``, or within the rounding of the rounder one
+    ("60,000" and "62,000" agree, "35,000" and "40,000" do not); a number agrees with a
+    range, vague quantity or bound it falls in; two ranges agree when they overlap
+    ("20,000-40,000" and "35,000-60,000": the estimates leave room for one figure).
     """
     (a0, a1, ka), (b0, b1, kb) = a, b
 
-    def close(x: float, y: float) -> bool:
+    def close(x: float, y: float, slack: float) -> bool:
         if math.isinf(x) or math.isinf(y):
             return x == y
-        return abs(x - y) <= tolerance * max(abs(x), abs(y), 1e-9)
+        return abs(x - y) <= slack * max(abs(x), abs(y), 1e-9)
 
     if ka == "point" and kb == "point":
-        return close(a0, b0)
-    if ka == "range" and kb == "range":
-        return close(a0, b0) and close(a1, b1)
+        return close(a0, b0, max(rounding_tolerance(a0, tolerance), rounding_tolerance(b0, tolerance)))
     # Every other pairing: the looser figure must leave room for the other.
     return max(a0, b0) <= min(a1, b1) * (1 + tolerance)
 
 
 def render(value, unit: str | None = None, qualifier: str | None = None) -> str:
-    """A figure for a sentence: 11000 -> "11,000", [35000, 60000] -> "35,000-60,000"."""
+    """A figure for a sentence: 8500 -> "8,500", [35000, 60000] -> "35,000-60,000"."""
 
     def one(x) -> str:
         if isinstance(x, float) and not x.is_integer():

@@ -1,17 +1,24 @@
 """What a figure counts or measures, normalised so that outlets' wordings meet.
 
-"around 3,000 troops" sent by Pyongyang, "11,000 soldiers" deployed by North Korea and
-"several thousand DPRK soldiers" all measure one thing: North Korea's troops. A subject is
-built from three parts, each folded by a small general table of news vocabulary:
+"around 3,000 troops" sent by Seoul, "3,000 soldiers" deployed by South Korea and "several
+thousand South Korean soldiers" stationed abroad all measure one thing: South Korea's troops.
+A subject is built from up to four parts, each folded by a small general table of news
+vocabulary:
 
 * the **counted noun** ("troops" for troop/soldier/serviceman), or for measures (barrels,
-  gallons, dollars, percent) what the measure is of ("oil");
-* the **owner**, a country or organisation the noun belongs to (modifier "North Korean",
-  "DPRK", or the agent of "Pyongyang had sent"), with names, demonyms, acronyms and capitals
+  gallons, psi, percent) what the measure is of ("oil", "pressure"), or for money what it
+  pays or costs ("cost of the spill", "claims paid", "tax credit");
+* the **owner**, a country or organisation the noun belongs to (modifier "South Korean",
+  "ROK", or the agent of "Seoul had sent"), with names, demonyms, acronyms and capitals
   folded to one country name;
-* the **change** the verb makes to what is counted when it changes what is counted ("killed",
-  "injured", "leaked", "collected"): 10 soldiers killed and 3,000 soldiers sent are two
-  subjects, while "sent", "deployed" and "stationed" leave the count the same subject.
+* the **predicate**, what happens to what is counted when it picks out a subset: "people
+  hospitalized", "workers killed", "oil leaked", "people lodged claims". Verbs of placing
+  and being ("sent", "deployed", "stationed", "are") leave the count the same subject;
+  synonyms fold to one word ("died", "dead", "killed" -> "killed");
+* the **unit** for measures ("barrels per day", "psi", "USD").
+
+Two claims share a subject only when all four parts are equal, so a count of people
+evacuated never meets a count of people hospitalized.
 """
 
 from __future__ import annotations
@@ -52,25 +59,67 @@ NOUN_CLASSES: dict[str, str] = word_table({
 CHANGE_CLASSES: dict[str, str] = word_table({
     "killed": "kill die dead death fatality perish slay massacre execute toll",
     "injured": "injure wound hurt injury casualty",
+    "hospitalized": "hospitalize hospitalise hospitalization hospitalisation",
     "missing": "missing disappear",
     "arrested": "arrest detain jail imprison incarcerate",
-    "displaced": "evacuate displace flee evacuee uproot",
+    "displaced": "evacuate displace flee evacuee uproot evacuation",
     "captured": "capture",
-    "leaked": "leak spill gush spew flow pour escape discharge seep bleed leakage outflow",
-    "collected": "collect siphon recover funnel skim gather contain containment collection suck",
     "infected": "infect",
-    "sacked": "lay fire sack cut",
+    "sacked": "sack fire dismiss redundant",
     "rescued": "rescue save",
+    "lost": "lose loss",
 })
-# "capture" of oil is collection; of soldiers it is capture: the counted noun decides.
-MATERIAL_CHANGE = {"capture": "collected", "recover": "collected", "contain": "collected"}
+# Changes that only materials undergo ("oil leaked", "oil collected"): lemma -> the change.
+MATERIAL_CLASSES: dict[str, str] = word_table({
+    "leaked": "leak spill gush spew flow pour escape discharge seep bleed leakage outflow",
+    "collected": "collect siphon recover funnel skim gather contain containment collection suck capture",
+})
+# Changes in a level, for amounts and percentages: "shares fell 13%", "profits rose $2bn".
+LEVEL_CLASSES: dict[str, str] = word_table({
+    "fell": "fall drop slide slump decline tumble plunge sink dip shed plummet decrease lose slip",
+    "rose": "rise climb gain jump soar increase surge grow rally rebound",
+})
+# Verbs of placing, moving and being: "3,000 troops sent", "deployed", "stationed", "are there"
+# all count the same troops, so these add nothing to a subject; nor do verbs that state a
+# level ("reached 11", "totals 5,000") or report one.
+NEUTRAL_VERBS = set("""be have remain stay send deploy dispatch station base move transfer position post mass amass
+arrive land number total reach hit top exceed stand amount include comprise involve count put estimate
+make become seem appear operate serve""".split())
+# "taken to hospital", "flown to hospitals": the destination names what happened.
+HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "infirmary"}
+# Verbs whose money amount is what something costs: "the spill has cost BP $3bn".
+COST_VERBS = {"cost"}
+# Nouns that name an amount of something else; the subject keeps their "of" phrase ("cost of spill").
+RELATIONAL_NOUNS = {"cost", "value", "price", "bill", "size", "total", "estimate", "amount", "tag", "share",
+                    "stake", "proportion", "part", "rate", "level", "volume", "number", "capitalization",
+                    "capitalisation", "worth", "budget", "revenue", "profit", "loss", "sale"}
+# Past participles of common irregular verbs, for subject labels ("taken", "paid").
+IRREGULAR_PARTICIPLES = {
+    "be": "been", "begin": "begun", "bring": "brought", "build": "built", "buy": "bought", "catch": "caught",
+    "choose": "chosen", "come": "come", "cut": "cut", "do": "done", "draw": "drawn", "drive": "driven",
+    "eat": "eaten", "fall": "fallen", "feed": "fed", "feel": "felt", "fight": "fought", "find": "found",
+    "fly": "flown", "forget": "forgotten", "freeze": "frozen", "get": "got", "give": "given", "go": "gone",
+    "grow": "grown", "have": "had", "hear": "heard", "hide": "hidden", "hit": "hit", "hold": "held",
+    "hurt": "hurt", "keep": "kept", "know": "known", "lay": "laid", "lead": "led", "leave": "left",
+    "lend": "lent", "let": "let", "lie": "lain", "lose": "lost", "make": "made", "mean": "meant",
+    "meet": "met", "pay": "paid", "put": "put", "quit": "quit", "read": "read", "ride": "ridden",
+    "rise": "risen", "run": "run", "say": "said", "see": "seen", "seek": "sought", "sell": "sold",
+    "send": "sent", "set": "set", "shake": "shaken", "shed": "shed", "shoot": "shot", "show": "shown",
+    "shut": "shut", "sink": "sunk", "sit": "sat", "sleep": "slept", "slide": "slid", "speak": "spoken",
+    "spend": "spent", "spread": "spread", "stand": "stood", "steal": "stolen", "stick": "stuck",
+    "strike": "struck", "swim": "swum", "take": "taken", "teach": "taught", "tell": "told",
+    "think": "thought", "throw": "thrown", "understand": "understood", "wake": "woken", "wear": "worn",
+    "win": "won", "write": "written", "withdraw": "withdrawn", "undergo": "undergone", "overtake": "overtaken",
+}
 
 # Measure nouns: the figure is an amount of something else ("barrels of oil").
 MEASURES: dict[str, str] = word_table({
     "barrels": "barrel bbl", "gallons": "gallon", "litres": "litre liter", "tonnes": "tonne ton",
     "cubic metres": "cubic", "km": "kilometre kilometer km", "miles": "mile", "metres": "metre meter",
-    "feet": "foot feet", "acres": "acre", "hectares": "hectare", "square miles": "square",
-    "kg": "kilogram kg kilo", "pounds": "lb", "%": "percent % percentage", "megawatts": "megawatt mw",
+    "feet": "foot feet ft", "inches": "inch", "mph": "mph", "knots": "knot", "degrees": "degree",
+    "cents": "cent", "pence": "penny pence", "barrels per day": "bpd", "acres": "acre", "hectares": "hectare",
+    "square miles": "square",
+    "kg": "kilogram kg kilo", "pounds": "lb", "psi": "psi", "%": "percent % percentage", "megawatts": "megawatt mw",
     "USD": "dollar", "EUR": "euro", "GBP": "sterling", "points": "point",
 })
 RATE_WORDS = {"day": "per day", "daily": "per day", "week": "per week", "weekly": "per week", "hour": "per hour",
@@ -109,8 +158,8 @@ IRREGULAR_DEMONYMS = {
 def owner_name(text: str) -> str:
     """One name per country (names, demonyms, acronyms, capitals folded), else the name as given.
 
-    >>> owner_name("Pyongyang"), owner_name("DPRK"), owner_name("North Korean")
-    ('North Korea', 'North Korea', 'North Korea')
+    >>> owner_name("Seoul"), owner_name("South Korean")
+    ('South Korea', 'South Korea')
     """
     from storyline.annotate.entities import canonical_name, country_code, country_name
 
@@ -124,16 +173,32 @@ def owner_name(text: str) -> str:
     return canonical_name(t, "ORG")
 
 
-def noun_class(lemma: str) -> str:
-    """The subject noun for a counted noun's lemma ("soldier" -> "troops")."""
+def noun_class(lemma: str, text: str | None = None) -> str:
+    """The subject noun for a counted noun ("soldier" -> "troops"; "lives" stays "lives").
+
+    ``text`` is the word as written: a plural in the text is the best plural there is.
+    """
     low = lemma.lower()
     if low in NOUN_CLASSES:
         return NOUN_CLASSES[low]
+    written = (text or "").lower()
+    if written.isalpha() and written != low:
+        return written  # the plural as written: "lives", "men", "feet"
     return low if low.endswith("s") or not low.isalpha() else plural(low)
 
 
+# Nouns in -f/-fe whose plural is -ves; the rest of that shape take -s ("roofs", "chiefs").
+_VES = {"life", "wife", "knife", "leaf", "half", "shelf", "wolf", "thief", "calf", "loaf", "self", "sheaf"}
+
+
 def plural(noun: str) -> str:
-    """A plain English plural, enough for subject labels."""
+    """A plain English plural, enough for subject labels.
+
+    >>> plural("life"), plural("body"), plural("boat")
+    ('lives', 'bodies', 'boats')
+    """
+    if noun in _VES:
+        return re.sub(r"fe?$", "ves", noun)
     if re.search(r"(?:s|x|z|ch|sh)$", noun):
         return noun + "es"
     if re.search(r"[^aeiou]y$", noun):
@@ -141,12 +206,40 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
-def change_class(lemma: str, material: bool = False) -> str | None:
-    """The change a verb or noun makes to what is counted, if it changes it."""
+def participle(lemma: str, written: str | None = None, tag: str | None = None) -> str:
+    """The past participle of a verb, for labels ("take" -> "taken", "hospitalise" -> "hospitalized").
+
+    The word as written is used when the tagger says it is a past form of a regular verb.
+    """
     low = lemma.lower()
-    if material and low in MATERIAL_CHANGE:
-        return MATERIAL_CHANGE[low]
+    low = re.sub(r"(al|il|gan|ogn|or)ise$", r"\1ize", low)  # one spelling per subject
+    if low in IRREGULAR_PARTICIPLES:
+        return IRREGULAR_PARTICIPLES[low]
+    w = (written or "").lower()
+    if tag in ("VBN", "VBD") and w.endswith("ed") and w.isalpha():
+        return re.sub(r"(al|il|gan|ogn|or)ised$", r"\1ized", w)
+    if low.endswith("e"):
+        return low + "d"
+    if re.search(r"[^aeiou]y$", low):
+        return low[:-1] + "ied"
+    return low + "ed"
+
+
+def change_class(lemma: str, material: bool = False) -> str | None:
+    """The change a verb or noun makes to what is counted, if it changes it.
+
+    Materials (oil, gas) leak and are collected; people and things are killed, injured,
+    evacuated. ``material`` says which table applies.
+    """
+    low = lemma.lower()
+    if material:
+        return MATERIAL_CLASSES.get(low) or ("lost" if low in ("lose", "loss") else None)
     return CHANGE_CLASSES.get(low)
+
+
+def level_class(lemma: str) -> str | None:
+    """ "fell" or "rose" for a verb that moves a level ("shares dropped 2%"), else None."""
+    return LEVEL_CLASSES.get(lemma.lower())
 
 
 def measure_unit(lemma: str) -> str | None:
@@ -155,9 +248,10 @@ def measure_unit(lemma: str) -> str | None:
 
 
 def subject_label(owner: str | None, change: str | None, noun: str | None, unit: str | None,
-                  measure: bool = False) -> str:
-    """A readable, stable subject: "North Korea troops", "troops killed", "oil leaked (barrels per day)"."""
-    parts = [p for p in (owner, noun, change) if p]
+                  measure: bool = False, when: str | None = None) -> str:
+    """A readable, stable subject: "Mexico troops", "workers killed", "oil leaked (barrels per day)";
+    ``when`` places an earlier event's figure ("workers killed in 1988")."""
+    parts = [p for p in (owner, noun, change, f"in {when}" if when else None) if p]
     label = " ".join(parts) if parts else "amount"
     if measure and unit:
         label += f" ({unit})"

@@ -1,0 +1,517 @@
+"""What a figure in a parsed sentence measures: the thing, its owner, and what happens to it.
+
+The claim extractor finds a figure and the token it quantifies; this module reads the parse
+around that token to name the quantity precisely enough that two outlets' figures share a
+subject only when they measure the same thing:
+
+* a **count** is its counted noun and the predicate that picks the counted set out:
+  "Four people were hospitalized" -> people hospitalized; "the blast killed 11 workers" ->
+  workers killed; "the loss of 11 lives" -> lives lost; "70,000 people have lodged claims"
+  -> people lodged claims. Verbs of placing and being add nothing ("sent", "deployed",
+  "are stationed"), nor does a verb in the progressive describing what the group is doing
+  ("are training", "are cleaning beaches");
+* a **measure** (barrels, miles, psi) is what it measures: the material ("barrels of
+  oil"), the thing it describes ("a three-mile boom"), or the subject of its verb
+  ("pressure ... reached 6,811 psi");
+* **money and percentages** are named after what they pay, cost or size: "a $20bn fund"
+  -> fund; "the spill has cost BP $3bn" -> cost of spill; "paid $200m to claimants" ->
+  paid to claimants; "$5bn in claims" -> claims paid; "BP shares dropped 2.3%" -> BP shares
+  fell.
+
+Each function takes spaCy tokens and returns plain strings; nothing here knows any story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.compare.attribution import is_report_verb
+from storyline.compare.subjects import (
+    COST_VERBS,
+    HOSPITAL_NOUNS,
+    MATERIALS,
+    NEUTRAL_VERBS,
+    RATE_WORDS,
+    RELATIONAL_NOUNS,
+    change_class,
+    level_class,
+    measure_unit,
+    noun_class,
+    owner_name,
+    participle,
+)
+
+OWNER_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC"}
+# Verbs that pass their subject on to an infinitive: "are believed to have died", "continued to rise".
+RAISING_VERBS = {"continue", "begin", "start", "keep", "seem", "appear", "remain", "expect", "hope", "plan",
+                 "need", "want", "try", "manage", "fail", "force", "set", "threaten", "stand"}
+# Phrasal verbs whose particle changes the change: "laid off 500 workers".
+PHRASAL_CHANGES = {("lay", "off"): "sacked", ("die", "out"): "killed", ("wipe", "out"): "killed"}
+# Units of volume: the only measures whose material may be named anywhere in the sentence.
+VOLUME_UNITS = {"barrels", "gallons", "litres", "tonnes", "cubic metres", "barrels per day"}
+DIRECTION_VERBS = {"close", "end", "finish", "trade", "open", "be", "stand", "move", "go", "come", "edge", "mark"}
+MONEY_PREPS = ("to", "for", "on", "in", "into", "over", "towards", "toward")
+MAX_PHRASE_WORDS = 4
+MAX_HOPS = 5
+NEAR_TOKENS = 8
+LOOK_BACK_SENTENCES = 2
+# Modifiers that say nothing about what is named, and magnitudes the tagger left outside a figure.
+SKIP_MODIFIERS = {"other", "new", "more", "many", "several", "few", "m", "bn", "mn", "k", "tn", "b", "million",
+                  "billion", "thousand", "trillion", "total", "estimated", "further", "additional", "extra"}
+
+
+def ent_text(token) -> str:
+    """The whole entity a token is in ("Korea" -> "South Korea"), else its compound phrase."""
+    if token.ent_type_:
+        for e in token.doc.ents:
+            if e.start <= token.i < e.end:
+                return e.text
+    toks = [c for c in token.children if c.dep_ == "compound"] + [token]
+    return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+
+
+def _named(token) -> bool:
+    return token.ent_type_ in OWNER_LABELS or token.pos_ == "PROPN"
+
+
+def owner_of(noun, agent: bool = True) -> str | None:
+    """The country or organisation a noun belongs to: a modifier ("Mexican troops", "BP's
+    shares"), else, when ``agent``, the agent of its verb ("Seoul had sent 3,000 troops")."""
+    for child in noun.children:
+        if child.like_num or child.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") or \
+                any(ch.isdigit() for ch in child.text):
+            continue
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and _named(child):
+            return owner_name(ent_text(child))
+    for child in noun.children:  # "South Korean" parsed as two adjectives
+        if child.dep_ == "amod":
+            for g in child.children:
+                if g.dep_ == "amod" and _named(g):
+                    return owner_name(ent_text(g))
+    if not agent:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NUM", "NOUN"):
+        noun = noun.head.head  # "millions of shells" shipped by a country: the verb governs "millions"
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and not is_report_verb(head):
+        agent_tok = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if agent_tok is None:
+            for c in head.children:
+                if c.dep_ == "agent":
+                    agent_tok = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if agent_tok is not None and (agent_tok.ent_type_ in ("GPE", "NORP", "ORG")
+                                      or (agent_tok.pos_ == "PROPN" and agent_tok.ent_type_ != "PERSON")):
+            return owner_name(ent_text(agent_tok))
+    return None
+
+
+def phrase(noun, relational: bool = True, stop: int = -1) -> str:
+    """A short name for what a noun names: its lemma (plural as written) with its common-noun
+    compounds ("tax credit", "market capitalization"), and for a relational noun its "of"
+    phrase ("cost of clean-up", "cost of cleaning up spill"). Names (owners), numbers and
+    tokens at or before ``stop`` (the figure itself) are left out."""
+    doc = noun.doc
+    left = noun.i
+    j = noun.i - 1
+    while j > stop:  # contiguous common-noun and adjective modifiers: "oil clean-up workers"
+        t = doc[j]
+        if t.text == "-" and j > 0 and t.whitespace_ == "" and doc[j - 1].whitespace_ == "":
+            j -= 1
+            continue
+        if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "ADJ") and t.is_alpha and not t.ent_type_ \
+                and t.lower_ not in SKIP_MODIFIERS and left - j <= 2 and noun.left_edge.i <= j:
+            left = j
+            j -= 1
+            continue
+        if t.dep_ == "prt" and left - j <= 1 and noun.left_edge.i <= j:  # "clean-up" as two words
+            left = j
+            j -= 1
+            continue
+        break
+    words = [t.lower_ for t in doc[left:noun.i]]
+    head = noun_class(noun.lemma_, noun.text) if noun.tag_ in ("NNS", "NNPS") else noun.lemma_.lower()
+    text = "".join(w + ("" if doc[left + k].whitespace_ == "" else " ") for k, w in enumerate(words)) + head
+    text = " ".join(text.split()[-MAX_PHRASE_WORDS:])
+    if relational and noun.lemma_.lower() in RELATIONAL_NOUNS:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if of is not None else None
+        pcomp = next((g for g in of.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None) if of is not None else None
+        if pobj is not None:
+            text += " of " + phrase(pobj, relational=False)
+        elif pcomp is not None:  # "the cost of cleaning up the spill"
+            obj = next((g for g in pcomp.children if g.dep_ == "dobj" and g.pos_ == "NOUN"), None)
+            prt = next((g.lower_ for g in pcomp.children if g.dep_ == "prt"), None)
+            text += " of " + " ".join(w for w in (pcomp.lower_, prt, phrase(obj, relational=False) if obj is not None
+                                                  else None) if w)
+    return text
+
+
+def _progressive(verb) -> bool:
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def _raised(verb):
+    """The verb that says what happens: "are believed to have died" -> died."""
+    for _ in range(3):
+        x = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if x is None or not (is_report_verb(verb) or verb.lemma_.lower() in RAISING_VERBS):
+            break
+        verb = x
+    return verb
+
+
+def verb_predicate(verb, role: str) -> str | None:
+    """What a verb does to the counted set, as a label; None when it picks no subset out.
+
+    ``role`` is "object" (the counted noun is the verb's object or passive subject) or
+    "subject" (it is the verb's active subject, whose object then belongs to the label:
+    "people lodged claims").
+    """
+    verb = _raised(verb)
+    lemma = verb.lemma_.lower()
+    if is_report_verb(verb) and lemma not in NEUTRAL_VERBS:
+        return None
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if (lemma, prt) in PHRASAL_CHANGES:
+        return PHRASAL_CHANGES[(lemma, prt)]
+    if lemma == "be" or verb.pos_ == "AUX":  # "11 workers are missing", "two were dead"
+        comp = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
+        return change_class(comp.lemma_) if comp is not None else None
+    ch = change_class(lemma)
+    if ch:
+        return ch
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "in", "into")):
+        if any(g.lower_ in HOSPITAL_NOUNS for g in prep.children if g.dep_ == "pobj"):
+            return "hospitalized"  # "taken to hospital", "flown to hospitals"
+    if lemma in NEUTRAL_VERBS or (role == "subject" and _progressive(verb)):
+        return None
+    words = [participle(lemma, verb.text, verb.tag_)] + ([prt] if prt else [])
+    if role == "subject":
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if obj is not None:
+            words.append(phrase(obj, relational=False))
+        comp = next((c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+        if comp is not None:  # "seven workers fell ill"
+            words.append(comp.lower_)
+    return " ".join(words)
+
+
+def count_predicate(noun) -> str | None:
+    """What happens to a counted noun, as a label ("killed", "hospitalized", "lodged claims")."""
+    n = noun
+    while n.dep_ == "conj" and n.head.i != n.i:  # "11 workers and 3 engineers were killed"
+        n = n.head
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN":
+        # "the deaths of 11 workers", "the loss of 11 lives", "the evacuation of 500 residents"
+        return change_class(n.head.head.lemma_)
+    for c in noun.children:
+        if c.dep_ == "acl" and c.pos_ == "VERB":  # "11 workers killed in the blast"
+            return verb_predicate(c, "object" if c.tag_ == "VBN" else "subject")
+        if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX"):  # "farmers who are suing the company"
+            rel = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "dobj")
+                        and g.tag_ in ("WP", "WDT")), None)
+            if rel is not None:
+                return verb_predicate(c, "subject" if rel.dep_ == "nsubj" else "object")
+    head = n.head
+    if head.i == n.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if n.dep_ in ("nsubjpass", "dobj"):
+        return verb_predicate(head, "object")
+    if n.dep_ == "nsubj":
+        return verb_predicate(head, "subject")
+    return None
+
+
+def material_of(noun, unit: str | None = None) -> str | None:
+    """The material a measure is of: "barrels of oil", "crude barrels", or for volumes a
+    material named elsewhere in the sentence ("the flow ... 5,000 barrels a day")."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
+                    return MATERIALS.get(g.lemma_.lower(), g.lemma_.lower())
+        if c.dep_ == "compound" and c.lemma_.lower() in MATERIALS:
+            return MATERIALS[c.lemma_.lower()]
+    if unit not in VOLUME_UNITS:
+        return None
+    for t in noun.sent:
+        if t.lemma_.lower() in MATERIALS:
+            return MATERIALS[t.lemma_.lower()]
+    # "At least four million gallons have leaked": of what the sentences before said
+    doc, start = noun.doc, noun.sent.start
+    for _ in range(LOOK_BACK_SENTENCES):
+        if start == 0:
+            break
+        prev = doc[start - 1].sent
+        for t in prev:
+            if t.lemma_.lower() in MATERIALS:
+                return MATERIALS[t.lemma_.lower()]
+        start = prev.start
+    return None
+
+
+def material_change(noun) -> str | None:
+    """What the words around a measured material do to it ("leaked", "collected").
+
+    Looks at the noun and its modifiers, then up its heads ("gushing ... at a rate of 4,000
+    barrels"), taking in each head's complements, subjects and, for verbs of estimating,
+    objects ("put the spill at 5,000 barrels"), until the first verb that is not one of
+    saying; failing that, the nearest such word within a few tokens ("the flow rate, 5,000
+    barrels a day").
+    """
+    cands = [noun] + [c for c in noun.children if c.dep_ in ("compound", "acl", "relcl", "amod")]
+    head = noun.head
+    hops = 0
+    while head is not None and hops < MAX_HOPS:
+        cands.append(head)
+        for c in head.children:
+            if c.dep_ in ("xcomp", "acomp", "ccomp", "compound", "oprd", "nsubj", "nsubjpass") or (
+                    c.dep_ == "dobj" and is_report_verb(head)):
+                if c.i != noun.i:
+                    cands.append(c)
+                    cands.extend(g for g in c.children if g.dep_ in ("compound", "amod"))
+        if head.pos_ in ("VERB", "AUX") and not is_report_verb(head) and head.lemma_ != "be":
+            break
+        if head.dep_ == "ROOT" or head.head is head:
+            break
+        head, hops = head.head, hops + 1
+    for c in cands:
+        ch = change_class(c.lemma_, material=True)
+        if ch:
+            return ch
+    sent = noun.sent
+    near = sorted((t for t in noun.doc[max(sent.start, noun.i - NEAR_TOKENS): min(sent.end, noun.i + NEAR_TOKENS)]
+                   if change_class(t.lemma_, material=True)), key=lambda t: abs(t.i - noun.i))
+    return change_class(near[0].lemma_, material=True) if near else None
+
+
+def measure_predicate(noun) -> str | None:
+    """What the verb of a measure does with it when it is no leak or collection ("oil
+    produced", "shoreline oiled"); None for verbs of being, placing and saying."""
+    t = noun
+    while t.dep_ in ("pobj", "prep") and t.head.i != t.i and t.head.pos_ != "VERB":
+        t = t.head
+    if t.dep_ == "pobj" and t.head.pos_ == "VERB":
+        return None  # "capable of holding", "at a depth of": the verb is not about the amount
+    head = t.head
+    if head.i == t.i or head.pos_ != "VERB" or t.dep_ not in ("dobj", "nsubjpass", "nsubj"):
+        return None
+    return verb_predicate(head, "subject" if t.dep_ == "nsubj" else "object")
+
+
+def rate_of(noun) -> str | None:
+    """ "a day", "per day", "daily" near a measure: the rate it is given in."""
+    for t in list(noun.subtree)[:12] + list(noun.doc[noun.i + 1: noun.i + 6]):
+        if t.lower_ in RATE_WORDS and (t.lower_ in ("daily", "weekly", "monthly", "annually", "annual")
+                                       or t.nbor(-1).lower_ in ("a", "per", "each", "every", "an")):
+            return RATE_WORDS[t.lower_]
+    return None
+
+
+def unit_of(noun) -> str | None:
+    """The unit a measure noun stands for, reading "pounds" by what follows it: "pounds per
+    square inch" is psi, "pounds of waste" a weight; None for counted nouns and for pounds
+    sterling (the figure parser reads those)."""
+    low = noun.lemma_.lower()
+    if low in ("pound", "lb", "lbs"):
+        after = noun.doc[noun.i + 1: noun.i + 4].text.lower()
+        if after.startswith("per square inch") or after.startswith("a square inch"):
+            return "psi"
+        if after.startswith("of ") or low != "pound":
+            return "pounds"
+        return None
+    return measure_unit(noun.lemma_)
+
+
+def _clause_subject(verb):
+    """The subject of a verb's clause, climbing participles and infinitives
+    ("pressure continued to rise, reaching 6,811 psi" -> pressure)."""
+    v = verb
+    for _ in range(3):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+            return v.head  # "the index, which fell 3.8%": the index
+        if subj is not None:
+            return subj
+        if v.dep_ in ("advcl", "xcomp", "conj", "acl") and v.head.i != v.i:
+            v = v.head
+        else:
+            return None
+    return None
+
+
+def measured_thing(noun) -> tuple[str | None, str | None]:
+    """(what, change) for a measure noun that names no material: the noun it describes
+    ("a three-mile boom"), else the subject of its verb ("the slick covers 2,500 square miles")."""
+    if noun.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod") and noun.head.pos_ == "NOUN":
+        return phrase(noun.head), None
+    t = noun
+    while t.dep_ in ("pobj", "prep") and t.head.i != t.i:
+        t = t.head
+    verb = t.head if t.head.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return None, None
+    subj = _clause_subject(verb)
+    if subj is None or subj.pos_ != "NOUN" or subj.i == noun.i or unit_of(subj):
+        return None, measure_predicate(noun)
+    return phrase(subj), level_class(verb.lemma_) or measure_predicate(noun)
+
+
+def _top_of_figure(num):
+    """The highest token of a figure phrase ("$", "200", "m" -> the one the sentence governs)."""
+    t = num
+    for _ in range(6):
+        h = t.head
+        if h.i == t.i:
+            break
+        if t.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod") and (
+                h.like_num or h.pos_ in ("NUM", "SYM") or h.text in ("%", "$", "£", "€") or
+                h.lower_ in ("percent", "m", "bn", "million", "billion", "trillion", "thousand")):
+            t = h
+            continue
+        break
+    return t
+
+
+def amount_thing(num) -> tuple[str | None, str | None, str | None]:
+    """(what, owner, change) an amount of money or a percentage is the size of.
+
+    "a $20bn fund" -> fund; "$3bn in claims" -> claims paid (with its verb); "the spill has
+    cost BP $3bn" -> cost of spill; "paid $200m to claimants" -> paid to claimants;
+    "BP shares dropped 2.3%" -> shares, owner BP, change fell; "fell to 10%" is a level, not a
+    change.
+    """
+    top = _top_of_figure(num)
+    head = top.head
+    if top.dep_ in ("compound", "nmod", "amod", "nummod") and head.pos_ == "NOUN" and unit_of(head) is None \
+            and head.lemma_.lower() not in ("percent", "%"):
+        return phrase(head) + _purpose(head), owner_of(head, agent=False), None  # "a $20bn fund", "a 15% stake"
+    for t in (top, num):
+        for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")):
+            pobj = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if pobj is None:
+                continue
+            verb = top.head if top.head.pos_ == "VERB" else None
+            if prep.lower_ == "of" and top.lower_ in ("%", "percent"):
+                return "share of " + phrase(pobj, relational=False), owner_of(pobj, agent=False), None
+            if prep.lower_ == "in" and verb is not None and not is_report_verb(verb):
+                # "paid $3bn in claims": the claims paid
+                return f"{phrase(pobj)} {participle(verb.lemma_, verb.text, verb.tag_)}", _subject_owner(verb), None
+            return phrase(pobj), owner_of(pobj, agent=False), None
+    prep = None
+    t = top
+    if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative", "agent"):
+        prep, t = t.head, t.head
+    if t.head.lower_ in ("down", "up", "lower", "higher") and t.head.dep_ in ("advmod", "prt"):
+        t = t.head  # "closed down 3%"
+    verb = t.head if t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i else None
+    if verb is None or t.dep_ not in ("dobj", "attr", "npadvmod", "oprd", "nsubj", "nsubjpass", "prep", "dative",
+                                      "agent", "advmod", "acomp"):
+        return None, None, None
+    lemma = verb.lemma_.lower()
+    subj = _clause_subject(verb)
+    subj_noun = subj if subj is not None and subj.pos_ == "NOUN" else None
+    owner = _subject_owner(verb)
+    if lemma in COST_VERBS:
+        return ("cost of " + phrase(subj_noun, relational=False)) if subj_noun is not None else "cost", None, None
+    lc = level_class(lemma) or _direction(verb)
+    if lc and subj_noun is not None:
+        if prep is not None and prep.lower_ == "to":
+            return phrase(subj_noun), owner_of(subj_noun, agent=False), None  # "rose to 10%": a level
+        return phrase(subj_noun), owner_of(subj_noun, agent=False), lc
+    if prep is not None and prep.lower_ == "at":  # "put the price tag of the attack at $23bn"
+        dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if dobj is not None:
+            return phrase(dobj), owner_of(dobj, agent=False), None
+    if lemma == "be" or lemma in NEUTRAL_VERBS:
+        if subj_noun is not None:
+            return phrase(subj_noun), owner_of(subj_noun, agent=False), None
+        return None, None, None
+    if is_report_verb(verb):
+        return None, None, None
+    prt = next((c.lower_ for c in verb.children if (c.dep_ == "prt" or c.tag_ == "RP")
+                and c.lower_ not in ("out", "up")), None)
+    part = participle(lemma, verb.text, verb.tag_) + (f" {prt}" if prt else "")  # "set aside"
+    for p in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in MONEY_PREPS and c is not prep):
+        pobj = next((g for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if pobj is not None:
+            if p.lower_ == "in":
+                return f"{phrase(pobj)} {part}", owner, None
+            return f"{part} {p.lower_} {phrase(pobj, relational=False)}", owner, None
+    dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i != top.i), None)
+    if dobj is not None:  # "raise the cap to $75m": what the amount is set for
+        return phrase(dobj), owner_of(dobj, agent=False) or owner, None
+    return part, owner, None
+
+
+def _purpose(noun) -> str:
+    """What a sum is for, when the text says: "a $100m fund to compensate rig workers" ->
+    " to compensate workers"; "a $20bn fund for spill claims" -> " for claims"."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            pobj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if pobj is not None:
+                return " for " + noun_class(pobj.lemma_, pobj.text)
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(g.lower_ == "to" for g in c.children):
+            obj = next((g for g in c.children if g.dep_ == "dobj" and g.pos_ == "NOUN"), None)
+            return f" to {c.lemma_.lower()}" + (f" {noun_class(obj.lemma_, obj.text)}" if obj is not None else "")
+    return ""
+
+
+def _direction(verb) -> str | None:
+    """ "closed down 3%", "ended higher": a level moved by a verb of trading."""
+    if verb.lemma_.lower() not in DIRECTION_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("advmod", "prt") and c.lower_ in ("down", "lower"):
+            return "fell"
+        if c.dep_ in ("advmod", "prt") and c.lower_ in ("up", "higher"):
+            return "rose"
+    return None
+
+
+def _subject_owner(verb) -> str | None:
+    subj = _clause_subject(verb)
+    if subj is not None and (subj.ent_type_ in ("GPE", "NORP", "ORG") or (subj.pos_ == "PROPN"
+                                                                         and subj.ent_type_ != "PERSON")):
+        return owner_name(ent_text(subj))
+    return None
+
+
+# Prepositions that place an event in a year ("in 2005", "during 1988"), unlike "since 2005".
+YEAR_PREPS = {"in", "during", "of"}
+
+
+def past_year(token, published: str | None) -> str | None:
+    """The year of an earlier event a figure belongs to, when its clause names one before the
+    year of publication: "a 1988 blast that killed 167 workers", "In 1989, the tanker spilled
+    11m gallons". Figures of an old event then never meet the current event's figures."""
+    if not published or not published[:4].isdigit():
+        return None
+    v = token
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    # Where a year may sit: the figure's clause, the clause it is joined to ("exploded in 1999
+    # and killed 3"), and the nouns a relative clause hangs from ("the 2005 blast at a
+    # refinery where 15 workers died").
+    scope = list(v.subtree)
+    if v.dep_ == "conj" and v.head.i != v.i:
+        scope += [t for c in v.head.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
+    if v.dep_ in ("relcl", "acl", "advcl") and v.head.i != v.i:
+        n, hops = v.head, 0
+        while hops < MAX_HOPS and n.pos_ in ("NOUN", "PROPN", "ADP", "ADV"):
+            scope += [t for c in n.children if c.i != v.i and c.dep_ != "relcl" for t in c.subtree] + [n]
+            if n.head.i == n.i:
+                break
+            n, hops = n.head, hops + 1
+    for t in scope:
+        if t.ent_type_ != "DATE" or not re.fullmatch(r"(?:19|20)\d\d", t.text):
+            continue
+        h = t
+        while h.head.i != h.i and h.head.ent_type_ == "DATE":  # "March 2005"
+            h = h.head
+        placed = (h.dep_ == "pobj" and h.head.lower_ in YEAR_PREPS) or (
+            h.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod") and h.head.pos_ == "NOUN")
+        if placed and int(t.text) < int(published[:4]):
+            return t.text
+    return None

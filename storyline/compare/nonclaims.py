@@ -1,0 +1,105 @@
+"""Text that carries figures but states no claim, so the claim extractor can pass it by.
+
+Cleaned bodies still hold some page furniture, and prose holds numbers that are not
+quantities anyone reports:
+
+* **reader comments** ("At 10:14 am on 28 May 2010, jdoe77 wrote: ..."): from the first
+  comment header on, the rest of the article is readers, not the outlet;
+* **navigation and headline furniture**: runs of capitals ("NEXT 26 MAY - 29 MAY: TOP
+  KILL ..."), slide counters ("{current} of {total}");
+* **tables, instructions and sums**: imperative lines ("Deploy 2,500 boats ..."), lines
+  that are mostly numbers, arithmetic ("8-10 trips x 2,500 boats = ...");
+* **numbers that name or order rather than count**: model and product numbers ("a Farr
+  40 yacht", "the Dow Jones 30"), ordinals ("9th"), clock times ("10:14"), ages ("aged 45",
+  "Jane Roe, 45,"), partitives ("one of the victims").
+
+Each test is a plain function of text or parsed tokens, so it can be checked on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A reader-comment header: an optional time stamp, a user name, "wrote:".
+COMMENT_HEADER = re.compile(
+    r"^[ \t]*(?P<stamp>At\s+\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s+on\s+[^,\n]{3,30},\s*)?"
+    r"(?P<user>[\w.\-]{2,40})\s+wrote\s*:", re.I | re.M)
+SLIDE_COUNTER = re.compile(r"[{(\[]\s*current\s*[})\]]\s*of\s*[{(\[]\s*total\s*[})\]]|-LCB-\s*current", re.I)
+ARITHMETIC = re.compile(r"\d\s*\)?\s*[x×*]\s*\d|\d[^=\n]{0,40}\s=\s*(?:approx|about|\d)", re.I)
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|GMT|BST|ET|EST|EDT|CT|PT)?", re.I)
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+MIN_CAPS_RUN = 3
+MAX_NUMBER_SHARE = 0.3
+# Words after a number saying it is someone's age.
+AGE_AFTER = re.compile(r"^(?:-|\s)?years?(?:-|\s)old\b|^-year-old\b", re.I)
+PARTITIVE_DETERMINERS = {"the", "these", "those", "them", "its", "their", "his", "her", "our", "us", "whom",
+                         "which", "my", "your", "this", "that"}
+
+
+def comments_start(body: str) -> int | None:
+    """Where reader comments begin in a body, if it holds any.
+
+    A time-stamped header is enough; bare "name wrote:" lines count only when there are two,
+    since an article may quote one message that way.
+    """
+    headers = [m for m in COMMENT_HEADER.finditer(body)]
+    if not headers:
+        return None
+    stamped = next((m for m in headers if m.group("stamp")), None)
+    if stamped is not None:
+        return min(stamped.start(), headers[0].start())
+    if len(headers) >= 2:
+        return headers[0].start()
+    return None
+
+
+def is_furniture(sent) -> bool:
+    """Whether a parsed sentence is page furniture, a table row, an instruction or a sum."""
+    text = sent.text
+    if SLIDE_COUNTER.search(text) or ARITHMETIC.search(text):
+        return True
+    run = longest = 0
+    for t in sent:
+        if t.is_alpha and t.is_upper and (len(t.text) >= 3 or run):
+            run += 1
+            longest = max(longest, run)
+        elif not t.is_punct:
+            run = 0
+    if longest >= MIN_CAPS_RUN:
+        return True
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    numbers = [t for t in words if t.like_num]
+    if len(numbers) >= 4 and len(numbers) / max(1, len(words)) > MAX_NUMBER_SHARE:
+        return True
+    return _imperative(sent)
+
+
+def _imperative(sent) -> bool:
+    """ "Deploy 2,500 boats; patrol the shore": an instruction, not a report."""
+    first = next((t for t in sent if t.is_alpha), None)
+    root = sent.root
+    return (first is not None and first.i == root.i and root.tag_ == "VB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children))
+
+
+def names_not_counts(doc, start: int, end: int) -> bool:
+    """Whether the figure at tokens [start, end) names, orders or dates rather than counts."""
+    first = doc[start]
+    text = doc[start:end].text
+    if CLOCK.fullmatch(text.strip()) or any(ORDINAL.match(t.text) for t in doc[start:end]):
+        return True
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.pos_ == "PROPN" and not prev.is_sent_start and prev.text[:1].isupper() \
+            and re.fullmatch(r"\d{1,4}", first.text) and not (end < len(doc) and doc[end].tag_ == "NNS"):
+        return True  # "a Farr 40 yacht", "the Europe 600 index": a model or index name
+    if prev is not None and prev.lower_ in ("aged", "age", "ages"):
+        return True
+    after = doc[end:end + 3].text if end < len(doc) else ""
+    if AGE_AFTER.match(after):
+        return True
+    if prev is not None and prev.text == "," and start >= 2 and doc[start - 2].ent_type_ == "PERSON" \
+            and end < len(doc) and doc[end].text in (",", ")"):
+        return True  # "Jane Roe, 45, said"
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in PARTITIVE_DETERMINERS:
+        return True  # "one of the people": a part of a set counted elsewhere, if at all
+    return False
