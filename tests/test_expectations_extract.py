@@ -111,6 +111,7 @@ def test_according_to_names_the_source():
     "It is hard to estimate the damages that the company could be forced to pay.",  # describes a noun
     "This could break the company.",  # a comment on what came before
     "One woman stole the identity of her sister so she could file a claim.",  # a purpose in the past
+    "At 23:01 21st Jun 2010, will wrote: the programme was astounding.",  # a reader named Will
 ])
 def test_not_expectations(body):
     assert _run(body) == []

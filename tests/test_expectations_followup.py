@@ -167,3 +167,14 @@ def test_the_one_expected_to_act_must_be_the_one_who_acted():
                                             "on Monday.", "2024-11-04")]
     [x] = follow_up([x], same, ARTICLES)
     assert x.status == "fulfilled" and x.fulfilled_by == "e1"
+
+
+def test_not_overdue_when_a_later_report_may_tell_it_in_other_words():
+    monday = TimeExpr("on Monday", 0, 10, value="2024-10-28", precision="day", kind="point",
+                      earliest="2024-10-28", latest="2024-10-28")
+    x = _exp("duma:x6", "duma", "visit the flooded northern province", "The prime minister", "2024-10-24", monday)
+    quiet = follow_up([x], list(FILLER), ARTICLES)[0].status
+    related = FILLER + [_event("e1", "senate", "The prime minister toured the flooded northern province on Monday.",
+                               "2024-10-28")]
+    [x] = follow_up([x], related, ARTICLES)
+    assert (quiet, x.status) == ("overdue", "open")

@@ -147,6 +147,9 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
         # --- modal auxiliaries
         if tok.dep_ == "aux" and tok.tag_ == "MD":
             verb = tok.head
+            if verb.tag_ in ("VBD", "VBZ") or (verb.tag_ in ("VBN", "VBG") and not any(
+                    c.dep_ in ("aux", "auxpass") and c.lemma_ in ("be", "have") for c in verb.children)):
+                continue  # "At 23:01, will wrote:": a name, not a modal (a modal takes the bare verb)
             if lemma in ("will", "'ll", "wo") or low in MODAL_CERTAINTY:
                 key = "will" if lemma in ("will", "'ll", "wo") else low
                 certainty = MODAL_CERTAINTY.get(key)

@@ -62,7 +62,8 @@ LATE_DAYS = 60
 # Words too vague to stand for a participant.
 VAGUE = {"thing", "way", "part", "people", "time", "year", "day", "week", "month", "lot", "number", "side",
          "end", "place", "case", "kind", "sort", "other", "one", "some", "all", "many", "more", "most",
-         "final", "new", "first", "last", "next", "further", "such", "same", "own", "several", "few"}
+         "final", "new", "first", "last", "next", "further", "such", "same", "own", "several", "few",
+         "region", "area", "zone"}
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -369,6 +370,24 @@ def _later(x: Expectation, ev: Event, articles: dict[str, Article]) -> bool:
     return any(d > x.made for d in reported)
 
 
+def _shared(keys: set[str], other: set[str]) -> set[str]:
+    """Keys of ``keys`` found in ``other``; a name also matches a longer or shorter form of
+    itself by whole words ("the Gulf" / "the Gulf of Mexico"), never a name that merely
+    shares a word ("Federation Council" / "Russian Federation")."""
+    out = keys & other
+    for k in keys - out:
+        if k.startswith("#") or " " not in k and not any(" " in o for o in other):
+            continue
+        for o in other:
+            if o.startswith("#"):
+                continue
+            a, b = (k, o) if len(k) <= len(o) else (o, k)
+            if b.startswith(a + " ") and a.count(" ") < b.count(" "):
+                out.add(k)
+                break
+    return out
+
+
 def _deadline(x: Expectation) -> str | None:
     """The last day a report can fulfil ``x``: its bound plus a month, else the wait limit."""
     import datetime as dt
@@ -406,20 +425,27 @@ def _matches(need: _Need, view: _View, df: dict[str, int], n_events: int) -> boo
     for n, arg in enumerate(need.args):
         if big and max(df.get(k, 0) for k in arg) >= DISTINCTIVE_SHARE * n_events:
             continue  # a main actor of the story
-        hit = arg & view.keys
+        hit = _shared(arg, view.keys)
         head = need.heads[n] if n < len(need.heads) else arg
-        if not head & view.keys:
+        if not _shared(head, view.keys):
             return False  # "the hurricane season" is not "the shrimp season"
         mods = arg - head
         theirs = set().union(*(view.mods.get(h, set()) for h in head & view.keys))
         if big and theirs and any(df.get(k, 0) <= rare_limit for k in mods) and not mods & view.keys:
             return False  # "the hurricane season" is not "the shrimp season"; "the season" may be
-        if n == need.agent and view.agent and not arg & view.agent:
+        if n == need.agent and view.agent and not _shared(arg, view.agent):
             return False  # someone else did it
         found |= hit
     if not found:
         return False  # only the story's main actors in common: nothing tells this happening apart
     return not big or any(df.get(k, 0) <= rare_limit for k in found)
+
+
+def _related(need: _Need, view: _View, df: dict[str, int], n_events: int) -> bool:
+    """A later happening that shares the expectation's telling participants, whatever its
+    action: it may be the report our action classes miss, so the expectation is not overdue."""
+    relaxed = _Need(set(need.actions) | {view.action}, need.classes, need.args, None, need.heads)
+    return _matches(relaxed, view, df, n_events)
 
 
 def follow_up(expectations: list[Expectation], timeline: list[Event], articles: dict[str, Article]) -> list[Expectation]:
@@ -463,7 +489,11 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
             for ev in found:
                 if x.id not in ev.fulfils:
                     ev.fulfils.append(x.id)
-        elif latest and x.bound is not None and _overdue(x, latest):
+        elif latest and x.bound is not None and _overdue(x, latest) and not any(
+                _related(need, v, df, n_sentences) for ei, ev in enumerate(timeline) if ei in views
+                and _later(x, ev, articles) for v in views[ei]):
+            # Overdue only when nothing later even resembles a report of it: a report our
+            # matching cannot confirm (other words for the same step) leaves it open.
             x.status = "overdue"
     _number_steps(expectations, needs)
     return expectations
