@@ -69,8 +69,11 @@ def _seed_articles():
 
 
 @pytest.fixture(scope="module")
-def seed_story():
+def seed_story(tmp_path_factory):
     """The seed articles through this area's stages, as story.build_story runs them."""
+    import os
+
+    os.environ["STORYLINE_EVAL_CACHE"] = str(tmp_path_factory.mktemp("parse-cache"))  # keep ~/.cache untouched
     from storyline.annotate.entities import unify_entities
     from storyline.events.merge import merge_events
     from storyline.eval.timeline import analyse_for_timeline

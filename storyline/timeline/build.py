@@ -95,12 +95,27 @@ def build_timeline(events: list[Event], max_events: int | None = None) -> list[E
     return sorted(ranked, key=order_key)
 
 
+# Weights for picking days and sentences, set on t17-dev (docs/eval-timeline.md has the grid):
+# a day many reports were published about is a day the story moved, so events dated by the
+# day they were reported count for more; a summary line should be about the story as a
+# whole, not only about its day; and overlong sentences dilute a line.
+WEAK_DAY = 3.0
+IDEAL_WORDS = 35
+STORY_WEIGHT = 3.0
+
+
+def _weak_day(e: Event) -> bool:
+    """Dated to a day only as "the day it was reported" (its bounds span the day before too)."""
+    return bool(e.precision == "day" and e.earliest and e.latest and e.earliest != e.latest)
+
+
 def top_dates(events: list[Event], dates: int, sentences: int, *, start: str | None = None,
               end: str | None = None, redundancy: float = 0.5) -> list[tuple[str, list[str]]]:
     """The ``dates`` most important days, each with its ``sentences`` best sentences.
 
-    A day's weight is the importance of the events dated to it; its sentences are the event
-    texts and evidence quotes of that day nearest the day's centroid, skipping near-repeats
+    A day's weight is the importance of the events dated to it (events dated by the day they
+    were reported count ``WEAK_DAY`` times); its sentences are the event texts and evidence
+    quotes of that day nearest the day's centroid and the story's, skipping near-repeats
     (cosine above ``redundancy``). Only day-precise events count; ``start``/``end`` bound the
     days (ISO, inclusive). Returns [(day, [sentence, ...]), ...] in date order.
     """
@@ -113,18 +128,20 @@ def top_dates(events: list[Event], dates: int, sentences: int, *, start: str | N
             if (start and e.date < start) or (end and e.date > end):
                 continue
             by_day[e.date].append(e)
-    weight = {d: sum(e.importance for e in es) for d, es in by_day.items()}
+    weight = {d: sum(e.importance * (WEAK_DAY if _weak_day(e) else 1.0) for e in es) for d, es in by_day.items()}
     chosen = sorted(weight, key=lambda d: (-weight[d], d))[:dates]
+    story = Centroid([e.text for es in by_day.values() for e in es])
     out = []
     for d in sorted(chosen):
-        picks = day_summary(by_day[d], sentences, redundancy)
+        picks = day_summary(by_day[d], sentences, redundancy, story=story)
         if picks:
             out.append((d, picks))
     return out
 
 
-def day_summary(events: list[Event], k: int, redundancy: float = 0.5) -> list[str]:
-    """The ``k`` sentences that best sum up one day's events (central, not repeating each other)."""
+def day_summary(events: list[Event], k: int, redundancy: float = 0.5, story: Centroid | None = None) -> list[str]:
+    """The ``k`` sentences that best sum up one day's events: central to the day (and to the
+    story, when its centroid is given), of a readable length, not repeating each other."""
     cands: list[tuple[str, float]] = []
     seen = set()
     for e in events:
@@ -132,13 +149,23 @@ def day_summary(events: list[Event], k: int, redundancy: float = 0.5) -> list[st
             t = " ".join(text.split())
             if t and t not in seen and len(t.split()) >= 5:
                 seen.add(t)
-                cands.append((t, e.importance))
+                cands.append((t, e.importance * (WEAK_DAY if _weak_day(e) else 1.0)))
     if not cands:
         return []
     cent = Centroid([t for t, _ in cands], [w for _, w in cands])
-    scored = sorted(((cosine(v, cent.centre) * (1 + 0.1 * w), i) for i, ((_, w), v) in enumerate(zip(cands, cent.vectors))), reverse=True)
+
+    def score(i: int) -> float:
+        text, w = cands[i]
+        v = cent.vectors[i]
+        s = cosine(v, cent.centre) * (1 + 0.1 * w)
+        if story is not None:
+            s += STORY_WEIGHT * cosine(v, story.centre)
+        n = len(text.split())
+        return s * min(1.0, IDEAL_WORDS / n) if n > IDEAL_WORDS else s
+
+    ranked = sorted(range(len(cands)), key=lambda i: -score(i))
     picks: list[int] = []
-    for _, i in scored:
+    for i in ranked:
         if len(picks) >= k:
             break
         if any(cosine(cent.vectors[i], cent.vectors[j]) > redundancy for j in picks):
