@@ -209,3 +209,28 @@ def test_story_title_without_headlines_uses_a_lead():
     title, keywords = story_title(arts, {})
     assert title and len(title.split()) <= 15
     assert keywords
+
+
+def test_online_grouping_matches_batch_on_clean_stories():
+    from storyline.stories.group import group_online
+
+    day = dt.date(2021, 3, 1)
+    arts, ans, gold = corpus([("flood", day, 10, 2), ("merger", day, 10, 1), ("election", day, 10, 3)])
+    feats = [article_features(a, ans[a.id]) for a in arts]
+    assert as_sets(group_online(feats)) == as_sets(group_articles(arts, ans))
+    assert as_sets(group_online(feats)) == {frozenset(a for a in gold if gold[a] == g) for g in set(gold.values())}
+
+
+def test_merge_joins_two_halves_of_one_story():
+    """Two pieces of one story (started apart) merge once they grow alike."""
+    cl = Clusterer(DEFAULT)
+    a = {"flood": 0.6, "levee": 0.5, "river": 0.4, "rescue": 0.48}
+    b = {"flood": 0.55, "levee": 0.45, "river": 0.5, "dam": 0.5}
+    k1 = cl._new_story("x")
+    cl.stories[k1].add(a, 1000)
+    cl._joined(k1, "x")
+    k2 = cl._new_story("y")
+    cl.stories[k2].add(b, 1001)
+    cl._joined(k2, "y")
+    assert cl.mergeable(k1, k2)
+    assert cl.merge_pass() == 1 and cl.groups() == [["x", "y"]]

@@ -193,15 +193,17 @@ def per_story(groups: list[list[str]], gold: dict[str, str]) -> list[dict[str, A
     return items
 
 
-def evaluate(data: Path, limit: int | None = None, *, full: bool = False, config=None) -> dict[str, Any]:
+def evaluate(data: Path, limit: int | None = None, *, full: bool = False, config=None,
+             online: bool = False) -> dict[str, Any]:
     """Group the articles of ``data`` (newsclusters-dev or t17-dev layout, detected) and
-    score the stories against the gold ones.
+    score the stories against the gold ones. ``online=True`` groups them as ``storyline
+    add`` would, one at a time in publication order (:func:`group_online`).
 
     Returns ``{"dataset", "n", "metrics": {"bcubed_precision", "bcubed_recall",
     "bcubed_f1", "ari", "stories", "gold_stories", "grouping_s", "articles_per_s"},
     "items": [...one per gold story]}``. ``articles_per_s`` times grouping alone.
     """
-    from storyline.stories.group import group_articles
+    from storyline.stories.group import DEFAULT, article_features, group_articles, group_online
 
     data = Path(data)
     kind = layout(data)
@@ -210,7 +212,11 @@ def evaluate(data: Path, limit: int | None = None, *, full: bool = False, config
     if not articles:
         raise EvalDataError(f"{data}: no article could be read")
     with Stopwatch() as sw:
-        groups = group_articles(articles, analyses, config)
+        if online:
+            cfg = config or DEFAULT
+            groups = group_online([article_features(a, analyses.get(a.id), cfg) for a in articles], cfg)
+        else:
+            groups = group_articles(articles, analyses, config)
     metrics: dict[str, Any] = score(groups, gold)
     metrics.update({
         "stories": len(groups),
@@ -218,4 +224,5 @@ def evaluate(data: Path, limit: int | None = None, *, full: bool = False, config
         "grouping_s": round(sw.seconds, 3),
         "articles_per_s": len(articles) / sw.seconds if sw.seconds else 0.0,
     })
-    return {"dataset": f"{data.name} ({kind})", "n": len(articles), "metrics": metrics, "items": per_story(groups, gold)}
+    mode = "online" if online else "batch"
+    return {"dataset": f"{data.name} ({kind}, {mode})", "n": len(articles), "metrics": metrics, "items": per_story(groups, gold)}

@@ -42,7 +42,7 @@ FEATURES_VERSION = "1"
 def _features_key(config: GroupingConfig) -> str:
     # Stored terms depend on these settings; when they change, terms are recomputed.
     d = dc_asdict(config)
-    keep = {k: d[k] for k in ("title_weight", "lead_words", "entity_weight")}
+    keep = {k: d[k] for k in ("title_weight", "lead_words", "entity_weight", "entity_lead_only")}
     return FEATURES_VERSION + ":" + json.dumps(keep, sort_keys=True)
 
 
