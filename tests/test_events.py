@@ -9,6 +9,11 @@ from storyline.events.merge import choose_date, dates_compatible, merge_events, 
 from storyline.model import Article, EventMention, Evidence, Published
 
 
+@pytest.fixture(autouse=True)
+def _private_parse_cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("STORYLINE_EVAL_CACHE", str(tmp_path_factory.getbasetemp() / "parse-cache"))
+
+
 def article(body: str, published: str | None = "2024-11-10", aid: str = "a") -> Article:
     pub = Published(published, published, published, "dateline") if published else Published()
     return Article(id=aid, source=aid, body=body, published=pub)

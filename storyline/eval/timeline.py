@@ -15,7 +15,8 @@ sentences, a line of dashes). Protocol (``shared/eval/README.md``, after news-tl
 5. tilse's ``TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])``, align+ m:1
    (``evaluate_align_date_content_costs_many_to_one``) for AR-1/AR-2, and date F1 of the
    predicted against the gold date set. ROUGE is tilse's Python reimplementation
-   (``rouge_computation="reimpl"``; it reads about 0.001-0.015 below Perl ROUGE-1.5.5);
+   (``rouge_computation="reimpl"``; it reads about 0.001-0.015 below Perl ROUGE-1.5.5), or
+   the Perl original with ``STORYLINE_ROUGE=original``;
 6. precision and recall are each averaged over timelines; F is their harmonic mean.
 
 Our system is the pipeline's own: each article is cleaned (``storyline.clean``), dated by
@@ -274,10 +275,19 @@ def predict(articles: list[Article], analyses: dict[str, ArticleAnalysis], dates
 # --------------------------------------------------------------------------- scoring
 
 
+def rouge_computation() -> str:
+    """"reimpl" (tilse's Python ROUGE, the default) or "original" (Perl ROUGE-1.5.5, as published;
+    needs Perl's XML::Parser) from ``$STORYLINE_ROUGE``."""
+    value = os.environ.get("STORYLINE_ROUGE", "reimpl").strip().lower()
+    if value not in ("reimpl", "original"):
+        raise EvalDataError(f"STORYLINE_ROUGE={value!r}: use 'reimpl' or 'original'")
+    return value
+
+
 def _evaluator():
     from tilse.evaluation import rouge
 
-    return rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation="reimpl")
+    return rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation=rouge_computation())
 
 
 def score_timeline(predicted: dict[dt.date, list[str]], gold: dict[dt.date, list[str]], evaluator=None) -> dict[str, float]:
@@ -344,4 +354,4 @@ def evaluate(data: Path, limit: int | None = None) -> dict[str, Any]:
         metrics[f"{name}_p"], metrics[f"{name}_r"] = p, r
     metrics = {k: metrics[k] for k in ("ar1_f", "ar2_f", "date_f1", "ar1_p", "ar1_r", "ar2_p", "ar2_r", "date_p", "date_r")}
     metrics["seconds"] = round(clock.seconds, 1)
-    return {"dataset": str(data), "n": len(items), "metrics": metrics, "items": items}
+    return {"dataset": str(data), "n": len(items), "rouge": rouge_computation(), "metrics": metrics, "items": items}
