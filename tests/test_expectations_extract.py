@@ -112,6 +112,10 @@ def test_according_to_names_the_source():
     "This could break the company.",  # a comment on what came before
     "One woman stole the identity of her sister so she could file a claim.",  # a purpose in the past
     "At 23:01 21st Jun 2010, will wrote: the programme was astounding.",  # a reader named Will
+    "A low pressure reading could mean the oil is escaping.",  # a reading of the present
+    "Most of the findings could be attributed to the rig operator.",
+    "The agency is taking this step to ensure that seafood will remain safe for consumers.",  # a purpose
+    "The longer it goes, the more wildlife impacts there will be.",  # a rule of thumb
 ])
 def test_not_expectations(body):
     assert _run(body) == []

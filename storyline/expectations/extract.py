@@ -84,8 +84,18 @@ def _negated(tok) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+STATIVE = {"mean", "indicate", "suggest", "explain", "reflect", "imply", "contain", "represent", "signify"}
+PERCEPTION_PASSIVES = {"see", "attribute", "describe", "consider", "call", "regard", "view", "characterise",
+                       "characterize", "blame", "explain", "interpret"}
+
+
 def _is_copula(verb) -> bool:
-    """'may be higher', 'could be the largest': the main verb is 'be' (or 'have' as possession)."""
+    """'may be higher', 'could be the largest', 'could mean the oil is escaping', 'could be
+    attributed to': a state or a reading of the present, not a happening to come."""
+    if verb.lemma_ in STATIVE:
+        return True
+    if verb.lemma_ in PERCEPTION_PASSIVES and any(c.dep_ == "auxpass" for c in verb.children):
+        return True
     return verb.lemma_ in ("be", "have", "seem", "remain", "look", "appear") and not any(
         c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
@@ -338,6 +348,19 @@ def _descriptive_relative(cand: _Candidate) -> bool:
             return tok.head.lemma_.lower() in INDEFINITE_PRONOUNS
         return True
     return False
+
+
+def _purpose_of(tok) -> bool:
+    """The clause completes a verb of ensuring ("to ensure that ...", "make sure that ...")."""
+    head = tok.head if tok.dep_ in ("ccomp", "advcl") else None
+    if head is None or head is tok:
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in ("ensure", "guarantee"):
+        return True
+    if lemma == "make" and any(c.lower_ == "sure" for c in head.children):
+        return True
+    return lemma == "sure" and head.head.lemma_.lower() == "make"
 
 
 def _inside_quotes(tok, sent) -> bool:
@@ -652,6 +675,11 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
         return None
     if _descriptive_relative(cand):
         return None
+    if _purpose_of(cand.top):
+        return None  # "to ensure that seafood will remain safe": what an action is for, not a forecast
+    first = sent.text.lstrip(" \"'“‘").lower()
+    if first.startswith(("the more ", "the longer ", "the bigger ", "the higher ", "the sooner ", "the less ")):
+        return None  # "the longer it goes, the more impacts there will be": a rule of thumb
     if cand.reporter is not None and _inside_quotes(cand.verb, sent):
         return None  # "would" in a quotation is the speaker's own hedge, not a future seen from the past
     if cand.certainty == "possible" and cand.verb.tag_ == "VBG" and any(
