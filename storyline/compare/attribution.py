@@ -184,6 +184,8 @@ def attribute(sent, anchor) -> Attribution:
             out.retrospective = True
         if (low in PROJECTING_AUX and t.dep_ == "aux") or t.lemma_.lower() in PROJECTING_WORDS:
             out.projected = True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for v in path for c in v.children):
+        out.projected = True  # "if oil prices go to $100": a condition, not a finding
     if any(t.lower_ in HYPOTHETICAL_WORDS for t in sent):
         out.projected = True  # "a worst-case scenario of 162,000 barrels", "capable of processing 15,000"
     src_text = out.source or ""

@@ -41,7 +41,7 @@ from storyline.compare.measured import (
     VOLUME_UNITS,
 )
 from storyline.compare.nonclaims import comments_start, is_furniture, names_not_counts
-from storyline.compare.subjects import noun_class, owner_name, subject_label
+from storyline.compare.subjects import CHANGE_CLASSES, MATERIALS, noun_class, owner_name, plural, subject_label
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
 
 log = logging.getLogger("storyline")
@@ -59,14 +59,19 @@ WEAK_NOUNS = {"time", "way", "thing", "part", "side", "party", "one", "other", "
               "amount", "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "age",
               "item", "point", "step", "case", "area", "term", "round", "stage", "phase", "member", "country",
               "hr", "hrs", "min", "mins", "sec", "secs", "days", "weeks", "months", "years", "hours", "minutes",
-              "seconds", "times", "ones", "others", "percent", "m", "bn", "k", "mn", "tn", "b", "#"}
+              "seconds", "times", "ones", "others", "percent", "m", "bn", "k", "mn", "tn", "b", "#", "dozen",
+              "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "million", "millions"}
 MAGNITUDE_WORDS = {"m", "bn", "b", "mn", "k", "tn", "million", "billion", "trillion", "thousand", "hundred"}
 CONFIRM_VERBS = {"confirm", "deny", "acknowledge", "verify", "comment", "admit", "corroborate", "dispute",
                  "refute", "reject"}
+# What can be denied or disputed as untrue, as against a plan or offer one rejects.
+ASSERTION_NOUNS = {"claim", "report", "allegation", "accusation", "charge", "suggestion", "figure", "estimate",
+                   "assertion", "account", "story", "finding", "conclusion", "statement", "rumour", "rumor"}
 TALLY = re.compile(
     r"\b(?:vot\w*|approv\w*|pass\w*|back\w*|reject\w*|endors\w*|ratif\w*|adopt\w*)\b[^.;:]{0,40}?"
     r"\b(?P<a>\d{1,4})\s*(?:-|–|to)\s*(?P<b>\d{1,4})\b|\b(?P<c>\d{1,4})\s*(?:-|–)\s*(?P<d>\d{1,4})\s+vote\b", re.I)
 MIN_SENTENCE_WORDS = 5
+EVENT_CHANGES = set(CHANGE_CLASSES.values())
 SMALL_COUNT = 10  # below this, a count needs a changing verb or a people noun to be a claim
 
 
@@ -175,7 +180,7 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
         return "", None
     j = figure_toks[-1].i + 1  # "1.2 million" split by the tagger: take the magnitude along
     money = figure_toks[0].text in ("$", "£", "€", "¥", "US$") or doc[max(0, figure_toks[0].i - 1)].text in "$£€¥"
-    while j < len(doc) and (doc[j].lower_ in ("million", "billion", "trillion", "thousand", "hundred") or (
+    while j < len(doc) and (doc[j].lower_ in ("million", "billion", "trillion", "thousand", "hundred", "dozen") or (
             doc[j].lower_ in ("m", "bn", "mn", "k", "tn", "b") and (money or doc[j - 1].whitespace_ == ""))):
         figure_toks.append(doc[j])
         j += 1
@@ -333,15 +338,17 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
             rate = rate_of(counted) if " per " not in unit else None
             if rate:
                 unit = f"{unit} {rate}"
-            if what is not None:
+            if what in MATERIALS.values():  # oil, gas, water: what leaks and is collected
                 change = material_change(counted) or measure_predicate(counted)
+            elif what is not None:  # "160 miles of boom have been laid": what is done with it
+                change = measure_predicate(counted)
             else:
                 what, change = measured_thing(counted)
                 if counted_unit in VOLUME_UNITS:  # "600,000 gallons a day are leaking": of what is unsaid
                     change = material_change(counted) or change
         elif counted is not None and unit is None and _describes(counted, fig.value):
             # "a 193-page report", "a 20-member panel": the figure is a size of the noun it describes
-            unit, measure = noun_class(counted.lemma_), True
+            unit, measure = plural(counted.lemma_.lower()), True
             what, change = phrase(counted.head, stop=counted.i), None
             owner = owner_of(counted.head, agent=False)
         elif counted is not None and unit is None:
@@ -350,9 +357,10 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
             what = unit = noun_class(counted.lemma_, counted.text)
             change = count_predicate(counted)
             owner = owner_of(counted, agent=change is None)
-            if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not change \
-                    and what not in ("troops", "people", "workers", "children", "migrants"):
-                continue
+            event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
+            if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
+                    and (what not in ("troops", "people", "workers", "children", "migrants") or fig.value == 1):
+                continue  # "one worker told her", "three scientists": a mention, not a count anyone reports
         else:
             if unit is None:
                 continue  # a bare number with nothing counted is not a claim we can compare
@@ -433,6 +441,8 @@ def _response_claims(article, sent, analysis) -> list[Claim]:
                     obj = _object_of(c)
         if obj is None:
             continue
+        if lemma in ("reject", "dispute", "refute") and obj.lemma_.lower() not in ASSERTION_NOUNS:
+            continue  # "rejected a proposed cap": opposing a plan, not answering a claim
         what = _object_key(obj, sent)
         if not what:
             continue
@@ -523,8 +533,10 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
         if not (att.hedges or att.anonymous or (reported and att.verb.lemma_.lower() in ("report", "claim", "allege",
                                                                                           "accuse", "believe"))):
             continue
-        if any(h in ("may", "might", "could") for h in att.hedges) and not att.source:
-            continue  # a possibility, not a checkable statement
+        if (att.projected or any(h in ("may", "might", "could") for h in att.hedges)) and not att.source:
+            continue  # a possibility or forecast, not a checkable statement
+        if any(c.lower_ in ("should", "must", "ought") and c.dep_ == "aux" for c in v.children):
+            continue  # "the logo should reflect the spill": an opinion of what ought to be
         who = owner_name(ent_text(subj)) if (subj.ent_type_ or subj.pos_ == "PROPN") else subj.lemma_.lower()
         mods = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")]
         what = " ".join(mods + [obj.lemma_.lower()])

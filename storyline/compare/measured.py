@@ -49,11 +49,17 @@ RAISING_VERBS = {"continue", "begin", "start", "keep", "seem", "appear", "remain
 PHRASAL_CHANGES = {("lay", "off"): "sacked", ("die", "out"): "killed", ("wipe", "out"): "killed"}
 # Units of volume: the only measures whose material may be named anywhere in the sentence.
 VOLUME_UNITS = {"barrels", "gallons", "litres", "tonnes", "cubic metres", "barrels per day"}
+# Nouns whose "in"/"of" phrase names their owner: "shares in BP", "troops of Kenya".
+OWNED_NOUNS = {"share", "stock", "stake", "troop", "soldier", "force", "worker", "employee", "staff", "profit",
+               "revenue", "sale", "earnings", "asset", "debt", "value", "price"}
 DIRECTION_VERBS = {"close", "end", "finish", "trade", "open", "be", "stand", "move", "go", "come", "edge", "mark"}
+CURRENCY_WORDS = {"dollar", "pound", "euro", "term", "price", "money", "cash"}
+PLACE_PREPS = ("on", "aboard", "at")
 MONEY_PREPS = ("to", "for", "on", "in", "into", "over", "towards", "toward")
 MAX_PHRASE_WORDS = 4
 MAX_HOPS = 5
 NEAR_TOKENS = 8
+RATE_WINDOW = 14
 LOOK_BACK_SENTENCES = 2
 # Modifiers that say nothing about what is named, and magnitudes the tagger left outside a figure.
 SKIP_MODIFIERS = {"other", "new", "more", "many", "several", "few", "m", "bn", "mn", "k", "tn", "b", "million",
@@ -83,6 +89,11 @@ def owner_of(noun, agent: bool = True) -> str | None:
             continue
         if child.dep_ in ("compound", "amod", "nmod", "poss") and _named(child):
             return owner_name(ent_text(child))
+    for child in noun.children:  # "shares in BP", "troops of Kenya"
+        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ("GPE", "NORP", "ORG") and noun.lemma_.lower() in OWNED_NOUNS:
+                return owner_name(ent_text(pobj))
     for child in noun.children:  # "South Korean" parsed as two adjectives
         if child.dep_ == "amod":
             for g in child.children:
@@ -141,8 +152,14 @@ def phrase(noun, relational: bool = True, stop: int = -1) -> str:
         elif pcomp is not None:  # "the cost of cleaning up the spill"
             obj = next((g for g in pcomp.children if g.dep_ == "dobj" and g.pos_ == "NOUN"), None)
             prt = next((g.lower_ for g in pcomp.children if g.dep_ == "prt"), None)
+            with_ = None
+            if obj is None:  # "the cost of dealing with the spill"
+                prep = next((g for g in pcomp.children if g.dep_ == "prep"), None)
+                pobj = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) \
+                    if prep is not None else None
+                with_ = f"{prep.lower_} {phrase(pobj, relational=False)}" if pobj is not None else None
             text += " of " + " ".join(w for w in (pcomp.lower_, prt, phrase(obj, relational=False) if obj is not None
-                                                  else None) if w)
+                                                  else None, with_) if w)
     return text
 
 
@@ -176,7 +193,9 @@ def verb_predicate(verb, role: str) -> str | None:
         return PHRASAL_CHANGES[(lemma, prt)]
     if lemma == "be" or verb.pos_ == "AUX":  # "11 workers are missing", "two were dead"
         comp = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
-        return change_class(comp.lemma_) if comp is not None else None
+        if comp is not None:
+            return change_class(comp.lemma_)
+        return _state(verb) if role == "subject" else None  # "126 workers were on the rig"
     ch = change_class(lemma)
     if ch:
         return ch
@@ -197,7 +216,28 @@ def verb_predicate(verb, role: str) -> str | None:
 
 
 def count_predicate(noun) -> str | None:
-    """What happens to a counted noun, as a label ("killed", "hospitalized", "lodged claims")."""
+    """What happens to a counted noun, as a label ("killed", "hospitalized", "lodged claims"),
+    else the state or place that picks the counted set out ("injured", "on rig")."""
+    return _verb_of_count(noun) or _state(noun)
+
+
+def _state(noun) -> str | None:
+    """ "115 surviving workers", "126 workers on the rig", "the crew aboard": who is counted,
+    when no verb says it. Places named by a proper noun are left to the owner."""
+    for c in noun.children:
+        if c.dep_ == "amod" and c.tag_ in ("VBN", "VBG") and c.is_alpha and c.lower_ not in SKIP_MODIFIERS:
+            return change_class(c.lemma_) or participle(c.lemma_, c.text, c.tag_)
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+            pobj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if pobj is not None and pobj.lower_ not in HOSPITAL_NOUNS:
+                return f"{c.lower_} {pobj.lemma_.lower()}"
+        if c.dep_ == "advmod" and c.lower_ in ("aboard", "onboard", "offshore"):
+            return c.lower_
+    return None
+
+
+def _verb_of_count(noun) -> str | None:
     n = noun
     while n.dep_ == "conj" and n.head.i != n.i:  # "11 workers and 3 engineers were killed"
         n = n.head
@@ -230,6 +270,11 @@ def material_of(noun, unit: str | None = None) -> str | None:
             for g in c.children:
                 if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
                     return MATERIALS.get(g.lemma_.lower(), g.lemma_.lower())
+    doc = noun.doc
+    if noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":  # "tonnes of drilling mud", parsed elsewhere
+        for t in doc[noun.i + 2: noun.i + 5]:
+            if t.pos_ == "NOUN" and t.dep_ != "compound":
+                return MATERIALS.get(t.lemma_.lower(), t.lemma_.lower())
         if c.dep_ == "compound" and c.lemma_.lower() in MATERIALS:
             return MATERIALS[c.lemma_.lower()]
     if unit not in VOLUME_UNITS:
@@ -238,7 +283,7 @@ def material_of(noun, unit: str | None = None) -> str | None:
         if t.lemma_.lower() in MATERIALS:
             return MATERIALS[t.lemma_.lower()]
     # "At least four million gallons have leaked": of what the sentences before said
-    doc, start = noun.doc, noun.sent.start
+    start = noun.sent.start
     for _ in range(LOOK_BACK_SENTENCES):
         if start == 0:
             break
@@ -300,8 +345,14 @@ def measure_predicate(noun) -> str | None:
 
 
 def rate_of(noun) -> str | None:
-    """ "a day", "per day", "daily" near a measure: the rate it is given in."""
-    for t in list(noun.subtree)[:12] + list(noun.doc[noun.i + 1: noun.i + 6]):
+    """ "a day", "per day", "daily", "- all of it - each day" near a measure: the rate it is given in."""
+    doc = noun.doc
+    after = []
+    for t in doc[noun.i + 1: min(noun.sent.end, noun.i + RATE_WINDOW)]:
+        if t.text in (";", ".") or (t.like_num and t.i > noun.i + 1):
+            break  # the next figure's rate is its own
+        after.append(t)
+    for t in list(noun.subtree)[:12] + after:
         if t.lower_ in RATE_WORDS and (t.lower_ in ("daily", "weekly", "monthly", "annually", "annual")
                                        or t.nbor(-1).lower_ in ("a", "per", "each", "every", "an")):
             return RATE_WORDS[t.lower_]
@@ -320,7 +371,11 @@ def unit_of(noun) -> str | None:
         if after.startswith("of ") or low != "pound":
             return "pounds"
         return None
-    return measure_unit(noun.lemma_)
+    unit = measure_unit(noun.lemma_)
+    shape = next((c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ in ("square", "cubic")), None)
+    if unit in ("miles", "km", "metres", "feet") and shape:  # "6,000 square miles of dead zone"
+        return f"{shape} {unit}"
+    return unit
 
 
 def _clause_subject(verb):
@@ -333,7 +388,9 @@ def _clause_subject(verb):
             return v.head  # "the index, which fell 3.8%": the index
         if subj is not None:
             return subj
-        if v.dep_ in ("advcl", "xcomp", "conj", "acl") and v.head.i != v.i:
+        if v.dep_ == "pcomp" and v.head.head.i != v.head.i:  # "after rallying to gain 25%"
+            v = v.head.head
+        elif v.dep_ in ("advcl", "xcomp", "conj", "acl") and v.head.i != v.i:
             v = v.head
         else:
             return None
@@ -386,10 +443,14 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
     if top.dep_ in ("compound", "nmod", "amod", "nummod") and head.pos_ == "NOUN" and unit_of(head) is None \
             and head.lemma_.lower() not in ("percent", "%"):
         return phrase(head) + _purpose(head), owner_of(head, agent=False), None  # "a $20bn fund", "a 15% stake"
+    per = ""
     for t in (top, num):
         for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")):
             pobj = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
-            if pobj is None:
+            if pobj is None or pobj.lemma_.lower() in CURRENCY_WORDS:
+                continue  # "$3.6bn in today's dollars"
+            if any(g.lower_ in ("each", "every", "per", "a") and g.dep_ == "det" for g in pobj.children):
+                per = f" per {pobj.lemma_.lower()}"  # "$4,300 for each barrel": a rate
                 continue
             verb = top.head if top.head.pos_ == "VERB" else None
             if prep.lower_ == "of" and top.lower_ in ("%", "percent"):
@@ -400,6 +461,10 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
             return phrase(pobj), owner_of(pobj, agent=False), None
     prep = None
     t = top
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+        sized = t.head.head  # "fines of up to $4,300", "a bill of $69m"
+        if sized.lemma_.lower() not in ("dollar", "billion", "million") and unit_of(sized) is None:
+            return phrase(sized) + per, owner_of(sized, agent=False), None
     if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative", "agent"):
         prep, t = t.head, t.head
     if t.head.lower_ in ("down", "up", "lower", "higher") and t.head.dep_ in ("advmod", "prt"):
@@ -419,6 +484,8 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
         if prep is not None and prep.lower_ == "to":
             return phrase(subj_noun), owner_of(subj_noun, agent=False), None  # "rose to 10%": a level
         return phrase(subj_noun), owner_of(subj_noun, agent=False), lc
+    if lc and owner:  # "BP ... rallying to gain 25%": the company's shares, named by their owner
+        return None, owner, lc
     if prep is not None and prep.lower_ == "at":  # "put the price tag of the attack at $23bn"
         dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if dobj is not None:
@@ -479,7 +546,22 @@ def _subject_owner(verb) -> str | None:
 
 
 # Prepositions that place an event in a year ("in 2005", "during 1988"), unlike "since 2005".
-YEAR_PREPS = {"in", "during", "of"}
+YEAR_PREPS = {"in", "during", "of", "on"}
+# Clauses of their own inside a figure's clause: a year there belongs to another event.
+OTHER_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "conj", "parataxis", "xcomp"}
+
+
+def _contains(root, token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i
+
+
+def _year_of(token, year: int) -> int | None:
+    """The year a date token names: "2005", or "last year" before a publication in ``year``."""
+    if re.fullmatch(r"(?:19|20)\d\d", token.text):
+        return int(token.text)
+    if token.lower_ == "year" and any(c.lower_ in ("last", "previous") for c in token.children):
+        return year - 1
+    return None
 
 
 def past_year(token, published: str | None) -> str | None:
@@ -494,8 +576,10 @@ def past_year(token, published: str | None) -> str | None:
     # Where a year may sit: the figure's clause, the clause it is joined to ("exploded in 1999
     # and killed 3"), and the nouns a relative clause hangs from ("the 2005 blast at a
     # refinery where 15 workers died").
-    scope = list(v.subtree)
-    if v.dep_ == "conj" and v.head.i != v.i:
+    inner = {t.i for c in v.subtree if c.i != v.i and c.dep_ in OTHER_CLAUSES and not _contains(c, token)
+             for t in c.subtree}
+    scope = [t for t in v.subtree if t.i not in inner]
+    if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):  # "hit ... on 27 April 2003, discharging"
         scope += [t for c in v.head.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
     if v.dep_ in ("relcl", "acl", "advcl") and v.head.i != v.i:
         n, hops = v.head, 0
@@ -504,14 +588,18 @@ def past_year(token, published: str | None) -> str | None:
             if n.head.i == n.i:
                 break
             n, hops = n.head, hops + 1
+    year = int(published[:4])
     for t in scope:
-        if t.ent_type_ != "DATE" or not re.fullmatch(r"(?:19|20)\d\d", t.text):
+        if t.ent_type_ != "DATE":
+            continue
+        found = _year_of(t, year)
+        if found is None:
             continue
         h = t
         while h.head.i != h.i and h.head.ent_type_ == "DATE":  # "March 2005"
             h = h.head
         placed = (h.dep_ == "pobj" and h.head.lower_ in YEAR_PREPS) or (
-            h.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod") and h.head.pos_ == "NOUN")
-        if placed and int(t.text) < int(published[:4]):
-            return t.text
+            h.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod") and h.head.pos_ in ("NOUN", "VERB"))
+        if placed and found < year:
+            return str(found)
     return None

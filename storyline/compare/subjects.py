@@ -84,7 +84,7 @@ LEVEL_CLASSES: dict[str, str] = word_table({
 # level ("reached 11", "totals 5,000") or report one.
 NEUTRAL_VERBS = set("""be have remain stay send deploy dispatch station base move transfer position post mass amass
 arrive land number total reach hit top exceed stand amount include comprise involve count put estimate
-make become seem appear operate serve""".split())
+make become seem appear operate serve go affiliate associate locate situate name call attach""".split())
 # "taken to hospital", "flown to hospitals": the destination names what happened.
 HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "infirmary"}
 # Verbs whose money amount is what something costs: "the spill has cost BP $3bn".
@@ -109,7 +109,7 @@ IRREGULAR_PARTICIPLES = {
     "spend": "spent", "spread": "spread", "stand": "stood", "steal": "stolen", "stick": "stuck",
     "strike": "struck", "swim": "swum", "take": "taken", "teach": "taught", "tell": "told",
     "think": "thought", "throw": "thrown", "understand": "understood", "wake": "woken", "wear": "worn",
-    "win": "won", "write": "written", "withdraw": "withdrawn", "undergo": "undergone", "overtake": "overtaken",
+    "win": "won", "write": "written", "cost": "cost", "bid": "bid", "forecast": "forecast", "withdraw": "withdrawn", "undergo": "undergone", "overtake": "overtaken",
 }
 
 # Measure nouns: the figure is an amount of something else ("barrels of oil").
@@ -188,6 +188,10 @@ def noun_class(lemma: str, text: str | None = None) -> str:
 
 
 # Nouns in -f/-fe whose plural is -ves; the rest of that shape take -s ("roofs", "chiefs").
+_IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children", "foot": "feet",
+                      "tooth": "teeth", "mouse": "mice", "goose": "geese", "crewman": "crewmen",
+                      "fisherman": "fishermen", "policeman": "policemen", "staff": "staff", "fish": "fish",
+                      "sheep": "sheep", "species": "species", "series": "series", "aircraft": "aircraft"}
 _VES = {"life", "wife", "knife", "leaf", "half", "shelf", "wolf", "thief", "calf", "loaf", "self", "sheaf"}
 
 
@@ -197,6 +201,8 @@ def plural(noun: str) -> str:
     >>> plural("life"), plural("body"), plural("boat")
     ('lives', 'bodies', 'boats')
     """
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
     if noun in _VES:
         return re.sub(r"fe?$", "ves", noun)
     if re.search(r"(?:s|x|z|ch|sh)$", noun):
