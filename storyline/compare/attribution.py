@@ -36,7 +36,7 @@ PROJECTING_WORDS = {"expect", "plan", "aim", "hope", "intend", "target", "foreca
                     "capable", "able", "capacity", "potential", "possible", "scenario", "worst"}
 # Words saying the figure is an older one, repeated ("the 5,000 barrels it first estimated").
 RETROSPECTIVE = {"initially", "originally", "first", "previously", "earlier", "initial", "original",
-                 "previous", "prior", "old", "former", "once"}
+                 "previous", "prior", "old", "former", "once", "early"}
 
 ANONYMOUS = re.compile(
     r"\b(?:anonymous|anonymity|unnamed|unidentified|not authori[sz]ed|familiar with|close to|"
@@ -170,6 +170,9 @@ def attribute(sent, anchor) -> Attribution:
     hedge_scope = list(path)
     for v in path:
         hedge_scope.extend(c for c in v.children if c.dep_ in ("advmod", "aux", "auxpass", "neg", "amod"))
+        for subj in (c for c in v.children if c.dep_ == "nsubj" and v.lemma_ == "be"):
+            # "BP's initial estimate was 1,000 barrels": the estimate's modifiers date the figure
+            hedge_scope.extend(c for c in subj.children if c.dep_ == "amod" and c.lower_ in RETROSPECTIVE)
     if out.verb is not None:
         hedge_scope.extend(c for c in out.verb.children if c.dep_ == "advmod")
         if out.verb.lemma_.lower() in HEDGE_VERBS:

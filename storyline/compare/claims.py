@@ -181,7 +181,7 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
     j = figure_toks[-1].i + 1  # "1.2 million" split by the tagger: take the magnitude along
     money = figure_toks[0].text in ("$", "£", "€", "¥", "US$") or doc[max(0, figure_toks[0].i - 1)].text in "$£€¥"
     while j < len(doc) and (doc[j].lower_ in ("million", "billion", "trillion", "thousand", "hundred", "dozen") or (
-            doc[j].lower_ in ("m", "bn", "mn", "k", "tn", "b") and (money or doc[j - 1].whitespace_ == ""))):
+            doc[j].lower_.rstrip(".") in ("m", "bn", "mn", "k", "tn", "b") and (money or doc[j - 1].whitespace_ == ""))):
         figure_toks.append(doc[j])
         j += 1
     text = (pre + " " + doc[figure_toks[0].i:figure_toks[-1].i + 1].text).strip()
@@ -355,8 +355,9 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
             if counted.lemma_.lower() in WEAK_NOUNS or counted.pos_ == "PROPN":
                 continue
             what = unit = noun_class(counted.lemma_, counted.text)
-            change = count_predicate(counted)
-            owner = owner_of(counted, agent=change is None)
+            owner = owner_of(counted, agent=False)
+            change = count_predicate(counted, owned=owner is not None)
+            owner = owner or (owner_of(counted) if change is None else None)
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
                     and (what not in ("troops", "people", "workers", "children", "migrants") or fig.value == 1):

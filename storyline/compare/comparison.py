@@ -12,7 +12,9 @@ The rule, per subject (claims from all the story's articles whose ``subject`` is
 * Several groups: if two independent sources give values that cannot be the same figure
   (beyond rounding; overlapping ranges agree) on the same day or the next (papers print a
   day late) -> **conflict**. Otherwise the values differ only between dates -> **evolving**
-  (a troop count rising from October to November). Undated claims cannot be placed in time,
+  (a troop count rising from October to November). A value that gives way to another (the
+  old one no longer reported as current once the new one is out) is a change even where two
+  outlets straddle it by a day. Undated claims cannot be placed in time,
   so they never make a conflict. Figures marked as earlier ones ("the 5,000 barrels it
   first estimated") or as projections ("could reach 100,000 barrels a day") are kept in the
   values but never make a conflict: they are old news repeated, or forecasts, not a
@@ -148,9 +150,25 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     return out
 
 
+def _current_days(groups) -> list[list[dt.date]]:
+    """Per value group, the sorted days it was reported as a current figure."""
+    return [sorted(d for c in g if not any(h in NOT_CURRENT for h in c.hedges) and (d := _day(c.date)))
+            for g in groups]
+
+
+def _superseded(old: list[dt.date], new: list[dt.date]) -> bool:
+    """Whether one value gave way to another: the newer value first appears after the older
+    one, and nobody reports the older one as current once the window after that has passed.
+    Two outlets a day apart on either side of a change are then a change, not a dispute."""
+    if not old or not new or new[0] <= old[0]:
+        return False
+    return old[-1] <= new[0] + dt.timedelta(days=SAME_TIME_DAYS)
+
+
 def _conflicts(groups, keys, articles) -> list[dict]:
     found = []
     group_of = {id(c): n for n, g in enumerate(groups) for c in g}
+    days = _current_days(groups)
     flat = [c for g in groups for c in g]
     for i, a in enumerate(flat):
         for b in flat[i + 1:]:
@@ -162,6 +180,9 @@ def _conflicts(groups, keys, articles) -> list[dict]:
                 continue
             da, db = _day(a.date), _day(b.date)
             if da is None or db is None or abs((da - db).days) > SAME_TIME_DAYS:
+                continue
+            ga, gb = days[group_of[id(a)]], days[group_of[id(b)]]
+            if _superseded(ga, gb) or _superseded(gb, ga):
                 continue
             first, second = sorted((a, b), key=lambda c: c.date or "")
             found.append({

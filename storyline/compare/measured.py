@@ -55,11 +55,20 @@ OWNED_NOUNS = {"share", "stock", "stake", "troop", "soldier", "force", "worker",
 DIRECTION_VERBS = {"close", "end", "finish", "trade", "open", "be", "stand", "move", "go", "come", "edge", "mark"}
 CURRENCY_WORDS = {"dollar", "pound", "euro", "term", "price", "money", "cash"}
 PLACE_PREPS = ("on", "aboard", "at")
+# "on board": where all of them were, which picks out no part.
+WHOLE_PLACES = {"board"}
+# Nouns for a group whose members are counted: the group's verb is theirs.
+GROUP_NOUNS = {"team", "group", "crew", "force", "fleet", "flotilla", "contingent", "total", "workforce", "army",
+               "battalion", "unit", "squad", "delegation", "party", "staff"}
 MONEY_PREPS = ("to", "for", "on", "in", "into", "over", "towards", "toward")
 MAX_PHRASE_WORDS = 4
 MAX_HOPS = 5
 NEAR_TOKENS = 8
 RATE_WINDOW = 14
+SUBJECT_TOKENS = 8
+# Heads that stand for the quantity itself: "the estimate was 5,000 barrels" is about the material.
+TRANSPARENT_NOUNS = {"estimate", "figure", "rate", "flow", "amount", "total", "number", "volume", "level",
+                     "forecast", "projection", "count", "tally", "range", "quantity"}
 LOOK_BACK_SENTENCES = 2
 # Modifiers that say nothing about what is named, and magnitudes the tagger left outside a figure.
 SKIP_MODIFIERS = {"other", "new", "more", "many", "several", "few", "m", "bn", "mn", "k", "tn", "b", "million",
@@ -177,12 +186,13 @@ def _raised(verb):
     return verb
 
 
-def verb_predicate(verb, role: str) -> str | None:
+def verb_predicate(verb, role: str, owned: bool = True) -> str | None:
     """What a verb does to the counted set, as a label; None when it picks no subset out.
 
     ``role`` is "object" (the counted noun is the verb's object or passive subject) or
     "subject" (it is the verb's active subject, whose object then belongs to the label:
-    "people lodged claims").
+    "people lodged claims"). ``owned`` says the counted group is named by its owner (see
+    :func:`count_predicate`).
     """
     verb = _raised(verb)
     lemma = verb.lemma_.lower()
@@ -202,9 +212,10 @@ def verb_predicate(verb, role: str) -> str | None:
     for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "in", "into")):
         if any(g.lower_ in HOSPITAL_NOUNS for g in prep.children if g.dep_ == "pobj"):
             return "hospitalized"  # "taken to hospital", "flown to hospitals"
-    if lemma in NEUTRAL_VERBS or (role == "subject" and _progressive(verb)):
+    if lemma in NEUTRAL_VERBS or (owned and role == "subject" and _progressive(verb)):
         return None
-    words = [participle(lemma, verb.text, verb.tag_)] + ([prt] if prt else [])
+    form = verb.lower_ if verb.tag_ == "VBG" else participle(lemma, verb.text, verb.tag_)  # "people working"
+    words = [form] + ([prt] if prt else [])
     if role == "subject":
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if obj is not None:
@@ -215,18 +226,25 @@ def verb_predicate(verb, role: str) -> str | None:
     return " ".join(words)
 
 
-def count_predicate(noun) -> str | None:
+def count_predicate(noun, owned: bool = False) -> str | None:
     """What happens to a counted noun, as a label ("killed", "hospitalized", "lodged claims"),
-    else the state or place that picks the counted set out ("injured", "on rig")."""
-    return _verb_of_count(noun) or _state(noun)
+    else the state or place that picks the counted set out ("injured", "on rig").
+
+    ``owned``: the noun names its owner ("Mexican soldiers"), so the group is known and what
+    it is doing ("are training") describes it rather than picking it out; an anonymous group
+    ("7,900 people are working to protect the shore") is known only by what it does.
+    """
+    return _verb_of_count(noun, owned) or _state(noun)
 
 
 def _state(noun) -> str | None:
     """ "115 surviving workers", "126 workers on the rig", "the crew aboard": who is counted,
     when no verb says it. Places named by a proper noun are left to the owner."""
     for c in noun.children:
+        if c.dep_ == "amod" and change_class(c.lemma_):  # "11 missing workers", "injured people"
+            return change_class(c.lemma_)
         if c.dep_ == "amod" and c.tag_ in ("VBN", "VBG") and c.is_alpha and c.lower_ not in SKIP_MODIFIERS:
-            return change_class(c.lemma_) or participle(c.lemma_, c.text, c.tag_)
+            return c.lower_ if c.tag_ == "VBG" else participle(c.lemma_, c.text, c.tag_)
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
             pobj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
@@ -237,28 +255,42 @@ def _state(noun) -> str | None:
     return None
 
 
-def _verb_of_count(noun) -> str | None:
+def _verb_of_count(noun, owned: bool = False) -> str | None:
+    pred = _verb_of_count_only(noun, owned)
+    if pred:  # "nine workers on the drill deck were killed": a part of the toll, kept apart
+        place = _state(noun)
+        if place and place.split()[0] in PLACE_PREPS and place.split()[-1] not in WHOLE_PLACES:
+            return f"{pred} {place}"
+    return pred
+
+
+def _verb_of_count_only(noun, owned: bool = False) -> str | None:
     n = noun
     while n.dep_ == "conj" and n.head.i != n.i:  # "11 workers and 3 engineers were killed"
         n = n.head
     if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN":
         # "the deaths of 11 workers", "the loss of 11 lives", "the evacuation of 500 residents"
-        return change_class(n.head.head.lemma_)
+        group = n.head.head
+        if change_class(group.lemma_):
+            return change_class(group.lemma_)
+        if group.lemma_.lower() in GROUP_NOUNS:  # "a team of 25 people is working on the funnel"
+            return _verb_of_count_only(group, owned)
+        return None
     for c in noun.children:
         if c.dep_ == "acl" and c.pos_ == "VERB":  # "11 workers killed in the blast"
-            return verb_predicate(c, "object" if c.tag_ == "VBN" else "subject")
+            return verb_predicate(c, "object" if c.tag_ == "VBN" else "subject", owned)
         if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX"):  # "farmers who are suing the company"
             rel = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "dobj")
                         and g.tag_ in ("WP", "WDT")), None)
             if rel is not None:
-                return verb_predicate(c, "subject" if rel.dep_ == "nsubj" else "object")
+                return verb_predicate(c, "subject" if rel.dep_ == "nsubj" else "object", owned)
     head = n.head
     if head.i == n.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if n.dep_ in ("nsubjpass", "dobj"):
-        return verb_predicate(head, "object")
+        return verb_predicate(head, "object", owned)
     if n.dep_ == "nsubj":
-        return verb_predicate(head, "subject")
+        return verb_predicate(head, "subject", owned)
     return None
 
 
@@ -315,6 +347,8 @@ def material_change(noun) -> str | None:
                 if c.i != noun.i:
                     cands.append(c)
                     cands.extend(g for g in c.children if g.dep_ in ("compound", "amod"))
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i:  # "the amount of oil drawn off"
+                    cands.extend(list(c.subtree)[:SUBJECT_TOKENS])
         if head.pos_ in ("VERB", "AUX") and not is_report_verb(head) and head.lemma_ != "be":
             break
         if head.dep_ == "ROOT" or head.head is head:
@@ -409,7 +443,8 @@ def measured_thing(noun) -> tuple[str | None, str | None]:
     if verb is None:
         return None, None
     subj = _clause_subject(verb)
-    if subj is None or subj.pos_ != "NOUN" or subj.i == noun.i or unit_of(subj):
+    if subj is None or subj.pos_ != "NOUN" or subj.i == noun.i or unit_of(subj) \
+            or subj.lemma_.lower() in TRANSPARENT_NOUNS:
         return None, measure_predicate(noun)
     return phrase(subj), level_class(verb.lemma_) or measure_predicate(noun)
 
@@ -589,6 +624,13 @@ def past_year(token, published: str | None) -> str | None:
                 break
             n, hops = n.head, hops + 1
     year = int(published[:4])
+    sent = token.sent
+    for t in reversed(token.doc[sent.start:token.left_edge.i]):  # "1991: 520m gallons dumped ...": a chronology line
+        if t.like_num and re.fullmatch(r"(?:19|20)\d\d", t.text) and t.i + 1 < len(t.doc) \
+                and t.doc[t.i + 1].text in (":", "-", "–"):
+            return t.text if int(t.text) < year else None
+        if t.like_num and t.i != token.i and t.ent_type_ != "DATE":
+            break
     for t in scope:
         if t.ent_type_ != "DATE":
             continue

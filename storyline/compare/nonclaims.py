@@ -94,6 +94,8 @@ def names_not_counts(doc, start: int, end: int) -> bool:
         return True  # "a Farr 40 yacht", "the Europe 600 index": a model or index name
     if prev is not None and prev.lower_ in ("aged", "age", "ages"):
         return True
+    if any(t.lower_ in ("equivalent", "equals", "equal") for t in doc[max(0, start - 4):start]):
+        return True  # "5,000 barrels a day -- the equivalent of 210,000 gallons": a conversion
     if end < len(doc) and doc[end].lower_ in ("times", "fold", "-fold"):
         return True  # "five times more oil": a ratio, not an amount
     after = doc[end:end + 3].text if end < len(doc) else ""
