@@ -178,3 +178,18 @@ def test_not_overdue_when_a_later_report_may_tell_it_in_other_words():
                                "2024-10-28")]
     [x] = follow_up([x], related, ARTICLES)
     assert (quiet, x.status) == ("overdue", "open")
+
+
+def test_a_meeting_set_for_a_day_is_not_fulfilled_by_one_a_month_later():
+    monday = TimeExpr("on Monday", 0, 10, value="2024-10-28", precision="day", kind="point",
+                      earliest="2024-10-28", latest="2024-10-28")
+    x = _exp("duma:x7", "duma", "meet the fishermen's union in the port city", "The prime minister", "2024-10-24",
+             monday)
+    later = FILLER + [_event("e1", "later", "The prime minister met the fishermen's union in the port city on "
+                                            "Monday.", "2024-11-11")]
+    [x] = follow_up([x], later, ARTICLES)
+    assert x.status != "fulfilled"
+    on_time = FILLER + [_event("e1", "senate", "The prime minister met the fishermen's union in the port city on "
+                                               "Monday.", "2024-10-28")]
+    [x] = follow_up([x], on_time, ARTICLES)
+    assert x.status == "fulfilled"

@@ -57,8 +57,11 @@ MAX_WAIT_DAYS = 120
 # A bounded expectation counts as overdue a little after its bound (reports lag: a few days
 # after a given day, more after a month or a year) ...
 BOUND_SLACK_DAYS = {"day": 3, "week": 7, "month": 15, "quarter": 31, "season": 31, "half": 31, "year": 31}
-# ... but a later report still fulfils it, late, for this long after the bound.
-LATE_DAYS = 60
+# ... but a later report still fulfils it, late, for this long after the bound: a step due
+# "by August" may come in September; a meeting set for Monday that happens a month later is
+# another meeting.
+LATE_DAYS = {"day": 3, "week": 10}
+LATE_DAYS_DEFAULT = 60
 # Words too vague to stand for a participant.
 VAGUE = {"thing", "way", "part", "people", "time", "year", "day", "week", "month", "lot", "number", "side",
          "end", "place", "case", "kind", "sort", "other", "one", "some", "all", "many", "more", "most",
@@ -395,7 +398,8 @@ def _deadline(x: Expectation) -> str | None:
     end = None
     if x.bound is not None:
         end = x.bound.latest or (_bounds(x.bound.value) or (None, None))[1]
-    base, days = (end, LATE_DAYS) if end else (x.made, MAX_WAIT_DAYS)
+    late = LATE_DAYS.get(x.bound.precision or "", LATE_DAYS_DEFAULT) if x.bound is not None else 0
+    base, days = (end, late) if end else (x.made, MAX_WAIT_DAYS)
     if not base:
         return None
     try:
