@@ -118,3 +118,47 @@ def test_seed_report_compares_the_sources(seed_run):
     assert vote["single_source"] and vote["value"] == "397-0"
     assert all(s["sources"] for s in story["summary_sentences"])
     assert any(w["thing"] == "treaty" for w in story["wording"])
+
+
+def _leak(cid, aid, value, date, qualifier=None, hedges=None):
+    return claim(cid, aid, value, date=date, subject="oil leaked (barrels per day)", unit="barrels per day",
+                 qualifier=qualifier, hedges=hedges)
+
+
+def test_undated_claims_never_conflict():
+    arts = [art("a", "Post"), art("b", "Times")]
+    claims = [claim("1", "a", 3000), claim("2", "b", 8000)]
+    for c in claims:
+        c.date = None
+    assert run(claims, arts)["North Korea troops"].status == "evolving"
+
+
+def test_projections_never_conflict_with_findings():
+    arts = [art("a", "Post", "2010-05-03"), art("b", "Times", "2010-05-03")]
+    claims = [_leak("1", "a", 5000, "2010-05-03"), _leak("2", "b", 100000, "2010-05-03", hedges=["could", "projected"])]
+    assert run(claims, arts)["oil leaked (barrels per day)"].status == "evolving"
+
+
+def test_a_value_that_gives_way_is_a_change_not_a_dispute():
+    # 1,000 until 27 April, 5,000 from 28 April: an outlet still printing 1,000 on the 27th
+    # and another printing 5,000 on the 28th straddle the change
+    arts = [art(x, o) for x, o in (("a", "Post"), ("b", "Wire"), ("c", "Times"), ("d", "Globe"))]
+    claims = [_leak("1", "a", 1000, "2010-04-25"), _leak("2", "b", 1000, "2010-04-27"),
+              _leak("3", "c", 5000, "2010-04-28"), _leak("4", "d", 5000, "2010-05-02")]
+    assert run(claims, arts)["oil leaked (barrels per day)"].status == "evolving"
+    # an independent estimate disputed while the official figure stands is a conflict
+    claims += [_leak("5", "a", 25000, "2010-05-08"), _leak("6", "c", 5000, "2010-05-08"),
+               _leak("7", "d", 5000, "2010-05-12")]
+    comp = run(claims, arts)["oil leaked (barrels per day)"]
+    assert comp.status == "conflict"
+    assert {tuple(sorted(c["values"])) for c in comp.conflicts} == {("25,000 barrels per day", "5,000 barrels per day")}
+
+
+def test_rounded_figures_and_overlapping_ranges_agree():
+    arts = [art("a", "Post", "2010-08-02"), art("b", "Times", "2010-08-02")]
+    claims = [_leak("1", "a", 60000, "2010-08-02"), _leak("2", "b", 62000, "2010-08-02", qualifier="about")]
+    assert run(claims, arts)["oil leaked (barrels per day)"].status == "agree"
+    claims = [_leak("1", "a", [20000, 40000], "2010-06-12"), _leak("2", "b", [35000, 60000], "2010-06-12")]
+    assert run(claims, arts)["oil leaked (barrels per day)"].status == "agree"
+    claims = [_leak("1", "a", [12000, 19000], "2010-06-12"), _leak("2", "b", [35000, 60000], "2010-06-12")]
+    assert run(claims, arts)["oil leaked (barrels per day)"].status == "conflict"

@@ -103,7 +103,7 @@ def _figure_spans(sent):
     for t in sent:  # numbers the tagger left outside entities, and "$20bn" it took for a name
         if t.i in taken or t.ent_type_:
             continue
-        if t.like_num and t.pos_ == "NUM":
+        if t.like_num and (t.pos_ == "NUM" or t.dep_ == "nummod"):  # "Eleven" tagged an adjective
             spans.append([t.i, t.i + 1])
         elif MONEY_TOKEN.fullmatch(t.text) and t.i > sent.start and t.nbor(-1).text in "$£€¥":
             spans.append([t.i - 1, t.i + 1])

@@ -1,0 +1,53 @@
+"""Text with figures that states no claim (storyline.compare.nonclaims), alone and through
+extract_claims; uses the installed spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.compare.nonclaims import comments_start
+from test_claims import claims_of
+
+
+def test_reader_comments_start_at_a_stamped_header():
+    body = ("The ferry operator said 300 passengers were evacuated.\n"
+            "At 10:14 am on 28 May 2010, jdoe77 wrote: I think 5,000 people were on that ship.\n"
+            "Another reader says 20,000.")
+    start = comments_start(body)
+    assert start == body.index("At 10:14")
+    _, claims = claims_of(body)
+    assert [c.value for c in claims] == [300]
+
+
+def test_one_bare_wrote_line_is_not_a_comment_section():
+    assert comments_start("The minister wrote: the 300 jobs are safe.\nThe union disagreed.") is None
+    assert comments_start("anna_k wrote: first.\nbob12 wrote: second.") == 0
+
+
+@pytest.mark.parametrize("text", [
+    "BACK NEXT 26 MAY - 29 MAY: TOP KILL OF THE PREVENTER - FAILED after 3,000 tries.",
+    "Deploy 2,500 boats with 8 workers per boat and collect 20 tons per day.",
+    "Trips per boat (8-10) x 2500 boats = approx. 20,000 trips a day.",
+    "He sailed his Farr 40 racing yacht at the regatta in the summer.",
+    "One of the people sitting in front of the wall said nothing.",
+    "The leak may be five times larger than officials first said.",
+    "The driver, aged 45, was arrested at the scene on Monday.",
+    "Hilary interviewed one worker who told her about the leak.",
+])
+def test_not_claims(text):
+    _, claims = claims_of(text)
+    assert [c for c in claims if c.unit not in (None, "response")] == [], [(c.subject, c.value) for c in claims]
+
+
+def test_opinions_and_unsourced_forecasts_are_not_assertions():
+    _, claims = claims_of("The company's logo should reflect the spreading spill, the designer reckons.")
+    assert claims == []
+    _, claims = claims_of("The public probably won't hear about the inquiry again.")
+    assert claims == []
+
+
+def test_rejecting_a_plan_is_not_denying_a_claim():
+    _, claims = claims_of("The senator has rejected a proposed cap on damages as inadequate.")
+    assert not [c for c in claims if c.unit == "response"]
+    _, claims = claims_of("The ministry has rejected the report as false.")
+    assert [c.value for c in claims if c.unit == "response"] == ["denied"]

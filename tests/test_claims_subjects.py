@@ -1,0 +1,92 @@
+"""Claim subjects: what a figure counts, what happens to it, what money pays for
+(storyline.compare.measured via extract_claims); uses the installed spaCy model.
+
+Sentences are made up or reworded news copy from other stories than the seed articles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_claims import claims_of, one
+
+
+def subjects(text: str) -> dict[str, object]:
+    _, claims = claims_of(text)
+    return {c.subject: c for c in claims}
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Four people were hospitalized after the chemical leak, officials said.", "people hospitalized"),
+    ("At least seven factory workers were taken to hospital on Monday.", "workers hospitalized"),
+    ("The blast at the mine killed 29 workers in April.", "workers killed"),
+    ("Twenty-nine miners died in the explosion.", "miners killed"),
+    ("The ferry sank with the loss of 41 lives.", "lives lost"),
+    ("Nearly 70,000 people have lodged claims for compensation.", "people lodged claims"),
+    ("Eleven fishermen are still missing after the storm.", "fishermen missing"),
+])
+def test_counted_noun_with_its_predicate(text, subject):
+    assert subject in subjects(text), subjects(text).keys()
+
+
+def test_verbs_of_placing_leave_the_subject_alone():
+    a = subjects("Nairobi has sent about 2,000 troops to the border, officials said.")
+    b = subjects("Several thousand Kenyan soldiers are stationed near the border, the newspaper reported.")
+    c = subjects("Several thousand Kenyan soldiers are training near the border, the newspaper reported.")
+    assert "Kenya troops" in a and "Kenya troops" in b and "Kenya troops" in c
+
+
+def test_an_anonymous_group_is_known_by_what_it_does():
+    # no owner: what the group is doing is all that says who is counted
+    assert "people working" in subjects("About 7,900 people are working to protect the coastline.")
+
+
+def test_deaths_in_an_earlier_year_are_another_subject():
+    s = subjects("Regulators blamed a 2005 refinery blast that killed 15 workers, the report said.")
+    assert "workers killed in 2005" in s
+    assert "workers killed" in subjects("The refinery blast on Monday killed 15 workers.")
+
+
+def test_part_of_a_toll_is_kept_apart():
+    assert "workers killed on deck" in subjects("Nine workers on the drill deck were killed, the engineer said.")
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The storm has cost insurers $3bn so far.", "cost of storm (USD)"),
+    ("Qantas has paid $5bn in claims to passengers.", "Qantas claims paid (USD)"),
+    ("The company has paid out more than $200m to 32,000 claimants.", "paid to claimants (USD)"),
+    ("The government will set up a $20bn fund for flood claims.", "fund for claims (USD)"),
+    ("Shares in Toyota fell 3.5% in early trading.", "Toyota shares fell (%)"),
+    ("The council's bill is $69m, the auditor said.", "council bill (USD)"),
+    ("That could lead to fines of up to $4,300 for each tonne of waste dumped.", "fines per tonne (USD)"),
+])
+def test_money_named_by_what_it_pays_or_costs(text, subject):
+    assert subject in subjects(text), subjects(text).keys()
+
+
+def test_units_as_units():
+    c = one(claims_of("Pressure in the pipeline reached 6,811 pounds per square inch on Monday.")[1], unit="psi")
+    assert c.subject == "pressure (psi)" and c.value == 6811
+    c = one(claims_of("A 12-man crew aboard a supply boat carried the parts.")[1], unit="men")
+    assert c.subject == "crew (men)"
+    c = one(claims_of("Fertiliser run-off leaves 6,000 to 7,000 square miles of dead zone each summer.")[1],
+            unit="square miles")
+    assert c.value == [6000, 7000]
+
+
+def test_material_named_in_the_sentence_before():
+    _, claims = claims_of("Crude oil is still escaping from the broken pipeline. At least four million gallons "
+                          "have leaked so far, the agency said.")
+    assert one(claims, unit="gallons").subject == "oil leaked (gallons)"
+
+
+def test_hyphenated_and_spaced_money():
+    assert one(claims_of("Investors welcomed a $20-billion rescue fund.")[1], unit="USD").value == 20_000_000_000
+    assert one(claims_of("The clean-up has cost $1.6 bn so far.")[1], unit="USD").value == 1_600_000_000
+
+
+def test_projections_are_marked():
+    _, claims = claims_of("The new ship will be capable of processing 15,000 barrels of oil a day.")
+    assert "projected" in one(claims, unit="barrels per day").hedges
+    _, claims = claims_of("If oil prices go to $100 a barrel, importers will suffer.")
+    assert all("projected" in c.hedges for c in claims)
