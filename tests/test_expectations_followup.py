@@ -193,3 +193,18 @@ def test_a_meeting_set_for_a_day_is_not_fulfilled_by_one_a_month_later():
                                                "Monday.", "2024-10-28")]
     [x] = follow_up([x], on_time, ARTICLES)
     assert x.status == "fulfilled"
+
+
+def test_a_name_matches_its_shorter_form_but_not_a_name_sharing_a_word():
+    friday = TimeExpr("on Friday", 0, 10, value="2024-11-01", precision="day", kind="point",
+                      earliest="2024-11-01", latest="2024-11-01")
+    x = _exp("duma:x8", "duma", "make his second visit to the Gulf of Mexico region", "he", "2024-10-24", friday)
+    ev = FILLER + [_event("e1", "senate", "The president, who made his second visit to the Gulf disaster zone on "
+                                          "Friday, is sending officials back there.", "2024-11-01")]
+    [x] = follow_up([x], ev, ARTICLES)
+    assert x.status == "fulfilled"
+    y = _exp("duma:x9", "duma", "make his second visit to the Gulf of Mexico region", "he", "2024-10-24", friday)
+    other = FILLER + [_event("e1", "senate", "The president made his second visit to Mexico City on Friday.",
+                             "2024-11-01")]
+    [y] = follow_up([y], other, ARTICLES)
+    assert y.status != "fulfilled"

@@ -117,7 +117,13 @@ def _phrase_keys(tokens) -> set[str]:
         covered |= spans
     name: list[str] = []
     prev = None
+    present = {t.i: t for t in toks}
     for t in toks:
+        if t.lower_ == "of" and name and prev is not None and prev.i == t.i - 1 and \
+                getattr(present.get(t.i + 1), "pos_", "") == "PROPN":
+            name.append("of")  # "Gulf of Mexico", "House of Representatives": one name
+            prev = t
+            continue
         if t.pos_ == "PROPN":
             if name and prev is not None and t.i != prev.i + 1:
                 keys.add(" ".join(name))
@@ -223,13 +229,31 @@ def _need_of(x: Expectation, what_doc, subject_doc) -> _Need:
             first = next((t for t in what_doc if not t.is_punct), None)
             if first is not None and first.pos_ in ("VERB", "AUX") and not _passive_in(x.text, first.text):
                 agent = 0  # active: the subject is the one who acts ("BP will resume collecting oil")
-    for chunk in what_doc.noun_chunks:
-        toks = [t for t in chunk if t.lemma_.lower() not in actions and t.pos_ != "PRON"]
+    for toks, root in _phrases(what_doc):
+        toks = [t for t in toks if t.lemma_.lower() not in actions and t.pos_ != "PRON"]
         ks = _phrase_keys(toks)
         if ks:
             args.append(ks)
-            heads.append(_head_keys(toks, chunk.root, ks))
+            heads.append(_head_keys(toks, root, ks))
     return _Need(actions, classes, args, agent, heads)
+
+
+def _phrases(doc) -> list[tuple[list, object]]:
+    """The participants named in a clause: its noun chunks, nouns and names the chunker
+    missed ("the Gulf" in "the Gulf of Mexico region"), and names joined by "of"."""
+    spans = [(list(c), c.root) for c in doc.noun_chunks]
+    covered = {t.i for toks, _ in spans for t in toks}
+    spans += [([t], t) for t in doc if t.pos_ in ("NOUN", "PROPN") and t.i not in covered]
+    spans.sort(key=lambda sp: sp[0][0].i)
+    out: list[tuple[list, object]] = []
+    for toks, root in spans:
+        if out and out[-1][0][-1].pos_ == "PROPN" and toks[0].pos_ == "PROPN" and \
+                toks[0].i == out[-1][0][-1].i + 2 and doc[toks[0].i - 1].lower_ == "of":
+            prev_toks, prev_root = out.pop()
+            out.append((prev_toks + [doc[toks[0].i - 1]] + toks, prev_root))
+        else:
+            out.append((toks, root))
+    return out
 
 
 def _passive_in(sentence: str, participle: str) -> bool:
