@@ -6,13 +6,19 @@ date. This reads one story's folders, undoes the tokenisation (so the parser see
 text and quotes read naturally), runs the per-article stage and compares the claims, and
 writes the subjects whose figures change or on which outlets disagree.
 
-    python -m storyline.compare.bench ../shared/eval/t17-dev bpoil --out claims-bpoil.json
+    python -m storyline.compare.bench ../shared/eval/t17-dev bpoil --out claims-bpoil.json \
+        --sample 30 --seed 7 --sheet sample.md --excerpt excerpt.md --subject "oil leaked (barrels per day)"
+
+``--sample N --seed S --sheet FILE`` writes N claims drawn at random (``random.seed(S)``,
+``random.sample``) with their evidence, to be read by hand; ``--excerpt FILE`` the values
+over time of the named subjects (or of the largest evolving and conflicting ones).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 import time
@@ -105,11 +111,32 @@ def analyse_story(data: Path, story: str, limit: int | None = None, progress: bo
     return articles, claims, comparison, groups
 
 
-def excerpt(result: dict, subjects: int = 6, rows: int = 14) -> str:
-    """Markdown: the subjects whose figures evolve or conflict, with their values over time."""
+def reading_sheet(claims: list[dict], n: int, seed: int) -> str:
+    """Markdown: ``n`` claims drawn with ``random.seed(seed)``, each with what was extracted and
+    its evidence sentence, with empty columns for a reader's verdicts."""
+    random.seed(seed)
+    picked = random.sample(claims, min(n, len(claims)))
+    lines = [f"{len(picked)} of {len(claims)} claims, random.seed({seed}), random.sample", "",
+             "| # | subject | value | unit | attributed to | hedges | status | evidence | claim? | subject? | "
+             "value? | attribution? |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for k, c in enumerate(picked, 1):
+        quote = " ".join(c["evidence"][0]["quote"].split())[:300].replace("|", "/")
+        value = f"{c.get('qualifier') or ''} {c['value']}".strip()
+        lines.append(f"| {k} | {c['subject']} | {value} | {c['unit'] or ''} | {c['attributed_to'] or ''} | "
+                     f"{', '.join(c['hedges'])} | {c['status']} | {quote} | | | | |")
+    return "\n".join(lines) + "\n"
+
+
+def excerpt(result: dict, subjects: int = 6, rows: int = 14, names: list[str] | None = None) -> str:
+    """Markdown: the subjects whose figures evolve or conflict (or those ``names``), with their
+    values over time and their same-time disagreements (one per pair of values and day)."""
     claims = {c["id"]: c for c in result["claims"]}
     lines = []
-    picked = [k for k in result["comparison"] if k["status"] in ("evolving", "conflict")][:subjects]
+    if names:
+        by_name = {k["subject"]: k for k in result["comparison"]}
+        picked = [by_name[n] for n in names if n in by_name]
+    else:
+        picked = [k for k in result["comparison"] if k["status"] in ("evolving", "conflict")][:subjects]
     for k in picked:
         lines += [f"### {k['subject']} — {k['status']}, {k['independent_sources']} independent sources, "
                   f"{len(k['claims'])} claims", "", "| date | value (claims) | outlets | attributed to |", "|---|---|---|---|"]
@@ -132,7 +159,14 @@ def excerpt(result: dict, subjects: int = 6, rows: int = 14) -> str:
             lines.append(f"| ... | {len(steps) - rows} more changes | | |")
         if k["conflicts"]:
             lines += ["", "Same-time disagreements:", ""]
-            for c in k["conflicts"][:4]:
+            seen = set()
+            shown = []
+            for c in k["conflicts"]:
+                key = (c["date"], tuple(sorted(c["values"])))
+                if key not in seen:
+                    seen.add(key)
+                    shown.append(c)
+            for c in shown[:6]:
                 quotes = [claims[i]["evidence"][0]["quote"][:160] for i in c["claims"] if i in claims]
                 lines.append(f"- {c['date']}: {c['outlets'][0]} {c['values'][0]} vs {c['outlets'][1]} "
                              f"{c['values'][1]} — “{quotes[0]}” / “{quotes[1] if len(quotes) > 1 else ''}”")
@@ -146,15 +180,26 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("story")
     p.add_argument("--limit", type=int)
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--sample", type=int, default=30, help="claims to draw for the reading sheet")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--sheet", type=Path, help="write the reading sheet (Markdown) here")
+    p.add_argument("--excerpt", type=Path, help="write the excerpt (Markdown) here")
+    p.add_argument("--subject", action="append", help="a subject for the excerpt (repeatable)")
+    p.add_argument("--rows", type=int, default=40, help="value changes shown per subject in the excerpt")
     args = p.parse_args(argv)
     articles, claims, comparison, groups = analyse_story(args.data, args.story, args.limit)
-    args.out.write_text(json.dumps({
+    result = {
         "articles": len(articles),
         "outlets": sorted({a.outlet for a in articles if a.outlet}),
         "claims": asdict(claims),
         "comparison": asdict(comparison),
         "wire": asdict(groups),
-    }, ensure_ascii=False), "utf-8")
+    }
+    args.out.write_text(json.dumps(result, ensure_ascii=False), "utf-8")
+    if args.sheet:
+        args.sheet.write_text(reading_sheet(result["claims"], args.sample, args.seed), "utf-8")
+    if args.excerpt:
+        args.excerpt.write_text(excerpt(result, rows=args.rows, names=args.subject), "utf-8")
     counts = {}
     for k in comparison:
         counts[k.status] = counts.get(k.status, 0) + 1

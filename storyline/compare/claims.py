@@ -367,8 +367,13 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
                 continue  # a bare number with nothing counted is not a claim we can compare
             measure = True
             what, owner, change = amount_thing(num)
+            rate = rate_of(num)
+            if rate and what is not None:  # "net profits of $6.7m per day"
+                unit = f"{unit} {rate}"
         if what is None and change is None:
             continue
+        if tidy(text).lower() == "one" and change not in EVENT_CHANGES:
+            continue  # "one point of dispute", "one company": a mention, not a count
         anchor = counted if counted is not None else num
         att = attribute(sent, anchor)
         when = past_year(anchor, article.published.date or analysis.anchor)

@@ -53,6 +53,9 @@ VOLUME_UNITS = {"barrels", "gallons", "litres", "tonnes", "cubic metres", "barre
 OWNED_NOUNS = {"share", "stock", "stake", "troop", "soldier", "force", "worker", "employee", "staff", "profit",
                "revenue", "sale", "earnings", "asset", "debt", "value", "price"}
 DIRECTION_VERBS = {"close", "end", "finish", "trade", "open", "be", "stand", "move", "go", "come", "edge", "mark"}
+# Words that make "pounds" money: "fined 5 million pounds", "cost 300 pounds".
+MONEY_WORDS = {"pay", "cost", "fine", "worth", "spend", "price", "fund", "profit", "loss", "sterling", "budget",
+               "compensation", "charge", "fee", "salary", "bill", "sell", "buy", "raise", "invest", "tax", "bonus"}
 CURRENCY_WORDS = {"dollar", "pound", "euro", "term", "price", "money", "cash"}
 PLACE_PREPS = ("on", "aboard", "at")
 # "on board": where all of them were, which picks out no part.
@@ -60,7 +63,7 @@ WHOLE_PLACES = {"board"}
 # Nouns for a group whose members are counted: the group's verb is theirs.
 GROUP_NOUNS = {"team", "group", "crew", "force", "fleet", "flotilla", "contingent", "total", "workforce", "army",
                "battalion", "unit", "squad", "delegation", "party", "staff"}
-MONEY_PREPS = ("to", "for", "on", "in", "into", "over", "towards", "toward")
+MONEY_PREPS = ("to", "for", "on", "in", "into", "over", "towards", "toward", "from", "off")
 MAX_PHRASE_WORDS = 4
 MAX_HOPS = 5
 NEAR_TOKENS = 8
@@ -402,8 +405,11 @@ def unit_of(noun) -> str | None:
         after = noun.doc[noun.i + 1: noun.i + 4].text.lower()
         if after.startswith("per square inch") or after.startswith("a square inch"):
             return "psi"
-        if after.startswith("of ") or low != "pound":
-            return "pounds"
+        before = noun.doc[max(noun.sent.start, noun.i - 2): noun.i]
+        money = any(t.lower_ in ("million", "billion", "m", "bn", "mn") for t in before) or any(
+            t.lemma_.lower() in MONEY_WORDS for t in noun.sent)
+        if after.startswith("of ") or low != "pound" or not money:
+            return "pounds"  # "weighing 150,000 pounds": a weight
         return None
     unit = measure_unit(noun.lemma_)
     shape = next((c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ in ("square", "cubic")), None)
@@ -442,6 +448,8 @@ def measured_thing(noun) -> tuple[str | None, str | None]:
     verb = t.head if t.head.pos_ in ("VERB", "AUX") else None
     if verb is None:
         return None, None
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not any(c.dep_ == "nsubj" for c in verb.children):
+        return phrase(verb.head), None  # "the equipment, weighing some 150,000 pounds"
     subj = _clause_subject(verb)
     if subj is None or subj.pos_ != "NOUN" or subj.i == noun.i or unit_of(subj) \
             or subj.lemma_.lower() in TRANSPARENT_NOUNS:

@@ -24,6 +24,8 @@ import re
 COMMENT_HEADER = re.compile(
     r"^[ \t]*(?P<stamp>At\s+\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s+on\s+[^,\n]{3,30},\s*)?"
     r"(?P<user>[\w.\-]{2,40})\s+wrote\s*:", re.I | re.M)
+# Comment-board furniture: "Posted by: jdoe | June 17, 2010 1:49 PM | Report abuse".
+BOARD_LINE = re.compile(r"Posted by:?\s*[\w.\-]{2,40}\s*\||\|\s*Report abuse\b|\bRecommend\?\s*\(\d+\)", re.I)
 SLIDE_COUNTER = re.compile(r"[{(\[]\s*current\s*[})\]]\s*of\s*[{(\[]\s*total\s*[})\]]|-LCB-\s*current", re.I)
 ARITHMETIC = re.compile(r"\d\s*\)?\s*[x×*]\s*\d|\d[^=\n]{0,40}\s=\s*(?:approx|about|\d)", re.I)
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|GMT|BST|ET|EST|EDT|CT|PT)?", re.I)
@@ -42,7 +44,13 @@ def comments_start(body: str) -> int | None:
     A time-stamped header is enough; bare "name wrote:" lines count only when there are two,
     since an article may quote one message that way.
     """
+    board = BOARD_LINE.search(body)
     headers = [m for m in COMMENT_HEADER.finditer(body)]
+    if board is not None:  # the comment board's own furniture: comments start at its paragraph
+        para = body.rfind("\n", 0, board.start()) + 1
+        if headers and headers[0].start() < para:
+            para = headers[0].start()
+        return para
     if not headers:
         return None
     stamped = next((m for m in headers if m.group("stamp")), None)

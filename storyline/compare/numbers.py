@@ -138,6 +138,8 @@ def number(text: str) -> float | None:
 
 
 def _clean_num(x: float) -> float | int:
+    if abs(x) >= 1000 and abs(x - round(x)) < 1e-3:
+        return int(round(x))  # "$32.2bn" is 32,200,000,000, not 32,200,000,000.000004
     return int(x) if float(x).is_integer() else round(x, 6)
 
 
