@@ -415,6 +415,14 @@ def _shared(keys: set[str], other: set[str]) -> set[str]:
     return out
 
 
+def _on_time(x: Expectation, ev: Event) -> bool:
+    """The event is dated, to the day, within the day or week the expectation named."""
+    if x.bound is None or x.bound.precision not in ("day", "week") or (ev.precision or "day") != "day":
+        return False
+    b = _bounds(ev.date)
+    return bool(b and x.bound.earliest and x.bound.latest and x.bound.earliest <= b[0] <= x.bound.latest)
+
+
 def _deadline(x: Expectation) -> str | None:
     """The last day a report can fulfil ``x``: its bound plus a month, else the wait limit."""
     import datetime as dt
@@ -432,7 +440,7 @@ def _deadline(x: Expectation) -> str | None:
         return None
 
 
-def _matches(need: _Need, view: _View, df: dict[str, int], n_events: int) -> bool:
+def _matches(need: _Need, view: _View, df: dict[str, int], n_events: int, on_time: bool = False) -> bool:
     """The view tells the needed happening: the same action (one word, unless it is a word
     of many senses, or one action class) and the same participants.
 
@@ -466,7 +474,8 @@ def _matches(need: _Need, view: _View, df: dict[str, int], n_events: int) -> boo
         found |= hit
     if not found:
         return False  # only the story's main actors in common: nothing tells this happening apart
-    return not big or any(df.get(k, 0) <= rare_limit for k in found)
+    # A report dated to the very day (or week) the expectation named is itself telling.
+    return not big or on_time or any(df.get(k, 0) <= rare_limit for k in found)
 
 
 def _related(need: _Need, view: _View, df: dict[str, int], n_events: int) -> bool:
@@ -505,7 +514,8 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
     for x in live:
         need = needs[x.id]
         found = [ev for ei, ev in enumerate(timeline) if ei in views
-                 and any(_matches(need, v, df, n_sentences) for v in views[ei]) and _later(x, ev, articles)]
+                 and any(_matches(need, v, df, n_sentences, _on_time(x, ev)) for v in views[ei])
+                 and _later(x, ev, articles)]
         if found:
             found = _best_first(found, x)
             first = found[0]
