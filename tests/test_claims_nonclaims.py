@@ -51,3 +51,12 @@ def test_rejecting_a_plan_is_not_denying_a_claim():
     assert not [c for c in claims if c.unit == "response"]
     _, claims = claims_of("The ministry has rejected the report as false.")
     assert [c.value for c in claims if c.unit == "response"] == ["denied"]
+
+
+def test_comment_board_furniture_starts_the_comments():
+    body = ("Crews laid 300 miles of boom on Sunday, the agency said.\n"
+            "You hear nothing about it. Posted by: reader42 | June 17, 2010 1:49 PM | Report abuse\n"
+            "Thousands of rigs have drilled there for 60 years without a spill.")
+    assert comments_start(body) == body.index("You hear")
+    _, claims = claims_of(body)
+    assert [c.value for c in claims] == [300]

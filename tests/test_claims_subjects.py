@@ -55,7 +55,7 @@ def test_part_of_a_toll_is_kept_apart():
     ("The storm has cost insurers $3bn so far.", "cost of storm (USD)"),
     ("Qantas has paid $5bn in claims to passengers.", "Qantas claims paid (USD)"),
     ("The company has paid out more than $200m to 32,000 claimants.", "paid to claimants (USD)"),
-    ("The government will set up a $20bn fund for flood claims.", "fund for claims (USD)"),
+    ("The government will set up a $20bn fund for flood claims.", "fund for flood claims (USD)"),
     ("Shares in Toyota fell 3.5% in early trading.", "Toyota shares fell (%)"),
     ("The council's bill is $69m, the auditor said.", "council bill (USD)"),
     ("That could lead to fines of up to $4,300 for each tonne of waste dumped.", "fines per tonne (USD)"),
@@ -90,3 +90,15 @@ def test_projections_are_marked():
     assert "projected" in one(claims, unit="barrels per day").hedges
     _, claims = claims_of("If oil prices go to $100 a barrel, importers will suffer.")
     assert all("projected" in c.hedges for c in claims)
+
+
+def test_figures_the_tagger_splits():
+    c = one(claims_of("A mile-long tube has siphoned off more than half a million gallons of oil this week.")[1],
+            unit="gallons")
+    assert (c.value, c.qualifier, c.subject) == (500000, "more than", "oil collected (gallons)")
+    c = one(claims_of("An estimated 4.9 m barrels of oil leaked into the sea.")[1], unit="barrels")
+    assert c.value == 4_900_000
+    c = one(claims_of("The insurer could face billions of dollars in damage claims from the floods.")[1], unit="USD")
+    assert c.subject == "damage claims faced (USD)" and c.value == "billions"
+    assert one(claims_of("The storm has killed hundreds of turtles and birds.")[1], value="hundreds").subject \
+        == "turtles killed"

@@ -107,6 +107,10 @@ def _figure_spans(sent):
             spans.append([t.i, t.i + 1])
         elif MONEY_TOKEN.fullmatch(t.text) and t.i > sent.start and t.nbor(-1).text in "$£€¥":
             spans.append([t.i - 1, t.i + 1])
+    for t in sent:  # "half a million", which the tagger splits in two
+        if t.lower_ == "half" and t.i + 2 < sent.end and t.nbor(1).lower_ in ("a", "an") \
+                and t.nbor(2).lower_ in ("million", "billion", "thousand", "dozen"):
+            spans = [sp for sp in spans if sp[1] <= t.i or sp[0] > t.i + 2] + [[t.i, t.i + 3]]
     spans.sort()
     return spans
 
@@ -171,8 +175,8 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
                 "to", "and", "between", "from", "about", "around", "some", "nearly", "almost", "over", "up",
                 "as", "many", "much", "more", "than", "least", "at", "fewer", "less", "approximately", "roughly",
                 "several", "few", "a", "an", "hundreds", "thousands", "millions", "billions", "dozens", "of",
-                "%", "percent", "per", "cent", "$", "£", "€", "¥", "us$", "estimated", "tens", "scores", "bn", "m",
-                "mn", "k", "tn") or t.text in ("$", "£", "€", "¥", "-LRB-"):
+                "%", "percent", "per", "cent", "$", "£", "€", "¥", "us$", "estimated", "tens", "scores", "bn", "m", "half",
+                "mn", "k", "tn", "million", "billion", "thousand") or t.text in ("$", "£", "€", "¥", "-LRB-"):
             figure_toks.append(t)
         else:
             break
@@ -181,7 +185,9 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
     j = figure_toks[-1].i + 1  # "1.2 million" split by the tagger: take the magnitude along
     money = figure_toks[0].text in ("$", "£", "€", "¥", "US$") or doc[max(0, figure_toks[0].i - 1)].text in "$£€¥"
     while j < len(doc) and (doc[j].lower_ in ("million", "billion", "trillion", "thousand", "hundred", "dozen") or (
-            doc[j].lower_.rstrip(".") in ("m", "bn", "mn", "k", "tn", "b") and (money or doc[j - 1].whitespace_ == ""))):
+            doc[j].lower_.rstrip(".") in ("m", "bn", "mn", "k", "tn", "b") and (
+                money or doc[j - 1].whitespace_ == "" or (j + 1 < len(doc) and doc[j + 1].tag_ == "NNS")))):
+        # "4.9 m barrels": a magnitude before a plural noun; "5 m deep" stays metres
         figure_toks.append(doc[j])
         j += 1
     text = (pre + " " + doc[figure_toks[0].i:figure_toks[-1].i + 1].text).strip()
@@ -332,6 +338,10 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
         if counted is not None and (counted.text == "%" or counted.lemma_.lower() in ("percent", "percentage")):
             unit, counted = "%", None
         counted_unit = unit_of(counted) if counted is not None else None
+        if counted is not None and counted_unit is None and counted.lemma_.lower() == "pound" and unit is None:
+            counted_unit = "GBP"  # "worth 70 billion pounds": sterling
+        if counted_unit in ("USD", "EUR", "GBP"):  # "billions of dollars": money, named by what it pays
+            unit, counted, counted_unit = counted_unit, None, None
         if counted_unit:
             unit, measure = counted_unit, True
             what = material_of(counted, unit)

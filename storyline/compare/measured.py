@@ -56,8 +56,11 @@ DIRECTION_VERBS = {"close", "end", "finish", "trade", "open", "be", "stand", "mo
 # Words that make "pounds" money: "fined 5 million pounds", "cost 300 pounds".
 MONEY_WORDS = {"pay", "cost", "fine", "worth", "spend", "price", "fund", "profit", "loss", "sterling", "budget",
                "compensation", "charge", "fee", "salary", "bill", "sell", "buy", "raise", "invest", "tax", "bonus"}
+# Verbs that put a value on something: "valued at", "estimated at", "priced at".
+VALUE_VERBS = {"value", "price", "estimate", "put", "assess", "peg", "set", "cap", "fix", "place"}
 CURRENCY_WORDS = {"dollar", "pound", "euro", "term", "price", "money", "cash"}
 PLACE_PREPS = ("on", "aboard", "at")
+VAGUE_NUMBERS = {"hundreds", "thousands", "millions", "billions", "dozens", "tens", "scores"}
 # "on board": where all of them were, which picks out no part.
 WHOLE_PLACES = {"board"}
 # Nouns for a group whose members are counted: the group's verb is theirs.
@@ -271,6 +274,9 @@ def _verb_of_count_only(noun, owned: bool = False) -> str | None:
     n = noun
     while n.dep_ == "conj" and n.head.i != n.i:  # "11 workers and 3 engineers were killed"
         n = n.head
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and (n.head.head.like_num or n.head.head.pos_ == "NUM"
+                                                       or n.head.head.lower_ in VAGUE_NUMBERS):
+        n = n.head.head  # "killed hundreds of turtles": the figure carries the noun's role
     if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN":
         # "the deaths of 11 workers", "the loss of 11 lives", "the evacuation of 500 residents"
         group = n.head.head
@@ -482,6 +488,8 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
     change.
     """
     top = _top_of_figure(num)
+    if top.head.lemma_.lower() in CURRENCY_WORDS and top.head.i != top.i:
+        top = top.head  # "70 billion pounds": the currency word carries the amount's role
     head = top.head
     if top.dep_ in ("compound", "nmod", "amod", "nummod") and head.pos_ == "NOUN" and unit_of(head) is None \
             and head.lemma_.lower() not in ("percent", "%"):
@@ -490,6 +498,12 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
     for t in (top, num):
         for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")):
             pobj = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if pobj is not None and pobj.lemma_.lower() in CURRENCY_WORDS:
+                # "billions of dollars in damage claims": what the dollars are in, not the dollars
+                inner = next((g for p in pobj.children if p.dep_ == "prep" and p.lower_ in ("in", "for")
+                              for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+                if inner is not None and inner.lemma_.lower() not in CURRENCY_WORDS:
+                    return phrase(inner) + per, owner_of(inner, agent=False), None
             if pobj is None or pobj.lemma_.lower() in CURRENCY_WORDS:
                 continue  # "$3.6bn in today's dollars"
             if any(g.lower_ in ("each", "every", "per", "a") and g.dep_ == "det" for g in pobj.children):
@@ -512,6 +526,12 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
         prep, t = t.head, t.head
     if t.head.lower_ in ("down", "up", "lower", "higher") and t.head.dep_ in ("advmod", "prt"):
         t = t.head  # "closed down 3%"
+    if t.head.lower_ == "worth" and t.head.head.pos_ in ("VERB", "AUX"):  # "the company is worth $70bn"
+        subj = _clause_subject(t.head.head)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            named = subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "GPE")
+            return ("value" if named else phrase(subj) + " value"), owner_name(ent_text(subj)) if named \
+                else owner_of(subj, agent=False), None
     verb = t.head if t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i else None
     if verb is None or t.dep_ not in ("dobj", "attr", "npadvmod", "oprd", "nsubj", "nsubjpass", "prep", "dative",
                                       "agent", "advmod", "acomp"):
@@ -533,6 +553,8 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
         dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if dobj is not None:
             return phrase(dobj), owner_of(dobj, agent=False), None
+        if subj_noun is not None and lemma in VALUE_VERBS:  # "valued at $3.1bn, the assets include ..."
+            return phrase(subj_noun), owner_of(subj_noun, agent=False), None
     if lemma == "be" or lemma in NEUTRAL_VERBS:
         if subj_noun is not None:
             return phrase(subj_noun), owner_of(subj_noun, agent=False), None
@@ -561,7 +583,7 @@ def _purpose(noun) -> str:
         if c.dep_ == "prep" and c.lower_ == "for":
             pobj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
             if pobj is not None:
-                return " for " + noun_class(pobj.lemma_, pobj.text)
+                return " for " + phrase(pobj, relational=False)
         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(g.lower_ == "to" for g in c.children):
             obj = next((g for g in c.children if g.dep_ == "dobj" and g.pos_ == "NOUN"), None)
             return f" to {c.lemma_.lower()}" + (f" {noun_class(obj.lemma_, obj.text)}" if obj is not None else "")

@@ -120,6 +120,9 @@ def number(text: str) -> float | None:
             return base
         mult = MAGNITUDES.get(suffix) or SUFFIXES.get(suffix)
         return base * mult if mult else None
+    half = re.fullmatch(r"half an? (\w+)", t)  # "half a million"
+    if half and half.group(1) in MAGNITUDES:
+        return MAGNITUDES[half.group(1)] / 2
     words = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
     if not words or any(w not in WORD_NUMBERS and w not in MAGNITUDES for w in words):
         return None

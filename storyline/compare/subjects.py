@@ -78,8 +78,9 @@ MATERIAL_CLASSES: dict[str, str] = word_table({
 })
 # Changes in a level, for amounts and percentages: "shares fell 13%", "profits rose $2bn".
 LEVEL_CLASSES: dict[str, str] = word_table({
-    "fell": "fall drop slide slump decline tumble plunge sink dip shed plummet decrease lose slip",
-    "rose": "rise climb gain jump soar increase surge grow rally rebound",
+    "fell": "fall drop slide slump decline tumble plunge sink dip shed plummet decrease lose slip dive nosedive "
+            "crash skid tank slid",
+    "rose": "rise climb gain jump soar increase surge grow rally rebound rocket leap advance recover",
 })
 # Verbs of placing, moving and being: "3,000 troops sent", "deployed", "stationed", "are there"
 # all count the same troops, so these add nothing to a subject; nor do verbs that state a
@@ -119,7 +120,7 @@ MEASURES: dict[str, str] = word_table({
     "barrels": "barrel bbl", "gallons": "gallon", "litres": "litre liter", "tonnes": "tonne ton",
     "cubic metres": "cubic", "km": "kilometre kilometer km", "miles": "mile", "metres": "metre meter",
     "feet": "foot feet ft", "inches": "inch", "mph": "mph", "knots": "knot", "degrees": "degree",
-    "cents": "cent", "pence": "penny pence", "barrels per day": "bpd", "acres": "acre", "hectares": "hectare",
+    "cents": "cent", "pence": "penny pence p", "barrels per day": "bpd", "acres": "acre", "hectares": "hectare",
     "square miles": "square",
     "kg": "kilogram kg kilo", "pounds": "lb", "psi": "psi", "%": "percent % percentage", "megawatts": "megawatt mw",
     "USD": "dollar", "EUR": "euro", "GBP": "sterling", "points": "point",
