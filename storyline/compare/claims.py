@@ -95,10 +95,17 @@ def _figure_spans(sent):
     spans = []
     for e in sent.ents:
         if e.label_ in FIGURE_LABELS:
-            nums = [t for t in e if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.text in ("%",) or t.lower_ in ("hundreds", "thousands", "millions",
-                                                                                     "dozens", "billions", "several")]
+            nums = [t for t in e if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.text in ("%",)
+                    or t.lower_ in ("hundreds", "thousands", "millions", "dozens", "billions", "several")]
             if nums:
-                spans.append([e.start, e.end])
+                end = e.end
+                doc = e.doc
+                if doc[end - 1].lower_ in ("to", "and", "-", "–") and end < sent.end and doc[end].like_num:
+                    # "only 10 to" tagged apart from "15 percent": one range
+                    end += 1
+                    while end < sent.end and doc[end].lower_ in ("percent", "%", "million", "billion", "thousand"):
+                        end += 1
+                spans.append([e.start, end])
     taken = {i for s, e in spans for i in range(s, e)}
     for t in sent:  # numbers the tagger left outside entities, and "$20bn" it took for a name
         if t.i in taken or t.ent_type_:
@@ -170,6 +177,8 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
         pre = ""
     # Keep figure words; the first noun after them is what is counted.
     figure_toks = []
+    while toks and toks[0].lower_ in ("only", "just", "still", "even"):
+        toks = toks[1:]  # "only 10 to 15 percent": emphasis, not part of the figure
     for t in toks:
         if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.is_punct and t.text in "-–,." or t.lower_ in (
                 "to", "and", "between", "from", "about", "around", "some", "nearly", "almost", "over", "up",
@@ -337,6 +346,9 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
         what = owner = change = None
         if counted is not None and (counted.text == "%" or counted.lemma_.lower() in ("percent", "percentage")):
             unit, counted = "%", None
+        if counted is not None and counted.lower_ == "basis" and counted.i + 1 < len(doc) \
+                and doc[counted.i + 1].lemma_.lower() == "point":
+            counted = doc[counted.i + 1]  # "a 77-basis point spread"
         counted_unit = unit_of(counted) if counted is not None else None
         if counted is not None and counted_unit is None and counted.lemma_.lower() == "pound" and unit is None:
             counted_unit = "GBP"  # "worth 70 billion pounds": sterling
@@ -348,7 +360,10 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
             rate = rate_of(counted) if " per " not in unit else None
             if rate:
                 unit = f"{unit} {rate}"
-            if what in MATERIALS.values():  # oil, gas, water: what leaks and is collected
+            if counted.dep_ in ("compound", "amod", "nmod") and counted.head.i > counted.i \
+                    and counted.head.pos_ in ("NOUN", "PROPN") and unit_of(counted.head) is None:
+                what, change = phrase(counted.head, stop=counted.i), None  # "a 455,790 barrel-per-day refinery"
+            elif what in MATERIALS.values():  # oil, gas, water: what leaks and is collected
                 change = material_change(counted) or measure_predicate(counted)
             elif what is not None:  # "160 miles of boom have been laid": what is done with it
                 change = measure_predicate(counted)

@@ -78,6 +78,7 @@ TRANSPARENT_NOUNS = {"estimate", "figure", "rate", "flow", "amount", "total", "n
 LOOK_BACK_SENTENCES = 2
 # Modifiers that say nothing about what is named, and magnitudes the tagger left outside a figure.
 SKIP_MODIFIERS = {"other", "new", "more", "many", "several", "few", "m", "bn", "mn", "k", "tn", "b", "million",
+                  "percent", "per", "cent",
                   "billion", "thousand", "trillion", "total", "estimated", "further", "additional", "extra"}
 
 
@@ -104,6 +105,10 @@ def owner_of(noun, agent: bool = True) -> str | None:
             continue
         if child.dep_ in ("compound", "amod", "nmod", "poss") and _named(child):
             return owner_name(ent_text(child))
+        if child.dep_ == "poss" and child.lower_ in ("its", "their"):  # "Mitsui ... saw its share price fall"
+            named = _named_antecedent(noun)
+            if named:
+                return named
     for child in noun.children:  # "shares in BP", "troops of Kenya"
         if child.dep_ == "prep" and child.lower_ in ("in", "of"):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -391,14 +396,19 @@ def rate_of(noun) -> str | None:
     """ "a day", "per day", "daily", "- all of it - each day" near a measure: the rate it is given in."""
     doc = noun.doc
     after = []
+    depth = 0
     for t in doc[noun.i + 1: min(noun.sent.end, noun.i + RATE_WINDOW)]:
+        depth += int(t.text in ("(", "-LRB-")) - int(t.text in (")", "-RRB-"))
+        if depth > 0 or t.text in (")", "-RRB-"):
+            continue  # "40,000 barrels (1.7m gallons) of oil a day": the conversion is no rate
         if t.text in (";", ".") or (t.like_num and t.i > noun.i + 1):
             break  # the next figure's rate is its own
         after.append(t)
     for t in list(noun.subtree)[:12] + after:
+        before = {doc[j].lower_ for j in range(max(0, t.i - 2), t.i) if j == t.i - 1 or doc[t.i - 1].text == "-"}
         if t.lower_ in RATE_WORDS and (t.lower_ in ("daily", "weekly", "monthly", "annually", "annual")
-                                       or t.nbor(-1).lower_ in ("a", "per", "each", "every", "an")):
-            return RATE_WORDS[t.lower_]
+                                       or before & {"a", "per", "each", "every", "an"}):
+            return RATE_WORDS[t.lower_]  # "a day", "per day", "barrel-per-day"
     return None
 
 
@@ -418,6 +428,9 @@ def unit_of(noun) -> str | None:
             return "pounds"  # "weighing 150,000 pounds": a weight
         return None
     unit = measure_unit(noun.lemma_)
+    if unit == "points" and any(c.lower_ == "basis" for c in noun.children) or (
+            unit == "points" and noun.i > 0 and noun.doc[noun.i - 1].lower_ == "basis"):
+        return "basis points"
     shape = next((c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ in ("square", "cubic")), None)
     if unit in ("miles", "km", "metres", "feet") and shape:  # "6,000 square miles of dead zone"
         return f"{shape} {unit}"
@@ -512,8 +525,9 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
             verb = top.head if top.head.pos_ == "VERB" else None
             if prep.lower_ == "of" and top.lower_ in ("%", "percent"):
                 return "share of " + phrase(pobj, relational=False), owner_of(pobj, agent=False), None
-            if prep.lower_ == "in" and verb is not None and not is_report_verb(verb):
-                # "paid $3bn in claims": the claims paid
+            if prep.lower_ in ("in", "of") and verb is not None and not is_report_verb(verb) \
+                    and verb.lemma_.lower() not in NEUTRAL_VERBS:
+                # "paid $3bn in claims": the claims paid; "stealing $10bn of oil": the oil stolen
                 return f"{phrase(pobj)} {participle(verb.lemma_, verb.text, verb.tag_)}", _subject_owner(verb), None
             return phrase(pobj), owner_of(pobj, agent=False), None
     prep = None
@@ -573,6 +587,14 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
     dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i != top.i), None)
     if dobj is not None:  # "raise the cap to $75m": what the amount is set for
         return phrase(dobj), owner_of(dobj, agent=False) or owner, None
+    gerund = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"), None)
+    if gerund is not None:  # "has spent $930m responding to the spill"
+        obj = next((g for g in gerund.children if g.dep_ in ("dobj",) and g.pos_ == "NOUN"), None)
+        p = next((g for g in gerund.children if g.dep_ == "prep"), None)
+        pobj = next((g for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if p is not None else None
+        tail = phrase(obj, relational=False) if obj is not None else (
+            f"{p.lower_} {phrase(pobj, relational=False)}" if pobj is not None else None)
+        return " ".join(w for w in (part, gerund.lower_, tail) if w), owner, None
     return part, owner, None
 
 
@@ -602,11 +624,28 @@ def _direction(verb) -> str | None:
     return None
 
 
+def _is_party(token) -> bool:
+    return token.ent_type_ in ("GPE", "NORP", "ORG") or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON")
+
+
+def _named_antecedent(token) -> str | None:
+    """The organisation "it", "its" or "their" stands for, when the sentence says: the subject
+    of the clause above ("Mitsui ... saw its share price fall"; "BP said it has spent")."""
+    for a in token.ancestors:
+        if a.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and _is_party(subj):
+            return owner_name(ent_text(subj))
+    return None
+
+
 def _subject_owner(verb) -> str | None:
     subj = _clause_subject(verb)
-    if subj is not None and (subj.ent_type_ in ("GPE", "NORP", "ORG") or (subj.pos_ == "PROPN"
-                                                                         and subj.ent_type_ != "PERSON")):
+    if subj is not None and _is_party(subj):
         return owner_name(ent_text(subj))
+    if subj is not None and subj.lower_ in ("it", "they"):
+        return _named_antecedent(subj)
     return None
 
 

@@ -71,9 +71,10 @@ CHANGE_CLASSES: dict[str, str] = word_table({
 })
 # Changes that only materials undergo ("oil leaked", "oil collected"): lemma -> the change.
 MATERIAL_CLASSES: dict[str, str] = word_table({
-    "leaked": "leak spill gush spew flow pour escape discharge seep bleed leakage outflow",
+    "leaked": "leak spill gush spew flow pour escape discharge seep bleed leakage outflow unleash release "
+              "dump",
     "collected": "collect siphon recover funnel skim skimming gather contain containment collection suck capture "
-                 "draw divert remove recovery",
+                 "draw divert remove recovery catch",
     "produced": "produce production output",
 })
 # Changes in a level, for amounts and percentages: "shares fell 13%", "profits rose $2bn".
