@@ -88,7 +88,8 @@ LEVEL_CLASSES: dict[str, str] = word_table({
 # level ("reached 11", "totals 5,000") or report one.
 NEUTRAL_VERBS = set("""be have remain stay send deploy dispatch station base move transfer position post mass amass
 arrive land number total reach hit top exceed stand amount include comprise involve count put estimate
-make become seem appear operate serve go affiliate associate locate situate name call attach""".split())
+make become seem appear operate serve go affiliate associate locate situate name call attach ship supply
+deliver provide export transport""".split())
 # "taken to hospital", "flown to hospitals": the destination names what happened.
 HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "infirmary"}
 # Verbs whose money amount is what something costs: "the spill has cost BP $3bn".
