@@ -11,7 +11,8 @@ Within one story, each expectation is compared with the story's events:
   ``fulfilled_by`` is the earliest matching event, ``fulfilled_sources`` every article
   reporting any matching event, and each matching event lists the expectation in
   ``fulfils``;
-- **overdue** when its time bound ended before the story's latest article with no such
+- **overdue** when it was announced or expected (a mere possibility, "could ... by August",
+  was never promised) and its time bound ended before the story's latest article with no such
   report (the story's own clock, not today's date: a story read years later is judged
   as of its last report);
 - **open** otherwise.
@@ -527,7 +528,7 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
             for ev in found:
                 if x.id not in ev.fulfils:
                     ev.fulfils.append(x.id)
-        elif latest and x.bound is not None and _overdue(x, latest) and not any(
+        elif latest and x.bound is not None and x.certainty != "possible" and _overdue(x, latest) and not any(
                 _related(need, v, df, n_sentences) for ei, ev in enumerate(timeline) if ei in views
                 and _later(x, ev, articles) for v in views[ei]):
             # Overdue only when nothing later even resembles a report of it: a report our
