@@ -162,3 +162,19 @@ def test_rounded_figures_and_overlapping_ranges_agree():
     assert run(claims, arts)["oil leaked (barrels per day)"].status == "agree"
     claims = [_leak("1", "a", [12000, 19000], "2010-06-12"), _leak("2", "b", [35000, 60000], "2010-06-12")]
     assert run(claims, arts)["oil leaked (barrels per day)"].status == "conflict"
+
+
+def test_bench_excerpt_by_week_and_reading_sheet():
+    from storyline.compare.bench import excerpt, reading_sheet
+    from storyline.model import asdict
+
+    arts = [art(x, o) for x, o in (("a", "Post"), ("b", "Wire"), ("c", "Times"))]
+    claims = [_leak("1", "a", 1000, "2010-04-26"), _leak("2", "b", 5000, "2010-04-29", qualifier="some"),
+              _leak("3", "c", 5000, "2010-04-30"), _leak("4", "a", 19000, "2010-06-01")]
+    comparison = compare_claims(claims, {a.id: a for a in arts}, {a.id: a.outlet for a in arts})
+    result = {"claims": asdict(claims), "comparison": asdict(comparison)}
+    text = excerpt(result, rows=0, names=["oil leaked (barrels per day)"], by_week=True)
+    assert "| 2010-04-26 | 5,000 barrels per day (2) | Times, Wire | 1,000 barrels per day (1) |" in text
+    assert "| 2010-05-31 | 19,000 barrels per day (1) | Post |  |" in text
+    sheet = reading_sheet(result["claims"], 2, seed=7)
+    assert sheet.startswith("2 of 4 claims, random.seed(7)") and sheet.count("\n| ") == 3

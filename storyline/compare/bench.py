@@ -127,7 +127,38 @@ def reading_sheet(claims: list[dict], n: int, seed: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def excerpt(result: dict, subjects: int = 6, rows: int = 14, names: list[str] | None = None) -> str:
+def weekly(k: dict, claims: dict[str, dict]) -> list[str]:
+    """Markdown rows, one per week: the value most claims gave as current that week (whatever
+    its qualifier: "some 5,000" and "an estimated 5,000" count as 5,000), its outlets, and the
+    other values given (with their claim counts)."""
+    import datetime as dt
+    from collections import Counter, defaultdict
+
+    from storyline.compare.comparison import NOT_CURRENT
+    from storyline.compare.numbers import render
+
+    weeks: dict[str, Counter] = defaultdict(Counter)
+    who: dict[tuple[str, str], set] = defaultdict(set)
+    for r in k["values"]:
+        if not r["date"]:
+            continue
+        day = dt.date.fromisoformat(r["date"][:10])
+        week = (day - dt.timedelta(days=day.weekday())).isoformat()
+        current = [i for i in r["claims"] if i in claims and not set(claims[i]["hedges"]) & NOT_CURRENT]
+        if current:
+            value = render(r["value"]) + (f" {r['unit']}" if r["unit"] else "")
+            weeks[week][value] += len(current)
+            who[(week, value)] |= set(r["outlets"])
+    lines = ["| week of | most reported (claims) | outlets | other values (claims) |", "|---|---|---|---|"]
+    for week in sorted(weeks):
+        (top, n), *rest = weeks[week].most_common()
+        others = ", ".join(f"{v} ({m})" for v, m in rest[:4]) + (" ..." if len(rest) > 4 else "")
+        lines.append(f"| {week} | {top} ({n}) | {', '.join(sorted(who[(week, top)]))} | {others} |")
+    return lines
+
+
+def excerpt(result: dict, subjects: int = 6, rows: int = 14, names: list[str] | None = None,
+            by_week: bool = False) -> str:
     """Markdown: the subjects whose figures evolve or conflict (or those ``names``), with their
     values over time and their same-time disagreements (one per pair of values and day)."""
     claims = {c["id"]: c for c in result["claims"]}
@@ -139,7 +170,11 @@ def excerpt(result: dict, subjects: int = 6, rows: int = 14, names: list[str] | 
         picked = [k for k in result["comparison"] if k["status"] in ("evolving", "conflict")][:subjects]
     for k in picked:
         lines += [f"### {k['subject']} — {k['status']}, {k['independent_sources']} independent sources, "
-                  f"{len(k['claims'])} claims", "", "| date | value (claims) | outlets | attributed to |", "|---|---|---|---|"]
+                  f"{len(k['claims'])} claims", ""]
+        if by_week:
+            lines += weekly(k, claims) + [""]
+        if rows:
+            lines += ["| date | value (claims) | outlets | attributed to |", "|---|---|---|---|"]
         steps: list[dict] = []
         for r in k["values"]:  # one row per change of value, with the dates it held
             if steps and steps[-1]["shown"] == r["shown"]:
@@ -155,7 +190,7 @@ def excerpt(result: dict, subjects: int = 6, rows: int = 14, names: list[str] | 
             when = st["first"] if st["first"] == st["last"] else f"{st['first']} to {st['last']}"
             lines.append(f"| {when} | {st['shown']} ({st['n']}) | {', '.join(sorted(st['outlets']))} | "
                          f"{'; '.join(a[:50] for a in st['by'][:3])} |")
-        if len(steps) > rows:
+        if rows and len(steps) > rows:
             lines.append(f"| ... | {len(steps) - rows} more changes | | |")
         if k["conflicts"]:
             lines += ["", "Same-time disagreements:", ""]
@@ -186,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--excerpt", type=Path, help="write the excerpt (Markdown) here")
     p.add_argument("--subject", action="append", help="a subject for the excerpt (repeatable)")
     p.add_argument("--rows", type=int, default=40, help="value changes shown per subject in the excerpt")
+    p.add_argument("--by-week", action="store_true", help="open each excerpt subject with a week-by-week table")
     args = p.parse_args(argv)
     articles, claims, comparison, groups = analyse_story(args.data, args.story, args.limit)
     result = {
@@ -199,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.sheet:
         args.sheet.write_text(reading_sheet(result["claims"], args.sample, args.seed), "utf-8")
     if args.excerpt:
-        args.excerpt.write_text(excerpt(result, rows=args.rows, names=args.subject), "utf-8")
+        args.excerpt.write_text(excerpt(result, rows=args.rows, names=args.subject, by_week=args.by_week), "utf-8")
     counts = {}
     for k in comparison:
         counts[k.status] = counts.get(k.status, 0) + 1
