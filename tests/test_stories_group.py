@@ -234,3 +234,20 @@ def test_merge_joins_two_halves_of_one_story():
     cl._joined(k2, "y")
     assert cl.mergeable(k1, k2)
     assert cl.merge_pass() == 1 and cl.groups() == [["x", "y"]]
+
+
+def test_look_alike_stories_years_apart_do_not_crowd_out_merges():
+    """Ten periods, each with the same story in two pieces: every period's pieces merge,
+    although the other periods' pieces are as alike and more numerous than the
+    candidates scored."""
+    cl = Clusterer(GroupingConfig(max_candidates=3))
+    a = {"flood": 0.6, "levee": 0.5, "river": 0.4, "rescue": 0.48}
+    b = {"flood": 0.55, "levee": 0.45, "river": 0.5, "dam": 0.5}
+    for period in range(10):
+        day = 700000 + period * 1461
+        for name, vec in (("a", a), ("b", b)):
+            k = cl._new_story(f"{name}{period}")
+            cl.stories[k].add(vec, day, cl.config)
+            cl._joined(k, f"{name}{period}")
+    cl.merge_pass()
+    assert sorted(sorted(g) for g in cl.groups()) == sorted([f"a{p}", f"b{p}"] for p in range(10))

@@ -463,9 +463,11 @@ class Store:
                 out[r[0]] = json.loads(r[1])
         return out
 
-    def story_postings(self, terms: Iterable[str], day: int | None, window: int) -> list[tuple[str, str]]:
+    def story_postings(self, terms: Iterable[str], day: int | None, window: int,
+                       until: int | None = None) -> list[tuple[str, str]]:
         """(story, term) for stories indexed under any of ``terms`` whose span comes
-        within ``window`` days of ``day`` (any story when ``day`` is None)."""
+        within ``window`` days of ``day`` (of the span ``day``..``until`` when given; any
+        story when ``day`` is None). Days are ordinal days."""
         out = []
         for chunk in _chunks(list(terms)):
             marks = ",".join("?" * len(chunk))
@@ -474,7 +476,7 @@ class Store:
             args: list[Any] = list(chunk)
             if day is not None:
                 sql += " AND (v.first IS NULL OR (v.last >= ? AND v.first <= ?))"
-                args += [day - window, day + window]
+                args += [day - window, (day if until is None else until) + window]
             out.extend((r[0], r[1]) for r in self.conn.execute(sql, args))
         return out
 

@@ -377,15 +377,20 @@ class Clusterer:
         self.postings: dict[str, set[int]] = {}
         self._indexed: dict[int, set[str]] = {}
 
-    def candidates(self, vec: dict[str, float], day: int | None) -> list[int]:
-        """Stories sharing one of the article's strongest terms, within the time window,
-        best partial overlap first, at most ``max_candidates``."""
+    def candidates(self, vec: dict[str, float], day: int | None, until: int | None = None) -> list[int]:
+        """Stories sharing one of the article's strongest terms, within the time window of
+        ``day`` (of the span ``day``..``until`` when a story is looking for stories to merge
+        with), best partial overlap first, at most ``max_candidates``.
+
+        The window is applied before ranking: stories far away in time, however alike
+        (the same kind of story years apart), must not crowd out the near ones."""
         cfg = self.config
         overlap: dict[int, float] = {}
         for t, w in heapq.nlargest(cfg.query_terms, vec.items(), key=_weight):
             for s in self.postings.get(t, ()):
                 overlap[s] = overlap.get(s, 0.0) + w
-        keep = [s for s in overlap if self.stories[s].gap(day) <= cfg.window_days]
+        probe = StoryVector(first=day, last=until if until is not None else day)
+        keep = [s for s in overlap if _span_gap(self.stories[s], probe) <= cfg.window_days]
         return heapq.nlargest(cfg.max_candidates, keep, key=lambda s: (overlap[s], -s))
 
     def best_story(self, vec: dict[str, float], day: int | None) -> int | None:
@@ -468,7 +473,7 @@ class Clusterer:
             if not norm:
                 break
             query = {t: w / norm for t, w in sv.top_terms(cfg.query_terms)}
-            for o in self.candidates(query, None):
+            for o in self.candidates(query, sv.first, sv.last):
                 if o != s and o in self.stories and self.mergeable(s, o):
                     keep, gone = (s, o) if (self.stories[s].n, -s) >= (self.stories[o].n, -o) else (o, s)
                     self._merge(keep, gone)

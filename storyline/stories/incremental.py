@@ -144,18 +144,17 @@ class StoreClusterer(Clusterer):
             self.ids[k] = story_id
         return self.keys[story_id]
 
-    def candidates(self, vec: dict[str, float], day: int | None) -> list[int]:
+    def candidates(self, vec: dict[str, float], day: int | None, until: int | None = None) -> list[int]:
         cfg = self.config
         query = dict(heapq.nlargest(cfg.query_terms, vec.items(), key=_weight))
         overlap: dict[str, float] = {}
-        for sid, term in self.store.story_postings(query, day, cfg.window_days):
+        for sid, term in self.store.story_postings(query, day, cfg.window_days, until):
             overlap[sid] = overlap.get(sid, 0.0) + query[term]
         best = heapq.nlargest(cfg.max_candidates, overlap, key=lambda s: (overlap[s], s))
         missing = [s for s in best if self._key(s) not in self.stories]
         for sid, rec in self.store.get_story_vectors(missing).items():
             self.stories[self._key(sid)] = StoryVector.from_dict(rec)
-        return [self.keys[s] for s in best
-                if self.keys[s] in self.stories and self.stories[self.keys[s]].gap(day) <= cfg.window_days]
+        return [self.keys[s] for s in best if self.keys[s] in self.stories]
 
     def _new_story(self, article_id: str) -> int:
         from storyline.story import story_id_for
