@@ -176,7 +176,7 @@ def test_not_overdue_when_a_later_report_may_tell_it_in_other_words():
                       earliest="2024-10-28", latest="2024-10-28")
     x = _exp("duma:x6", "duma", "visit the flooded northern province", "The prime minister", "2024-10-24", monday)
     quiet = follow_up([x], list(FILLER), ARTICLES)[0].status
-    related = FILLER + [_event("e1", "senate", "The prime minister toured the flooded northern province on Monday.",
+    related = FILLER + [_event("e1", "senate", "The prime minister inspected the flooded northern province on Monday.",
                                "2024-10-28")]
     [x] = follow_up([x], related, ARTICLES)
     assert (quiet, x.status) == ("overdue", "open")

@@ -126,6 +126,7 @@ ACTION_CLASSES: dict[str, set[str]] = {
     "in_force": {"effect", "force", "enforce", "implementation", "implement"},
     "exchange": {"exchange", "swap"},
     "meet": {"meet", "meeting", "talk", "summit", "visit", "host", "convene"},
+    "visit": {"visit", "travel", "trip", "tour", "fly", "return"},
     "start": {"begin", "start", "launch", "commence", "resume", "initiate"},
     "stop": {"stop", "halt", "cap", "seal", "plug", "shut", "stem", "choke", "suspend", "cease", "freeze",
              "shutdown"},
