@@ -102,3 +102,10 @@ def test_figures_the_tagger_splits():
     assert c.subject == "damage claims faced (USD)" and c.value == "billions"
     assert one(claims_of("The storm has killed hundreds of turtles and birds.")[1], value="hundreds").subject \
         == "turtles killed"
+
+
+def test_first_figures_and_worst_cases_are_not_current():
+    _, claims = claims_of("At first, the operator claimed the pipe was leaking 1,000 barrels of oil a day.")
+    assert "earlier figure" in one(claims, unit="barrels per day").hedges
+    _, claims = claims_of("Under the plan, the worst case envisaged was a spill of 250,000 barrels of oil a day.")
+    assert "projected" in one(claims, unit="barrels per day").hedges

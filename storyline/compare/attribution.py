@@ -189,7 +189,10 @@ def attribute(sent, anchor) -> Attribution:
             out.projected = True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for v in path for c in v.children):
         out.projected = True  # "if oil prices go to $100": a condition, not a finding
-    if any(t.lower_ in HYPOTHETICAL_WORDS for t in sent):
+    if any(c.dep_ == "prep" and c.lower_ == "at" and any(g.lower_ in ("first", "outset") for g in c.children)
+           for v in path for c in v.children):
+        out.retrospective = True  # "At first, the company said the well leaked 1,000 barrels a day"
+    if any(t.lower_ in HYPOTHETICAL_WORDS for t in sent) or re.search(r"\bworst[- ]case\b", sent.text, re.I):
         out.projected = True  # "a worst-case scenario of 162,000 barrels", "capable of processing 15,000"
     src_text = out.source or ""
     if ANONYMOUS.search(src_text) or re.search(r"condition of anonymity|not authori[sz]ed to", sent.text, re.I):
