@@ -109,3 +109,5 @@ def test_first_figures_and_worst_cases_are_not_current():
     assert "earlier figure" in one(claims, unit="barrels per day").hedges
     _, claims = claims_of("Under the plan, the worst case envisaged was a spill of 250,000 barrels of oil a day.")
     assert "projected" in one(claims, unit="barrels per day").hedges
+    _, claims = claims_of("The new cap is part of a system that can collect up to 80,000 barrels of oil a day.")
+    assert "projected" in one(claims, unit="barrels per day").hedges

@@ -27,10 +27,10 @@ HEDGE_VERBS = {"claim", "allege", "believe", "think", "suspect", "estimate", "su
 HEDGE_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "possibly", "probably",
                  "likely", "seemingly", "presumably", "ostensibly", "unconfirmed", "perhaps", "maybe"}
 MODALS = {"may", "might", "could"}
-# What makes a figure a projection rather than a finding: "will reach", "could top",
-# "expects to collect", "is capable of processing". Projections are kept, and marked, but never
+# What makes a figure a projection or a capacity rather than a finding: "will reach", "could top",
+# "can collect up to", "expects to collect", "is capable of processing". Projections are kept, and marked, but never
 # set against a measured figure as a disagreement.
-PROJECTING_AUX = {"will", "would", "could", "may", "might", "should", "'ll", "wo"}
+PROJECTING_AUX = {"will", "would", "could", "may", "might", "should", "can", "'ll", "wo", "ca"}
 HYPOTHETICAL_WORDS = {"scenario", "worst-case", "capacity", "capable", "hypothetical", "theoretically"}
 PROJECTING_WORDS = {"expect", "plan", "aim", "hope", "intend", "target", "forecast", "predict", "project", "want",
                     "capable", "able", "capacity", "potential", "possible", "scenario", "worst"}
