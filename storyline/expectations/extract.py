@@ -573,11 +573,15 @@ def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, repo
             drop.update(t.i for t in c.subtree) if c.dep_ in SUBJECT_DEPS or c.dep_ == "parataxis" else drop.add(c.i)
         elif c.dep_ == "advmod" and c.lower_ in DISCOURSE_ADVERBS:
             drop.add(c.i)
+        elif c.dep_ in ("prep", "npadvmod", "advmod") and c.i < verb.i and (subj is None or c.i < subj.i):
+            drop.update(t.i for t in c.subtree)  # a frame before the clause: "With anger building, ..."
         elif c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _subject_token(c) is not None:
             drop.update(t.i for t in c.subtree)  # a second clause with its own subject
-        elif c.dep_ == "advcl" and c not in conditions:
-            drop.update(t.i for t in c.subtree)
-        elif c.dep_ in ("ccomp", "advcl") and c.lemma_.lower() in REPORTING | PROVISION_VERBS:
+        elif c.dep_ == "advcl" and c not in conditions and any(
+                m.dep_ == "mark" and m.lower_ not in ("to", "for") for m in c.children):
+            drop.update(t.i for t in c.subtree)  # "..., while X": another clause; "(for X) to do Y" stays
+        elif c.dep_ in ("ccomp", "advcl") and (c.lemma_.lower() in REPORTING or (
+                c.lemma_.lower() in PROVISION_VERBS and getattr(_subject_token(c), "lemma_", "") in DOCUMENT_NOUNS)):
             drop.update(t.i for t in c.subtree)  # the frame hung under the clause it frames
         elif c.lower_ == "according":
             drop.update(t.i for t in c.subtree)

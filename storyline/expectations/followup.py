@@ -231,12 +231,30 @@ def _need_of(x: Expectation, what_doc, subject_doc) -> _Need:
             if first is not None and first.pos_ in ("VERB", "AUX") and not _passive_in(x.text, first.text):
                 agent = 0  # active: the subject is the one who acts ("BP will resume collecting oil")
     for toks, root in _phrases(what_doc):
-        toks = [t for t in toks if t.lemma_.lower() not in actions and t.pos_ != "PRON"]
+        toks = [t for t in toks if t.lemma_.lower() not in actions and t.pos_ != "PRON" and _core(t)]
         ks = _phrase_keys(toks)
         if ks:
             args.append(ks)
             heads.append(_head_keys(toks, root, ks))
     return _Need(actions, classes, args, agent, heads)
+
+
+ADJUNCT_PREPS = {"with", "before", "after", "since", "despite", "while", "amid", "during", "following", "as"}
+
+
+def _core(tok) -> bool:
+    """The token belongs to the happening itself, not to an adjunct around it ("with anger
+    building", "before returning to Chicago", "a plan that ..."): participants named only
+    there are not required in a report of it."""
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur:
+            return True
+        if cur.dep_ in ("advcl", "relcl", "acl", "parataxis", "pcomp") or (
+                cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS):
+            return False
+        cur = cur.head
+    return True
 
 
 def _phrases(doc) -> list[tuple[list, object]]:
@@ -400,17 +418,18 @@ def _later(x: Expectation, ev: Event, articles: dict[str, Article]) -> bool:
 
 def _shared(keys: set[str], other: set[str]) -> set[str]:
     """Keys of ``keys`` found in ``other``; a name also matches a longer or shorter form of
-    itself by whole words ("the Gulf" / "the Gulf of Mexico"), never a name that merely
-    shares a word ("Federation Council" / "Russian Federation")."""
+    itself that starts or ends with it by whole words ("the Gulf" / "the Gulf of Mexico",
+    "Obama" / "President Barack Obama"), never a name that merely shares a word
+    ("Federation Council" / "Russian Federation")."""
     out = keys & other
     for k in keys - out:
-        if k.startswith("#") or " " not in k and not any(" " in o for o in other):
+        if k.startswith("#"):
             continue
         for o in other:
             if o.startswith("#"):
                 continue
             a, b = (k, o) if len(k) <= len(o) else (o, k)
-            if b.startswith(a + " ") and a.count(" ") < b.count(" "):
+            if (b.startswith(a + " ") or b.endswith(" " + a)) and a.count(" ") < b.count(" "):
                 out.add(k)
                 break
     return out
