@@ -33,7 +33,7 @@ MODALS = {"may", "might", "could"}
 PROJECTING_AUX = {"will", "would", "could", "may", "might", "should", "can", "'ll", "wo", "ca"}
 HYPOTHETICAL_WORDS = {"scenario", "worst-case", "capacity", "capable", "hypothetical", "theoretically"}
 PROJECTING_WORDS = {"expect", "plan", "aim", "hope", "intend", "target", "forecast", "predict", "project", "want",
-                    "capable", "able", "capacity", "potential", "possible", "scenario", "worst"}
+                    "capable", "capacity", "potential", "possible", "scenario", "worst"}
 # Words saying the figure is an older one, repeated ("the 5,000 barrels it first estimated").
 RETROSPECTIVE = {"initially", "originally", "first", "previously", "earlier", "initial", "original",
                  "previous", "prior", "old", "former", "once", "early"}
