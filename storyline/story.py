@@ -52,7 +52,7 @@ def build_story(
     independent = independence_keys(articles, wire)
     unify_entities(articles, analyses)  # one name per thing across outlets, before merging events
     mentions = [m for a in articles for m in analyses[a.id].events]
-    events = merge_events(mentions, by_id, independent)
+    events = merge_events(mentions, by_id, independent, {a.id: analyses[a.id].entities for a in articles})
     claims = [c for a in articles for c in analyses[a.id].claims]
     comparison = compare_claims(claims, by_id, independent)
     expectations = [x for a in articles for x in analyses[a.id].expectations]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from storyline.model import Article, Event, Evidence, RawArticle
-from storyline.timeline.build import build_timeline, day_summary, top_dates
+from storyline.timeline.build import build_timeline, day_summary, top_dates, when
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -37,6 +37,20 @@ def test_timeline_in_date_order_top_n_by_importance():
     top = build_timeline(events, max_events=2)
     assert [e.id for e in top] == ["e2", "e1"]
     assert all(e.importance > 0 for e in tl)
+
+
+def test_events_known_by_their_bounds_are_placed_by_them():
+    events = [
+        ev("signed", "2019-03-02", "The two ministers signed the accord in the capital.", ("a", "b")),
+        # a year date that only says "between March 2 and November 6": placed on March 2, after the signing
+        ev("bill", "2019", "The government submitted a bill to approve the accord.", precision="year",
+           earliest="2019-03-02", latest="2019-11-06"),
+        ev("vote", "2019-10", "Parliament voted to approve the accord.", precision="month",
+           earliest="2019-10-01", latest="2019-10-31"),
+        ev("shipped", None, "The ministry shipped the first consignment.", latest="2019-10-20"),
+    ]
+    assert [e.id for e in build_timeline(events)] == ["signed", "bill", "vote", "shipped"]
+    assert when(events[1]) == "2019-03-02" and when(events[3]) == "2019-10-20"
 
 
 def test_top_dates_with_k_sentences_each_inside_the_window():
@@ -88,7 +102,8 @@ def seed_story(tmp_path_factory):
         if pub.date:
             analyses[aid] = analyse_for_timeline(by_id[aid])
     unify_entities(arts, analyses)
-    events = merge_events([m for a in arts for m in analyses[a.id].events], by_id, {a.id: a.id for a in arts})
+    events = merge_events([m for a in arts for m in analyses[a.id].events], by_id, {a.id: a.id for a in arts},
+                          {a.id: analyses[a.id].entities for a in arts})
     return arts, inferred, build_timeline(events)
 
 
@@ -105,9 +120,11 @@ def test_undated_article_dated_by_the_events_it_shares(seed_story):
     # The Moscow Times piece says only "on Thursday": a window, never an invented day.
     moscow = inferred.get(ids["000"])
     assert moscow is None or moscow.date is None
-    # The undated bill article reports the June 19, 2024 signing as past: a lower bound only.
+    # The undated bill article reports the June 19, 2024 signing as past (a lower bound), and
+    # its lead anticipates the ratification that 001 reports done on 2024-11-06 (an upper one).
     bill = inferred[ids["004"]]
-    assert bill.date is None and bill.earliest == "2024-06-19"
+    assert bill.date is None and (bill.earliest, bill.latest) == ("2024-06-19", "2024-11-06")
+    assert "anticipates 'ratify'" in bill.evidence
 
 
 def test_seed_timeline_holds_the_story(seed_story):
@@ -127,8 +144,18 @@ def test_seed_timeline_holds_the_story(seed_story):
         for x in e.evidence:
             assert "file photo" not in x.quote and "Photo credits" not in x.quote
             assert "Most Read" not in x.quote and "Trump" not in x.quote  # related links and lists
-    keys = [e.date or e.earliest or e.latest for e in tl]
+    keys = [when(e) for e in tl]
     assert keys == sorted(keys)
+    # The undated report's lead is retold with its day two sentences on: one event, both cited.
+    decree = [e for e in tl if e.date == "2024-11-11"]
+    assert decree and _find(decree, "ratified a major defense pact")
+    # Undated events keep their bounds; none is left with neither a date nor a bound.
+    assert all(e.date or e.earliest or e.latest for e in tl)
+    bill = _find(tl, "introduces a bill")
+    assert bill and bill[0].earliest == "2024-06-19" and bill[0].latest == "2024-11-06"
+    # Lines are short and free of attribution tails; the evidence keeps the whole sentence.
+    assert all(len(e.text) <= 270 for e in tl)
+    assert not [e for e in tl if e.text.rstrip(".").endswith(("said", "reported"))]
 
 
 # --------------------------------------------------------------------------- the T17 scorer

@@ -1,23 +1,25 @@
 """Named entities with one canonical name per real-world thing, within an article and across a story.
 
-Outlets name the same thing differently: "Kim Jong Un" / "Kim Jong-un" / "North Korean leader",
-"North Korea" / "DPRK" / "Democratic People's Republic of Korea", "Federation Council" / "Russian
-Senate" / "upper house". We unify them by general means only:
+Outlets name the same thing differently: "Jacinda Ardern" / "Ardern" / "New Zealand's prime minister",
+"Iran" / "IRI" / "Islamic Republic of Iran", "House of Commons" / "British lower house" / "the
+Commons". We unify them by general means only:
 
 * spaCy NER, with a few repairs of its typical slips (an organisation split in two);
 * a name key that folds case, hyphens, diacritics, a leading "the" and a possessive;
 * a country gazetteer (ISO 3166 names from ``pycountry``, English short names from Babel/CLDR)
-  with demonyms matched by stem ("North Korean" -> North Korea) and acronyms of official names
-  ("DPRK");
+  with demonyms matched by stem ("Ukrainian" -> Ukraine) and acronyms of official names
+  ("IRI");
 * acronyms built from the long names of the same article or story ("UN" <- "United Nations");
-* surnames linked to the full name ("Putin" -> "Vladimir Putin"), titles dropped;
-* role descriptions ("North Korean leader", "Russia's upper house", "the Russian Senate") linked
-  to the named entity they describe by the role prefix ("North Korean leader Kim Jong Un",
-  "the upper-house Federation Council") or apposition ("Dmitry Peskov, the Kremlin spokesman")
+* surnames linked to the full name ("Merkel" -> "Angela Merkel"), titles dropped;
+* role descriptions ("German chancellor", "France's upper house", "the French Senate") linked
+  to the named entity they describe by the role prefix ("German Chancellor Angela Merkel",
+  "the upper-house Bundesrat") or apposition ("Steffen Seibert, the government spokesman")
   in any article of the story, keyed by (country or qualifier, role).
 
 ``entity_mentions(doc)`` does this within one article; ``unify_entities(articles, analyses)``
-does it across a story's articles and rewrites the names event mentions carry.
+does it across a story's articles and rewrites the names event mentions carry;
+``affiliations(groups)`` tells which country a person leads or speaks for ("Iranian President
+Hassan Rouhani" -> Iran), so that "Iran signed" and "Rouhani signed" can meet.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ TITLES = {
     "leader", "ambassador", "commissioner", "director", "rev", "father", "sheikh", "ayatollah", "st",
 }
 
-# Role nouns: what a description names ("the Russian president", "Russia's upper house").
+# Role nouns: what a description names ("the French president", "Japan's upper house").
 # Synonyms fold to one role so that outlets' wordings meet.
 ROLE_SYNONYMS = {
     "senate": "upper house", "upper chamber": "upper house", "upper house": "upper house",
@@ -99,7 +101,7 @@ def canonical_name(text: str, label: str) -> str:
 
 
 def acronym(name: str) -> str:
-    """Initials of a long name's content words ("Democratic People's Republic of Korea" -> "DPRK")."""
+    """Initials of a long name's content words ("Islamic Republic of Iran" -> "IRI")."""
     words = re.findall(r"[A-Za-z][A-Za-z']*", name.translate(_APOSTROPHES))
     return "".join(w[0].upper() for w in words if w.lower() not in FUNCTION_WORDS)
 
@@ -116,8 +118,8 @@ def _is_acronym(text: str) -> bool:
 def _countries() -> tuple[dict[str, str], dict[str, str]]:
     """(alias key -> ISO code, ISO code -> default display name) for every country.
 
-    Aliases: ISO name, official and common names, the inverted form of "Korea, Republic of",
-    the acronym of official names ("DPRK", "USA"), and the English CLDR short name ("Russia").
+    Aliases: ISO name, official and common names, the inverted form of "Tanzania, United Republic of",
+    the acronym of official names ("IRI", "USA"), and the English CLDR short name ("Iran").
     """
     alias: dict[str, str] = {}
     display: dict[str, str] = {}
@@ -138,7 +140,7 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
         names = [c.name, getattr(c, "official_name", None), getattr(c, "common_name", None), cldr.get(code)]
         names = [n for n in names if n]
         for n in list(names):
-            if ", " in n:  # "Korea, Republic of" -> "Republic of Korea"
+            if ", " in n:  # "Tanzania, United Republic of" -> "United Republic of Tanzania"
                 head, _, tail = n.partition(", ")
                 names.append(f"{tail} {head}")
         short = cldr.get(code)
@@ -161,7 +163,7 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def country_code(text: str) -> str | None:
-    """ISO code of a country named or described by its demonym in ``text`` ("North Korean" -> "KP")."""
+    """ISO code of a country named or described by its demonym in ``text`` ("South African" -> "ZA")."""
     key = fold(text)
     if not key:
         return None
@@ -173,7 +175,7 @@ def country_code(text: str) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def _demonym(key: str) -> str | None:
-    # "north korean" -> "north korea", "ukrainian" -> "ukraine", "chinese" -> "china": a stem
+    # "south african" -> "south africa", "ukrainian" -> "ukraine", "chinese" -> "china": a stem
     # shared with a country name, longest first, so "nigerian" goes to Nigeria, not Niger.
     if len(key) < 5 or not key.endswith(("an", "ian", "ese", "ish", "i", "ic")):
         return None
@@ -204,10 +206,10 @@ def country_name(code: str) -> str:
 def description_key(text: str, default_country: str | None = None) -> tuple[str, str] | None:
     """(qualifier, role) when ``text`` is a role description, else None.
 
-    "Russia's upper house", "the upper chamber of the Russian Parliament", "Russian Senate",
-    "North Korean leader" -> ("RU", "upper house"), ("RU", "upper house"), ("RU", "upper house"),
-    ("KP", "leader"). The qualifier is a country code, or another modifier ("kremlin"), or
-    ``default_country`` when the text names none ("the lower house" in an article about Russia).
+    "France's upper house", "the upper chamber of the French Parliament", "French Senate",
+    "Iranian leader" -> ("FR", "upper house"), ("FR", "upper house"), ("FR", "upper house"),
+    ("IR", "leader"). The qualifier is a country code, or another modifier ("elysee"), or
+    ``default_country`` when the text names none ("the lower house" in an article about France).
     """
     words = fold(text).split()
     if not words:
@@ -234,13 +236,13 @@ def description_key(text: str, default_country: str | None = None) -> tuple[str,
     rest += [w for w in tail if w not in FUNCTION_WORDS]
     qualifier = None
     if rest:
-        # The whole remainder must name a country ("north korean") or be one modifier ("kremlin").
+        # The whole remainder must name a country ("south african") or be one modifier ("elysee").
         code = country_code(" ".join(rest))
         if code is None:
             for n in (2, 1):
                 for j in range(len(rest) - n + 1):
                     code = code or country_code(" ".join(rest[j:j + n]))
-            extra = [w for w in rest if not country_code(w) and w not in ("north", "south", "new", "russian", "parliament")]
+            extra = [w for w in rest if not country_code(w) and w not in ("north", "south", "new", "parliament")]
             if code is None and len(rest) == 1:
                 return (rest[0], role)
             if code is None or len(extra) > 1:
@@ -254,16 +256,16 @@ def description_key(text: str, default_country: str | None = None) -> tuple[str,
 
 
 def is_description(text: str) -> bool:
-    """True when ``text`` describes by role ("Russian Senate", "the Kremlin spokesman") rather than names.
+    """True when ``text`` describes by role ("French Senate", "the White House spokesman") rather than names.
 
-    A capitalised role with a qualifier that is not a country ("Federation Council") is a name.
+    A capitalised role with a qualifier that is not a country ("Guardian Council") is a name.
     """
     key = description_key(text, "XX")
     if key is None or country_code(text) is not None:
         return False
     if key[0] == "XX" or (len(key[0]) == 2 and key[0].isupper()):
         return True
-    # "the Kremlin spokesman" describes; "Federation Council" names (its role word is capitalised).
+    # "the White House spokesman" describes; "Guardian Council" names (its role word is capitalised).
     return any(w.islower() and (fold(w) in ROLES or fold(w) in ROLE_SYNONYMS) for w in re.findall(r"[\w'-]+", text))
 
 
@@ -275,7 +277,7 @@ def _is_description(m: EntityMention) -> bool:
 
 
 def _spans(doc) -> list[tuple[int, int, str]]:
-    """Entity token spans with small repairs: adjacent ORG+X ("State" + "Duma") joined."""
+    """Entity token spans with small repairs: adjacent ORG+X ("National" + "Diet") joined."""
     ents = [(e.start, e.end, e.label_) for e in doc.ents]
     out: list[tuple[int, int, str]] = []
     for s, e, label in ents:
@@ -288,14 +290,14 @@ def _spans(doc) -> list[tuple[int, int, str]]:
 
 
 def _role_prefix(doc, start: int) -> tuple[int, int] | None:
-    """Token span of the role modifiers just before a name ("North Korean leader" Kim Jong Un)."""
+    """Token span of the role modifiers just before a name ("German chancellor" Angela Merkel)."""
     i = start - 1
     first = start
     while i >= 0:
         t = doc[i]
         if t.is_space or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "NUM") or t.dep_ in ("prep", "pobj", "nsubj", "dobj"):
             break
-        if t.tag_ == "POS":  # "Russia's lower-house State Duma": keep the owner too
+        if t.tag_ == "POS":  # "Germany's lower-house Bundestag": keep the owner too
             j = i - 1
             while j >= 0 and doc[j].ent_iob_ == "I":
                 j -= 1
@@ -314,7 +316,7 @@ def _role_prefix(doc, start: int) -> tuple[int, int] | None:
 def entity_mentions(doc) -> list[EntityMention]:
     """Entity mentions of one parsed article, each with its canonical name within the article.
 
-    Besides spaCy's named entities, role descriptions ("the Russian president", "Russia's upper
+    Besides spaCy's named entities, role descriptions ("the French president", "Japan's upper
     house") are returned as mentions too, their canonical name set to the named entity they
     describe when the article says it (role prefix, apposition, or the only one in that role).
     """
@@ -346,13 +348,13 @@ def entity_mentions(doc) -> list[EntityMention]:
                 links.append((d, m))
                 covered.update(range(pre[0], pre[1]))
     for chunk in doc.noun_chunks:
-        # Qualifiers may be named ("Russia's upper house"); the role noun itself may not.
+        # Qualifiers may be named ("Japan's upper house"); the role noun itself may not.
         if chunk.root.i in covered or any(t.i in covered and t.ent_type_ not in ("GPE", "NORP") for t in chunk):
             continue
         if not is_description(chunk.text):
             continue
         toks = [t for t in chunk if t.pos_ != "DET" and t.tag_ != "PRP$"]
-        # "the upper chamber of the Russian Parliament": the "of" phrase qualifies the role.
+        # "the upper chamber of the French Parliament": the "of" phrase qualifies the role.
         of = [c for c in chunk.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == chunk.end]
         if of and toks:
             tail = list(of[0].subtree)
@@ -366,7 +368,7 @@ def entity_mentions(doc) -> list[EntityMention]:
             continue  # "the President of the State Affairs of the DPRK" is no plain role description
         label = "PERSON" if key[1] in PERSON_ROLES else "ORG"
         d = EntityMention(span.text, span.start_char, span.end_char, label, canonical_name(span.text, label))
-        # Apposition: "Dmitry Peskov, the Kremlin spokesman"
+        # Apposition: "Steffen Seibert, the government spokesman"
         head = chunk.root
         if head.dep_ == "appos" and head.head.i in covered:
             at = head.head.idx
@@ -444,7 +446,7 @@ def unify_mentions(groups: Iterable[list[EntityMention]]) -> dict[str, str]:
             labels[n][m.label] += 1
 
     names = [n for n in parent if n.startswith("name:") and n not in described]
-    # Surnames: "putin" -> "vladimir putin" when exactly one full name ends with it.
+    # Surnames: "merkel" -> "angela merkel" when exactly one full name ends with it.
     persons = [n for n in names if labels[n]["PERSON"]]
     by_last: dict[str, set[str]] = defaultdict(set)
     for n in persons:
@@ -490,8 +492,8 @@ def unify_mentions(groups: Iterable[list[EntityMention]]) -> dict[str, str]:
         if len(owners) == 1:
             union(n, next(iter(owners)))
         else:
-            # Unlinked descriptions with the same key are still one thing ("Russian Senate" /
-            # "Russia's upper house") even when no name is known for it.
+            # Unlinked descriptions with the same key are still one thing ("French Senate" /
+            # "France's upper house") even when no name is known for it.
             union(n, "role:" + key[0] + ":" + key[1])
             parent.setdefault("role:" + key[0] + ":" + key[1], "role:" + key[0] + ":" + key[1])
 
@@ -555,3 +557,22 @@ def unify_entities(articles, analyses) -> dict[str, dict[str, str]]:
             ev.attributed_to = _rename(ev.attributed_to, table)
             ev.entities = list(dict.fromkeys(table.get(e, e) for e in ev.entities))
     return renamed
+
+
+def affiliations(groups: Iterable[list[EntityMention]]) -> dict[str, str]:
+    """{person's canonical name: the country they lead or speak for}, from role descriptions
+    tied to them ("Iranian President Hassan Rouhani", "Ardern, New Zealand's prime minister").
+
+    Only people and only country qualifiers: "the White House spokesman" says nothing about
+    which country acts when its spokesman speaks. A person tied to two countries is left out.
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    for g in groups:
+        for m in g:
+            if m.label != "PERSON" or fold(m.canonical) == fold(m.text):
+                continue
+            key = description_key(m.text)
+            if key is None or key[1] not in PERSON_ROLES or not (len(key[0]) == 2 and key[0].isupper()):
+                continue
+            found[m.canonical].add(country_name(key[0]))
+    return {name: next(iter(cs)) for name, cs in found.items() if len(cs) == 1}

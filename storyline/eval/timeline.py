@@ -268,7 +268,7 @@ def predict(articles: list[Article], analyses: dict[str, ArticleAnalysis], dates
     window = [a for a in articles if start <= (a.published.date or "") <= end]
     by_id = {a.id: a for a in window}
     mentions = [m for a in window for m in analyses[a.id].events]
-    events = merge_events(mentions, by_id, {a.id: a.id for a in window})
+    events = merge_events(mentions, by_id, {a.id: a.id for a in window}, {a.id: analyses[a.id].entities for a in window})
     return top_dates(events, dates, sentences, start=start, end=end)
 
 

@@ -2,7 +2,7 @@
 
 Two mentions tell the same event when their triggers agree (the same verb or verbs of one
 class: "ratified" / "approved" / "endorsed"), their participants overlap (canonical names,
-so "the Russian Senate" meets "Russia's upper house") and their words overlap (TF-IDF cosine
+so "the French Senate" meets "France's upper house") and their words overlap (TF-IDF cosine
 of the lemmas around the predicate), and their dates can be the same time: "this week"
 (a week) holds "Wednesday" (a day); October does not hold November 6.
 
@@ -11,18 +11,33 @@ month-level mention joins a day-level event. Mentions with only a weak date (the
 publication day of a plain past sentence, or a bound from when it was reported) then join
 the most similar event that their bound allows, or form events of their own.
 
+An article often tells its news twice: a lead known only to be no later than its report
+("Iran ratified the accord, state media reported on Tuesday") and, a sentence or two on, the
+same happening with its day ("President Hassan Rouhani signed the order on Monday"). A
+mention with no date of its own joins such a nearby dated mention of its own article when
+their doers are one (or one is the country the other leads) and their objects agree
+(``same_report``).
+
 An event's date is the most precise date that most independent sources' dates agree with;
-dates that do not fit are kept as ``disagreement`` votes.
+dates that do not fit are kept as ``disagreement`` votes. An event with no date keeps the
+bounds its evidence gives (``event_bounds``): a past happening reported in an article
+published on day D happened on or before D; a lead's plain past is that day or the one
+before; an article dated only to a window passes the window on. When both bounds fall in
+one month, that month is the event's date, with month precision.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from storyline.model import Article, DateVote, Event, EventMention, Evidence
+import re
+from collections.abc import Callable
+
+from storyline.model import Article, DateVote, EntityMention, Event, EventMention, Evidence
 
 # Verbs news uses for one kind of happening. General English, not tied to any story.
 TRIGGER_CLASSES = [
@@ -78,6 +93,10 @@ def trigger_match(a: str, b: str) -> float:
 
 
 SAYING = TRIGGER_CLASSES[2]
+# A state enacts through its leader's signature: "Iran ratified the accord" and "Rouhani signed
+# the order" can be one happening (only when the signer leads that state, see same_report).
+ENACTING, SIGNING = TRIGGER_CLASSES[0], TRIGGER_CLASSES[1]
+NEAR_SENTENCES = 2  # how far on an article's lead may be retold with its day
 
 
 def _names(x: str | None) -> set[str]:
@@ -167,11 +186,90 @@ def similarity(a: EventMention, b: EventMention, va: dict[str, float], vb: dict[
     score = 0.35 * trig + 0.25 * args + 0.4 * lex
     actors = _names(a.actor), _names(b.actor)
     if all(actors) and not (actors[0] & actors[1]):
-        # Different doers: "the Duma voted" and "the Senate ratified" are two steps.
+        # Different doers: "the Commons voted" and "the Lords approved" are two steps.
         score -= 0.3 if a.trigger not in SAYING or b.trigger not in SAYING else 1.0
     if a.article == b.article:
         score -= 0.1  # an article rarely tells one event twice in different words
     return score
+
+
+_CONTENT = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d[\d,.]*")
+_LIGHT = frozenset("a an the this that these those its his her their our of with for to in on at by and or "
+                   "from as new major key".split())
+
+
+def _content_words(text: str | None) -> set[str]:
+    """Lower-case content words, a plural's -s dropped ("pacts" meets "pact")."""
+    out = set()
+    for w in _CONTENT.findall(text or ""):
+        w = w.lower().strip("'-")
+        if w and w not in _LIGHT and len(w) > 2:
+            out.add(w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w)
+    return out
+
+
+def _doers_related(a: str | None, b: str | None, affiliation: dict[str, str]) -> bool | None:
+    """True when two doers are one (a shared name, or a person and the country they lead),
+    False when both are known and differ, None when one is unknown."""
+    if not a or not b:
+        return None
+    na, nb = _names(a), _names(b)
+    if na & nb:
+        return True
+    la = {affiliation[x].lower() for x in a.split(" and ") if x.strip() in affiliation}
+    lb = {affiliation[x].lower() for x in b.split(" and ") if x.strip() in affiliation}
+    return bool(la & nb or lb & na)
+
+
+def _objects_agree(first: EventMention, later: EventMention, body: str | None) -> bool | None:
+    """True when two objects share a content word, or when the later one is a definite
+    description of something the article has not named before ("the order" after a lead
+    about a ratification): a first-mention "the" points back to the happening already told.
+    False when both are known and neither holds; None when one is unknown."""
+    a, b = first.target, later.target
+    if not a or not b:
+        return None
+    if _content_words(a) & _content_words(b):
+        return True
+    words = b.split()
+    if body is not None and later.evidence is not None and len(words) <= 3 and words[0].lower() == "the":
+        head = words[-1].lower()
+        before = body[:later.evidence.start].lower()
+        if head.isalpha() and not re.search(rf"\b{re.escape(head)}", before):
+            return True
+    return False
+
+
+def _bounds(m: EventMention) -> tuple[str, str]:
+    """A mention's day bounds, open ends as far as they go."""
+    iv = _interval(m)
+    return iv if iv else (m.earliest or "0001-01-01", m.latest or "9999-12-31")
+
+
+def same_report(m: EventMention, o: EventMention, affiliation: dict[str, str] | None = None,
+                body: str | None = None) -> bool:
+    """Whether ``m``, a mention with no date of its own, and ``o``, a nearby mention of the same
+    article, tell one happening: the lead and the sentence that gives its day.
+
+    Both within ``NEAR_SENTENCES`` of each other, their bounds compatible, and either the
+    same verb with no clash of doers or objects, or verbs of one class (or a state's act and
+    its leader's signature) with the doers one and the objects agreeing.
+    """
+    if m.article != o.article or m.sentence == o.sentence or abs(m.sentence - o.sentence) > NEAR_SENTENCES:
+        return False
+    if m.trigger in SAYING or o.trigger in SAYING:
+        return False  # statements are many and alike; one is not another's detail
+    if not dates_compatible(_bounds(m), _bounds(o), slack=0):
+        return False
+    first, later = (m, o) if m.sentence < o.sentence else (o, m)
+    doers = _doers_related(m.actor, o.actor, affiliation or {})
+    objects = _objects_agree(first, later, body)
+    if m.trigger == o.trigger:
+        return doers is not False and objects is not False
+    enacts = (m.trigger in ENACTING and o.trigger in SIGNING) or (m.trigger in SIGNING and o.trigger in ENACTING)
+    if trigger_match(m.trigger, o.trigger) >= 0.8 or enacts:
+        return bool(doers) and bool(objects)
+    return False
 
 
 @dataclass
@@ -196,8 +294,14 @@ def _keys(m: EventMention, v: dict[str, float]) -> dict[str, float]:
     return keys
 
 
-def cluster_mentions(mentions: list[EventMention]) -> list[list[int]]:
-    """Groups of mention indexes, one group per real-world event."""
+def cluster_mentions(mentions: list[EventMention],
+                     retold: Callable[[EventMention, EventMention], bool] | None = None) -> list[list[int]]:
+    """Groups of mention indexes, one group per real-world event.
+
+    ``retold(m, o)`` says whether an undated mention ``m`` and a mention ``o`` of its own
+    article tell one happening (see :func:`same_report`); such an ``m`` joins ``o``'s event
+    before any other is tried.
+    """
     vec = _Vectors(mentions).vec
     keys = [_keys(m, v) for m, v in zip(mentions, vec)]
     strong = [i for i, m in enumerate(mentions) if m.dated_by in STRONG and m.date]
@@ -243,10 +347,28 @@ def cluster_mentions(mentions: list[EventMention]) -> list[list[int]]:
     strong_set = set(strong)
     weak = [i for i in range(len(mentions)) if i not in strong_set]
     weak.sort(key=lambda i: (mentions[i].date or mentions[i].latest or "9999"))
+    where: dict[int, int] = {}  # mention -> its cluster
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        by_article[m.article].append(i)
+    for ci, c in enumerate(clusters):
+        for j in c.members:
+            where[j] = ci
     for i in weak:
         m = mentions[i]
+        if retold is not None and not m.date:
+            # Nearest first: the sentence right after a lead is the likeliest to retell it.
+            near = sorted((j for j in by_article[m.article] if j in where and j != i),
+                          key=lambda j: abs(mentions[j].sentence - m.sentence))
+            ci = next((where[j] for j in near if retold(m, mentions[j])), None)
+            if ci is not None:
+                clusters[ci].members.append(i)
+                where[i] = ci
+                for k in keys[i]:
+                    index[k].add(ci)
+                continue
         bound = m.latest or m.date
-        # A weak mention may tell an older dated event ("the treaty, signed during the visit"):
+        # A weak mention may tell an older dated event ("the ceasefire, agreed during the talks"):
         # any dated event up to its bound can take it; else one of the same day.
         older = candidates(i, lambda ci: ci < n_strong and (bound is None or (clusters[ci].interval or ("9999",))[0] <= bound))
         ci = best_for(i, older, JOIN_WEAK if (m.date or m.latest) else JOIN_UNDATED, overlap=False)
@@ -254,6 +376,7 @@ def cluster_mentions(mentions: list[EventMention]) -> list[list[int]]:
             same = candidates(i, lambda ci: ci >= n_strong and clusters[ci].interval is not None)
             ci = best_for(i, same, JOIN)
         add(i, ci)
+        where[i] = ci if ci is not None else len(clusters) - 1
     return [c.members for c in clusters]
 
 
@@ -297,12 +420,94 @@ def _representative(members: list[int], mentions: list[EventMention], vec, crowd
     return best
 
 
-def merge_events(mentions: list[EventMention], articles: dict[str, Article], independent: dict[str, str]) -> list[Event]:
+@functools.lru_cache(maxsize=20000)
+def resolve_in(sentence: str, time_text: str, anchor: str) -> tuple[str, str] | None:
+    """Day bounds of ``time_text`` in ``sentence`` when the article is published on ``anchor``."""
+    from storyline.annotate.timex import find_timexes
+
+    for t in find_timexes(sentence, dt.date.fromisoformat(anchor)):
+        if t.text == time_text or time_text in t.text or t.text in time_text:
+            if t.earliest and t.latest and t.kind in ("point", "range"):
+                return t.earliest, t.latest
+    return None
+
+
+def window_bounds(m: EventMention, article: Article) -> tuple[str | None, str | None]:
+    """Bounds of a relative time ("on Thursday", "this week") in an article known only to be
+    published within a window: resolved against the window's first and last day, it covers
+    from the first resolution's start to the last one's end (either end open if the window is)."""
+    pub = article.published
+    if m.date or not m.time_text or m.evidence is None or pub.date or not (pub.earliest or pub.latest):
+        return None, None
+    try:
+        first = resolve_in(m.evidence.quote, m.time_text, pub.earliest[:10]) if pub.earliest else None
+        last = resolve_in(m.evidence.quote, m.time_text, pub.latest[:10]) if pub.latest else None
+    except ValueError:  # an odd anchor must not lose the story
+        return None, None
+    return (first[0] if first else None), (last[1] if last else None)
+
+
+def _published_by(article: Article) -> str | None:
+    """The last day an article can have been published (its date, or its window's end)."""
+    pub = article.published
+    return (pub.date or pub.latest or "")[:10] or None
+
+
+def mention_bounds(m: EventMention, article: Article) -> tuple[str | None, str | None]:
+    """(earliest, latest) day of a mention's happening from what its article says and when it
+    appeared: its own bounds, else no later than its article (every mention is a past
+    happening), and for a lead's plain past no earlier than the article's window."""
+    lo, hi = m.earliest, m.latest
+    if m.date and not (lo and hi):
+        iv = _interval(m)
+        lo, hi = iv if iv else (lo, hi)
+    pub_hi = _published_by(article)
+    if pub_hi and (hi is None or pub_hi < hi):
+        hi = pub_hi
+    if lo is None and m.dated_by == "published" and article.published.earliest:
+        lo = article.published.earliest[:10]
+    return lo, hi
+
+
+def event_bounds(ms: list[EventMention], articles: dict[str, Article]) -> tuple[str | None, str | None]:
+    """The narrowest (earliest, latest) all of an undated event's mentions allow.
+
+    When the mentions contradict each other (a lower bound after an upper one), the upper
+    bound stays: "reported by then" is firmer than "the day before the report".
+    """
+    bounds = [mention_bounds(m, articles[m.article]) for m in ms]
+    lo = max((b[0] for b in bounds if b[0]), default=None)
+    hi = min((b[1] for b in bounds if b[1]), default=None)
+    if lo and hi and lo > hi:
+        lo = None
+    return lo, hi
+
+
+def coarse_date(lo: str | None, hi: str | None) -> tuple[str | None, str | None]:
+    """(date, precision) that bounds within one calendar month honestly give: ("2019-03",
+    "month") for 2019-03-04..2019-03-20; else (None, None).
+
+    A year would be as honest for 2019-02-01..2019-11-30, but a year date reads (and sorts,
+    in every report) as "some time in 2019", before the February events the bounds say it
+    follows; such an event keeps no date and is placed by its bounds instead.
+    """
+    if not (lo and hi) or lo > hi or lo[:7] != hi[:7]:
+        return None, None
+    return lo[:7], "month"
+
+
+def merge_events(mentions: list[EventMention], articles: dict[str, Article], independent: dict[str, str],
+                 entities: dict[str, list[EntityMention]] | None = None) -> list[Event]:
     """One Event per real-world happening, with all its evidence, sources and date votes.
 
     ``independent`` maps article id -> independent-source key (wire copies share a key).
-    Undated events keep the publication window of their article as ``earliest``/``latest``.
+    ``entities`` (article id -> its entity mentions, optional) tells which country a person
+    leads, so that an article's lead and its dated retelling meet (:func:`same_report`).
+    Undated events keep the bounds their evidence gives (:func:`event_bounds`) as
+    ``earliest``/``latest``, and a month date when both bounds fall in it.
     """
+    from storyline.annotate.entities import affiliations
+
     mentions = [m for m in mentions if m.evidence is not None and m.article in articles]
     if not mentions:
         return []
@@ -310,7 +515,17 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
         if m.date is None and m.dated_by == "published":
             pub = articles[m.article].published
             m.earliest, m.latest = m.earliest or pub.earliest, m.latest or pub.latest
-    groups = cluster_mentions(mentions)
+        elif m.date is None and m.time_text and not (m.earliest and m.latest):
+            lo, hi = window_bounds(m, articles[m.article])
+            # A report's time bounds its event from above only ("X happened, Y said on Monday").
+            m.earliest = m.earliest or (lo if m.dated_by != "reported" else None)
+            m.latest = m.latest or hi
+    affiliation = affiliations(entities.values()) if entities else {}
+
+    def retold(m: EventMention, o: EventMention) -> bool:
+        return same_report(m, o, affiliation, articles[m.article].body)
+
+    groups = cluster_mentions(mentions, retold)
     vec = _Vectors(mentions).vec
     crowded = Counter((m.article, m.sentence) for m in mentions)
     events: list[Event] = []
@@ -321,8 +536,8 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
         votes = [(m.date, m.precision or "day", *_interval(m), m.article) for m in (strong or weak)]
         date, precision, lo, hi, disagreement = choose_date(votes, independent)
         if date is None:
-            lo = max((m.earliest for m in ms if m.earliest), default=None)
-            hi = min((m.latest for m in ms if m.latest), default=None)
+            lo, hi = event_bounds(ms, articles)
+            date, precision = coarse_date(lo, hi)
         rep = mentions[_representative(members, mentions, vec, crowded, date)]
         evidence: list[Evidence] = []
         seen = set()

@@ -82,8 +82,19 @@ def placed(e: Event) -> bool:
     return bool(e.date or e.earliest or e.latest)
 
 
+def when(e: Event) -> str:
+    """The day an event is placed at: its day; for a month, a year or no date, the first day
+    its bounds allow (a month known only as "within 2019-03-04..2019-03-20" starts on the 4th),
+    else its upper bound ("on or before")."""
+    if e.date and e.precision == "day":
+        return e.date
+    return e.earliest or e.date or e.latest or "9999"
+
+
 def order_key(e: Event) -> tuple:
-    return (e.date or e.earliest or e.latest or "9999", -e.importance)
+    """Timeline order: by :func:`when`; on one day, exact days before windows that open on it
+    (a happening known to follow a signing on the 19th comes after the signing), then by importance."""
+    return (when(e), 0 if e.precision == "day" else 1, -e.importance)
 
 
 def build_timeline(events: list[Event], max_events: int | None = None) -> list[Event]:
@@ -139,13 +150,18 @@ def top_dates(events: list[Event], dates: int, sentences: int, *, start: str | N
     return out
 
 
+def summary_candidates(e: Event) -> list[str]:
+    """The sentences a day summary may pick for an event: its one-line text and its evidence."""
+    return [e.text] + [x.quote for x in e.evidence]
+
+
 def day_summary(events: list[Event], k: int, redundancy: float = 0.5, story: Centroid | None = None) -> list[str]:
     """The ``k`` sentences that best sum up one day's events: central to the day (and to the
     story, when its centroid is given), of a readable length, not repeating each other."""
     cands: list[tuple[str, float]] = []
     seen = set()
     for e in events:
-        for text in [e.text] + [x.quote for x in e.evidence]:
+        for text in summary_candidates(e):
             t = " ".join(text.split())
             if t and t not in seen and len(t.split()) >= 5:
                 seen.add(t)
