@@ -1,9 +1,9 @@
 """Publication dates inferred across a story's articles.
 
-An article with no date line still tells when it was written. "Kim signed the decree on
-Monday ... after Putin signed a law on Saturday" is dated once another article dates Putin's
-signing: "Saturday" (the most recent Saturday on or before publication) is 2024-11-09 only
-for publication days 2024-11-09 ... 2024-11-15. We try every candidate publication day,
+An article with no date line still tells when it was written. "The minister resigned on
+Monday ... after the inquiry published its report on Saturday" is dated once another article
+dates the report: "Saturday" (the most recent Saturday on or before publication) is 2019-03-09
+only for publication days 2019-03-09 ... 2019-03-15. We try every candidate publication day,
 re-resolve the undated article's relative time expressions against it, and keep the days
 on which the most of its events agree with the same events as dated articles tell them.
 
@@ -11,17 +11,25 @@ Among those days, the lead rule picks one: a report's lead tells its newest news
 on which the lead's own time ("state media reported on Tuesday") resolves to that very day,
 the earliest such, is the publication day. When no day is singled out, the answer is the
 window (earliest, latest) with ``date`` None. Absolute dates the article reports as past
-("signed on June 19, 2024") bound the window from below. Nothing is guessed beyond that.
+("agreed on March 2, 2019") bound the window from below.
+
+A lead that looks ahead bounds the window from above: "the government introduces a bill to
+ban the pesticide", "parliament is set to approve the budget" was written before the step
+it anticipates happened, so when dated articles report that step done (the ban, the
+approval), and the article itself never tells it as done, it was published no later than
+that step (:func:`anticipation_bound`). Nothing is guessed beyond that.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
+import re
 from dataclasses import replace
 
-from storyline.events.merge import JOIN, STRONG, _interval, _Vectors, dates_compatible, similarity
+from storyline.events.merge import JOIN, STRONG, _content_words, _interval, _Vectors, dates_compatible, similarity
+from storyline.events.merge import resolve_in as _resolve_in
+from storyline.events.merge import trigger_match
 from storyline.model import Article, ArticleAnalysis, EventMention, Published
 
 log = logging.getLogger(__name__)
@@ -31,20 +39,8 @@ MAX_CANDIDATE_DAYS = 800
 WEEKLY_REACH = 7  # weekday names reach back at most six days: the window's end is open by this much
 
 
-@functools.lru_cache(maxsize=20000)
-def _resolve_in(sentence: str, time_text: str, anchor: str) -> tuple[str, str] | None:
-    """Day bounds of ``time_text`` in ``sentence`` when the article is published on ``anchor``."""
-    from storyline.annotate.timex import find_timexes
-
-    for t in find_timexes(sentence, dt.date.fromisoformat(anchor)):
-        if t.text == time_text or time_text in t.text or t.text in time_text:
-            if t.earliest and t.latest and t.kind in ("point", "range"):
-                return t.earliest, t.latest
-    return None
-
-
 def _absolute_floor(mentions: list[EventMention]) -> str | None:
-    """The latest start among events dated without the publication date ("June 19, 2024")."""
+    """The latest start among events dated without the publication date ("March 2, 2019")."""
     floor = None
     for m in mentions:
         if m.dated_by in STRONG and m.date and m.earliest:
@@ -76,7 +72,7 @@ def infer_one(article: Article, analysis: ArticleAnalysis, refs: list[EventMenti
     for m in timed:
         vm = vec[pos[id(m)]]
         # The article may tell the event twice, once with its time and once with its doers
-        # ("lawmakers voted on Thursday" / "the State Duma voted 397 to 0"): match with either,
+        # ("MPs voted on Thursday" / "the Bundestag voted 512 to 70"): match with either,
         # and let the named doer stand for the vague one.
         kin = [o for o in own if o is not m and o.trigger == m.trigger and not o.time_text
                and _Vectors.cosine(vm, vec[pos[id(o)]]) >= 0.3]
@@ -155,6 +151,83 @@ def _lead_is_newest(lead: list[EventMention], others: list[EventMention], day: s
     return min(lead_days) >= max(other_days)
 
 
+# What comes before a step still to come: "will ratify", "is set to approve", "plans to
+# sell", "a bill to ban". Past forms ("planned to", "was expected to") are left out: a report
+# may recall an old plan long after it was carried out.
+_AHEAD = re.compile(
+    r"\b(?:(?:will|shall)(?:\s+(?:now|soon|also))?"
+    r"|(?:is|are|am)\s+(?:now\s+|also\s+)?(?:set|due|expected|going|preparing|planning|poised|about|ready|scheduled)\s+to"
+    r"|(?:prepares|plans|intends|aims|seeks|moves|vows|pledges|promises|proposes|threatens)\s+to"
+    r"|(?:bill|draft law|draft|proposal|motion|legislation|resolution)\s+to"
+    r")\s+(?P<verb>[a-z]+)\s+(?P<obj>[^,.;:!?\"\u201c\u201d]{3,140})",
+    re.I,
+)
+_NOT_STEPS = {"be", "have", "not", "also", "then", "now", "soon", "never", "get", "make", "take", "do"}
+MIN_SHARED = 2  # content words an anticipated step and a reported one must share
+
+
+def anticipated(article: Article, analysis: ArticleAnalysis) -> list[tuple[str, set[str], str]]:
+    """(verb, object words, sentence) of each step the title or lead looks ahead to."""
+    limit = _lead_limit(analysis)
+    texts = [article.title or ""] + [article.body[s.start:s.end] for s in analysis.sentences[:limit]]
+    out = []
+    for text in texts:
+        for m in _AHEAD.finditer(text):
+            verb, obj = m.group("verb").lower(), m.group("obj")
+            if verb in _NOT_STEPS:
+                continue
+            words = _content_words(obj)
+            for e in analysis.entities:
+                if e.text and e.text in obj:
+                    words |= _content_words(e.canonical)
+            if len(words) >= MIN_SHARED:
+                out.append((verb, words, " ".join(text.split())))
+    return out
+
+
+def _step_words(m: EventMention) -> set[str]:
+    return _content_words(m.target) | set(m.lemmas) | {w for n in m.entities for w in _content_words(n)}
+
+
+def _tells(verb: str, words: set[str], m: EventMention) -> bool:
+    """Whether mention ``m`` tells the step ``verb`` + ``words`` as done."""
+    if m.trigger != verb and trigger_match(verb, m.trigger) < 0.8:
+        return False
+    shared = words & _step_words(m)
+    return len(shared) >= MIN_SHARED and len(shared) >= 0.4 * len(words)
+
+
+def anticipation_bound(article: Article, analysis: ArticleAnalysis,
+                       refs: list[EventMention]) -> tuple[str, str] | None:
+    """(latest day, why) for an article whose lead looks ahead to a step that dated articles
+    report done; None when it anticipates nothing, or tells the step as done itself."""
+    best: tuple[str, str] | None = None
+    own = analysis.events
+    for verb, words, sentence in anticipated(article, analysis):
+        if any(_tells(verb, words, m) for m in own):
+            continue  # "the bill to ban it passed on Monday": the step is done in this very report
+        for r in refs:
+            iv = _interval(r)
+            if r.article == article.id or iv is None or not _tells(verb, words, r):
+                continue
+            if best is None or iv[1] < best[0]:
+                quote = sentence if len(sentence) <= 90 else sentence[:87].rsplit(" ", 1)[0] + "..."
+                best = (iv[1], f"anticipates '{verb}' ('{quote}'), which {r.article} reports done by {iv[1]}")
+    return best
+
+
+def _bound_above(pub: Published | None, bound: tuple[str, str] | None) -> Published | None:
+    """``pub`` narrowed from above by an anticipation bound, when the two agree."""
+    if bound is None:
+        return pub
+    hi, why = bound
+    if pub is None:
+        return Published(None, None, hi, "inferred", why)
+    if pub.date or (pub.earliest and pub.earliest > hi) or (pub.latest and pub.latest <= hi):
+        return pub  # a day already, a contradiction (kept as it was), or nothing narrower
+    return Published(None, pub.earliest, hi, "inferred", "; ".join(x for x in (pub.evidence, why) if x))
+
+
 def infer_dates(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> dict[str, Published]:
     """Publication dates (or windows) of the story's undated articles: {article id: Published}.
 
@@ -178,6 +251,10 @@ def infer_dates(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -
         except Exception:  # noqa: BLE001 - one odd article must not stop the story
             log.debug("date inference failed for %s", a.id, exc_info=True)
             pub = None
+        try:
+            pub = _bound_above(pub, anticipation_bound(a, analyses[a.id], refs))
+        except Exception:  # noqa: BLE001 - the bound is a refinement; never lose the window for it
+            log.debug("anticipation bound failed for %s", a.id, exc_info=True)
         if pub is not None:
             out[a.id] = pub
     return out

@@ -1,0 +1,48 @@
+"""Publication windows narrowed by what an undated article's lead looks ahead to."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Article, Published
+from storyline.timeline.infer import anticipated, anticipation_bound, infer_dates
+
+
+@pytest.fixture(autouse=True)
+def _private_parse_cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("STORYLINE_EVAL_CACHE", str(tmp_path_factory.getbasetemp() / "parse-cache"))
+
+
+def _story(undated_body: str, title: str | None = None):
+    from storyline.eval.timeline import analyse_for_timeline
+
+    dated = Article(id="dated", source="dated", body="Parliament approved the national budget on Tuesday after a long debate.",
+                    published=Published("2019-03-20", "2019-03-20", "2019-03-20", "dateline"))
+    undated = Article(id="undated", source="undated", body=undated_body, title=title)
+    arts = [dated, undated]
+    return arts, {a.id: analyse_for_timeline(a) for a in arts}
+
+
+def test_a_lead_that_looks_ahead_was_written_before_the_step_is_reported_done():
+    arts, analyses = _story("The government introduces a bill to approve the national budget for next year. "
+                            "Ministers met in the capital to discuss it.")
+    verbs = [v for v, _, _ in anticipated(arts[1], analyses["undated"])]
+    assert verbs == ["approve"]
+    pub = infer_dates(arts, analyses)["undated"]
+    # Parliament approved it on Tuesday 2019-03-19, reported on 2019-03-20.
+    assert pub.date is None and pub.latest == "2019-03-19" and pub.how == "inferred"
+    assert "anticipates 'approve'" in pub.evidence
+
+
+def test_no_bound_when_the_report_tells_the_step_done_or_anticipates_something_else():
+    arts, analyses = _story("The government is set to approve the national budget for next year. "
+                            "Parliament approved the national budget on Tuesday.")
+    refs = [m for m in analyses["dated"].events]
+    assert anticipation_bound(arts[1], analyses["undated"], refs) is None
+    arts, analyses = _story("The government is set to raise the national pension age next year. "
+                            "Ministers met in the capital to discuss it.")
+    assert anticipation_bound(arts[1], analyses["undated"], list(analyses["dated"].events)) is None
+    # A plan recalled in the past tense may long predate its outcome: no bound.
+    arts, analyses = _story("The government planned to approve the national budget for next year. "
+                            "Ministers met in the capital to discuss it.")
+    assert anticipated(arts[1], analyses["undated"]) == []
