@@ -1,21 +1,26 @@
 """Event mentions: from each sentence, the happening(s) it reports.
 
 A sentence reports an event when one of its predicates is a completed, asserted action: a
-verb in the simple past ("ratified", "was posted"), not negated, not modal or future ("will
-take effect"), not a state ("includes", "remain", "have been allies") and not a present
-perfect with no time ("have drawn closer": background). For each such predicate we keep
+verb in the simple past ("resigned", "was arrested"), not negated, not modal or future ("will
+take effect"), not a state ("includes", "remain", "have been rivals") and not a present
+perfect with no time ("have grown apart": background). For each such predicate we keep
 
 * the trigger (verb lemma), the actor (subject, or the passive's "by" agent), the target
-  (object, or the passive subject) and a location ("in Pyongyang");
+  (object, or the passive subject) and a location ("in Nairobi");
 * the time expression attached to that predicate in the dependency tree; failing that, the
   publication date, but only for a simple past with no other time in the sentence (news
   reports yesterday's and today's happenings that way);
 * the attribution ("according to X", "X said");
 * the evidence: the sentence's character span in the cleaned body.
 
-Reported speech: "Zelensky said on Thursday that North Korea had sent 11,000 troops" is the
-statement's event (the time is the saying's); "North Korea ratified the pact, state media
-reported on Tuesday" is the ratification, known only to be no later than Tuesday.
+Reported speech: "The UN envoy said on Thursday that 4,000 people had fled the fighting" is
+the statement's event (the time is the saying's); "Kenya approved the loan, state media
+reported on Tuesday" is the approval, known only to be no later than Tuesday.
+
+The event's one-line ``text`` is the sentence made to read at a glance (``neutral_text``):
+an attribution tail that only passes the news on is dropped (", the agency said"), an event
+told in a clause of its own keeps that clause, and long lines stop at a non-restrictive
+clause. Verbs that take sides ("claimed", "alleged") stay; the evidence keeps every word.
 
 Sentences that are not prose (no closing punctuation: headlines, related links, lists) and
 photo captions are skipped.
@@ -55,7 +60,12 @@ _CAPTION = re.compile(
     re.I,
 )
 _PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
-MAX_EVENT_CHARS = 600
+MAX_EVENT_CHARS = 600  # longer sentences are not one event (lists, run-on transcripts)
+# A timeline line is read at a glance: past this, a non-restrictive clause (", which ...")
+# is left to the evidence, and past the hard cap the line is cut at a word.
+LINE_CHARS = 180
+LINE_MAX_CHARS = 260
+MIN_LINE_WORDS = 6  # a trimmed line shorter than this lost its sense: keep the sentence
 # Only the first sentences of a report tell the day's news without saying when.
 PUBLICATION_DAY_SENTENCES = 5
 # A time under these prepositions bounds a state ("since August", "until 2025"), not an event.
@@ -108,7 +118,7 @@ def _phrase(tok, max_words: int = 8) -> str:
 
 
 def _who(tok, entities) -> str | None:
-    """The canonical name(s) in a noun phrase ("Pyongyang and Moscow"), else its own words."""
+    """The canonical name(s) in a noun phrase ("Nairobi and Kampala"), else its own words."""
     if tok is None:
         return None
     heads = [tok] + [c for c in tok.children if c.dep_ == "conj"]
@@ -116,7 +126,7 @@ def _who(tok, entities) -> str | None:
     for h in heads:
         words = _core(h)
         lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
-        # The name must be the phrase's head ("the Russian Senate"), not a modifier ("Russian lawmakers").
+        # The name must be the phrase's head ("the French Senate"), not a modifier ("French lawmakers").
         inside = [e for e in entities if e.start >= lo and e.end <= hi and e.start <= h.idx < e.end
                   and e.label in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")]
         if inside:
@@ -198,6 +208,123 @@ def _clean_text(text: str) -> str:
     return text
 
 
+# Reporting verbs that only pass news on; a line may drop them (the attribution stays on the
+# mention). Verbs that take sides ("claimed", "alleged", "denied", "insisted") stay in the
+# line: without them an allegation would read as fact.
+PASSING_ON = {"say", "tell", "report", "announce", "state", "add", "confirm", "note", "write", "quote", "cite",
+              "explain", "disclose", "reveal", "indicate", "show", "accord"}
+_OPEN_QUOTES = "\"'\u201c\u2018"
+_CLOSE_QUOTES = "\"'\u201d\u2019"
+_MARKS = {"after", "when", "as", "once", "before", "because", "since", "while", "until", "that", "though", "although"}
+
+
+def _sentence_end(text: str) -> str:
+    """A trimmed clause as a sentence: quotes that lost their partner and loose commas dropped,
+    a full stop added, the first letter capitalised."""
+    text = text.strip().rstrip(" ,;:-\u2013\u2014")
+    if text.count("\u201c") != text.count("\u201d") or text.count('"') % 2:
+        text = text.strip(_OPEN_QUOTES + _CLOSE_QUOTES + " ").rstrip(" ,")
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text[:1].upper() + text[1:]
+
+
+def _tail_start(span, v) -> int | None:
+    """Character offset where an attribution tail starts: "Y happened, X reported on Tuesday"
+    or '"Y happened," the agency said in its report' -- the reporting verb, its subject and
+    modifiers after a comma, up to the sentence's end. None when there is no such tail."""
+    rep = [c for c in v.children if c.dep_ in ("parataxis", "ccomp") and c.lemma_ in PASSING_ON and c.i > v.i]
+    if rep:
+        tail = {t.i for t in rep[0].subtree}
+    elif v.dep_ in ("ccomp", "parataxis") and v.head.lemma_ in PASSING_ON and v.head.i > v.i:
+        tail = {t.i for t in v.head.subtree} - {t.i for t in v.subtree}
+    else:
+        return None
+    r = rep[0] if rep else v.head
+    if any(c.dep_ == "neg" for c in r.children) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in r.children):
+        return None  # "..., but Y has not confirmed it" answers the news; it does not source it
+    words = [t for t in span if t.i > v.i and t.i in tail and not t.is_punct]
+    if not words:
+        return None
+    first = words[0].i
+    if any(t.i >= first and t.i not in tail and not t.is_punct for t in span):
+        return None  # the tail is not one stretch to the end: "X, she said, and Y"
+    before = [t for t in span if t.i < first]
+    while before and before[-1].text in _CLOSE_QUOTES:
+        before.pop()
+    if not before or before[-1].text != ",":
+        return None
+    return before[-1].idx
+
+
+def _own_clause(span, v) -> tuple[int, int] | None:
+    """Character span of an event told in a clause of its own with its own subject, behind a
+    leading clause ("The talks collapsed after the union rejected the offer on Friday") or a
+    leading report ("Officials said the union rejected the offer"): the clause alone."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    lead_report = v.dep_ == "ccomp" and v.head.lemma_ in PASSING_ON and v.head.i < v.i
+    if v.dep_ != "advcl" and not lead_report:
+        return None
+    toks = [t for t in v.subtree if t.i >= span.start and t.i < span.end]
+    while toks and (toks[0].dep_ == "mark" or toks[0].lower_ in _MARKS or toks[0].is_punct):
+        toks = toks[1:]
+    if not toks or toks[0].i < v.head.i < toks[-1].i:
+        return None
+    ids = [t.i for t in toks]
+    if ids != list(range(ids[0], ids[-1] + 1)):
+        return None  # not one stretch of text
+    trailing = [t for t in span if t.i > ids[-1] and not t.is_punct]
+    if trailing and v.dep_ == "advcl":
+        return None  # the main clause goes on after it: the clause alone would lose the news
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:which|who|whom|whose|where|while|amid|as|but|including|citing|saying)\s|;\s|\s[\u2013\u2014-]\s")
+
+
+def _cap(text: str, after: int = 0) -> str:
+    """A long line cut at a non-restrictive clause (", which ...", ", saying ...") that starts
+    past ``after`` (the event's verb must stay), else at a word past the hard cap."""
+    if len(text) <= LINE_CHARS:
+        return text
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.start() > max(after, 40) and len((cut := text[:m.start()]).split()) >= MIN_LINE_WORDS:
+            return _sentence_end(cut)
+    if len(text) > LINE_MAX_CHARS:
+        return text[:LINE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + " \u2026"
+    return text
+
+
+_ACCORDING_TAIL = re.compile(r",\s+according to [^,;]{2,120}[.!?]?[\"\u201d']?$", re.I)
+
+
+def neutral_text(text: str, span, v, offset: int) -> str:
+    """A one-line neutral rendering of the event ``v`` in sentence ``span`` (body ``text``
+    starting at ``offset``): the sentence, without an attribution tail (", the agency said",
+    ", according to the ministry"), a leading report ("Officials said") or a leading clause
+    when the event is a clause of its own, and capped in length. Extractive: every word is
+    the article's, in its order; the evidence keeps the full quote."""
+    start, end = 0, len(text)
+    own = _own_clause(span, v)
+    if own is not None:
+        start, end = own[0] - offset, own[1] - offset
+    else:
+        cut = _tail_start(span, v)
+        if cut is not None:
+            end = cut - offset
+        elif (m := _ACCORDING_TAIL.search(text)) and m.start() > v.idx - offset:
+            end = m.start()
+    line = " ".join(text[start:end].split())
+    if (start, end) != (0, len(text)):
+        line = _sentence_end(line)
+        if len(line.split()) < MIN_LINE_WORDS:
+            line, start = " ".join(text.split()), 0
+    # Where the verb sits in the folded line, so that the cap never cuts the event itself.
+    verb_at = len(" ".join(text[start:max(start, v.idx - offset + len(v.text))].split()))
+    return _clean_text(_cap(line, verb_at))
+
+
 def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[EventMention]:
     """The event mentions of one article, at most a few per sentence, in text order."""
     out: list[EventMention] = []
@@ -234,7 +361,7 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
                          pub_day, prose_index - 1, _lemmas(clause := _clause(v), in_time), _names_in(clause, ents))
             if m is not None:
                 sentence_events.append((v, m))
-        # A clause whose time the main event took over ("a decree published on Saturday") is
+        # A clause whose time the main event took over ("a statement published on Saturday") is
         # the same news, not a second event.
         donors = {w for v, m in sentence_events if m.dated_by == "inherited" for w in _donors(v, attached, span)}
         out.extend(m for v, m in sentence_events if v.i not in donors)
@@ -314,7 +441,7 @@ def _sentence_events(span, attached, stimex, ents):
         bound = attached.get(rep[0].i) if rep else None
         events.append((v, _tense(v), attached.get(v.i, []), bound))
         seen.add(v.i)
-    # Clauses with a time of their own: "the treaty, signed in June", "after X signed it on Saturday".
+    # Clauses with a time of their own: "the accord, agreed in June", "after X signed it on Saturday".
     for vi, times in attached.items():
         if vi in seen:
             continue
@@ -330,7 +457,7 @@ def _sentence_events(span, attached, stimex, ents):
 
 def _donors(v, attached, span) -> list[int]:
     """Clauses inside the event's own arguments that carry a time: "X signed the law, according
-    to a decree published on Saturday" is dated by the decree's publication."""
+    to a notice published on Saturday" is dated by the notice's publication."""
     out = []
     for vi in attached:
         w = span.doc[vi]
@@ -371,7 +498,7 @@ def _under(doc, t: TimeExpr, v) -> bool:
 def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loose, ents, pub_day, position, lemmas, names):
     lead = position < PUBLICATION_DAY_SENTENCES
     if tense is None and position == 0 and _headline_present(v):
-        tense = "past"  # "Putin introduces a bill to ratify ...": the lead's news in the present
+        tense = "past"  # "Macron unveils a plan to cut ...": the lead's news in the present
     if tense is None or v.lemma_ in STATIVE and not (v.lemma_ == "be" and any(c.dep_ == "auxpass" for c in v.children)):
         return None
     own = [t for t in own if _dated(t)]
@@ -434,7 +561,7 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         article=article.id,
         sentence=si,
         trigger=v.lemma_.lower(),
-        text=_clean_text(text),
+        text=neutral_text(text, span, v, s.start),
         actor=actor,
         target=target,
         location=location,
