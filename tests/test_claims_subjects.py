@@ -111,3 +111,8 @@ def test_first_figures_and_worst_cases_are_not_current():
     assert "projected" in one(claims, unit="barrels per day").hedges
     _, claims = claims_of("The new cap is part of a system that can collect up to 80,000 barrels of oil a day.")
     assert "projected" in one(claims, unit="barrels per day").hedges
+
+
+def test_a_total_stands_for_the_amount():
+    _, claims = claims_of("The airline said it spent a total of $93 million on advertising from April to July.")
+    assert one(claims, unit="USD").subject == "spent on advertising (USD)"

@@ -534,7 +534,9 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
     t = top
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
         sized = t.head.head  # "fines of up to $4,300", "a bill of $69m"
-        if sized.lemma_.lower() not in ("dollar", "billion", "million") and unit_of(sized) is None:
+        if sized.lemma_.lower() in TRANSPARENT_NOUNS:
+            t = sized  # "spent a total of $93m on advertising": the total stands for the amount
+        elif sized.lemma_.lower() not in ("dollar", "billion", "million") and unit_of(sized) is None:
             return phrase(sized) + per, owner_of(sized, agent=False), None
     if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative", "agent"):
         prep, t = t.head, t.head
