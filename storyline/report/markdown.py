@@ -9,6 +9,32 @@ def _esc(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
+def _whats_next(s: dict[str, Any]) -> list[str]:
+    """Open and overdue expectations (newest first, each step once), then the fulfilled ones
+    with the timeline event that fulfilled them."""
+    from storyline.expectations.followup import whats_next
+    from storyline.store.sqlite import story_from_dict
+
+    story = story_from_dict(s)
+    events = {e.id: e for e in story.timeline}
+    out = ["### What happens next", ""]
+    for x in whats_next(story.expectations):
+        bound = f" (by {x.bound.value})" if x.bound is not None and x.bound.value else ""
+        cond = f" — when {x.condition}" if x.condition else ""
+        subject = f"{x.subject}: " if x.subject else ""
+        out.append(f"- **{x.status}** — {_esc(subject + x.what)}{bound}{_esc(cond)} "
+                   f"[{x.certainty}; {_esc(x.attributed_to or 'unattributed')}; reported {x.made or '?'} in {x.article}]")
+    done = [x for x in story.expectations if x.status == "fulfilled"]
+    if done:
+        out += ["", "Fulfilled:", ""]
+        for x in done:
+            ev = events.get(x.fulfilled_by or "")
+            what = f"{_esc(ev.text)} ({ev.date or '?'}; {', '.join(ev.sources)})" if ev else (x.fulfilled_date or "?")
+            out.append(f"- {_esc(x.what)} [{x.article}] → {what}")
+    out.append("")
+    return out
+
+
 def render_markdown(report: dict[str, Any]) -> str:
     """Stories first (summary, timeline, claims, what's next), then articles and rejections."""
     arts = {a["id"]: a for a in report["articles"]}
@@ -40,11 +66,7 @@ def render_markdown(report: dict[str, Any]) -> str:
             out.append("")
         exps = s.get("expectations") or []
         if exps:
-            out += ["### What happens next", ""]
-            for x in exps:
-                bound = f" (by {x['bound']['value']})" if x.get("bound") and x["bound"].get("value") else ""
-                out.append(f"- **{x['status']}** — {_esc(x['what'])}{bound} [{x['certainty']}; {x.get('attributed_to') or 'unattributed'}; {x['article']}]")
-            out.append("")
+            out += _whats_next(s)
         if s.get("wire"):
             out += ["### Wire copies and reprints", ""]
             for w in s["wire"]:
