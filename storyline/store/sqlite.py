@@ -391,6 +391,7 @@ class Store:
             yield r[0], r[1], json.loads(r[2])
 
     def articles_without_terms(self) -> list[str]:
+        """Ids of stored articles whose grouping terms are not stored yet."""
         rows = self.conn.execute(
             "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_terms t WHERE t.article = a.id) ORDER BY id")
         return [r[0] for r in rows]
@@ -402,6 +403,7 @@ class Store:
         return [r[0] for r in rows]
 
     def story_members(self, story_id: str) -> list[str]:
+        """Ids of the articles of one story."""
         return [r[0] for r in self.conn.execute("SELECT article FROM story_articles WHERE story=? ORDER BY article", (story_id,))]
 
     def get_doc_freq(self, terms: Iterable[str]) -> tuple[dict[str, int], int]:
@@ -420,15 +422,18 @@ class Store:
         self.set_grouping_state(c, "articles", str(n + 1))
 
     def replace_doc_freq(self, c: sqlite3.Connection, df: dict[str, int], n: int) -> None:
+        """Replace all document frequencies (batch regrouping counted them afresh)."""
         c.execute("DELETE FROM term_df")
         c.executemany("INSERT INTO term_df (term, df) VALUES (?,?)", df.items())
         self.set_grouping_state(c, "articles", str(n))
 
     def get_grouping_state(self, key: str) -> str | None:
+        """A value grouping keeps in the store (article count, feature settings)."""
         row = self.conn.execute("SELECT value FROM grouping_state WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
 
     def set_grouping_state(self, c: sqlite3.Connection, key: str, value: str) -> None:
+        """Set a value of :meth:`get_grouping_state`."""
         c.execute("INSERT INTO grouping_state (key, value) VALUES (?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                   (key, value))
 
@@ -456,6 +461,7 @@ class Store:
         c.execute("DELETE FROM stories WHERE id=?", (gone,))
 
     def get_story_vectors(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """{story id: centroid record} for the ids that have one."""
         out = {}
         for chunk in _chunks(list(story_ids)):
             marks = ",".join("?" * len(chunk))
@@ -481,6 +487,7 @@ class Store:
         return out
 
     def count_story_index(self) -> int:
+        """How many stories have a centroid in the index."""
         return self.conn.execute("SELECT COUNT(*) FROM story_vectors").fetchone()[0]
 
 

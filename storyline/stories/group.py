@@ -190,11 +190,13 @@ class DocFreq:
         self.n = n
 
     def add(self, counts: Iterable[str]) -> None:
+        """Count one more article using each of ``counts``' terms."""
         self.n += 1
         for t in counts:
             self.df[t] = self.df.get(t, 0) + 1
 
     def idf(self, term: str) -> float:
+        """Inverse document frequency of ``term`` (smoothed)."""
         # Smoothed, as scikit-learn does: a term in every article still weighs 1.
         return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
@@ -273,6 +275,7 @@ class StoryVector:
             self._norm2 = sum(w * w for w in self.terms.values())
 
     def dot(self, vec: dict[str, float]) -> float:
+        """Dot product of the centroid with ``vec`` (another centroid or a unit vector)."""
         small, big = (vec, self.terms) if len(vec) <= len(self.terms) else (self.terms, vec)
         get = big.get
         return sum([w * get(t, 0.0) for t, w in small.items()])
@@ -293,6 +296,7 @@ class StoryVector:
         self._span(other.last)
 
     def norm(self) -> float:
+        """Length of the centroid."""
         return math.sqrt(max(self._norm2, 0.0))
 
     def similarity(self, vec: dict[str, float]) -> float:
@@ -306,6 +310,7 @@ class StoryVector:
         return self.pairs / (self.n * (self.n - 1) / 2)
 
     def top_terms(self, k: int) -> list[tuple[str, float]]:
+        """The ``k`` heaviest (term, weight) pairs of the centroid."""
         return heapq.nlargest(k, self.terms.items(), key=_weight)
 
     def gap(self, day: int | None) -> int:
@@ -317,11 +322,13 @@ class StoryVector:
         return max(0, day - self.last)
 
     def to_dict(self) -> dict:
+        """JSON-ready form, as kept in ``story_vectors``."""
         return {"terms": {t: round(w, 6) for t, w in self.terms.items()}, "n": self.n, "pairs": round(self.pairs, 6),
                 "first": self.first, "last": self.last}
 
     @classmethod
     def from_dict(cls, d: dict) -> StoryVector:
+        """Inverse of :meth:`to_dict`."""
         return cls(terms=d.get("terms") or {}, n=int(d.get("n") or 0), pairs=float(d.get("pairs") or 0.0),
                    first=d.get("first"), last=d.get("last"))
 

@@ -145,6 +145,7 @@ class StoreClusterer(Clusterer):
         return self.keys[story_id]
 
     def candidates(self, vec: dict[str, float], day: int | None, until: int | None = None) -> list[int]:
+        """As :meth:`Clusterer.candidates`, from ``story_terms``; loads the candidates' centroids."""
         cfg = self.config
         query = dict(heapq.nlargest(cfg.query_terms, vec.items(), key=_weight))
         overlap: dict[str, float] = {}
