@@ -141,3 +141,20 @@ def test_a_clause_with_its_own_subject_stands_alone_and_long_lines_are_capped():
             "money set aside for new office buildings and consultants by a third.")
     (text,) = _text_of(long)
     assert text == "The city council approved a new budget for the coming year on Monday."
+
+
+def test_reader_comments_are_not_news_and_datelines_leave_the_line():
+    from storyline.events.extract import is_comment, strip_dateline
+
+    assert is_comment("At 2:10 pm on 02 Jun 2009, jo_b wrote: The ministry has handled this badly from the start.")
+    assert not is_comment("The minister wrote: we will not resign from the cabinet over this.")
+    assert not is_comment("In 2009 the minister wrote: we will not resign.")
+    assert strip_dateline("NAIROBI | Mon Mar 4, 2019 9:12 am EST NAIROBI (Reuters) - Kenya's central bank held its "
+                          "main lending rate on Monday.") == "Kenya's central bank held its main lending rate on Monday."
+    assert strip_dateline("LIMA, Peru (AP) -- Police arrested two men after the attack.") == \
+        "Police arrested two men after the attack."
+    kept = "The World Health Organization (WHO) - which raised its alert - said it had no plans."
+    assert strip_dateline(kept) == kept
+    texts = _text_of("CAIRO (Reuters) - Protesters marched through the centre of the city on Monday, witnesses said.")
+    assert texts == ["Protesters marched through the centre of the city on Monday."]
+    assert _text_of("At 4:25 pm on 28 May 2019, Makena wrote: The government closed the border on Friday.") == []

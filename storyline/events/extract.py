@@ -85,6 +85,31 @@ def is_caption(text: str, captions: list[str]) -> bool:
     return any(t and (t in " ".join(c.split()) or " ".join(c.split()) in t) for c in captions if len(c) > 20)
 
 
+# A reader's comment under the article ("At 2:10 pm on 02 Jun 2009, jo_b wrote: ..."): the
+# page's, not the story's. A clock time, a comma, then the writer's handle right before
+# "wrote:" (a news sentence quoting a letter, "The minister wrote: ...", has no such stamp).
+_COMMENT = re.compile(r"^[^\n]{0,40}?\d{1,2}:\d{2}[^\n]{0,40}?,\s*[\w.-]+ wrote\s?:\s")
+# A wire dateline opening the first sentence: "NAIROBI | Mon Mar 4, 2019 9:12 am EST NAIROBI
+# (Reuters) - ", "LIMA, Peru (AP) -- ". The place is in capitals right before the agency.
+_DATELINE = re.compile(
+    r"^(?:[^()]{0,120}?\s)?[A-Z][A-Z.'\u2019/-]*(?:\s[A-Z][A-Z.'\u2019/-]*)*(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+    r"\s*\([A-Z][\w.&/ ]{0,30}\)\s*[-\u2013\u2014]{1,2}\s+")
+
+
+def is_comment(text: str) -> bool:
+    """A reader's comment ("..., NAME wrote: ..."), not the article's own text."""
+    return bool(_COMMENT.match(" ".join(text.split())))
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a wire dateline before it ("CAIRO (Reuters) - Protesters ...")."""
+    m = _DATELINE.match(text)
+    if m and len(text[m.end():].split()) >= MIN_LINE_WORDS:
+        rest = text[m.end():]
+        return rest[:1].upper() + rest[1:]
+    return text
+
+
 def _tense(v) -> str | None:
     """'past', 'perfect', 'pastperfect' or None (present, future, modal, infinitive...)."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
@@ -322,7 +347,8 @@ def neutral_text(text: str, span, v, offset: int) -> str:
             line, start = " ".join(text.split()), 0
     # Where the verb sits in the folded line, so that the cap never cuts the event itself.
     verb_at = len(" ".join(text[start:max(start, v.idx - offset + len(v.text))].split()))
-    return _clean_text(_cap(line, verb_at))
+    head = len(line) - len(stripped) if (stripped := strip_dateline(line)) != line else 0
+    return _clean_text(_cap(stripped, max(0, verb_at - head)))
 
 
 def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[EventMention]:
@@ -335,7 +361,7 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
     prose_index = 0
     for si, s in enumerate(analysis.sentences):
         text = body[s.start:s.end]
-        if not is_prose(text) or is_caption(text, article.captions):
+        if not is_prose(text) or is_caption(text, article.captions) or is_comment(text):
             continue
         prose_index += 1  # counted before parsing: sentences the parser skipped still push the lead back
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
