@@ -9,6 +9,20 @@ def _esc(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
+def _when(e: dict[str, Any]) -> str:
+    """An event's date with its precision, or the window its evidence allows."""
+    if e.get("date"):
+        return f"{e['date']} ({e.get('precision') or '-'})"
+    lo, hi = e.get("earliest"), e.get("latest")
+    if lo and hi:
+        return f"between {lo} and {hi}"
+    if hi:
+        return f"on or before {hi}"
+    if lo:
+        return f"on or after {lo}"
+    return "undated"
+
+
 def _whats_next(s: dict[str, Any]) -> list[str]:
     """Open and overdue expectations (newest first, each step once), then the fulfilled ones
     with the timeline event that fulfilled them."""
@@ -51,7 +65,7 @@ def render_markdown(report: dict[str, Any]) -> str:
             out += ["### Timeline", "", "| date | event | sources |", "|---|---|---|"]
             for e in s["timeline"]:
                 src = ", ".join(f"{arts.get(x, {}).get('outlet') or x}" for x in e["sources"])
-                out.append(f"| {e['date'] or '?'} ({e['precision'] or '-'}) | {_esc(e['text'])} | {_esc(src)} |")
+                out.append(f"| {_when(e)} | {_esc(e['text'])} | {_esc(src)} |")
             out.append("")
         if s.get("comparison"):
             out += ["### Claims compared", "", "| subject | status | outlets | independent sources |", "|---|---|---|---|"]
