@@ -34,11 +34,14 @@ def run(
     limits: Limits | None = None,
     quiet: bool = True,
     reports: bool = True,
+    all_events: bool = False,
 ) -> RunResult:
     """Read ``paths``, process every article, group stories, store everything and write reports.
 
     The store defaults to ``out/storyline.db``. Articles already in the store (same
     cleaned content) are not added twice. Returns what was done; see ``RunResult.exit_code``.
+    Each story's timeline is the editor's view of its key events (the full list is
+    ``Story.events``); ``all_events`` makes the reports show every event as the timeline.
     """
     from storyline.store import Store
 
@@ -56,7 +59,7 @@ def run(
             progress.done()
             result.stories = regroup_all(store, max_events=max_events)
             if reports:
-                result.outputs = write_reports(store, out, result)
+                result.outputs = write_reports(store, out, result, all_events=all_events)
     finally:
         eng.close()
     result.seconds = time.time() - t0
@@ -71,6 +74,7 @@ def add(
     max_events: int | None = None,
     limits: Limits | None = None,
     quiet: bool = True,
+    all_events: bool = False,
 ) -> RunResult:
     """Add articles to an existing store: each joins a story or starts one; only the
     stories touched are rebuilt. Adding the same article twice does nothing."""
@@ -87,7 +91,7 @@ def add(
         result.stories = add_to_store(store, result.articles, max_events=max_events)
         if out is not None:
             Path(out).mkdir(parents=True, exist_ok=True)
-            result.outputs = write_reports(store, Path(out), result)
+            result.outputs = write_reports(store, Path(out), result, all_events=all_events)
     result.seconds = time.time() - t0
     return result
 

@@ -64,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--engine", choices=["local", "pool", "dask"], default="local", help="where per-article work runs")
     r.add_argument("--workers", type=int, default=1, help="worker processes (local pool or Dask LocalCluster)")
     r.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a LocalCluster)")
-    r.add_argument("--max-events", type=int, default=None, help="keep the N most important events per timeline")
+    r.add_argument("--max-events", type=int, default=None, help="show at most N key events per timeline")
+    r.add_argument("--all-events", action="store_true",
+                   help="show every event in the timeline, not only the editor's view of the key events")
     r.add_argument("--quiet", action="store_true", help="no progress on stderr")
     _limits_args(r)
 
@@ -75,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--db", required=True, help="the SQLite store to add to")
     a.add_argument("--out", default=None, help="also rewrite the reports into this folder")
     a.add_argument("--max-events", type=int, default=None)
+    a.add_argument("--all-events", action="store_true")
     a.add_argument("--quiet", action="store_true")
     _limits_args(a)
 
@@ -164,7 +167,8 @@ def _dispatch(args, parser) -> int:
         if args.workers < 1:
             parser.error("--workers must be at least 1")
         result = run(args.paths, out=args.out, db=args.db, engine=args.engine, workers=args.workers,
-                     scheduler=args.scheduler, max_events=args.max_events, limits=_limits(args), quiet=args.quiet)
+                     scheduler=args.scheduler, max_events=args.max_events, limits=_limits(args), quiet=args.quiet,
+                     all_events=args.all_events)
         _summary(result, args.out)
         return result.exit_code
     if args.command == "add":
@@ -173,7 +177,8 @@ def _dispatch(args, parser) -> int:
         if not Path(args.db).exists():
             print(f"storyline: error: {args.db}: no such store (create one with 'storyline run ... --db {args.db}')", file=sys.stderr)
             return 2
-        result = add(args.paths, db=args.db, out=args.out, max_events=args.max_events, limits=_limits(args), quiet=args.quiet)
+        result = add(args.paths, db=args.db, out=args.out, max_events=args.max_events, limits=_limits(args), quiet=args.quiet,
+                     all_events=args.all_events)
         _summary(result, args.out)
         return result.exit_code
     if args.command == "serve":

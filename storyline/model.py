@@ -324,7 +324,10 @@ class Story:
     title: str
     articles: list[str]
     keywords: list[str] = field(default_factory=list)
+    # The editor's view: the key events, one line per happening (timeline.build.key_events).
     timeline: list[Event] = field(default_factory=list)
+    # Every event the story's articles report, in timeline order: the full list behind the view.
+    events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     comparison: list[ClaimComparison] = field(default_factory=list)
     wire: list[WireGroup] = field(default_factory=list)

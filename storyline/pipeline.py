@@ -181,11 +181,12 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
-def write_reports(store: Store, out: Path, result: RunResult) -> dict[str, str]:
-    """report.json, report.md and report.html for everything in the store."""
+def write_reports(store: Store, out: Path, result: RunResult, *, all_events: bool = False) -> dict[str, str]:
+    """report.json, report.md and report.html for everything in the store; with
+    ``all_events`` every story's timeline is its full list of events, not the editor's view."""
     from storyline.report import build_report, write_all
 
     articles = list(store.iter_articles())
     stories = list(store.iter_stories())
-    report = build_report(articles, stories, result.rejected)
+    report = build_report(articles, stories, result.rejected, all_events=all_events)
     return write_all(report, out)

@@ -37,7 +37,7 @@ def build_story(
     from storyline.events.merge import merge_events
     from storyline.expectations.followup import follow_up
     from storyline.stories.group import story_title
-    from storyline.timeline.build import build_timeline
+    from storyline.timeline.build import build_timeline, key_events
     from storyline.timeline.infer import infer_dates
 
     articles = sorted(articles, key=lambda a: (a.published.date or a.published.earliest or "9999", a.id))
@@ -57,7 +57,8 @@ def build_story(
     comparison = compare_claims(claims, by_id, independent)
     expectations = [x for a in articles for x in analyses[a.id].expectations]
     expectations = follow_up(expectations, events, by_id)
-    timeline = build_timeline(events, max_events)
+    every = build_timeline(events)
+    timeline = key_events(every, max_events)
     title, keywords = story_title(articles, analyses)
     dates = sorted(d for a in articles for d in [a.published.date or a.published.earliest] if d)
     story = Story(
@@ -66,6 +67,7 @@ def build_story(
         articles=[a.id for a in articles],
         keywords=keywords,
         timeline=timeline,
+        events=every,
         claims=claims,
         comparison=comparison,
         wire=wire,

@@ -37,40 +37,13 @@ from dataclasses import dataclass, field
 import re
 from collections.abc import Callable
 
+from storyline.events.lexicon import word_classes, word_list
 from storyline.model import Article, DateVote, EntityMention, Event, EventMention, Evidence
 
-# Verbs news uses for one kind of happening. General English, not tied to any story.
-TRIGGER_CLASSES = [
-    {"ratify", "approve", "endorse", "pass", "adopt", "vote", "back", "enact", "uphold"},
-    {"sign", "ink", "conclude", "seal"},
-    {"say", "tell", "state", "announce", "declare", "claim", "report", "confirm", "add", "note", "reveal", "disclose"},
-    {"kill", "die", "perish", "slay", "murder"},
-    {"injure", "wound", "hurt"},
-    {"attack", "strike", "bomb", "shell", "hit", "raid", "target"},
-    {"arrest", "detain", "capture", "seize", "apprehend"},
-    {"charge", "indict", "accuse", "sue", "prosecute"},
-    {"convict", "sentence", "jail", "imprison"},
-    {"launch", "fire", "test"},
-    {"meet", "visit", "host", "talk"},
-    {"elect", "win", "appoint", "name", "nominate", "choose", "select"},
-    {"resign", "quit", "step", "retire", "leave"},
-    {"send", "deploy", "dispatch", "station"},
-    {"leak", "spill", "gush", "spew", "flow"},
-    {"cap", "seal", "plug", "stop", "close", "shut", "kill"},
-    {"explode", "blast", "burn", "sink", "collapse", "erupt"},
-    {"pay", "fund", "compensate", "award", "grant"},
-    {"fine", "penalise", "penalize", "sanction", "punish"},
-    {"ban", "prohibit", "suspend", "halt", "freeze", "block"},
-    {"begin", "start", "open", "launch", "commence"},
-    {"end", "finish", "conclude", "complete"},
-    {"invade", "occupy", "enter", "cross"},
-    {"withdraw", "pull", "retreat", "evacuate"},
-    {"publish", "release", "issue", "post", "appear", "submit", "introduce", "table", "file"},
-    {"strike", "quake", "shake", "hit"},
-    {"infect", "spread", "contract", "confirm"},
-    {"rise", "increase", "climb", "jump", "soar", "surge"},
-    {"fall", "drop", "decline", "plunge", "slump"},
-]
+# Verbs news uses for one kind of happening (data/trigger_classes.txt).
+TRIGGER_CLASSES = list(word_classes("trigger_classes.txt").values())
+# Witnesses' perceiving and recalling (data/detail_verbs.txt): colour, not events.
+DETAIL_VERBS = word_list("detail_verbs.txt")
 _CLASS_OF: dict[str, set[int]] = defaultdict(set)
 for _i, _c in enumerate(TRIGGER_CLASSES):
     for _w in _c:
@@ -92,10 +65,10 @@ def trigger_match(a: str, b: str) -> float:
     return 0.8 if _CLASS_OF.get(a, set()) & _CLASS_OF.get(b, set()) else 0.0
 
 
-SAYING = TRIGGER_CLASSES[2]
+SAYING = word_classes("trigger_classes.txt")["say"]
 # A state enacts through its leader's signature: "Iran ratified the accord" and "Rouhani signed
 # the order" can be one happening (only when the signer leads that state, see same_report).
-ENACTING, SIGNING = TRIGGER_CLASSES[0], TRIGGER_CLASSES[1]
+ENACTING, SIGNING = word_classes("trigger_classes.txt")["enact"], word_classes("trigger_classes.txt")["sign"]
 NEAR_SENTENCES = 2  # how far on an article's lead may be retold with its day
 
 
@@ -111,12 +84,16 @@ def _participants(m: EventMention) -> set[str]:
     return {x.lower() for x in out}
 
 
-def _interval(m: EventMention) -> tuple[str, str] | None:
+def day_span(m: EventMention | Event) -> tuple[str, str] | None:
+    """The days a mention or an event covers: its bounds, else its day; None when unknown."""
     if m.earliest and m.latest:
         return m.earliest, m.latest
     if m.date and len(m.date) == 10:
         return m.date, m.date
     return None
+
+
+_interval = day_span  # the name timeline.infer imports
 
 
 def _shift(day: str, days: int) -> str:
@@ -242,7 +219,7 @@ def _objects_agree(first: EventMention, later: EventMention, body: str | None) -
 
 def _bounds(m: EventMention) -> tuple[str, str]:
     """A mention's day bounds, open ends as far as they go."""
-    iv = _interval(m)
+    iv = day_span(m)
     return iv if iv else (m.earliest or "0001-01-01", m.latest or "9999-12-31")
 
 
@@ -321,7 +298,7 @@ def cluster_mentions(mentions: list[EventMention],
         best, best_score = None, threshold
         for ci in cands:
             c = clusters[ci]
-            if overlap and not dates_compatible(_interval(m), c.interval, slack=1 if m.dated_by in STRONG else 0):
+            if overlap and not dates_compatible(day_span(m), c.interval, slack=1 if m.dated_by in STRONG else 0):
                 continue
             if not partial_fits(m, c.interval):
                 continue
@@ -333,7 +310,7 @@ def cluster_mentions(mentions: list[EventMention],
     def add(i: int, ci: int | None) -> None:
         m = mentions[i]
         if ci is None:
-            clusters.append(_Cluster([i], _interval(m) if m.date else None, m.precision))
+            clusters.append(_Cluster([i], day_span(m) if m.date else None, m.precision))
             ci = len(clusters) - 1
         else:
             clusters[ci].members.append(i)
@@ -459,7 +436,7 @@ def mention_bounds(m: EventMention, article: Article) -> tuple[str | None, str |
     happening), and for a lead's plain past no earlier than the article's window."""
     lo, hi = m.earliest, m.latest
     if m.date and not (lo and hi):
-        iv = _interval(m)
+        iv = day_span(m)
         lo, hi = iv if iv else (lo, hi)
     pub_hi = _published_by(article)
     if pub_hi and (hi is None or pub_hi < hi):
@@ -496,6 +473,27 @@ def coarse_date(lo: str | None, hi: str | None) -> tuple[str | None, str | None]
     return lo[:7], "month"
 
 
+def one_per_predicate_class(mentions: list[EventMention]) -> list[EventMention]:
+    """Coordinated predicates of one class in one sentence are one happening: "seven people
+    were killed and dozens injured" is one casualty report, not a death and an injury. The
+    first such predicate stands for them (it carries the sentence's time when any does)."""
+    kept: list[EventMention] = []
+    by_sentence: dict[tuple[str, int], list[EventMention]] = defaultdict(list)
+    for m in mentions:
+        same = by_sentence[(m.article, m.sentence)]
+        # Different doers are different steps, even in one sentence ("the upper house ratified
+        # it this week, the lower house endorsed it last month").
+        twin = next((o for o in same if trigger_match(o.trigger, m.trigger) > 0
+                     and not (o.actor and m.actor and not _names(o.actor) & _names(m.actor))), None)
+        if twin is None:
+            same.append(m)
+            kept.append(m)
+        elif twin.date is None and m.date is not None:
+            kept[kept.index(twin)] = m
+            same[same.index(twin)] = m
+    return kept
+
+
 def merge_events(mentions: list[EventMention], articles: dict[str, Article], independent: dict[str, str],
                  entities: dict[str, list[EntityMention]] | None = None) -> list[Event]:
     """One Event per real-world happening, with all its evidence, sources and date votes.
@@ -508,7 +506,8 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
     """
     from storyline.annotate.entities import affiliations
 
-    mentions = [m for m in mentions if m.evidence is not None and m.article in articles]
+    mentions = one_per_predicate_class(
+        [m for m in mentions if m.evidence is not None and m.article in articles and m.trigger not in DETAIL_VERBS])
     if not mentions:
         return []
     for m in mentions:
@@ -531,9 +530,9 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
     events: list[Event] = []
     for n, members in enumerate(groups):
         ms = [mentions[i] for i in members]
-        strong = [m for m in ms if m.dated_by in STRONG and m.date and _interval(m)]
-        weak = [m for m in ms if m.date and _interval(m) and m not in strong]
-        votes = [(m.date, m.precision or "day", *_interval(m), m.article) for m in (strong or weak)]
+        strong = [m for m in ms if m.dated_by in STRONG and m.date and day_span(m)]
+        weak = [m for m in ms if m.date and day_span(m) and m not in strong]
+        votes = [(m.date, m.precision or "day", *day_span(m), m.article) for m in (strong or weak)]
         date, precision, lo, hi, disagreement = choose_date(votes, independent)
         if date is None:
             lo, hi = event_bounds(ms, articles)

@@ -30,16 +30,23 @@ def article_dict(a: Article) -> dict[str, Any]:
     return d
 
 
-def build_report(articles: list[Article], stories: list[Story], rejected: list[Rejection]) -> dict[str, Any]:
-    """The report as plain data, in the shape the schema describes."""
+def build_report(articles: list[Article], stories: list[Story], rejected: list[Rejection], *,
+                 all_events: bool = False) -> dict[str, Any]:
+    """The report as plain data, in the shape the schema describes. Each story's ``timeline``
+    is the editor's view and ``events`` the full list; ``all_events`` shows the full list as
+    the timeline too."""
     from storyline import __version__
 
+    story_dicts = [asdict(s) for s in stories]
+    if all_events:
+        for s in story_dicts:
+            s["timeline"] = s.get("events") or s["timeline"]
     return {
         "schema_version": SCHEMA_VERSION,
         "storyline_version": __version__,
         "generated": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         "articles": [article_dict(a) for a in articles],
-        "stories": [asdict(s) for s in stories],
+        "stories": story_dicts,
         "rejected": [{"source": r.source, "reason": r.reason} for r in rejected],
     }
 

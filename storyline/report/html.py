@@ -473,7 +473,8 @@ def story_view(story: dict[str, Any], arts: dict[str, dict[str, Any]]) -> dict[s
     colours = outlet_colours([_outlet_name(arts, a) for a in story.get("articles") or []]
                              + [_outlet_name(arts, s) for e in story.get("timeline") or [] for s in e.get("sources") or []])
     events = {e["id"]: {**e, "anchor": event_anchor(story["id"], e["id"]),
-                        "when": format_date(e.get("date"), e.get("precision"))} for e in story.get("timeline") or []}
+                        "when": format_date(e.get("date"), e.get("precision"))}
+              for e in (story.get("events") or []) + (story.get("timeline") or [])}
     expectations = _expectations(story, arts, colours, events)
     fulfilled: dict[str, list[dict]] = {}
     for x in expectations:
@@ -496,6 +497,9 @@ def story_view(story: dict[str, Any], arts: dict[str, dict[str, Any]]) -> dict[s
         "dated": dated,
         "undated": undated,
         "n_events": len(story.get("timeline") or []),
+        # The full list behind the editor's view, one click away (events the view leaves out).
+        "more_events": [events[e["id"]] for e in story.get("events") or []
+                        if e["id"] not in {k["id"] for k in story.get("timeline") or []}],
         "comparisons": comparisons,
         "loose_claims": loose,
         "coverage": _coverage(story, arts, colours, events),

@@ -23,6 +23,27 @@ def _when(e: dict[str, Any]) -> str:
     return "undated"
 
 
+def _timeline(s: dict[str, Any], arts: dict[str, Any]) -> list[str]:
+    """The timeline: dated lines in date order, then the undated ones with the window their
+    evidence allows, apart (a window is not a date); how many of the story's events it shows."""
+    lines = s["timeline"]
+    every = s.get("events") or lines
+    shown = "every event" if len(lines) >= len(every) else (
+        f"the {len(lines)} key events of {len(every)} (all of them: `events` in report.json, or `--all-events`)")
+    out = ["### Timeline", "", f"Showing {shown}.", ""]
+    for title, rows in (("", [e for e in lines if e.get("date")]), ("Not dated: known only within a window", [e for e in lines if not e.get("date")])):
+        if not rows:
+            continue
+        if title:
+            out += [f"**{title}.**", ""]
+        out += ["| date | event | sources |", "|---|---|---|"]
+        for e in rows:
+            src = ", ".join(f"{arts.get(x, {}).get('outlet') or x}" for x in e["sources"])
+            out.append(f"| {_when(e)} | {_esc(e['text'])} | {_esc(src)} |")
+        out.append("")
+    return out
+
+
 def _whats_next(s: dict[str, Any]) -> list[str]:
     """Open and overdue expectations (newest first, each step once), then the fulfilled ones
     with the timeline event that fulfilled them."""
@@ -30,7 +51,7 @@ def _whats_next(s: dict[str, Any]) -> list[str]:
     from storyline.store.sqlite import story_from_dict
 
     story = story_from_dict(s)
-    events = {e.id: e for e in story.timeline}
+    events = {e.id: e for e in story.events + story.timeline}
     out = ["### What happens next", ""]
     for x in whats_next(story.expectations):
         bound = f" (by {x.bound.value})" if x.bound is not None and x.bound.value else ""
@@ -62,11 +83,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         if s.get("summary"):
             out += ["**Summary.** " + s["summary"], ""]
         if s["timeline"]:
-            out += ["### Timeline", "", "| date | event | sources |", "|---|---|---|"]
-            for e in s["timeline"]:
-                src = ", ".join(f"{arts.get(x, {}).get('outlet') or x}" for x in e["sources"])
-                out.append(f"| {_when(e)} | {_esc(e['text'])} | {_esc(src)} |")
-            out.append("")
+            out += _timeline(s, arts)
         if s.get("comparison"):
             out += ["### Claims compared", "", "| subject | status | outlets | independent sources |", "|---|---|---|---|"]
             for c in s["comparison"]:

@@ -177,11 +177,12 @@ def analysis_from_dict(d: dict[str, Any]) -> ArticleAnalysis:
 
 def story_from_dict(d: dict[str, Any]) -> Story:
     d = dict(d)
-    d["timeline"] = [
-        Event(**{**e, "evidence": [Evidence(**x) for x in e.get("evidence") or []],
-                 "disagreement": [DateVote(**v) for v in e.get("disagreement") or []]})
-        for e in d.get("timeline") or []
-    ]
+    for key in ("timeline", "events"):
+        d[key] = [
+            Event(**{**e, "evidence": [Evidence(**x) for x in e.get("evidence") or []],
+                     "disagreement": [DateVote(**v) for v in e.get("disagreement") or []]})
+            for e in d.get(key) or []
+        ]
     d["claims"] = [_claim(c) for c in d.get("claims") or []]
     d["comparison"] = [ClaimComparison(**c) for c in d.get("comparison") or []]
     d["wire"] = [WireGroup(**w) for w in d.get("wire") or []]

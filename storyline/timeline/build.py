@@ -106,6 +106,68 @@ def build_timeline(events: list[Event], max_events: int | None = None) -> list[E
     return sorted(ranked, key=order_key)
 
 
+# The editor's view. A story's timeline shows the events a reader can trust at a glance; the
+# full list stays one flag away (``Story.events``). Lines are ranked by importance and a line
+# that retells one already shown (same time, same words: the wording of its evidence, TF-IDF
+# over the story) is left to the full list, as are lines that cannot stand alone.
+REDUNDANT = 0.15  # cosine of evidence vectors above which two same-time lines tell one event
+KEY_PER_ROOT = 3.5  # the view grows with the square root of the number of events ...
+KEY_MIN, KEY_MAX = 8, 30  # ... within these bounds
+LEAD_CHARS = 400  # evidence starting this early is an article's lead
+# A witness's own words ("I heard a bang", "we were thrown") and a sentence opening on a
+# pronoun ("He said ...") do not say who did what when read alone.
+_FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201c\u2018'(])(?:I|I'm|I've|I'd|we|We|my|My|me|our|Our|us)\b")
+_OPENS_ON_PRONOUN = re.compile(r"^[\"\u201c\u2018']?(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|Them)\b")
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a line says who did what without the sentences around it."""
+    return not _FIRST_PERSON.search(text) and not _OPENS_ON_PRONOUN.search(text)
+
+
+def _same_time(a: Event, b: Event, slack: int = 1) -> bool:
+    from storyline.events.merge import dates_compatible, day_span
+
+    return dates_compatible(day_span(a), day_span(b), slack)
+
+
+def _leads(e: Event) -> bool:
+    return any(x.start < LEAD_CHARS for x in e.evidence)
+
+
+def key_size(n: int) -> int:
+    """How many lines the editor's view shows for a story of ``n`` events."""
+    return max(KEY_MIN, min(KEY_MAX, round(KEY_PER_ROOT * math.sqrt(n))))
+
+
+def key_events(events: list[Event], limit: int | None = None) -> list[Event]:
+    """The editor's view of a story: the most important events that stand alone, one line per
+    happening, in timeline order (dated lines first, then undated ones by their bounds).
+
+    A candidate is skipped when a line already chosen can be the same time and its evidence
+    reads alike (cosine >= ``REDUNDANT``), or when both open articles on the same day: the
+    leads of one day's reports tell that day's main happening.
+    """
+    cands = [e for e in rank_events(events) if placed(e) and stands_alone(e.text)]
+    if not cands:
+        return []
+    vectors = Centroid([" ".join([e.text] + [x.quote for x in e.evidence]) for e in cands]).vectors
+    order = sorted(range(len(cands)), key=lambda i: (-cands[i].importance, order_key(cands[i])))
+    size = limit or key_size(len(cands))
+    chosen: list[int] = []
+    for i in order:
+        if len(chosen) >= size:
+            break
+        e = cands[i]
+        if any(_same_time(e, cands[j]) and (cosine(vectors[i], vectors[j]) >= REDUNDANT
+                                            or (_leads(e) and _leads(cands[j]) and _same_time(e, cands[j], 0)))
+               for j in chosen):
+            continue
+        chosen.append(i)
+    picked = [cands[i] for i in chosen]
+    return sorted([e for e in picked if e.date], key=order_key) + sorted([e for e in picked if not e.date], key=order_key)
+
+
 # Weights for picking days and sentences, set on t17-dev (docs/eval-timeline.md has the grid):
 # a day many reports were published about is a day the story moved, so events dated by the
 # day they were reported count for more; a summary line should be about the story as a

@@ -1,0 +1,106 @@
+"""The editor's view of a timeline: key events, one line per happening, undated lines apart."""
+
+from __future__ import annotations
+
+import json
+
+from storyline.events.merge import DETAIL_VERBS, merge_events, one_per_predicate_class, trigger_match
+from storyline.model import Article, Event, EventMention, Evidence, Published
+from storyline.timeline.build import key_events, key_size, stands_alone
+
+
+def _event(eid, text, date=None, precision="day", sources=("a",), earliest=None, latest=None, start=1000, importance=0.0):
+    if date and precision == "day":
+        earliest = earliest or date
+        latest = latest or date
+    ev = [Evidence(article=s, start=start, end=start + len(text), quote=text) for s in sources]
+    return Event(id=eid, date=date, precision=precision if date else None, text=text, sources=list(sources),
+                 evidence=ev, independent_sources=len(sources), earliest=earliest, latest=latest, importance=importance)
+
+
+def test_lines_that_cannot_stand_alone():
+    assert stands_alone("The Russian Senate ratified the treaty on Wednesday.")
+    assert not stands_alone("I heard a massive bang and then screaming.")
+    assert not stands_alone("He said the driver had blacked out.")
+    assert not stands_alone("“We were all thrown to the floor,” a passenger said.")
+
+
+def test_retellings_of_one_happening_give_one_line():
+    events = [
+        _event("e1", "Seven people were killed when the ferry capsized off the coast.", "2020-03-02", sources=("a", "b", "c")),
+        _event("e2", "The ferry capsized off the coast, killing seven people.", "2020-03-02", sources=("d",)),
+        _event("e3", "Police arrested the captain of the vessel on suspicion of manslaughter.", "2020-03-02", sources=("b",)),
+        _event("e4", "Divers recovered two more bodies from the wreck.", "2020-03-04", sources=("c", "d")),
+    ]
+    shown = key_events(events)
+    texts = [e.text for e in shown]
+    assert "The ferry capsized off the coast, killing seven people." not in texts  # a retelling of e1
+    assert {e.id for e in shown} == {"e1", "e3", "e4"}
+    assert [e.date for e in shown] == sorted(e.date for e in shown)
+
+
+def test_leads_of_one_day_tell_one_happening():
+    a = _event("e1", "A gas explosion destroyed a market hall in the old town.", "2021-05-01", sources=("a", "b"), start=0)
+    b = _event("e2", "Rescue teams searched rubble for survivors after a blast.", "2021-05-01", sources=("c",), start=10)
+    assert [e.id for e in key_events([a, b])] == ["e1"]
+    b.evidence[0].start = 5000  # not a lead: a development of its own
+    assert {e.id for e in key_events([a, b])} == {"e1", "e2"}
+
+
+def test_undated_lines_come_after_dated_ones_and_view_is_bounded():
+    dated = [_event(f"d{i}", f"Officials in district {i} announced curfew number {i} for residents.", f"2022-01-{i + 10:02d}",
+                    sources=("a",)) for i in range(5)]
+    window = _event("u1", "Negotiators quietly agreed a framework for prisoner exchanges.", None, latest="2022-01-20",
+                    sources=("a", "b", "c"))
+    shown = key_events(dated + [window])
+    assert shown[-1].id == "u1" and all(e.date for e in shown[:-1])
+    assert (key_size(4), key_size(36), key_size(10_000)) == (8, 21, 30)
+    assert len(key_events(dated + [window], limit=2)) == 2
+
+
+def _mention(aid, sentence, trigger, text, actor=None, date=None):
+    return EventMention(article=aid, sentence=sentence, trigger=trigger, text=text, actor=actor, date=date,
+                        precision="day" if date else None, dated_by="text" if date else None,
+                        evidence=Evidence(aid, 0, len(text), text), lemmas=text.lower().split())
+
+
+def test_coordinated_predicates_of_one_class_are_one_mention():
+    text = "Seven people were killed and dozens were injured when the bus overturned."
+    kept = one_per_predicate_class([_mention("a", 0, "kill", text), _mention("a", 0, "injure", text)])
+    assert len(kept) == 1 and trigger_match("kill", "injure") > 0
+    # Different doers are different steps, even in one sentence.
+    text = "The upper house ratified the pact this week, while the lower house endorsed it last month."
+    kept = one_per_predicate_class([_mention("a", 0, "ratify", text, actor="upper house"),
+                                    _mention("a", 0, "endorse", text, actor="lower house")])
+    assert len(kept) == 2
+
+
+def test_witness_perception_is_not_an_event():
+    assert {"hear", "recall", "describe"} <= DETAIL_VERBS
+    art = Article(id="a", source="a", body="x" * 200, published=Published("2020-01-01", "2020-01-01", "2020-01-01", "dateline"))
+    ms = [_mention("a", 0, "hear", "A neighbour heard a loud bang.", date="2020-01-01"),
+          _mention("a", 1, "collapse", "The bridge collapsed into the river.", date="2020-01-01")]
+    events = merge_events(ms, {"a": art}, {"a": "a"})
+    assert [e.text for e in events] == ["The bridge collapsed into the river."]
+
+
+def test_reports_keep_the_full_list_one_flag_away(tmp_path):
+    from storyline.cli import main
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "one.txt").write_text(
+        "Bridge collapses in river town\n\nMarch 3, 2021\n\n"
+        "The old bridge over the river collapsed on Tuesday, officials said. "
+        "Rescuers pulled three people from the water on Tuesday. "
+        "The mayor ordered an inspection of every bridge in the town on Wednesday. "
+        "Engineers had warned in 2019 that the bridge needed repairs.\n", encoding="utf-8")
+    assert main(["run", str(src), "--out", str(tmp_path / "view"), "--quiet"]) == 0
+    report = json.loads((tmp_path / "view" / "report.json").read_text())
+    story = report["stories"][0]
+    assert {e["id"] for e in story["timeline"]} <= {e["id"] for e in story["events"]}
+    assert main(["run", str(src), "--out", str(tmp_path / "all"), "--quiet", "--all-events"]) == 0
+    full = json.loads((tmp_path / "all" / "report.json").read_text())["stories"][0]
+    assert [e["id"] for e in full["timeline"]] == [e["id"] for e in full["events"]]
+    md = (tmp_path / "view" / "report.md").read_text()
+    assert "### Timeline" in md and "Showing" in md
