@@ -283,6 +283,7 @@ class Event:
     # Bounds of an event with no date, or the span its date covers (ISO days).
     earliest: str | None = None
     latest: str | None = None
+    triggers: list[str] = field(default_factory=list)  # the verbs (lemmas) its mentions are told with
 
 
 @dataclass(slots=True)

@@ -37,7 +37,7 @@ def build_story(
     from storyline.events.merge import merge_events
     from storyline.expectations.followup import follow_up
     from storyline.stories.group import story_title
-    from storyline.timeline.build import build_timeline, key_events
+    from storyline.timeline.build import build_timeline, honest_dates, in_timeline_order, key_events
     from storyline.timeline.infer import infer_dates
 
     articles = sorted(articles, key=lambda a: (a.published.date or a.published.earliest or "9999", a.id))
@@ -59,6 +59,9 @@ def build_story(
     expectations = follow_up(expectations, events, by_id)
     every = build_timeline(events)
     timeline = key_events(every, max_events)
+    # Ranked on what the texts suggest; shown with what they support.
+    honest_dates(every)
+    every, timeline = in_timeline_order(every), in_timeline_order(timeline)
     title, keywords = story_title(articles, analyses)
     dates = sorted(d for a in articles for d in [a.published.date or a.published.earliest] if d)
     story = Story(

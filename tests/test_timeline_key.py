@@ -104,3 +104,13 @@ def test_reports_keep_the_full_list_one_flag_away(tmp_path):
     assert [e["id"] for e in full["timeline"]] == [e["id"] for e in full["events"]]
     md = (tmp_path / "view" / "report.md").read_text()
     assert "### Timeline" in md and "Showing" in md
+
+
+def test_a_report_day_guess_is_shown_as_its_window():
+    from storyline.timeline.build import honest_dates
+
+    guessed = _event("g", "The ferry operator suspended all crossings.", "2020-03-02", earliest="2020-03-01", latest="2020-03-02")
+    told = _event("t", "The ferry capsized on Monday.", "2020-03-02")
+    honest_dates([guessed, told])
+    assert (guessed.date, guessed.earliest, guessed.latest) == (None, "2020-03-01", "2020-03-02")
+    assert told.date == "2020-03-02"

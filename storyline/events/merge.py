@@ -559,5 +559,6 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
             disagreement=disagreement,
             earliest=lo,
             latest=hi,
+            triggers=list(dict.fromkeys(m.trigger for m in ms if m.trigger)),
         ))
     return events

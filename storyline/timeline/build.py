@@ -135,6 +135,16 @@ def _leads(e: Event) -> bool:
     return any(x.start < LEAD_CHARS for x in e.evidence)
 
 
+def honest_dates(events: list[Event]) -> list[Event]:
+    """Events dated only as "the day it was reported" (a plain past in a report's lead, whose
+    bounds also allow the day before) are shown with that window, not as a day: the day is a
+    guess, the window is what the text supports. Day-ranking (``top_dates``) keeps the guess."""
+    for e in events:
+        if _weak_day(e):
+            e.date, e.precision = None, None
+    return events
+
+
 def key_size(n: int) -> int:
     """How many lines the editor's view shows for a story of ``n`` events."""
     return max(KEY_MIN, min(KEY_MAX, round(KEY_PER_ROOT * math.sqrt(n))))
@@ -164,8 +174,13 @@ def key_events(events: list[Event], limit: int | None = None) -> list[Event]:
                for j in chosen):
             continue
         chosen.append(i)
-    picked = [cands[i] for i in chosen]
-    return sorted([e for e in picked if e.date], key=order_key) + sorted([e for e in picked if not e.date], key=order_key)
+    return in_timeline_order([cands[i] for i in chosen])
+
+
+def in_timeline_order(events: list[Event]) -> list[Event]:
+    """Dated lines in date order, then the undated ones placed by their bounds: apart, since
+    a window is not a date."""
+    return sorted([e for e in events if e.date], key=order_key) + sorted([e for e in events if not e.date], key=order_key)
 
 
 # Weights for picking days and sentences, set on t17-dev (docs/eval-timeline.md has the grid):
