@@ -114,3 +114,16 @@ def test_a_report_day_guess_is_shown_as_its_window():
     honest_dates([guessed, told])
     assert (guessed.date, guessed.earliest, guessed.latest) == (None, "2020-03-01", "2020-03-02")
     assert told.date == "2020-03-02"
+
+
+def test_dated_lines_drop_the_time_words_their_date_column_carries():
+    from storyline.timeline.build import plain_line
+
+    e = _event("e", "On Wednesday, the Senate ratified the treaty.", "2024-11-06")
+    assert plain_line(e) == "The Senate ratified the treaty."
+    e = _event("e", "Kim Jong Un signed the decree on Monday, state media said.", "2024-11-11")
+    assert plain_line(e) == "Kim Jong Un signed the decree, state media said."
+    undated = _event("u", "On Wednesday, the Senate ratified the treaty.", None, latest="2024-11-08")
+    assert plain_line(undated) == undated.text  # nothing else says when
+    short = _event("s", "It happened on Monday.", "2024-11-11")
+    assert plain_line(short) == short.text

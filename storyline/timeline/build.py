@@ -9,6 +9,7 @@ dates, with k sentences each".
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -143,6 +144,32 @@ def honest_dates(events: list[Event]) -> list[Event]:
         if _weak_day(e):
             e.date, e.precision = None, None
     return events
+
+
+@functools.cache
+def _relative_times() -> re.Pattern:
+    from importlib import resources
+
+    text = resources.files("storyline.timeline").joinpath("relative_times.txt").read_text(encoding="utf-8")
+    alts = [x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#")]
+    return re.compile(r"(?:,\s*)?\b(?:" + "|".join(alts) + r")\b(?:\s*,)?", re.I)
+
+
+def plain_line(e: Event) -> str:
+    """A dated line without the time words its report needed ("On Wednesday, the Senate
+    ratified ..." -> "The Senate ratified ..."): the date column says when. Undated lines keep
+    them, since nothing else tells when."""
+    if not e.date:
+        return e.text
+    def drop(m: re.Match) -> str:
+        # Keep the clause's own comma ("signed it on Monday, media said"), not an opener's.
+        return "," if m.group().rstrip().endswith(",") and m.start() > 0 else " "
+
+    out = _relative_times().sub(drop, e.text)
+    out = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s{2,}", " ", out)).strip()
+    if len(out.split()) < 4:
+        return e.text  # the time was the point ("It happened on Monday."): keep the sentence
+    return out[:1].upper() + out[1:]
 
 
 def key_size(n: int) -> int:
