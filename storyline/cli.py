@@ -22,6 +22,7 @@ EVAL_TASKS = {
     "stories": ("newsclusters-dev", "story grouping: B-cubed precision/recall/F1 and adjusted Rand index"),
     "storygold": ("story-gold/dev", "whole stories against hand-annotated gold: timeline lines, claims, claim groups, "
                   "what happens next, article dates (docs/eval-storygold.md)"),
+    "meantime": ("meantime", "cross-document event coreference (MEANTIME): B-cubed and CoNLL F1 of merged event mentions"),
 }
 
 
