@@ -291,7 +291,7 @@ def evaluate(data: Path, limit: int | None = None) -> dict[str, Any]:
     items = []
     totals = defaultdict(int)
     for corpus in corpora(data):
-        files = sorted(corpus.glob("*.xml"))[:limit] if limit else sorted(corpus.glob("*.xml"))
+        files = sorted(corpus.glob("*.xml"))[:limit or None]
         docs = [read_document(f) for f in files]
         cgold = {k: v for d in docs for k, v in d.clusters.items()}
         cpred, clemma, n_pred = predict(docs)

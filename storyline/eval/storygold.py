@@ -492,7 +492,7 @@ def evaluate(data: Path, limit: int | None = None) -> dict[str, Any]:
     "problems"]}``; ``n`` is the number of stories.
     """
     data = Path(data)
-    stories = find_stories(data)[:limit] if limit else find_stories(data)
+    stories = find_stories(data)[:limit or None]
     results = [judge(load_gold(s), run_report(s), s.name) for s in stories]
     return {"dataset": f"{data.name} (story gold)", "n": len(results), "metrics": metrics(results),
             "items": [{"id": r.pop("story"), **r} for r in results]}
