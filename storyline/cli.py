@@ -20,6 +20,9 @@ EVAL_TASKS = {
     "timex": ("tempeval3-train", "time expressions: span F1 (strict, relaxed) and value accuracy (TempEval-3)"),
     "timeline": ("t17-dev", "timelines: alignment ROUGE-1/-2 F and date F1 (Timeline17, news-tls protocol)"),
     "stories": ("newsclusters-dev", "story grouping: B-cubed precision/recall/F1 and adjusted Rand index"),
+    "storygold": ("story-gold/dev", "whole stories against hand-annotated gold: timeline lines, claims, claim groups, "
+                  "what happens next, article dates (docs/eval-storygold.md)"),
+    "meantime": ("meantime", "cross-document event coreference (MEANTIME): B-cubed and CoNLL F1 of merged event mentions"),
 }
 
 
@@ -201,6 +204,8 @@ def _dispatch(args, parser) -> int:
         result = mod.evaluate(data, limit=args.limit)
         if args.json:
             print(json.dumps(result, ensure_ascii=False))
+        elif hasattr(mod, "render"):  # tasks whose per-item findings do not fit a table
+            print(mod.render(result))
         else:
             _print_eval(result, args.items)
         return 0
