@@ -58,7 +58,8 @@ def build_story(
     expectations = [x for a in articles for x in analyses[a.id].expectations]
     expectations = follow_up(expectations, events, by_id)
     every = build_timeline(events)
-    timeline = key_events(every, max_events)
+    first_report = min((d for a in articles for d in [a.published.date or a.published.earliest] if d), default=None)
+    timeline = key_events(every, max_events, since=first_report)
     # Ranked on what the texts suggest; shown with what they support.
     honest_dates(every)
     for e in every:

@@ -127,3 +127,25 @@ def test_dated_lines_drop_the_time_words_their_date_column_carries():
     assert plain_line(undated) == undated.text  # nothing else says when
     short = _event("s", "It happened on Monday.", "2024-11-11")
     assert plain_line(short) == short.text
+
+
+def test_states_and_non_answers_are_not_key_lines():
+    from storyline.timeline.build import tells_a_happening
+
+    assert tells_a_happening("Police arrested the driver on suspicion of manslaughter.")
+    assert not tells_a_happening("There were three gorillas in the enclosure at the time.")
+    assert not tells_a_happening("German officials in Kabul declined to comment.")
+    assert not tells_a_happening("The banker is among those named in the files.")
+    line = _event("s", "There were about 20 incidents at the party last year.", "2023-12-31", sources=("a", "b", "c"))
+    assert key_events([line]) == []
+
+
+def test_back_story_fills_at_most_a_third_of_the_view():
+    old = [_event(f"o{i}", f"In {1990 + i} the company built plant number {i} in town {i}.", str(1990 + i), precision="year",
+                  earliest=f"{1990 + i}-01-01", latest=f"{1990 + i}-12-31", sources=("a", "b", "c")) for i in range(12)]
+    new = [_event(f"n{i}", f"Regulators opened inquiry number {i} into unit {i} of the company.", f"2024-05-{i + 1:02d}")
+           for i in range(12)]
+    shown = key_events(old + new, since="2024-05-01")
+    back = [e for e in shown if e.id.startswith("o")]
+    assert len(shown) == key_size(24) and len(back) == round(len(shown) / 3)
+    assert len([e for e in key_events(old + new) if e.id.startswith("o")]) > len(back)  # no story start known: no cap

@@ -10,6 +10,7 @@ dates, with k sentences each".
 from __future__ import annotations
 
 import functools
+import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
@@ -115,10 +116,27 @@ REDUNDANT = 0.15  # cosine of evidence vectors above which two same-time lines t
 KEY_PER_ROOT = 3.5  # the view grows with the square root of the number of events ...
 KEY_MIN, KEY_MAX = 8, 30  # ... within these bounds
 LEAD_CHARS = 400  # evidence starting this early is an article's lead
+BACKGROUND_DAYS = 30  # an event that ended this long before the first report is back-story ...
+BACKGROUND_SHARE = 1 / 3  # ... and fills at most this share of the view
 # A witness's own words ("I heard a bang", "we were thrown") and a sentence opening on a
 # pronoun ("He said ...") do not say who did what when read alone.
 _FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201c\u2018'(])(?:I|I'm|I've|I'd|we|We|my|My|me|our|Our|us)\b")
 _OPENS_ON_PRONOUN = re.compile(r"^[\"\u201c\u2018']?(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|Them)\b")
+
+
+@functools.cache
+def _patterns(name: str) -> re.Pattern:
+    """The alternatives of a data file beside this module, one regular expression."""
+    from importlib import resources
+
+    text = resources.files("storyline.timeline").joinpath(name).read_text(encoding="utf-8")
+    return re.compile("|".join(f"(?:{x.strip()})" for x in text.splitlines() if x.strip() and not x.startswith("#")), re.I)
+
+
+def tells_a_happening(text: str) -> bool:
+    """Whether a line reports something that happened, not a state of things ("There were
+    three ...") or a non-answer ("... declined to comment")."""
+    return not _patterns("not_happenings.txt").search(text)
 
 
 def stands_alone(text: str) -> bool:
@@ -148,11 +166,7 @@ def honest_dates(events: list[Event]) -> list[Event]:
 
 @functools.cache
 def _relative_times() -> re.Pattern:
-    from importlib import resources
-
-    text = resources.files("storyline.timeline").joinpath("relative_times.txt").read_text(encoding="utf-8")
-    alts = [x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#")]
-    return re.compile(r"(?:,\s*)?\b(?:" + "|".join(alts) + r")\b(?:\s*,)?", re.I)
+    return re.compile(r"(?:,\s*)?\b(?:" + _patterns("relative_times.txt").pattern + r")\b(?:\s*,)?", re.I)
 
 
 def plain_line(e: Event) -> str:
@@ -177,21 +191,36 @@ def key_size(n: int) -> int:
     return max(KEY_MIN, min(KEY_MAX, round(KEY_PER_ROOT * math.sqrt(n))))
 
 
-def key_events(events: list[Event], limit: int | None = None) -> list[Event]:
+def _background(e: Event, since: str | None) -> bool:
+    """Whether an event ended well before the story's first report: the back-story."""
+    if not since:
+        return False
+    end = e.latest or (e.date if e.date and len(e.date) == 10 else None)
+    if not end:
+        return False
+    return end < (dt.date.fromisoformat(since[:10]) - dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
+
+
+def key_events(events: list[Event], limit: int | None = None, since: str | None = None) -> list[Event]:
     """The editor's view of a story: the most important events that stand alone, one line per
     happening, in timeline order (dated lines first, then undated ones by their bounds).
 
     A candidate is skipped when a line already chosen can be the same time and its evidence
     reads alike (cosine >= ``REDUNDANT``), or when both open articles on the same day: the
-    leads of one day's reports tell that day's main happening.
+    leads of one day's reports tell that day's main happening. The back-story (events that
+    ended a month or more before ``since``, the story's first report) fills at most a third
+    of the view: reports recall many old events in passing, and an explicit year must not
+    crowd out the story's own news.
     """
-    cands = [e for e in rank_events(events) if placed(e) and stands_alone(e.text)]
+    cands = [e for e in rank_events(events) if placed(e) and stands_alone(e.text)
+]
     if not cands:
         return []
     vectors = Centroid([" ".join([e.text] + [x.quote for x in e.evidence]) for e in cands]).vectors
     order = sorted(range(len(cands)), key=lambda i: (-cands[i].importance, order_key(cands[i])))
     size = limit or key_size(len(cands))
     chosen: list[int] = []
+    back = 0
     for i in order:
         if len(chosen) >= size:
             break
@@ -200,6 +229,10 @@ def key_events(events: list[Event], limit: int | None = None) -> list[Event]:
                                             or (_leads(e) and _leads(cands[j]) and _same_time(e, cands[j], 0)))
                for j in chosen):
             continue
+        if _background(e, since):
+            if back >= max(1, round(size * BACKGROUND_SHARE)):
+                continue
+            back += 1
         chosen.append(i)
     return in_timeline_order([cands[i] for i in chosen])
 
