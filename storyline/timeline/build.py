@@ -212,8 +212,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     of the view: reports recall many old events in passing, and an explicit year must not
     crowd out the story's own news.
     """
-    cands = [e for e in rank_events(events) if placed(e) and stands_alone(e.text)
-]
+    cands = [e for e in rank_events(events) if placed(e) and stands_alone(e.text) and tells_a_happening(e.text)]
     if not cands:
         return []
     vectors = Centroid([" ".join([e.text] + [x.quote for x in e.evidence]) for e in cands]).vectors
