@@ -141,8 +141,9 @@ def test_states_and_non_answers_are_not_key_lines():
 
 
 def test_back_story_fills_at_most_a_third_of_the_view():
-    old = [_event(f"o{i}", f"In {1990 + i} the company built plant number {i} in town {i}.", str(1990 + i), precision="year",
-                  earliest=f"{1990 + i}-01-01", latest=f"{1990 + i}-12-31", sources=("a", "b", "c")) for i in range(12)]
+    old = [_event(f"o{i}", f"In {1990 + 2 * i} the company built plant number {i} in town {i}.", str(1990 + 2 * i),
+                  precision="year", earliest=f"{1990 + 2 * i}-01-01", latest=f"{1990 + 2 * i}-12-31", sources=("a", "b", "c"))
+           for i in range(12)]
     new = [_event(f"n{i}", f"Regulators opened inquiry number {i} into unit {i} of the company.", f"2024-05-{2 * i + 1:02d}")
            for i in range(12)]
     shown = key_events(old + new, since="2024-05-01")
