@@ -115,3 +115,23 @@ def test_undated_article_gives_undated_claims():
     _, claims = claims_of("Officials said on 3 October 2024 that 3,000 soldiers were training in Russia.",
                           published=None)
     assert one(claims, value=3000).date == "2024-10-03"
+
+
+def test_numbers_read_right_not_from_names_or_codes():
+    from storyline.compare.numbers import number
+
+    assert number("two-and-a-half") == 2.5 and number("two and a half") == 2.5
+    _, claims = claims_of("Shares in the company fell five per cent on Monday, traders said.")
+    assert not [c for c in claims if c.unit == "cents"]
+    _, claims = claims_of("NASA's rocket will produce a maximum thrust of 8.8 million pounds.")
+    assert [c.unit for c in claims if c.value == 8_800_000] == ["pounds"]
+    _, claims = claims_of("South Korea scrambled F-15K fighters after the launch, officials said.")
+    assert not [c for c in claims if c.value == 15000 or c.value == 15]
+    _, claims = claims_of("The company sold 12 Boeing 737 jets and four Su-27 planes last year.")
+    assert not [c for c in claims if c.value in (737, 27)]
+
+
+def test_the_same_figure_again_is_a_back_reference():
+    _, claims = claims_of("Boko Haram freed 21 schoolgirls on Thursday, officials said. "
+                          "The return of the 21 girls is an encouraging sign.")
+    assert [c.value for c in claims] == [21]

@@ -218,7 +218,7 @@ def attribute(sent, anchor) -> Attribution:
             continue
         if n > 0 and path[n - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "csubj"):
             continue  # the claim is the reporter or what is reported on, not the report's content
-        if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].pos_ in ("VERB", "AUX"):
+        if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].head.i == v.i and path[n - 1].pos_ in ("VERB", "AUX"):
             continue  # "claimed 20,000 lives and displaced 2.6 million": a second act, not a report
         if not quoted and _background(path[:n]):
             out.background = True

@@ -51,6 +51,7 @@ from storyline.compare.measured import (
     VOLUME_UNITS,
 )
 from storyline.compare.nonclaims import comments_start, is_furniture, names_not_counts
+from storyline.compare.words import words
 from storyline.compare.subjects import CHANGE_CLASSES, MATERIALS, noun_class, owner_name, plural, subject_label
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
 
@@ -409,7 +410,11 @@ def _make(article, sent, analysis, subject, value, unit, att: Attribution, text=
     )
 
 
-def _figure_claims(article, sent, analysis) -> list[Claim]:
+def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Claim]:
+    """Figures of one sentence. ``told`` holds the values the article has given
+    so far: "the 21 girls" after "21 schoolgirls were freed" refers back to that figure
+    rather than reporting it again, so it is left out."""
+    told = set() if told is None else told
     doc = sent.doc
     out = []
     for s, e, kind in _merge_ranges(doc, _figure_spans(sent)):
@@ -443,13 +448,15 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
         unit = fig.unit
         measure = False
         what = owner = change = None
-        if counted is not None and (counted.text == "%" or counted.lemma_.lower() in ("percent", "percentage")):
-            unit, counted = "%", None
+        if counted is not None and (counted.text == "%" or counted.lemma_.lower() in ("percent", "percentage") or (
+                counted.lower_ in ("cent", "cents") and counted.i > 0 and doc[counted.i - 1].lower_ == "per")):
+            unit, counted = "%", None  # "five per cent" is a share, not five cents
         if counted is not None and counted.lower_ == "basis" and counted.i + 1 < len(doc) \
                 and doc[counted.i + 1].lemma_.lower() == "point":
             counted = doc[counted.i + 1]  # "a 77-basis point spread"
         counted_unit = unit_of(counted) if counted is not None else None
-        if counted is not None and counted_unit is None and counted.lemma_.lower() == "pound" and unit is None:
+        if counted is not None and counted_unit is None and counted.lemma_.lower() == "pound" and unit is None \
+                and not any(t.lemma_.lower() in words("weight_words") for t in sent):
             counted_unit = "GBP"  # "worth 70 billion pounds": sterling
         if counted_unit in ("USD", "EUR", "GBP"):  # "billions of dollars": money, named by what it pays
             unit, counted, counted_unit = counted_unit, None, None
@@ -508,6 +515,10 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
         subject = subject_label(owner, change, what, unit, measure=measure, when=when)
         value = fig.value
         qualifier = fig.qualifier if not isinstance(fig.value, str) else None
+        key = str(value)
+        if s > 0 and doc[s - 1].lower_ in ("the", "these", "those") and key in told:
+            continue
+        told.add(key)
         out.append(_make(article, sent, analysis, subject, value, unit, att, qualifier=qualifier))
     return out
 
@@ -692,6 +703,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
     out: list[Claim] = []
     sentences = analysis.sentences or [type("S", (), {"start": s.start_char, "end": s.end_char})() for s in doc.sents]
     readers = comments_start(article.body)
+    told: set = set()
     for s in sentences:
         if readers is not None and s.start >= readers:
             break
@@ -707,7 +719,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
         try:
             found = _tally_claims(article, sent, analysis)
             tallied = {c.subject for c in found}
-            found += [c for c in _figure_claims(article, sent, analysis)
+            found += [c for c in _figure_claims(article, sent, analysis, told)
                       if not (tallied and c.unit == "votes")]
             figures = bool(found)
             if not quoted:
