@@ -215,6 +215,8 @@ class Claim:
     single_source: bool = True
     status: str | None = None  # agree | conflict | evolving | single — set by compare
     qualifier: str | None = None  # how the figure was hedged: "around", "up to", "more than", ...
+    kind: str = "figure"  # figure | tally | assertion | response: how it is extracted, compared and shown
+    shown: str | None = None  # the value in words, with unit and qualifier: "about 3,000 troops", "denied"
 
 
 @dataclass(slots=True)

@@ -88,14 +88,14 @@ def test_tally():
 
 def test_response_claim_and_its_subject():
     _, claims = claims_of("China has not confirmed the presence of Russian troops on its territory.")
-    c = one(claims, unit="response")
+    c = one(claims, kind="response")
     assert c.subject == "China on Russia troops" and c.value == "not confirmed"
 
 
 def test_anonymous_and_hedged_assertion():
     _, claims = claims_of("The deal allegedly includes a secret annex on arms sales, the newspaper reported, "
                           "citing an anonymous official.")
-    c = one(claims, value=True)
+    c = one(claims, value="yes")
     assert c.anonymous and "allegedly" in c.hedges
     assert c.attributed_to == "the newspaper, citing an anonymous official"
     _, claims = claims_of("The minister will resign next week, people familiar with the matter said.")

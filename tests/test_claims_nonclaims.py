@@ -48,9 +48,9 @@ def test_opinions_and_unsourced_forecasts_are_not_assertions():
 
 def test_rejecting_a_plan_is_not_denying_a_claim():
     _, claims = claims_of("The senator has rejected a proposed cap on damages as inadequate.")
-    assert not [c for c in claims if c.unit == "response"]
+    assert not [c for c in claims if c.kind == "response"]
     _, claims = claims_of("The ministry has rejected the report as false.")
-    assert [c.value for c in claims if c.unit == "response"] == ["denied"]
+    assert [c.value for c in claims if c.kind == "response"] == ["denied"]
 
 
 def test_comment_board_furniture_starts_the_comments():

@@ -12,10 +12,10 @@ def art(aid, outlet, date=None, body="Body text of the article.", **kw):
 
 
 def claim(cid, aid, value, date=None, subject="North Korea troops", unit="troops", qualifier=None, by=None,
-          anonymous=False, hedges=None):
+          anonymous=False, hedges=None, kind="figure"):
     return Claim(id=cid, subject=subject, text="...", article=aid, value=value, unit=unit, date=date,
                  attributed_to=by, anonymous=anonymous, hedges=hedges or [], qualifier=qualifier,
-                 evidence=[Evidence(aid, 0, 4, "Body")])
+                 evidence=[Evidence(aid, 0, 4, "Body")], kind=kind)
 
 
 def run(claims, articles, independent=None):
@@ -83,8 +83,8 @@ def test_partly_wire_article_counts_with_its_wire():
 def test_anonymous_only_and_responses():
     arts = [art("a", "Post", "2024-11-06"), art("b", "Times", "2024-11-07")]
     claims = [claim("1", "a", True, subject="deal include secret annex", unit=None, anonymous=True),
-              claim("2", "b", "not confirmed", subject="Russia on troops", unit="response"),
-              claim("3", "a", "denied", subject="Russia on troops", unit="response")]
+              claim("2", "b", "not confirmed", subject="Russia on troops", unit=None, kind="response"),
+              claim("3", "a", "denied", subject="Russia on troops", unit=None, kind="response")]
     comps = run(claims, arts)
     assert comps["deal include secret annex"].anonymous_only
     assert comps["deal include secret annex"].status == "single"

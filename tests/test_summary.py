@@ -47,12 +47,13 @@ CLAIMS = [
 ]
 
 
-def test_summary_states_agreed_plainly_and_attributes_the_rest():
+def test_summary_opens_with_the_latest_development_and_counts_outlets():
     story, by_id = story_of(ARTS, EVENTS, CLAIMS)
     sentences = summarise(story, by_id)
-    kinds = [s.kind for s in sentences]
-    assert kinds[0] == "agreed" and sentences[0].text == "The upper house ratified the treaty."
-    assert sentences[0].sources == ["c", "d"]
+    # the latest development first; 2 of 4 independent outlets is no majority, so not "agreed"
+    assert sentences[0].text.startswith("Latest: The upper house ratified the treaty (2024-11-06; 2 of 4 outlets")
+    assert sentences[0].kind == "attributed" and sentences[0].sources == ["c", "d"]
+    assert sentences[1].text.startswith("The lower house approved the treaty 397-0 (2024-10-24; 1 of 4 outlets")
     evolving = next(s for s in sentences if s.text.startswith("Reported figures for North Korea troops"))
     assert evolving.kind == "attributed" and evolving.sources == ["a", "b", "c"]
     assert "3,000" in evolving.text and "Western officials" in evolving.text
@@ -60,8 +61,30 @@ def test_summary_states_agreed_plainly_and_attributes_the_rest():
     assert secret.text.startswith("According to the Journal, citing an anonymous officer, the treaty allegedly")
     assert secret.sources == ["b"]
     assert all(s.sources for s in sentences)  # every sentence cited
-    # the single-source vote is never stated as agreed
-    assert not any("397-0" in s.text and s.kind == "agreed" for s in sentences)
+    assert not any(s.kind == "agreed" for s in sentences)
+
+
+def test_agreed_only_for_a_majority_and_never_a_tweet():
+    events = [Event(id="e1", date="2024-11-06", precision="day", text="The upper house ratified the treaty",
+                    sources=["b", "c", "d"], evidence=[], importance=2.0),
+              Event(id="e2", date="2024-11-07", precision="day",
+                    text="Great day for peace pic.twitter.com/abc — Jane Roe (@janeroe) November 7, 2024",
+                    sources=["a"], evidence=[], importance=3.0)]
+    story, by_id = story_of(ARTS, events, [])
+    sentences = summarise(story, by_id)
+    assert sentences[0].text == "Latest: The upper house ratified the treaty (2024-11-06; 3 of 4 outlets)."
+    assert sentences[0].kind == "agreed"
+    assert not any("twitter" in s.text or "@" in s.text for s in sentences)
+
+
+def test_undated_article_figure_shows_its_window():
+    arts = [Article(id="a", source="a", body="Body.", outlet="Post",
+                    published=Published(date=None, earliest="2024-06-19", latest="2024-11-06"))] + ARTS[1:]
+    claims = [claim(c.id, c.article, c.value, c.subject, unit=c.unit, by=c.attributed_to) for c in CLAIMS]
+    story, by_id = story_of(arts, EVENTS, claims)
+    evolving = next(s for s in summarise(story, by_id) if s.text.startswith("Reported figures"))
+    assert "undated article, published between 2024-06-19 and 2024-11-06" in evolving.text
+    assert "several thousand troops (The Washington Post, undated article" in evolving.text
 
 
 def test_wire_copies_do_not_make_an_event_agreed():
@@ -69,7 +92,7 @@ def test_wire_copies_do_not_make_an_event_agreed():
     story, by_id = story_of(ARTS, EVENTS, CLAIMS, wire)
     sentences = summarise(story, by_id)
     assert not any(s.kind == "agreed" and "upper house" in s.text for s in sentences)
-    assert sentences[0].text.startswith("According to")
+    assert "1 of 3 outlets" in sentences[0].text  # two wire copies are one outlet
 
 
 def test_conflicts_are_contested():

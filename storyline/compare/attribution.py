@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storyline.compare.words import words
+
 REPORT_VERBS = {
     "say", "tell", "report", "claim", "state", "announce", "estimate", "believe", "confirm", "add", "note",
     "allege", "insist", "warn", "write", "assert", "argue", "acknowledge", "admit", "suggest", "indicate",
@@ -42,9 +44,14 @@ ANONYMOUS = re.compile(
     r"\b(?:anonymous|anonymity|unnamed|unidentified|not authori[sz]ed|familiar with|close to|"
     r"sources?|insiders?|people briefed|person briefed|who asked not to be named|who declined to be named)\b",
     re.I)
-# Unnamed people: "officials said", "a diplomat told" with no name or organisation given.
-UNNAMED_HEADS = {"official", "source", "person", "people", "insider", "aide", "diplomat", "officer", "figure"}
 PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "which", "who"}
+# Speakers inside their own quote: "We can confirm ...", said the deputy chief constable.
+FIRST_PERSON = {"i", "we"}
+# Pronouns that stand for one named person, found in the sentences just before.
+PERSON_PRONOUNS = {"he", "she"}
+LOOK_BACK_SENTENCES = 2
+QUOTE_OPEN = "“«\""
+QUOTE_CLOSE = "”»\""
 MAX_SOURCE_TOKENS = 14
 
 
@@ -59,9 +66,10 @@ class Attribution:
     content: object = None  # the clause reported (token whose subtree is the claim), if any
     retrospective: bool = False
     projected: bool = False
+    background: bool = False  # the figure is the writer's background (a relative or temporal clause), not reported
 
 
-def _phrase(token, sent) -> str:
+def source_phrase(token, sent) -> str:
     """A noun phrase for a source: its subtree without long relative clauses or appositions."""
     drop = set()
     for child in token.children:
@@ -79,7 +87,7 @@ def _phrase(token, sent) -> str:
     return sent.doc[toks[0].i: toks[-1].i + 1].text.strip(" ,")
 
 
-def _subject_of(verb):
+def subject_of(verb):
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return child
@@ -91,7 +99,7 @@ def _subject_of(verb):
     if verb.dep_ in ("relcl",) and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.dep_ == "conj":
-        return _subject_of(verb.head)
+        return subject_of(verb.head)
     return None
 
 
@@ -100,7 +108,7 @@ def _citing(verb, sent) -> str | None:
         if child.dep_ in ("advcl", "xcomp", "prep") and child.lemma_ in ("cite", "quote"):
             for g in child.children:
                 if g.dep_ in ("dobj", "pobj"):
-                    return child.text + " " + _phrase(g, sent)
+                    return child.text + " " + source_phrase(g, sent)
     return None
 
 
@@ -123,11 +131,82 @@ def is_report_verb(t) -> bool:
     return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORT_VERBS
 
 
+def inside_quote(token) -> bool:
+    """Whether a token stands inside quotation marks opened earlier in its paragraph."""
+    doc = token.doc
+    text = doc.text
+    para = text.rfind("\n", 0, token.idx) + 1
+    depth = 0
+    for ch in text[para:token.idx]:
+        if ch == '"':
+            depth = 0 if depth else 1
+        elif ch in QUOTE_OPEN:
+            depth = 1
+        elif ch in QUOTE_CLOSE:
+            depth = 0
+    return depth > 0
+
+
+def _background(below) -> bool:
+    """A figure the writer gives as background inside someone's statement: in a relative
+    clause ("strikes that left 32 civilians dead") or a clause tied to another time ("two
+    years after hundreds of women were assaulted"). Such clauses present what is taken as
+    known, so the statement's speaker is not its source."""
+    links = words("temporal_links")
+    for t in below:
+        if t.dep_ == "relcl":
+            return True
+        if t.dep_ == "prep" and t.lower_ in links:
+            return True
+        if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in links for c in t.children):
+            return True
+    return False
+
+
+def _counting_source(anchor):
+    """ "Berlin police recorded 14 sexual assaults": the body that counted, for a figure that
+    is the object of a counting verb."""
+    v = anchor.head
+    if anchor.dep_ in ("dobj", "nsubjpass") and v.pos_ == "VERB" and v.lemma_.lower() in words("counting_verbs"):
+        subj = subject_of(v)
+        if subj is not None and subj.lower_ not in PRONOUNS:
+            return subj, v
+    return None, None
+
+
+def antecedent(pronoun) -> str | None:
+    """The person "he" or "she" stands for: the last person named as the subject of a verb in
+    the pronoun's sentence or the two before it. News writing names a speaker, then goes on
+    with "he said"; with two candidates in the last sentence the nearest wins."""
+    if pronoun.lower_ not in PERSON_PRONOUNS:
+        return None
+    doc = pronoun.doc
+    sent = pronoun.sent
+    start = sent.start
+    for _ in range(LOOK_BACK_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    found = None
+    for e in doc.ents:
+        if e.label_ == "PERSON" and start <= e.start and e.end <= pronoun.i \
+                and e.root.dep_ in ("nsubj", "nsubjpass", "appos", "compound", "pobj"):
+            found = e
+    if found is None:
+        return None
+    title = doc[found.start - 1] if found.start > 0 else None
+    if title is not None and title.text in ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"):
+        return f"{title.text} {found.text}"
+    return found.text
+
+
 def attribute(sent, anchor) -> Attribution:
     """Source, anonymity and hedges of the claim that hangs on ``anchor`` in ``sent``."""
     out = Attribution()
     path = [anchor] + [a for a in anchor.ancestors if sent.start <= a.i < sent.end]
     source_tok = None
+    source_text = None
+    quoted = inside_quote(anchor)
     for n, v in enumerate(path):
         if v is anchor and (anchor.pos_ != "VERB" or not any(c.dep_ in ("ccomp", "xcomp") for c in v.children)):
             continue
@@ -139,34 +218,50 @@ def attribute(sent, anchor) -> Attribution:
             continue
         if n > 0 and path[n - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "csubj"):
             continue  # the claim is the reporter or what is reported on, not the report's content
-        subj = _subject_of(v)
+        if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].head.i == v.i and path[n - 1].pos_ in ("VERB", "AUX"):
+            continue  # "claimed 20,000 lives and displaced 2.6 million": a second act, not a report
+        if not quoted and _background(path[:n]):
+            out.background = True
+            break
+        subj = subject_of(v)
+        if subj is not None and subj.lower_ in FIRST_PERSON and inside_quote(subj):
+            continue  # "We can confirm ...": the speaker is the one who says the quote, further up
         if subj is not None and subj.lower_ not in PRONOUNS:
             source_tok, out.verb = subj, v
             out.content = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and _in_subtree(anchor, c)),
                                None)
             break
-        if subj is not None:  # "it said": the source is the subject of an earlier sentence, left unnamed
+        if subj is not None:  # "he said": the person named just before, else left unnamed
             out.verb = v
+            source_text = antecedent(subj)
+            out.content = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and _in_subtree(anchor, c)),
+                               None)
             break
-    if source_tok is None:
+    if source_tok is None and source_text is None and not out.background:
+        counter, verb = _counting_source(anchor)
+        if counter is not None:
+            source_tok, out.verb = counter, verb
+    if source_tok is None and source_text is None and not out.background:
         acc = _according_to(sent)
         if acc is not None:
             source_tok = acc
-    if source_tok is None and out.verb is None:
+    if source_tok is None and source_text is None and out.verb is None and not out.background:
         for v in sent:
             if is_report_verb(v) and v not in path and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
-                subj = _subject_of(v)
+                subj = subject_of(v)
                 if subj is not None and subj.lower_ not in PRONOUNS and not _in_subtree(anchor, subj) \
-                        and (subj.ent_type_ or subj.pos_ == "PROPN" or subj.lemma_ in UNNAMED_HEADS):
+                        and (subj.ent_type_ or subj.pos_ == "PROPN" or subj.lemma_ in words("unnamed_sources")):
                     source_tok, out.verb = subj, v
                     break
     if source_tok is not None:
-        src = _phrase(source_tok, sent)
+        src = source_phrase(source_tok, sent)
         conj = [c for c in source_tok.children if c.dep_ == "conj"]
         if source_tok.lower_ != "according" and conj and conj[-1].i > source_tok.right_edge.i:
             src = sent.doc[source_tok.left_edge.i: conj[-1].right_edge.i + 1].text
         cite = _citing(out.verb, sent) if out.verb is not None else None
         out.source = f"{src}, {cite}" if cite else src
+    elif source_text is not None:
+        out.source = source_text
     hedge_scope = list(path)
     for v in path:
         hedge_scope.extend(c for c in v.children if c.dep_ in ("advmod", "aux", "auxpass", "neg", "amod"))
@@ -197,7 +292,9 @@ def attribute(sent, anchor) -> Attribution:
     src_text = out.source or ""
     if ANONYMOUS.search(src_text) or re.search(r"condition of anonymity|not authori[sz]ed to", sent.text, re.I):
         out.anonymous = True
-    elif source_tok is not None and source_tok.lemma_.lower() in UNNAMED_HEADS:
-        named = [t for t in source_tok.subtree if t.ent_type_ or t.pos_ == "PROPN"]
+    elif source_tok is not None and source_tok.lemma_.lower() in words("unnamed_sources"):
+        # "Western officials", "a diplomatic source in Berlin", "US officials": a description,
+        # not a name; only a person's name makes the source a named one
+        named = [t for t in source_tok.subtree if t.ent_type_ == "PERSON"]
         out.anonymous = not named
     return out

@@ -23,7 +23,17 @@ import hashlib
 import logging
 import re
 
-from storyline.compare.attribution import PRONOUNS, Attribution, attribute, is_report_verb
+from storyline.compare.attribution import (
+    PRONOUNS,
+    QUOTE_CLOSE,
+    Attribution,
+    antecedent,
+    attribute,
+    inside_quote,
+    is_report_verb,
+    source_phrase,
+    subject_of,
+)
 from storyline.compare.numbers import parse_figure, tidy
 from storyline.compare.measured import (
     amount_thing,
@@ -41,6 +51,7 @@ from storyline.compare.measured import (
     VOLUME_UNITS,
 )
 from storyline.compare.nonclaims import comments_start, is_furniture, names_not_counts
+from storyline.compare.words import words
 from storyline.compare.subjects import CHANGE_CLASSES, MATERIALS, noun_class, owner_name, plural, subject_label
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
 
@@ -240,14 +251,16 @@ def _date_of(att: Attribution, sent, analysis: ArticleAnalysis, article: Article
     """When the claim was made: a day-precise time attached to its reporting verb, else publication."""
     from storyline.annotate.timex import date_and_precision
 
-    pub = article.published.date or analysis.anchor
+    # Only a publication date the article is known to have: an undated article's claims stay
+    # undated (its window is the article's), never dated by one end of the window.
+    pub = article.published.date
     body = article.body
     for tx in analysis.timexes:  # a chronology line: "* April 28 - The Coast Guard says ..."
         if sent.start_char <= tx.start < sent.end_char and tx.kind == "point" \
                 and not re.search(r"\w", body[sent.start_char:tx.start]) \
                 and re.match(r"\s*[-–—:]", body[tx.end:tx.end + 3]):
             date, precision = date_and_precision(tx)
-            if date and precision == "day":
+            if date and precision == "day" and (pub or _absolute(tx.text)):
                 return date
     if att.verb is not None:
         v = att.verb
@@ -262,9 +275,94 @@ def _date_of(att: Attribution, sent, analysis: ArticleAnalysis, article: Article
             if root.head.i == v.i or (root.head.head.i == v.i and root.head.dep_ == "prep"):
                 if content is None or not (content.left_edge.i <= root.i <= content.right_edge.i):
                     date, precision = date_and_precision(tx)
-                    if date and precision == "day" and (not pub or date <= pub[:10]):
+                    if date and precision == "day" and ((pub and date <= pub[:10]) or (not pub and _absolute(tx.text))):
                         return date
     return pub[:10] if pub else None
+
+
+def _absolute(text: str) -> bool:
+    """A time expression that names its year, so it needs no publication date to resolve."""
+    return re.search(r"\b(?:1[89]|20)\d\d\b", text) is not None
+
+
+def _closing_quote(sent, after: int) -> int | None:
+    """Index of the first token after the quotation mark that closes a quote open at
+    character ``after``, when the quote closes in ``sent``."""
+    text = sent.doc.text
+    for pos in range(max(after, sent.start_char), sent.end_char):
+        if text[pos] in QUOTE_CLOSE:
+            return next((t.i for t in sent if t.idx > pos), None)
+    return None
+
+
+def _speaker_of(verb) -> str | None:
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    if subj.lower_ in PRONOUNS:
+        return antecedent(subj)
+    return source_phrase(subj, subj.sent)
+
+
+def quote_speaker(anchor) -> str | None:
+    """Who says the quote a figure stands in, when its own clause names nobody: the reporting
+    verb after the quote closes ('... trapped," a spokesman said.', up to two sentences on),
+    else the sentence that opens it ('Hanstock said: "...').
+    None when the text does not say, so the quote is nobody's we can name."""
+    doc = anchor.doc
+    sent = anchor.sent
+    s, after = sent, anchor.idx
+    for _ in range(3):
+        close = _closing_quote(s, after)
+        if close is not None:
+            verbs = [v for v in s if v.i >= close and is_report_verb(v)]
+            if verbs:
+                return _speaker_of(verbs[0])
+            break
+        if s.end >= len(doc):
+            break
+        s = doc[s.end].sent
+        after = s.start_char
+    s = sent
+    for _ in range(3):  # back to the sentence that opened the quote
+        if s.start == 0:
+            return None
+        prev = doc[s.start - 1].sent
+        if prev.text.rstrip().endswith(":") or re.search(r":\s*[“\"«]", prev.text):
+            verbs = [v for v in prev if is_report_verb(v)]
+            return _speaker_of(verbs[-1]) if verbs else None
+        if not inside_quote(doc[s.start]):
+            return None
+        s = prev
+    return None
+
+
+# "Rail Accident Investigation Branch (RAIB)": a name and the initials the article then uses.
+NAME_WITH_INITIALS = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|the|on|de|du)\s+)*){1,7}[A-Z][\w'’&-]*)\s*\(([A-Z]{2,7})\)")
+
+
+def initials(body: str) -> dict[str, str]:
+    """Initials an article defines for a name: {"RAIB": "Rail Accident Investigation Branch"}.
+    Only when the capitals of the name spell the initials, so a bracketed code is not taken
+    for one."""
+    out = {}
+    for m in NAME_WITH_INITIALS.finditer(body):
+        name, short = m.group(1), m.group(2)
+        caps = [w for w in name.split() if w[:1].isupper()]
+        for k in range(len(caps)):  # the name may start after other capitalised words
+            if "".join(w[0] for w in caps[k:]).upper() == short.upper():
+                out.setdefault(short, " ".join(name.split()[name.split().index(caps[k]):]))
+                break
+    return out
+
+
+def _spell_out(source: str | None, names: dict[str, str]) -> str | None:
+    """ "The RAIB" -> "The Rail Accident Investigation Branch (RAIB)": a reader, and a
+    comparison of sources, needs the name, not the article's shorthand."""
+    if not source or not names:
+        return source
+    return re.sub(r"\b([A-Z]{2,7})\b", lambda m: f"{names[m.group(1)]} ({m.group(1)})"
+                  if m.group(1) in names and names[m.group(1)] not in source else m.group(1), source)
 
 
 def _claim_text(sent, att: Attribution) -> str:
@@ -290,7 +388,8 @@ def _claim_text(sent, att: Attribution) -> str:
     return text
 
 
-def _make(article, sent, analysis, subject, value, unit, att: Attribution, text=None, qualifier=None) -> Claim:
+def _make(article, sent, analysis, subject, value, unit, att: Attribution, text=None, qualifier=None,
+          kind: str = "figure") -> Claim:
     quote = article.body[sent.start_char:sent.end_char]
     return Claim(
         id=claim_id(article.id, sent.start_char, subject),
@@ -307,10 +406,15 @@ def _make(article, sent, analysis, subject, value, unit, att: Attribution, text=
         evidence=[Evidence(article.id, sent.start_char, sent.end_char, quote)],
         outlet=article.outlet,
         qualifier=qualifier,
+        kind=kind,
     )
 
 
-def _figure_claims(article, sent, analysis) -> list[Claim]:
+def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Claim]:
+    """Figures of one sentence. ``told`` holds the values the article has given
+    so far: "the 21 girls" after "21 schoolgirls were freed" refers back to that figure
+    rather than reporting it again, so it is left out."""
+    told = set() if told is None else told
     doc = sent.doc
     out = []
     for s, e, kind in _merge_ranges(doc, _figure_spans(sent)):
@@ -344,13 +448,15 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
         unit = fig.unit
         measure = False
         what = owner = change = None
-        if counted is not None and (counted.text == "%" or counted.lemma_.lower() in ("percent", "percentage")):
-            unit, counted = "%", None
+        if counted is not None and (counted.text == "%" or counted.lemma_.lower() in ("percent", "percentage") or (
+                counted.lower_ in ("cent", "cents") and counted.i > 0 and doc[counted.i - 1].lower_ == "per")):
+            unit, counted = "%", None  # "five per cent" is a share, not five cents
         if counted is not None and counted.lower_ == "basis" and counted.i + 1 < len(doc) \
                 and doc[counted.i + 1].lemma_.lower() == "point":
             counted = doc[counted.i + 1]  # "a 77-basis point spread"
         counted_unit = unit_of(counted) if counted is not None else None
-        if counted is not None and counted_unit is None and counted.lemma_.lower() == "pound" and unit is None:
+        if counted is not None and counted_unit is None and counted.lemma_.lower() == "pound" and unit is None \
+                and not any(t.lemma_.lower() in words("weight_words") for t in sent):
             counted_unit = "GBP"  # "worth 70 billion pounds": sterling
         if counted_unit in ("USD", "EUR", "GBP"):  # "billions of dollars": money, named by what it pays
             unit, counted, counted_unit = counted_unit, None, None
@@ -401,10 +507,18 @@ def _figure_claims(article, sent, analysis) -> list[Claim]:
             continue  # "one point of dispute", "one company": a mention, not a count
         anchor = counted if counted is not None else num
         att = attribute(sent, anchor)
+        if att.source is None and att.verb is None and not att.background and inside_quote(anchor):
+            att.source = quote_speaker(anchor)
+            if att.source is None:
+                continue  # a figure in a quote whose speaker the text does not name: not the outlet's own
         when = past_year(anchor, article.published.date or analysis.anchor)
         subject = subject_label(owner, change, what, unit, measure=measure, when=when)
         value = fig.value
         qualifier = fig.qualifier if not isinstance(fig.value, str) else None
+        key = str(value)
+        if s > 0 and doc[s - 1].lower_ in ("the", "these", "those") and key in told:
+            continue
+        told.add(key)
         out.append(_make(article, sent, analysis, subject, value, unit, att, qualifier=qualifier))
     return out
 
@@ -439,7 +553,8 @@ def _tally_claims(article, sent, analysis) -> list[Claim]:
     att = attribute(sent, verb if verb is not None else sent.root)
     start = sent.start_char + m.start()
     text = sent.text.strip()
-    claim = _make(article, sent, analysis, subject, f"{int(a)}-{int(b)}", "votes for-against", att, text=text)
+    claim = _make(article, sent, analysis, subject, f"{int(a)}-{int(b)}", "votes for-against", att, text=text,
+                  kind="tally")
     claim.id = claim_id(article.id, start, subject)
     del doc
     return [claim]
@@ -479,14 +594,20 @@ def _response_claims(article, sent, analysis) -> list[Claim]:
             continue
         if lemma in ("deny", "dispute", "refute", "reject") and not negated:
             value = "denied"
-        elif negated or declined or lemma == "comment":
+        elif lemma == "comment" or (declined and lemma == "comment"):
+            value = "declined to comment"
+        elif negated or declined:
             value = "not confirmed"
         else:
             value = "confirmed"
         who = owner_name(ent_text(party)) if (party.ent_type_ or party.pos_ == "PROPN") else party.lemma_.lower()
         subject = f"{who} on {what}"
         att = attribute(sent, holder)
-        out.append(_make(article, sent, analysis, subject, value, "response", att, text=_clause_text(sent, holder)))
+        if att.source is None and not att.background:
+            # a party's own response is its statement: "Zelensky confirmed the first encounters"
+            att.source = source_phrase(party, sent) if party.lower_ not in PRONOUNS else None
+        out.append(_make(article, sent, analysis, subject, value, None, att, text=_clause_text(sent, holder),
+                         kind="response"))
         break
     return out
 
@@ -573,7 +694,7 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
         what = " ".join(mods + [obj.lemma_.lower()])
         negated = any(c.dep_ == "neg" for c in v.children)
         subject = f"{who} {v.lemma_.lower()} {what}"
-        return [_make(article, sent, analysis, subject, not negated, None, att)]
+        return [_make(article, sent, analysis, subject, "no" if negated else "yes", None, att, kind="assertion")]
     return []
 
 
@@ -582,6 +703,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
     out: list[Claim] = []
     sentences = analysis.sentences or [type("S", (), {"start": s.start_char, "end": s.end_char})() for s in doc.sents]
     readers = comments_start(article.body)
+    told: set = set()
     for s in sentences:
         if readers is not None and s.start >= readers:
             break
@@ -589,25 +711,31 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
         if span is None or not span.text.strip():
             continue
         sent = span if span.root is not None else None
-        if sent is None or not _is_prose(sent) or _quoted_share(sent.text) > 0.5 or is_furniture(sent):
+        if sent is None or not _is_prose(sent) or is_furniture(sent):
             continue
+        # Mostly a quote: its figures are the speaker's (attributed, or dropped when nobody is
+        # named); its wording is not an assertion or response of the outlet's to restate.
+        quoted = _quoted_share(sent.text) > 0.5
         try:
             found = _tally_claims(article, sent, analysis)
             tallied = {c.subject for c in found}
-            found += [c for c in _figure_claims(article, sent, analysis)
+            found += [c for c in _figure_claims(article, sent, analysis, told)
                       if not (tallied and c.unit == "votes")]
             figures = bool(found)
-            found += _response_claims(article, sent, analysis)
-            if not figures:
+            if not quoted:
+                found += _response_claims(article, sent, analysis)
+            if not figures and not quoted:
                 found += [c for c in _assertion_claims(article, sent, analysis)
                           if all(c.subject != f.subject for f in found)]
         except Exception:  # noqa: BLE001 - an odd parse must not lose the article's other claims
             log.debug("claims: sentence at %d of %s skipped", s.start, article.id, exc_info=True)
             continue
         out.extend(found)
+    names = initials(article.body)
     seen = set()
     unique = []
     for c in out:
+        c.attributed_to = _spell_out(c.attributed_to, names)
         if c.id not in seen:
             seen.add(c.id)
             unique.append(c)

@@ -34,7 +34,7 @@ from storyline.model import Article, Claim, ClaimComparison
 
 SAME_TIME_DAYS = 1
 MAX_CONFLICTS = 12
-COMPATIBLE_RESPONSES = {frozenset({"not confirmed", "denied"})}
+COMPATIBLE_RESPONSES = {frozenset({"not confirmed", "denied"}), frozenset({"not confirmed", "declined to comment"})}
 # Hedges saying a figure is not a current finding: old news repeated, or a forecast.
 NOT_CURRENT = {"earlier figure", "projected"}
 
@@ -50,9 +50,10 @@ def _day(d: str | None) -> dt.date | None:
 
 def values_agree(a: Claim, b: Claim) -> bool:
     """Whether two claims on one subject can hold the same value."""
-    if a.unit == "response" or b.unit == "response":
+    if a.kind == "response" or b.kind == "response":
         return a.value == b.value or frozenset({a.value, b.value}) in COMPATIBLE_RESPONSES
-    if isinstance(a.value, bool) or isinstance(b.value, bool) or (a.unit or "").startswith("votes "):
+    if a.kind in ("assertion", "tally") or b.kind in ("assertion", "tally") or isinstance(a.value, bool) \
+            or isinstance(b.value, bool) or (a.unit or "").startswith("votes "):
         return a.value == b.value
     ia, ib = interval(a.value, a.qualifier), interval(b.value, b.qualifier)
     if ia is None or ib is None:
@@ -87,11 +88,14 @@ def _label(c: Claim, articles: dict[str, Article]) -> str:
     return (a.outlet if a and a.outlet else None) or c.outlet or c.article
 
 
-def _show(c: Claim) -> str:
+def show(c: Claim) -> str:
+    """A claim's value as a reader reads it: "about 3,000 troops", "397-0 votes", "denied"."""
     if isinstance(c.value, bool):
         return "yes" if c.value else "no"
-    if c.unit == "response" or (c.unit or "").startswith("votes "):
+    if c.kind in ("response", "assertion"):
         return str(c.value)
+    if c.kind == "tally" or (c.unit or "").startswith("votes "):
+        return f"{c.value} votes"
     unit = c.unit if c.unit in ("%", "USD", "GBP", "EUR") else None
     rest = "" if unit else f" {c.unit}" if c.unit else ""
     return render(c.value, unit, c.qualifier) + rest
@@ -106,16 +110,18 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     for c in claims:
         a = articles.get(c.article)
         if a is not None:
-            if not c.date:
-                c.date = (a.published.date or a.published.earliest or None)
-                c.date = c.date[:10] if c.date else None
+            if not c.date and a.published.date:
+                c.date = a.published.date[:10]  # an undated article's claims stay undated: see _timeline
             c.outlet = c.outlet or a.outlet
+        c.shown = show(c)
     by_subject: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_subject[c.subject].append(c)
     out = []
     for subject, cs in by_subject.items():
-        cs.sort(key=lambda c: (c.date or "9999", c.article, c.evidence[0].start if c.evidence else 0))
+        # an undated claim sits where its article's window opens: the earliest it can have been made
+        cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
+                               c.evidence[0].start if c.evidence else 0))
         keys = _source_keys(cs, independent, partial)
         n = len(set(keys.values()))
         for c in cs:
@@ -188,7 +194,7 @@ def _conflicts(groups, keys, articles) -> list[dict]:
             found.append({
                 "date": first.date,
                 "claims": [first.id, second.id],
-                "values": [_show(first), _show(second)],
+                "values": [show(first), show(second)],
                 "outlets": [_label(first, articles), _label(second, articles)],
                 "attributed_to": [first.attributed_to, second.attributed_to],
             })
@@ -200,11 +206,14 @@ def _timeline(cs: list[Claim], groups, articles) -> list[dict]:
     group_of = {id(c): n for n, g in enumerate(groups) for c in g}
     rows: list[dict] = []
     for c in cs:
-        key = (c.date, group_of[id(c)])
-        row = next((r for r in rows if (r["date"], r["_group"]) == key), None)
+        window = _window(c, articles)
+        key = (c.date, window, group_of[id(c)])
+        row = next((r for r in rows if (r["date"], r.get("window"), r["_group"]) == key), None)
         if row is None:
-            row = {"date": c.date, "value": c.value, "shown": _show(c), "unit": c.unit, "claims": [], "outlets": [],
+            row = {"date": c.date, "value": c.value, "shown": show(c), "unit": c.unit, "claims": [], "outlets": [],
                    "attributed_to": [], "_group": group_of[id(c)]}
+            if window:
+                row["window"] = window
             rows.append(row)
         row["claims"].append(c.id)
         label = _label(c, articles)
@@ -217,12 +226,32 @@ def _timeline(cs: list[Claim], groups, articles) -> list[dict]:
     return rows
 
 
+def _window(c: Claim, articles) -> list[str] | None:
+    """For an undated claim, the window its article was published in, if known."""
+    a = articles.get(c.article)
+    if c.date or a is None or not (a.published.earliest or a.published.latest):
+        return None
+    return [(a.published.earliest or "")[:10] or None, (a.published.latest or "")[:10] or None]
+
+
+def when(row: dict) -> str:
+    """A value row's date as a reader reads it: the day, or the window of an undated article."""
+    if row.get("date"):
+        return row["date"]
+    window = row.get("window")
+    if window and window[0] and window[1]:
+        return f"undated article, published between {window[0]} and {window[1]}"
+    if window and window[1]:
+        return f"undated article, published by {window[1]}"
+    return "undated"
+
+
 def _note(status: str, values: list[dict], conflicts: list[dict], cs: list[Claim]) -> str:
     if status == "evolving":
         steps = []
         for r in values:
             who = ", ".join(r["attributed_to"] or r["outlets"])
-            steps.append(f"{r['shown']} ({r['date'] or 'undated'}, {who})")
+            steps.append(f"{r['shown']} ({when(r)}, {who})")
         return "changed over time: " + " -> ".join(steps)
     if status == "conflict":
         parts = [f"{c['outlets'][0]}: {c['values'][0]} vs {c['outlets'][1]}: {c['values'][1]} ({c['date'] or 'undated'})"

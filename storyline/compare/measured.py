@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from storyline.compare.attribution import is_report_verb
+from storyline.compare.words import words
 from storyline.compare.subjects import (
     COST_VERBS,
     HOSPITAL_NOUNS,
@@ -422,7 +423,8 @@ def unit_of(noun) -> str | None:
         if after.startswith("per square inch") or after.startswith("a square inch"):
             return "psi"
         before = noun.doc[max(noun.sent.start, noun.i - 2): noun.i]
-        money = any(t.lower_ in ("million", "billion", "m", "bn", "mn") for t in before) or any(
+        weight = any(t.lemma_.lower() in words("weight_words") for t in noun.sent)
+        money = (any(t.lower_ in ("million", "billion", "m", "bn", "mn") for t in before) and not weight) or any(
             t.lemma_.lower() in MONEY_WORDS for t in noun.sent)
         if after.startswith("of ") or low != "pound" or not money:
             return "pounds"  # "weighing 150,000 pounds": a weight

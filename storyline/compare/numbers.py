@@ -120,6 +120,10 @@ def number(text: str) -> float | None:
             return base
         mult = MAGNITUDES.get(suffix) or SUFFIXES.get(suffix)
         return base * mult if mult else None
+    and_half = re.fullmatch(r"(.+?)[\s-]+and[\s-]+an?[\s-]+half", t)  # "two-and-a-half hours"
+    if and_half:
+        whole = number(and_half.group(1))
+        return whole + 0.5 if whole is not None else None
     half = re.fullmatch(r"half an? (\w+)", t)  # "half a million"
     if half and half.group(1) in MAGNITUDES:
         return MAGNITUDES[half.group(1)] / 2

@@ -1,23 +1,28 @@
-"""A short neutral paragraph per story, every sentence cited.
+"""A short neutral paragraph per story, every sentence cited, as an editor would publish it.
 
 Template-based, on what the earlier stages found; no model. In order:
 
-1. **agreed**: the most important events told by at least two independent sources, stated
-   plainly; and figures or responses on which independent sources agree.
-2. **attributed**: figures that changed over time, each value with who gave it and when;
-   the most notable single-source claims (anonymous or hedged first), with "According to".
-3. **contested**: figures on which independent sources disagree at the same time.
+1. **the latest development**, then **the key sequence**: the story's most important events,
+   the latest first and the rest in date order, each with how many of the story's
+   independent outlets report it ("3 of 5 outlets");
+2. **figures**: those that changed over time (each value with who gave it and when; an
+   undated article's value with the window it was published in), those outlets agree on,
+   and those they dispute at the same time;
+3. **single-source claims** worth a reader's notice (anonymous or hedged first), with
+   "According to".
 
-Nothing is stated plainly unless two independent sources (wire copies counted once) say it.
+A sentence is "agreed" only when a majority of the story's independent sources (wire copies
+counted once) report it; nothing else is stated without its sources. Tweets, captions, page
+widgets and links never make a sentence.
 """
 
 from __future__ import annotations
 
 import re
 
+from storyline.compare.comparison import when
 from storyline.model import Article, Claim, Story, SummarySentence
 
-MAX_AGREED_EVENTS = 2
 MAX_AGREED_CLAIMS = 1
 MAX_EVOLVING = 2
 MAX_CONTESTED = 1
@@ -67,31 +72,76 @@ def _independent(story: Story, articles: dict[str, Article]) -> dict[str, str]:
     return independence_keys([articles[a] for a in story.articles if a in articles], story.wire)
 
 
+# Text a publishable summary never quotes: tweets and their links, captions, credits, widgets.
+NOT_PROSE = re.compile(
+    r"pic\.twitter\.com|https?://|www\.|(?<!\w)@\w{2,}|(?<!\w)#\w{2,}|\bImage (?:caption|copyright)\b|"
+    r"^\s*(?:Photo|Picture|Video|Watch|Read more|Related|Advertisement|Share this)\b|\bGetty Images\b|"
+    r"\b(?:AP|AFP|Reuters|EPA) Photo\b|\bclick here\b|\bsign up\b|\b\d+/\d+\b(?= [A-Z])",
+    re.I)
+MAX_SEQUENCE = 5
+LATEST_FROM = 2 * MAX_SEQUENCE
+
+
+def publishable(text: str) -> bool:
+    """Whether a sentence reads as the outlet's prose, not a tweet, caption or widget."""
+    return bool(text.strip()) and NOT_PROSE.search(text) is None
+
+
+def _outlets(sources, keys: dict[str, str]) -> int:
+    return len({keys.get(s, s) for s in sources})
+
+
+def _share(n: int, total: int) -> str:
+    return f"{n} of {total} outlet{'s' if total != 1 else ''}"
+
+
+def _event_sentence(e, keys, total, articles) -> SummarySentence:
+    n = _outlets(e.sources, keys)
+    when = e.date or (f"by {e.latest}" if e.latest else "undated")
+    text = e.text.strip().rstrip(".")
+    if n * 2 > total:
+        return SummarySentence(_sentence(f"{text} ({when}; {_share(n, total)})"), sorted(set(e.sources)), "agreed")
+    outlets = sorted({articles[s].outlet for s in e.sources if s in articles and articles[s].outlet})
+    named = f": {', '.join(outlets)}" if outlets else ""
+    return SummarySentence(_sentence(f"{text} ({when}; {_share(n, total)}{named})"), sorted(set(e.sources)),
+                           "attributed")
+
+
+def _next_step(story: Story) -> SummarySentence | None:
+    """The announced step still to come ("takes effect once instruments are exchanged")."""
+    for x in story.expectations:
+        if x.certainty == "announced" and x.status == "open" and publishable(x.text):
+            who = f" ({x.attributed_to})" if x.attributed_to else ""
+            return SummarySentence(_sentence(f"Still to come{who}: {_lower_first(x.text.strip())}"), [x.article],
+                                   "attributed")
+    return None
+
+
 def summarise(story: Story, articles: dict[str, Article]) -> list[SummarySentence]:
-    """Neutral summary sentences: agreed facts plainly, the rest attributed, each cited."""
+    """Neutral summary sentences: the latest development, the key sequence, then figures and
+    claims with their sources; each cited, "agreed" only for what most outlets report."""
     keys = _independent(story, articles)
+    total = len(set(keys.values())) or 1
     claims = {c.id: c for c in story.claims}
     out: list[SummarySentence] = []
 
-    events = sorted(story.timeline, key=lambda e: (-e.importance, e.date or ""))
-    agreed = [e for e in events if len({keys.get(s, s) for s in e.sources}) >= 2][:MAX_AGREED_EVENTS]
-    for e in sorted(agreed, key=lambda e: e.date or ""):
-        out.append(SummarySentence(_sentence(e.text), sorted(set(e.sources)), "agreed"))
-    if not agreed and events:  # nothing confirmed twice: the main event, attributed
-        e = events[0]
-        outlets = sorted({articles[s].outlet or s for s in e.sources if s in articles})
-        out.append(SummarySentence(_sentence(f"According to {', '.join(outlets) or 'one report'}, {_lower_first(e.text)}"),
-                                   sorted(set(e.sources)), "attributed"))
+    events = [e for e in story.timeline if publishable(e.text)]
+    ranked = sorted(events, key=lambda e: (-e.importance, e.date or ""))
+    dated = [e for e in ranked[:LATEST_FROM] if e.date]
+    latest = max(dated, key=lambda e: (e.date, e.importance)) if dated else (ranked[0] if ranked else None)
+    sequence = [e for e in ranked[:MAX_SEQUENCE] if e is not latest]
+    if latest is not None:
+        first = _event_sentence(latest, keys, total, articles)
+        out.append(SummarySentence(_sentence("Latest: " + first.text), first.sources, first.kind))
+    for e in sorted(sequence, key=lambda e: e.date or e.latest or "9999"):
+        out.append(_event_sentence(e, keys, total, articles))
+    step = _next_step(story)
+    if step is not None:
+        out.append(step)
 
     comps = story.comparison
-    for k in [k for k in comps if k.status == "agree"][:MAX_AGREED_CLAIMS]:
-        cs = [claims[i] for i in k.claims if i in claims]
-        if cs:
-            best = min(cs, key=lambda c: len(c.text))
-            out.append(SummarySentence(_sentence(best.text), sorted({c.article for c in cs}), "agreed"))
-
     for k in [k for k in comps if k.status == "evolving"][:MAX_EVOLVING]:
-        cs = [claims[i] for i in k.claims if i in claims]
+        cs = [claims[i] for i in k.claims if i in claims and publishable(claims[i].text)]
         rows = []
         for r in k.values:  # one step per change of value
             if rows and rows[-1]["shown"] == r["shown"]:
@@ -102,11 +152,21 @@ def summarise(story: Story, articles: dict[str, Article]) -> list[SummarySentenc
         steps = []
         for r in rows:
             who = ", ".join(r["attributed_to"][:2] or r["outlets"][:2])
-            steps.append(f"{r['shown']} ({who}, {r['date'] or 'undated'})")
+            steps.append(f"{r['shown']} ({who}, {when(r)})")
         sources = sorted({c.article for c in cs})
-        out.append(SummarySentence(_sentence(f"Reported figures for {k.subject} changed over time: "
-                                             + ", then ".join(steps), limit=2 * MAX_SENTENCE_CHARS),
-                                   sources, "attributed"))
+        if sources:
+            out.append(SummarySentence(_sentence(f"Reported figures for {k.subject} changed over time: "
+                                                 + ", then ".join(steps), limit=2 * MAX_SENTENCE_CHARS),
+                                       sources, "attributed"))
+
+    for k in [k for k in comps if k.status == "agree"][:MAX_AGREED_CLAIMS]:
+        cs = [claims[i] for i in k.claims if i in claims and publishable(claims[i].text)]
+        if cs:
+            best = min(cs, key=lambda c: len(c.text))
+            n = k.independent_sources
+            kind = "agreed" if n * 2 > total else "attributed"
+            out.append(SummarySentence(_sentence(f"{best.text.rstrip('.')} ({_share(n, total)})"),
+                                       sorted({c.article for c in cs}), kind))
 
     for k in [k for k in comps if k.status == "conflict"][:MAX_CONTESTED]:
         parts = []
@@ -129,16 +189,20 @@ def summarise(story: Story, articles: dict[str, Article]) -> list[SummarySentenc
         cs = [claims[i] for i in k.claims if i in claims]
         anonymous = any(c.anonymous for c in cs)
         hedged = any(c.hedges for c in cs)
-        figure = any(isinstance(c.value, (int, float, list)) and not isinstance(c.value, bool) for c in cs)
+        figure = any(c.kind in ("figure", "tally") for c in cs)
         return (not anonymous, not hedged, not figure, k.subject)
 
-    for k in sorted(singles, key=notable)[:MAX_SINGLE]:
-        cs = [claims[i] for i in k.claims if i in claims]
+    shown = 0
+    for k in sorted(singles, key=notable):
+        if shown >= MAX_SINGLE:
+            break
+        cs = [claims[i] for i in k.claims if i in claims and publishable(claims[i].text)]
         if not cs:
             continue
         c = cs[0]
         text = _according(c, articles)
         if c.anonymous and "anonymous" not in text.lower():
-            text = text[:-1] + " (an anonymous source)."
+            text = text[:-1] + " (an unnamed source)."
         out.append(SummarySentence(text, [c.article], "attributed"))
+        shown += 1
     return out

@@ -1,0 +1,137 @@
+"""Who a claim is attributed to (storyline.compare.attribution, via the claim extractor):
+speakers of quotes, pronouns, background clauses, counting bodies, unnamed sources,
+initials, and the dates of claims from undated articles. Hand-written sentences, parsed by
+the installed spaCy model."""
+
+from __future__ import annotations
+
+from test_claims import claims_of, one
+
+from storyline.compare.claims import initials
+from storyline.compare.words import words
+
+
+def test_word_lists_load_once_from_data_files():
+    assert "official" in words("unnamed_sources")
+    assert "record" in words("counting_verbs")
+    assert words("temporal_links") is words("temporal_links")
+
+
+def test_quote_speaker_named_after_the_quote_closes():
+    _, claims = claims_of('"At least seven people are now confirmed as having died," the transport police said.')
+    c = one(claims, value=7)
+    assert c.attributed_to == "the transport police"
+
+
+def test_first_person_speaker_is_the_one_who_says_the_quote():
+    _, claims = claims_of('Deputy Chief Constable Adrian Hanstock said: "We can confirm that at least seven people '
+                          'have lost their lives as a result of this incident."')
+    c = one(claims, value=7)
+    assert "Hanstock" in (c.attributed_to or "")
+
+
+def test_quote_without_a_named_speaker_is_not_the_outlets_claim():
+    _, claims = claims_of('The crowd was angry. "Together, we are currently working to free two people still trapped.')
+    assert not [c for c in claims if c.value == 2]
+
+
+def test_quote_opened_by_the_sentence_before():
+    _, claims = claims_of('The spokesman for the fire brigade said: "Crews are at the scene." '
+                          '"More than 60 firefighters are working to free the people still trapped."')
+    c = one(claims, value=60)
+    assert "spokesman" in (c.attributed_to or "")
+
+
+def test_he_said_is_the_person_named_just_before():
+    _, claims = claims_of("Elon Musk spoke to reporters at the launch site on Monday. "
+                          "The propellant on the rocket will have the explosive energy of four million pounds of TNT, "
+                          "he said.")
+    c = one(claims, value=4_000_000)
+    assert "Musk" in (c.attributed_to or "")
+
+
+def test_relative_clause_is_background_not_the_speakers_claim():
+    _, claims = claims_of("The Taliban said the bombing was revenge for air strikes in Kunduz that left 32 civilians "
+                          "dead.")
+    c = one(claims, value=32)
+    assert c.attributed_to is None
+
+
+def test_temporal_clause_is_background():
+    _, claims = claims_of("Wendt said the move ignored the political dimension, two years after hundreds of women "
+                          "reported being assaulted in Cologne.")
+    for c in claims:
+        if c.value == "hundreds":
+            assert c.attributed_to is None
+
+
+def test_coordinated_act_is_not_a_report():
+    _, claims = claims_of("The insurgency has claimed more than 20,000 lives and displaced 2.6 million people from "
+                          "their homes.")
+    c = one(claims, value=2_600_000)
+    assert c.attributed_to is None
+
+
+def test_counting_body_is_the_source():
+    _, claims = claims_of("Last year, Berlin police recorded 14 sexual assaults at the event.")
+    c = one(claims, value=14)
+    assert c.attributed_to == "Berlin police"
+
+
+def test_unnamed_sources_flagged_with_their_description_kept():
+    _, claims = claims_of("Western officials said Pyongyang had sent around 3,000 troops to Russia.")
+    c = one(claims, value=3000)
+    assert c.attributed_to == "Western officials" and c.anonymous
+    _, claims = claims_of("Ukrainian President Volodymyr Zelensky said North Korea had sent 11,000 troops to Russia.")
+    c = one(claims, value=11000)
+    assert not c.anonymous
+
+
+def test_initials_spelled_out_from_the_article():
+    body = ("Initial findings of the Rail Accident Investigation Branch (RAIB) show the tram was speeding. "
+            "The RAIB said the tram was travelling at 40 mph on the curve.")
+    assert initials(body) == {"RAIB": "Rail Accident Investigation Branch"}
+    _, claims = claims_of(body)
+    c = one(claims, value=40)
+    assert "Rail Accident Investigation Branch" in c.attributed_to
+    assert initials("He bought shares (ABC) in a firm.") == {}
+
+
+def test_a_partys_own_response_is_attributed_to_it():
+    _, claims = claims_of("The ratification comes after Ukrainian President Volodymyr Zelensky confirmed the first "
+                          "encounters between his troops and North Korean soldiers.")
+    c = one(claims, kind="response")
+    assert c.value == "confirmed" and "Zelensky" in c.attributed_to
+    _, claims = claims_of("Moscow has so far declined to comment on the reported deployment of North Korean troops.")
+    c = one(claims, kind="response")
+    assert c.value == "declined to comment" and c.attributed_to == "Moscow"
+
+
+def test_undated_article_gives_undated_claims():
+    _, claims = claims_of("The Washington Post reported that several thousand soldiers are training in Russia.",
+                          published=None)
+    c = one(claims, value="several thousand")
+    assert c.date is None
+    _, claims = claims_of("Officials said on 3 October 2024 that 3,000 soldiers were training in Russia.",
+                          published=None)
+    assert one(claims, value=3000).date == "2024-10-03"
+
+
+def test_numbers_read_right_not_from_names_or_codes():
+    from storyline.compare.numbers import number
+
+    assert number("two-and-a-half") == 2.5 and number("two and a half") == 2.5
+    _, claims = claims_of("Shares in the company fell five per cent on Monday, traders said.")
+    assert not [c for c in claims if c.unit == "cents"]
+    _, claims = claims_of("NASA's rocket will produce a maximum thrust of 8.8 million pounds.")
+    assert [c.unit for c in claims if c.value == 8_800_000] == ["pounds"]
+    _, claims = claims_of("South Korea scrambled F-15K fighters after the launch, officials said.")
+    assert not [c for c in claims if c.value == 15000 or c.value == 15]
+    _, claims = claims_of("The company sold 12 Boeing 737 jets and four Su-27 planes last year.")
+    assert not [c for c in claims if c.value in (737, 27)]
+
+
+def test_the_same_figure_again_is_a_back_reference():
+    _, claims = claims_of("Boko Haram freed 21 schoolgirls on Thursday, officials said. "
+                          "The return of the 21 girls is an encouraging sign.")
+    assert [c.value for c in claims] == [21]
