@@ -30,8 +30,13 @@ def test_url_date(url, day):
 def test_bare_dates_and_crawl_times():
     assert is_bare("2019-03-08T00:00:00") and is_bare("2019-03-08")
     assert not is_bare("2019-03-08T14:05:00") and not is_bare("8 March 2019") and not is_bare(None)
+    # The download clock read an hour (a zone) away, to the minute: the crawl itself.
     assert crawl_coincident("2019-03-20T10:26:00", "2019-03-20T11:26:42")
+    assert crawl_coincident("2019-03-20T11:26:10", "2019-03-20T11:26:42")
+    # Published some hours and minutes before the crawl: a real time.
+    assert not crawl_coincident("2019-03-20T07:49:31", "2019-03-20T11:26:42")
     assert not crawl_coincident("2019-03-08T10:26:00", "2019-03-20T11:26:42")
+    assert not crawl_coincident("2019-03-20T00:00:00", "2019-03-20T11:00:42")  # a bare date is no clock
     assert not crawl_coincident("2019-03-08T10:26:00", None)
 
 
@@ -105,6 +110,12 @@ def test_without_metadata():
     assert date_article(AHEAD, metadata=None) is None
     pub = date_article(AHEAD, metadata=None, downloaded="2019-04-02T22:26:42")
     assert (pub.date, pub.latest) == (None, "2019-04-02")
+
+
+def test_times_counted_from_the_day_itself_never_contradict_it():
+    # "last month" moves with the day: told "ahead" it is a wrong guess of tense, not evidence.
+    text = "Prices will rise again, after they fell last month, the ministry said on Monday."
+    assert read_text(text, "2019-03-12").contradictions == []
 
 
 def test_read_text_sees_past_and_future():

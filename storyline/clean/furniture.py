@@ -93,10 +93,15 @@ def _credit_caption(s: str) -> bool:
     a photo credit run into the caption after it (no full stop at the end, as captions go)."""
     if _TERMINAL.search(s) or len(_words(s)) > 45:
         return False
-    credits = _phrases("photo_credits")
-    m = re.match(r"(?:" + credits.pattern + r")(?:\s*[•·/|,]\s*(?:" + credits.pattern + r"))*\s+(?=[A-Z0-9\"“‘])",
-                 s, re.I)
+    m = _credit_prefix().match(s)
     return bool(m) and len(_words(s[m.end():])) >= 4
+
+
+@lru_cache(maxsize=1)
+def _credit_prefix() -> re.Pattern[str]:
+    """One or more photo credits ("SWNS • PA") before a capitalised caption."""
+    credits = _phrases("photo_credits").pattern
+    return re.compile(r"(?:" + credits + r")(?:\s*[•·/|,]\s*(?:" + credits + r"))*\s+(?=[A-Z0-9\"“‘])", re.I)
 
 
 def _label_run(s: str) -> bool:

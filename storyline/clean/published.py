@@ -44,8 +44,14 @@ from storyline.model import Published
 # Two witnesses further apart than this tell of different things (a first version and an
 # update, a print edition a week later): the bare-date rule does not try to choose.
 MAX_DISAGREEMENT_DAYS = 2
-# A publication time this close to the download time may be the crawler's own clock.
-CRAWL_SLACK = dt.timedelta(hours=26)
+# A publication time a whole number of hours (a time zone) from the download time, to within
+# this slack, is the crawler's own clock.
+ZONE_REACH = dt.timedelta(hours=14)
+CLOCK_SLACK = dt.timedelta(minutes=2)
+# Expressions counted from the publication day itself ("last month", "the next day") move with
+# it and cannot contradict it: a clash there is a wrong guess of tense, not evidence.
+_OFFSET = re.compile(r"\b(?:last|next|this|previous|coming|ago|yesterday|tomorrow|today|tonight|earlier|later|"
+                     r"following|before|after)\b", re.I)
 # Expressions the text check reads: those naming a day or a month (a year says too little).
 _PRECISE = {"day", "month"}
 
@@ -103,13 +109,22 @@ def is_bare(value: str | None) -> bool:
 
 
 def crawl_coincident(published: str | None, downloaded: str | None) -> bool:
-    """Whether a metadata publication time lies within hours of the page's download time."""
+    """Whether a metadata publication time is the crawler's own clock: it lies within a time
+    zone's reach of the download time (at most 14 hours) and differs from it by a whole
+    number of hours, give or take two minutes (the download clock read in another zone).
+
+    A page genuinely published a few hours before it was fetched differs by some hours and
+    any number of minutes; a time that matches the download to the minute in some zone is
+    the fetch itself.
+    """
     p, c = _datetime(published), _datetime(downloaded)
-    if p is None or c is None:
+    if p is None or c is None or is_bare(published):
         return False
     if (p.tzinfo is None) != (c.tzinfo is None):
         p, c = p.replace(tzinfo=None), c.replace(tzinfo=None)
-    return abs(p - c) <= CRAWL_SLACK
+    gap = abs((c - p).total_seconds())
+    off_hour = min(gap % 3600, 3600 - gap % 3600)
+    return gap <= ZONE_REACH.total_seconds() and off_hour <= CLOCK_SLACK.total_seconds()
 
 
 @dataclass(slots=True)
@@ -143,9 +158,10 @@ def read_text(body: str, day: str) -> Reading:
             continue
         tense = tense_of(t.start, t.end)
         note = None
-        if tense == "past" and t.earliest > day:
+        counted = _OFFSET.search(t.text) is not None
+        if tense == "past" and t.earliest > day and not counted:
             note = f"'{t.text}' told as past is {t.value}, after {day}"
-        elif tense == "future" and t.latest < day:
+        elif tense == "future" and t.latest < day and not counted:
             note = f"'{t.text}' told as ahead is {t.value}, before {day}"
         if note:
             if note not in contradictions:
