@@ -449,4 +449,7 @@ def test_news_please_texts_survive_structured_cleaning():
         p = clean_text(text, title=item.get("title"), structured=True)
         total += len(re.findall(r"\w+", text))
         kept += len(re.findall(r"\w+", " ".join(p.paragraphs)))
-    assert kept / total >= 0.97
+    # About 3% of these texts is widgets inside the article block (sign-up forms, "MOST READ"
+    # boxes, photo galleries, credit-first captions: see tests/test_clean_furniture.py), which
+    # the cleaner removes; the article text itself must all stay.
+    assert kept / total >= 0.96

@@ -46,3 +46,24 @@ def test_no_bound_when_the_report_tells_the_step_done_or_anticipates_something_e
     arts, analyses = _story("The government planned to approve the national budget for next year. "
                             "Ministers met in the capital to discuss it.")
     assert anticipated(arts[1], analyses["undated"]) == []
+
+
+def test_an_inferred_window_stays_inside_the_articles_own_bounds():
+    from storyline.timeline.infer import _within_own
+
+    own = Published(None, "2019-03-01", "2019-03-25", "metadata", "no later than the crawl")
+    # An open-ended inferred window keeps the crawl bound.
+    got = _within_own(Published(None, "2019-03-10", None, "inferred", "reports events of 2019-03-10 as past"), own)
+    assert (got.date, got.earliest, got.latest) == (None, "2019-03-10", "2019-03-25")
+    assert "crawl" in got.evidence and "2019-03-10 as past" in got.evidence
+    # An inferred day outside the article's own window is not a day.
+    got = _within_own(Published("2019-04-02", "2019-04-02", "2019-04-05", "inferred", "x"), own)
+    assert got is None
+    got = _within_own(Published("2019-03-30", "2019-03-20", "2019-04-05", "inferred", "x"), own)
+    assert (got.date, got.earliest, got.latest) == (None, "2019-03-20", "2019-03-25")
+    # Inside: kept.
+    got = _within_own(Published("2019-03-12", "2019-03-12", "2019-03-15", "inferred", "x"), own)
+    assert (got.date, got.earliest, got.latest) == ("2019-03-12", "2019-03-12", "2019-03-15")
+    # No own bounds: nothing to keep inside.
+    pub = Published(None, "2019-03-10", None, "inferred", "x")
+    assert _within_own(pub, Published()) is pub

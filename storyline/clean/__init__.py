@@ -11,15 +11,19 @@ import hashlib
 
 from storyline.clean.dates import parse_date_string
 from storyline.clean.outlet import outlet_from_domain
+from storyline.clean.published import date_article
 from storyline.clean.text import clean_text
 from storyline.model import Article, Published, RawArticle, Removed
 
+# Where readers keep the time a page was fetched (news-please ``date_download``, WARC-Date).
+CRAWL_KEYS = ("downloaded", "warc_date")
 
-def _published_from_metadata(raw: RawArticle) -> Published | None:
-    if raw.published:
-        d = parse_date_string(raw.published)
-        if d:
-            return Published(date=d, earliest=d, latest=d, how="metadata", evidence=raw.published)
+
+def _downloaded(raw: RawArticle) -> str | None:
+    for key in CRAWL_KEYS:
+        value = raw.meta.get(key) if isinstance(raw.meta, dict) else None
+        if isinstance(value, str) and value.strip():
+            return value
     return None
 
 
@@ -27,7 +31,7 @@ def clean(raw: RawArticle) -> Article:
     """Clean one raw article. Never raises on odd content: worst case the body is empty."""
     text = raw.text
     title = raw.title
-    published = _published_from_metadata(raw)
+    published = None
     outlet, outlet_how = None, None
     if raw.outlet:
         outlet, outlet_how = outlet_from_domain(raw.outlet) or raw.outlet, "metadata"
@@ -44,7 +48,7 @@ def clean(raw: RawArticle) -> Article:
         text = ex.text
         title = title or ex.title
         authors = authors or ex.authors
-        if published is None and ex.date:
+        if ex.date and not (raw.published and parse_date_string(raw.published)):
             published = Published(date=ex.date, earliest=ex.date, latest=ex.date, how="html", evidence=ex.date_evidence)
         if outlet is None and ex.sitename:
             outlet, outlet_how = ex.sitename, "metadata"
@@ -56,8 +60,11 @@ def clean(raw: RawArticle) -> Article:
     else:
         raw_url = raw.url
     parts = clean_text(text or "", title=title, structured=raw.html is not None or raw.format == "newsplease")
-    if published is None and parts.date:
-        published = Published(date=parts.date, earliest=parts.date, latest=parts.date, how="dateline", evidence=parts.dateline)
+    if published is None:
+        # Metadata, URL, date line and crawl time, each checked against the text.
+        published = date_article("\n\n".join(parts.paragraphs), metadata=raw.published, url=raw_url,
+                                 dateline=(parts.date, parts.dateline) if parts.date else None,
+                                 downloaded=_downloaded(raw))
     if outlet is None and parts.outlet:
         outlet, outlet_how = parts.outlet, "text"
     byline = parts.byline or (", ".join(authors) if authors else None)

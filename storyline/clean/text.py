@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from storyline.clean.dates import is_dateline
+from storyline.clean.furniture import furniture_kind, split_trailing_credit
 from storyline.clean.outlet import outlet_from_text
 from storyline.model import Removed
 
@@ -465,6 +466,28 @@ def _split_fused(s: str) -> tuple[str, str] | None:
             if best is not None:
                 return s[:best].rstrip(), s[best:].lstrip()
     return None
+
+
+def _mark_widgets(lines: list[_Line], parts: TextParts) -> list[_Line]:
+    """Widgets flattened into whole paragraphs (sign-up forms, video players, "MOST READ"
+    boxes, galleries, graphics, credit-first captions, correction notes), and a wire credit
+    run into the last paragraph; see :mod:`storyline.clean.furniture`."""
+    out: list[_Line] = []
+    for ln in lines:
+        cut = split_trailing_credit(ln.text) if ln.kind is None else None
+        if cut is None:
+            out.append(ln)
+            continue
+        out.append(_Line(cut[0], gap=ln.gap))
+        out.append(_Line(cut[1], gap=False, kind="credit"))
+        for name in _agencies_in(cut[1]):
+            if name not in parts.credits:
+                parts.credits.append(name)
+    for i, ln in enumerate(out):
+        if ln.kind is None:
+            ln.kind = furniture_kind(ln.text, out[i - 1].text if i else None,
+                                     out[i + 1].text if i + 1 < len(out) else None)
+    return out
 
 
 def _mark_repeated(lines: list[_Line]) -> None:
@@ -918,6 +941,7 @@ def clean_text(text: str, *, title: str | None = None, structured: bool = False)
     if not structured:
         lines = _join_broken(lines)
     lines = _split_fused_captions(lines)
+    lines = _mark_widgets(lines, parts)
     if not structured:
         _mark_repeated(lines)
     _mark_appeals(lines)

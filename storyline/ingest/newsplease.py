@@ -1,7 +1,7 @@
 """news-please JSON (one object per file, an array of them, or JSON Lines).
 
 The fields used are those news crawlers emit: ``title``, ``maintext``/``text``, ``description``,
-``date_publish``, ``source_domain``, ``url``, ``authors``, ``language``. A record may carry
+``date_publish``, ``date_download``, ``source_domain``, ``url``, ``authors``, ``language``. A record may carry
 ``html`` (or ``raw_html``) instead of text.
 """
 
@@ -58,7 +58,9 @@ def record_to_article(rec: Any, source: str, rec_id: str) -> RawArticle:
         authors=[a for a in authors if isinstance(a, str)],
         description=_str(rec, "description"),
         language=_str(rec, "language"),
-        meta={k: rec[k] for k in ("newsCluster",) if k in rec},
+        meta={**{k: rec[k] for k in ("newsCluster",) if k in rec},
+              # When the crawler fetched the page: a publication date equal to it may be the crawl.
+              **({"downloaded": rec["date_download"]} if isinstance(rec.get("date_download"), str) else {})},
     )
 
 

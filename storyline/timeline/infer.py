@@ -255,6 +255,27 @@ def infer_dates(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -
             pub = _bound_above(pub, anticipation_bound(a, analyses[a.id], refs))
         except Exception:  # noqa: BLE001 - the bound is a refinement; never lose the window for it
             log.debug("anticipation bound failed for %s", a.id, exc_info=True)
+        pub = _within_own(pub, a.published)
         if pub is not None:
             out[a.id] = pub
     return out
+
+
+def _within_own(pub: Published | None, own: Published) -> Published | None:
+    """``pub`` kept inside the window the article's own witnesses gave (``own``, from the clean
+    stage: "no later than the crawl", "no earlier than the newest date it tells").
+
+    Those bounds are facts about this page; what other articles suggest only narrows them. An
+    inferred day outside them is dropped for the window both allow; when the two do not meet
+    at all, the article's own window stands.
+    """
+    if pub is None or (own.earliest is None and own.latest is None):
+        return pub
+    lo = max((d for d in (pub.earliest, own.earliest) if d), default=None)
+    hi = min((d for d in (pub.latest, own.latest) if d), default=None)
+    if lo and hi and lo > hi:
+        return None
+    why = "; ".join(x for x in (own.evidence, pub.evidence) if x)
+    if pub.date and (lo is None or lo <= pub.date) and (hi is None or pub.date <= hi):
+        return Published(pub.date, lo, hi, pub.how, why)
+    return Published(None, lo, hi, pub.how, why)

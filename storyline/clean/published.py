@@ -1,0 +1,276 @@
+"""The publication date of one article: metadata checked against the URL, the crawl and the text.
+
+A metadata date is a claim, not a fact. Three failures are common in crawled news:
+
+* a **bare date**: ``2017-12-30T00:00:00`` (or ``2017-12-30``) has lost its time and its zone.
+  It is often the print-edition date (the next day) or a day shifted by a time zone, so it
+  is only good to a day either way;
+* a **crawl date** stored as the publication date: the metadata time lies within hours of
+  the moment the page was downloaded, days or years after the events the text tells;
+* no date at all.
+
+Two other witnesses can be asked. The **URL**, where the publishing system wrote the day the
+page was first put online (``/2017/12/29/``), though some outlets write the print date there.
+And the **text**: a report names the days of its news by weekday or "yesterday" and tells
+them in the past tense, and tells what is still to come in the future tense. Under the right
+publication day these agree: nothing told as done lies after it, nothing told as ahead lies
+before it, and the newest day the report tells as past is, in most reports, the day itself
+or the day before (news is written the day it happens).
+
+The rules, each recording its reason in ``Published.evidence``:
+
+1. A timed metadata date is kept, unless it is a crawl date that the text contradicts.
+2. A bare metadata date that another witness (URL, date line) puts a day or two apart is
+   decided by the text: the candidate under which the newest past day the text tells is
+   closest to it wins. When the text cannot tell them apart, the earlier day is taken (print
+   editions, UTC dates of evening articles and print-dated URLs all err late), with the window
+   spanning both kept in ``earliest``/``latest``.
+3. A rejected metadata date leaves a window: no earlier than the newest date the text tells
+   as past, no later than the crawl (a page exists before it is downloaded).
+4. With no metadata date, a URL date (or date line) the text does not contradict is used.
+
+Nothing here knows any outlet: the witnesses and the checks are the same for every page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from storyline.clean.dates import MONTHS, parse_date_string
+from storyline.model import Published
+
+# Two witnesses further apart than this tell of different things (a first version and an
+# update, a print edition a week later): the bare-date rule does not try to choose.
+MAX_DISAGREEMENT_DAYS = 2
+# A publication time a whole number of hours (a time zone) from the download time, to within
+# this slack, is the crawler's own clock.
+ZONE_REACH = dt.timedelta(hours=14)
+CLOCK_SLACK = dt.timedelta(minutes=2)
+# Expressions counted from the publication day itself ("last month", "the next day") move with
+# it and cannot contradict it: a clash there is a wrong guess of tense, not evidence.
+_OFFSET = re.compile(r"\b(?:last|next|this|previous|coming|ago|yesterday|tomorrow|today|tonight|earlier|later|"
+                     r"following|before|after)\b", re.I)
+# Expressions the text check reads: those naming a day or a month (a year says too little).
+_PRECISE = {"day", "month"}
+
+_URL_DATE = [
+    # /2017/12/29/ and /2016/nov/09/ (a path segment each)
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3,9})/(?P<d>0?[1-9]|[12]\d|3[01])(?:/|$|[-_.])", re.I),
+    # /2017-05/09/
+    re.compile(r"/(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])/(?P<d>0[1-9]|[12]\d|3[01])(?:/|$)"),
+    # /2017-12-29/ or -2017-12-29- inside a slug
+    re.compile(r"[/_-](?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"),
+    # /20171229/ as a whole segment
+    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?:/|$)"),
+]
+
+
+def url_date(url: str | None) -> str | None:
+    """The day written in an article URL's path (``/2017/12/29/``, ``/2016/nov/09/``), or None."""
+    if not isinstance(url, str) or len(url) > 4096:
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip(), flags=re.I).split("?")[0].split("#")[0]
+    for rx in _URL_DATE:
+        m = rx.search(path)
+        if not m:
+            continue
+        month = m.group("m")
+        mon = int(month) if month.isdigit() else MONTHS.get(month.lower())
+        if mon is None:
+            continue
+        try:
+            return dt.date(int(m.group("y")), mon, int(m.group("d"))).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _datetime(value: str | None) -> dt.datetime | None:
+    if not isinstance(value, str) or not value.strip() or len(value) > 100:
+        return None
+    try:
+        d = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return d.replace(tzinfo=None) if d.tzinfo is None else d
+
+
+def is_bare(value: str | None) -> bool:
+    """A metadata date with no time of day: date-only, or exactly midnight (a placeholder)."""
+    if not isinstance(value, str):
+        return False
+    s = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        return True
+    d = _datetime(s)
+    return d is not None and (d.hour, d.minute, d.second, d.microsecond) == (0, 0, 0, 0)
+
+
+def crawl_coincident(published: str | None, downloaded: str | None) -> bool:
+    """Whether a metadata publication time is the crawler's own clock: it lies within a time
+    zone's reach of the download time (at most 14 hours) and differs from it by a whole
+    number of hours, give or take two minutes (the download clock read in another zone).
+
+    A page genuinely published a few hours before it was fetched differs by some hours and
+    any number of minutes; a time that matches the download to the minute in some zone is
+    the fetch itself.
+    """
+    p, c = _datetime(published), _datetime(downloaded)
+    if p is None or c is None or is_bare(published):
+        return False
+    if (p.tzinfo is None) != (c.tzinfo is None):
+        p, c = p.replace(tzinfo=None), c.replace(tzinfo=None)
+    gap = abs((c - p).total_seconds())
+    off_hour = min(gap % 3600, 3600 - gap % 3600)
+    return gap <= ZONE_REACH.total_seconds() and off_hour <= CLOCK_SLACK.total_seconds()
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the text says under one candidate publication day."""
+
+    day: str
+    contradictions: list[str]  # "'X' told as past, after the day" ...
+    newest_past: str | None  # the latest day the text tells as past, relative to this day
+    lag: int | None  # days from ``newest_past`` to ``day``
+
+
+def read_text(body: str, day: str) -> Reading:
+    """Check the text's time expressions against ``day`` taken as the publication date.
+
+    Only day- or month-precise expressions with a clear tense count: "told as done" (past)
+    must not lie after the day, "told as ahead" (future) must not lie before it. The newest
+    day told as past, among the expressions resolved relative to ``day`` (weekdays,
+    "yesterday"), measures how close the day is to the news the article reports.
+    """
+    from storyline.annotate.timex import find_timexes, sentence_starts
+    from storyline.annotate.timex_tense import Tense
+
+    contradictions: list[str] = []
+    newest: str | None = None
+    if not body:
+        return Reading(day, contradictions, None, None)
+    tense_of = Tense(body, sentence_starts(body), None)
+    for t in find_timexes(body, day):
+        if t.kind != "point" or t.precision not in _PRECISE or not t.earliest or not t.latest:
+            continue
+        tense = tense_of(t.start, t.end)
+        note = None
+        counted = _OFFSET.search(t.text) is not None
+        if tense == "past" and t.earliest > day and not counted:
+            note = f"'{t.text}' told as past is {t.value}, after {day}"
+        elif tense == "future" and t.latest < day and not counted:
+            note = f"'{t.text}' told as ahead is {t.value}, before {day}"
+        if note:
+            if note not in contradictions:
+                contradictions.append(note)
+        elif tense == "past" and t.relative and t.precision == "day" and t.latest <= day:
+            newest = max(newest or t.latest, t.latest)
+    lag = (dt.date.fromisoformat(day) - dt.date.fromisoformat(newest)).days if newest else None
+    return Reading(day, contradictions, newest, lag)
+
+
+def _floor(body: str, anchor: str | None) -> str | None:
+    """The newest day- or month-precise date the text gives without needing the publication
+    date ("on December 31, 2015"), told as past or without tense: the article is no older."""
+    from storyline.annotate.timex import find_timexes, sentence_starts
+    from storyline.annotate.timex_tense import Tense
+
+    if not body:
+        return None
+    tense_of = Tense(body, sentence_starts(body), None)
+    floor = None
+    for t in find_timexes(body, anchor):
+        if t.relative or t.kind != "point" or t.precision not in _PRECISE or not t.earliest:
+            continue
+        if tense_of(t.start, t.end) == "future":
+            continue
+        floor = max(floor or t.earliest, t.earliest)
+    return floor
+
+
+def _short(items: list[str]) -> str:
+    return "; ".join(items[:2]) + (f" (+{len(items) - 2} more)" if len(items) > 2 else "")
+
+
+def _days_apart(a: str, b: str) -> int:
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def date_article(body: str, *, metadata: str | None, url: str | None = None,
+                 dateline: tuple[str, str] | None = None, downloaded: str | None = None) -> Published | None:
+    """The publication date (or honest window) of one article from its witnesses.
+
+    ``metadata`` is the date string the input gave (as given); ``url`` the article URL;
+    ``dateline`` an (ISO day, line) found in the text; ``downloaded`` the crawl time when the
+    input records it. Returns None when no witness gives anything.
+    """
+    meta_day = parse_date_string(metadata) if metadata else None
+    url_day = url_date(url)
+    # The outlet's own printed date line speaks before the URL.
+    others = [(d, how, ev) for d, how, ev in ((dateline[0] if dateline else None, "dateline",
+                                              dateline[1] if dateline else None), (url_day, "url", url)) if d]
+    if meta_day:
+        if crawl_coincident(metadata, downloaded):
+            reading = read_text(body, meta_day)
+            if reading.contradictions:
+                why = (f"metadata date {metadata} is the crawl time (downloaded {downloaded}) and the text "
+                       f"contradicts it: {_short(reading.contradictions)}")
+                return _fallback(body, others, upper=min(meta_day, downloaded[:10]), why=why)
+        if is_bare(metadata):
+            rivals = [(d, how, ev) for d, how, ev in others if d != meta_day and _days_apart(d, meta_day) <= MAX_DISAGREEMENT_DAYS]
+            if rivals:
+                return _decide(body, metadata, meta_day, rivals)
+        return Published(meta_day, meta_day, meta_day, "metadata", metadata)
+    return _fallback(body, others, upper=downloaded[:10] if parse_date_string(downloaded or "") else None,
+                     why=None)
+
+
+def _decide(body: str, metadata: str, meta_day: str, rivals: list[tuple[str, str, str]]) -> Published:
+    """A bare metadata day against a rival witness a day or two away: the text decides."""
+    cands = [(meta_day, "metadata", metadata)] + rivals
+    readings = {d: read_text(body, d) for d, _, _ in cands}
+    # A candidate the text contradicts is out, when another is not.
+    clean = [c for c in cands if not readings[c[0]].contradictions] or cands
+    scored = sorted((readings[d].lag if readings[d].lag is not None else 99, d, how, ev) for d, how, ev in clean)
+    days = sorted(d for d, _, _ in cands)
+    bare = f"metadata {metadata} is a bare date (no time of day)"
+    if len(scored) == 1 or scored[0][0] < scored[1][0]:
+        lag, day, how, ev = scored[0]
+        r = readings[day]
+        told = f"the newest day the text tells as past is {r.newest_past}" if r.newest_past else "the text agrees"
+        rejected = [f"{h} gives {d}" for d, h, _ in cands if d != day]
+        reason = f"{bare}; {', '.join(rejected)}; {told}"
+        if r.contradictions == [] and any(readings[d].contradictions for d, _, _ in cands if d != day):
+            reason += "; the text contradicts the others"
+        return Published(day, day, day, how, f"{ev} ({reason})" if how != "metadata" else f"{metadata} ({reason})")
+    # The text cannot tell them apart. Every known cause of such a split moves a witness
+    # later, never earlier: a print-edition date (the next morning), a day written in UTC for
+    # an evening article in the Americas, a URL minted for the print edition. So the earlier
+    # day is the better estimate; the window keeps the later one in view.
+    day, how, ev = min(cands)
+    rivals_txt = ", ".join(f"{h} gives {d}" for d, h, _ in cands if d != day)
+    reason = f"{bare}; {rivals_txt}; the text does not tell them apart, and a split like this comes from a later date"
+    return Published(day, days[0], days[-1], how, f"{ev if how != 'metadata' else metadata} ({reason})")
+
+
+def _fallback(body: str, others: list[tuple[str, str, str]], *, upper: str | None, why: str | None) -> Published | None:
+    """No usable metadata: a URL or date-line day the text does not contradict, else a window."""
+    for day, how, ev in others:
+        if upper and day > upper:
+            continue
+        reading = read_text(body, day)
+        if not reading.contradictions:
+            return Published(day, day, day, how, f"{ev} ({why})" if why else ev)
+    if upper is None:
+        if others and why is None:
+            day, how, ev = others[0]  # nothing better to ask: the witness stands, as given
+            return Published(day, day, day, how, ev)
+        return None
+    floor = _floor(body, upper)
+    lo = floor if floor and floor <= upper else None
+    reason = why or "no publication date given"
+    bound = f"no earlier than {lo} (the newest date it tells), " if lo else ""
+    return Published(None, lo, upper, "metadata", f"{reason}; {bound}no later than {upper}")
