@@ -150,3 +150,31 @@ def test_back_story_fills_at_most_a_third_of_the_view():
     back = [e for e in shown if e.id.startswith("o")]
     assert len(shown) == key_size(24) and len(back) == round(len(shown) / 3)
     assert len([e for e in key_events(old + new) if e.id.startswith("o")]) > len(back)  # no story start known: no cap
+
+
+def test_seed_story_reads_right_to_an_editor(seed_run):
+    """One line each for the treaty's steps; the back-story and windows apart; no window's end
+    shown as a date."""
+    _, report, _ = seed_run
+    (story,) = report["stories"]
+    lines = story["timeline"]
+
+    def one(date, *words):
+        hits = [e for e in lines if e.get("date") == date
+                and all(w.lower() in (e["text"] + " ".join(x["quote"] for x in e["evidence"])).lower() for w in words)]
+        assert len(hits) == 1, (date, words, [e["text"] for e in lines])
+
+    one("2024-06-19", "signed")
+    one("2024-10", "397")
+    one("2024-11-06", "ratified")
+    one("2024-11-09", "Putin", "signed")
+    one("2024-11-11", "Kim", "decree")
+    one("2024-11-07", "Zelensky", "11,000")
+    bill = [e for e in lines if "introduces a bill" in e["text"]]
+    assert len(bill) == 1 and bill[0]["date"] is None and (bill[0]["earliest"], bill[0]["latest"]) == ("2024-06-19", "2024-11-06")
+    dated = [e for e in lines if e.get("date")]
+    assert lines[:len(dated)] == dated  # undated lines apart, after the dated ones
+    for e in lines:  # a day date is a day the texts give, never one end of a window
+        if e.get("date") and len(e["date"]) == 10:
+            assert e["earliest"] == e["latest"] == e["date"]
+    assert len(lines) < len(story["events"])

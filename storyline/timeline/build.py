@@ -115,6 +115,8 @@ def build_timeline(events: list[Event], max_events: int | None = None) -> list[E
 REDUNDANT = 0.15  # cosine of evidence vectors above which two same-time lines tell one event
 KEY_PER_ROOT = 3.5  # the view grows with the square root of the number of events ...
 KEY_MIN, KEY_MAX = 8, 30  # ... within these bounds
+WIDE_WINDOW_DAYS = 31  # a closed window wider than this places an event only loosely ...
+REDUNDANT_WIDE = 0.3  # ... so a retelling must read more alike
 LEAD_CHARS = 400  # evidence starting this early is an article's lead
 BACKGROUND_DAYS = 30  # an event that ended this long before the first report is back-story ...
 BACKGROUND_SHARE = 1 / 3  # ... and fills at most this share of the view
@@ -148,6 +150,19 @@ def _same_time(a: Event, b: Event, slack: int = 1) -> bool:
     from storyline.events.merge import dates_compatible, day_span
 
     return dates_compatible(day_span(a), day_span(b), slack)
+
+
+def _bar(a: Event, b: Event) -> float:
+    """How alike two same-time lines must read to be one happening. An event known only within
+    a window of months (an undated article's) overlaps much that happened apart in it, so its
+    likeness must be plainer."""
+    return REDUNDANT_WIDE if _wide(a) or _wide(b) else REDUNDANT
+
+
+def _wide(e: Event) -> bool:
+    """Known only within a closed window of more than a month."""
+    return bool(e.earliest and e.latest and e.date is None
+                and (dt.date.fromisoformat(e.latest) - dt.date.fromisoformat(e.earliest)).days > WIDE_WINDOW_DAYS)
 
 
 def _leads(e: Event) -> bool:
@@ -224,8 +239,9 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
         if len(chosen) >= size:
             break
         e = cands[i]
-        if any(_same_time(e, cands[j]) and (cosine(vectors[i], vectors[j]) >= REDUNDANT
-                                            or (_leads(e) and _leads(cands[j]) and _same_time(e, cands[j], 0)))
+        if any(_same_time(e, cands[j]) and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
+                                            or (_leads(e) and _leads(cands[j]) and _same_time(e, cands[j], 0)
+                                                and not _wide(e) and not _wide(cands[j])))
                for j in chosen):
             continue
         if _background(e, since):
