@@ -286,6 +286,9 @@ class Event:
     earliest: str | None = None
     latest: str | None = None
     triggers: list[str] = field(default_factory=list)  # the verbs (lemmas) its mentions are told with
+    # "text" when a time expression of the texts gives the date; "report" when only the day a
+    # report appeared does (a plain past in its lead: that day or the day before).
+    dated_by: str | None = None
 
 
 @dataclass(slots=True)

@@ -178,3 +178,14 @@ def test_seed_story_reads_right_to_an_editor(seed_run):
         if e.get("date") and len(e["date"]) == 10:
             assert e["earliest"] == e["latest"] == e["date"]
     assert len(lines) < len(story["events"])
+
+
+def test_time_words_inside_a_phrase_stay():
+    from storyline.timeline.build import plain_line
+
+    e = _event("e", "The attack was suppressed in the early hours of Friday by security forces.", "2016-11-11")
+    assert plain_line(e) == e.text
+    e = _event("e", "At least seven people were killed Wednesday when a tram derailed.", "2016-11-09")
+    assert plain_line(e) == "At least seven people were killed when a tram derailed."
+    e = _event("e", "On Wednesday evening, he posted a photo of the message.", "2016-11-09")
+    assert not stands_alone(plain_line(e))

@@ -176,7 +176,16 @@ def honest_dates(events: list[Event]) -> list[Event]:
     for e in events:
         if _weak_day(e):
             e.date, e.precision = None, None
+        elif e.dated_by == "report" and e.precision == "day" and e.date:
+            # Reported that day: it happened then or the day before (an evening report's UTC
+            # stamp is often the next day's date).
+            e.earliest, e.latest = _day_before(e.date), e.date
+            e.date, e.precision = None, None
     return events
+
+
+def _day_before(day: str) -> str:
+    return (dt.date.fromisoformat(day[:10]) - dt.timedelta(days=1)).isoformat()
 
 
 @functools.cache
@@ -227,7 +236,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     of the view: reports recall many old events in passing, and an explicit year must not
     crowd out the story's own news.
     """
-    cands = [e for e in rank_events(events) if placed(e) and stands_alone(e.text) and tells_a_happening(e.text)]
+    cands = [e for e in rank_events(events) if placed(e) and stands_alone(plain_line(e)) and tells_a_happening(e.text)]
     if not cands:
         return []
     vectors = Centroid([" ".join([e.text] + [x.quote for x in e.evidence]) for e in cands]).vectors
