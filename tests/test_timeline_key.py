@@ -189,3 +189,11 @@ def test_time_words_inside_a_phrase_stay():
     assert plain_line(e) == "At least seven people were killed when a tram derailed."
     e = _event("e", "On Wednesday evening, he posted a photo of the message.", "2016-11-09")
     assert not stands_alone(plain_line(e))
+
+
+def test_same_count_same_time_is_one_happening():
+    a = _event("a", "Militants handed over 21 schoolgirls to the Red Cross near the border.", "2016-10-13", sources=("a", "b"))
+    b = _event("b", "The 21 were freed before dawn in a town close to the frontier.", "2016-10-13", sources=("c",), start=3000)
+    c = _event("c", "The 21 were freed before dawn in a town close to the frontier.", "2016-10-20", sources=("c",), start=3000)
+    assert [e.id for e in key_events([a, b])] == ["a"]
+    assert {e.id for e in key_events([a, c])} == {"a", "c"}  # another week: another happening

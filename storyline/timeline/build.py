@@ -165,6 +165,19 @@ def _wide(e: Event) -> bool:
                 and (dt.date.fromisoformat(e.latest) - dt.date.fromisoformat(e.earliest)).days > WIDE_WINDOW_DAYS)
 
 
+_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
+
+
+def _figures(e: Event) -> set[str]:
+    # Small counts recur in unrelated lines ("2 people", "3 days"); years are dates, not counts.
+    return {m.group().rstrip(".,") for m in _FIGURE.finditer(e.text)} - {"1", "2", "3"}
+
+
+def _same_figure(a: Event, b: Event) -> bool:
+    """Two lines of one time giving the same count ("21 girls", "51 taken to hospital") retell one happening."""
+    return bool(_figures(a) & _figures(b))
+
+
 def _leads(e: Event) -> bool:
     return any(x.start < LEAD_CHARS for x in e.evidence)
 
@@ -249,6 +262,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
             break
         e = cands[i]
         if any(_same_time(e, cands[j]) and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
+                                            or _same_figure(e, cands[j])
                                             or (_leads(e) and _leads(cands[j]) and _same_time(e, cands[j], 0)
                                                 and not _wide(e) and not _wide(cands[j])))
                for j in chosen):
