@@ -57,13 +57,29 @@ def run(
             progress = Progress(not quiet)
             result = ingest(store, [str(p) for p in paths], limits=limits, engine=eng, progress=progress)
             progress.done()
-            result.stories = regroup_all(store, max_events=max_events)
+            result.stories = _stories(store, result, max_events)
             if reports:
                 result.outputs = write_reports(store, out, result, all_events=all_events)
     finally:
         eng.close()
     result.seconds = time.time() - t0
     return result
+
+
+def _stories(store, result: RunResult, max_events: int | None) -> list:
+    """Every story, rebuilt unless nothing changed since they were built: no article added or
+    re-analysed, and the story stages' code and options as then (``storyline.versions``)."""
+    from storyline.versions import story_version
+
+    stamp = f"{story_version()}:{max_events}"
+    if not result.articles and not result.refreshed and store.get_grouping_state("built_by") == stamp:
+        stories = list(store.iter_stories())
+        if stories:
+            return stories
+    stories = regroup_all(store, max_events=max_events)
+    with store.transaction() as c:
+        store.set_grouping_state(c, "built_by", stamp)
+    return stories
 
 
 def add(

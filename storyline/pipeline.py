@@ -39,6 +39,7 @@ class RunResult:
     stories: list[Story] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # already in the store
+    refreshed: list[str] = field(default_factory=list)  # stored articles re-analysed by newer code or model
     outputs: dict[str, str] = field(default_factory=dict)
     db: str | None = None
     seconds: float = 0.0
@@ -114,12 +115,22 @@ def ingest(
     published_for: Callable[[RawArticle], str | None] | None = None,
     batch_size: int = 64,
 ) -> RunResult:
-    """Read, clean and annotate inputs, committing articles in batches (each batch all or nothing)."""
+    """Read, clean and annotate inputs, committing articles in batches (each batch all or nothing).
+
+    An input read before whose stored analysis is current (:func:`storyline.versions.analysis_version`)
+    is skipped before any work; one whose analysis is older is processed again and its stored
+    analysis replaced (``result.refreshed``)."""
+    from collections import deque
+
     from storyline.engines import LocalEngine
+    from storyline.versions import analysis_version, input_fingerprint
 
     engine = engine or LocalEngine()
     result = RunResult(db=store.path)
     seen_fp: set[str] = set()
+    version = analysis_version()
+    # The inputs in flight, in engine order: (fingerprint, id of the stored article it refreshes).
+    inputs: deque[tuple[str, str | None]] = deque()
 
     def raws():
         for item in read_inputs(paths, limits, taken=store.has_article):  # never replace a stored article
@@ -128,35 +139,54 @@ def ingest(
                 continue
             yield item, (published_for(item) if published_for else None)
 
-    pending: list[tuple[Article, ArticleAnalysis]] = []
+    pending: list[tuple[Article, ArticleAnalysis | None, str, bool]] = []  # (article, analysis, input, refresh)
 
     def flush():
         if not pending:
             return
         with store.transaction() as c:
-            for art, an in pending:
-                store.put_article(c, art, an)
-        result.articles.extend(a for a, _ in pending)
+            for art, an, fp, refresh in pending:
+                if an is not None:
+                    store.put_article(c, art, an)
+                store.put_input(c, fp, art.id, version)
+        result.articles.extend(a for a, an, _, refresh in pending if an is not None and not refresh)
+        result.refreshed.extend(a.id for a, an, _, refresh in pending if refresh)
         pending.clear()
 
     def fresh(items):
-        # Skip articles already stored with the same content before doing any work on them.
+        # Skip inputs read before whose stored analysis is current, before any work on them.
         for raw, pub in items:
+            fp = input_fingerprint(raw, pub)
+            seen = store.input_seen(fp)
+            if seen is not None and seen[1] == version:
+                result.skipped.append(seen[0])
+                if progress:
+                    progress.tick()
+                continue
+            if seen is not None:
+                raw.id = seen[0]  # re-analysed under the id its stored article has
+            inputs.append((fp, seen[0] if seen else None))
             yield raw, pub
 
     for out in engine.map(_process_item, fresh(raws())):
+        fp, refreshes = inputs.popleft()
         if isinstance(out, Rejection):
             result.rejected.append(out)
         else:
             art, an = out
             dup_of = store.existing_fingerprint(art.fingerprint)
-            if dup_of is not None or art.fingerprint in seen_fp:
+            if refreshes is not None and art.id == refreshes:
+                pending.append((art, an, fp, True))  # the same input, analysed by newer code or model
+            elif dup_of is not None or art.fingerprint in seen_fp:
                 result.skipped.append(art.id)
+                if dup_of is not None:  # remembered, so that the next run skips it unread
+                    art.id = dup_of
+                    pending.append((art, None, fp, False))
             else:
                 seen_fp.add(art.fingerprint)
-                pending.append((art, an))
-                if len(pending) >= batch_size:
-                    flush()
+                pending.append((art, an, fp, False))
+            if len(pending) >= batch_size:
+                flush()
         if progress:
             progress.tick()
     flush()

@@ -128,6 +128,20 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX stories_last ON stories(last);
         """,
     ),
+    (
+        # Each input already read, by the fingerprint of its content and given metadata: the
+        # article it gave and the version of the analysis stored for it. A re-run skips inputs
+        # whose analysis is current and refreshes those whose code or model has changed.
+        "0005_inputs",
+        """
+        CREATE TABLE inputs (
+            fingerprint TEXT PRIMARY KEY,
+            article TEXT NOT NULL,
+            version TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX inputs_article ON inputs(article);
+        """,
+    ),
 ]
 
 
@@ -259,6 +273,18 @@ class Store:
         else:
             row = self.conn.execute("SELECT 1 FROM articles WHERE id=? LIMIT 1", (article_id,)).fetchone()
         return row is not None
+
+    def input_seen(self, fingerprint: str) -> tuple[str, str] | None:
+        """(article id, analysis version) of an input read before, if its article is stored."""
+        row = self.conn.execute(
+            "SELECT i.article, i.version FROM inputs i JOIN articles a ON a.id = i.article WHERE i.fingerprint=?",
+            (fingerprint,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def put_input(self, c: sqlite3.Connection, fingerprint: str, article_id: str, version: str) -> None:
+        """Record that an input gave ``article_id`` with an analysis of ``version``."""
+        c.execute("INSERT INTO inputs (fingerprint, article, version) VALUES (?,?,?) ON CONFLICT(fingerprint) "
+                  "DO UPDATE SET article=excluded.article, version=excluded.version", (fingerprint, article_id, version))
 
     def existing_fingerprint(self, fingerprint: str) -> str | None:
         row = self.conn.execute("SELECT id FROM articles WHERE fingerprint=? LIMIT 1", (fingerprint,)).fetchone()
