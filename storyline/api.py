@@ -105,6 +105,11 @@ def add(
         result = ingest(store, [str(p) for p in paths], limits=limits, progress=progress)
         progress.done()
         result.stories = add_to_store(store, result.articles, max_events=max_events)
+        if result.refreshed:  # re-analysed by newer code: their stories are rebuilt where they are
+            from storyline.stories.incremental import rebuild_stories
+
+            done = {s.id for s in result.stories}
+            result.stories += [s for s in rebuild_stories(store, result.refreshed, max_events=max_events) if s.id not in done]
         if out is not None:
             Path(out).mkdir(parents=True, exist_ok=True)
             result.outputs = write_reports(store, Path(out), result, all_events=all_events)

@@ -63,3 +63,12 @@ def test_new_story_code_rebuilds_stories_without_reanalysis(tmp_path, monkeypatc
     monkeypatch.setattr(api, "regroup_all", lambda *a, **k: calls.append(1) or real(*a, **k))
     again = storyline.run([src], out=tmp_path / "out")
     assert calls and not again.refreshed and again.stories
+
+
+def test_add_rebuilds_the_stories_of_refreshed_articles(tmp_path, monkeypatch):
+    src = _corpus(tmp_path)
+    first = storyline.run([src], out=tmp_path / "out")
+    monkeypatch.setattr(versions, "analysis_version", lambda: "a-newer-extractor")
+    again = storyline.add([src / "a.txt"], db=tmp_path / "out" / "storyline.db")
+    assert again.refreshed and not again.articles
+    assert {s.id for s in again.stories} <= {s.id for s in first.stories} and again.stories

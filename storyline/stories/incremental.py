@@ -229,3 +229,16 @@ def add_to_store(store, articles: list[Article], *, max_events: int | None = Non
         for f in sorted(feats, key=lambda f: (f.published is None, f.published or "", f.article)):
             cl.assign(f.article, vectorise(f.counts, docfreq, config, min_df=1), _day(f.published))
         return [_build_and_put(store, c, sid, store.story_members(sid), max_events, reanalyse) for sid in cl.touched]
+
+
+def rebuild_stories(store, article_ids: list[str], *, max_events: int | None = None,
+                    reanalyse: Callable[[Article], ArticleAnalysis] | None = None) -> list[Story]:
+    """Rebuild the stories holding ``article_ids`` (articles re-analysed in place), in one
+    transaction; their grouping stays as it is."""
+    if reanalyse is None:
+        from storyline.pipeline import reanalyse
+    ids = list(dict.fromkeys(s for a in article_ids for s in [store.story_of(a)] if s))
+    if not ids:
+        return []
+    with store.transaction() as c:
+        return [_build_and_put(store, c, sid, store.story_members(sid), max_events, reanalyse) for sid in ids]
