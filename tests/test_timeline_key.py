@@ -197,3 +197,10 @@ def test_same_count_same_time_is_one_happening():
     c = _event("c", "The 21 were freed before dawn in a town close to the frontier.", "2016-10-20", sources=("c",), start=3000)
     assert [e.id for e in key_events([a, b])] == ["a"]
     assert {e.id for e in key_events([a, c])} == {"a", "c"}  # another week: another happening
+
+
+def test_html_shows_an_undated_line_with_its_window(seed_run):
+    _, report, out = seed_run
+    html = (out / "report.html").read_text("utf-8")
+    assert "between 19 June 2024 and 6 November 2024" in html  # the undated bill article's window
+    assert "more event" in html  # the full list one click away

@@ -327,6 +327,20 @@ def _axis(events: list[dict], story_id: str) -> dict[str, Any] | None:
             "start": _short(lo), "end": _short(hi)}  # type: ignore[arg-type]
 
 
+def _window(e: dict) -> str:
+    """What an undated event's evidence allows, in words ("" for a dated one)."""
+    if e.get("date"):
+        return ""
+    lo, hi = e.get("earliest"), e.get("latest")
+    if lo and hi:
+        return f"between {format_date(lo, 'day')} and {format_date(hi, 'day')}"
+    if hi:
+        return f"on or before {format_date(hi, 'day')}"
+    if lo:
+        return f"on or after {format_date(lo, 'day')}"
+    return "no date known"
+
+
 def _timeline(story: dict, arts: dict[str, dict], colours: dict[str, int], fulfilled: dict[str, list[dict]]):
     groups: list[dict[str, Any]] = []
     events = story.get("timeline") or []
@@ -343,6 +357,7 @@ def _timeline(story: dict, arts: dict[str, dict], colours: dict[str, int], fulfi
                               "outlets": sorted({_outlet_name(arts, a) for a in v.get("articles") or []})}
                              for v in e.get("disagreement") or []],
             "fulfils": fulfilled.get(e["id"], []),
+            "window": _window(e),
         }
         key = e.get("date") or ""
         if groups and groups[-1]["key"] == key:
