@@ -78,13 +78,13 @@ def describe(corr: dict) -> str:
 
 def _members(store, story_id: str) -> list[str]:
     if store.get_story(story_id) is None:
-        raise UnknownIdError(f"no story {story_id!r} in {store.path} (list them with 'storyline story list')")
+        raise UnknownIdError(f"no story {story_id!r} in the store (list them with 'storyline story list')")
     return store.story_members(story_id)
 
 
 def _article(store, article_id: str) -> None:
     if not store.has_article(article_id):
-        raise UnknownIdError(f"no article {article_id!r} in {store.path} (a story's articles are listed with "
+        raise UnknownIdError(f"no article {article_id!r} in the store (a story's articles are listed with "
                              "'storyline story list --articles')")
 
 
@@ -142,7 +142,7 @@ def undo(store, number: int, **kw) -> list[Story]:
         every = store.corrections()
         corr = next((x for x in every if x["id"] == number), None)
         if corr is None:
-            raise UnknownIdError(f"no correction {number} in {store.path} (list them with 'storyline story corrections')")
+            raise UnknownIdError(f"no correction {number} in the store (list them with 'storyline story corrections')")
         if corr["undone"]:
             raise CorrectionError(f"correction {number} is already undone")
         mine = {aid for g in corr["before"] for aid in g}
