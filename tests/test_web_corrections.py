@@ -87,7 +87,7 @@ def test_another_sites_page_cannot_post_a_correction(client):
     bridge = story_of(client, "a1")
     r = client.post(f"/api/stories/{bridge}/split", json={"articles": ["a1"]}, headers={"origin": "https://evil.example"})
     assert r.status_code == 403
-    r = client.post(f"/stories/{bridge}/split", data={"articles": ["a1"]}, headers={"origin": "https://evil.example"})
+    r = client.post(f"/stories/{bridge}/split", data={"articles": ["a1"]}, headers={"sec-fetch-site": "cross-site"})
     assert r.status_code == 403
     assert client.get("/api/corrections").json()["corrections"] == []
     r = client.post(f"/api/stories/{bridge}/split", json={"articles": ["a1"]}, headers={"origin": "http://testserver"})

@@ -249,10 +249,15 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
 
     # ------------------------------------------------------------------ corrections (issue 15)
     def same_origin(request: Request) -> bool:
-        # A page elsewhere must not be able to post corrections through the user's browser:
-        # browsers send Origin with every form POST, and it must be this server.
+        # A page elsewhere must not be able to post corrections through the user's browser.
+        # Browsers say where a request comes from in Sec-Fetch-Site; Origin is the fallback,
+        # but our no-referrer policy makes it "null" even for our own forms. Clients that
+        # send neither (curl, scripts) are not browsers acting for someone else.
+        site = request.headers.get("sec-fetch-site")
+        if site is not None:
+            return site in ("same-origin", "none")
         origin = request.headers.get("origin")
-        return origin is None or origin.split("://", 1)[-1] == request.headers.get("host")
+        return origin in (None, "null") or origin.split("://", 1)[-1] == request.headers.get("host")
 
     async def correct(request: Request, action: str, *args) -> tuple[Any, Response | None]:
         """Run one correction (or undo) through the API in a worker thread; the result, or

@@ -94,8 +94,8 @@ def _correction(summary: str, description: str, body: dict[str, Any] | None, par
         "summary": summary,
         "description": description + " The stories touched are rebuilt (timeline, claims, summary) before the "
                                      "answer; story ids follow their articles, so the answer gives the new ids. "
-                                     "Requests from another site's pages (an Origin header naming another host) "
-                                     "are refused with 403.",
+                                     "Requests from another site's pages (Sec-Fetch-Site other than same-origin, "
+                                     "or an Origin naming another host) are refused with 403.",
         "parameters": params,
         "responses": {
             "200": _json("correction_result", "Done; the stories it left."),
