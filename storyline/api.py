@@ -117,6 +117,70 @@ def add(
     return result
 
 
+def _open_store(db: str | os.PathLike):
+    from storyline.stories.corrections import CorrectionError
+    from storyline.store import Store
+
+    if not Path(db).exists():
+        raise CorrectionError(f"{db}: no such store (create one with 'storyline run ... --db {db}')")
+    return Store(db)
+
+
+def stories(db: str | os.PathLike, *, limit: int = 1000) -> list[dict]:
+    """The stories of a store, latest activity first: id, title, first, last, n_articles,
+    and ``articles`` (id, title, outlet, published of each)."""
+    with _open_store(db) as store:
+        rows = store.list_stories(limit=limit)
+        for r in rows:
+            r["articles"] = [{"id": a.id, "title": a.title, "outlet": a.outlet,
+                              "published": a.published.date or a.published.earliest}
+                             for a in store.get_articles(store.story_members(r["id"]))]
+        return rows
+
+
+def corrections(db: str | os.PathLike) -> list[dict]:
+    """Every correction made to the store's stories, oldest first, undone ones included
+    (``undone`` is the Unix time of the undo, or None), each with a ``text`` saying what it did."""
+    from storyline.stories.corrections import describe
+
+    with _open_store(db) as store:
+        return [{**c, "text": describe(c)} for c in store.corrections()]
+
+
+def _correct(db, action: str, *args, out=None, max_events: int | None = None, all_events: bool = False):
+    from storyline.stories import corrections as corr
+
+    with _open_store(db) as store:
+        done = getattr(corr, action)(store, *args, max_events=max_events)
+        number, built = (args[0], done) if action == "undo" else done
+        result = corr.CorrectionResult(number, built)
+        if out is not None:
+            Path(out).mkdir(parents=True, exist_ok=True)
+            result.outputs = write_reports(store, Path(out), RunResult(), all_events=all_events)
+    return result
+
+
+def merge_stories(db: str | os.PathLike, story: str, other: str, **kw):
+    """Merge story ``other`` into ``story`` for good (a correction: listed, undoable, kept
+    by re-runs and adds). ``out`` rewrites the reports there. Returns a CorrectionResult."""
+    return _correct(db, "merge", story, other, **kw)
+
+
+def split_story(db: str | os.PathLike, story: str, articles: list[str], **kw):
+    """Split ``articles`` off ``story`` into a story of their own, kept apart from then on."""
+    return _correct(db, "split", story, list(articles), **kw)
+
+
+def move_article(db: str | os.PathLike, article: str, to: str, **kw):
+    """Move one article into story ``to``, where it stays."""
+    return _correct(db, "move", article, to, **kw)
+
+
+def undo_correction(db: str | os.PathLike, number: int, **kw):
+    """Undo correction ``number`` (see :func:`corrections`); the stories it touched are rebuilt."""
+    return _correct(db, "undo", int(number), **kw)
+
+
 def analyse(article: Article) -> ArticleAnalysis:
     """Run the per-article stages on one cleaned article (sentences, entities, times, events, claims)."""
     from storyline.annotate import analyse_article

@@ -89,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
 
+    _story_parser(sub)
+
     sub.add_parser("schema", help="print the JSON Schema of report.json",
                    description="Print the JSON Schema that report.json follows.")
 
@@ -101,6 +103,83 @@ def build_parser() -> argparse.ArgumentParser:
         e.add_argument("--limit", type=int, default=None, help="only the first N items")
         e.add_argument("--items", action="store_true", help="also print per-item figures in the table")
     return p
+
+
+def _story_parser(sub) -> None:
+    st = sub.add_parser("story", help="list stories and correct their grouping (merge, split, move, undo)",
+                        description="List the stories of a store and correct how articles are grouped. Corrections are "
+                        "stored, listed, undoable, and kept by later 'storyline run' and 'storyline add' on the store.")
+    ssub = st.add_subparsers(dest="action", metavar="ACTION")
+
+    def action(name: str, helptext: str, writes: bool = True) -> argparse.ArgumentParser:
+        p = ssub.add_parser(name, help=helptext, description=helptext)
+        p.add_argument("--db", default="out/storyline.db", help="the SQLite store (default: out/storyline.db)")
+        p.add_argument("--json", action="store_true", help="print JSON instead of text")
+        if writes:
+            p.add_argument("--out", default=None, help="also rewrite the reports into this folder")
+            p.add_argument("--max-events", type=int, default=None, help="show at most N key events per timeline")
+        return p
+
+    ls = action("list", "list the stories, latest activity first", writes=False)
+    ls.add_argument("--articles", action="store_true", help="also list each story's articles")
+    action("corrections", "list the corrections made, oldest first (undone ones marked)", writes=False)
+    m = action("merge", "merge story B into story A, for good")
+    m.add_argument("a", metavar="A", help="story id")
+    m.add_argument("b", metavar="B", help="story id")
+    sp = action("split", "take articles out of a story into a story of their own, kept apart")
+    sp.add_argument("story", metavar="S", help="story id")
+    sp.add_argument("--articles", nargs="+", required=True, metavar="ID", help="ids of the articles to split off")
+    mv = action("move", "move an article into another story, where it stays")
+    mv.add_argument("article", metavar="ID", help="article id")
+    mv.add_argument("--to", required=True, metavar="S", help="id of the story to move it to")
+    u = action("undo", "undo correction N (see 'storyline story corrections')")
+    u.add_argument("number", metavar="N", type=int, help="the correction's number")
+
+
+def _story(args, parser) -> int:
+    from storyline import api
+
+    if not args.action:
+        parser.parse_args(["story", "--help"])
+        return 2
+    if args.action == "list":
+        rows = api.stories(args.db)
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+        for r in [] if args.json else rows:
+            span = " – ".join(dict.fromkeys(d[:10] for d in (r["first"], r["last"]) if d)) or "undated"
+            print(f"{r['id']}  {r['n_articles']:>4} articles  {span:<23}  {r['title']}")
+            for a in r["articles"] if args.articles else []:
+                print(f"    {a['id']}  {(a['published'] or '')[:10]:<10}  {a['outlet'] or ''}  {a['title'] or ''}")
+        return 0
+    if args.action == "corrections":
+        rows = api.corrections(args.db)
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+        elif not rows:
+            print("no corrections yet")
+        for r in [] if args.json else rows:
+            print(f"{r['id']:>4}  {r['kind']:<5}  {r['text']}" + ("  (undone)" if r["undone"] else ""))
+        return 0
+    kw = {"out": args.out, "max_events": args.max_events}
+    if args.action == "merge":
+        result = api.merge_stories(args.db, args.a, args.b, **kw)
+    elif args.action == "split":
+        result = api.split_story(args.db, args.story, args.articles, **kw)
+    elif args.action == "move":
+        result = api.move_article(args.db, args.article, args.to, **kw)
+    else:
+        result = api.undo_correction(args.db, args.number, **kw)
+    if args.json:
+        print(json.dumps({**result.to_dict(), "outputs": result.outputs}, ensure_ascii=False, indent=2))
+        return 0
+    verb = f"undid correction {result.number}" if args.action == "undo" else f"correction {result.number} ({args.action})"
+    print(f"{verb}; stories rebuilt:")
+    for s in result.stories:
+        print(f"  {s.id}  {len(s.articles):>4} articles  {s.title}")
+    if result.outputs:
+        print(f"report: {result.outputs.get('html')}", file=sys.stderr)
+    return 0
 
 
 def _print_eval(result: dict, items: bool) -> None:
@@ -184,6 +263,8 @@ def _dispatch(args, parser) -> int:
                      all_events=args.all_events)
         _summary(result, args.out)
         return result.exit_code
+    if args.command == "story":
+        return _story(args, parser)
     if args.command == "serve":
         from storyline.web import serve
 

@@ -191,3 +191,38 @@ def test_report_html_works_offline_on_a_phone(seed_run, browser, shots):
     assert dates == sorted(dates)
     assert errors == []
     context.close()
+
+
+@pytest.fixture()
+def sample_server(tmp_path):
+    """The web app over the hand-built sample store (its own copy: the test regroups it)."""
+    from test_web_data import fill_store
+
+    from storyline.store import Store
+    from storyline.web import create_app
+
+    with Store(tmp_path / "s.db") as store:
+        fill_store(store)
+    with ServerThread(create_app(tmp_path / "s.db", upload_dir=tmp_path / "uploads")) as srv:
+        yield srv
+
+
+def test_a_split_made_on_the_story_page_sticks_and_is_undone(sample_server, page, shots):
+    url = sample_server.url
+    story_of = lambda aid: httpx.get(f"{url}/api/articles/{aid}").json()["story"]  # noqa: E731
+    bridge = story_of("a1")
+    page.goto(f"{url}/stories/{bridge}")
+    page.locator("#correct summary").click()
+    page.check("#split-form input[value='a1']")
+    page.screenshot(path=str(shots / "story-correct.png"))
+    page.click("#split-form button[type=submit]")
+    page.wait_for_selector("#correction-done")
+    assert "Correction 1 made: split" in page.locator("#correction-done").inner_text()
+    alone = story_of("a1")
+    assert httpx.get(f"{url}/api/stories/{alone}").json()["story"]["articles"] == ["a1"]
+    assert story_of("a2") != alone
+    page.click("#correction-done button[type=submit]")
+    page.wait_for_selector("#corrections")
+    assert "(undone)" in page.locator("li[data-correction='1']").inner_text()
+    assert story_of("a1") == story_of("a2")
+    assert page.errors == [] and page.dialogs == []

@@ -129,10 +129,32 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
+        # Corrections a user made to the grouping (merge, split, move), in the order made,
+        # and the constraints they leave (see storyline.stories.corrections): each article
+        # a correction placed carries the label of the story it was placed in. Same label,
+        # same story; two labels, two stories. Pins are derived from the active corrections
+        # and rewritten with them; grouping reads only the pins.
+        "0005_story_corrections",
+        """
+        CREATE TABLE story_corrections (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            record TEXT NOT NULL,
+            at REAL NOT NULL,
+            undone REAL
+        );
+        CREATE TABLE story_pins (
+            article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            label INTEGER NOT NULL
+        );
+        CREATE INDEX story_pins_label ON story_pins(label);
+        """,
+    ),
+    (
         # Each input already read, by the fingerprint of its content and given metadata: the
         # article it gave and the version of the analysis stored for it. A re-run skips inputs
         # whose analysis is current and refreshes those whose code or model has changed.
-        "0005_inputs",
+        "0006_inputs",
         """
         CREATE TABLE inputs (
             fingerprint TEXT PRIMARY KEY,
@@ -512,6 +534,58 @@ class Store:
                 args += [day - window, (day if until is None else until) + window]
             out.extend((r[0], r[1]) for r in self.conn.execute(sql, args))
         return out
+
+    # -- corrections (see storyline.stories.corrections)
+    def add_correction(self, c: sqlite3.Connection, kind: str, record: dict[str, Any]) -> int:
+        """Record one correction; returns its number."""
+        cur = c.execute("INSERT INTO story_corrections (kind, record, at) VALUES (?,?,?)",
+                        (kind, json.dumps(record, ensure_ascii=False, separators=(",", ":")), time.time()))
+        return int(cur.lastrowid)
+
+    def corrections(self, active_only: bool = False) -> list[dict[str, Any]]:
+        """Every correction (or only those not undone), oldest first: id, kind, at, undone
+        and the stored record's fields."""
+        sql = "SELECT id, kind, record, at, undone FROM story_corrections"
+        if active_only:
+            sql += " WHERE undone IS NULL"
+        return [{**json.loads(r[2]), "id": r[0], "kind": r[1], "at": r[3], "undone": r[4]}
+                for r in self.conn.execute(sql + " ORDER BY id")]
+
+    def mark_undone(self, c: sqlite3.Connection, correction_id: int) -> None:
+        """Mark a correction undone (it stays listed)."""
+        c.execute("UPDATE story_corrections SET undone=? WHERE id=?", (time.time(), correction_id))
+
+    def replace_pins(self, c: sqlite3.Connection, pins: dict[str, int]) -> None:
+        """Replace every pin (article -> label) with ``pins``."""
+        c.execute("DELETE FROM story_pins")
+        c.executemany("INSERT INTO story_pins (article, label) VALUES (?,?)", pins.items())
+
+    def pins(self, article_ids: Iterable[str] | None = None) -> dict[str, int]:
+        """{article: label} for every pinned article, or for those of ``article_ids``."""
+        if article_ids is None:
+            return {r[0]: r[1] for r in self.conn.execute("SELECT article, label FROM story_pins")}
+        out = {}
+        for chunk in _chunks(list(article_ids)):
+            marks = ",".join("?" * len(chunk))
+            out.update((r[0], r[1]) for r in self.conn.execute(
+                f"SELECT article, label FROM story_pins WHERE article IN ({marks})", chunk))
+        return out
+
+    def has_pins(self) -> bool:
+        """Whether any correction constrains grouping."""
+        return self.conn.execute("SELECT 1 FROM story_pins LIMIT 1").fetchone() is not None
+
+    def label_of_story(self, story_id: str) -> int | None:
+        """The label of the pinned articles of a story (None when it has none)."""
+        row = self.conn.execute("SELECT p.label FROM story_articles s JOIN story_pins p ON p.article = s.article "
+                                "WHERE s.story=? LIMIT 1", (story_id,)).fetchone()
+        return row[0] if row else None
+
+    def story_of_label(self, label: int) -> str | None:
+        """The story holding the articles pinned under ``label`` (None when none is in one)."""
+        row = self.conn.execute("SELECT s.story FROM story_pins p JOIN story_articles s ON s.article = p.article "
+                                "WHERE p.label=? LIMIT 1", (label,)).fetchone()
+        return row[0] if row else None
 
     def count_story_index(self) -> int:
         """How many stories have a centroid in the index."""

@@ -375,14 +375,23 @@ class Clusterer:
     per-article step (join or start a story, then merge it with close stories now and
     then, see :func:`merge_due`); :class:`storyline.stories.incremental.StoreClusterer`
     runs the same steps against the index kept in the store.
+
+    ``pins`` are the user's corrections as constraints (article id -> label, see
+    :mod:`storyline.stories.corrections`): articles of one label always share a story
+    (the first starts or joins one, the rest follow it whatever their similarity), and a
+    story never holds two labels (no join or merge brings them together). Articles
+    without a pin are grouped as before, so new articles still join corrected stories.
     """
 
-    def __init__(self, config: GroupingConfig = DEFAULT):
+    def __init__(self, config: GroupingConfig = DEFAULT, pins: dict[str, int] | None = None):
         self.config = config
+        self.pins: dict[str, int] = pins or {}
         self.stories: dict[int, StoryVector] = {}
         self.members: dict[int, list[str]] = {}
         self.postings: dict[str, set[int]] = {}
         self._indexed: dict[int, set[str]] = {}
+        self.labels: dict[int, int] = {}  # story key -> label of the pinned articles in it
+        self.by_label: dict[int, int] = {}  # label -> story key
 
     def candidates(self, vec: dict[str, float], day: int | None, until: int | None = None) -> list[int]:
         """Stories sharing one of the article's strongest terms, within the time window of
@@ -400,11 +409,26 @@ class Clusterer:
         keep = [s for s in overlap if _span_gap(self.stories[s], probe) <= cfg.window_days]
         return heapq.nlargest(cfg.max_candidates, keep, key=lambda s: (overlap[s], -s))
 
-    def best_story(self, vec: dict[str, float], day: int | None) -> int | None:
+    def label_of(self, s: int) -> int | None:
+        """The label of the pinned articles story ``s`` holds (None when it holds none)."""
+        return self.labels.get(s)
+
+    def story_of_label(self, label: int) -> int | None:
+        """The story that holds the articles pinned under ``label``, if one does yet."""
+        return self.by_label.get(label)
+
+    def _set_label(self, s: int, label: int | None) -> None:
+        if label is not None:
+            self.labels[s] = label
+            self.by_label[label] = s
+
+    def best_story(self, vec: dict[str, float], day: int | None, label: int | None = None) -> int | None:
         """The candidate with the highest time-damped mean similarity among those whose
-        bar it clears, or None."""
+        bar it clears and that hold no other label than ``label``, or None."""
         best, best_score = None, 0.0
         for s in self.candidates(vec, day):
+            if not compatible(label, self.label_of(s)):
+                continue
             sv = self.stories[s]
             sc = sv.similarity(vec) * time_factor(sv.gap(day), self.config)
             if sc >= bar(sv.cohesion(), config=self.config) and sc > best_score:
@@ -412,12 +436,17 @@ class Clusterer:
         return best
 
     def assign(self, article_id: str, vec: dict[str, float], day: int | None) -> int:
-        """Put one article into its best story (or a new one); return the story key."""
-        best = self.best_story(vec, day)
+        """Put one article into its best story (or a new one); return the story key. A
+        pinned article goes where its label's story is, when there is one."""
+        label = self.pins.get(article_id)
+        best = self.story_of_label(label) if label is not None else None
+        if best is None:
+            best = self.best_story(vec, day, label)
         if best is None:
             best = self._new_story(article_id)
         self.stories[best].add(vec, day, self.config)
         self._joined(best, article_id)
+        self._set_label(best, label)
         if merge_due(self.stories[best].n):
             best = self.merge_around(best)
         return best
@@ -447,6 +476,7 @@ class Clusterer:
 
     def _merge(self, keep: int, gone: int) -> None:
         """Fold story ``gone`` into ``keep``."""
+        self._set_label(keep, self.labels.pop(gone, None))
         self.stories[keep].absorb(self.stories[gone], self.config)
         self.members[keep].extend(self.members[gone])
         for t in self._indexed.pop(gone, set()):
@@ -459,8 +489,11 @@ class Clusterer:
 
     def mergeable(self, a: int, b: int) -> bool:
         """Whether the mean similarity across two stories (average linkage), damped by the
-        time between them, clears the bar of the tighter one."""
+        time between them, clears the bar of the tighter one; never when they hold
+        different labels (a correction keeps them apart)."""
         cfg = self.config
+        if not compatible(self.label_of(a), self.label_of(b)):
+            return False
         sa, sb = self.stories[a], self.stories[b]
         gap = _span_gap(sa, sb)
         if gap > cfg.window_days or not sa.n or not sb.n:
@@ -504,6 +537,11 @@ class Clusterer:
     def groups(self) -> list[list[str]]:
         """Article ids per story, stories in the order they started."""
         return [list(self.members[s]) for s in sorted(self.members)]
+
+
+def compatible(a: int | None, b: int | None) -> bool:
+    """Whether stories with pin labels ``a`` and ``b`` may become one."""
+    return a is None or b is None or a == b
 
 
 def _span_gap(a: StoryVector, b: StoryVector) -> int:

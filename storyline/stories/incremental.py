@@ -91,7 +91,7 @@ def cluster_stored(store, c, config: GroupingConfig = DEFAULT) -> Clusterer:
     docfreq = DocFreq()
     for _, _, counts in store.iter_article_terms():
         docfreq.add(counts)
-    cl = Clusterer(config)
+    cl = Clusterer(config, pins=store.pins())  # the user's corrections, as constraints
     for aid, published, counts in store.iter_article_terms():
         cl.assign(aid, vectorise(counts, docfreq, config), _day(published))
     cl.merge_pass()
@@ -128,14 +128,18 @@ class StoreClusterer(Clusterer):
     come from ``story_terms`` within the time window, centroids from ``story_vectors``
     (loaded only for the candidates), and every join or merge is written through at once
     (inside the caller's transaction). ``touched`` collects the ids of stories to rebuild.
+    Pin labels (corrections) are looked up per story in the store, and only when the
+    store has any, so an add on an uncorrected store costs what it did.
     """
 
-    def __init__(self, store, c, config: GroupingConfig = DEFAULT):
-        super().__init__(config)
+    def __init__(self, store, c, config: GroupingConfig = DEFAULT, pins: dict[str, int] | None = None):
+        super().__init__(config, pins)
         self.store, self.c = store, c
         self.ids: dict[int, str] = {}  # local key -> story id
         self.keys: dict[str, int] = {}
         self.touched: dict[str, None] = {}  # story ids, in the order first touched
+        self.pinned = store.has_pins()
+        self._label_known: set[int] = set()
 
     def _key(self, story_id: str) -> int:
         if story_id not in self.keys:
@@ -156,6 +160,27 @@ class StoreClusterer(Clusterer):
         for sid, rec in self.store.get_story_vectors(missing).items():
             self.stories[self._key(sid)] = StoryVector.from_dict(rec)
         return [self.keys[s] for s in best if self.keys[s] in self.stories]
+
+    def label_of(self, s: int) -> int | None:
+        """As :meth:`Clusterer.label_of`, read from the store once per story."""
+        if self.pinned and s not in self._label_known:
+            self._label_known.add(s)
+            self._set_label(s, self.store.label_of_story(self.ids[s]))
+        return self.labels.get(s)
+
+    def story_of_label(self, label: int) -> int | None:
+        """As :meth:`Clusterer.story_of_label`, from the store; loads that story's centroid."""
+        if label in self.by_label:
+            return self.by_label[label]
+        sid = self.store.story_of_label(label)
+        if sid is None:
+            return None
+        key = self._key(sid)
+        if key not in self.stories:
+            rec = self.store.get_story_vectors([sid]).get(sid)
+            self.stories[key] = StoryVector.from_dict(rec) if rec else StoryVector()
+        self._set_label(key, label)
+        return key
 
     def _new_story(self, article_id: str) -> int:
         from storyline.story import story_id_for
@@ -180,6 +205,8 @@ class StoreClusterer(Clusterer):
                                    sv.top_terms(self.config.index_terms) if terms else None)
 
     def _merge(self, keep: int, gone: int) -> None:
+        self.label_of(gone)
+        self._set_label(keep, self.labels.pop(gone, None))
         self.stories[keep].absorb(self.stories.pop(gone), self.config)
         self.store.merge_stories(self.c, self.ids[gone], self.ids[keep])
         self._write(keep, True)
@@ -225,7 +252,7 @@ def add_to_store(store, articles: list[Article], *, max_events: int | None = Non
             feats.append(f)
         df, n = store.get_doc_freq(t for f in feats for t in f.counts)
         docfreq = DocFreq(df, n)
-        cl = StoreClusterer(store, c, config)
+        cl = StoreClusterer(store, c, config, pins=store.pins(todo))
         for f in sorted(feats, key=lambda f: (f.published is None, f.published or "", f.article)):
             cl.assign(f.article, vectorise(f.counts, docfreq, config, min_df=1), _day(f.published))
         return [_build_and_put(store, c, sid, store.story_members(sid), max_events, reanalyse) for sid in cl.touched]

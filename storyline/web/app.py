@@ -41,6 +41,7 @@ from storyline.report.html import (
     event_anchor,
     format_date,
     outlet_colours,
+    published_sort_key,
     source_label,
     story_view,
 )
@@ -235,12 +236,121 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
                     n_articles=store().count("articles"))
 
     def story_page(request: Request) -> Response:
-        """One story with every view of it."""
+        """One story with every view of it, and the forms that correct its grouping."""
         data = story_data(request.path_params["story_id"])
         if data is None:
             return not_found(request, "Story")
         s, arts = data
-        return page(request, "story.html", v=story_view(s, arts), page=True)
+        others = [r for r in store().list_stories(limit=500) if r["id"] != s["id"]]
+        members = sorted(arts.values(), key=lambda a: (published_sort_key(a), a["id"]))
+        done = _int(request.query_params.get("correction"), 0, 0, 2**62)
+        return page(request, "story.html", v=story_view(s, arts), page=True, others=others, members=members,
+                    done=next((c for c in store().corrections() if c["id"] == done), None) if done else None)
+
+    # ------------------------------------------------------------------ corrections (issue 15)
+    def same_origin(request: Request) -> bool:
+        # A page elsewhere must not be able to post corrections through the user's browser.
+        # Browsers say where a request comes from in Sec-Fetch-Site; Origin is the fallback,
+        # but our no-referrer policy makes it "null" even for our own forms. Clients that
+        # send neither (curl, scripts) are not browsers acting for someone else.
+        site = request.headers.get("sec-fetch-site")
+        if site is not None:
+            return site in ("same-origin", "none")
+        origin = request.headers.get("origin")
+        return origin in (None, "null") or origin.split("://", 1)[-1] == request.headers.get("host")
+
+    async def correct(request: Request, action: str, *args) -> tuple[Any, Response | None]:
+        """Run one correction (or undo) through the API in a worker thread; the result, or
+        the error response (400/404, JSON under /api/, a page elsewhere)."""
+        from storyline import api
+        from storyline.stories.corrections import CorrectionError
+
+        if not same_origin(request):
+            message = "corrections are accepted from this site's own pages only"
+            return None, (JSONResponse({"error": message}, status_code=403) if wants_json(request)
+                          else page(request, "error.html", 403, title="Refused", message=message))
+        try:
+            return await anyio.to_thread.run_sync(lambda: getattr(api, action)(db_path, *args)), None
+        except CorrectionError as exc:
+            if wants_json(request):
+                return None, JSONResponse({"error": str(exc)}, status_code=exc.status)
+            return None, page(request, "error.html", exc.status, title="Correction not made", message=str(exc))
+
+    async def json_body(request: Request) -> dict:
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        return body if isinstance(body, dict) else {}
+
+    def corrected(result, index: int) -> Response:
+        """After a correction made with a form: the story it left, with the undo button."""
+        sid = result.stories[index].id if result.stories else ""
+        return RedirectResponse(f"{links.story(sid)}?correction={result.number}" if sid else "/corrections",
+                                status_code=303)
+
+    async def merge_submit(request: Request) -> Response:
+        """POST /stories/{id}/merge (form: ``with``)."""
+        form = await request.form()
+        result, error = await correct(request, "merge_stories", request.path_params["story_id"], str(form.get("with") or ""))
+        return error or corrected(result, 0)
+
+    async def split_submit(request: Request) -> Response:
+        """POST /stories/{id}/split (form: ``articles``, repeated)."""
+        form = await request.form()
+        result, error = await correct(request, "split_story", request.path_params["story_id"],
+                                      [str(a) for a in form.getlist("articles")])
+        return error or corrected(result, 1)  # the story the user was on, less the articles split off
+
+    async def move_submit(request: Request) -> Response:
+        """POST /stories/{id}/move (form: ``article``, ``to``)."""
+        form = await request.form()
+        result, error = await correct(request, "move_article", str(form.get("article") or ""), str(form.get("to") or ""))
+        return error or corrected(result, 0)  # the target, with the article in it
+
+    def corrections_page(request: Request) -> Response:
+        """Every correction, newest first, with an undo button for each active one."""
+        from storyline.stories.corrections import describe
+
+        rows = [{**c, "text": describe(c)} for c in reversed(store().corrections())]
+        return page(request, "corrections.html", corrections=rows)
+
+    async def undo_submit(request: Request) -> Response:
+        """POST /corrections/{number}/undo."""
+        result, error = await correct(request, "undo_correction", _int(request.path_params["number"], -1, -1, 2**62))
+        return error or RedirectResponse("/corrections", status_code=303)
+
+    async def api_merge(request: Request) -> Response:
+        """POST /api/stories/{story_id}/merge."""
+        body = await json_body(request)
+        result, error = await correct(request, "merge_stories", request.path_params["story_id"], str(body.get("with") or ""))
+        return error or JSONResponse(result.to_dict())
+
+    async def api_split(request: Request) -> Response:
+        """POST /api/stories/{story_id}/split."""
+        body = await json_body(request)
+        articles = body.get("articles")
+        if not isinstance(articles, list) or not articles or not all(isinstance(a, str) for a in articles):
+            return JSONResponse({"error": "give the ids of the articles to split off as {\"articles\": [...]}"}, 400)
+        result, error = await correct(request, "split_story", request.path_params["story_id"], articles)
+        return error or JSONResponse(result.to_dict())
+
+    async def api_move(request: Request) -> Response:
+        """POST /api/articles/{article_id}/move."""
+        body = await json_body(request)
+        result, error = await correct(request, "move_article", request.path_params["article_id"], str(body.get("to") or ""))
+        return error or JSONResponse(result.to_dict())
+
+    def api_corrections(request: Request) -> Response:
+        """GET /api/corrections."""
+        from storyline.stories.corrections import describe
+
+        return JSONResponse({"corrections": [{**c, "text": describe(c)} for c in store().corrections()]})
+
+    async def api_undo(request: Request) -> Response:
+        """POST /api/corrections/{number}/undo."""
+        result, error = await correct(request, "undo_correction", _int(request.path_params["number"], -1, -1, 2**62))
+        return error or JSONResponse(result.to_dict())
 
     def article_page(request: Request) -> Response:
         """One article, its cited passages marked, and the events it reports."""
@@ -400,12 +510,22 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         Route("/upload", upload_form, methods=["GET"], name="upload_form"),
         Route("/upload", upload_submit, methods=["POST"], name="upload_submit"),
         Route("/jobs/{job_id}", job_page, name="job"),
+        Route("/stories/{story_id}/merge", merge_submit, methods=["POST"], name="merge_submit"),
+        Route("/stories/{story_id}/split", split_submit, methods=["POST"], name="split_submit"),
+        Route("/stories/{story_id}/move", move_submit, methods=["POST"], name="move_submit"),
+        Route("/corrections", corrections_page, name="corrections"),
+        Route("/corrections/{number}/undo", undo_submit, methods=["POST"], name="undo_submit"),
         Route("/static/{name}", static, name="static"),
         Route("/favicon.ico", lambda request: Response(status_code=204), name="favicon"),
         Route("/api/stories", api_stories, name="api_stories"),
         Route("/api/stories/{story_id}", api_story, name="api_story"),
         Route("/api/articles/{article_id}", api_article, name="api_article"),
         Route("/api/search", api_search, name="api_search"),
+        Route("/api/stories/{story_id}/merge", api_merge, methods=["POST"], name="api_merge"),
+        Route("/api/stories/{story_id}/split", api_split, methods=["POST"], name="api_split"),
+        Route("/api/articles/{article_id}/move", api_move, methods=["POST"], name="api_move"),
+        Route("/api/corrections", api_corrections, name="api_corrections"),
+        Route("/api/corrections/{number}/undo", api_undo, methods=["POST"], name="api_undo"),
         Route("/api/upload", api_upload, methods=["POST"], name="api_upload"),
         Route("/api/jobs/{job_id}", api_job, name="api_job"),
         Route("/api/openapi.json", api_openapi, name="api_openapi"),

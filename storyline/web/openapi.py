@@ -56,7 +56,58 @@ def _components() -> dict[str, Any]:
             "url": {"type": "string"}, "page": {"type": "string"},
         },
     }
+    groups = {"type": "array", "items": {"type": "array", "items": {"type": "string"}}}
+    schemas["correction"] = {
+        "type": "object",
+        "required": ["id", "kind", "stories", "before", "after", "at", "undone", "text"],
+        "properties": {
+            "id": {"type": "integer", "description": "The correction's number (what undo takes)."},
+            "kind": {"enum": ["merge", "split", "move"]},
+            "stories": {"type": "array", "items": {"type": "string"},
+                        "description": "Story ids named when it was made (merge: both; split: the story; move: from, to)."},
+            "articles": {"type": "array", "items": {"type": "string"}, "description": "Articles split off or moved."},
+            "before": {**groups, "description": "Article ids of each story it touched, before."},
+            "after": {**groups, "description": "Article ids of each story it left; these are kept together and apart "
+                                               "by later grouping."},
+            "result": {"type": "array", "items": {"type": "string"}, "description": "Ids of the stories it left."},
+            "at": {"type": "number", "description": "Unix time it was made."},
+            "undone": {"type": ["number", "null"], "description": "Unix time it was undone, or null."},
+            "text": {"type": "string", "description": "What it did, in words."},
+        },
+    }
+    schemas["correction_result"] = {
+        "type": "object",
+        "required": ["correction", "stories"],
+        "properties": {
+            "correction": {"type": "integer", "description": "The number of the correction made (or undone)."},
+            "stories": {"type": "array", "description": "The stories rebuilt, with their (possibly new) ids.",
+                        "items": {"type": "object", "properties": {
+                            "id": {"type": "string"}, "title": {"type": "string"}, "n_articles": {"type": "integer"},
+                            "articles": {"type": "array", "items": {"type": "string"}}, "url": {"type": "string"}}}},
+        },
+    }
     return schemas
+
+
+def _correction(summary: str, description: str, body: dict[str, Any] | None, params: list[dict]) -> dict[str, Any]:
+    op: dict[str, Any] = {
+        "summary": summary,
+        "description": description + " The stories touched are rebuilt (timeline, claims, summary) before the "
+                                     "answer; story ids follow their articles, so the answer gives the new ids. "
+                                     "Requests from another site's pages (Sec-Fetch-Site other than same-origin, "
+                                     "or an Origin naming another host) are refused with 403.",
+        "parameters": params,
+        "responses": {
+            "200": _json("correction_result", "Done; the stories it left."),
+            "400": _error("The correction cannot be made as asked (e.g. splitting off every article, moving an "
+                          "article to its own story, undoing a correction a later one depends on)."),
+            "403": _error("Sent from another site's page."),
+            "404": _error("No such story, article or correction."),
+        },
+    }
+    if body is not None:
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
+    return {"post": op}
 
 
 def _json(ref: str, description: str) -> dict[str, Any]:
@@ -76,7 +127,8 @@ def openapi(version: str, limits) -> dict[str, Any]:
             "title": "Storyline API",
             "version": version,
             "description": "Read the stories, articles and timelines of a Storyline store, search its articles, "
-                           "and add articles. Records have the shapes of report.json (see `storyline schema`).",
+                           "add articles, and correct how they are grouped into stories. Records have the shapes of "
+                           "report.json (see `storyline schema`).",
         },
         "paths": {
             "/api/stories": {"get": {
@@ -143,6 +195,37 @@ def openapi(version: str, limits) -> dict[str, Any]:
                 "parameters": [{"name": "job_id", **id_param}],
                 "responses": {"200": _json("job", "The job."), "404": _error("No such job (jobs are forgotten when the server restarts).")},
             }},
+            "/api/stories/{story_id}/merge": _correction(
+                "Merge another story into this one, for good",
+                "A correction: listed at /api/corrections, undoable, and kept by later runs and adds (the merged "
+                "story stays one; new articles may still join it).",
+                {"type": "object", "required": ["with"], "properties": {"with": {"type": "string",
+                                                                                 "description": "The other story's id."}}},
+                [{"name": "story_id", **id_param}]),
+            "/api/stories/{story_id}/split": _correction(
+                "Split articles off this story into a story of their own",
+                "A correction: the two stories stay apart in later runs and adds.",
+                {"type": "object", "required": ["articles"], "properties": {"articles": {
+                    "type": "array", "minItems": 1, "items": {"type": "string"},
+                    "description": "Ids of the articles to split off (not all of the story's)."}}},
+                [{"name": "story_id", **id_param}]),
+            "/api/articles/{article_id}/move": _correction(
+                "Move an article into another story",
+                "A correction: the article stays in that story in later runs and adds.",
+                {"type": "object", "required": ["to"], "properties": {"to": {"type": "string",
+                                                                             "description": "The target story's id."}}},
+                [{"name": "article_id", **id_param}]),
+            "/api/corrections": {"get": {
+                "summary": "Every correction, oldest first (undone ones included)",
+                "responses": {"200": {"description": "The corrections.", "content": {"application/json": {"schema": {
+                    "type": "object", "properties": {"corrections": {"type": "array",
+                                                                     "items": {"$ref": "#/components/schemas/correction"}}}}}}}},
+            }},
+            "/api/corrections/{number}/undo": _correction(
+                "Undo a correction",
+                "Its stories as they were before it; articles that joined them since go to the most similar. Refused "
+                "(400) while a later correction changed the same stories: undo that one first.",
+                None, [{"name": "number", "in": "path", "required": True, "schema": {"type": "integer"}}]),
             "/api/openapi.json": {"get": {
                 "summary": "This description",
                 "responses": {"200": {"description": "OpenAPI 3.1 document.", "content": {"application/json": {}}}},
