@@ -30,6 +30,7 @@ import datetime as dt
 from collections import defaultdict
 
 from storyline.compare.numbers import interval, render, same_figure
+from storyline.compare.samefigure import join_same_figures
 from storyline.model import Article, Claim, ClaimComparison
 
 SAME_TIME_DAYS = 1
@@ -118,7 +119,7 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     for c in claims:
         by_subject[c.subject].append(c)
     out = []
-    for subject, cs in by_subject.items():
+    for subject, cs in join_same_figures(list(by_subject.items())):
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))

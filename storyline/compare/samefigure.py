@@ -1,0 +1,124 @@
+"""One figure told in other words: subjects that differ only in a verb of no known meaning.
+
+Subjects are built from the words of each sentence, so the same crowd is "revellers flocked"
+in one outlet and "revellers descended" in another, the same price is "sticker price" and
+"sold", the same limit "speed limit" and "negotiating". Those verbs say how the writer put
+it, not which quantity it is: they are not in the tables of changes that pick out a subset
+(killed, injured, leaked, fell; :mod:`storyline.compare.subjects`), which stay part of what a
+figure is.
+
+Two subjects are joined into one only when nothing about them says they are different
+quantities and their figures say they are the same one:
+
+* the same unit (the counted noun's class or the measure's unit) and the same earlier year;
+* the same known change, or none on either side;
+* no two different owners (the capitalised names in the label: "Germany troops" and
+  "Russia troops" stay apart);
+* their other nouns meet or one side has none ("thrust" and "thrust generated" meet; "inflation"
+  and "unemployment" do not);
+* every stated number of one is, within rounding, every stated number of the other, and at
+  least one of them is not a round number: a coincidence of "40%" or "$20bn" says nothing,
+  one of "139,000 barrels" or "$75m" does. Qualifiers are not read: "more than $2bn" fits
+  $239bn as a bound, but they are not one figure. Small counts and vague ones never join: two
+  "2 people" in one story are as likely two pairs as one, and "hundreds" fits 218 held and
+  276 abducted alike.
+
+What is joined is therefore never a conflict or a change: only agreeing reports of one
+figure, told apart by nothing but a verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.compare.numbers import same_figure
+from storyline.compare.subjects import (CHANGE_CLASSES, IRREGULAR_PARTICIPLES, LEVEL_CLASSES, MATERIAL_CLASSES)
+from storyline.model import Claim
+
+# Below this a count is too common a number for equal values to say "the same figure".
+SMALL_COUNT = 10
+KNOWN_CHANGES = set(CHANGE_CLASSES.values()) | set(MATERIAL_CLASSES.values()) | set(LEVEL_CLASSES.values())
+PARTICIPLES = set(IRREGULAR_PARTICIPLES.values())
+# Particles and prepositions in labels ("handed over", "at scene"): they name nothing.
+LINK_WORDS = {"over", "up", "out", "off", "down", "in", "at", "on", "of", "to", "by", "for", "into", "from", "with",
+              "the", "a", "an", "be", "been"}
+_YEAR = re.compile(r"\bin ((?:1[89]|20)\d\d)\b")
+_UNIT_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def _verbal(word: str) -> bool:
+    return word.endswith(("ed", "ing")) or word in PARTICIPLES
+
+
+def _parts(subject: str, unit: str | None):
+    """(key, owners, nouns) of a figure subject: what must be equal, what must not clash, what must meet."""
+    label = _UNIT_SUFFIX.sub("", subject)
+    years = tuple(_YEAR.findall(label))
+    label = _YEAR.sub("", label)
+    words = label.split()
+    changes = frozenset(w for w in words if w in KNOWN_CHANGES)
+    owners = frozenset(w for w in words if w[:1].isupper())
+    noun = (unit or "").lower()
+    nouns = {w for w in words if not w[:1].isupper() and w not in KNOWN_CHANGES and w not in LINK_WORDS
+             and w != noun and not _verbal(w)}
+    return (unit, years, changes), owners, nouns
+
+
+def _point(c: Claim) -> float | None:
+    """The number a claim states, if it states one number big enough to recognise."""
+    v = c.value
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or v < SMALL_COUNT:
+        return None  # vague, a range, a flag or a small count
+    return float(v)
+
+
+def _distinctive(x: float) -> bool:
+    digits = f"{x:.6g}".replace(".", "").lstrip("0").rstrip("0")
+    return len(digits) >= 2
+
+
+def _one_figure(points: list[float]) -> bool:
+    if not any(_distinctive(x) for x in points):
+        return False
+    return all(same_figure((a, a, "point"), (b, b, "point")) for a in points for b in points)
+
+
+def join_same_figures(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """Join subjects that are one figure in other words (see the module's rule); the joined
+    claims take the subject of the group that names a thing, then the largest, then the
+    shortest label."""
+    candidates = []
+    for n, (subject, cs) in enumerate(subjects):
+        if all(c.kind == "figure" for c in cs) and len({c.unit for c in cs}) == 1 \
+                and all(_point(c) is not None for c in cs):
+            candidates.append((n, subject, cs, _parts(subject, cs[0].unit)))
+    candidates.sort(key=lambda g: (not g[3][2], -len(g[2]), len(g[1]), g[1]))
+    home: dict[int, int] = {}
+    clusters: list[list] = []
+    for g in candidates:
+        n, subject, cs, (key, owners, nouns) = g
+        for cl in clusters:
+            _, _, _, (ckey, cowners, cnouns) = cl[0]
+            if key != ckey or any(o and owners and o != owners for _, _, _, (_, o, _) in cl):
+                continue
+            if nouns and cnouns and not nouns & cnouns:
+                continue
+            if _one_figure([_point(c) for other in cl + [g] for c in other[2]]):
+                cl.append(g)
+                home[n] = cl[0][0]
+                break
+        else:
+            clusters.append([g])
+    out: list[tuple[str, list[Claim]]] = []
+    index: dict[int, int] = {}
+    for n, (subject, cs) in enumerate(subjects):
+        if n in home:
+            continue
+        index[n] = len(out)
+        out.append((subject, list(cs)))
+    for n, h in home.items():
+        label, joined = out[index[h]]
+        for c in subjects[n][1]:
+            c.subject = label
+        joined.extend(subjects[n][1])
+    return out

@@ -1,0 +1,57 @@
+"""One figure told in other words joins one subject; different quantities never do."""
+
+from __future__ import annotations
+
+from storyline.compare.claims import compare_claims
+from storyline.compare.samefigure import join_same_figures
+from storyline.model import Article, Claim, Published
+
+
+def fig(cid, aid, value, subject, unit, qualifier=None):
+    return Claim(id=cid, subject=subject, text="...", article=aid, value=value, unit=unit, date="2020-01-02",
+                 qualifier=qualifier)
+
+
+def joined(*claims):
+    by = {}
+    for c in claims:
+        by.setdefault(c.subject, []).append(c)
+    return {s: sorted(c.id for c in cs) for s, cs in join_same_figures(list(by.items()))}
+
+
+def test_verbs_of_no_known_meaning_do_not_split_one_figure():
+    out = joined(fig("a", "1", 90_000_000, "sticker price (USD)", "USD"),
+                 fig("b", "2", 90_000_000, "sold (USD)", "USD", "around"))
+    assert out == {"sticker price (USD)": ["a", "b"]}  # the label that names a thing wins
+
+
+def test_known_changes_owners_years_and_other_nouns_keep_subjects_apart():
+    assert len(joined(fig("a", "1", 120, "people killed", "people"), fig("b", "2", 120, "people injured", "people")))\
+        == 2
+    assert len(joined(fig("a", "1", 3500, "Germany troops", "troops"), fig("b", "2", 3500, "Russia troops", "troops")))\
+        == 2
+    assert len(joined(fig("a", "1", 250, "migrants in 2015", "migrants"), fig("b", "2", 250, "migrants", "migrants")))\
+        == 2
+    assert len(joined(fig("a", "1", 5.5, "inflation (%)", "%"), fig("b", "2", 5.5, "unemployment (%)", "%"))) == 2
+
+
+def test_coincidences_bounds_small_and_vague_counts_do_not_join():
+    # round numbers agree too easily: "40%" of shareholders and "40%" of imports
+    assert len(joined(fig("a", "1", 40, "shareholders (%)", "%"), fig("b", "2", 40, "depleted (%)", "%"))) == 2
+    # "more than $2bn" fits $239bn as a bound; the stated numbers are not one figure
+    assert len(joined(fig("a", "1", 239e9, "revenues (USD)", "USD"),
+                      fig("b", "2", 2e9, "brought in (USD)", "USD", "more than"))) == 2
+    assert len(joined(fig("a", "1", 2, "people trapped", "people"), fig("b", "2", 2, "people left", "people"))) == 2
+    assert len(joined(fig("a", "1", "hundreds", "girls kidnapped", "girls"),
+                      fig("b", "2", 218, "girls held", "girls"))) == 2
+
+
+def test_joined_claims_are_compared_as_one_agreeing_subject():
+    arts = {a: Article(id=a, source=a, body="x", outlet=f"outlet{a}", published=Published(date="2020-01-02"))
+            for a in ("1", "2", "3")}
+    claims = [fig("a", "1", 139_000, "oil stored (barrels)", "barrels"),
+              fig("b", "2", 139_000, "oil storing (barrels)", "barrels", "up to"),
+              fig("c", "3", 140_000, "oil held (barrels)", "barrels")]
+    out = compare_claims(claims, arts, {a: a for a in arts})
+    assert [(k.status, len(k.claims)) for k in out] == [("agree", 3)]
+    assert {c.subject for c in claims} == {out[0].subject}  # the claims carry their comparison's subject
