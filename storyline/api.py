@@ -68,8 +68,9 @@ def run(
                     progress.stage("write", unit="file")
                     result.outputs = write_reports(store, out, result, all_events=all_events)
                     progress.reach(len(result.outputs))
-    finally:
         progress.done()
+    finally:
+        progress.close()
         eng.close()
     if result.read_nothing and new_db:
         _remove_store(db, made)
@@ -129,8 +130,9 @@ def add(
                     Path(out).mkdir(parents=True, exist_ok=True)
                     result.outputs = write_reports(store, Path(out), result, all_events=all_events)
                     progress.reach(len(result.outputs))
-    finally:
         progress.done()
+    finally:
+        progress.close()
     result.seconds = time.time() - t0
     return result
 

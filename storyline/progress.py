@@ -124,6 +124,10 @@ class Progress:
     def done(self) -> None:
         """Finish the last stage and release the terminal."""
         self._finish()
+        self.close()
+
+    def close(self) -> None:
+        """Release the terminal, leaving an unfinished stage as it stood (after an error or Ctrl-C)."""
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
