@@ -90,7 +90,7 @@ def _read_pty(master: int) -> bytes:
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
-def test_cli_draws_stages_on_a_terminal_and_logs_them_when_redirected(tmp_path):
+def test_cli_draws_stages_on_a_terminal(tmp_path):
     master, slave = os.openpty()
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "120"}
     env.pop("NO_COLOR", None)
@@ -105,14 +105,16 @@ def test_cli_draws_stages_on_a_terminal_and_logs_them_when_redirected(tmp_path):
     assert "1 input" in screen and "━" in screen  # a bar, with the total
     assert "analyse:" not in screen  # not the log lines
 
-    logged = subprocess.run([sys.executable, "-m", "storyline", "run", str(EXAMPLE), "--out", str(tmp_path / "log")],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert logged.returncode == 0, logged.stderr
-    lines = logged.stderr.splitlines()
+
+def test_cli_logs_one_line_per_stage_when_stderr_is_redirected(tmp_path, capsys):
+    assert main(["run", str(EXAMPLE), "--out", str(tmp_path / "log")]) == 0
+    err = capsys.readouterr().err
+    lines = err.splitlines()
     assert lines[0].startswith("read: 1 input (") and lines[1].startswith("analyse: 1 input, 1 article (")
-    assert any(line.startswith("build stories: 1 story (") for line in lines)
-    assert "━" not in logged.stderr and "\r" not in logged.stderr
-    assert "1 article added, 0 already stored, 0 inputs rejected, 1 story" in logged.stderr
+    assert lines[2].startswith("group: ") and lines[3].startswith("build stories: 1 story (")
+    assert lines[4].startswith("write: 3 files (")
+    assert "━" not in err and "\r" not in err
+    assert lines[5].startswith("1 article added, 0 already stored, 0 inputs rejected, 1 story (")
 
 
 def test_quiet_run_logs_no_stage(tmp_path, capsys):
@@ -310,3 +312,9 @@ def test_warc_cut_inside_a_record_header_is_reported(tmp_path, into_header):
     kept, reasons = _outcome(tmp_path / "crawl.warc")
     assert kept == 2
     assert len(reasons) == 1 and ("cut short inside its header" in reasons[0] or "ends inside a record" in reasons[0])
+
+
+def test_malformed_addresses_are_one_line_rejections():
+    got = list(read_inputs(["http://[::1", "http://"]))  # both fail before any connection is tried
+    assert [type(g) for g in got] == [Rejection, Rejection]
+    assert got[0].reason.startswith("not a valid address") and got[1].reason == "cannot fetch: no host given"

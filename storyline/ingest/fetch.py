@@ -52,13 +52,13 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 def fetch(url: str, label: str, limits) -> bytes:
     """The body of ``url``, or InputError naming ``label`` and the reason."""
     timeout = limits.fetch_timeout
-    request = urllib.request.Request(url, headers={
-        "User-Agent": USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-    })
     opener = urllib.request.build_opener(_HttpOnlyRedirects)
     started = time.monotonic()
     try:
+        request = urllib.request.Request(url, headers={
+            "User-Agent": USER_AGENT,
+            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+        })
         with opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > limits.max_file_bytes:
@@ -94,6 +94,8 @@ def fetch(url: str, label: str, limits) -> bytes:
                                 "arrived") from None
     except (http.client.HTTPException, OSError) as exc:
         raise InputError(label, f"cannot fetch: {_why(exc, timeout)}") from None
+    except ValueError as exc:  # urllib's word for an address it cannot parse ("http://[::1")
+        raise InputError(label, f"not a valid address ({exc})") from None
 
 
 def _why(reason: object, timeout: float) -> str:
