@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -40,33 +41,44 @@ def run(
 
     The store defaults to ``out/storyline.db``. Articles already in the store (same
     cleaned content) are not added twice. Returns what was done; see ``RunResult.exit_code``.
+    When no input gives an article, nothing is written: no reports, and no store or
+    output folder that were not there before.
     Each story's timeline is the editor's view of its key events (the full list is
     ``Story.events``); ``all_events`` makes the reports show every event as the timeline.
     """
     from storyline.store import Store
 
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     db = Path(db) if db else out / "storyline.db"
+    made = _missing_folders(db.parent)  # the reports make ``out`` themselves, when there is something to write
+    new_db = not db.exists()
+    db.parent.mkdir(parents=True, exist_ok=True)
     import time
 
     t0 = time.time()
     eng = _engine(engine, workers, scheduler)
+    progress = Progress(not quiet)
     try:
         with Store(db) as store:
-            progress = Progress(not quiet)
             result = ingest(store, [str(p) for p in paths], limits=limits, engine=eng, progress=progress)
-            progress.done()
-            result.stories = _stories(store, result, max_events)
-            if reports:
-                result.outputs = write_reports(store, out, result, all_events=all_events)
+            if not result.read_nothing:
+                progress.stage("group", then=("build stories", "story", "stories"))
+                result.stories = _stories(store, result, max_events, progress)
+                if reports:
+                    progress.stage("write", unit="file")
+                    result.outputs = write_reports(store, out, result, all_events=all_events)
+                    progress.reach(len(result.outputs))
+        progress.done()
     finally:
+        progress.close()
         eng.close()
+    if result.read_nothing and new_db:
+        _remove_store(db, made)
     result.seconds = time.time() - t0
     return result
 
 
-def _stories(store, result: RunResult, max_events: int | None) -> list:
+def _stories(store, result: RunResult, max_events: int | None, progress: Progress | None = None) -> list:
     """Every story, rebuilt unless nothing changed since they were built: no article added or
     re-analysed, and the story stages' code and options as then (``storyline.versions``)."""
     from storyline.versions import story_version
@@ -76,10 +88,31 @@ def _stories(store, result: RunResult, max_events: int | None) -> list:
         stories = list(store.iter_stories())
         if stories:
             return stories
-    stories = regroup_all(store, max_events=max_events)
+    stories = regroup_all(store, max_events=max_events, progress=progress)
     with store.transaction() as c:
         store.set_grouping_state(c, "built_by", stamp)
     return stories
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents that do not exist yet, deepest first."""
+    missing = []
+    for f in [folder, *folder.parents]:
+        if f.exists():
+            break
+        missing.append(f)
+    return missing
+
+
+def _remove_store(db: Path, folders: list[Path]) -> None:
+    """Undo a store a run made but could put nothing in, and the folders made for it, so a
+    run on a mistyped path leaves nothing behind (and no empty reports to mistake for results)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{db}{suffix}")
+    for folder in folders:  # deepest first; a folder that holds anything else stays
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def add(
@@ -100,19 +133,28 @@ def add(
     from storyline.store import Store
 
     t0 = time.time()
-    with Store(db) as store:
-        progress = Progress(not quiet)
-        result = ingest(store, [str(p) for p in paths], limits=limits, progress=progress)
-        progress.done()
-        result.stories = add_to_store(store, result.articles, max_events=max_events)
-        if result.refreshed:  # re-analysed by newer code: their stories are rebuilt where they are
-            from storyline.stories.incremental import rebuild_stories
+    progress = Progress(not quiet)
+    try:
+        with Store(db) as store:
+            result = ingest(store, [str(p) for p in paths], limits=limits, progress=progress)
+            if not result.read_nothing:
+                progress.stage("build stories", unit="story", units="stories")
+                result.stories = add_to_store(store, result.articles, max_events=max_events)
+                if result.refreshed:  # re-analysed by newer code: their stories are rebuilt where they are
+                    from storyline.stories.incremental import rebuild_stories
 
-            done = {s.id for s in result.stories}
-            result.stories += [s for s in rebuild_stories(store, result.refreshed, max_events=max_events) if s.id not in done]
-        if out is not None:
-            Path(out).mkdir(parents=True, exist_ok=True)
-            result.outputs = write_reports(store, Path(out), result, all_events=all_events)
+                    done = {s.id for s in result.stories}
+                    result.stories += [s for s in rebuild_stories(store, result.refreshed, max_events=max_events)
+                                       if s.id not in done]
+                progress.reach(len(result.stories))
+                if out is not None:
+                    progress.stage("write", unit="file")
+                    Path(out).mkdir(parents=True, exist_ok=True)
+                    result.outputs = write_reports(store, Path(out), result, all_events=all_events)
+                    progress.reach(len(result.outputs))
+        progress.done()
+    finally:
+        progress.close()
     result.seconds = time.time() - t0
     return result
 

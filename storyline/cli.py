@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import sys
 from pathlib import Path
 
@@ -26,12 +27,22 @@ EVAL_TASKS = {
 }
 
 
+PATHS_HELP = ("input files, folders (read recursively), http(s):// URLs (fetched), or '-' for standard input; "
+              ".gz is read transparently")
+MAX_EVENTS_HELP = "show at most N key events per timeline (default: grows with the story, 8 to 30)"
+ALL_EVENTS_HELP = "show every event in the timeline, not only the editor's view of the key events"
+QUIET_HELP = "no progress bar or stage log on stderr (the summary and the rejected inputs are still printed)"
+
+
 def _limits_args(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("limits")
     g.add_argument("--max-file-bytes", type=int, default=None, metavar="N",
                    help="reject files (or gzip contents) larger than N bytes (default 50 MiB)")
     g.add_argument("--max-article-chars", type=int, default=None, metavar="N",
                    help="reject single articles longer than N characters (default 200,000; see docs/limits.md)")
+    g.add_argument("--timeout", type=float, default=None, metavar="SECONDS", dest="fetch_timeout",
+                   help="give up on an http(s):// input that has not answered, or not arrived, within SECONDS "
+                        "(default 30)")
 
 
 def _limits(args):
@@ -39,12 +50,14 @@ def _limits(args):
     from storyline.ingest import Limits
 
     lim = Limits()
-    for name in ("max_file_bytes", "max_article_chars"):
+    for name, option, unit in (("max_file_bytes", "--max-file-bytes", "bytes"),
+                               ("max_article_chars", "--max-article-chars", "characters"),
+                               ("fetch_timeout", "--timeout", "seconds")):
         value = getattr(args, name, None)
         if value is None:
             continue
-        if value < 1:
-            raise ConfigError(f"--{name.replace('_', '-')} must be a positive number of {'bytes' if 'bytes' in name else 'characters'} (got {value})")
+        if not 0 < value < math.inf:  # also refuses NaN
+            raise ConfigError(f"{option} must be a positive number of {unit} (got {value})")
         setattr(lim, name, value)
     return lim
 
@@ -61,33 +74,36 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="process articles and write report.json/.md/.html",
                        description="Read every input (files, folders recursively, '-' for stdin, .gz transparently), "
                        "process it, store it in SQLite and write report.json, report.md and report.html into --out.")
-    r.add_argument("paths", nargs="+", metavar="PATH", help="input files or folders ('-' reads standard input)")
-    r.add_argument("--out", default="out", help="output folder (default: out)")
-    r.add_argument("--db", default=None, help="SQLite store (default: OUT/storyline.db)")
-    r.add_argument("--engine", choices=["local", "pool", "dask"], default="local", help="where per-article work runs")
-    r.add_argument("--workers", type=int, default=1, help="worker processes (local pool or Dask LocalCluster)")
-    r.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a LocalCluster)")
-    r.add_argument("--max-events", type=int, default=None, help="show at most N key events per timeline")
-    r.add_argument("--all-events", action="store_true",
-                   help="show every event in the timeline, not only the editor's view of the key events")
-    r.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    r.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
+    r.add_argument("--out", default="out", metavar="DIR", help="output folder (default: out)")
+    r.add_argument("--db", default=None, metavar="FILE", help="SQLite store (default: DIR/storyline.db)")
+    r.add_argument("--engine", choices=["local", "pool", "dask"], default="local",
+                   help="where per-article work runs: this process, a local process pool, or Dask (default: local)")
+    r.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="worker processes for the pool or the Dask LocalCluster (default: 1)")
+    r.add_argument("--scheduler", default=None, metavar="ADDR",
+                   help="address of a running Dask scheduler (default: start a LocalCluster)")
+    r.add_argument("--max-events", type=int, default=None, metavar="N", help=MAX_EVENTS_HELP)
+    r.add_argument("--all-events", action="store_true", help=ALL_EVENTS_HELP)
+    r.add_argument("--quiet", action="store_true", help=QUIET_HELP)
     _limits_args(r)
 
     a = sub.add_parser("add", help="add articles to an existing store incrementally",
                        description="Each new article joins a story or starts one; only the stories touched are rebuilt. "
                        "Adding the same article twice does nothing.")
-    a.add_argument("paths", nargs="+", metavar="PATH")
-    a.add_argument("--db", required=True, help="the SQLite store to add to")
-    a.add_argument("--out", default=None, help="also rewrite the reports into this folder")
-    a.add_argument("--max-events", type=int, default=None)
-    a.add_argument("--all-events", action="store_true")
-    a.add_argument("--quiet", action="store_true")
+    a.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
+    a.add_argument("--db", required=True, help="the SQLite store to add to (made by 'storyline run')")
+    a.add_argument("--out", default=None, help="also rewrite the reports into this folder (default: no reports)")
+    a.add_argument("--max-events", type=int, default=None, metavar="N", help=MAX_EVENTS_HELP)
+    a.add_argument("--all-events", action="store_true", help=ALL_EVENTS_HELP)
+    a.add_argument("--quiet", action="store_true", help=QUIET_HELP)
     _limits_args(a)
 
     s = sub.add_parser("serve", help="web app over a store", description="Serve the web app and its JSON API (/api/).")
-    s.add_argument("--db", default="out/storyline.db")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--db", default="out/storyline.db", help="the SQLite store to serve (default: out/storyline.db)")
+    s.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every address)")
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
 
     _story_parser(sub)
 
@@ -198,10 +214,16 @@ def _print_eval(result: dict, items: bool) -> None:
 
 def _summary(result, out_label: str | None) -> None:
     err = sys.stderr
-    print(f"{len(result.articles)} articles added, {len(result.skipped)} already stored, "
-          f"{len(result.rejected)} inputs rejected, {len(result.stories)} stories ({result.seconds:.1f} s)", file=err)
+    from storyline.progress import counted
+
+    print(f"{counted(len(result.articles), 'article')} added, {len(result.skipped):,} already stored, "
+          f"{counted(len(result.rejected), 'input')} rejected, {counted(len(result.stories), 'story', 'stories')} "
+          f"({result.seconds:.1f} s)", file=err)
     for rej in result.rejected:
         print(f"  rejected: {rej.line()}", file=err)
+    if result.read_nothing and result.rejected:
+        print("nothing written: no input could be read", file=err)
+        return
     if result.outputs:
         print(f"report: {result.outputs.get('html')}", file=err)
     if result.db:

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sys
-import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.clean import clean
 from storyline.errors import StorylineError
-from storyline.ingest import Limits, read_inputs
+from storyline.ingest import Limits, iter_files, read_inputs
 from storyline.model import Article, ArticleAnalysis, Published, RawArticle, Rejection, Story
+from storyline.progress import Progress  # imported from here by the web app
 from storyline.store import Store
 
 log = logging.getLogger("storyline")
@@ -45,8 +45,13 @@ class RunResult:
     seconds: float = 0.0
 
     @property
+    def read_nothing(self) -> bool:
+        """No input gave an article (new or already stored): then nothing is written."""
+        return not self.articles and not self.skipped and not self.refreshed
+
+    @property
     def exit_code(self) -> int:
-        if not self.articles and not self.skipped and self.rejected:
+        if self.read_nothing and self.rejected:
             return EXIT_NOTHING_READ
         if self.rejected:
             return EXIT_SOME_REJECTED
@@ -84,27 +89,6 @@ def reanalyse(article: Article) -> ArticleAnalysis:
     return analyse_article(article)
 
 
-class Progress:
-    """A one-line progress counter on stderr (only when it is a terminal and not quiet)."""
-
-    def __init__(self, enabled: bool, label: str = "articles"):
-        self.enabled = enabled and sys.stderr.isatty()
-        self.label = label
-        self.n = 0
-        self.start = time.time()
-
-    def tick(self, n: int = 1) -> None:
-        self.n += n
-        if self.enabled:
-            rate = self.n / max(1e-6, time.time() - self.start)
-            sys.stderr.write(f"\r{self.label}: {self.n} ({rate:.1f}/s)")
-            sys.stderr.flush()
-
-    def done(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\n")
-
-
 def ingest(
     store: Store,
     paths: Iterable[str],
@@ -126,17 +110,34 @@ def ingest(
     from storyline.versions import analysis_version, input_fingerprint
 
     engine = engine or LocalEngine()
+    progress = progress or Progress(False)
     result = RunResult(db=store.path)
     seen_fp: set[str] = set()
     version = analysis_version()
     # The inputs in flight, in engine order: (fingerprint, id of the stored article it refreshes).
     inputs: deque[tuple[str, str | None]] = deque()
 
+    # Folders are walked first, so the analysis can show how many inputs are left.
+    progress.stage("read", unit="input")
+    files: list[Path | str] = []
+    for f in iter_files(paths):
+        files.append(f)
+        progress.reach(len(files))
+    progress.stage("analyse", total=len(files), unit="input", items="article")
+    reading = [0]  # the input read_inputs is on
+    in_flight: deque[int] = deque()  # the input of each article sent to the engine (engines keep order)
+
+    def each_file():
+        for i, f in enumerate(files):
+            reading[0] = i
+            yield f
+
     def raws():
-        for item in read_inputs(paths, limits, taken=store.has_article):  # never replace a stored article
+        for item in read_inputs(each_file(), limits, taken=store.has_article):  # never replace a stored article
             if isinstance(item, Rejection):
                 result.rejected.append(item)
                 continue
+            in_flight.append(reading[0])
             yield item, (published_for(item) if published_for else None)
 
     pending: list[tuple[Article, ArticleAnalysis | None, str, bool]] = []  # (article, analysis, input, refresh)
@@ -160,8 +161,8 @@ def ingest(
             seen = store.input_seen(fp)
             if seen is not None and seen[1] == version:
                 result.skipped.append(seen[0])
-                if progress:
-                    progress.tick()
+                progress.tick()
+                progress.reach(in_flight.pop())  # never sent to the engine
                 continue
             if seen is not None:
                 raw.id = seen[0]  # re-analysed under the id its stored article has
@@ -187,8 +188,9 @@ def ingest(
                 pending.append((art, an, fp, False))
             if len(pending) >= batch_size:
                 flush()
-        if progress:
-            progress.tick()
+        progress.tick()
+        progress.reach(in_flight.popleft())  # the inputs before this article's are done
+    progress.reach(len(files))
     flush()
     if result.rejected:
         with store.transaction() as c:

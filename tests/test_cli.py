@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -117,3 +118,20 @@ def test_every_command_is_documented_in_readme():
         assert f"storyline {name}" in readme, f"command '{name}' is not documented in README.md"
     for task in EVAL_TASKS:
         assert f"storyline eval {task}" in readme, f"'storyline eval {task}' is not documented in README.md"
+
+
+def _parsers(parser: argparse.ArgumentParser, name: str = "storyline"):
+    """Every parser of the command line, with its command name: the top one, each command, each eval task."""
+    yield name, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub_name, sub in action.choices.items():
+                yield from _parsers(sub, f"{name} {sub_name}")
+
+
+def test_every_option_of_every_command_has_help_text():
+    missing = [f"{name}: {action.option_strings or action.dest}"
+               for name, parser in _parsers(build_parser()) for action in parser._actions
+               if not isinstance(action, argparse._SubParsersAction)
+               and (not action.help or action.help == argparse.SUPPRESS or not action.help.strip())]
+    assert not missing, "options without help text: " + "; ".join(missing)

@@ -167,7 +167,7 @@ def test_cli_add_end_to_end(tmp_path):
     assert cli("run", str(first), "--out", str(tmp_path / "out")).returncode == 0
     r = cli("add", str(later), "--db", str(db))
     assert r.returncode == 0, r.stderr
-    assert "2 articles added" in r.stderr and "1 stories" in r.stderr
+    assert "2 articles added" in r.stderr and "1 story " in r.stderr
     with Store(db) as store:
         stories = list(store.iter_stories())
         assert len(stories) == 1 and len(stories[0].articles) == 5

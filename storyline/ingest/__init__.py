@@ -24,8 +24,10 @@ from pathlib import Path
 
 from storyline.errors import InputError
 from storyline.ingest.decode import decode_text
+from storyline.ingest.fetch import fetch, is_url, url_name
 from storyline.ingest.safety import binary_kind, display_path, safe_id, sanitize
 from storyline.model import RawArticle, Rejection
+from storyline.progress import counted
 
 
 @dataclass(slots=True)
@@ -45,6 +47,7 @@ class Limits:
     max_html_depth: int = 240  # lxml (libxml2) silently drops everything nested deeper than ~255
     max_records_per_file: int = 100_000  # JSON Lines / WARC / feed entries
     max_bad_lines: int = 20  # malformed JSON Lines reported one by one; the rest summed up
+    fetch_timeout: float = 30.0  # seconds an http(s) input may take to answer, and to arrive (--timeout)
 
 
 TEXT_EXT = {".txt", ".text", ".md"}
@@ -64,8 +67,8 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | str]:
     """
     seen_dirs: set[tuple[int, int]] = set()
     for p in paths:
-        if str(p) == "-":
-            yield "-"
+        if str(p) == "-" or is_url(p):
+            yield str(p)
             continue
         path = Path(p)
         if path.is_dir():
@@ -150,7 +153,7 @@ def _open_problem(p: Path, label: str) -> InputError:
 
 
 def read_bytes(path: Path | str, limits: Limits) -> bytes:
-    """Read a file (or stdin), gunzipping gzip data with a cap on the expanded size.
+    """Read a file (or stdin, or an http(s) address), gunzipping gzip data with a cap on the expanded size.
 
     The size is checked before reading and the read itself is bounded, so a file larger
     than the limit (or one that grows while being read) costs nothing to refuse. Only
@@ -159,6 +162,8 @@ def read_bytes(path: Path | str, limits: Limits) -> bytes:
     label = "<stdin>" if path == "-" else display_path(path)
     if path == "-":
         data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
+    elif is_url(path):
+        data = fetch(str(path), label, limits)
     else:
         p = Path(path)
         try:
@@ -184,13 +189,27 @@ def read_bytes(path: Path | str, limits: Limits) -> bytes:
     return data
 
 
+class TruncatedGzip(InputError):
+    """gzip data that ends early; ``partial`` is what it expanded to before the cut."""
+
+    def __init__(self, source: str, reason: str, partial: bytes):
+        super().__init__(source, reason)
+        self.partial = partial
+
+
+# Formats whose records stand alone: from a cut file, the whole records before the cut are
+# kept (and the loss reported). A cut text or HTML page would be a shorter article that
+# nothing marks as cut, so it is rejected instead.
+RECORD_FORMATS = {"warc", "json"}
+
+
 def _gunzip(label: str, data: bytes, limits: Limits) -> bytes:
     """Expand gzip data in 1 MiB steps, stopping as soon as it passes the size limit."""
     out = io.BytesIO()
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
             while True:
-                chunk = gz.read(1 << 20)
+                chunk = gz.read1(1 << 20)  # read() would drop what it had expanded when the data ends early
                 if not chunk:
                     break
                 out.write(chunk)
@@ -199,8 +218,11 @@ def _gunzip(label: str, data: bytes, limits: Limits) -> bytes:
                                             f"(from {len(data):,}; possible gzip bomb, see --max-file-bytes)")
     except InputError:
         raise
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(label, f"corrupt or truncated gzip ({exc})") from None
+    except EOFError:
+        raise TruncatedGzip(label, "truncated gzip (the file ends before the end of the compressed data)",
+                            out.getvalue()) from None
+    except (OSError, zlib.error) as exc:
+        raise InputError(label, f"corrupt gzip ({exc})") from None
     return out.getvalue()
 
 
@@ -285,16 +307,25 @@ def read_inputs(paths: Iterable[str | os.PathLike], limits: Limits | None = None
     ids = _Ids(taken)
     for path in iter_files(paths):
         label = "<stdin>" if path == "-" else display_path(path)
+        lost = None
         try:
-            data = read_bytes(path, limits)
+            try:
+                data = read_bytes(path, limits)
+            except TruncatedGzip as exc:  # kept or refused below, once the format is known
+                data, lost = exc.partial, exc.reason
+            if lost and not data.strip():
+                raise InputError(label, lost)
             if not data.strip():
                 raise InputError(label, "empty file" if not data else "empty file (whitespace only)")
             kind = binary_kind(data)
             if kind:
                 raise InputError(label, f"{kind}, not a news article (Storyline reads text, HTML, news-please JSON, "
                                         "WARC and RSS/Atom)")
-            fmt = sniff_format(path, data)
-            base_id = "stdin" if path == "-" else safe_id(article_id_for(label))
+            name = url_name(path) if is_url(path) else path  # an address's query string is no extension
+            fmt = sniff_format(name, data)
+            if lost and fmt not in RECORD_FORMATS:  # one article cut short is not the article
+                raise InputError(label, lost)
+            base_id = "stdin" if path == "-" else safe_id(article_id_for(name if is_url(path) else label))
             count = 0
             for item in readers[fmt](data, label, base_id, limits):
                 if isinstance(item, RawArticle):
@@ -302,11 +333,16 @@ def read_inputs(paths: Iterable[str | os.PathLike], limits: Limits | None = None
                     if count > limits.max_records_per_file:
                         yield Rejection(label, f"more than {limits.max_records_per_file:,} records; the rest skipped")
                         break
+                    if is_url(path) and not item.url:
+                        item.url = str(path)
                     item = sanitize(item)
                     ids.claim(item)
                 else:
                     item = Rejection(display_path(item.source), item.reason)
                 yield item
+            if lost:
+                yield Rejection(label, f"{lost}: kept {counted(count, 'record')} read before the cut; "
+                                       "the rest of the file is lost" if count else lost)
         except InputError as exc:
             yield Rejection(display_path(exc.source), exc.reason)
         except RecursionError:

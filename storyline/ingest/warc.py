@@ -20,10 +20,12 @@ from storyline.model import RawArticle, Rejection
 
 def _record_item(record, index: int, source: str, base_id: str, limits) -> RawArticle | Rejection | None:
     """One WARC record as an article, a rejection, or None when it is not an HTML response."""
-    if record.rec_type != "response":
-        return None
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
     label = f"{source}#{url or index}"
+    if record.rec_type is None:  # warcio's way of saying the file ended inside the record header
+        return Rejection(label, "WARC record cut short inside its header (the file ends there)")
+    if record.rec_type != "response":
+        return None
     ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
     if ctype and "html" not in ctype.lower():
         return None
@@ -60,7 +62,8 @@ def read(data: bytes, source: str, base_id: str, limits) -> Iterator[RawArticle 
     found = 0
     index = 0
     warnings = io.StringIO()
-    records = iter(ArchiveIterator(io.BytesIO(data)))
+    archive = ArchiveIterator(io.BytesIO(data))
+    records = iter(archive)
     while True:
         item: RawArticle | Rejection | None = None
         failure: str | None = None
@@ -86,6 +89,11 @@ def read(data: bytes, source: str, base_id: str, limits) -> Iterator[RawArticle 
             found += 1
         if item is not None:
             yield item
+    # warcio ends quietly when the file stops inside a record header: what it did not read is the loss.
+    rest = data[archive.offset:].strip()
+    if rest:
+        yield Rejection(source, f"WARC file ends inside a record after {found} records "
+                                f"({len(rest):,} bytes at the end are not a whole record)")
     if "Content-Length is invalid" in warnings.getvalue():
         yield Rejection(source, "WARC records misframed (a Content-Length does not match the record)")
     if found == 0 and index > 0:

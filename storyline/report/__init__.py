@@ -7,7 +7,7 @@ import datetime as dt
 import math
 import json
 import os
-import tempfile
+import secrets
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -80,12 +80,24 @@ def finite(data: Any) -> Any:
 
 def atomic_write(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path`` and rename it over, so a crash never
-    leaves a half-written report."""
+    leaves a half-written report.
+
+    The temporary file is created with mode 0666 less the umask, as ``open()`` would
+    create the report itself (0644 under the usual umask): ``tempfile.mkstemp`` makes it
+    0600, and the rename would leave reports meant for sharing readable by their owner only.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a run that was killed mid-write
         with contextlib.suppress(OSError):
             stale.unlink()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(tmp, flags, 0o666)
+            break
+        except FileExistsError:  # another writer picked the same name: draw again
+            continue
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
