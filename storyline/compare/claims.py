@@ -50,7 +50,7 @@ from storyline.compare.measured import (
     unit_of,
     VOLUME_UNITS,
 )
-from storyline.compare.nonclaims import comments_start, is_furniture, names_not_counts
+from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, names_not_counts
 from storyline.compare.words import words
 from storyline.compare.subjects import CHANGE_CLASSES, MATERIALS, noun_class, owner_name, plural, subject_label
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
@@ -689,6 +689,10 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
             continue  # a possibility or forecast, not a checkable statement
         if any(c.lower_ in ("should", "must", "ought") and c.dep_ == "aux" for c in v.children):
             continue  # "the logo should reflect the spill": an opinion of what ought to be
+        if att.source and att.source.lower().split()[-1] in words("generic_sources"):
+            continue  # "Others claim ...", "critics say ...": one side of a debate, not a checkable statement
+        if obj.lemma_.lower() in words("evaluative_nouns"):
+            continue  # "is the latest evidence of", "has a lot to prove": an appraisal, not a fact
         who = owner_name(ent_text(subj)) if (subj.ent_type_ or subj.pos_ == "PROPN") else subj.lemma_.lower()
         mods = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")]
         what = " ".join(mods + [obj.lemma_.lower()])
@@ -711,7 +715,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
         if span is None or not span.text.strip():
             continue
         sent = span if span.root is not None else None
-        if sent is None or not _is_prose(sent) or is_furniture(sent):
+        if sent is None or not _is_prose(sent) or is_furniture(sent) or is_caption(sent.text):
             continue
         # Mostly a quote: its figures are the speaker's (attributed, or dropped when nobody is
         # named); its wording is not an assertion or response of the outlet's to restate.
