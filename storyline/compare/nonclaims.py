@@ -131,8 +131,9 @@ def names_not_counts(doc, start: int, end: int) -> bool:
     if prev is not None and prev.text == "," and start >= 2 and doc[start - 2].ent_type_ == "PERSON" \
             and end < len(doc) and doc[end].text in (",", ")"):
         return True  # "Jane Roe, 45, said"
-    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in PARTITIVE_DETERMINERS:
-        return True  # "one of the people": a part of a set counted elsewhere, if at all
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in PARTITIVE_DETERMINERS \
+            and first.lower_ in ("one", "1"):
+        return True  # "one of the people": a mention of one member; "21 of the schoolgirls" counts them
     return False
 
 
