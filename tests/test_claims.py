@@ -168,3 +168,40 @@ def test_ranges_written_with_magnitudes():
     assert one(claims, unit="gallons per day").value == [600000, 1200000]
     _, claims = claims_of("Estimates put the total amount of oil lost at 23.7 million to 51.5 million gallons.")
     assert one(claims, unit="gallons").value == [23700000, 51500000]
+
+
+@pytest.mark.parametrize("text, subject, value, unit", [
+    ("Martin Roe, 30, from Croydon, was on the tram.", "age of Martin Roe", 30, "years"),
+    ("A 42-year-old driver was arrested, police said.", "age of driver", 42, "years"),
+    ("The tram driver, aged 42, was arrested on Wednesday, police said.", "age of tram driver", 42, "years"),
+    ("The boy, 4, was found alive in the wreck on Monday morning.", "age of boy", 4, "years"),
+    ("A 20-month-old boy was carried out of the forest, officials said.", "age of boy", 20, "months"),
+])
+def test_ages_are_figures_of_their_person(text, subject, value, unit):
+    _, claims = claims_of(text)
+    c = one(claims, subject=subject)
+    assert (c.value, c.unit) == (value, unit)
+
+
+def test_two_ages_of_one_person_conflict():
+    from storyline.compare.claims import compare_claims
+
+    a1, c1 = claims_of("The boy, 4, was found alive in the wreck, police said.", outlet="One")
+    a2, c2 = claims_of("The boy, 3, was found alive in the wreck, officials said.", outlet="Two")
+    a2.id = "u"
+    for c in c2:
+        c.article, c.id = "u", c.id + "u"
+        c.evidence[0].article = "u"
+    comparison = compare_claims(c1 + c2, {"t": a1, "u": a2}, {"t": "One", "u": "Two"})
+    ages = [k for k in comparison if k.subject == "age of boy"]
+    assert ages and ages[0].status == "conflict", [(k.subject, k.status) for k in comparison]
+
+
+def test_partitives_count_the_part_with_its_own_verb():
+    _, claims = claims_of("Police said 21 of the schoolgirls were freed on Thursday.")
+    assert one(claims, subject="schoolgirls freed").value == 21
+    _, claims = claims_of("Officials said 82 of the 276 girls abducted in 2014 have been released.")
+    assert one(claims, subject="girls freed").value == 82
+    assert one(claims, subject="girls abducted").value == 276
+    _, claims = claims_of("One of the people sitting in front of the wall said nothing.")
+    assert claims == []

@@ -36,7 +36,9 @@ def test_one_bare_wrote_line_is_not_a_comment_section():
 ])
 def test_not_claims(text):
     _, claims = claims_of(text)
-    assert [c for c in claims if c.unit not in (None, "response")] == [], [(c.subject, c.value) for c in claims]
+    # an age is a figure of its person ("age of driver", test_claims), never a count
+    assert [c for c in claims if c.unit not in (None, "response") and not c.subject.startswith("age of")] == [], \
+        [(c.subject, c.value) for c in claims]
 
 
 def test_opinions_and_unsourced_forecasts_are_not_assertions():
@@ -60,3 +62,73 @@ def test_comment_board_furniture_starts_the_comments():
     assert comments_start(body) == body.index("You hear")
     _, claims = claims_of(body)
     assert [c.value for c in claims] == [300]
+
+
+@pytest.mark.parametrize("text", [
+    "The operator said its 5G network now reaches most towns across the country.",
+    "The company said 4G and 5G phones make up most of its sales this year.",
+    "Emergency services received 911 calls about the blast on Sunday night.",
+    "The movement says the 1% own more than half of the world's wealth.",
+    "South Korea scrambled F-15K fighters on Tuesday, the military said.",
+    "Since 9/11, the airport has searched every bag, officials said.",
+    "Officials said the MH17 inquiry would report in the spring.",
+])
+def test_names_and_codes_are_not_quantities(text):
+    _, claims = claims_of(text)
+    assert [c for c in claims if c.kind == "figure"] == [], [(c.subject, c.value) for c in claims]
+
+
+def test_quantities_beside_codes_and_glued_units_stay():
+    _, claims = claims_of("The operator said its 5G network now reaches 300 towns across the country.")
+    assert [c.value for c in claims if c.kind == "figure"] == [300]
+    _, claims = claims_of("The company raised $20bn in the sale, officials said.")
+    assert [c.value for c in claims if c.kind == "figure"] == [20_000_000_000]
+    _, claims = claims_of("The group sent 12 T-72 tanks to the border, officials said.")
+    assert [c.value for c in claims if c.kind == "figure"] == [12]
+
+
+def test_captions_and_credits_state_no_claim():
+    body = ("Police said 40 people were hurt in the crash.\n"
+            "Image copyright PA Image caption Scores of staff, about 200 people, were injured, police said.\n"
+            "Photo: the brigade said some 300 firefighters attended the blaze.")
+    _, claims = claims_of(body)
+    assert [c.value for c in claims] == [40]
+
+
+def test_a_name_under_a_picture_is_not_who_speaks_next():
+    body = ("Image copyright PA Image caption Martin Roe was on the tram.\n"
+            "He said 60 people were trapped in the carriage.")
+    _, claims = claims_of(body)
+    assert all(c.attributed_to != "Martin Roe" for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Others claim the measures in place will not tackle the problem at the root cause.",
+    "Critics argue that the new law has failed its purpose entirely.",
+    "NASA officials said the rocket is just the latest evidence of the centre's transformation.",
+    "The company's founder said the powerful new launcher has a lot to prove.",
+])
+def test_opinions_and_appraisals_are_not_assertions(text):
+    _, claims = claims_of(text)
+    assert [c for c in claims if c.kind == "assertion"] == [], [(c.subject, c.attributed_to) for c in claims]
+
+
+def test_an_anonymous_factual_assertion_stays():
+    _, claims = claims_of("Local sources said their release was part of a prisoner swap with the government.")
+    assert [c.kind for c in claims] == ["assertion"]
+
+
+@pytest.mark.parametrize("text", [
+    "The journalists were denied visas by the government, the newspaper said.",
+    "The embassy denied them entry to the country on Monday.",
+    "The suspect was denied bail at the hearing on Tuesday.",
+    "The ministry denied permission for the march, organisers said.",
+])
+def test_refusing_a_thing_is_not_denying_a_claim(text):
+    _, claims = claims_of(text)
+    assert [c for c in claims if c.kind == "response"] == []
+
+
+def test_denying_a_report_is_still_a_response():
+    _, claims = claims_of("The ministry denied the report that troops had crossed the border.")
+    assert [c.value for c in claims if c.kind == "response"] == ["denied"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storyline.compare.nonclaims import is_caption
 from storyline.compare.words import words
 
 REPORT_VERBS = {
@@ -190,7 +191,8 @@ def antecedent(pronoun) -> str | None:
     found = None
     for e in doc.ents:
         if e.label_ == "PERSON" and start <= e.start and e.end <= pronoun.i \
-                and e.root.dep_ in ("nsubj", "nsubjpass", "appos", "compound", "pobj"):
+                and e.root.dep_ in ("nsubj", "nsubjpass", "appos", "compound", "pobj") \
+                and not is_caption(e.sent.text):  # a name under a picture is not who speaks next
             found = e
     if found is None:
         return None

@@ -50,7 +50,7 @@ from storyline.compare.measured import (
     unit_of,
     VOLUME_UNITS,
 )
-from storyline.compare.nonclaims import comments_start, is_furniture, names_not_counts
+from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, names_not_counts
 from storyline.compare.words import words
 from storyline.compare.subjects import CHANGE_CLASSES, MATERIALS, noun_class, owner_name, plural, subject_label
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
@@ -487,7 +487,11 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
                 continue
             what = unit = noun_class(counted.lemma_, counted.text)
             owner = owner_of(counted, agent=False)
-            change = count_predicate(counted, owned=owner is not None)
+            partitive = counted.dep_ == "pobj" and counted.head.head.i == num.i
+            # "82 of the 276 girls abducted have been released": the part's own verb says what
+            # happened to it; the set's verb ("abducted") belongs to the whole
+            change = (count_predicate(num, owned=owner is not None) if partitive else None) \
+                or count_predicate(counted, owned=owner is not None)
             owner = owner or (owner_of(counted) if change is None else None)
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
@@ -527,6 +531,60 @@ def _describes(counted, value) -> bool:
     """A singular counted noun joined to the noun after it: "a 193-page report" (not "11 workers")."""
     return (counted.dep_ in ("compound", "amod", "nmod") and counted.head.pos_ == "NOUN"
             and counted.head.i > counted.i and counted.tag_ == "NN" and value != 1)
+
+
+AGE_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
+MAX_AGE = 120
+
+
+def _age_holder(num):
+    """Who a number is the age of, and the age's unit: "Martin Roe, 30," (a person's name or a
+    noun for a person, with the number in apposition), "a 42-year-old driver", "the driver,
+    aged 42". The tagger reads these as dates; they are figures of that person."""
+    doc = num.doc
+    nxt = doc[num.i + 1: num.i + 5]
+    words_after = [t.lower_ for t in nxt if t.text not in ("-", "–")]
+    if len(words_after) >= 2 and words_after[1] == "old" and words_after[0].rstrip("s") in AGE_UNITS:
+        old = next(t for t in nxt if t.lower_ == "old")
+        if old.dep_ == "amod" and old.head.pos_ in ("NOUN", "PROPN"):
+            return old.head, AGE_UNITS[words_after[0].rstrip("s")]  # "a 42-year-old driver"
+        if old.head.dep_ == "appos" or num.dep_ == "appos":
+            holder = old.head.head if old.head.dep_ == "appos" else num.head
+            return holder, AGE_UNITS[words_after[0].rstrip("s")]  # "Jane Roe, 42 years old,"
+        return None, None
+    prev = doc[num.i - 1] if num.i > 0 else None
+    if prev is not None and prev.lower_ == "aged" and prev.head.pos_ in ("NOUN", "PROPN"):
+        return prev.head, "years"  # "the driver, aged 42"
+    if num.dep_ == "appos" and prev is not None and prev.text in (",", "(") and num.head.i < num.i \
+            and (num.i + 1 >= len(doc) or doc[num.i + 1].text in (",", ")", ".")) \
+            and (num.head.ent_type_ == "PERSON" or num.head.pos_ == "NOUN"):
+        return num.head, "years"  # "Martin Roe, 30, from Croydon"; "the boy, 4,"
+    return None, None
+
+
+def _age_claims(article, sent, analysis) -> list[Claim]:
+    """Ages of the people in a sentence, each a figure of that person ("age of Martin Roe"),
+    so that two reports giving one person different ages are set side by side."""
+    out = []
+    for t in sent:
+        if not t.like_num or t.ent_type_ not in ("DATE", "CARDINAL", ""):
+            continue
+        holder, unit = _age_holder(t)
+        if holder is None or not (sent.start <= holder.i < sent.end):
+            continue
+        fig = parse_figure(t.text)
+        if fig is None or not isinstance(fig.value, (int, float)) or not 0 < fig.value <= MAX_AGE:
+            continue
+        if holder.ent_type_ == "PERSON":
+            ent = next(e for e in sent.doc.ents if e.start <= holder.i < e.end)
+            who = ent.text
+        elif holder.pos_ == "NOUN":
+            mods = [c.lower_ for c in holder.children if c.dep_ == "compound" and c.i < holder.i]
+            who = " ".join(mods + [holder.lower_])
+        else:
+            continue
+        out.append(_make(article, sent, analysis, f"age of {who}", fig.value, unit, attribute(sent, holder)))
+    return out
 
 
 def _tally_claims(article, sent, analysis) -> list[Claim]:
@@ -587,6 +645,10 @@ def _response_claims(article, sent, analysis) -> list[Claim]:
                     obj = _object_of(c)
         if obj is None:
             continue
+        if lemma == "deny" and (obj.lemma_.lower() in words("granted_things") or any(
+                c.dep_ == "dative" or (c.dep_ == "dobj" and c.lemma_.lower() in words("granted_things"))
+                for c in v.children)):
+            continue  # "denied them visas", "was denied bail": a thing refused, not a claim denied
         if lemma in ("reject", "dispute", "refute") and obj.lemma_.lower() not in ASSERTION_NOUNS:
             continue  # "rejected a proposed cap": opposing a plan, not answering a claim
         what = _object_key(obj, sent)
@@ -689,6 +751,10 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
             continue  # a possibility or forecast, not a checkable statement
         if any(c.lower_ in ("should", "must", "ought") and c.dep_ == "aux" for c in v.children):
             continue  # "the logo should reflect the spill": an opinion of what ought to be
+        if att.source and att.source.lower().split()[-1] in words("generic_sources"):
+            continue  # "Others claim ...", "critics say ...": one side of a debate, not a checkable statement
+        if obj.lemma_.lower() in words("evaluative_nouns"):
+            continue  # "is the latest evidence of", "has a lot to prove": an appraisal, not a fact
         who = owner_name(ent_text(subj)) if (subj.ent_type_ or subj.pos_ == "PROPN") else subj.lemma_.lower()
         mods = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")]
         what = " ".join(mods + [obj.lemma_.lower()])
@@ -711,7 +777,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
         if span is None or not span.text.strip():
             continue
         sent = span if span.root is not None else None
-        if sent is None or not _is_prose(sent) or is_furniture(sent):
+        if sent is None or not _is_prose(sent) or is_furniture(sent) or is_caption(sent.text):
             continue
         # Mostly a quote: its figures are the speaker's (attributed, or dropped when nobody is
         # named); its wording is not an assertion or response of the outlet's to restate.
@@ -721,6 +787,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
             tallied = {c.subject for c in found}
             found += [c for c in _figure_claims(article, sent, analysis, told)
                       if not (tallied and c.unit == "votes")]
+            found += _age_claims(article, sent, analysis)
             figures = bool(found)
             if not quoted:
                 found += _response_claims(article, sent, analysis)

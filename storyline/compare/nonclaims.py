@@ -11,7 +11,11 @@ quantities anyone reports:
   that are mostly numbers, arithmetic ("8-10 trips x 2,500 boats = ...");
 * **numbers that name or order rather than count**: model and product numbers ("a Farr
   40 yacht", "the Dow Jones 30"), ordinals ("9th"), clock times ("10:14"), ages ("aged 45",
-  "Jane Roe, 45,"), partitives ("one of the victims").
+  "Jane Roe, 45,"), partitives ("one of the victims");
+* **names and codes with digits in them**: "5G", "G20", "F-15K", "COVID-19", "9/11", the
+  emergency number in "911 calls", the slogan's "the 1%": a digit glued to letters, or a
+  number that names a service or a group, never a quantity;
+* **captions and picture credits** ("Image copyright AFP Image caption ...").
 
 Each test is a plain function of text or parsed tokens, so it can be checked on its own.
 """
@@ -19,6 +23,8 @@ Each test is a plain function of text or parsed tokens, so it can be checked on 
 from __future__ import annotations
 
 import re
+
+from storyline.compare.words import words
 
 # A reader-comment header: an optional time stamp, a user name, "wrote:".
 COMMENT_HEADER = re.compile(
@@ -34,6 +40,11 @@ MIN_CAPS_RUN = 3
 MAX_NUMBER_SHARE = 0.3
 # Words after a number saying it is someone's age.
 AGE_AFTER = re.compile(r"^(?:-|\s)?years?(?:-|\s)old\b|^-year-old\b", re.I)
+# "9/11", "7/7": a day written as a name (a fraction in news prose is spelled out).
+SLASHED = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?")
+PERCENT_WORDS = {"%", "percent", "per", "pc"}
+# Where a number may be a name: letters, or letters and a hyphen, glued before it ("G20", "F-15").
+LETTERS_BEFORE = re.compile(r"[A-Za-z][A-Za-z.]*-?$")
 PARTITIVE_DETERMINERS = {"the", "these", "those", "them", "its", "their", "his", "her", "our", "us", "whom",
                          "which", "my", "your", "this", "that"}
 
@@ -82,6 +93,12 @@ def is_furniture(sent) -> bool:
     return _imperative(sent)
 
 
+def is_caption(text: str) -> bool:
+    """Whether a sentence is a picture's caption or credit ("Image copyright PA Image caption ...")."""
+    low = text.lower()
+    return any(m in low for m in words("caption_markers"))
+
+
 def _imperative(sent) -> bool:
     """ "Deploy 2,500 boats; patrol the shore": an instruction, not a report."""
     first = next((t for t in sent if t.is_alpha), None)
@@ -94,6 +111,8 @@ def names_not_counts(doc, start: int, end: int) -> bool:
     """Whether the figure at tokens [start, end) names, orders or dates rather than counts."""
     first = doc[start]
     text = doc[start:end].text
+    if is_code(doc, start, end):
+        return True
     if CLOCK.fullmatch(text.strip()) or any(ORDINAL.match(t.text) for t in doc[start:end]):
         return True
     prev = doc[start - 1] if start > 0 else None
@@ -112,6 +131,44 @@ def names_not_counts(doc, start: int, end: int) -> bool:
     if prev is not None and prev.text == "," and start >= 2 and doc[start - 2].ent_type_ == "PERSON" \
             and end < len(doc) and doc[end].text in (",", ")"):
         return True  # "Jane Roe, 45, said"
-    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in PARTITIVE_DETERMINERS:
-        return True  # "one of the people": a part of a set counted elsewhere, if at all
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in PARTITIVE_DETERMINERS \
+            and first.lower_ in ("one", "1"):
+        return True  # "one of the people": a mention of one member; "21 of the schoolgirls" counts them
+    return False
+
+
+def is_code(doc, start: int, end: int) -> bool:
+    """Whether the number at tokens [start, end) is part of a name or a code rather than a count.
+
+    The tokenizer splits "5G" into "5" and "G", and "COVID-19" may lose its prefix to another
+    token, so the test reads the body's characters around each number: letters glued before it
+    ("G20", "F-15K", "MH17", "Su-25"), capitals glued after it that are no unit ("5G", "3D";
+    "30C", "5GW" and "$4K" stay quantities), a slashed day ("9/11"), an emergency number beside
+    a word of calling ("911 calls"), or "the 1%" standing for a group of people (no noun after,
+    no "of").
+    """
+    text = doc.text
+    for t in doc[start:end]:
+        if not any(ch.isdigit() for ch in t.text):
+            continue
+        if SLASHED.fullmatch(t.text):
+            return True
+        lead = text[max(0, t.idx - 12):t.idx]
+        if LETTERS_BEFORE.search(lead) and not lead.endswith(("$", "£", "€", "¥")) \
+                and not re.search(r"(?:US|A|C|HK|NZ|S)\$?$", lead):
+            return True
+        tail = re.match(r"[A-Za-z]+", text[t.idx + len(t.text):t.idx + len(t.text) + 12])
+        if tail is not None:
+            glued = tail.group()
+            if glued.isupper() and glued.lower() not in words("glued_units"):
+                return True
+    calling = words("calling_words")
+    if end - start == 1 and doc[start].lower_ in words("number_names"):
+        near = [doc[i].lower_ for i in (start - 1, end) if 0 <= i < len(doc)]
+        if any(w in calling or w.rstrip("ed") in calling for w in near):
+            return True
+    last = doc[end - 1]
+    if start > 0 and doc[start - 1].lower_ == "the" and last.lower_ in PERCENT_WORDS | {"cent"} \
+            and (end >= len(doc) or not (doc[end].pos_ in ("NOUN", "PROPN") or doc[end].lower_ == "of")):
+        return True  # "the 1% own half the wealth": a class of people named by a share
     return False
