@@ -204,3 +204,24 @@ def test_html_shows_an_undated_line_with_its_window(seed_run):
     html = (out / "report.html").read_text("utf-8")
     assert "between 19 June 2024 and 6 November 2024" in html  # the undated bill article's window
     assert "more event" in html  # the full list one click away
+
+
+def test_time_words_are_dropped_only_where_the_sentence_reads_on():
+    from storyline.timeline.build import plain_line
+
+    cases = {
+        "Sunday's race was won by the champion.": "Sunday's race was won by the champion.",
+        "But on Monday, the family decided to sell.": "But the family decided to sell.",
+        "The flood of disclosures that began on Sunday has revealed more.": "The flood of disclosures that began on Sunday has revealed more.",
+        "The court ruled on Tuesday that the law stands.": "The court ruled on Tuesday that the law stands.",
+        "The court ruled on Tuesday in favour of the city.": "The court ruled in favour of the city.",
+    }
+    for text, want in cases.items():
+        assert plain_line(_event("e", text, "2016-11-13")) == want, text
+
+
+def test_curly_possessive_of_a_weekday_stays():
+    from storyline.timeline.build import plain_line
+
+    text = "Sunday\u2019s race was won by the champion."
+    assert plain_line(_event("e", text, "2016-11-13")) == text

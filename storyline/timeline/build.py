@@ -206,17 +206,33 @@ def _relative_times() -> re.Pattern:
     return re.compile(r"(?:,\s*)?\b(?:" + _patterns("relative_times.txt").pattern + r")\b(?:\s*,)?", re.I)
 
 
+_OPENING_CONJUNCTION = re.compile(r"(?:but|and|yet|so|then|meanwhile)", re.I)
+# What may follow a dropped time: the end of a clause, or a word that opens a new phrase.
+_PHRASE_GOES_ON = re.compile(
+    r"\s*(?:[.;:!?]|$|(?:when|after|before|as|while|in|at|on|from|to|by|with|amid|during|following|"
+    r"near|outside|inside|and|but|following|for|over|against|into|until|since|because|despite|"
+    r"according|saying|said|says)\b)", re.I)
+
+
 def plain_line(e: Event) -> str:
     """A dated line without the time words its report needed ("On Wednesday, the Senate
     ratified ..." -> "The Senate ratified ..."): the date column says when. Undated lines keep
     them, since nothing else tells when."""
     if not e.date:
         return e.text
-    def drop(m: re.Match) -> str:
-        # Keep the clause's own comma ("signed it on Monday, media said"), not an opener's.
-        return "," if m.group().rstrip().endswith(",") and m.start() > 0 else " "
+    text = e.text
 
-    out = _relative_times().sub(drop, e.text)
+    def drop(m: re.Match) -> str:
+        before, after = text[:m.start()], text[m.end():]
+        opener = not before.strip() or _OPENING_CONJUNCTION.fullmatch(before.strip())
+        # Only where the sentence reads on without it: as its opener, or before a comma, the
+        # end, or a word that starts a new phrase ("killed Wednesday when ..."). Inside a
+        # phrase ("the early hours of Friday", "Sunday's race", "that began Sunday has") it stays.
+        if not (opener or m.group().rstrip().endswith(",") or _PHRASE_GOES_ON.match(after)):
+            return m.group()
+        return "," if m.group().rstrip().endswith(",") and not opener else " "
+
+    out = _relative_times().sub(drop, text)
     out = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s{2,}", " ", out)).strip()
     if len(out.split()) < 4:
         return e.text  # the time was the point ("It happened on Monday."): keep the sentence
