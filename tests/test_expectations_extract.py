@@ -150,6 +150,7 @@ def test_hedging_frame_lowers_certainty():
     "Women will be able to speak to counsellors at the tent.",  # a capacity
     "The rocket will use 27 engines and three cores.",  # a thing behaving, no date, nobody answering for it
     "The orbit will stretch beyond the planet's average distance from the sun.",
+    "The sports car will go into orbit around the sun, company officials wrote.",  # a thing, even if sourced
     "Migrants are not more likely to commit crimes than citizens.",
     "The president, who vowed to destroy the group when he took office, welcomed the release.",  # background
 ])
@@ -191,11 +192,11 @@ def test_scheduled_noun_with_a_future_date():
 
 
 def test_past_time_is_not_a_bound():
-    body = "On Monday the ministry said the bridge will reopen."
+    body = "On Monday the ministry said it will reopen the bridge."
     monday = _tx(body, "Monday", value="2024-10-21", precision="day", earliest="2024-10-21", latest="2024-10-21")
     [x] = _run(body, [monday])
     assert x.bound is None
-    assert x.what == "reopen"
+    assert x.what == "reopen the bridge"
 
 
 def test_two_forecasts_in_one_sentence_keep_their_own_clauses():

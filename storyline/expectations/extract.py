@@ -588,7 +588,7 @@ def _modifies_noun(doc, tx: TimeExpr) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    return root.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN") \
+    return root.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN") \
         and not (span.start <= root.head.i < span.end)
 
 
@@ -760,8 +760,6 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return None
     if _can_act(subj) or _is_happening(subj, cand.verb) or ahead:
         return None
-    if named and cand.certainty != "possible":
-        return None  # "the bridge will reopen, the ministry said": someone answers for it
     return "no actor"
 
 

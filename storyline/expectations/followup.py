@@ -33,6 +33,7 @@ status (steps done, the next one). See ``docs/expectations-eval.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -553,8 +554,115 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
             # Overdue only when nothing later even resembles a report of it: a report our
             # matching cannot confirm (other words for the same step) leaves it open.
             x.status = "overdue"
+    expectations = merge_restatements(expectations, needs, timeline)
     _number_steps(expectations, needs)
     return expectations
+
+
+def _sentence_key(x: Expectation) -> tuple:
+    """Where the expectation is said: its article and sentence (one sentence naming a step
+    twice, "500 guards will patrol, backed by officers who will be on patrol", is one item)."""
+    if x.evidence:
+        return (x.article, x.evidence[0].start)
+    return (x.article, x.id)
+
+
+def _bounds_agree(a: Expectation, b: Expectation) -> bool:
+    """Two bounds can name the same step: either is missing, or their windows meet. "Launch
+    at the end of the month" and, a month later, "launch on Tuesday" are two schedules."""
+    if a.bound is None or b.bound is None:
+        return True
+    wa = (a.bound.earliest, a.bound.latest) if a.bound.earliest and a.bound.latest else _bounds(a.bound.value)
+    wb = (b.bound.earliest, b.bound.latest) if b.bound.earliest and b.bound.latest else _bounds(b.bound.value)
+    if not wa or not wb:
+        return a.bound.value == b.bound.value
+    return wa[0][:10] <= wb[1][:10] and wb[0][:10] <= wa[1][:10]
+
+
+def _same_words(a: Expectation, b: Expectation) -> bool:
+    """The same wording of the step: the same subject head and clause, or the same sentence
+    (a wire copy or a paragraph printed twice)."""
+    if a.certainty != b.certainty or (a.bound and a.bound.value) != (b.bound and b.bound.value):
+        return False
+    if " ".join(a.text.split()).lower() == " ".join(b.text.split()).lower():
+        return True
+    return bool(a.what) and a.what.lower() == b.what.lower() and (
+        (a.subject or "").lower().split()[-1:] == (b.subject or "").lower().split()[-1:])
+
+
+def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
+                       timeline: list[Event]) -> list[Expectation]:
+    """One item per step: expectations that say the same step become one, with the evidence
+    of all (issue 14). The same step is said twice when two items come from one sentence,
+    or from two sentences worded alike, or name the same kind of action on the same
+    participants (``_same_step``) with bounds that agree. The item kept is the first
+    announcement; it is fulfilled when any statement of the step was, overdue only when
+    every bounded statement is, and events that fulfilled a merged statement point to it."""
+    n = len(expectations)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_sentence: dict[tuple, int] = {}
+    for i, x in enumerate(expectations):
+        j = by_sentence.setdefault(_sentence_key(x), i)
+        parent[find(i)] = find(j)
+    for i in range(n):
+        a = expectations[i]
+        for j in range(i + 1, n):
+            b = expectations[j]
+            if find(i) == find(j) or not _bounds_agree(a, b) or a.what.startswith("not ") != b.what.startswith("not "):
+                continue
+            na, nb = needs.get(a.id), needs.get(b.id)
+            if _same_words(a, b) or (a.article != b.article and na and nb and na.args and nb.args
+                                     and _same_step(na, nb)):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[Expectation]] = {}
+    for i, x in enumerate(expectations):
+        groups.setdefault(find(i), []).append(x)
+    out: list[Expectation] = []
+    renamed: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        # the first announcement; within one sentence, the statement that carries a bound
+        members = sorted(members, key=lambda x: (x.made or "9999", x.article, _sentence_key(x)[1:],
+                                                 x.bound is None))
+        lead = dataclasses.replace(members[0], evidence=list(members[0].evidence),
+                                   fulfilled_sources=list(members[0].fulfilled_sources))
+        seen = {(e.article, e.start) for e in lead.evidence}
+        for x in members[1:]:
+            renamed[x.id] = lead.id
+            for e in x.evidence:
+                if (e.article, e.start) not in seen:
+                    seen.add((e.article, e.start))
+                    lead.evidence.append(e)
+            lead.bound = lead.bound or x.bound
+            lead.condition = lead.condition or x.condition
+            lead.attributed_to = lead.attributed_to or x.attributed_to
+        done = [x for x in members if x.status == "fulfilled"]
+        if done:
+            first = min(done, key=lambda x: (x.fulfilled_date or "9999", x.id))
+            lead.status, lead.fulfilled_by, lead.fulfilled_date = "fulfilled", first.fulfilled_by, first.fulfilled_date
+            lead.fulfilled_sources = sorted({s for x in done for s in x.fulfilled_sources})
+        else:
+            bounded = [x for x in members if x.bound is not None]
+            overdue = bool(bounded) and all(x.status == "overdue" for x in bounded)
+            lead.status = "overdue" if overdue else "open"
+            lead.fulfilled_by, lead.fulfilled_date, lead.fulfilled_sources = None, None, []
+        needs.setdefault(lead.id, needs.get(members[0].id))
+        out.append(lead)
+    if renamed:
+        for ev in timeline:
+            if any(f in renamed for f in ev.fulfils):
+                ev.fulfils = list(dict.fromkeys(renamed.get(f, f) for f in ev.fulfils))
+    order = {x.id: i for i, x in enumerate(expectations)}
+    return sorted(out, key=lambda x: order[x.id])
 
 
 def _best_first(found: list[Event], x: Expectation) -> list[Event]:
