@@ -780,7 +780,9 @@ def extract_expectations(article: Article, doc, analysis: ArticleAnalysis) -> li
         doc = parse(article.body)
     body = article.body
     anchor = analysis.anchor or (article.published.date[:10] if article.published.date else None)
-    made = article.published.date[:10] if article.published.date else anchor
+    # Made on the article's date; an undated article's expectations carry its window instead
+    # (never one end of it as if it were the date).
+    made = article.published.date[:10] if article.published.date else None
     timexes = sorted(analysis.timexes, key=lambda t: t.start)
     out: list[Expectation] = []
     for sent in _sentence_spans(doc, analysis):
@@ -890,4 +892,6 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
         evidence=[Evidence(article.id, start, end, body[start:end])],
         made=made,
         subject=subject_text,
+        made_earliest=None if made else article.published.earliest,
+        made_latest=None if made else article.published.latest,
     )

@@ -392,6 +392,59 @@ def _published(a: Article | None) -> str | None:
     return d[:10] if d else None
 
 
+def _date_made(x: Expectation, article: Article | None) -> None:
+    """Date the expectation by its article as the story now knows it (a date inferred since
+    extraction counts): the article's day, or, for an undated article, its window."""
+    if article is None:
+        return
+    pub = article.published
+    if pub.date:
+        x.made, x.made_earliest, x.made_latest = pub.date[:10], None, None
+    else:
+        x.made = None
+        x.made_earliest = pub.earliest[:10] if pub.earliest else None
+        x.made_latest = pub.latest[:10] if pub.latest else None
+
+
+BOUND_PREPS = ("by", "before", "until", "till", "in", "on", "at", "within", "during", "around")
+
+
+def _bound_in_window(x: Expectation) -> None:
+    """An undated article's relative bound ("by the end of the year") has no value at
+    extraction; when every day of the article's window resolves it alike, that is its
+    value, and the time phrase leaves ``what`` as it does for dated articles."""
+    import datetime as dt
+
+    from storyline.annotate.timex import find_timexes
+
+    if x.bound is not None or x.made or not (x.made_earliest and x.made_latest):
+        return
+    try:
+        lo, hi = dt.date.fromisoformat(x.made_earliest), dt.date.fromisoformat(x.made_latest)
+    except ValueError:
+        return
+    first, last = find_timexes(x.what, lo), find_timexes(x.what, hi)
+    same = [(a, b) for a, b in zip(first, last) if a.start == b.start and a.value and a.value == b.value
+            and a.type == "DATE" and a.kind == "future" and b.kind == "future"]
+    quote = x.evidence[0] if x.evidence else None
+    if len(same) != 1 or quote is None or same[0][0].text not in quote.quote:
+        return
+    a, b = same[0]
+    start = quote.start + quote.quote.index(a.text)
+    x.bound = dataclasses.replace(a, start=start, end=start + len(a.text), latest=b.latest)
+    head, tail = x.what[:a.start].rstrip(), x.what[a.end:].strip()
+    words = head.split()
+    if words and words[-1].lower() in BOUND_PREPS:
+        head = " ".join(words[:-1])
+    x.what = " ".join(w for w in (head, tail) if w)
+
+
+def _made_from(x: Expectation) -> str | None:
+    """The first day the expectation can have been made (its date, or its window's start):
+    a report of the step must not end before it."""
+    return x.made or x.made_earliest
+
+
 def _later(x: Expectation, ev: Event, articles: dict[str, Article]) -> bool:
     """The event was reported (and, when dated, happened) on or after the day the
     expectation was made, and not only by the article that made it on that day."""
@@ -399,22 +452,23 @@ def _later(x: Expectation, ev: Event, articles: dict[str, Article]) -> bool:
     others = [s for s in ev.sources if s != x.article]
     if not others and x.article in ev.sources:
         return False  # an article does not confirm its own forecast
-    if not x.made:
+    made = _made_from(x)
+    if not made:
         # Undated forecast: it was written before the happening it forecasts, so any report
         # of that happening as done, from another article, is later.
         return True
     b = _bounds(ev.date)
-    if b is not None and b[1] < x.made:
+    if b is not None and b[1] < made:
         return False
     deadline = _deadline(x)
     first_known = b[0] if b is not None else (reported[0] if reported else None)
     if deadline and first_known and first_known > deadline:
         return False
-    if reported and reported[-1] < x.made:
+    if reported and reported[-1] < made:
         return False
-    if b is not None and b[0] > x.made:
+    if b is not None and b[0] > made:
         return True
-    return any(d > x.made for d in reported)
+    return any(d > made for d in reported)
 
 
 def _shared(keys: set[str], other: set[str]) -> set[str]:
@@ -452,7 +506,7 @@ def _deadline(x: Expectation) -> str | None:
     if x.bound is not None:
         end = x.bound.latest or (_bounds(x.bound.value) or (None, None))[1]
     late = LATE_DAYS.get(x.bound.precision or "", LATE_DAYS_DEFAULT) if x.bound is not None else 0
-    base, days = (end, late) if end else (x.made, MAX_WAIT_DAYS)
+    base, days = (end, late) if end else (x.made or x.made_latest, MAX_WAIT_DAYS)
     if not base:
         return None
     try:
@@ -515,8 +569,8 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
     dates = [d for d in (_published(a) for a in articles.values()) if d]
     latest = max(dates) if dates else None
     for x in expectations:
-        if not x.made:
-            x.made = _published(articles.get(x.article))
+        _date_made(x, articles.get(x.article))
+        _bound_in_window(x)
         x.status, x.fulfilled_by, x.fulfilled_date, x.fulfilled_sources = "open", None, None, []
     for ev in timeline:
         ev.fulfils = [f for f in ev.fulfils if f not in {x.id for x in expectations}]
@@ -631,7 +685,7 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
             out.append(members[0])
             continue
         # the first announcement; within one sentence, the statement that carries a bound
-        members = sorted(members, key=lambda x: (x.made or "9999", x.article, _sentence_key(x)[1:],
+        members = sorted(members, key=lambda x: (_made_from(x) or "9999", x.article, _sentence_key(x)[1:],
                                                  x.bound is None))
         lead = dataclasses.replace(members[0], evidence=list(members[0].evidence),
                                    fulfilled_sources=list(members[0].fulfilled_sources))
@@ -672,7 +726,7 @@ def _best_first(found: list[Event], x: Expectation) -> list[Event]:
     and the earlier date belongs to the earlier step)."""
     def after(e: Event) -> bool:
         b = _bounds(e.date)
-        return bool(b and x.made and b[0] > x.made)
+        return bool(b and _made_from(x) and b[0] > _made_from(x))
 
     if any(after(e) for e in found):
         found = [e for e in found if after(e) or not _bounds(e.date)]
@@ -689,7 +743,7 @@ def _overdue(x: Expectation, latest: str) -> bool:
     end = x.bound.latest or (_bounds(x.bound.value) or (None, None))[1]
     if not end:
         return False
-    if x.made and end < x.made:
+    if _made_from(x) and end < _made_from(x):
         return False  # a bound already past when it was written is a misreading, not a deadline
     try:
         end = (dt.date.fromisoformat(end[:10])
@@ -798,7 +852,7 @@ def _number_steps(expectations: list[Expectation], needs: dict[str, _Need]) -> N
 
         def order(step: list[Expectation]):
             done = [x.fulfilled_date for x in step if x.status == "fulfilled" and x.fulfilled_date]
-            made = min((x.made or "9999") for x in step)
+            made = min((_made_from(x) or "9999") for x in step)
             return (0, min(done), made) if done else (1, made, "")
 
         for n, step in enumerate(sorted(steps, key=order), start=1):
@@ -846,7 +900,7 @@ def whats_next(expectations: list[Expectation]) -> list[Expectation]:
     """The story's "what's next": open and overdue expectations, newest first, each step
     or wording once (a restatement in a later article replaces the earlier one)."""
     pending = [x for x in expectations if x.status in ("open", "overdue")]
-    pending.sort(key=lambda x: (x.made or "", x.id), reverse=True)
+    pending.sort(key=lambda x: (_made_from(x) or "", x.id), reverse=True)
     seen: set[tuple] = set()
     out = []
     for x in pending:
