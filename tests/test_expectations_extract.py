@@ -153,6 +153,8 @@ def test_hedging_frame_lowers_certainty():
     "The sports car will go into orbit around the sun, company officials wrote.",  # a thing, even if sourced
     "Migrants are not more likely to commit crimes than citizens.",
     "The president, who vowed to destroy the group when he took office, welcomed the release.",  # background
+    "I'd like my life back, the chief executive said.",  # a wish
+    "The firms still had to meet new rules before they could resume operations.",  # a condition of another clause
 ])
 def test_not_steps(body):
     assert _run(body) == []
@@ -206,3 +208,16 @@ def test_two_forecasts_in_one_sentence_keep_their_own_clauses():
     assert any(w.startswith("cap the busted well") for w in whats), whats
     assert any(w.startswith("drill a relief well") for w in whats), whats
     assert not any("cap" in w and "drill" in w for w in whats), whats
+
+
+def test_present_tense_over_a_span_under_way_is_not_a_step():
+    body = "The hurricane season runs from June 1 to November 30."
+    june = _tx(body, "June 1", value="2024-06-01", precision="day", earliest="2024-06-01", latest="2024-06-01")
+    november = _tx(body, "November 30", value="2024-11-30", precision="day", earliest="2024-11-30",
+                   latest="2024-11-30")
+    assert _run(body, [june, november]) == []
+    body = "The team travels to the capital on November 30."
+    november = _tx(body, "November 30", value="2024-11-30", precision="day", earliest="2024-11-30",
+                   latest="2024-11-30")
+    [x] = _run(body, [november])
+    assert x.what == "travels to the capital"

@@ -273,3 +273,12 @@ def test_an_undated_article_makes_its_expectations_in_its_window():
     quote = x.evidence[0].quote
     assert quote[x.bound.start - 40:x.bound.end - 40] == "the end of the year"
     assert x.status == "open"
+
+
+def test_a_state_forecast_to_last_is_never_overdue():
+    thursday = TimeExpr("until Thursday", 0, 10, value="2024-10-31", precision="day", kind="future",
+                        earliest="2024-10-31", latest="2024-10-31")
+    x = _exp("duma:x0", "duma", "remain this high", "the waves", "2024-10-24", thursday, "expected")
+    y = _exp("duma:x1", "duma", "patrol the harbour", "the coast guard", "2024-10-24", thursday, "expected")
+    xs = follow_up([x, y], list(FILLER), ARTICLES)
+    assert [x.status for x in xs] == ["open", "overdue"]

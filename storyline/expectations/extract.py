@@ -28,6 +28,7 @@ from storyline.expectations.lexicon import (
     ABSTRACT_SUBJECTS,
     ACTOR_NOUNS,
     CHANGE_VERBS,
+    DESIRE_VERBS,
     MEASURE_NOUNS,
     OPINION_VERBS,
     QUANTITY_HEADS,
@@ -141,10 +142,10 @@ def _under_non_assertive(tok, stop) -> bool:
             return True
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in cur.children):
             return True  # "so she could file a claim": a purpose, not a forecast
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
+            return True  # "(must meet the rules) before they could resume": the condition of another clause
         if cur is stop or cur.head is cur:
             return False
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
-            return True
         cur = cur.head
     return False
 
@@ -186,6 +187,8 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
             elif low == "would" or lemma == "would":
                 if _has_perfect(verb):
                     continue  # "would have": counterfactual
+                if verb.lemma_.lower() in OPINION_VERBS | DESIRE_VERBS:
+                    continue  # "I'd like my life back", "would prefer": a wish, not a step
                 head = _reporting_head(verb)
                 if head is None or head.lemma_.lower() not in REPORTED_FUTURE_HEADS:
                     continue
@@ -233,7 +236,7 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
             continue
         # --- present tense with a time ahead of publication: "the team travels on Monday"
         if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj") and _present(tok) \
-                and _future_time_in(tok, timexes, anchor, direct=True):
+                and _future_time_in(tok, timexes, anchor, direct=True) and not _past_time_in(tok, timexes, anchor):
             add(_Candidate(tok, tok, "announced", []))
     # --- "pending X" with no other expectation in the sentence
     if not found:
@@ -271,6 +274,20 @@ def _present(verb) -> bool:
     if verb.tag_ == "VBG":
         return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
     return False
+
+
+def _past_time_in(tok, timexes: list[TimeExpr], anchor: str | None) -> bool:
+    """A time before the publication date attached to ``tok`` itself: "the season runs from
+    June 1 to November 30" describes a span under way, not a step to come."""
+    if not anchor:
+        return False
+    spans = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl"):
+            sub = list(c.subtree)
+            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return any(s <= tx.start and tx.end <= e and tx.kind != "future" and tx.latest and tx.latest < anchor
+               for tx in timexes for s, e in spans)
 
 
 def _future_time_in(tok, timexes: list[TimeExpr], anchor: str | None, direct: bool = False) -> bool:

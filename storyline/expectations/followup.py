@@ -41,6 +41,7 @@ from storyline.expectations.lexicon import (
     CONCEPTS,
     POLYSEMOUS,
     GENERIC_VERBS,
+    STATE_VERBS,
     LIGHT_VERBS,
     action_classes,
     concepts_in,
@@ -602,7 +603,8 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
             for ev in found:
                 if x.id not in ev.fulfils:
                     ev.fulfils.append(x.id)
-        elif latest and x.bound is not None and x.certainty != "possible" and _overdue(x, latest) and not any(
+        elif latest and x.bound is not None and x.certainty != "possible" and not _a_state(need) \
+                and _overdue(x, latest) and not any(
                 _related(need, v, df, n_sentences) for ei, ev in enumerate(timeline) if ei in views
                 and _later(x, ev, articles) for v in views[ei]):
             # Overdue only when nothing later even resembles a report of it: a report our
@@ -717,6 +719,12 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
                 ev.fulfils = list(dict.fromkeys(renamed.get(f, f) for f in ev.fulfils))
     order = {x.id: i for i, x in enumerate(expectations)}
     return sorted(out, key=lambda x: order[x.id])
+
+
+def _a_state(need: _Need) -> bool:
+    """'Waves will remain this high until Thursday', 'the disaster will persist into the
+    fall': a state forecast to last has no report of being done, so it is never overdue."""
+    return bool(need.actions) and need.actions <= STATE_VERBS
 
 
 def _best_first(found: list[Event], x: Expectation) -> list[Event]:

@@ -27,6 +27,7 @@ def word_list(name: str) -> frozenset[str]:
 ACTOR_NOUNS = word_list("actor_nouns")
 STATE_VERBS = word_list("state_verbs")
 OPINION_VERBS = word_list("opinion_verbs")
+DESIRE_VERBS = word_list("desire_verbs")
 MEASURE_NOUNS = word_list("measure_nouns")
 CHANGE_VERBS = word_list("change_verbs")
 QUANTITY_HEADS = word_list("quantity_heads")
