@@ -155,6 +155,9 @@ def test_hedging_frame_lowers_certainty():
     "The president, who vowed to destroy the group when he took office, welcomed the release.",  # background
     "I'd like my life back, the chief executive said.",  # a wish
     "The firms still had to meet new rules before they could resume operations.",  # a condition of another clause
+    "This first flight carries a payload that will be jettisoned into deep space.",  # says which payload
+    "A variety of rockets will be needed as astronauts venture out.",  # a state, in the passive
+    "He said he would regard that as a success.",  # a judgement
 ])
 def test_not_steps(body):
     assert _run(body) == []
@@ -221,3 +224,15 @@ def test_present_tense_over_a_span_under_way_is_not_a_step():
                    latest="2024-11-30")
     [x] = _run(body, [november])
     assert x.what == "travels to the capital"
+
+
+def test_a_date_does_not_make_an_identity_a_step():
+    body = "On Tuesday the rocket will be the most powerful in service."
+    tuesday = _tx(body, "Tuesday", value="2024-10-29", precision="day", earliest="2024-10-29",
+                  latest="2024-10-29", kind="future")
+    assert _run(body, [tuesday]) == []
+    body = "The bridge will be closed from Tuesday, the ministry said."
+    tuesday = _tx(body, "Tuesday", value="2024-10-29", precision="day", earliest="2024-10-29",
+                  latest="2024-10-29", kind="future")
+    [x] = _run(body, [tuesday])
+    assert x.bound is tuesday

@@ -282,3 +282,15 @@ def test_a_state_forecast_to_last_is_never_overdue():
     y = _exp("duma:x1", "duma", "patrol the harbour", "the coast guard", "2024-10-24", thursday, "expected")
     xs = follow_up([x, y], list(FILLER), ARTICLES)
     assert [x.status for x in xs] == ["open", "overdue"]
+
+
+def test_the_same_step_in_other_words_is_one_item_but_not_through_a_chain():
+    a = _said(_exp("duma:x0", "duma", "flock to the riverside festival", "thousands of revellers", "2024-10-24"),
+              "Thousands of revellers are expected to flock to the riverside festival.")
+    b = _said(_exp("senate:x0", "senate", "descend on the riverside festival", "thousands of revellers",
+                   "2024-11-06"),
+              "Thousands of revellers are expected to descend on the riverside festival.")
+    c = _said(_exp("later:x0", "later", "close the riverside road", "the police", "2024-11-12"),
+              "The police will close the riverside road.")
+    xs = follow_up([a, b, c], list(FILLER), ARTICLES)
+    assert [len(x.evidence) for x in xs] == [2, 1]

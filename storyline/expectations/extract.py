@@ -364,14 +364,17 @@ def _resolve_subject(cand: _Candidate, sent, entities, article_body: str):
 
 
 def _descriptive_relative(cand: _Candidate) -> bool:
-    """'the damage that the spill could cause', 'nothing I can say that will comfort you':
-    a relative clause that describes its noun does not assert a forecast; one whose
-    relative pronoun is the subject ('the agreement, which will be sent ...') does."""
+    """'the damage that the spill could cause', 'nothing I can say that will comfort you',
+    'a payload that will be jettisoned': a relative clause that describes or picks out its
+    noun does not assert a forecast; a non-restrictive one whose relative pronoun is the
+    subject ('the agreement, which will be sent ...') adds one."""
     for tok in {cand.top, cand.verb}:
         if tok.dep_ != "relcl":
             continue
         subj = _subject_token(tok)
         if subj is not None and subj.lower_ in RELATIVE_PRONOUNS:
+            if subj.i > 0 and subj.doc[subj.i - 1].text not in (",", "—", "–", "("):
+                return True  # restrictive: "a payload that will be jettisoned" says which payload
             return tok.head.lemma_.lower() in INDEFINITE_PRONOUNS
         return True
     return False
@@ -724,8 +727,10 @@ def _is_state(verb) -> bool:
     "will have double the thrust", "will be able to carry". "Will be available to take
     statements" and "will have to be moved" carry a step in their infinitive."""
     lemma = verb.lemma_.lower()
-    if lemma not in STATE_VERBS or _passive(verb):
+    if lemma not in STATE_VERBS:
         return False
+    if _passive(verb):
+        return lemma not in ("be", "have")  # "will be needed", "will only be known": still a state
     if any(c.dep_ == "expl" for c in verb.children):
         return False  # "there will be 1,600 officers": an arrangement announced
     preds = [c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp")]
@@ -771,8 +776,8 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
     ahead = bound is not None and (bound.kind == "future" or bool(anchor and (bound.earliest or "") > anchor))
     if cand.nominal:
         return None
-    if _is_state(cand.verb) and not ahead:
-        return "state"
+    if _is_state(cand.verb) and (not ahead or any(c.dep_ == "attr" for c in cand.verb.children)):
+        return "state"  # a date makes "will be closed from Monday" a step, not "will be the most powerful"
     if subj is None or _passive(cand.verb) or subj.dep_ == "expl" or subj.lower_ == "there":
         return None
     if _can_act(subj) or _is_happening(subj, cand.verb) or ahead:

@@ -93,6 +93,7 @@ class _Need:
     classes: set[str]
     args: list[set[str]]  # one key set per participant
     agent: int | None = None  # index in ``args`` of the one who is to act, when the clause says
+    subject: int | None = None  # index in ``args`` of the clause's subject (the actor, or what undergoes it)
     heads: list[set[str]] = field(default_factory=list)  # per participant, the keys of its head word
 
 
@@ -221,12 +222,13 @@ def _need_of(x: Expectation, what_doc, subject_doc) -> _Need:
     classes = set().union(*(action_classes(a) for a in actions)) if actions else set()
     args: list[set[str]] = []
     heads: list[set[str]] = []
-    agent = None
+    agent = subject = None
     if subject_doc is not None:
         toks = [t for t in subject_doc if t.pos_ != "PRON"]
         ks = _phrase_keys(toks)
         if ks:
             root = next((t for t in subject_doc if t.dep_ == "ROOT"), None)
+            subject = len(args)
             args.append(ks)
             heads.append(_head_keys(toks, root, ks))
             first = next((t for t in what_doc if not t.is_punct), None)
@@ -238,7 +240,7 @@ def _need_of(x: Expectation, what_doc, subject_doc) -> _Need:
         if ks:
             args.append(ks)
             heads.append(_head_keys(toks, root, ks))
-    return _Need(actions, classes, args, agent, heads)
+    return _Need(actions, classes, args, agent, heads=heads, subject=subject)
 
 
 ADJUNCT_PREPS = {"with", "before", "after", "since", "despite", "while", "amid", "during", "following", "as"}
@@ -610,7 +612,8 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
             # Overdue only when nothing later even resembles a report of it: a report our
             # matching cannot confirm (other words for the same step) leaves it open.
             x.status = "overdue"
-    expectations = merge_restatements(expectations, needs, timeline)
+    main = {k for k, c in df.items() if n_sentences >= MIN_EVENTS_FOR_SHARE and c >= DISTINCTIVE_SHARE * n_sentences}
+    expectations = merge_restatements(expectations, needs, timeline, main)
     _number_steps(expectations, needs)
     return expectations
 
@@ -646,12 +649,30 @@ def _same_words(a: Expectation, b: Expectation) -> bool:
         (a.subject or "").lower().split()[-1:] == (b.subject or "").lower().split()[-1:])
 
 
+SAME_PARTICIPANTS = 2  # participants (the actor's among them) two statements must share to be one step
+
+
+def _same_participants(a: _Need, b: _Need, main: set[str]) -> bool:
+    """Two statements name the same step in other words ("hundreds of thousands of revellers
+    are expected to flock to the party mile on Sunday" / "... revellers are expected to
+    descend on the festivities on Sunday"): their subjects share a head, and they share at least
+    ``SAME_PARTICIPANTS`` participants by name or noun, leaving out the story's main actors
+    and concept tags, which every statement of the story shares."""
+    def keys(n: _Need) -> set[str]:
+        return {k for arg in n.args for k in arg if not k.startswith("#")} - main
+
+    if a.subject is None or b.subject is None or not (a.heads[a.subject] & b.heads[b.subject]):
+        return False  # the same one acts, or the same thing undergoes it
+    return len(keys(a) & keys(b)) >= SAME_PARTICIPANTS
+
+
 def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
-                       timeline: list[Event]) -> list[Expectation]:
+                       timeline: list[Event], main: set[str] = frozenset()) -> list[Expectation]:
     """One item per step: expectations that say the same step become one, with the evidence
     of all (issue 14). The same step is said twice when two items come from one sentence,
     or from two sentences worded alike, or name the same kind of action on the same
-    participants (``_same_step``) with bounds that agree. The item kept is the first
+    participants (``_same_step``), or share telling participants (``_same_participants``),
+    with bounds that agree. The item kept is the first
     announcement; it is fulfilled when any statement of the step was, overdue only when
     every bounded statement is, and events that fulfilled a merged statement point to it."""
     n = len(expectations)
@@ -667,16 +688,22 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
     for i, x in enumerate(expectations):
         j = by_sentence.setdefault(_sentence_key(x), i)
         parent[find(i)] = find(j)
-    for i in range(n):
-        a = expectations[i]
-        for j in range(i + 1, n):
-            b = expectations[j]
-            if find(i) == find(j) or not _bounds_agree(a, b) or a.what.startswith("not ") != b.what.startswith("not "):
+    # Each statement joins the first earlier statement it restates, compared one to one with
+    # that statement only, never through a chain (A like B, B like C does not make A like C).
+    joined: set[int] = set()
+    for j in range(n):
+        b = expectations[j]
+        for i in range(j):
+            a = expectations[i]
+            if i in joined or find(i) == find(j) or not _bounds_agree(a, b) \
+                    or a.what.startswith("not ") != b.what.startswith("not "):
                 continue
             na, nb = needs.get(a.id), needs.get(b.id)
-            if _same_words(a, b) or (a.article != b.article and na and nb and na.args and nb.args
-                                     and _same_step(na, nb)):
+            if _same_words(a, b) or (na and nb and na.args and nb.args and (
+                    (a.article != b.article and _same_step(na, nb)) or _same_participants(na, nb, main))):
                 parent[find(j)] = find(i)
+                joined.add(j)
+                break
     groups: dict[int, list[Expectation]] = {}
     for i, x in enumerate(expectations):
         groups.setdefault(find(i), []).append(x)
