@@ -294,3 +294,22 @@ def test_the_same_step_in_other_words_is_one_item_but_not_through_a_chain():
               "The police will close the riverside road.")
     xs = follow_up([a, b, c], list(FILLER), ARTICLES)
     assert [len(x.evidence) for x in xs] == [2, 1]
+
+
+def test_a_report_in_any_sentence_of_a_later_article_keeps_it_from_overdue():
+    monday = TimeExpr("by Monday", 0, 10, value="2024-10-28", precision="day", kind="future",
+                      earliest="2024-10-28", latest="2024-10-28")
+    body = ("The ministry gave no figures. Several thousand reservists were deployed to the northern front on "
+            "Tuesday, a regional governor said.")
+    articles = dict(ARTICLES, later=Article(id="later", source="later", body=body,
+                                            published=Published("2024-11-12", "2024-11-12", "2024-11-12", "metadata")))
+    x = _exp("duma:x1", "duma", "deployed to the northern front", "several thousand reservists", "2024-10-24",
+             monday, "expected")
+    [x] = follow_up([x], list(FILLER), articles)
+    assert x.status == "open"  # no event of the story tells it, but a sentence of a later article does
+    quiet = dict(articles, later=Article(id="later", source="later", body="The ministry gave no figures.",
+                                         published=articles["later"].published))
+    y = _exp("duma:x1", "duma", "deployed to the northern front", "several thousand reservists", "2024-10-24",
+             monday, "expected")
+    [y] = follow_up([y], list(FILLER), quiet)
+    assert y.status == "overdue"

@@ -623,7 +623,8 @@ def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, repo
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "neg", "mark", "parataxis", "punct", "cc"):
             drop.update(t.i for t in c.subtree) if c.dep_ in SUBJECT_DEPS or c.dep_ == "parataxis" else drop.add(c.i)
-        elif c.dep_ == "advmod" and c.lower_ in DISCOURSE_ADVERBS:
+        elif c.dep_ == "advmod" and (c.lower_ in DISCOURSE_ADVERBS or (
+                c.lower_ == "well" and any(m.i == c.i - 1 and m.tag_ == "MD" for m in cand.markers))):
             drop.add(c.i)
         elif c.dep_ in ("prep", "npadvmod", "advmod") and c.i < verb.i and (subj is None or c.i < subj.i):
             drop.update(t.i for t in c.subtree)  # a frame before the clause: "With anger building, ..."

@@ -589,6 +589,7 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
             views.setdefault(ei, []).extend(_fact_views(doc))
     df, n_sentences = _key_counts(views, timeline)
 
+    overdue: list[Expectation] = []
     for x in live:
         need = needs[x.id]
         found = [ev for ei, ev in enumerate(timeline) if ei in views
@@ -612,6 +613,8 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
             # Overdue only when nothing later even resembles a report of it: a report our
             # matching cannot confirm (other words for the same step) leaves it open.
             x.status = "overdue"
+            overdue.append(x)
+    _reported_in_sentences(overdue, needs, articles, df, n_sentences)
     main = {k for k, c in df.items() if n_sentences >= MIN_EVENTS_FOR_SHARE and c >= DISTINCTIVE_SHARE * n_sentences}
     expectations = merge_restatements(expectations, needs, timeline, main)
     _number_steps(expectations, needs)
@@ -746,6 +749,37 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
                 ev.fulfils = list(dict.fromkeys(renamed.get(f, f) for f in ev.fulfils))
     order = {x.id: i for i, x in enumerate(expectations)}
     return sorted(out, key=lambda x: order[x.id])
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")
+
+
+def _reported_in_sentences(overdue: list[Expectation], needs: dict[str, _Need], articles: dict[str, Article],
+                           df: dict[str, int], n: int) -> None:
+    """Leave open an overdue-looking expectation that some later article reports in any
+    wording: every sentence of the story's articles published after it was made (not only
+    the sentences the events stage kept) is read for a happening told as done that shares
+    its telling participants (``_related``)."""
+    if not overdue:
+        return
+    candidates: list[tuple[Expectation, str]] = []
+    for x in overdue:
+        made = _made_from(x)
+        stems = {_stem(k) for arg in needs[x.id].args for k in arg if not k.startswith("#")}
+        for a in articles.values():
+            published = _published(a)
+            if a.id == x.article or not a.body or (made and (not published or published < made)):
+                continue
+            for sent in SENTENCE_END.split(a.body):
+                words = {_stem(w) for w in re.findall(r"[A-Za-z]+", sent)}
+                if len(sent) < 400 and words & stems:
+                    candidates.append((x, sent.strip()))
+    if not candidates:
+        return
+    docs = _parse_many([sent for _, sent in candidates])
+    for (x, _), doc in zip(candidates, docs):
+        if x.status == "overdue" and any(_related(needs[x.id], v, df, n) for v in _fact_views(doc)):
+            x.status = "open"
 
 
 def _a_state(need: _Need) -> bool:
