@@ -236,10 +236,13 @@ class Expectation:
     fulfilled_by: str | None = None  # event id
     fulfilled_date: str | None = None
     fulfilled_sources: list[str] = field(default_factory=list)
-    made: str | None = None  # date the expectation was reported
+    made: str | None = None  # date the expectation was reported (its article's date; None when that is unknown)
     subject: str | None = None  # who or what the expected happening is about ("the partnership agreement")
     procedure: str | None = None  # expectations that are steps of one procedure share this key (set by follow-up)
     step: int | None = None  # order of this step within its procedure, 1-based; restatements share a step
+    # When the article has no date, the window it was published in (ISO days), as for events.
+    made_earliest: str | None = None
+    made_latest: str | None = None
 
 
 @dataclass(slots=True)

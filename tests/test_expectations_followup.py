@@ -210,3 +210,106 @@ def test_a_name_matches_its_shorter_form_but_not_a_name_sharing_a_word():
                              "2024-11-01")]
     [y] = follow_up([y], other, ARTICLES)
     assert y.status != "fulfilled"
+
+
+# ------------------------------------------------------------------ one item per step, honest dates
+
+
+def _said(x: Expectation, quote: str, start: int = 0) -> Expectation:
+    x.text = quote
+    x.evidence = [Evidence(x.article, start, start + len(quote), quote)]
+    return x
+
+
+def test_the_same_step_in_two_articles_is_one_item_with_both_quotes():
+    a = _said(_exp("duma:x0", "duma", "sent to the upper-house council for a final vote",
+                   "the strategic partnership agreement", "2024-10-24"),
+              "The agreement will be sent to the upper-house council for a final vote.")
+    b = _said(_exp("decree:x3", "decree", "put to a vote in the upper-house council", "the treaty", "2024-11-10"),
+              "The treaty will be put to a vote in the upper-house council.")
+    other = _said(_exp("decree:x4", "decree", "signed by the president", "the treaty", "2024-11-10"),
+                  "The treaty will be signed by the president.", 100)
+    xs = follow_up([a, b, other], list(FILLER), ARTICLES)
+    assert [x.id for x in xs] == ["duma:x0", "decree:x4"]
+    merged = xs[0]
+    assert [e.article for e in merged.evidence] == ["duma", "decree"]
+    assert merged.made == "2024-10-24"  # the first announcement
+    assert a.evidence == [a.evidence[0]]  # the article's own record is left as it was
+
+
+def test_two_steps_of_one_sentence_are_one_item():
+    quote = "Private guards will patrol the square, backed by officers who will be on patrol."
+    a = _said(_exp("duma:x0", "duma", "patrol the square", "Private guards", "2024-10-24"), quote)
+    b = _said(_exp("duma:x1", "duma", "be on patrol", "officers", "2024-10-24"), quote)
+    xs = follow_up([a, b], list(FILLER), ARTICLES)
+    assert len(xs) == 1 and xs[0].what == "patrol the square"
+
+
+def test_schedules_that_do_not_meet_stay_apart():
+    month = TimeExpr("later this month", 0, 10, value="2024-10", precision="month", kind="future",
+                     earliest="2024-10-24", latest="2024-10-31")
+    tuesday = TimeExpr("on Tuesday", 0, 10, value="2024-11-12", precision="day", kind="future",
+                       earliest="2024-11-12", latest="2024-11-12")
+    a = _said(_exp("duma:x0", "duma", "launch the rocket", "the company", "2024-10-24", month),
+              "The company will launch the rocket later this month.")
+    b = _said(_exp("later:x0", "later", "launch the rocket", "the company", "2024-11-12", tuesday),
+              "The company will launch the rocket on Tuesday.")
+    xs = follow_up([a, b], list(FILLER), ARTICLES)
+    assert len(xs) == 2
+
+
+def test_an_undated_article_makes_its_expectations_in_its_window():
+    articles = dict(ARTICLES, undated=Article(id="undated", source="u", body="",
+                                              published=Published(None, "2024-06-19", "2024-11-06", "inferred")))
+    x = _said(_exp("undated:x0", "undated", "deployed to the front by the end of the year", "soldiers", None,
+                   certainty="possible"),
+              "The soldiers may be deployed to the front by the end of the year.", 40)
+    [x] = follow_up([x], list(FILLER), articles)
+    assert x.made is None and (x.made_earliest, x.made_latest) == ("2024-06-19", "2024-11-06")
+    # every day of the window puts the end of the year in 2024: that is the bound
+    assert x.bound is not None and x.bound.value == "2024" and x.bound.latest == "2024-12-31"
+    assert x.bound.text == "the end of the year"
+    assert x.what == "deployed to the front"
+    quote = x.evidence[0].quote
+    assert quote[x.bound.start - 40:x.bound.end - 40] == "the end of the year"
+    assert x.status == "open"
+
+
+def test_a_state_forecast_to_last_is_never_overdue():
+    thursday = TimeExpr("until Thursday", 0, 10, value="2024-10-31", precision="day", kind="future",
+                        earliest="2024-10-31", latest="2024-10-31")
+    x = _exp("duma:x0", "duma", "remain this high", "the waves", "2024-10-24", thursday, "expected")
+    y = _exp("duma:x1", "duma", "patrol the harbour", "the coast guard", "2024-10-24", thursday, "expected")
+    xs = follow_up([x, y], list(FILLER), ARTICLES)
+    assert [x.status for x in xs] == ["open", "overdue"]
+
+
+def test_the_same_step_in_other_words_is_one_item_but_not_through_a_chain():
+    a = _said(_exp("duma:x0", "duma", "flock to the riverside festival", "thousands of revellers", "2024-10-24"),
+              "Thousands of revellers are expected to flock to the riverside festival.")
+    b = _said(_exp("senate:x0", "senate", "descend on the riverside festival", "thousands of revellers",
+                   "2024-11-06"),
+              "Thousands of revellers are expected to descend on the riverside festival.")
+    c = _said(_exp("later:x0", "later", "close the riverside road", "the police", "2024-11-12"),
+              "The police will close the riverside road.")
+    xs = follow_up([a, b, c], list(FILLER), ARTICLES)
+    assert [len(x.evidence) for x in xs] == [2, 1]
+
+
+def test_a_report_in_any_sentence_of_a_later_article_keeps_it_from_overdue():
+    monday = TimeExpr("by Monday", 0, 10, value="2024-10-28", precision="day", kind="future",
+                      earliest="2024-10-28", latest="2024-10-28")
+    body = ("The ministry gave no figures. Several thousand reservists were deployed to the northern front on "
+            "Tuesday, a regional governor said.")
+    articles = dict(ARTICLES, later=Article(id="later", source="later", body=body,
+                                            published=Published("2024-11-12", "2024-11-12", "2024-11-12", "metadata")))
+    x = _exp("duma:x1", "duma", "deployed to the northern front", "several thousand reservists", "2024-10-24",
+             monday, "expected")
+    [x] = follow_up([x], list(FILLER), articles)
+    assert x.status == "open"  # no event of the story tells it, but a sentence of a later article does
+    quiet = dict(articles, later=Article(id="later", source="later", body="The ministry gave no figures.",
+                                         published=articles["later"].published))
+    y = _exp("duma:x1", "duma", "deployed to the northern front", "several thousand reservists", "2024-10-24",
+             monday, "expected")
+    [y] = follow_up([y], list(FILLER), quiet)
+    assert y.status == "overdue"

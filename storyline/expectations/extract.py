@@ -26,6 +26,14 @@ from dataclasses import dataclass, field
 
 from storyline.expectations.lexicon import (
     ABSTRACT_SUBJECTS,
+    ACTOR_NOUNS,
+    CHANGE_VERBS,
+    DESIRE_VERBS,
+    MEASURE_NOUNS,
+    OPINION_VERBS,
+    QUANTITY_HEADS,
+    STATE_VERBS,
+    action_classes,
     CONDITION_MARKS,
     CONDITION_PREPS,
     CONDITION_TIME_NOUNS,
@@ -109,14 +117,15 @@ def _to_infinitive(tok):
     return None
 
 
-def _reporting_head(tok, limit: int = 4):
-    """The reporting verb a clause hangs under ("said" in "BP said it would ..."), or None."""
+def _reporting_head(tok, limit: int = 4, verbs=REPORTING):
+    """The reporting verb (one of ``verbs``) a clause hangs under ("said" in "BP said it
+    would ..."), or None."""
     cur = tok
     for _ in range(limit):
         if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
             return None
         cur = cur.head
-        if cur.lemma_.lower() in REPORTING and cur.pos_ in ("VERB", "AUX"):
+        if cur.lemma_.lower() in verbs and cur.pos_ in ("VERB", "AUX"):
             return cur
     return None
 
@@ -133,10 +142,10 @@ def _under_non_assertive(tok, stop) -> bool:
             return True
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in cur.children):
             return True  # "so she could file a claim": a purpose, not a forecast
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
+            return True  # "(must meet the rules) before they could resume": the condition of another clause
         if cur is stop or cur.head is cur:
             return False
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
-            return True
         cur = cur.head
     return False
 
@@ -178,6 +187,8 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
             elif low == "would" or lemma == "would":
                 if _has_perfect(verb):
                     continue  # "would have": counterfactual
+                if verb.lemma_.lower() in OPINION_VERBS | DESIRE_VERBS:
+                    continue  # "I'd like my life back", "would prefer": a wish, not a step
                 head = _reporting_head(verb)
                 if head is None or head.lemma_.lower() not in REPORTED_FUTURE_HEADS:
                     continue
@@ -195,8 +206,10 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                     if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                         add(_Candidate(subj, tok, "announced", [tok], nominal=True))
                 continue
-            if _negated(tok) or low == "unlikely":
+            if _negated(tok) or low == "unlikely" or (tok.dep_ == "acomp" and _negated(tok.head)):
                 continue  # "is not expected to": a negative forecast, too easy to misread
+            if lemma == "likely" and any(c.lower_ in ("more", "less", "most", "least", "as") for c in tok.children):
+                continue  # "more likely to report abuse to aid workers": a comparison of tendencies
             if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children) or (
                     tok.head is not tok and tok.dep_ == "acomp" and any(
                         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.head.children)):
@@ -223,7 +236,7 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
             continue
         # --- present tense with a time ahead of publication: "the team travels on Monday"
         if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj") and _present(tok) \
-                and _future_time_in(tok, timexes, anchor, direct=True):
+                and _future_time_in(tok, timexes, anchor, direct=True) and not _past_time_in(tok, timexes, anchor):
             add(_Candidate(tok, tok, "announced", []))
     # --- "pending X" with no other expectation in the sentence
     if not found:
@@ -261,6 +274,20 @@ def _present(verb) -> bool:
     if verb.tag_ == "VBG":
         return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
     return False
+
+
+def _past_time_in(tok, timexes: list[TimeExpr], anchor: str | None) -> bool:
+    """A time before the publication date attached to ``tok`` itself: "the season runs from
+    June 1 to November 30" describes a span under way, not a step to come."""
+    if not anchor:
+        return False
+    spans = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl"):
+            sub = list(c.subtree)
+            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return any(s <= tx.start and tx.end <= e and tx.kind != "future" and tx.latest and tx.latest < anchor
+               for tx in timexes for s, e in spans)
 
 
 def _future_time_in(tok, timexes: list[TimeExpr], anchor: str | None, direct: bool = False) -> bool:
@@ -337,14 +364,17 @@ def _resolve_subject(cand: _Candidate, sent, entities, article_body: str):
 
 
 def _descriptive_relative(cand: _Candidate) -> bool:
-    """'the damage that the spill could cause', 'nothing I can say that will comfort you':
-    a relative clause that describes its noun does not assert a forecast; one whose
-    relative pronoun is the subject ('the agreement, which will be sent ...') does."""
+    """'the damage that the spill could cause', 'nothing I can say that will comfort you',
+    'a payload that will be jettisoned': a relative clause that describes or picks out its
+    noun does not assert a forecast; a non-restrictive one whose relative pronoun is the
+    subject ('the agreement, which will be sent ...') adds one."""
     for tok in {cand.top, cand.verb}:
         if tok.dep_ != "relcl":
             continue
         subj = _subject_token(tok)
         if subj is not None and subj.lower_ in RELATIVE_PRONOUNS:
+            if subj.i > 0 and subj.doc[subj.i - 1].text not in (",", "—", "–", "("):
+                return True  # restrictive: "a payload that will be jettisoned" says which payload
             return tok.head.lemma_.lower() in INDEFINITE_PRONOUNS
         return True
     return False
@@ -397,8 +427,9 @@ def _person_before(pos: int, entities) -> str | None:
     return best.canonical if best else None
 
 
-def _attribution(cand: _Candidate, sent, entities) -> str | None:
-    """Who says it will happen: the subject of the reporting verb above the clause, the
+def _attribution(cand: _Candidate, sent, entities) -> tuple[str | None, bool]:
+    """Who says it will happen, and whether that source is named (a name, an organisation,
+    a person read from "he said"): the subject of the reporting verb above the clause, the
     subject of a self-attributing control word ("BP plans to"), the agent of "is expected
     by", or "according to X"."""
     top = cand.top
@@ -422,17 +453,38 @@ def _attribution(cand: _Candidate, sent, entities) -> str | None:
                 who = next((c for c in agent.children if c.dep_ == "pobj"), None)
     if who is not None:
         if who.lower_ in PERSONAL_PRONOUNS:
-            return _person_before(who.idx, entities)
+            person = _person_before(who.idx, entities)
+            return person, person is not None
         if who.pos_ == "PRON" or who.lower_ in RELATIVE_PRONOUNS:
             who = None
         else:
-            return _text_of(_np_tokens(who))
+            toks = _np_tokens(who)
+            return _text_of(toks), _names_someone(toks)
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
             obj = next((c for c in t.nbor(1).children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ != "PRON":
-                return _text_of(_np_tokens(obj))
-    return None
+                toks = _np_tokens(obj)
+                return _text_of(toks), _names_someone(toks)
+    return None, False
+
+
+NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _names_someone(toks) -> bool:
+    """The phrase names its source: a name ("the London Mayor", "Noor Mohammad Faiz", "The
+    Washington Post") or one definite body or office ("the ministry", "police", "the
+    spokesman"), not a kind of people ("Experts", "Others", "some analysts")."""
+    if any(t.pos_ == "PROPN" or t.ent_type_ in NAMED_TYPES for t in toks):
+        return True
+    heads = [t for t in toks if t.head not in toks or t.head is t]
+    if len(heads) != 1 or heads[0].lemma_.lower() not in ACTOR_NOUNS:
+        return False
+    head = heads[0]
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                   for c in head.children)
+    return definite or head.tag_ in ("NN", "NNP")  # "police", "the ministry"; not "experts"
 
 
 def _reporting_below(cand: _Candidate):
@@ -556,7 +608,7 @@ def _modifies_noun(doc, tx: TimeExpr) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    return root.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN") \
+    return root.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN") \
         and not (span.start <= root.head.i < span.end)
 
 
@@ -571,7 +623,8 @@ def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, repo
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "neg", "mark", "parataxis", "punct", "cc"):
             drop.update(t.i for t in c.subtree) if c.dep_ in SUBJECT_DEPS or c.dep_ == "parataxis" else drop.add(c.i)
-        elif c.dep_ == "advmod" and c.lower_ in DISCOURSE_ADVERBS:
+        elif c.dep_ == "advmod" and (c.lower_ in DISCOURSE_ADVERBS or (
+                c.lower_ == "well" and any(m.i == c.i - 1 and m.tag_ == "MD" for m in cand.markers))):
             drop.add(c.i)
         elif c.dep_ in ("prep", "npadvmod", "advmod") and c.i < verb.i and (subj is None or c.i < subj.i):
             drop.update(t.i for t in c.subtree)  # a frame before the clause: "With anger building, ..."
@@ -623,6 +676,116 @@ def _hedged(cand: _Candidate, sent) -> bool:
     return any(c.lower_ in HEDGES and c.dep_ == "advmod" for c in cand.verb.children)
 
 
+# ---------------------------------------------------------------- the bar for a step
+
+
+def _head_noun(subj):
+    """The noun a subject is about: through counting heads ("hundreds of thousands of
+    revellers" -> revellers, "some of the engines" -> engines)."""
+    cur = subj
+    for _ in range(4):
+        if not (cur.like_num or cur.pos_ == "NUM" or cur.lemma_.lower() in QUANTITY_HEADS):
+            break
+        prep = next((c for c in cur.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is None:
+            break
+        cur = obj
+    return cur
+
+
+def _can_act(subj) -> bool:
+    """The subject is someone who can take a step: a person or a body by name, a personal
+    pronoun, or a noun for people or an organisation (``actor_nouns.txt``)."""
+    head = _head_noun(subj)
+    if head.lower_ in ("he", "she", "they", "we", "i"):
+        return True
+    if head.ent_type_ in NAMED_TYPES:
+        return True
+    if head.ent_type_ in ("PRODUCT", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"):
+        return False  # "the Falcon Heavy", "the bridge": a thing, whatever its capital letters
+    if head.pos_ == "PROPN" or head.lemma_.lower() in ACTOR_NOUNS:
+        return True
+    return any(c.dep_ == "compound" and c.lemma_.lower() in ACTOR_NOUNS for c in head.children)
+
+
+def _is_happening(subj, verb) -> bool:
+    """'The negotiations will continue', 'the vote will take place': the subject is itself a
+    step (a noun of a known kind of action); 'the treaty will take effect': a legal instrument,
+    the object of a procedure; 'the death toll may rise': a figure said to change."""
+    head = _head_noun(subj)
+    if action_classes(head.lemma_) or head.lemma_.lower() in DOCUMENT_NOUNS:
+        return True
+    return head.lemma_.lower() in MEASURE_NOUNS and verb.lemma_.lower() in CHANGE_VERBS
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _is_state(verb) -> bool:
+    """The clause names a state or a capacity, not a step: "will be the most powerful",
+    "will have double the thrust", "will be able to carry". "Will be available to take
+    statements" and "will have to be moved" carry a step in their infinitive."""
+    lemma = verb.lemma_.lower()
+    if lemma not in STATE_VERBS:
+        return False
+    if _passive(verb):
+        return lemma not in ("be", "have")  # "will be needed", "will only be known": still a state
+    if any(c.dep_ == "expl" for c in verb.children):
+        return False  # "there will be 1,600 officers": an arrangement announced
+    preds = [c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp")]
+    if any(p.lemma_.lower() in ("able", "capable") for p in preds):
+        return True
+    return not any(_to_infinitive(p) is not None or (p.dep_ == "xcomp" and p.pos_ in ("VERB", "AUX"))
+                   for p in preds)
+
+
+def _under_opinion(cand: _Candidate) -> bool:
+    """The clause is someone's opinion, doubt or wish ("doubts a judge will throw them out",
+    "believe the zones would ...", "hoped more girls could be rescued")."""
+    return cand.top.lemma_.lower() in OPINION_VERBS or _reporting_head(cand.top, verbs=OPINION_VERBS) is not None
+
+
+def _headline(cand: _Candidate, sent) -> bool:
+    """'Germans Will Ring in New Year With Extra Security': a capitalised modal or control
+    word inside a sentence is a headline glued to the text, not running prose."""
+    return any(m.text[:1].isupper() and m.i > sent.start and sent.doc[m.i - 1].text not in "\"'“‘"
+               for m in cand.markers)
+
+
+def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: str | None,
+                named: bool) -> str | None:
+    """Why a future clause is not an announced step, or None when it is one.
+
+    The bar (issue 14): a step has someone who will do it and something they will do,
+    announced or expected by someone. Left out: headlines and page furniture, negations
+    (nothing to follow up), opinions and doubts, mere possibilities no named source
+    gives, states and capacities, and things behaving ("the rocket will use 27 engines")
+    unless a date ahead makes them a schedule.
+    """
+    if _headline(cand, sent):
+        return "headline"
+    if _negated(cand.verb) or (cand.top is not cand.verb and _negated(cand.top)):
+        return "negated"
+    if _under_opinion(cand):
+        return "opinion"
+    if cand.top.dep_ == "relcl" and cand.top.tag_ == "VBD":
+        return "past pledge"  # "Buhari, who vowed to destroy the group when he took office": background
+    if cand.certainty == "possible" and not named:
+        return "unsourced possibility"
+    ahead = bound is not None and (bound.kind == "future" or bool(anchor and (bound.earliest or "") > anchor))
+    if cand.nominal:
+        return None
+    if _is_state(cand.verb) and (not ahead or any(c.dep_ == "attr" for c in cand.verb.children)):
+        return "state"  # a date makes "will be closed from Monday" a step, not "will be the most powerful"
+    if subj is None or _passive(cand.verb) or subj.dep_ == "expl" or subj.lower_ == "there":
+        return None
+    if _can_act(subj) or _is_happening(subj, cand.verb) or ahead:
+        return None
+    return "no actor"
+
+
 # ---------------------------------------------------------------- the stage
 
 
@@ -640,7 +803,9 @@ def extract_expectations(article: Article, doc, analysis: ArticleAnalysis) -> li
         doc = parse(article.body)
     body = article.body
     anchor = analysis.anchor or (article.published.date[:10] if article.published.date else None)
-    made = article.published.date[:10] if article.published.date else anchor
+    # Made on the article's date; an undated article's expectations carry its window instead
+    # (never one end of it as if it were the date).
+    made = article.published.date[:10] if article.published.date else None
     timexes = sorted(analysis.timexes, key=lambda t: t.start)
     out: list[Expectation] = []
     for sent in _sentence_spans(doc, analysis):
@@ -712,14 +877,18 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
     bound = _bound_for(cand.top if cand.nominal else cand.verb, timexes, anchor, exclude)
     if bound is not None and bound.relative and reporter is not None and _said_before(reporter, timexes, made):
         bound = None  # "On May 5 he said it would be done in the next day or two": relative to May 5, not to today
-    what = _what(cand, subj, conditions, bound, reporter, others)
-    if len(what.split()) < 1 or not any(ch.isalpha() for ch in what):
-        return None
     certainty = cand.certainty
     if certainty == "announced" and _hedged(cand, sent):
         certainty = "possible"
     elif certainty == "announced" and any(c.lower_ in ("likely", "probably") for c in cand.verb.children):
         certainty = "expected"
+    cand.certainty = certainty
+    attributed_to, named = _attribution(cand, sent, analysis.entities)
+    if _not_a_step(cand, subj, sent, bound, anchor, named):
+        return None
+    what = _what(cand, subj, conditions, bound, reporter, others)
+    if len(what.split()) < 1 or not any(ch.isalpha() for ch in what):
+        return None
     start, end = sent.start_char, sent.end_char
     while end > start and body[end - 1].isspace():
         end -= 1
@@ -740,10 +909,12 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
         what=what,
         article=article.id,
         certainty=certainty,
-        attributed_to=_attribution(cand, sent, analysis.entities),
+        attributed_to=attributed_to,
         bound=bound,
         condition=condition,
         evidence=[Evidence(article.id, start, end, body[start:end])],
         made=made,
         subject=subject_text,
+        made_earliest=None if made else article.published.earliest,
+        made_latest=None if made else article.published.latest,
     )

@@ -33,6 +33,7 @@ status (steps done, the next one). See ``docs/expectations-eval.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ from storyline.expectations.lexicon import (
     CONCEPTS,
     POLYSEMOUS,
     GENERIC_VERBS,
+    STATE_VERBS,
     LIGHT_VERBS,
     action_classes,
     concepts_in,
@@ -91,6 +93,7 @@ class _Need:
     classes: set[str]
     args: list[set[str]]  # one key set per participant
     agent: int | None = None  # index in ``args`` of the one who is to act, when the clause says
+    subject: int | None = None  # index in ``args`` of the clause's subject (the actor, or what undergoes it)
     heads: list[set[str]] = field(default_factory=list)  # per participant, the keys of its head word
 
 
@@ -219,12 +222,13 @@ def _need_of(x: Expectation, what_doc, subject_doc) -> _Need:
     classes = set().union(*(action_classes(a) for a in actions)) if actions else set()
     args: list[set[str]] = []
     heads: list[set[str]] = []
-    agent = None
+    agent = subject = None
     if subject_doc is not None:
         toks = [t for t in subject_doc if t.pos_ != "PRON"]
         ks = _phrase_keys(toks)
         if ks:
             root = next((t for t in subject_doc if t.dep_ == "ROOT"), None)
+            subject = len(args)
             args.append(ks)
             heads.append(_head_keys(toks, root, ks))
             first = next((t for t in what_doc if not t.is_punct), None)
@@ -236,7 +240,7 @@ def _need_of(x: Expectation, what_doc, subject_doc) -> _Need:
         if ks:
             args.append(ks)
             heads.append(_head_keys(toks, root, ks))
-    return _Need(actions, classes, args, agent, heads)
+    return _Need(actions, classes, args, agent, heads=heads, subject=subject)
 
 
 ADJUNCT_PREPS = {"with", "before", "after", "since", "despite", "while", "amid", "during", "following", "as"}
@@ -391,6 +395,59 @@ def _published(a: Article | None) -> str | None:
     return d[:10] if d else None
 
 
+def _date_made(x: Expectation, article: Article | None) -> None:
+    """Date the expectation by its article as the story now knows it (a date inferred since
+    extraction counts): the article's day, or, for an undated article, its window."""
+    if article is None:
+        return
+    pub = article.published
+    if pub.date:
+        x.made, x.made_earliest, x.made_latest = pub.date[:10], None, None
+    else:
+        x.made = None
+        x.made_earliest = pub.earliest[:10] if pub.earliest else None
+        x.made_latest = pub.latest[:10] if pub.latest else None
+
+
+BOUND_PREPS = ("by", "before", "until", "till", "in", "on", "at", "within", "during", "around")
+
+
+def _bound_in_window(x: Expectation) -> None:
+    """An undated article's relative bound ("by the end of the year") has no value at
+    extraction; when every day of the article's window resolves it alike, that is its
+    value, and the time phrase leaves ``what`` as it does for dated articles."""
+    import datetime as dt
+
+    from storyline.annotate.timex import find_timexes
+
+    if x.bound is not None or x.made or not (x.made_earliest and x.made_latest):
+        return
+    try:
+        lo, hi = dt.date.fromisoformat(x.made_earliest), dt.date.fromisoformat(x.made_latest)
+    except ValueError:
+        return
+    first, last = find_timexes(x.what, lo), find_timexes(x.what, hi)
+    same = [(a, b) for a, b in zip(first, last) if a.start == b.start and a.value and a.value == b.value
+            and a.type == "DATE" and a.kind == "future" and b.kind == "future"]
+    quote = x.evidence[0] if x.evidence else None
+    if len(same) != 1 or quote is None or same[0][0].text not in quote.quote:
+        return
+    a, b = same[0]
+    start = quote.start + quote.quote.index(a.text)
+    x.bound = dataclasses.replace(a, start=start, end=start + len(a.text), latest=b.latest)
+    head, tail = x.what[:a.start].rstrip(), x.what[a.end:].strip()
+    words = head.split()
+    if words and words[-1].lower() in BOUND_PREPS:
+        head = " ".join(words[:-1])
+    x.what = " ".join(w for w in (head, tail) if w)
+
+
+def _made_from(x: Expectation) -> str | None:
+    """The first day the expectation can have been made (its date, or its window's start):
+    a report of the step must not end before it."""
+    return x.made or x.made_earliest
+
+
 def _later(x: Expectation, ev: Event, articles: dict[str, Article]) -> bool:
     """The event was reported (and, when dated, happened) on or after the day the
     expectation was made, and not only by the article that made it on that day."""
@@ -398,22 +455,23 @@ def _later(x: Expectation, ev: Event, articles: dict[str, Article]) -> bool:
     others = [s for s in ev.sources if s != x.article]
     if not others and x.article in ev.sources:
         return False  # an article does not confirm its own forecast
-    if not x.made:
+    made = _made_from(x)
+    if not made:
         # Undated forecast: it was written before the happening it forecasts, so any report
         # of that happening as done, from another article, is later.
         return True
     b = _bounds(ev.date)
-    if b is not None and b[1] < x.made:
+    if b is not None and b[1] < made:
         return False
     deadline = _deadline(x)
     first_known = b[0] if b is not None else (reported[0] if reported else None)
     if deadline and first_known and first_known > deadline:
         return False
-    if reported and reported[-1] < x.made:
+    if reported and reported[-1] < made:
         return False
-    if b is not None and b[0] > x.made:
+    if b is not None and b[0] > made:
         return True
-    return any(d > x.made for d in reported)
+    return any(d > made for d in reported)
 
 
 def _shared(keys: set[str], other: set[str]) -> set[str]:
@@ -451,7 +509,7 @@ def _deadline(x: Expectation) -> str | None:
     if x.bound is not None:
         end = x.bound.latest or (_bounds(x.bound.value) or (None, None))[1]
     late = LATE_DAYS.get(x.bound.precision or "", LATE_DAYS_DEFAULT) if x.bound is not None else 0
-    base, days = (end, late) if end else (x.made, MAX_WAIT_DAYS)
+    base, days = (end, late) if end else (x.made or x.made_latest, MAX_WAIT_DAYS)
     if not base:
         return None
     try:
@@ -514,8 +572,8 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
     dates = [d for d in (_published(a) for a in articles.values()) if d]
     latest = max(dates) if dates else None
     for x in expectations:
-        if not x.made:
-            x.made = _published(articles.get(x.article))
+        _date_made(x, articles.get(x.article))
+        _bound_in_window(x)
         x.status, x.fulfilled_by, x.fulfilled_date, x.fulfilled_sources = "open", None, None, []
     for ev in timeline:
         ev.fulfils = [f for f in ev.fulfils if f not in {x.id for x in expectations}]
@@ -531,6 +589,7 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
             views.setdefault(ei, []).extend(_fact_views(doc))
     df, n_sentences = _key_counts(views, timeline)
 
+    overdue: list[Expectation] = []
     for x in live:
         need = needs[x.id]
         found = [ev for ei, ev in enumerate(timeline) if ei in views
@@ -547,14 +606,186 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
             for ev in found:
                 if x.id not in ev.fulfils:
                     ev.fulfils.append(x.id)
-        elif latest and x.bound is not None and x.certainty != "possible" and _overdue(x, latest) and not any(
+        elif latest and x.bound is not None and x.certainty != "possible" and not _a_state(need) \
+                and _overdue(x, latest) and not any(
                 _related(need, v, df, n_sentences) for ei, ev in enumerate(timeline) if ei in views
                 and _later(x, ev, articles) for v in views[ei]):
             # Overdue only when nothing later even resembles a report of it: a report our
             # matching cannot confirm (other words for the same step) leaves it open.
             x.status = "overdue"
+            overdue.append(x)
+    _reported_in_sentences(overdue, needs, articles, df, n_sentences)
+    main = {k for k, c in df.items() if n_sentences >= MIN_EVENTS_FOR_SHARE and c >= DISTINCTIVE_SHARE * n_sentences}
+    expectations = merge_restatements(expectations, needs, timeline, main)
     _number_steps(expectations, needs)
     return expectations
+
+
+def _sentence_key(x: Expectation) -> tuple:
+    """Where the expectation is said: its article and sentence (one sentence naming a step
+    twice, "500 guards will patrol, backed by officers who will be on patrol", is one item)."""
+    if x.evidence:
+        return (x.article, x.evidence[0].start)
+    return (x.article, x.id)
+
+
+def _bounds_agree(a: Expectation, b: Expectation) -> bool:
+    """Two bounds can name the same step: either is missing, or their windows meet. "Launch
+    at the end of the month" and, a month later, "launch on Tuesday" are two schedules."""
+    if a.bound is None or b.bound is None:
+        return True
+    wa = (a.bound.earliest, a.bound.latest) if a.bound.earliest and a.bound.latest else _bounds(a.bound.value)
+    wb = (b.bound.earliest, b.bound.latest) if b.bound.earliest and b.bound.latest else _bounds(b.bound.value)
+    if not wa or not wb:
+        return a.bound.value == b.bound.value
+    return wa[0][:10] <= wb[1][:10] and wb[0][:10] <= wa[1][:10]
+
+
+def _same_words(a: Expectation, b: Expectation) -> bool:
+    """The same wording of the step: the same subject head and clause, or the same sentence
+    (a wire copy or a paragraph printed twice)."""
+    if a.certainty != b.certainty or (a.bound and a.bound.value) != (b.bound and b.bound.value):
+        return False
+    if " ".join(a.text.split()).lower() == " ".join(b.text.split()).lower():
+        return True
+    return bool(a.what) and a.what.lower() == b.what.lower() and (
+        (a.subject or "").lower().split()[-1:] == (b.subject or "").lower().split()[-1:])
+
+
+SAME_PARTICIPANTS = 2  # participants (the actor's among them) two statements must share to be one step
+
+
+def _same_participants(a: _Need, b: _Need, main: set[str]) -> bool:
+    """Two statements name the same step in other words ("hundreds of thousands of revellers
+    are expected to flock to the party mile on Sunday" / "... revellers are expected to
+    descend on the festivities on Sunday"): their subjects share a head, and they share at least
+    ``SAME_PARTICIPANTS`` participants by name or noun, leaving out the story's main actors
+    and concept tags, which every statement of the story shares."""
+    def keys(n: _Need) -> set[str]:
+        return {k for arg in n.args for k in arg if not k.startswith("#")} - main
+
+    if a.subject is None or b.subject is None or not (a.heads[a.subject] & b.heads[b.subject]):
+        return False  # the same one acts, or the same thing undergoes it
+    return len(keys(a) & keys(b)) >= SAME_PARTICIPANTS
+
+
+def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
+                       timeline: list[Event], main: set[str] = frozenset()) -> list[Expectation]:
+    """One item per step: expectations that say the same step become one, with the evidence
+    of all (issue 14). The same step is said twice when two items come from one sentence,
+    or from two sentences worded alike, or name the same kind of action on the same
+    participants (``_same_step``), or share telling participants (``_same_participants``),
+    with bounds that agree. The item kept is the first
+    announcement; it is fulfilled when any statement of the step was, overdue only when
+    every bounded statement is, and events that fulfilled a merged statement point to it."""
+    n = len(expectations)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_sentence: dict[tuple, int] = {}
+    for i, x in enumerate(expectations):
+        j = by_sentence.setdefault(_sentence_key(x), i)
+        parent[find(i)] = find(j)
+    # Each statement joins the first earlier statement it restates, compared one to one with
+    # that statement only, never through a chain (A like B, B like C does not make A like C).
+    joined: set[int] = set()
+    for j in range(n):
+        b = expectations[j]
+        for i in range(j):
+            a = expectations[i]
+            if i in joined or find(i) == find(j) or not _bounds_agree(a, b) \
+                    or a.what.startswith("not ") != b.what.startswith("not "):
+                continue
+            na, nb = needs.get(a.id), needs.get(b.id)
+            if _same_words(a, b) or (na and nb and na.args and nb.args and (
+                    (a.article != b.article and _same_step(na, nb)) or _same_participants(na, nb, main))):
+                parent[find(j)] = find(i)
+                joined.add(j)
+                break
+    groups: dict[int, list[Expectation]] = {}
+    for i, x in enumerate(expectations):
+        groups.setdefault(find(i), []).append(x)
+    out: list[Expectation] = []
+    renamed: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        # the first announcement; within one sentence, the statement that carries a bound
+        members = sorted(members, key=lambda x: (_made_from(x) or "9999", x.article, _sentence_key(x)[1:],
+                                                 x.bound is None))
+        lead = dataclasses.replace(members[0], evidence=list(members[0].evidence),
+                                   fulfilled_sources=list(members[0].fulfilled_sources))
+        seen = {(e.article, e.start) for e in lead.evidence}
+        for x in members[1:]:
+            renamed[x.id] = lead.id
+            for e in x.evidence:
+                if (e.article, e.start) not in seen:
+                    seen.add((e.article, e.start))
+                    lead.evidence.append(e)
+            lead.bound = lead.bound or x.bound
+            lead.condition = lead.condition or x.condition
+            lead.attributed_to = lead.attributed_to or x.attributed_to
+        done = [x for x in members if x.status == "fulfilled"]
+        if done:
+            first = min(done, key=lambda x: (x.fulfilled_date or "9999", x.id))
+            lead.status, lead.fulfilled_by, lead.fulfilled_date = "fulfilled", first.fulfilled_by, first.fulfilled_date
+            lead.fulfilled_sources = sorted({s for x in done for s in x.fulfilled_sources})
+        else:
+            bounded = [x for x in members if x.bound is not None]
+            overdue = bool(bounded) and all(x.status == "overdue" for x in bounded)
+            lead.status = "overdue" if overdue else "open"
+            lead.fulfilled_by, lead.fulfilled_date, lead.fulfilled_sources = None, None, []
+        needs.setdefault(lead.id, needs.get(members[0].id))
+        out.append(lead)
+    if renamed:
+        for ev in timeline:
+            if any(f in renamed for f in ev.fulfils):
+                ev.fulfils = list(dict.fromkeys(renamed.get(f, f) for f in ev.fulfils))
+    order = {x.id: i for i, x in enumerate(expectations)}
+    return sorted(out, key=lambda x: order[x.id])
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")
+
+
+def _reported_in_sentences(overdue: list[Expectation], needs: dict[str, _Need], articles: dict[str, Article],
+                           df: dict[str, int], n: int) -> None:
+    """Leave open an overdue-looking expectation that some later article reports in any
+    wording: every sentence of the story's articles published after it was made (not only
+    the sentences the events stage kept) is read for a happening told as done that shares
+    its telling participants (``_related``)."""
+    if not overdue:
+        return
+    candidates: list[tuple[Expectation, str]] = []
+    for x in overdue:
+        made = _made_from(x)
+        stems = {_stem(k) for arg in needs[x.id].args for k in arg if not k.startswith("#")}
+        for a in articles.values():
+            published = _published(a)
+            if a.id == x.article or not a.body or (made and (not published or published < made)):
+                continue
+            for sent in SENTENCE_END.split(a.body):
+                words = {_stem(w) for w in re.findall(r"[A-Za-z]+", sent)}
+                if len(sent) < 400 and words & stems:
+                    candidates.append((x, sent.strip()))
+    if not candidates:
+        return
+    docs = _parse_many([sent for _, sent in candidates])
+    for (x, _), doc in zip(candidates, docs):
+        if x.status == "overdue" and any(_related(needs[x.id], v, df, n) for v in _fact_views(doc)):
+            x.status = "open"
+
+
+def _a_state(need: _Need) -> bool:
+    """'Waves will remain this high until Thursday', 'the disaster will persist into the
+    fall': a state forecast to last has no report of being done, so it is never overdue."""
+    return bool(need.actions) and need.actions <= STATE_VERBS
 
 
 def _best_first(found: list[Event], x: Expectation) -> list[Event]:
@@ -564,7 +795,7 @@ def _best_first(found: list[Event], x: Expectation) -> list[Event]:
     and the earlier date belongs to the earlier step)."""
     def after(e: Event) -> bool:
         b = _bounds(e.date)
-        return bool(b and x.made and b[0] > x.made)
+        return bool(b and _made_from(x) and b[0] > _made_from(x))
 
     if any(after(e) for e in found):
         found = [e for e in found if after(e) or not _bounds(e.date)]
@@ -581,7 +812,7 @@ def _overdue(x: Expectation, latest: str) -> bool:
     end = x.bound.latest or (_bounds(x.bound.value) or (None, None))[1]
     if not end:
         return False
-    if x.made and end < x.made:
+    if _made_from(x) and end < _made_from(x):
         return False  # a bound already past when it was written is a misreading, not a deadline
     try:
         end = (dt.date.fromisoformat(end[:10])
@@ -690,7 +921,7 @@ def _number_steps(expectations: list[Expectation], needs: dict[str, _Need]) -> N
 
         def order(step: list[Expectation]):
             done = [x.fulfilled_date for x in step if x.status == "fulfilled" and x.fulfilled_date]
-            made = min((x.made or "9999") for x in step)
+            made = min((_made_from(x) or "9999") for x in step)
             return (0, min(done), made) if done else (1, made, "")
 
         for n, step in enumerate(sorted(steps, key=order), start=1):
@@ -738,7 +969,7 @@ def whats_next(expectations: list[Expectation]) -> list[Expectation]:
     """The story's "what's next": open and overdue expectations, newest first, each step
     or wording once (a restatement in a later article replaces the earlier one)."""
     pending = [x for x in expectations if x.status in ("open", "overdue")]
-    pending.sort(key=lambda x: (x.made or "", x.id), reverse=True)
+    pending.sort(key=lambda x: (_made_from(x) or "", x.id), reverse=True)
     seen: set[tuple] = set()
     out = []
     for x in pending:

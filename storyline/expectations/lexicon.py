@@ -8,6 +8,29 @@ procedures are reported); nothing here names a particular story, outlet or count
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
+
+_HERE = Path(__file__).parent
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The word list kept beside this module as ``<name>.txt``: one entry a line, lower case;
+    blank lines and lines starting with '#' (the list's reason for being) are skipped."""
+    lines = (_HERE / f"{name}.txt").read_text("utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.lstrip().startswith("#"))
+
+
+# What makes a future clause a step (see extract.py, ``_not_a_step``): who can act, which
+# verbs name states, which frames make it an opinion, and forecasts of a figure.
+ACTOR_NOUNS = word_list("actor_nouns")
+STATE_VERBS = word_list("state_verbs")
+OPINION_VERBS = word_list("opinion_verbs")
+DESIRE_VERBS = word_list("desire_verbs")
+MEASURE_NOUNS = word_list("measure_nouns")
+CHANGE_VERBS = word_list("change_verbs")
+QUANTITY_HEADS = word_list("quantity_heads")
 
 # ---------------------------------------------------------------- how the future is worded
 
@@ -125,7 +148,7 @@ ACTION_CLASSES: dict[str, set[str]] = {
     "sign": {"sign", "signature", "signing", "countersign"},
     "in_force": {"effect", "force", "enforce", "implementation", "implement"},
     "exchange": {"exchange", "swap"},
-    "meet": {"meet", "meeting", "talk", "summit", "visit", "host", "convene"},
+    "meet": {"meet", "meeting", "talk", "summit", "visit", "host", "convene", "negotiate", "negotiation"},
     "visit": {"visit", "travel", "trip", "tour", "fly", "return"},
     "start": {"begin", "start", "launch", "commence", "resume", "initiate"},
     "stop": {"stop", "halt", "cap", "seal", "plug", "shut", "stem", "choke", "suspend", "cease", "freeze",
@@ -143,8 +166,8 @@ ACTION_CLASSES: dict[str, set[str]] = {
     "drill": {"drill", "drilling", "intercept", "intersect"},
     "test": {"test", "testing", "trial"},
     "buy": {"buy", "acquire", "acquisition", "purchase", "takeover", "merge", "merger"},
-    "cut": {"cut", "reduce", "reduction", "slash", "trim"},
-    "raise": {"raise", "increase", "hike", "boost"},
+    "cut": {"cut", "reduce", "reduction", "slash", "trim", "fall", "drop", "decline", "decrease"},
+    "raise": {"raise", "increase", "hike", "boost", "rise", "climb", "grow", "mount", "soar", "jump", "double"},
     "attack": {"attack", "bomb", "shell", "invade", "invasion", "offensive", "assault"},
     "release": {"release", "liberate"},
     "withdraw": {"withdraw", "withdrawal", "retreat", "evacuate", "evacuation"},

@@ -44,6 +44,15 @@ def _timeline(s: dict[str, Any], arts: dict[str, Any]) -> list[str]:
     return out
 
 
+def _made(x) -> str:
+    """When an expectation was reported: its article's date, or the window it was published in."""
+    if x.made:
+        return x.made
+    if x.made_earliest or x.made_latest:
+        return f"between {x.made_earliest or '?'} and {x.made_latest or '?'}"
+    return "?"
+
+
 def _whats_next(s: dict[str, Any]) -> list[str]:
     """Open and overdue expectations (newest first, each step once), then the fulfilled ones
     with the timeline event that fulfilled them."""
@@ -58,7 +67,7 @@ def _whats_next(s: dict[str, Any]) -> list[str]:
         cond = f" — when {x.condition}" if x.condition else ""
         subject = f"{x.subject}: " if x.subject else ""
         out.append(f"- **{x.status}** — {_esc(subject + x.what)}{bound}{_esc(cond)} "
-                   f"[{x.certainty}; {_esc(x.attributed_to or 'unattributed')}; reported {x.made or '?'} in {x.article}]")
+                   f"[{x.certainty}; {_esc(x.attributed_to or 'unattributed')}; reported {_made(x)} in {x.article}]")
     done = [x for x in story.expectations if x.status == "fulfilled"]
     if done:
         out += ["", "Fulfilled:", ""]
