@@ -225,3 +225,12 @@ def test_curly_possessive_of_a_weekday_stays():
 
     text = "Sunday\u2019s race was won by the champion."
     assert plain_line(_event("e", text, "2016-11-13")) == text
+
+
+def test_one_day_lines_naming_a_rare_participant_are_one_happening():
+    filler = [_event(f"f{i}", f"Officials in the region opened shelter number {i} for families.", f"2016-11-{i + 1:02d}",
+                     sources=("x",)) for i in range(8)]
+    a = _event("a", "On the restart the Ferrari of Raikkonen spun and crashed into the wall.", "2016-11-13", sources=("a", "b"))
+    b = _event("b", "Moments later the car driven by Raikkonen slammed into a barrier.", "2016-11-13", sources=("c",), start=5000)
+    shown = {e.id for e in key_events(filler + [a, b])}
+    assert "a" in shown and "b" not in shown

@@ -117,6 +117,7 @@ KEY_PER_ROOT = 3.5  # the view grows with the square root of the number of event
 KEY_MIN, KEY_MAX = 8, 30  # ... within these bounds
 WIDE_WINDOW_DAYS = 31  # a closed window wider than this places an event only loosely ...
 REDUNDANT_WIDE = 0.3  # ... so a retelling must read more alike
+NAME_SHARE = 0.2  # a name in at most this share of the story's lines says which happening it is
 LEAD_CHARS = 400  # evidence starting this early is an article's lead
 BACKGROUND_DAYS = 30  # an event that ended this long before the first report is back-story ...
 BACKGROUND_SHARE = 1 / 3  # ... and fills at most this share of the view
@@ -176,6 +177,32 @@ def _figures(e: Event) -> set[str]:
 def _same_figure(a: Event, b: Event) -> bool:
     """Two lines of one time giving the same count ("21 girls", "51 taken to hospital") retell one happening."""
     return bool(_figures(a) & _figures(b))
+
+
+# A capitalised name inside a sentence (not its first word).
+_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*")
+
+
+def _names(e: Event) -> set[str]:
+    return set(_NAME.findall(e.text))
+
+
+def _rare_names(events: list[Event]) -> set[str]:
+    """Names few of the story's lines carry: the story's protagonists are in every other line
+    and say nothing about which happening a line tells; a rarer name does."""
+    df = Counter(n for e in events for n in _names(e))
+    return {n for n, c in df.items() if c <= max(2, NAME_SHARE * len(events))}
+
+
+def _same_day_same_names(a: Event, b: Event, rare: set[str]) -> bool:
+    """Two lines of one day (or one day and the day before) naming the same rare participant
+    tell one happening ("Raikkonen spun and crashed" / "Raikkonen slammed into the barrier")."""
+    from storyline.events.merge import day_span
+
+    sa, sb = day_span(a), day_span(b)
+    if sa is None or sb is None or sa != sb or (dt.date.fromisoformat(sa[1]) - dt.date.fromisoformat(sa[0])).days > 1:
+        return False
+    return bool(_names(a) & _names(b) & rare)
 
 
 def _leads(e: Event) -> bool:
@@ -271,6 +298,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     vectors = Centroid([" ".join([e.text] + [x.quote for x in e.evidence]) for e in cands]).vectors
     order = sorted(range(len(cands)), key=lambda i: (-cands[i].importance, order_key(cands[i])))
     size = limit or key_size(len(cands))
+    rare = _rare_names(cands)
     chosen: list[int] = []
     back = 0
     for i in order:
@@ -279,6 +307,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
         e = cands[i]
         if any(_same_time(e, cands[j]) and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
                                             or _same_figure(e, cands[j])
+                                            or _same_day_same_names(e, cands[j], rare)
                                             or (_leads(e) and _leads(cands[j]) and _same_time(e, cands[j], 0)
                                                 and not _wide(e) and not _wide(cands[j])))
                for j in chosen):
