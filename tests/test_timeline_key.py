@@ -234,3 +234,11 @@ def test_one_day_lines_naming_a_rare_participant_are_one_happening():
     b = _event("b", "Moments later the car driven by Raikkonen slammed into a barrier.", "2016-11-13", sources=("c",), start=5000)
     shown = {e.id for e in key_events(filler + [a, b])}
     assert "a" in shown and "b" not in shown
+
+
+def test_lines_pointing_back_do_not_stand_alone():
+    assert not stands_alone("Back then, he anticipated it would first fly in 2013.")
+    assert not stands_alone("There, two years ago, groups of men assaulted women.")
+    assert not stands_alone("Last year, it recorded 14 assaults.")
+    assert stands_alone("In September, the government admitted talks had failed.")
+    assert stands_alone("Hearings resumed after the break.")

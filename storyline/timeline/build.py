@@ -124,7 +124,10 @@ BACKGROUND_SHARE = 1 / 3  # ... and fills at most this share of the view
 # A witness's own words ("I heard a bang", "we were thrown") and a sentence opening on a
 # pronoun ("He said ...") do not say who did what when read alone.
 _FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201c\u2018'(])(?:I|I'm|I've|I'd|we|We|my|My|me|our|Our|us)\b")
-_OPENS_ON_PRONOUN = re.compile(r"^[\"\u201c\u2018']?(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|Them)\b")
+_OPENS_ON_PRONOUN = re.compile(
+    r"^[\"\u201c\u2018']?(?:[A-Z][a-z]+(?: [a-z]+){0,2}, )?(?i:he|she|they|it|his|her|their|its|this|that|these|those|them)\b")
+# Openers that point back to a place or time the sentences before named.
+_OPENS_ON_BACK_REFERENCE = re.compile(r"^(?:There|Then|Back then|At the time|At that time|That day|By then|Since then),", re.I)
 
 
 @functools.cache
@@ -144,7 +147,7 @@ def tells_a_happening(text: str) -> bool:
 
 def stands_alone(text: str) -> bool:
     """Whether a line says who did what without the sentences around it."""
-    return not _FIRST_PERSON.search(text) and not _OPENS_ON_PRONOUN.search(text)
+    return not (_FIRST_PERSON.search(text) or _OPENS_ON_PRONOUN.search(text) or _OPENS_ON_BACK_REFERENCE.search(text))
 
 
 def _same_time(a: Event, b: Event, slack: int = 1) -> bool:
