@@ -161,3 +161,9 @@ def test_helpers():
     saturday = mention("a", 0, "sign", "signed on Saturday", time_text="Saturday")
     assert partial_fits(saturday, ("2024-11-09", "2024-11-09")) and not partial_fits(saturday, ("2024-11-11", "2024-11-11"))
     assert choose_date([], {}) == (None, None, None, None, [])
+
+
+def test_a_year_describing_a_participant_does_not_date_the_event():
+    art, evs = events_of("Verstappen passed Kimi Raikkonen, the 2007 world champion, after the restart.", "2016-11-13")
+    passed = [m for m in evs if m.trigger == "pass"]
+    assert passed and all(m.date != "2007" for m in passed)

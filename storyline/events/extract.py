@@ -517,6 +517,8 @@ def _under(doc, t: TimeExpr, v) -> bool:
             return True
         if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") or tok.lower_ in BOUND_PREPOSITIONS or tok.lower_ == "following":
             return False
+        if tok.dep_ == "appos":
+            return False  # a description of a participant ("X, the 2007 champion") does not date the event
         tok = tok.head
     return False
 
