@@ -62,7 +62,7 @@ def run(
         with Store(db) as store:
             result = ingest(store, [str(p) for p in paths], limits=limits, engine=eng, progress=progress)
             if not result.read_nothing:
-                progress.stage("group", then=("build stories", "story", "stories"))
+                progress.stage("group")
                 result.stories = _stories(store, result, max_events, progress)
                 if reports:
                     progress.stage("write", unit="file")

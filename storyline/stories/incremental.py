@@ -113,6 +113,9 @@ def regroup(store, *, max_events: int | None = None, config: GroupingConfig | No
     with store.transaction() as c:
         cl = cluster_stored(store, c, config)
         c.execute("DELETE FROM stories")  # cascades to story_articles and the story index
+        if progress is not None and hasattr(progress, "stage"):
+            # Grouping is done: building the stories has a known total, so a time left.
+            progress.stage("build stories", total=len(cl.members), unit="story", units="stories")
         for key in sorted(cl.members):
             ids = cl.members[key]
             sid = story_id_for(ids)
