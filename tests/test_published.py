@@ -57,10 +57,10 @@ EVENING = ("The company raised its offer on Monday, it said in a statement. Its 
            "on Monday afternoon. The board will meet on March 6.")
 
 
-def test_a_small_hours_stamp_of_an_evening_report_is_the_day_before():
+def test_a_small_hours_stamp_of_an_evening_report_reaches_back_a_day():
     # 2018-02-06 03:15 (no zone) is Monday evening in the Americas; the text's newest day is Monday.
     pub = date_article(EVENING, metadata="2018-02-06T03:15:53")
-    assert (pub.date, pub.earliest, pub.latest) == ("2018-02-05", "2018-02-05", "2018-02-06")
+    assert (pub.date, pub.earliest, pub.latest) == ("2018-02-06", "2018-02-05", "2018-02-06")
     assert "small hours" in pub.evidence
 
 

@@ -326,7 +326,7 @@ def _small_hours(body: str, metadata: str, meta_day: str) -> Published | None:
     """Rule 7: a stamp in the small hours of a day (UTC or no zone) whose text names the day
     before as its newest news by weekday, never the stamp's own day, and never says "yesterday":
     the report was written the evening before, and the stamp's day is the clock's, not the
-    writer's. Returns the day before, with the window keeping the stamp's day."""
+    writer's. The stamp's day is kept as the date; the window reaches back to the day before."""
     stamp = _datetime(metadata)
     if stamp is None or stamp.hour >= SMALL_HOURS:
         return None
@@ -352,8 +352,10 @@ def _small_hours(body: str, metadata: str, meta_day: str) -> Published | None:
         return None
     why = (f"metadata {metadata} is a stamp in the small hours (UTC or no zone) and the text names "
            f"{prev} ({', '.join(repr(n) for n in named[:3])}) as its newest news, never the stamp's day "
-           f"nor 'yesterday': written the evening before")
-    return Published(prev, prev, meta_day, "metadata", f"{metadata} ({why})")
+           f"nor 'yesterday': possibly written the evening before, so the window reaches back a day")
+    # The day stays the stamp's: on the story gold a wire stamped 00:37 is dated by its stamp,
+    # while editors read US-evening stamps (03:15) as the day before. Only the window says both.
+    return Published(meta_day, prev, meta_day, "metadata", f"{metadata} ({why})")
 
 
 def _pin(body: str, floor: str, upper: str) -> tuple[str, str] | None:
