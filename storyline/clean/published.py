@@ -48,6 +48,13 @@ MAX_DISAGREEMENT_DAYS = 2
 # this slack, is the crawler's own clock.
 ZONE_REACH = dt.timedelta(hours=14)
 CLOCK_SLACK = dt.timedelta(minutes=2)
+# A crawl-time "publication" more than this many days after every date the text spells out
+# is not the outlet's date (news is told within days; a page recrawled later keeps its text).
+STALE_DAYS = 90
+# A URL day more than this many days before the metadata: an edit date, not a second witness.
+UPDATE_DAYS = 30
+# A stamp before this hour (UTC or no zone) may belong to the evening before in the Americas.
+SMALL_HOURS = 6
 # Expressions counted from the publication day itself ("last month", "the next day") move with
 # it and cannot contradict it: a clash there is a wrong guess of tense, not evidence.
 _OFFSET = re.compile(r"\b(?:last|next|this|previous|coming|ago|yesterday|tomorrow|today|tonight|earlier|later|"
@@ -191,6 +198,22 @@ def _floor(body: str, anchor: str | None) -> str | None:
     return floor
 
 
+def _newest_told(body: str, anchor: str) -> str | None:
+    """The latest end of any date the text spells out (a day, a month or a year: "Throughout
+    2017" reaches 2017-12-31), in any tense (a date told as ahead is as recent a sign as one
+    told as done): the text knows of nothing later."""
+    from storyline.annotate.timex import find_timexes
+
+    if not body:
+        return None
+    newest = None
+    for t in find_timexes(body, anchor):
+        if t.relative or t.kind != "point" or t.precision not in ("day", "month", "year") or not t.latest:
+            continue
+        newest = max(newest or t.latest, t.latest)
+    return newest
+
+
 def _short(items: list[str]) -> str:
     return "; ".join(items[:2]) + (f" (+{len(items) - 2} more)" if len(items) > 2 else "")
 
@@ -219,6 +242,28 @@ def date_article(body: str, *, metadata: str | None, url: str | None = None,
                 why = (f"metadata date {metadata} is the crawl time (downloaded {downloaded}) and the text "
                        f"contradicts it: {_short(reading.contradictions)}")
                 return _fallback(body, others, upper=min(meta_day, downloaded[:10]), why=why)
+            floor = _floor(body, meta_day)
+            newest = _newest_told(body, meta_day)
+            if floor and newest and (dt.date.fromisoformat(meta_day) - dt.date.fromisoformat(newest)).days > STALE_DAYS:
+                # Rule 5: every date the text spells out is months older than this "publication":
+                # the crawler's clock, not the outlet's.
+                why = (f"metadata date {metadata} is the crawl time (downloaded {downloaded}) and the newest "
+                       f"date the text spells out, {floor}, is more than {STALE_DAYS} days older")
+                return _fallback(body, [o for o in others if o[0] >= floor], upper=min(meta_day, downloaded[:10]),
+                                 why=why, pin_from=floor)
+        if url_day and url_day < meta_day and _days_apart(url_day, meta_day) > UPDATE_DAYS:
+            # Rule 6: a URL day months before the metadata: the URL was minted when the page first
+            # went online, the metadata is a later edit, unless the text tells news after the URL day.
+            reading = read_text(body, url_day)
+            floor = _floor(body, url_day)
+            if not reading.contradictions and not (floor and floor > url_day):
+                why = (f"metadata {metadata} is {_days_apart(url_day, meta_day)} days after the URL date "
+                       f"{url_day} and the text tells nothing after the URL date: the metadata is a later edit")
+                return Published(url_day, url_day, meta_day, "url", f"{url} ({why})")
+        if not is_bare(metadata) and not crawl_coincident(metadata, downloaded):
+            shifted = _small_hours(body, metadata, meta_day)
+            if shifted:
+                return shifted
         if is_bare(metadata):
             rivals = [(d, how, ev) for d, how, ev in others if d != meta_day and _days_apart(d, meta_day) <= MAX_DISAGREEMENT_DAYS]
             if rivals:
@@ -256,7 +301,82 @@ def _decide(body: str, metadata: str, meta_day: str, rivals: list[tuple[str, str
     return Published(day, days[0], days[-1], how, f"{ev if how != 'metadata' else metadata} ({reason})")
 
 
-def _fallback(body: str, others: list[tuple[str, str, str]], *, upper: str | None, why: str | None) -> Published | None:
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|tonight|yesterday|this morning|"
+                      r"this afternoon|this evening|last night)\b", re.I)
+_LATE = re.compile(r"\b(?:evening|night|late|midnight|(?:9|10|11|12)(?::\d\d)?\s*(?:pm|p\.m\.))", re.I)
+_STAMP_DAY = re.compile(r"\b(?:yesterday|last night)\b", re.I)
+
+
+def _named_days(body: str, day: str) -> list[tuple[str, str, str | None]]:
+    """(text, day, tense) of the expressions that name a day by weekday or "today"/"yesterday",
+    resolved against ``day``. A bare clock time ("4pm") is anchored to ``day`` by construction
+    and says nothing about which day the writer was in."""
+    from storyline.annotate.timex import find_timexes, sentence_starts
+    from storyline.annotate.timex_tense import Tense
+
+    tense_of = Tense(body, sentence_starts(body), None)
+    out = []
+    for t in find_timexes(body, day):
+        if t.kind == "point" and t.precision == "day" and t.relative and t.latest and _WEEKDAY.search(t.text):
+            out.append((t.text, t.latest, tense_of(t.start, t.end)))
+    return out
+
+
+def _small_hours(body: str, metadata: str, meta_day: str) -> Published | None:
+    """Rule 7: a stamp in the small hours of a day (UTC or no zone) whose text names the day
+    before as its newest news by weekday, never the stamp's own day, and never says "yesterday":
+    the report was written the evening before, and the stamp's day is the clock's, not the
+    writer's. The stamp's day is kept as the date; the window reaches back to the day before."""
+    stamp = _datetime(metadata)
+    if stamp is None or stamp.hour >= SMALL_HOURS:
+        return None
+    if stamp.tzinfo is not None and stamp.utcoffset() != dt.timedelta(0):
+        return None
+    if not body:
+        return None
+    days = _named_days(body, meta_day)
+    prev = (dt.date.fromisoformat(meta_day) - dt.timedelta(days=1)).isoformat()
+    past = [d for _, d, tense in days if tense == "past"]
+    # A day told as ahead may be the stamp's own (the evening before says "on Sunday" of the
+    # morning after); a day told as done or as now on or after the stamp's day is not the evening before.
+    if not past or max(past) != prev or any(d >= meta_day and tense != "future" for _, d, tense in days):
+        return None
+    if any(_STAMP_DAY.search(text) for text, _, _ in days):
+        return None
+    if read_text(body, prev).contradictions:
+        return None
+    named = sorted({text for text, d, _ in days if d == prev})
+    # News of the evening or night before can only be told after it: a small-hours stamp is
+    # then the writer's own time, and nothing says the day is the clock's.
+    if any(_LATE.search(text) for text in named):
+        return None
+    why = (f"metadata {metadata} is a stamp in the small hours (UTC or no zone) and the text names "
+           f"{prev} ({', '.join(repr(n) for n in named[:3])}) as its newest news, never the stamp's day "
+           f"nor 'yesterday': possibly written the evening before, so the window reaches back a day")
+    # The day stays the stamp's: on the story gold a wire stamped 00:37 is dated by its stamp,
+    # while editors read US-evening stamps (03:15) as the day before. Only the window says both.
+    return Published(meta_day, prev, meta_day, "metadata", f"{metadata} ({why})")
+
+
+def _pin(body: str, floor: str, upper: str) -> tuple[str, str] | None:
+    """Within a week after ``floor``, the day under which the text's weekdays fit best: its
+    newest weekday told as past is that day or the day before, and nothing contradicts it."""
+    best = None
+    start = dt.date.fromisoformat(floor)
+    for k in range(7):
+        day = (start + dt.timedelta(days=k)).isoformat()
+        if day > upper:
+            break
+        r = read_text(body, day)
+        if r.contradictions or r.lag is None or r.lag > 1 or r.newest_past < floor:
+            continue
+        if best is None or r.lag < best[0]:
+            best = (r.lag, day, r.newest_past)
+    return (best[1], best[2]) if best else None
+
+
+def _fallback(body: str, others: list[tuple[str, str, str]], *, upper: str | None, why: str | None,
+              pin_from: str | None = None) -> Published | None:
     """No usable metadata: a URL or date-line day the text does not contradict, else a window."""
     for day, how, ev in others:
         if upper and day > upper:
@@ -272,5 +392,13 @@ def _fallback(body: str, others: list[tuple[str, str, str]], *, upper: str | Non
     floor = _floor(body, upper)
     lo = floor if floor and floor <= upper else None
     reason = why or "no publication date given"
+    if pin_from:
+        pinned = _pin(body, pin_from, upper)
+        if pinned:
+            day, told = pinned
+            hi = min(upper, (dt.date.fromisoformat(pin_from) + dt.timedelta(days=6)).isoformat())
+            return Published(day, pin_from, hi, "inferred",
+                             f"{reason}; the weekdays the text tells as past fit {day} (newest {told}); "
+                             f"window {pin_from} to {hi}")
     bound = f"no earlier than {lo} (the newest date it tells), " if lo else ""
     return Published(None, lo, upper, "metadata", f"{reason}; {bound}no later than {upper}")

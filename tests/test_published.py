@@ -1,0 +1,75 @@
+"""Publication dates a reader can defend: crawl stamps on old pages, edited metadata against the
+URL, and small-hours stamps of evening reports (storyline.clean.published)."""
+
+from __future__ import annotations
+
+from storyline.clean.published import date_article
+
+OLD_PAGE = (
+    "A lion escaped from its enclosure at the city zoo on Saturday and was shot by keepers, the zoo said.\n\n"
+    "Sad news from the zoo today — City Zoo (@CityZoo) June 4, 2016\n\n"
+    "The lion had arrived at the zoo in 2012."
+)
+
+
+def test_a_crawl_stamp_long_after_every_spelled_out_date_is_rejected():
+    # The stamp is the download time read an hour away; the text's newest full date is 2016.
+    pub = date_article(OLD_PAGE, metadata="2017-11-30T14:57:00", downloaded="2017-11-30T15:57:41")
+    assert pub.date == "2016-06-04"  # 2016-06-04 is a Saturday: the weekday fits the spelled-out day
+    assert pub.earliest == "2016-06-04" and pub.latest == "2016-06-10"
+    assert "crawl time" in pub.evidence and "more than 90 days older" in pub.evidence
+
+
+def test_without_weekdays_the_crawl_rejection_leaves_a_window():
+    text = "The documents were published by the newspaper on June 4, 2016, and the minister resigned."
+    pub = date_article(text, metadata="2017-11-30T14:57:00", downloaded="2017-11-30T15:57:41")
+    assert pub.date is None and (pub.earliest, pub.latest) == ("2016-06-04", "2017-11-30")
+
+
+def test_a_crawl_stamp_is_kept_when_the_text_reaches_its_year():
+    # Background of December 2016, but "throughout 2017" told as past: nothing says the page is old.
+    text = ("On Sunday, the party voted for the resolution.\n\nThroughout 2017, the government adopted "
+            "a number of steps. In December 2016, parliament passed the law.")
+    pub = date_article(text, metadata="2018-01-01T21:41:00", downloaded="2018-01-01T22:41:54")
+    assert (pub.date, pub.how) == ("2018-01-01", "metadata")
+
+
+def test_a_real_time_shortly_before_the_crawl_is_not_a_crawl_stamp():
+    pub = date_article(OLD_PAGE, metadata="2017-11-30T11:12:31", downloaded="2017-11-30T15:57:41")
+    assert pub.date == "2017-11-30"
+
+
+def test_metadata_months_after_the_url_is_an_edit():
+    text = "\u201cHe surprised me today,\u201d his father said after the race. \u201cIt was incredible.\u201d"
+    pub = date_article(text, metadata="2017-03-22T14:21:01", url="https://example.com/sport/2016/11/13/driver-third/")
+    assert (pub.date, pub.how) == ("2016-11-13", "url")
+    assert (pub.earliest, pub.latest) == ("2016-11-13", "2017-03-22")
+    assert "later edit" in pub.evidence
+
+
+def test_a_url_the_text_outgrows_does_not_replace_the_metadata():
+    text = "The zoo closed the exhibit on May 28, 2016, after the incident, officials said."
+    pub = date_article(text, metadata="2016-06-01T10:00:00", url="https://example.com/2016/03/18/zoos/")
+    assert (pub.date, pub.how) == ("2016-06-01", "metadata")
+
+
+EVENING = ("The company raised its offer on Monday, it said in a statement. Its shares rose 3 percent "
+           "on Monday afternoon. The board will meet on March 6.")
+
+
+def test_a_small_hours_stamp_of_an_evening_report_reaches_back_a_day():
+    # 2018-02-06 03:15 (no zone) is Monday evening in the Americas; the text's newest day is Monday.
+    pub = date_article(EVENING, metadata="2018-02-06T03:15:53")
+    assert (pub.date, pub.earliest, pub.latest) == ("2018-02-06", "2018-02-05", "2018-02-06")
+    assert "small hours" in pub.evidence
+
+
+def test_small_hours_stamps_left_alone_when_the_text_says_otherwise():
+    # "yesterday" is written on the stamp's day; a day-time stamp; a named zone; late-night news.
+    assert date_article("The company raised its offer yesterday.", metadata="2018-02-06T03:15:53").date == "2018-02-06"
+    assert date_article(EVENING, metadata="2018-02-06T09:15:53").date == "2018-02-06"
+    assert date_article(EVENING, metadata="2018-02-06T03:15:53-05:00").date == "2018-02-06"
+    late = "A blast was heard at around 11pm local time on Monday evening, police said."
+    assert date_article(late, metadata="2018-02-06T01:11:34").date == "2018-02-06"
+    today = "The company raised its offer on Monday. On Tuesday, the board met."
+    assert date_article(today, metadata="2018-02-06T03:15:53").date == "2018-02-06"
