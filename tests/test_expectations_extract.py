@@ -161,6 +161,9 @@ def test_hedging_frame_lowers_certainty():
     "Residents finally got what they'd long awaited.",  # 'd is had
     "The company grew after agreeing to finance the clean-up fund.",  # what came before
     "Critics asked how the firms could say they could handle bigger spills.",  # an unreal frame
+    "As far as many citizens are concerned, BP is to blame.",  # fault, not a plan
+    "Saturday afternoon will mark two full days since the company stopped the leak.",  # time counted
+    "Critics noted that the family will have taken three holidays since the spill began.",  # a tally
 ])
 def test_not_steps(body):
     assert _run(body) == []

@@ -233,7 +233,7 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
             inner = _to_infinitive(tok)
             subj = _subject_token(tok)
             if inner is not None and subj is not None and subj.lemma_.lower() not in ABSTRACT_SUBJECTS \
-                    and _actor_subject(tok):
+                    and inner.lemma_.lower() != "blame" and _actor_subject(tok):  # "BP is to blame": fault, not a plan
                 add(_Candidate(inner, tok, "announced", [tok]))
             continue
         # --- present tense with a time ahead of publication: "the team travels on Monday"
@@ -783,6 +783,13 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "irrealis frame"  # "how they could say they could handle it": a frame that is itself unreal
     if cand.certainty == "possible" and not named:
         return "unsourced possibility"
+    lead = subj if subj is not None else next(
+        (c for c in cand.verb.children if c.dep_ == "npadvmod" and c.i < cand.verb.i), None)
+    if lead is not None and _head_noun(lead).ent_type_ in ("DATE", "TIME"):
+        return "a date"  # "Saturday will mark two days since the leak stopped": a count of time, not a step
+    if _has_perfect(cand.verb) and any(c.lower_ == "since" for k in cand.verb.children for c in [k, *k.children]
+                                       if c.dep_ in ("prep", "mark")):
+        return "a tally"  # "will have taken three holidays since April": the past summed up
     ahead = bound is not None and (bound.kind == "future" or bool(anchor and (bound.earliest or "") > anchor))
     if cand.nominal:
         return None
