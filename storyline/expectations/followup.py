@@ -674,6 +674,8 @@ def _same_participants(a: _Need, b: _Need, main: set[str]) -> bool:
 
     if a.subject is None or b.subject is None or not (a.heads[a.subject] & b.heads[b.subject]):
         return False  # the same one acts, or the same thing undergoes it
+    if a.classes and b.classes and not a.classes & b.classes:
+        return False  # "Hayward will testify" / "Hayward will resign": one actor, two kinds of step
     return len(keys(a) & keys(b)) >= SAME_PARTICIPANTS
 
 
