@@ -158,6 +158,12 @@ def test_hedging_frame_lowers_certainty():
     "This first flight carries a payload that will be jettisoned into deep space.",  # says which payload
     "A variety of rockets will be needed as astronauts venture out.",  # a state, in the passive
     "He said he would regard that as a success.",  # a judgement
+    "Residents finally got what they'd long awaited.",  # 'd is had
+    "The company grew after agreeing to finance the clean-up fund.",  # what came before
+    "Critics asked how the firms could say they could handle bigger spills.",  # an unreal frame
+    "As far as many citizens are concerned, BP is to blame.",  # fault, not a plan
+    "Saturday afternoon will mark two full days since the company stopped the leak.",  # time counted
+    "Critics noted that the family will have taken three holidays since the spill began.",  # a tally
 ])
 def test_not_steps(body):
     assert _run(body) == []
@@ -236,3 +242,9 @@ def test_a_date_does_not_make_an_identity_a_step():
                   latest="2024-10-29", kind="future")
     [x] = _run(body, [tuesday])
     assert x.bound is tuesday
+
+
+def test_a_pledge_dated_in_the_past_is_not_a_step():
+    body = "The company agreed last year to pay less than $1 billion."
+    last_year = _tx(body, "last year", value="2023", precision="year", earliest="2023-01-01", latest="2023-12-31")
+    assert _run(body, [last_year]) == []

@@ -313,3 +313,11 @@ def test_a_report_in_any_sentence_of_a_later_article_keeps_it_from_overdue():
              monday, "expected")
     [y] = follow_up([y], list(FILLER), quiet)
     assert y.status == "overdue"
+
+
+def test_one_actor_two_kinds_of_step_stay_apart():
+    a = _said(_exp("duma:x0", "duma", "testify about the Gulf spill", "Tony Hayward", "2024-10-24"),
+              "Tony Hayward will testify about the Gulf spill.")
+    b = _said(_exp("senate:x0", "senate", "resign over the Gulf spill", "Tony Hayward", "2024-11-06"),
+              "Tony Hayward will resign over the Gulf spill.")
+    assert len(follow_up([a, b], list(FILLER), ARTICLES)) == 2

@@ -189,6 +189,8 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                     continue  # "would have": counterfactual
                 if verb.lemma_.lower() in OPINION_VERBS | DESIRE_VERBS:
                     continue  # "I'd like my life back", "would prefer": a wish, not a step
+                if verb.tag_ in ("VBN", "VBD") and not any(c.dep_ == "auxpass" for c in verb.children):
+                    continue  # "what they'd long awaited": 'd is "had" before a participle
                 head = _reporting_head(verb)
                 if head is None or head.lemma_.lower() not in REPORTED_FUTURE_HEADS:
                     continue
@@ -231,7 +233,7 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
             inner = _to_infinitive(tok)
             subj = _subject_token(tok)
             if inner is not None and subj is not None and subj.lemma_.lower() not in ABSTRACT_SUBJECTS \
-                    and _actor_subject(tok):
+                    and inner.lemma_.lower() != "blame" and _actor_subject(tok):  # "BP is to blame": fault, not a plan
                 add(_Candidate(inner, tok, "announced", [tok]))
             continue
         # --- present tense with a time ahead of publication: "the team travels on Monday"
@@ -373,7 +375,7 @@ def _descriptive_relative(cand: _Candidate) -> bool:
             continue
         subj = _subject_token(tok)
         if subj is not None and subj.lower_ in RELATIVE_PRONOUNS:
-            if subj.i > 0 and subj.doc[subj.i - 1].text not in (",", "—", "–", "("):
+            if subj.i > 0 and not subj.doc[subj.i - 1].is_punct:
                 return True  # restrictive: "a payload that will be jettisoned" says which payload
             return tok.head.lemma_.lower() in INDEFINITE_PRONOUNS
         return True
@@ -755,7 +757,7 @@ def _headline(cand: _Candidate, sent) -> bool:
 
 
 def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: str | None,
-                named: bool) -> str | None:
+                named: bool, timexes: list[TimeExpr] = ()) -> str | None:
     """Why a future clause is not an announced step, or None when it is one.
 
     The bar (issue 14): a step has someone who will do it and something they will do,
@@ -772,8 +774,22 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "opinion"
     if cand.top.dep_ == "relcl" and cand.top.tag_ == "VBD":
         return "past pledge"  # "Buhari, who vowed to destroy the group when he took office": background
+    if cand.top.tag_ in ("VBD", "VBN") and _past_time_in(cand.top, timexes, anchor):
+        return "past pledge"  # "the company agreed last year to pay": a plan of the past
+    if cand.top.dep_ == "pcomp" and cand.top.head.lower_ in ("after", "before", "since", "by", "upon"):
+        return "past pledge"  # "after agreeing to finance the fund": what came before, not a step to come
+    head = _reporting_head(cand.top)
+    if head is not None and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return "irrealis frame"  # "how they could say they could handle it": a frame that is itself unreal
     if cand.certainty == "possible" and not named:
         return "unsourced possibility"
+    lead = subj if subj is not None else next(
+        (c for c in cand.verb.children if c.dep_ == "npadvmod" and c.i < cand.verb.i), None)
+    if lead is not None and _head_noun(lead).ent_type_ in ("DATE", "TIME"):
+        return "a date"  # "Saturday will mark two days since the leak stopped": a count of time, not a step
+    if _has_perfect(cand.verb) and any(c.lower_ == "since" for k in cand.verb.children for c in [k, *k.children]
+                                       if c.dep_ in ("prep", "mark")):
+        return "a tally"  # "will have taken three holidays since April": the past summed up
     ahead = bound is not None and (bound.kind == "future" or bool(anchor and (bound.earliest or "") > anchor))
     if cand.nominal:
         return None
@@ -884,7 +900,7 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
         certainty = "expected"
     cand.certainty = certainty
     attributed_to, named = _attribution(cand, sent, analysis.entities)
-    if _not_a_step(cand, subj, sent, bound, anchor, named):
+    if _not_a_step(cand, subj, sent, bound, anchor, named, timexes):
         return None
     what = _what(cand, subj, conditions, bound, reporter, others)
     if len(what.split()) < 1 or not any(ch.isalpha() for ch in what):

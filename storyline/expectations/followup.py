@@ -46,6 +46,7 @@ from storyline.expectations.lexicon import (
     action_classes,
     concepts_in,
 )
+from storyline.annotate.entities import TITLES
 from storyline.model import Article, Event, Expectation
 
 # A participant named by at least this share of a story's events tells nothing apart.
@@ -132,7 +133,8 @@ def _phrase_keys(tokens) -> set[str]:
             if name and prev is not None and t.i != prev.i + 1:
                 keys.add(" ".join(name))
                 name = []
-            name.append(t.lemma_.lower())
+            if name or t.lower_.rstrip(".") not in TITLES:
+                name.append(t.lemma_.lower())  # "Mr Hayward" is "hayward", as in "Tony Hayward"
         else:
             if name:
                 keys.add(" ".join(name))
@@ -183,6 +185,7 @@ def _head_actions(what_doc) -> set[str]:
         lemma = h.lemma_.lower()
         if h.pos_ in ("VERB", "AUX") and lemma not in ("be", "able"):
             out.add(lemma)
+            out |= {p for p in _phrasal(h) if action_classes(p)}  # "take over", "step down", "blast off"
         elif h.pos_ in ("NOUN", "ADJ") and action_classes(lemma):
             out.add(lemma)
         if lemma in LIGHT_VERBS or "send" in action_classes(lemma) or lemma in ("be", "able"):
@@ -192,6 +195,11 @@ def _head_actions(what_doc) -> set[str]:
                 out |= {o.lemma_.lower() for o in objs if action_classes(o.lemma_)}
     light = {a for a in out if a in LIGHT_VERBS}
     return (out - light) or out
+
+
+def _phrasal(tok) -> set[str]:
+    """The verb with its particle ("take over", "step down"), the name of a phrasal action."""
+    return {f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children if c.dep_ == "prt"}
 
 
 def _head_keys(tokens, root, keys: set[str]) -> set[str]:
@@ -606,7 +614,7 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
             for ev in found:
                 if x.id not in ev.fulfils:
                     ev.fulfils.append(x.id)
-        elif latest and x.bound is not None and x.certainty != "possible" and not _a_state(need) \
+        elif latest and x.bound is not None and x.certainty != "possible" and not _a_state(need, x) \
                 and _overdue(x, latest) and not any(
                 _related(need, v, df, n_sentences) for ei, ev in enumerate(timeline) if ei in views
                 and _later(x, ev, articles) for v in views[ei]):
@@ -614,8 +622,8 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
             # matching cannot confirm (other words for the same step) leaves it open.
             x.status = "overdue"
             overdue.append(x)
-    _reported_in_sentences(overdue, needs, articles, df, n_sentences)
     main = {k for k, c in df.items() if n_sentences >= MIN_EVENTS_FOR_SHARE and c >= DISTINCTIVE_SHARE * n_sentences}
+    _reported_in_sentences(overdue, needs, articles, df, n_sentences, main)
     expectations = merge_restatements(expectations, needs, timeline, main)
     _number_steps(expectations, needs)
     return expectations
@@ -666,6 +674,8 @@ def _same_participants(a: _Need, b: _Need, main: set[str]) -> bool:
 
     if a.subject is None or b.subject is None or not (a.heads[a.subject] & b.heads[b.subject]):
         return False  # the same one acts, or the same thing undergoes it
+    if a.classes and b.classes and not a.classes & b.classes:
+        return False  # "Hayward will testify" / "Hayward will resign": one actor, two kinds of step
     return len(keys(a) & keys(b)) >= SAME_PARTICIPANTS
 
 
@@ -755,37 +765,66 @@ SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")
 
 
 def _reported_in_sentences(overdue: list[Expectation], needs: dict[str, _Need], articles: dict[str, Article],
-                           df: dict[str, int], n: int) -> None:
+                           df: dict[str, int], n: int, main: set[str]) -> None:
     """Leave open an overdue-looking expectation that some later article reports in any
     wording: every sentence of the story's articles published after it was made (not only
     the sentences the events stage kept) is read for a happening told as done that shares
-    its telling participants (``_related``)."""
+    its telling participants (``_related``). Each sentence is parsed once, and only when it
+    shares two word stems with some overdue expectation's participants."""
     if not overdue:
         return
-    candidates: list[tuple[Expectation, str]] = []
-    for x in overdue:
-        made = _made_from(x)
-        stems = {_stem(k) for arg in needs[x.id].args for k in arg if not k.startswith("#")}
-        for a in articles.values():
-            published = _published(a)
-            if a.id == x.article or not a.body or (made and (not published or published < made)):
+    want = {x.id: {_stem(w) for arg in needs[x.id].args for k in arg if not k.startswith("#") for w in k.split()}
+            for x in overdue}
+    sentences: dict[str, list[tuple[Expectation, str | None]]] = {}
+    for a in articles.values():
+        published = _published(a)
+        if not a.body:
+            continue
+        for sent in SENTENCE_END.split(a.body):
+            sent = sent.strip()
+            if not sent or len(sent) > 400:
                 continue
-            for sent in SENTENCE_END.split(a.body):
-                words = {_stem(w) for w in re.findall(r"[A-Za-z]+", sent)}
-                if len(sent) < 400 and words & stems:
-                    candidates.append((x, sent.strip()))
-    if not candidates:
+            words = {_stem(w) for w in re.findall(r"[A-Za-z]+", sent)}
+            for x in overdue:
+                made = _made_from(x)
+                if a.id != x.article and not (made and (not published or published < made)) \
+                        and len(words & want[x.id]) >= min(2, len(want[x.id])):
+                    sentences.setdefault(sent, []).append((x, published))
+    if not sentences:
         return
-    docs = _parse_many([sent for _, sent in candidates])
-    for (x, _), doc in zip(candidates, docs):
-        if x.status == "overdue" and any(_related(needs[x.id], v, df, n) for v in _fact_views(doc)):
-            x.status = "open"
+    keys = list(sentences)
+    for sent, doc in zip(keys, _parse_many(keys)):
+        views = None
+        for x, published in sentences[sent]:
+            if x.status != "overdue":
+                continue
+            views = _fact_views(doc) if views is None else views
+            after = bool(published and x.bound and x.bound.latest and published > x.bound.latest[:10])
+            if any(_related(needs[x.id], v, df, n) for v in views) or (
+                    after and _named_again(needs[x.id], doc, main)):
+                x.status = "open"
 
 
-def _a_state(need: _Need) -> bool:
+def _named_again(need: _Need, doc, main: set[str]) -> bool:
+    """A sentence the story printed after the step's bound names the same action and one of
+    its telling participants ("Dudley, who formally takes over from Hayward on 1 October",
+    printed in November): the story went on speaking of the step, so calling it late would
+    claim a silence the story does not keep, whatever the tense. Only sentences of articles
+    printed after the bound are asked."""
+    actions = {t.lemma_.lower() for t in doc if t.pos_ in ("VERB", "NOUN")} | {
+        p for t in doc if t.pos_ == "VERB" for p in _phrasal(t)}
+    if not (actions & need.actions or any(action_classes(a) & need.classes for a in actions)):
+        return False
+    told = _phrase_keys([t for t in doc if t.pos_ in ("NOUN", "PROPN")])
+    return any(_shared({k for k in arg if not k.startswith("#")} - main, told) for arg in need.args)
+
+
+def _a_state(need: _Need, x: Expectation) -> bool:
     """'Waves will remain this high until Thursday', 'the disaster will persist into the
-    fall': a state forecast to last has no report of being done, so it is never overdue."""
-    return bool(need.actions) and need.actions <= STATE_VERBS
+    fall', 'it is expected to be operational by July': a state forecast to hold has no
+    report of being done, so it is never overdue."""
+    first = x.what.split()[0].lower() if x.what.split() else ""
+    return (bool(need.actions) and need.actions <= STATE_VERBS) or first in STATE_VERBS
 
 
 def _best_first(found: list[Event], x: Expectation) -> list[Event]:
