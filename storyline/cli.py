@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import math
+import os
 import sys
 from pathlib import Path
 
@@ -104,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every address)")
     s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    s.add_argument("--token", default=None,
+                   help="access token that uploads and corrections need (API: 'Authorization: Bearer TOKEN'; pages: "
+                        "sign in at /login); default: the STORYLINE_TOKEN environment variable. Required, or "
+                        "--read-only, on any address other than 127.0.0.1")
+    s.add_argument("--read-only", action="store_true", help="serve pages, search and the API, but take no uploads or corrections")
 
     _story_parser(sub)
 
@@ -290,7 +296,8 @@ def _dispatch(args, parser) -> int:
     if args.command == "serve":
         from storyline.web import serve
 
-        serve(db=args.db, host=args.host, port=args.port)
+        serve(db=args.db, host=args.host, port=args.port, token=args.token or os.environ.get("STORYLINE_TOKEN") or None,
+              read_only=args.read_only)
         return 0
     if args.command == "eval":
         if not args.task:

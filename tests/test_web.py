@@ -45,6 +45,12 @@ def client(db, tmp_path):
         yield c
 
 
+def form_token(client, url: str = "/upload") -> str:
+    """The CSRF token the page at ``url`` puts in its forms (the client keeps the session cookie)."""
+    doc = lxml.html.fromstring(client.get(url).text)
+    return doc.xpath("//input[@name='csrf']/@value")[0]
+
+
 def _safe(html: str) -> None:
     for probe in PROBES:
         assert probe not in html, probe
@@ -129,7 +135,8 @@ def test_api_stories_story_article_search(client):
     hits = client.get("/api/search", params={"q": "cables council"}).json()
     assert hits["query"] == "cables council" and {h["id"] for h in hits["results"]} >= {"a1"}
     assert client.get("/api/search").status_code == 400
-    assert client.get("/api/stories", params={"limit": "x"}).status_code == 200
+    assert client.get("/api/stories", params={"limit": "x"}).json() == {
+        "error": "limit must be a whole number from 1 to 1000, not 'x'"}
 
 
 def test_api_article_with_odd_id_round_trips(client):
@@ -197,7 +204,8 @@ def test_file_names_with_paths_are_refused(client, tmp_path, name):
     r = client.post("/api/upload", content=body, headers=headers)
     assert r.status_code == 400 and "contains a path" in r.json()["error"]
     assert not (tmp_path / "etc").exists() and not (tmp_path.parent / "evil.txt").exists()
-    r = client.post("/upload", content=body, headers=headers)
+    csrf = b'--b\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n' + form_token(client).encode() + b"\r\n"
+    r = client.post("/upload", content=csrf + body, headers=headers)
     assert r.status_code == 400 and "contains a path" in r.text
     assert not list((tmp_path / "uploads").glob("*"))  # nothing was saved
 
@@ -205,7 +213,7 @@ def test_file_names_with_paths_are_refused(client, tmp_path, name):
 def test_oversized_file_gets_413_with_a_message(client):
     r = client.post("/api/upload", files={"files": ("big.txt", b"x" * 20_001, "text/plain")})
     assert r.status_code == 413 and r.json()["error"] == "'big.txt' is larger than 19.5 KB, the limit for one file"
-    r = client.post("/upload", files={"files": ("big.txt", b"x" * 20_001, "text/plain")})
+    r = client.post("/upload", files={"files": ("big.txt", b"x" * 20_001, "text/plain")}, data={"csrf": form_token(client)})
     assert r.status_code == 413 and "the limit for one file" in r.text
 
 
@@ -236,7 +244,7 @@ def test_too_many_files_gets_413(client):
 def test_empty_upload_is_refused_with_a_message(client):
     r = client.post("/api/upload", data={"text": "  "})
     assert r.status_code == 400 and "nothing to add" in r.json()["error"]
-    r = client.post("/upload", files={"files": ("", b"", "application/octet-stream")})
+    r = client.post("/upload", files={"files": ("", b"", "application/octet-stream")}, data={"csrf": form_token(client)})
     assert r.status_code == 400 and "nothing to add" in r.text
 
 
@@ -275,7 +283,8 @@ def test_upload_adds_an_article_to_a_story(client, db):
 
 
 def test_upload_form_redirects_to_a_job_page_that_shows_the_result(client):
-    r = client.post("/upload", data={"text": ARTICLE, "name": "<script>alert(9)</script>"}, follow_redirects=False)
+    r = client.post("/upload", data={"text": ARTICLE, "name": "<script>alert(9)</script>", "csrf": form_token(client)},
+                    follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/jobs/")
     job_id = r.headers["location"].rsplit("/", 1)[1]
     client.app.state.uploads.wait_idle(120)

@@ -100,19 +100,20 @@ def test_story_page_forms_correct_and_undo(client):
     assert {c.get("value") for c in doc.xpath("//form[@id='split-form']//input[@name='articles']")} == {"a1", "a2", "a3", "a4"}
     targets = doc.xpath("//select[@id='merge-with']/option/@value")
     assert targets and bridge not in targets
-    r = client.post(f"/stories/{bridge}/split", data={"articles": ["a3", "a4"]}, follow_redirects=False)
+    csrf = doc.xpath("//form[@id='split-form']/input[@name='csrf']/@value")[0]
+    r = client.post(f"/stories/{bridge}/split", data={"articles": ["a3", "a4"], "csrf": csrf}, follow_redirects=False)
     assert r.status_code == 303 and "?correction=1" in r.headers["location"]
     page = lxml.html.fromstring(client.get(r.headers["location"]).text)
     assert page.xpath("//form[@id='correction-done']/@action") == ["/corrections/1/undo"]
     assert {c.get("value") for c in page.xpath("//form[@id='split-form']//input[@name='articles']")} == {"a1", "a2"}
-    r = client.post(f"/stories/{story_of(client, 'a3')}/move", data={"article": "a3", "to": story_of(client, "a1")},
+    r = client.post(f"/stories/{story_of(client, 'a3')}/move", data={"article": "a3", "to": story_of(client, "a1"), "csrf": csrf},
                     follow_redirects=False)
     assert r.status_code == 303 and story_of(client, "a3") == story_of(client, "a1")
     corrections = lxml.html.fromstring(client.get("/corrections").text)
     assert corrections.xpath("//li[@data-correction]/@data-correction") == ["2", "1"]  # newest first
-    bad = client.post(f"/stories/{story_of(client, 'a1')}/split", data={"articles": []})
+    bad = client.post(f"/stories/{story_of(client, 'a1')}/split", data={"articles": [], "csrf": csrf})
     assert bad.status_code == 400 and "name the articles" in bad.text
     for n in (2, 1):
-        assert client.post(f"/corrections/{n}/undo", follow_redirects=False).status_code == 303
+        assert client.post(f"/corrections/{n}/undo", data={"csrf": csrf}, follow_redirects=False).status_code == 303
     assert frozenset({"a1", "a2", "a3", "a4"}) in story_sets(client)
     assert "(undone)" in client.get("/corrections").text

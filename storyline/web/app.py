@@ -4,17 +4,22 @@ as report.html, and a JSON API under ``/api/`` described by ``/api/openapi.json`
 Untrusted text stays text: every page is rendered with autoescape, every response carries a
 Content-Security-Policy that allows scripts and styles from this server only (no inline
 script or style at all), uploads are bounded in size and count before they are parsed, and
-an uploaded file's name is never used as a path.
+an uploaded file's name is never used as a path. Who may write (uploads, corrections) is
+decided in :mod:`storyline.web.guard`: an access token, a CSRF token on every form, and a rate
+limit on uploads.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import threading
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import anyio
 import jinja2
@@ -45,7 +50,8 @@ from storyline.report.html import (
     source_label,
     story_view,
 )
-from storyline.web.jobs import UploadRefused, Uploads, check_client_name
+from storyline.web.guard import AUTH_COOKIE, SESSION_COOKIE, Guard, RateLimit
+from storyline.web.jobs import UploadRefused, Uploads, check_client_name, iso_time
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -170,11 +176,20 @@ class StoreReader:
             self.all.clear()
 
 
+class BadParam(ValueError):
+    """A query or path parameter the API cannot take; answered 400 with the message."""
+
+
 def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, limits: UploadLimits | None = None,
-               input_limits: Limits | None = None, recover: bool = True) -> Starlette:
+               input_limits: Limits | None = None, recover: bool = True, token: str | None = None,
+               read_only: bool = False, rate: RateLimit | None = None) -> Starlette:
     """The web app over the store at ``db_path``. Uploads are kept in ``upload_dir`` (default:
     ``uploads/`` beside the store) and added by one background worker; ``recover`` queues
-    again the uploads a previous run accepted but did not finish."""
+    again the uploads a previous run accepted but did not finish.
+
+    With ``token``, uploads and corrections need it (``Authorization: Bearer`` for the API, a
+    sign-in at ``/login`` for forms); with ``read_only`` they are refused. ``rate`` limits
+    uploads per client (default: :class:`RateLimit`'s)."""
     from storyline import __version__
     from storyline.store import Store
 
@@ -187,11 +202,75 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
     env = environment(jinja2.PackageLoader("storyline.web", "templates"))
     env.filters["snippet"] = snippet_html
     links = WebLinks()
+    guard = Guard(token, read_only)
+    rate = rate or RateLimit()
 
     def page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
+        # Every page has a session (the CSRF token of its forms is derived from it); a browser
+        # without one gets it with this page.
+        session = request.cookies.get(SESSION_COOKIE) or ""
+        fresh = not session or len(session) > 64
+        if fresh:
+            session = guard.new_session()
         html = env.get_template(name).render(links=links, version=__version__, q=request.query_params.get("q", ""),
-                                             limits=limits, **ctx)
-        return HTMLResponse(html, status_code=status)
+                                             limits=limits, csrf=guard.csrf_for(session), writable=not guard.read_only,
+                                             needs_sign_in=guard.token is not None and not signed_in(request), **ctx)
+        response = HTMLResponse(html, status_code=status)
+        if fresh:
+            response.set_cookie(SESSION_COOKIE, session, httponly=True, samesite="strict", path="/")
+        return response
+
+    def signed_in(request: Request) -> bool:
+        return guard.signed_in(request.cookies.get(AUTH_COOKIE))
+
+    def refused(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+        if wants_json(request):
+            return JSONResponse({"error": message}, status_code=status, headers=headers)
+        response = page(request, "error.html", status, title="Refused", message=message,
+                        sign_in=status == 401)
+        response.headers.update(headers or {})
+        return response
+
+    def refuse_write(request: Request) -> Response | None:
+        """Why this write may not go ahead (read-only, another site's page, no token), or None."""
+        if guard.read_only:
+            return refused(request, 403, "this server is read-only: it takes no uploads or corrections")
+        if not same_origin(request):
+            return refused(request, 403, "writes are accepted from this site's own pages only")
+        if guard.token is None:
+            return None
+        if wants_json(request):
+            if not request.headers.get("authorization"):
+                return refused(request, 401, "this server needs its access token for writes: send it as "
+                                             "'Authorization: Bearer <token>'", {"www-authenticate": "Bearer"})
+            if not guard.bearer_ok(request.headers.get("authorization")):
+                return refused(request, 403, "wrong access token", {"www-authenticate": 'Bearer error="invalid_token"'})
+            return None
+        if not signed_in(request):
+            return refused(request, 401, "this server needs its access token for writes: sign in first")
+        return None
+
+    def refuse_csrf(request: Request, form) -> Response | None:
+        """A form post whose CSRF token is not this browser session's (forged, or from before a restart)."""
+        if guard.csrf_ok(request.cookies.get(SESSION_COOKIE), form.get("csrf")):
+            return None
+        return refused(request, 403, "the form has expired or did not come from this site: reload the page and try again")
+
+    def refuse_rate(request: Request) -> Response | None:
+        wait = rate.take(request.client.host if request.client else "")
+        if not wait:
+            return None
+        seconds = max(1, math.ceil(wait)) if math.isfinite(wait) else 3600
+        return refused(request, 429, f"too many uploads from your address ({rate.describe()}): "
+                                     f"try again in {seconds} s", {"retry-after": str(seconds)})
+
+    async def write_form(request: Request):
+        """The form of a write posted by a page, or the response refusing it."""
+        error = refuse_write(request)
+        if error:
+            return None, error
+        form = await request.form()
+        return form, refuse_csrf(request, form)
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/")
@@ -223,9 +302,22 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
                          "lede": s.summary_sentences[0].text if s.summary_sentences else (s.summary or "")[:300]})
         return rows
 
+    def search_hits(q: str, limit: int) -> list[dict[str, Any]]:
+        """Search results, each naming its story (title and page) so a reader need not open it to know."""
+        titles: dict[str, str | None] = {}
+        hits = []
+        for r in store().search(q, limit=limit):
+            sid = r.get("story")
+            if sid and sid not in titles:
+                s = store().get_story(sid)
+                titles[sid] = s.title if s else None
+            hits.append({**r, "story_title": titles.get(sid) if sid else None,
+                         "story_page": links.story(sid) if sid else None, "page": links.article(r["id"])})
+        return hits
+
     def search_rows(q: str, limit: int = 50) -> list[dict[str, Any]]:
         return [{**r, "published_when": format_date(r.get("published")) if r.get("published") else "date unknown",
-                 "shown_title": display_title(r)} for r in store().search(q, limit=limit)]
+                 "shown_title": display_title(r)} for r in search_hits(q, limit)]
 
     # ------------------------------------------------------------------ pages
     def home(request: Request) -> Response:
@@ -249,6 +341,7 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
 
     # ------------------------------------------------------------------ corrections (issue 15)
     def same_origin(request: Request) -> bool:
+        """Whether a write comes from this site's pages, or from a client that is no browser."""
         # A page elsewhere must not be able to post corrections through the user's browser.
         # Browsers say where a request comes from in Sec-Fetch-Site; Origin is the fallback,
         # but our no-referrer policy makes it "null" even for our own forms. Clients that
@@ -261,14 +354,11 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
 
     async def correct(request: Request, action: str, *args) -> tuple[Any, Response | None]:
         """Run one correction (or undo) through the API in a worker thread; the result, or
-        the error response (400/404, JSON under /api/, a page elsewhere)."""
+        the error response (400/404, JSON under /api/, a page elsewhere). The caller has
+        checked that the request may write (:func:`refuse_write`)."""
         from storyline import api
         from storyline.stories.corrections import CorrectionError
 
-        if not same_origin(request):
-            message = "corrections are accepted from this site's own pages only"
-            return None, (JSONResponse({"error": message}, status_code=403) if wants_json(request)
-                          else page(request, "error.html", 403, title="Refused", message=message))
         try:
             return await anyio.to_thread.run_sync(lambda: getattr(api, action)(db_path, *args)), None
         except CorrectionError as exc:
@@ -291,20 +381,26 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
 
     async def merge_submit(request: Request) -> Response:
         """POST /stories/{id}/merge (form: ``with``)."""
-        form = await request.form()
+        form, error = await write_form(request)
+        if error:
+            return error
         result, error = await correct(request, "merge_stories", request.path_params["story_id"], str(form.get("with") or ""))
         return error or corrected(result, 0)
 
     async def split_submit(request: Request) -> Response:
         """POST /stories/{id}/split (form: ``articles``, repeated)."""
-        form = await request.form()
+        form, error = await write_form(request)
+        if error:
+            return error
         result, error = await correct(request, "split_story", request.path_params["story_id"],
                                       [str(a) for a in form.getlist("articles")])
         return error or corrected(result, 1)  # the story the user was on, less the articles split off
 
     async def move_submit(request: Request) -> Response:
         """POST /stories/{id}/move (form: ``article``, ``to``)."""
-        form = await request.form()
+        form, error = await write_form(request)
+        if error:
+            return error
         result, error = await correct(request, "move_article", str(form.get("article") or ""), str(form.get("to") or ""))
         return error or corrected(result, 0)  # the target, with the article in it
 
@@ -317,17 +413,26 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
 
     async def undo_submit(request: Request) -> Response:
         """POST /corrections/{number}/undo."""
+        _, error = await write_form(request)
+        if error:
+            return error
         result, error = await correct(request, "undo_correction", _int(request.path_params["number"], -1, -1, 2**62))
         return error or RedirectResponse("/corrections", status_code=303)
 
     async def api_merge(request: Request) -> Response:
         """POST /api/stories/{story_id}/merge."""
+        error = refuse_write(request)
+        if error:
+            return error
         body = await json_body(request)
         result, error = await correct(request, "merge_stories", request.path_params["story_id"], str(body.get("with") or ""))
         return error or JSONResponse(result.to_dict())
 
     async def api_split(request: Request) -> Response:
         """POST /api/stories/{story_id}/split."""
+        error = refuse_write(request)
+        if error:
+            return error
         body = await json_body(request)
         articles = body.get("articles")
         if not isinstance(articles, list) or not articles or not all(isinstance(a, str) for a in articles):
@@ -337,6 +442,9 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
 
     async def api_move(request: Request) -> Response:
         """POST /api/articles/{article_id}/move."""
+        error = refuse_write(request)
+        if error:
+            return error
         body = await json_body(request)
         result, error = await correct(request, "move_article", request.path_params["article_id"], str(body.get("to") or ""))
         return error or JSONResponse(result.to_dict())
@@ -345,11 +453,16 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         """GET /api/corrections."""
         from storyline.stories.corrections import describe
 
-        return JSONResponse({"corrections": [{**c, "text": describe(c)} for c in store().corrections()]})
+        return JSONResponse({"corrections": [{**c, "text": describe(c), "at": iso_time(c.get("at")),
+                                              "undone": iso_time(c.get("undone"))} for c in store().corrections()]})
 
     async def api_undo(request: Request) -> Response:
         """POST /api/corrections/{number}/undo."""
-        result, error = await correct(request, "undo_correction", _int(request.path_params["number"], -1, -1, 2**62))
+        error = refuse_write(request)
+        if error:
+            return error
+        number = path_int(request, "number", "correction number")
+        result, error = await correct(request, "undo_correction", number)
         return error or JSONResponse(result.to_dict())
 
     def article_page(request: Request) -> Response:
@@ -378,7 +491,7 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
 
     def upload_form(request: Request) -> Response:
         """The upload/paste form and the recent uploads."""
-        return page(request, "upload.html", jobs=sorted(uploads.jobs.values(), key=lambda j: -j.created)[:10])
+        return page(request, "upload.html", jobs=sorted(uploads.jobs.values(), key=lambda j: -j.created)[:10], form={})
 
     def job_page(request: Request) -> Response:
         """An upload's progress (kept current by storyline.js) and result."""
@@ -391,6 +504,9 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         """The files (and pasted text) of an upload request, checked against the limits."""
         try:
             form = await request.form(max_files=limits.max_files, max_fields=20, max_part_size=limits.max_file_bytes)
+            # checked before anything is saved; the form had to be read to see its token
+            if not wants_json(request) and refuse_csrf(request, form):
+                raise UploadRefused("the form has expired or did not come from this site: reload the page and try again", 403)
         except (MultiPartException, HTTPException) as exc:
             detail = getattr(exc, "message", None) or getattr(exc, "detail", str(exc))
             status = 413 if "Too many files" in detail or "exceeded maximum size" in detail else 400
@@ -413,7 +529,15 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
                 name = form.get("name") if isinstance(form.get("name"), str) else ""
                 # a label, not a file name: it only becomes part of a slug (see stored_name)
                 name = re.sub(r"[\\/\x00]+", "-", (name or "").strip())
-                data = text.encode("utf-8")
+                meta = pasted_metadata(form)
+                if meta:
+                    # Given with the text, the metadata travels as a news-please record, which the
+                    # JSON reader takes as given (a date given is never re-inferred from the text).
+                    data = json.dumps({**meta, "text": text}, ensure_ascii=False).encode("utf-8")
+                    name = (name.rsplit(".", 1)[0] if "." in name else name) or "pasted"
+                    name += ".json"
+                else:
+                    data = text.encode("utf-8")
                 if len(data) > limits.max_file_bytes:
                     raise UploadRefused(f"the pasted text is larger than {_mb(limits.max_file_bytes)}, the limit", 413)
                 files.append(((name or "pasted") + ("" if "." in name else ".txt"), data))
@@ -427,19 +551,24 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
 
     async def upload_submit(request: Request) -> Response:
         """The form's POST: queue the upload, then show its job page (303)."""
+        error = refuse_write(request) or refuse_rate(request)
+        if error:
+            return error
         try:
             files = await read_upload(request)
             job = await anyio.to_thread.run_sync(uploads.submit, files)
         except UploadRefused as exc:
-            return page(request, "upload.html", exc.status, error=exc.message, jobs=[])
+            return page(request, "upload.html", exc.status, error=exc.message, jobs=[], form={})
         return RedirectResponse(f"/jobs/{quote(job.id)}", status_code=303)
 
     # ------------------------------------------------------------------ JSON API
     def api_stories(request: Request) -> Response:
         """GET /api/stories."""
-        limit = _int(request.query_params.get("limit"), 100, 1, 1000)
+        limit = query_int(request, "limit", 100, 1, 1000)
         rows = store().list_stories(limit=limit)
-        return JSONResponse({"stories": [{**r, "url": f"/api/stories/{quote(r['id'], safe='')}"} for r in rows]})
+        return JSONResponse({"stories": [{**r, "updated": iso_time(r.get("updated")),
+                                          "url": f"/api/stories/{quote(r['id'], safe='')}", "page": links.story(r["id"])}
+                                         for r in rows]})
 
     def api_story(request: Request) -> Response:
         """GET /api/stories/{story_id}."""
@@ -463,17 +592,21 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         q = request.query_params.get("q", "").strip()[:200]
         if not q:
             return JSONResponse({"error": "give the words to search for as ?q=..."}, status_code=400)
-        limit = _int(request.query_params.get("limit"), 50, 1, 200)
-        return JSONResponse({"query": q, "results": store().search(q, limit=limit)})
+        limit = query_int(request, "limit", 50, 1, 200)
+        return JSONResponse({"query": q, "results": search_hits(q, limit)})
 
     async def api_upload(request: Request) -> Response:
         """POST /api/upload: 202 with the job, or the finished job with ?wait=true."""
+        wait = query_bool(request, "wait")
+        error = refuse_write(request) or refuse_rate(request)
+        if error:
+            return error
         try:
             files = await read_upload(request)
             job = await anyio.to_thread.run_sync(uploads.submit, files)
         except UploadRefused as exc:
             return JSONResponse({"error": exc.message}, status_code=exc.status)
-        if request.query_params.get("wait") in ("1", "true", "yes"):
+        if wait:
             await anyio.to_thread.run_sync(job.event.wait, 300)
             return JSONResponse(job.to_dict(), status_code=200 if job.status == "done" else 202)
         return JSONResponse(job.to_dict(), status_code=202, headers={"location": f"/api/jobs/{job.id}"})
@@ -498,6 +631,28 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
             return Response("not found", status_code=404, media_type="text/plain")
         return Response(asset(name), media_type=STATIC[name], headers={"cache-control": "no-cache"})
 
+    def login_form(request: Request) -> Response:
+        """The sign-in page of a server started with a token."""
+        return page(request, "login.html", next=safe_next(request.query_params.get("next")), signed_in=signed_in(request),
+                    has_token=guard.token is not None)
+
+    async def login_submit(request: Request) -> Response:
+        """POST /login (form: ``token``, ``next``): a cookie that lets this browser write."""
+        form = await request.form()
+        error = refuse_csrf(request, form)
+        if error:
+            return error
+        nxt = safe_next(str(form.get("next") or ""))
+        if guard.token is None or not guard.token_ok(str(form.get("token") or "")):
+            return page(request, "login.html", 403, next=nxt, error="That is not this server's access token.",
+                        has_token=guard.token is not None)
+        response = RedirectResponse(nxt, status_code=303)
+        response.set_cookie(AUTH_COOKIE, guard.signed_in_cookie(), httponly=True, samesite="strict", path="/")
+        return response
+
+    async def on_bad_param(request: Request, exc: BadParam) -> Response:
+        return JSONResponse({"error": str(exc)}, status_code=400)
+
     async def on_error(request: Request, exc: HTTPException) -> Response:
         if wants_json(request):
             return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
@@ -514,6 +669,8 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         Route("/stories/{story_id}/split", split_submit, methods=["POST"], name="split_submit"),
         Route("/stories/{story_id}/move", move_submit, methods=["POST"], name="move_submit"),
         Route("/corrections", corrections_page, name="corrections"),
+        Route("/login", login_form, methods=["GET"], name="login_form"),
+        Route("/login", login_submit, methods=["POST"], name="login_submit"),
         Route("/corrections/{number}/undo", undo_submit, methods=["POST"], name="undo_submit"),
         Route("/static/{name}", static, name="static"),
         Route("/favicon.ico", lambda request: Response(status_code=204), name="favicon"),
@@ -543,11 +700,13 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
             await anyio.to_thread.run_sync(uploads.stop)
             store.close()
 
-    app = Starlette(routes=routes, exception_handlers={HTTPException: on_error}, lifespan=lifespan)
+    app = Starlette(routes=routes, exception_handlers={HTTPException: on_error, BadParam: on_bad_param}, lifespan=lifespan)
     app.add_middleware(SecurityMiddleware, limits=limits)
     app.state.uploads = uploads
     app.state.db_path = db_path
     app.state.limits = limits
+    app.state.guard = guard
+    app.state.rate = rate
     return app
 
 
@@ -568,8 +727,67 @@ def snippet_html(snippet: str | None, query: str) -> Markup:
     return Markup("").join(out)
 
 
+def query_int(request: Request, name: str, default: int, lo: int, hi: int) -> int:
+    """An API query parameter as an int within [lo, hi]; :class:`BadParam` (400) otherwise."""
+    value = request.query_params.get(name)
+    if value is None:
+        return default
+    if not re.fullmatch(r"[+-]?\d{1,18}", value.strip()) or not lo <= int(value) <= hi:
+        raise BadParam(f"{name} must be a whole number from {lo} to {hi}, not {value[:40]!r}")
+    return int(value)
+
+
+def query_bool(request: Request, name: str) -> bool:
+    """An API query parameter as a yes/no; :class:`BadParam` (400) when it is neither."""
+    value = (request.query_params.get(name) or "false").strip().lower()
+    if value not in ("1", "true", "yes", "0", "false", "no", ""):
+        raise BadParam(f"{name} must be true or false, not {value[:40]!r}")
+    return value in ("1", "true", "yes")
+
+
+def path_int(request: Request, name: str, what: str) -> int:
+    """A path parameter that must be a whole number (a correction's number)."""
+    value = request.path_params[name]
+    if not re.fullmatch(r"\d{1,18}", value):
+        raise BadParam(f"the {what} must be a whole number, not {value[:40]!r}")
+    return int(value)
+
+
+def safe_next(value: str | None) -> str:
+    """Where to go after signing in: a path on this site only (never //host or a scheme)."""
+    value = value or "/"
+    return value if value.startswith("/") and not value.startswith("//") and "\\" not in value else "/"
+
+
+def pasted_metadata(form) -> dict[str, str]:
+    """The title, outlet, date and URL given with a pasted article (as news-please fields),
+    each checked; :class:`UploadRefused` names the field that is wrong."""
+    meta: dict[str, str] = {}
+    for field, key, most in (("title", "title", 1000), ("outlet", "outlet", 200), ("date", "published", 100),
+                             ("url", "url", 4096)):
+        value = form.get(field)
+        value = value.strip() if isinstance(value, str) else ""
+        if not value:
+            continue
+        if len(value) > most:
+            raise UploadRefused(f"the {field} is longer than {most} characters", 400)
+        meta[key] = value
+    if "published" in meta:
+        try:
+            datetime.fromisoformat(meta["published"].replace("Z", "+00:00"))
+        except ValueError:
+            raise UploadRefused(f"the date {meta['published'][:40]!r} is not a date: give it as YYYY-MM-DD "
+                                "(a time may follow, e.g. 2018-01-03T14:30)", 400) from None
+    if "url" in meta:
+        parts = urlsplit(meta["url"])
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise UploadRefused(f"the URL {meta['url'][:80]!r} is not an http(s) address", 400)
+    return meta
+
+
 def _int(value: str | None, default: int, lo: int, hi: int) -> int:
-    """A query parameter as an int within [lo, hi]; ``default`` when absent or not a number."""
+    """A page's query parameter as an int within [lo, hi]; ``default`` when absent or not a
+    number (pages forgive what the API refuses: a stale link still shows the page)."""
     try:
         return max(lo, min(hi, int(value))) if value is not None else default
     except ValueError:

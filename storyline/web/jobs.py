@@ -21,6 +21,7 @@ import threading
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,11 @@ log = logging.getLogger("storyline.web")
 KNOWN_EXT = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ".json", ".jsonl", ".ndjson",
              ".warc", ".arc", ".rss", ".atom", ".xml", ".feed"}
 DONE_MARKER = "done.json"
+
+
+def iso_time(t: float | None) -> str | None:
+    """A Unix time as ISO 8601 in UTC (``2026-12-01T09:30:00+00:00``), what the API shows."""
+    return datetime.fromtimestamp(t, timezone.utc).isoformat(timespec="seconds") if t is not None else None
 
 
 class UploadRefused(ValueError):
@@ -95,6 +101,7 @@ class Job:
     articles_read: int = 0
     added: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    already: list[dict[str, Any]] = field(default_factory=list)  # the stored articles the skipped ones copy
     rejected: list[dict[str, str]] = field(default_factory=list)
     error: str | None = None
     created: float = field(default_factory=time.time)
@@ -121,7 +128,8 @@ class Job:
         return {"id": self.id, "status": self.status, "message": self.message, "total": len(self.files),
                 "done": self.done, "articles_read": self.articles_read,
                 "files": [f["name"] for f in self.files], "articles": self.added, "skipped": self.skipped,
-                "rejected": self.rejected, "error": self.error, "created": self.created, "finished": self.finished,
+                "already": self.already, "rejected": self.rejected, "error": self.error,
+                "created": iso_time(self.created), "finished": iso_time(self.finished),
                 "url": f"/api/jobs/{self.id}", "page": f"/jobs/{self.id}"}
 
 
@@ -273,10 +281,11 @@ class Uploads:
             if job.status != "grouping":
                 continue
             for a in per_job.get(job.id, []):
-                sid = store.story_of(a.id)
-                story = store.get_story(sid) if sid else None
-                job.added.append({"id": a.id, "title": a.title, "outlet": a.outlet, "story": sid,
-                                  "story_title": story.title if story else None, "url": f"/api/articles/{a.id}"})
+                job.added.append(_described(store, a))
+            for sid in job.skipped:
+                stored = _stored_copy(store, sid, job, self.limits)
+                if stored is not None:
+                    job.already.append(_described(store, stored))
             self._finish(job, "done")
 
     def _finish(self, job: Job, status: str, error: str | None = None) -> None:
@@ -286,6 +295,37 @@ class Uploads:
         except OSError:
             log.warning("could not mark upload %s done", job.id)
         job.event.set()
+
+
+def _described(store, article) -> dict[str, Any]:
+    """An article as a job names it: title, outlet, its story, and where to read both."""
+    from urllib.parse import quote
+
+    sid = store.story_of(article.id)
+    story = store.get_story(sid) if sid else None
+    return {"id": article.id, "title": article.title, "outlet": article.outlet, "story": sid,
+            "story_title": story.title if story else None, "url": f"/api/articles/{quote(article.id, safe='')}",
+            "page": f"/articles/{quote(article.id, safe='')}",
+            "story_page": f"/stories/{quote(sid, safe='')}" if sid else None}
+
+
+def _stored_copy(store, skipped_id: str, job: Job, limits: Limits):
+    """The stored article an upload was a copy of. ``ingest`` names a copy found by its
+    content under the id the upload would have had, which is not in the store; the input's
+    fingerprint, recorded against the stored article, finds it (the files are read again,
+    without analysis, only for uploads that were copies)."""
+    from storyline.ingest import RawArticle, read_inputs
+    from storyline.versions import input_fingerprint
+
+    found = store.get_article(skipped_id)
+    if found is not None:
+        return found
+    for f in job.files:
+        for raw in read_inputs([f["path"]], limits, taken=store.has_article):  # as ingest read it
+            if isinstance(raw, RawArticle) and raw.id == skipped_id:
+                seen = store.input_seen(input_fingerprint(raw, None))
+                return store.get_article(seen[0]) if seen else None
+    return None
 
 
 def _reason(reason: str, f: dict[str, str]) -> str:

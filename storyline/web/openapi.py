@@ -24,15 +24,24 @@ def _components() -> dict[str, Any]:
         "type": "object",
         "properties": {"id": {"type": "string"}, "title": {"type": "string"},
                        "first": {"type": ["string", "null"]}, "last": {"type": ["string", "null"]},
-                       "n_articles": {"type": "integer"}, "updated": {"type": "number", "description": "Unix time of the last rebuild."},
-                       "url": {"type": "string"}},
+                       "n_articles": {"type": "integer"},
+                       "updated": {"type": "string", "format": "date-time", "description": "When it was last rebuilt (ISO 8601, UTC)."},
+                       "url": {"type": "string"}, "page": {"type": "string", "description": "Its page in the web app."}},
     }
     schemas["search_hit"] = {
         "type": "object",
         "properties": {"id": {"type": "string"}, "title": {"type": ["string", "null"]}, "outlet": {"type": ["string", "null"]},
                        "published": {"type": ["string", "null"]}, "story": {"type": ["string", "null"]},
+                       "story_title": {"type": ["string", "null"], "description": "The title of the article's story."},
+                       "story_page": {"type": ["string", "null"], "description": "The story's page in the web app."},
+                       "page": {"type": "string", "description": "The article's page in the web app."},
                        "snippet": {"type": "string", "description": "Matching words wrapped in [ and ]."}},
     }
+    article_brief = {"type": "object", "properties": {
+        "id": {"type": "string"}, "title": {"type": ["string", "null"]}, "outlet": {"type": ["string", "null"]},
+        "story": {"type": ["string", "null"]}, "story_title": {"type": ["string", "null"]}, "url": {"type": "string"},
+        "page": {"type": "string", "description": "The article's page in the web app."},
+        "story_page": {"type": ["string", "null"], "description": "Its story's page in the web app."}}}
     schemas["job"] = {
         "type": "object",
         "required": ["id", "status", "message", "total", "done"],
@@ -45,14 +54,16 @@ def _components() -> dict[str, Any]:
             "articles_read": {"type": "integer"},
             "files": {"type": "array", "items": {"type": "string"}},
             "articles": {"type": "array", "description": "Articles added, each with the story it joined.",
-                         "items": {"type": "object", "properties": {
-                             "id": {"type": "string"}, "title": {"type": ["string", "null"]},
-                             "outlet": {"type": ["string", "null"]}, "story": {"type": ["string", "null"]},
-                             "story_title": {"type": ["string", "null"]}, "url": {"type": "string"}}}},
-            "skipped": {"type": "array", "items": {"type": "string"}, "description": "Already in the store (same content)."},
+                         "items": article_brief},
+            "skipped": {"type": "array", "items": {"type": "string"},
+                        "description": "How many uploads were already in the store (same content), by the id each would have had."},
+            "already": {"type": "array", "items": article_brief,
+                        "description": "The stored articles the skipped uploads are copies of: title, outlet, story and links."},
             "rejected": {"type": "array", "items": {"type": "object", "properties": {
                 "source": {"type": "string"}, "reason": {"type": "string"}}}},
             "error": {"type": ["string", "null"]},
+            "created": {"type": "string", "format": "date-time"},
+            "finished": {"type": ["string", "null"], "format": "date-time"},
             "url": {"type": "string"}, "page": {"type": "string"},
         },
     }
@@ -70,8 +81,8 @@ def _components() -> dict[str, Any]:
             "after": {**groups, "description": "Article ids of each story it left; these are kept together and apart "
                                                "by later grouping."},
             "result": {"type": "array", "items": {"type": "string"}, "description": "Ids of the stories it left."},
-            "at": {"type": "number", "description": "Unix time it was made."},
-            "undone": {"type": ["number", "null"], "description": "Unix time it was undone, or null."},
+            "at": {"type": "string", "format": "date-time", "description": "When it was made (ISO 8601, UTC)."},
+            "undone": {"type": ["string", "null"], "format": "date-time", "description": "When it was undone, or null."},
             "text": {"type": "string", "description": "What it did, in words."},
         },
     }
@@ -95,19 +106,37 @@ def _correction(summary: str, description: str, body: dict[str, Any] | None, par
         "description": description + " The stories touched are rebuilt (timeline, claims, summary) before the "
                                      "answer; story ids follow their articles, so the answer gives the new ids. "
                                      "Requests from another site's pages (Sec-Fetch-Site other than same-origin, "
-                                     "or an Origin naming another host) are refused with 403.",
+                                     "or an Origin naming another host) are refused with 403. " + WRITES,
         "parameters": params,
         "responses": {
             "200": _json("correction_result", "Done; the stories it left."),
             "400": _error("The correction cannot be made as asked (e.g. splitting off every article, moving an "
                           "article to its own story, undoing a correction a later one depends on)."),
-            "403": _error("Sent from another site's page."),
+            **WRITE_ERRORS,
             "404": _error("No such story, article or correction."),
         },
+        "security": WRITE_SECURITY,
     }
     if body is not None:
         op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
     return {"post": op}
+
+
+WRITES = ("On a server started with an access token (`storyline serve --token`), send it as "
+          "`Authorization: Bearer <token>`; a server started with `--read-only` refuses every write with 403.")
+WRITE_ERRORS = {
+    "401": {"description": "The server needs its access token and none was sent (`WWW-Authenticate: Bearer`).",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/error"}}}},
+    "403": {"description": "Wrong token, a read-only server, or sent from another site's page.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/error"}}}},
+}
+# Without a token the server takes writes from anyone who reaches it (loopback only, by default).
+WRITE_SECURITY: list[dict[str, list]] = [{"bearer": []}, {}]
+
+
+def _limit(default: int, most: int) -> dict[str, Any]:
+    return {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": most, "default": default},
+            "description": f"At most this many (1 to {most}); anything else is answered 400."}
 
 
 def _json(ref: str, description: str) -> dict[str, Any]:
@@ -133,9 +162,10 @@ def openapi(version: str, limits) -> dict[str, Any]:
         "paths": {
             "/api/stories": {"get": {
                 "summary": "List stories, newest activity first",
-                "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}],
+                "parameters": [_limit(100, 1000)],
                 "responses": {"200": {"description": "The stories.", "content": {"application/json": {"schema": {
-                    "type": "object", "properties": {"stories": {"type": "array", "items": {"$ref": "#/components/schemas/story_row"}}}}}}}},
+                    "type": "object", "properties": {"stories": {"type": "array", "items": {"$ref": "#/components/schemas/story_row"}}}}}}},
+                              "400": _error("A limit that is not a whole number from 1 to 1000.")},
             }},
             "/api/stories/{story_id}": {"get": {
                 "summary": "One story: timeline, claims, comparison, coverage, expectations, summary",
@@ -161,12 +191,12 @@ def openapi(version: str, limits) -> dict[str, Any]:
                 "summary": "Full-text search over article titles and bodies",
                 "parameters": [{"name": "q", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 200},
                                 "description": "Plain words; every word must appear."},
-                               {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}}],
+                               _limit(50, 200)],
                 "responses": {
                     "200": {"description": "Matching articles, best first.", "content": {"application/json": {"schema": {
                         "type": "object", "properties": {"query": {"type": "string"},
                                                          "results": {"type": "array", "items": {"$ref": "#/components/schemas/search_hit"}}}}}}},
-                    "400": _error("No words given."),
+                    "400": _error("No words given, or a bad limit."),
                 },
             }},
             "/api/upload": {"post": {
@@ -174,19 +204,33 @@ def openapi(version: str, limits) -> dict[str, Any]:
                 "description": f"Accepts {limits.describe()}. Each file is read like `storyline add` reads it "
                                "(text, HTML, news-please JSON, WARC, RSS/Atom, .gz). File names must be plain names: "
                                "a name with a path (/, \\, ..) is refused. The articles are added in the background; "
-                               "poll the job, or pass `wait=true` to get the finished job.",
+                               "poll the job, or pass `wait=true` to get the finished job. A pasted article may come with its title, "
+                               "outlet, date and URL, which are kept as given. An upload of an article already stored is "
+                               "answered with that article (`already`: its title, story and links). Uploads are rate "
+                               "limited per client address (429 with `Retry-After`). " + WRITES,
+                "security": WRITE_SECURITY,
                 "parameters": [{"name": "wait", "in": "query", "schema": {"type": "boolean", "default": False},
-                                "description": "Answer only when the job is finished (at most 5 minutes)."}],
+                                "description": "Answer only when the job is finished (at most 5 minutes). "
+                                               "Anything but true/false/1/0/yes/no is answered 400."}],
                 "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
                     "type": "object",
                     "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}},
                                    "text": {"type": "string", "description": "An article pasted as plain text."},
-                                   "name": {"type": "string", "description": "A name for the pasted article."}}}}}},
+                                   "name": {"type": "string", "description": "A name for the pasted article."},
+                                   "title": {"type": "string", "maxLength": 1000, "description": "The pasted article's title."},
+                                   "outlet": {"type": "string", "maxLength": 200, "description": "Who published it."},
+                                   "date": {"type": "string", "description": "When it was published: ISO 8601, YYYY-MM-DD "
+                                                                            "with an optional time."},
+                                   "url": {"type": "string", "format": "uri", "description": "Where it was published (http or https)."}}}}}},
                 "responses": {
                     "202": _json("job", "Accepted: the files are saved and queued. `Location` is the job's URL."),
                     "200": _json("job", "With wait=true: the finished job."),
-                    "400": _error("Nothing to add, a malformed request, or a file name with a path."),
+                    "400": _error("Nothing to add, a malformed request, a file name with a path, a date or URL "
+                                  "that is not one, or a bad `wait`."),
+                    **WRITE_ERRORS,
                     "413": _error("Too large or too many files; the message gives the limits."),
+                    "429": {**_error("Too many uploads from this address; the `Retry-After` header says when to try again."),
+                            "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait."}}},
                     "503": _error("Too many uploads waiting; try again later."),
                 },
             }},
@@ -225,11 +269,14 @@ def openapi(version: str, limits) -> dict[str, Any]:
                 "Undo a correction",
                 "Its stories as they were before it; articles that joined them since go to the most similar. Refused "
                 "(400) while a later correction changed the same stories: undo that one first.",
-                None, [{"name": "number", "in": "path", "required": True, "schema": {"type": "integer"}}]),
+                None, [{"name": "number", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 0}}]),
             "/api/openapi.json": {"get": {
                 "summary": "This description",
                 "responses": {"200": {"description": "OpenAPI 3.1 document.", "content": {"application/json": {}}}},
             }},
         },
-        "components": {"schemas": _components()},
+        "components": {"schemas": _components(),
+                       "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
+                                                      "description": "The access token `storyline serve` was started with "
+                                                                     "(`--token` or `STORYLINE_TOKEN`)."}}},
     }
