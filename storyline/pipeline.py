@@ -179,7 +179,7 @@ def ingest(
             if refreshes is not None and art.id == refreshes:
                 pending.append((art, an, fp, True))  # the same input, analysed by newer code or model
             elif dup_of is not None or art.fingerprint in seen_fp:
-                result.skipped.append(art.id)
+                result.skipped.append(dup_of or art.id)  # the stored article it copies, when stored
                 if dup_of is not None:  # remembered, so that the next run skips it unread
                     art.id = dup_of
                     pending.append((art, None, fp, False))

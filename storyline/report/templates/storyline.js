@@ -80,7 +80,12 @@
         item(list, "Added: " + (a.title || a.id) + (a.story_title ? " (story: " + a.story_title + ")" : ""),
              a.story ? "/stories/" + encodeURIComponent(a.story) : "/articles/" + encodeURIComponent(a.id));
       });
-      (job.skipped || []).forEach(function (s) { item(list, "Already in the store: " + s); });
+      var named = job.already || [];
+      named.forEach(function (a) {
+        item(list, "Already in the store: " + (a.title || a.id) + (a.story_title ? " (story: " + a.story_title + ")" : ""),
+             a.page || null);
+      });
+      if (!named.length) (job.skipped || []).forEach(function (s) { item(list, "Already in the store: " + s); });
       (job.rejected || []).forEach(function (r) { item(list, "Rejected: " + r.source + ": " + r.reason); });
       result.appendChild(list);
       box.classList.add("finished");
