@@ -24,6 +24,18 @@ def schema() -> dict[str, Any]:
     return json.loads(resources.files("storyline.report").joinpath("schema.json").read_text("utf-8"))
 
 
+def window_words(earliest: str | None, latest: str | None, day=lambda d: d, none: str = "undated") -> str:
+    """The window an undated item's evidence allows, in words ("between X and Y", "on or before
+    Y"); ``day`` renders a day (ISO as it is, or as a reader says it)."""
+    if earliest and latest:
+        return f"between {day(earliest)} and {day(latest)}"
+    if latest:
+        return f"on or before {day(latest)}"
+    if earliest:
+        return f"on or after {day(earliest)}"
+    return none
+
+
 def article_dict(a: Article) -> dict[str, Any]:
     d = asdict(a)
     d.pop("fingerprint", None)

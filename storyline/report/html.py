@@ -329,16 +329,11 @@ def _axis(events: list[dict], story_id: str) -> dict[str, Any] | None:
 
 def _window(e: dict) -> str:
     """What an undated event's evidence allows, in words ("" for a dated one)."""
+    from storyline.report import window_words
+
     if e.get("date"):
         return ""
-    lo, hi = e.get("earliest"), e.get("latest")
-    if lo and hi:
-        return f"between {format_date(lo, 'day')} and {format_date(hi, 'day')}"
-    if hi:
-        return f"on or before {format_date(hi, 'day')}"
-    if lo:
-        return f"on or after {format_date(lo, 'day')}"
-    return "no date known"
+    return window_words(e.get("earliest"), e.get("latest"), lambda d: format_date(d, "day"), "no date known")
 
 
 def _timeline(story: dict, arts: dict[str, dict], colours: dict[str, int], fulfilled: dict[str, list[dict]]):

@@ -11,16 +11,11 @@ def _esc(text: str | None) -> str:
 
 def _when(e: dict[str, Any]) -> str:
     """An event's date with its precision, or the window its evidence allows."""
+    from storyline.report import window_words
+
     if e.get("date"):
         return f"{e['date']} ({e.get('precision') or '-'})"
-    lo, hi = e.get("earliest"), e.get("latest")
-    if lo and hi:
-        return f"between {lo} and {hi}"
-    if hi:
-        return f"on or before {hi}"
-    if lo:
-        return f"on or after {lo}"
-    return "undated"
+    return window_words(e.get("earliest"), e.get("latest"))
 
 
 def _timeline(s: dict[str, Any], arts: dict[str, Any]) -> list[str]:
