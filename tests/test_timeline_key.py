@@ -242,3 +242,12 @@ def test_lines_pointing_back_do_not_stand_alone():
     assert not stands_alone("Last year, it recorded 14 assaults.")
     assert stands_alone("In September, the government admitted talks had failed.")
     assert stands_alone("Hearings resumed after the break.")
+
+
+def test_dropping_a_time_leaves_clean_punctuation_and_no_stray_preposition():
+    from storyline.timeline.build import plain_line
+
+    assert plain_line(_event("e", "The girls were released around 5:30 a.m. on Thursday.", "2016-10-13")) == \
+        "The girls were released around 5:30 a.m."
+    assert plain_line(_event("e", "The group freed the girls on late Saturday in exchange for prisoners.", "2017-05-06")) == \
+        "The group freed the girls in exchange for prisoners."

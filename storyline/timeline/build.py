@@ -264,6 +264,7 @@ def plain_line(e: Event) -> str:
 
     out = _relative_times().sub(drop, text)
     out = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s{2,}", " ", out)).strip()
+    out = re.sub(r"(?<!\.)\.\.$", ".", out)  # "at 5:30 a.m. on Thursday." loses its time, not its stop
     if len(out.split()) < 4:
         return e.text  # the time was the point ("It happened on Monday."): keep the sentence
     return out[:1].upper() + out[1:]
