@@ -286,3 +286,9 @@ def test_a_line_without_a_full_stop_is_not_prose():
     analysis = ArticleAnalysis(article="a1", anchor=ANCHOR, sentences=[
         Sentence(0, cut, body[:cut]), Sentence(cut + 2, len(body), body[cut + 2:])])
     assert [x.what for x in extract_expectations(article, None, analysis)] == ["publish its report"]
+
+
+def test_a_name_counted_with_a_is_a_thing():
+    body = ("Two tourists want to ride on an Orion Heavy around the moon. "
+            "The Orion Heavy will also do so at one-third the cost. The agency will pay for the flights.")
+    assert [x.what for x in _run(body)] == ["pay for the flights"]

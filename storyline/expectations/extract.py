@@ -722,10 +722,15 @@ def _head_noun(subj):
 
 def _thing_names(doc) -> set[str]:
     """Names the article itself uses for made things: the proper nouns before a noun of
-    ``thing_nouns.txt`` ("the Falcon Heavy rocket" -> falcon, heavy). The tagger often reads
+    ``thing_nouns.txt`` ("the Falcon Heavy rocket" -> falcon, heavy), or counted with "a"
+    ("ride on a Falcon Heavy"). The tagger often reads
     such names as organisations; the article's own wording says what they are."""
     names = set()
     for t in doc:
+        if t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "NORP") and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+            # "to fly on a Falcon Heavy": one of many, a product; a body is not counted so
+            names.update(c.lower_ for c in t.subtree if c.pos_ == "PROPN" and c.i <= t.i)
         if t.lemma_.lower() in THING_NOUNS and t.pos_ == "NOUN":
             stack = [c for c in t.children if c.dep_ == "compound"]
             while stack:  # the compound chain only, not a possessor ("Elon Musk's rocket")
