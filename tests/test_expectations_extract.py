@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.expectations.extract import extract_expectations
-from storyline.model import Article, ArticleAnalysis, EntityMention, Published, TimeExpr
+from storyline.model import Article, ArticleAnalysis, EntityMention, Published, Sentence, TimeExpr
 
 ANCHOR = "2024-10-24"
 
@@ -248,3 +248,47 @@ def test_a_pledge_dated_in_the_past_is_not_a_step():
     body = "The company agreed last year to pay less than $1 billion."
     last_year = _tx(body, "last year", value="2023", precision="year", earliest="2023-01-01", latest="2023-12-31")
     assert _run(body, [last_year]) == []
+
+
+def test_a_made_thing_named_like_an_organisation_is_not_an_actor():
+    # the tagger may read "Falcon Heavy" as an organisation; the article calls it a rocket
+    body = ("The Orion Heavy rocket stands on the pad. The Orion Heavy will lift off and enter orbit. "
+            "The Orion Heavy megarocket will fire beyond orbit. The company will attempt to recover the boosters.")
+    xs = _run(body)
+    assert [x.what for x in xs] == ["attempt to recover the boosters"]
+
+
+def test_a_thing_named_like_an_organisation_is_a_step_with_a_date_ahead():
+    body = "The Orion Heavy rocket stands on the pad. The Orion Heavy will lift off on Tuesday."
+    bound = _tx(body, "Tuesday", value="2024-10-29", precision="day", kind="point",
+                earliest="2024-10-29", latest="2024-10-29")
+    [x] = _run(body, [bound])
+    assert x.what.startswith("lift off")
+
+
+def test_nor_denies_the_second_clause():
+    body = "\u201cI am not going to resign, nor am I going to quit,\u201d the mayor said."
+    assert _run(body) == []
+
+
+def test_a_future_seen_from_long_ago_is_a_past_narrative():
+    body = "In 1995, the actress said she would go upstairs to rest between takes."
+    past = _tx(body, "1995", value="1995", precision="year", kind="point",
+               earliest="1995-01-01", latest="1995-12-31")
+    assert _run(body, [past]) == []
+
+
+def test_a_line_without_a_full_stop_is_not_prose():
+    # a related-links box or a headline glued to the body
+    body = "Russia will send troops to the border\n\nThe ministry will publish its report."
+    cut = body.index("\n")
+    article = Article(id="a1", source="a1.txt", body=body, published=Published(ANCHOR, ANCHOR, ANCHOR, "metadata"))
+    analysis = ArticleAnalysis(article="a1", anchor=ANCHOR, sentences=[
+        Sentence(0, cut, body[:cut]), Sentence(cut + 2, len(body), body[cut + 2:])])
+    assert [x.what for x in extract_expectations(article, None, analysis)] == ["publish its report"]
+
+
+def test_a_name_counted_with_a_is_a_thing():
+    body = ("Two tourists want to ride on an Orion Heavy around the moon. "
+            "The Orion Heavy will also do so at one-third the cost. The agency will pay for the flights.")
+    assert [x.what for x in _run(body)] == ["pay for the flights"]

@@ -321,3 +321,13 @@ def test_one_actor_two_kinds_of_step_stay_apart():
     b = _said(_exp("senate:x0", "senate", "resign over the Gulf spill", "Tony Hayward", "2024-11-06"),
               "Tony Hayward will resign over the Gulf spill.")
     assert len(follow_up([a, b], list(FILLER), ARTICLES)) == 2
+
+
+def test_one_quotation_printed_by_two_outlets_is_one_item():
+    words = "Something has gone wrong and we will work tirelessly with the tram operator {} to establish the cause."
+    a = _said(_exp("duma:x0", "duma", "work tirelessly with the tram operator to establish the cause", "we",
+                   "2024-10-24"), "\u201c" + words.format("FirstGroup") + "\u201d")
+    b = _said(_exp("senate:x1", "senate", "work tirelessly", "we", "2024-11-06"),
+              "The commissioner said: \"" + words.format("First Group") + "\"")
+    xs = follow_up([a, b], list(FILLER), ARTICLES)
+    assert [[e.article for e in x.evidence] for x in xs] == [["duma", "senate"]]

@@ -30,6 +30,8 @@ from storyline.expectations.lexicon import (
     CHANGE_VERBS,
     DESIRE_VERBS,
     MEASURE_NOUNS,
+    NEGATION_WORDS,
+    THING_NOUNS,
     OPINION_VERBS,
     QUANTITY_HEADS,
     STATE_VERBS,
@@ -53,6 +55,8 @@ from storyline.expectations.lexicon import (
 from storyline.model import Article, ArticleAnalysis, Evidence, Expectation, TimeExpr
 
 MAX_WHAT_TOKENS = 30
+# How running prose ends; a line without one of these is a headline, caption or link.
+SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # Dependencies through which a clause hangs under the verb that reports it.
@@ -89,7 +93,13 @@ def _has_perfect(verb) -> bool:
 
 
 def _negated(tok) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
+    """The clause is denied: "will not", "never will", and "nor am I going to quit", where
+    "nor" hangs on the first of two joined clauses and denies the second."""
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATION_WORDS and c.dep_ in ("cc", "preconj", "advmod"))
+           for c in tok.children):
+        return True
+    return tok.dep_ == "conj" and any(c.lower_ in NEGATION_WORDS and c.dep_ == "cc" and c.i < tok.i
+                                      for c in tok.head.children)
 
 
 STATIVE = {"mean", "indicate", "suggest", "explain", "reflect", "imply", "contain", "represent", "signify"}
@@ -592,6 +602,20 @@ def _bound_for(tok, timexes: list[TimeExpr], anchor: str | None, exclude: list, 
     return best
 
 
+def _long_past_frame(cand: _Candidate, timexes: list[TimeExpr], anchor: str | None) -> bool:
+    """'In 1995 she said she would go upstairs', 'back in 2002 he would prefer ...': a future
+    seen from a date more than a year before the article is a past narrative, not a step
+    still to come. A date inside the clause is its bound ("it would first fly in 2013"),
+    which follow-up can find overdue, so only dates outside the clause count."""
+    if cand.reporter is None or not anchor:
+        return False
+    inside = list(cand.verb.subtree)
+    lo, hi = inside[0].idx, inside[-1].idx + len(inside[-1])
+    year_before = f"{int(anchor[:4]) - 1}{anchor[4:10]}"
+    return any(not (lo <= tx.start < hi) and tx.kind != "future" and tx.latest and tx.latest[:10] < year_before
+               for tx in timexes)
+
+
 def _said_before(reporter, timexes: list[TimeExpr], made: str | None) -> bool:
     """The reporting verb carries its own date, before the publication date."""
     if not made:
@@ -696,12 +720,38 @@ def _head_noun(subj):
     return cur
 
 
+def _thing_names(doc) -> set[str]:
+    """Names the article itself uses for made things: the proper nouns before a noun of
+    ``thing_nouns.txt`` ("the Falcon Heavy rocket" -> falcon, heavy), or counted with "a"
+    ("ride on a Falcon Heavy"). The tagger often reads
+    such names as organisations; the article's own wording says what they are."""
+    names = set()
+    for t in doc:
+        if t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "NORP") and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+            # "to fly on a Falcon Heavy": one of many, a product; a body is not counted so
+            names.update(c.lower_ for c in t.subtree if c.pos_ == "PROPN" and c.i <= t.i)
+        if t.lemma_.lower() in THING_NOUNS and t.pos_ == "NOUN":
+            stack = [c for c in t.children if c.dep_ == "compound"]
+            while stack:  # the compound chain only, not a possessor ("Elon Musk's rocket")
+                c = stack.pop()
+                if c.pos_ == "PROPN":
+                    names.add(c.lower_)
+                stack.extend(k for k in c.children if k.dep_ == "compound")
+    return names
+
+
 def _can_act(subj) -> bool:
     """The subject is someone who can take a step: a person or a body by name, a personal
-    pronoun, or a noun for people or an organisation (``actor_nouns.txt``)."""
+    pronoun, or a noun for people or an organisation (``actor_nouns.txt``); not a made thing
+    by its kind ("the megarocket") or by a name the article gives a thing ("the Falcon Heavy")."""
     head = _head_noun(subj)
     if head.lower_ in ("he", "she", "they", "we", "i"):
         return True
+    if head.lemma_.lower() in THING_NOUNS:
+        return False
+    if head.pos_ == "PROPN" and head.lower_ in _thing_names(head.doc):
+        return False
     if head.ent_type_ in NAMED_TYPES:
         return True
     if head.ent_type_ in ("PRODUCT", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"):
@@ -783,6 +833,8 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "irrealis frame"  # "how they could say they could handle it": a frame that is itself unreal
     if cand.certainty == "possible" and not named:
         return "unsourced possibility"
+    if _long_past_frame(cand, timexes, anchor):
+        return "past narrative"
     lead = subj if subj is not None else next(
         (c for c in cand.verb.children if c.dep_ == "npadvmod" and c.i < cand.verb.i), None)
     if lead is not None and _head_noun(lead).ent_type_ in ("DATE", "TIME"):
@@ -828,6 +880,8 @@ def extract_expectations(article: Article, doc, analysis: ArticleAnalysis) -> li
         text = sent.text.strip()
         if not text or text.rstrip("\"'”’ ").endswith("?"):
             continue
+        if not text.rstrip("\"'“”‘’)] ").endswith(SENTENCE_ENDS):
+            continue  # no full stop: a headline, a caption or a related-links line, not running prose
         low = text.lower()
         if any(b in low for b in BOILERPLATE):
             continue

@@ -649,9 +649,22 @@ def _bounds_agree(a: Expectation, b: Expectation) -> bool:
     return wa[0][:10] <= wb[1][:10] and wb[0][:10] <= wa[1][:10]
 
 
+QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+SAME_QUOTE_WORDS = 8  # words a quotation needs before two outlets printing it are one statement
+
+
+def _quotations(text: str) -> set[str]:
+    """The longer quotations in a sentence, compared without case or spacing: outlets print
+    one spokesman's words in their own sentences ("FirstGroup" / "First Group")."""
+    return {"".join(q.split()).lower().rstrip(".,") for q in QUOTED.findall(text)
+            if len(q.split()) >= SAME_QUOTE_WORDS}
+
+
 def _same_words(a: Expectation, b: Expectation) -> bool:
-    """The same wording of the step: the same subject head and clause, or the same sentence
-    (a wire copy or a paragraph printed twice)."""
+    """The same wording of the step: the same subject head and clause, the same sentence
+    (a wire copy or a paragraph printed twice), or the same quotation of someone's words."""
+    if _quotations(a.text) & _quotations(b.text):
+        return True
     if a.certainty != b.certainty or (a.bound and a.bound.value) != (b.bound and b.bound.value):
         return False
     if " ".join(a.text.split()).lower() == " ".join(b.text.split()).lower():

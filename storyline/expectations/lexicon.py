@@ -31,6 +31,8 @@ DESIRE_VERBS = word_list("desire_verbs")
 MEASURE_NOUNS = word_list("measure_nouns")
 CHANGE_VERBS = word_list("change_verbs")
 QUANTITY_HEADS = word_list("quantity_heads")
+THING_NOUNS = word_list("thing_nouns")
+NEGATION_WORDS = word_list("negation_words")
 
 # ---------------------------------------------------------------- how the future is worded
 
