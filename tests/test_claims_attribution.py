@@ -135,3 +135,33 @@ def test_the_same_figure_again_is_a_back_reference():
     _, claims = claims_of("Boko Haram freed 21 schoolgirls on Thursday, officials said. "
                           "The return of the 21 girls is an encouraging sign.")
     assert [c.value for c in claims] == [21]
+
+
+def test_figure_told_in_a_tweet_or_post_goes_to_the_poster():
+    _, claims = claims_of("Musk tweeted that the first mission will run at 92 per cent capacity.")
+    assert "Musk" in (one(claims, value=92).attributed_to or "")
+    _, claims = claims_of("Elon Musk posted on Instagram that the company had laid off 500 workers.")
+    assert "Musk" in (one(claims, value=500).attributed_to or "")
+
+
+def test_figure_a_company_posts_is_not_a_report():
+    _, claims = claims_of("The company posted a loss of $5 billion.")
+    assert one(claims, value=5_000_000_000).attributed_to is None
+
+
+def test_single_quoted_quote_that_follows_an_attributed_quote_has_its_speaker():
+    _, claims = claims_of("Elon Musk posted pictures of the rocket. 'Falcon Heavy now vertical on the launchpad,' "
+                          "he wrote on Instagram on Thursday. 'At 2,500 tons of thrust, it will be the most powerful "
+                          "rocket in the world.'")
+    assert "Musk" in (one(claims, value=2500).attributed_to or "")
+
+
+def test_apostrophes_are_not_quotes():
+    _, claims = claims_of("The girls' parents said 21 girls were freed on Musk's plane.")
+    assert "parents" in (one(claims, value=21).attributed_to or "")
+
+
+def test_quote_opened_after_according_to_and_a_colon():
+    _, claims = claims_of("According to SpaceX founder Elon Musk: 'Destination is Mars orbit. The rocket has 2,500 "
+                          "tons of thrust.'")
+    assert "Musk" in (one(claims, value=2500).attributed_to or "")

@@ -23,6 +23,8 @@ REPORT_VERBS = {
     "reveal", "disclose", "predict", "think", "accuse", "maintain", "explain", "testify", "conclude", "calculate",
     "show", "find", "put", "quote", "cite", "declare", "contend", "suspect", "fear", "assess", "reckon",
     "figure", "project", "forecast", "understand", "learn",
+    # saying it in a post: "Musk tweeted that ...", "she posted on Instagram that ..."
+    "tweet", "retweet", "post", "blog",
 }
 # Reporting verbs that commit the source less than "say": their use is a hedge.
 HEDGE_VERBS = {"claim", "allege", "believe", "think", "suspect", "estimate", "suggest", "speculate", "fear",
@@ -53,6 +55,7 @@ PERSON_PRONOUNS = {"he", "she"}
 LOOK_BACK_SENTENCES = 2
 QUOTE_OPEN = "“«\""
 QUOTE_CLOSE = "”»\""
+SINGLE_QUOTES = "'‘’"
 MAX_SOURCE_TOKENS = 14
 
 
@@ -113,7 +116,7 @@ def _citing(verb, sent) -> str | None:
     return None
 
 
-def _according_to(sent):
+def according_to(sent):
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "to":
             to = sent.doc[t.i + 1]
@@ -138,14 +141,39 @@ def inside_quote(token) -> bool:
     text = doc.text
     para = text.rfind("\n", 0, token.idx) + 1
     depth = 0
-    for ch in text[para:token.idx]:
-        if ch == '"':
+    for pos in range(para, token.idx):
+        mark = quote_mark(text, pos)
+        if mark == "toggle":
             depth = 0 if depth else 1
-        elif ch in QUOTE_OPEN:
+        elif mark == "open":
             depth = 1
-        elif ch in QUOTE_CLOSE:
+        elif mark == "close":
             depth = 0
     return depth > 0
+
+
+def quote_mark(text: str, pos: int) -> str | None:
+    """What the character at ``pos`` does to a quotation: "open", "close", "toggle" (a straight
+    double quote) or None. Single quotes ('...' and ‘...’, as some papers quote) open after a
+    space and close before one; between two letters or digits they are apostrophes."""
+    ch = text[pos]
+    if ch == '"':
+        return "toggle"
+    if ch in "“«":
+        return "open"
+    if ch in "”»":
+        return "close"
+    if ch not in SINGLE_QUOTES:
+        return None
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return None
+    if (before.isspace() or before in "([—–-") and not after.isspace() and ch != "’":
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)—–"):
+        return "close"
+    return None
 
 
 def _background(below) -> bool:
@@ -244,7 +272,7 @@ def attribute(sent, anchor) -> Attribution:
         if counter is not None:
             source_tok, out.verb = counter, verb
     if source_tok is None and source_text is None and not out.background:
-        acc = _according_to(sent)
+        acc = according_to(sent)
         if acc is not None:
             source_tok = acc
     if source_tok is None and source_text is None and out.verb is None and not out.background:

@@ -25,12 +25,13 @@ import re
 
 from storyline.compare.attribution import (
     PRONOUNS,
-    QUOTE_CLOSE,
     Attribution,
+    according_to,
     antecedent,
     attribute,
     inside_quote,
     is_report_verb,
+    quote_mark,
     source_phrase,
     subject_of,
 )
@@ -290,7 +291,7 @@ def _closing_quote(sent, after: int) -> int | None:
     character ``after``, when the quote closes in ``sent``."""
     text = sent.doc.text
     for pos in range(max(after, sent.start_char), sent.end_char):
-        if text[pos] in QUOTE_CLOSE:
+        if quote_mark(text, pos) in ("close", "toggle"):
             return next((t.i for t in sent if t.idx > pos), None)
     return None
 
@@ -304,10 +305,21 @@ def _speaker_of(verb) -> str | None:
     return source_phrase(subj, subj.sent)
 
 
+def _said_after_quote(sent) -> str | None:
+    """The speaker of a sentence that is a quote followed by its reporting verb
+    ('"Falcon Heavy now vertical," he wrote on Instagram.'), else None."""
+    close = _closing_quote(sent, sent.start_char)
+    if close is None or quote_mark(sent.doc.text, sent.start_char) not in ("open", "toggle"):
+        return None
+    verbs = [v for v in sent if v.i >= close and is_report_verb(v)]
+    return _speaker_of(verbs[0]) if verbs else None
+
+
 def quote_speaker(anchor) -> str | None:
     """Who says the quote a figure stands in, when its own clause names nobody: the reporting
     verb after the quote closes ('... trapped," a spokesman said.', up to two sentences on),
-    else the sentence that opens it ('Hanstock said: "...').
+    else the sentence that opens it ('Hanstock said: "...'), else the speaker of the quote just
+    before, when this one follows it as the next quote ('"...," he wrote. "At 2,500 tons ..."').
     None when the text does not say, so the quote is nobody's we can name."""
     doc = anchor.doc
     sent = anchor.sent
@@ -328,9 +340,14 @@ def quote_speaker(anchor) -> str | None:
         if s.start == 0:
             return None
         prev = doc[s.start - 1].sent
-        if prev.text.rstrip().endswith(":") or re.search(r":\s*[“\"«]", prev.text):
+        if prev.text.rstrip().endswith(":") or re.search(r":\s*[“\"«'‘]", prev.text):
             verbs = [v for v in prev if is_report_verb(v)]
-            return _speaker_of(verbs[-1]) if verbs else None
+            if verbs:
+                return _speaker_of(verbs[-1])
+            acc = according_to(prev)  # 'According to Elon Musk: "..."'
+            return source_phrase(acc, prev) if acc is not None else None
+        if s is sent and quote_mark(doc.text, s.start_char) in ("open", "toggle"):
+            return _said_after_quote(prev)
         if not inside_quote(doc[s.start]):
             return None
         s = prev
