@@ -116,3 +116,17 @@ def test_first_figures_and_worst_cases_are_not_current():
 def test_a_total_stands_for_the_amount():
     _, claims = claims_of("The airline said it spent a total of $93 million on advertising from April to July.")
     assert one(claims, unit="USD").subject == "spent on advertising (USD)"
+
+
+def test_an_offer_belongs_to_whoever_makes_it():
+    _, claims = claims_of("Microsoft made an offer of $44.6 billion for Yahoo. Google made an offer of $50 billion "
+                          "for Yahoo.")
+    assert one(claims, value=44_600_000_000).subject != one(claims, value=50_000_000_000).subject
+    assert "Microsoft" in one(claims, value=44_600_000_000).subject
+
+
+def test_an_explicitly_earlier_offer_is_kept_apart_from_the_current_one():
+    _, claims = claims_of("Broadcom raised its offer to $121 billion from its initial $105 billion offer.")
+    new, old = one(claims, value=121_000_000_000), one(claims, value=105_000_000_000)
+    assert new.subject == "Broadcom offer (USD)"
+    assert "initial" in old.subject and "Broadcom" in old.subject

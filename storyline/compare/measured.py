@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.compare.attribution import is_report_verb
+from storyline.compare.attribution import RETROSPECTIVE, is_report_verb
 from storyline.compare.words import words
 from storyline.compare.subjects import (
     COST_VERBS,
@@ -120,7 +120,8 @@ def owner_of(noun, agent: bool = True) -> str | None:
             for g in child.children:
                 if g.dep_ == "amod" and _named(g):
                     return owner_name(ent_text(g))
-    if not agent:
+    proposal = noun.lemma_.lower() in words("proposals")  # an offer belongs to whoever makes it
+    if not agent and not proposal:
         return None
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NUM", "NOUN"):
         noun = noun.head.head  # "millions of shells" shipped by a country: the verb governs "millions"
@@ -132,7 +133,7 @@ def owner_of(noun, agent: bool = True) -> str | None:
                 if c.dep_ == "agent":
                     agent_tok = next((g for g in c.children if g.dep_ == "pobj"), None)
         if agent_tok is not None and (agent_tok.ent_type_ in ("GPE", "NORP", "ORG")
-                                      or (agent_tok.pos_ == "PROPN" and agent_tok.ent_type_ != "PERSON")):
+                                      or (agent_tok.pos_ == "PROPN" and (proposal or agent_tok.ent_type_ != "PERSON"))):
             return owner_name(ent_text(agent_tok))
     return None
 
@@ -160,9 +161,13 @@ def phrase(noun, relational: bool = True, stop: int = -1) -> str:
             j -= 1
             continue
         break
-    words = [t.lower_ for t in doc[left:noun.i]]
+    words_ = [t.lower_ for t in doc[left:noun.i]]
+    if noun.lemma_.lower() in words("proposals"):  # "its initial $105bn offer": the earlier one, kept apart
+        earlier = [c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ in RETROSPECTIVE and c.i < left]
+        words_ = earlier[:1] + words_
+        left -= len(earlier[:1])
     head = noun_class(noun.lemma_, noun.text) if noun.tag_ in ("NNS", "NNPS") else noun.lemma_.lower()
-    text = "".join(w + ("" if doc[left + k].whitespace_ == "" else " ") for k, w in enumerate(words)) + head
+    text = "".join(w + ("" if doc[left + k].whitespace_ == "" else " ") for k, w in enumerate(words_)) + head
     text = " ".join(text.split()[-MAX_PHRASE_WORDS:])
     if relational and noun.lemma_.lower() in RELATIONAL_NOUNS:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -584,6 +589,9 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
     part = participle(lemma, verb.text, verb.tag_) + (f" {prt}" if prt else "")  # "set aside"
     for p in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in MONEY_PREPS and c is not prep):
         pobj = next((g for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if pobj is not None and pobj.lemma_.lower() in words("proposals") \
+                and any(g.like_num or g.ent_type_ == "MONEY" for g in pobj.children):
+            continue  # "raised its offer to $121bn from its initial $105bn offer": the other figure's thing
         if pobj is not None:
             if p.lower_ == "in":
                 return f"{phrase(pobj)} {part}", owner, None
