@@ -165,3 +165,14 @@ def test_quote_opened_after_according_to_and_a_colon():
     _, claims = claims_of("According to SpaceX founder Elon Musk: 'Destination is Mars orbit. The rocket has 2,500 "
                           "tons of thrust.'")
     assert "Musk" in (one(claims, value=2500).attributed_to or "")
+
+
+def test_a_finding_that_governs_a_clause_is_reported_by_who_found_it():
+    _, claims = claims_of("Prosecutors established that more than 2,000 men were involved in the assaults.")
+    assert one(claims, value=2000).attributed_to == "Prosecutors"
+
+
+def test_source_said_in_a_parenthetical_before_another_clause():
+    _, claims = claims_of("At least seven people were killed when a tram derailed near London on Wednesday, the "
+                          "British police and emergency services said, and the driver of the tram has been arrested.")
+    assert "police" in (one(claims, value=7).attributed_to or "")

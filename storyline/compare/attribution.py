@@ -240,8 +240,9 @@ def attribute(sent, anchor) -> Attribution:
     for n, v in enumerate(path):
         if v is anchor and (anchor.pos_ != "VERB" or not any(c.dep_ in ("ccomp", "xcomp") for c in v.children)):
             continue
-        if not is_report_verb(v):
-            continue
+        if not is_report_verb(v) and not (n > 0 and path[n - 1].dep_ == "ccomp"
+                                          and v.lemma_.lower() in words("counting_verbs")):
+            continue  # "Prosecutors established that more than 2,000 men ...": a finding, reported
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         if passive and any(c.dep_ == "xcomp" for c in v.children):
             out.hedges.append(f"{v.text} to")  # "said to", "thought to", "believed to"
@@ -280,7 +281,8 @@ def attribute(sent, anchor) -> Attribution:
             if is_report_verb(v) and v not in path and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
                 subj = subject_of(v)
                 if subj is not None and subj.lower_ not in PRONOUNS and not _in_subtree(anchor, subj) \
-                        and (subj.ent_type_ or subj.pos_ == "PROPN" or subj.lemma_ in words("unnamed_sources")):
+                        and (subj.ent_type_ or subj.pos_ == "PROPN" or subj.lemma_ in words("unnamed_sources")
+                             or (v.dep_ == "parataxis" and subj.pos_ == "NOUN")):  # "..., the police said, and"
                     source_tok, out.verb = subj, v
                     break
     if source_tok is not None:
