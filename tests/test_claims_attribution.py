@@ -176,3 +176,9 @@ def test_source_said_in_a_parenthetical_before_another_clause():
     _, claims = claims_of("At least seven people were killed when a tram derailed near London on Wednesday, the "
                           "British police and emergency services said, and the driver of the tram has been arrested.")
     assert "police" in (one(claims, value=7).attributed_to or "")
+
+
+def test_relative_clause_describing_the_thing_is_part_of_the_statement():
+    _, claims = claims_of("A Nato spokesman said the explosion had caused massive damage to the building, where about "
+                          "30 people worked.")
+    assert "spokesman" in (one(claims, value=30).attributed_to or "")

@@ -183,8 +183,8 @@ def _background(below) -> bool:
     known, so the statement's speaker is not its source."""
     links = words("temporal_links")
     for t in below:
-        if t.dep_ == "relcl":
-            return True
+        if t.dep_ == "relcl" and t.lemma_.lower() not in words("describing_verbs"):
+            return True  # "strikes that left 32 civilians dead"; not "a curve which has a limit of 12 mph"
         if t.dep_ == "prep" and t.lower_ in links:
             return True
         if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in links for c in t.children):
