@@ -378,3 +378,8 @@ def test_the_same_kind_of_action_on_other_days_or_by_others_stays_apart():
     d = _said(_exp("senate:x1", "senate", "begin", "the rail strike", "2024-11-06", _day("Tuesday", "2024-11-12")),
               "The rail strike will begin on Tuesday.", 50)
     assert len(follow_up([c, d], list(FILLER), ARTICLES)) == 2
+    e = _said(_exp("duma:x2", "duma", "begin", "the hearing", "2024-10-24", _day("Tuesday", "2024-11-12")),
+              "The hearing will begin on Tuesday.", 90)
+    f = _said(_exp("senate:x2", "senate", "launch", None, "2024-11-06", _day("Tuesday", "2024-11-12")),
+              "Launch is scheduled for Tuesday.", 90)
+    assert len(follow_up([e, f], list(FILLER), ARTICLES)) == 2

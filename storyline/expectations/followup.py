@@ -722,12 +722,20 @@ def _day_of(x: Expectation) -> str | None:
 def _same_day_step(a: Expectation, b: Expectation, na: _Need, nb: _Need) -> bool:
     """Two articles set the same kind of action for the same day ("scheduled to blast off
     Tuesday" / "Launch is scheduled ... Tuesday opening at 1:30 p.m."): one step, unless both
-    name who or what it is about and those differ."""
+    name who or what it is about and those differ, or the one named is itself a happening of
+    another kind."""
     day = _day_of(a)
     if day is None or day != _day_of(b) or not (na.classes & nb.classes):
         return False
     if na.subject is not None and nb.subject is not None:
         return bool(_shared(na.heads[na.subject], nb.heads[nb.subject]))
+    # one is told as the happening alone ("Launch is scheduled ..."): the other's subject
+    # must not name a happening of another kind ("the hearing will begin Tuesday")
+    told = na if na.subject is not None else nb if nb.subject is not None else None
+    if told is not None:
+        kinds = set().union(*(action_classes(h) for h in told.heads[told.subject] if not h.startswith("#")))
+        if kinds and not kinds & (na.classes & nb.classes):
+            return False
     return True
 
 
