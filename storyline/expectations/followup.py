@@ -695,11 +695,13 @@ def _same_participants(a: _Need, b: _Need, main: set[str]) -> bool:
 
     if a.subject is None or b.subject is None:
         return False
-    if not (a.heads[a.subject] & b.heads[b.subject] or _acts_in_both(a, b) or _acts_in_both(b, a)):
+    same_subject = bool(a.heads[a.subject] & b.heads[b.subject])
+    if not (same_subject or _acts_in_both(a, b) or _acts_in_both(b, a)):
         return False  # the same one acts, or the same thing undergoes it
     if a.classes and b.classes and not a.classes & b.classes:
         return False  # "Hayward will testify" / "Hayward will resign": one actor, two kinds of step
-    return len(_shared(keys(a), keys(b))) >= SAME_PARTICIPANTS
+    shared = keys(a) & keys(b) if same_subject else _shared(keys(a), keys(b))
+    return len(shared) >= SAME_PARTICIPANTS
 
 
 def _acts_in_both(a: _Need, b: _Need) -> bool:
