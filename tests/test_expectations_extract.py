@@ -292,3 +292,10 @@ def test_a_name_counted_with_a_is_a_thing():
     body = ("Two tourists want to ride on an Orion Heavy around the moon. "
             "The Orion Heavy will also do so at one-third the cost. The agency will pay for the flights.")
     assert [x.what for x in _run(body)] == ["pay for the flights"]
+
+
+def test_a_warning_names_what_is_to_happen_not_who_warns():
+    body = 'London mayor Sadiq Khan, who visited the scene earlier, warned the death toll "may well increase".'
+    [x] = _run(body)
+    assert x.subject == "the death toll"
+    assert x.what == "increase"

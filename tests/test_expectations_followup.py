@@ -331,3 +331,55 @@ def test_one_quotation_printed_by_two_outlets_is_one_item():
               "The commissioner said: \"" + words.format("First Group") + "\"")
     xs = follow_up([a, b], list(FILLER), ARTICLES)
     assert [[e.article for e in x.evidence] for x in xs] == [["duma", "senate"]]
+
+
+def test_the_subject_of_one_statement_acting_in_the_others_passive_is_one_step():
+    a = _said(_exp("duma:x0", "duma", "staffed by members of the German Red Cross", "The safe space",
+                   "2024-10-24"),
+              "The safe space will be staffed by members of the German Red Cross.")
+    b = _said(_exp("senate:x0", "senate", "be available to offer immediate support to victims",
+                   "Up to five members of a Red Cross team", "2024-11-06"),
+              "Up to five members of a Red Cross team will be available to offer immediate support to victims.")
+    xs = follow_up([a, b], list(FILLER), ARTICLES)
+    assert [[e.article for e in x.evidence] for x in xs] == [["duma", "senate"]]
+
+
+def test_the_agent_of_a_passive_doing_another_kind_of_step_stays_apart():
+    a = _said(_exp("duma:x0", "duma", "signed by the president of the federation", "the treaty", "2024-10-24"),
+              "The treaty will be signed by the president of the federation.")
+    b = _said(_exp("senate:x0", "senate", "resign over the treaty", "the president of the federation",
+                   "2024-11-06"),
+              "The president of the federation will resign over the treaty.")
+    assert len(follow_up([a, b], list(FILLER), ARTICLES)) == 2
+
+
+def _day(text: str, day: str) -> TimeExpr:
+    return TimeExpr(text, 0, 10, value=day, precision="day", kind="future", earliest=day, latest=day)
+
+
+def test_the_same_kind_of_action_set_for_the_same_day_is_one_step():
+    a = _said(_exp("duma:x0", "duma", "blast off for the first time", "A rocket more powerful than any other",
+                   "2024-10-24", _day("Tuesday", "2024-11-12")),
+              "A rocket more powerful than any other is scheduled to blast off Tuesday for the first time.")
+    b = _said(_exp("senate:x0", "senate", "launch", None, "2024-11-06", _day("Tuesday", "2024-11-12")),
+              "Launch is scheduled during a window Tuesday opening at 1:30 p.m.")
+    xs = follow_up([a, b], list(FILLER), ARTICLES)
+    assert [[e.article for e in x.evidence] for x in xs] == [["duma", "senate"]]
+
+
+def test_the_same_kind_of_action_on_other_days_or_by_others_stays_apart():
+    a = _said(_exp("duma:x0", "duma", "blast off", "the rocket", "2024-10-24", _day("Tuesday", "2024-11-12")),
+              "The rocket will blast off on Tuesday.")
+    b = _said(_exp("senate:x0", "senate", "launch", None, "2024-11-06", _day("Wednesday", "2024-11-13")),
+              "Launch is scheduled for Wednesday.")
+    assert len(follow_up([a, b], list(FILLER), ARTICLES)) == 2
+    c = _said(_exp("duma:x1", "duma", "begin", "the peace talks", "2024-10-24", _day("Tuesday", "2024-11-12")),
+              "The peace talks will begin on Tuesday.", 50)
+    d = _said(_exp("senate:x1", "senate", "begin", "the rail strike", "2024-11-06", _day("Tuesday", "2024-11-12")),
+              "The rail strike will begin on Tuesday.", 50)
+    assert len(follow_up([c, d], list(FILLER), ARTICLES)) == 2
+    e = _said(_exp("duma:x2", "duma", "begin", "the hearing", "2024-10-24", _day("Tuesday", "2024-11-12")),
+              "The hearing will begin on Tuesday.", 90)
+    f = _said(_exp("senate:x2", "senate", "launch", None, "2024-11-06", _day("Tuesday", "2024-11-12")),
+              "Launch is scheduled for Tuesday.", 90)
+    assert len(follow_up([e, f], list(FILLER), ARTICLES)) == 2

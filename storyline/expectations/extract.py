@@ -356,6 +356,12 @@ def _resolve_subject(cand: _Candidate, sent, entities, article_body: str):
         if subj is not None or cur.dep_ not in ("xcomp", "conj", "ccomp") or cur.head is cur \
                 or not (sent.start <= cur.head.i < sent.end):
             break
+        if cur.dep_ == "ccomp":
+            # "warned the death toll 'may well increase'": the parser hangs the clause's subject
+            # on the reporting verb as its object; the one who warns is not the one expected to act
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj" and cur.head.i < c.i < cur.i), None)
+            if obj is not None and any(c.dep_ == "aux" for c in cur.children):
+                return obj
         cur = cur.head
     if subj is None and cur.dep_ in ("relcl", "acl"):
         return cur.head  # "the agreement, sent to ...": the antecedent

@@ -96,6 +96,7 @@ class _Need:
     agent: int | None = None  # index in ``args`` of the one who is to act, when the clause says
     subject: int | None = None  # index in ``args`` of the clause's subject (the actor, or what undergoes it)
     heads: list[set[str]] = field(default_factory=list)  # per participant, the keys of its head word
+    by_agent: int | None = None  # index in ``args`` of who acts in a passive clause ("staffed by X")
 
 
 def _nlp():
@@ -242,13 +243,17 @@ def _need_of(x: Expectation, what_doc, subject_doc) -> _Need:
             first = next((t for t in what_doc if not t.is_punct), None)
             if first is not None and first.pos_ in ("VERB", "AUX") and not _passive_in(x.text, first.text):
                 agent = 0  # active: the subject is the one who acts ("BP will resume collecting oil")
+    by_agent = None
     for toks, root in _phrases(what_doc):
         toks = [t for t in toks if t.lemma_.lower() not in actions and t.pos_ != "PRON" and _core(t)]
         ks = _phrase_keys(toks)
         if ks:
+            if by_agent is None and root.dep_ == "pobj" and root.head.lower_ == "by" \
+                    and root.head.head.pos_ in ("VERB", "AUX"):
+                by_agent = len(args)  # "staffed by members of the Red Cross": they are the ones acting
             args.append(ks)
             heads.append(_head_keys(toks, root, ks))
-    return _Need(actions, classes, args, agent, heads=heads, subject=subject)
+    return _Need(actions, classes, args, agent, heads=heads, subject=subject, by_agent=by_agent)
 
 
 ADJUNCT_PREPS = {"with", "before", "after", "since", "despite", "while", "amid", "during", "following", "as"}
@@ -679,17 +684,61 @@ SAME_PARTICIPANTS = 2  # participants (the actor's among them) two statements mu
 def _same_participants(a: _Need, b: _Need, main: set[str]) -> bool:
     """Two statements name the same step in other words ("hundreds of thousands of revellers
     are expected to flock to the party mile on Sunday" / "... revellers are expected to
-    descend on the festivities on Sunday"): their subjects share a head, and they share at least
-    ``SAME_PARTICIPANTS`` participants by name or noun, leaving out the story's main actors
+    descend on the festivities on Sunday"): the same one acts or undergoes it -- their subjects
+    share a head, or the subject of one is the one acting by name in the other's passive
+    ("members of a Red Cross team will be available" / "the zone will be staffed by members
+    of the German Red Cross") -- and they share at least ``SAME_PARTICIPANTS`` participants
+    by name or noun (a name meeting its longer form), leaving out the story's main actors
     and concept tags, which every statement of the story shares."""
     def keys(n: _Need) -> set[str]:
         return {k for arg in n.args for k in arg if not k.startswith("#")} - main
 
-    if a.subject is None or b.subject is None or not (a.heads[a.subject] & b.heads[b.subject]):
+    if a.subject is None or b.subject is None:
+        return False
+    same_subject = bool(a.heads[a.subject] & b.heads[b.subject])
+    if not (same_subject or _acts_in_both(a, b) or _acts_in_both(b, a)):
         return False  # the same one acts, or the same thing undergoes it
     if a.classes and b.classes and not a.classes & b.classes:
         return False  # "Hayward will testify" / "Hayward will resign": one actor, two kinds of step
-    return len(keys(a) & keys(b)) >= SAME_PARTICIPANTS
+    shared = keys(a) & keys(b) if same_subject else _shared(keys(a), keys(b))
+    return len(shared) >= SAME_PARTICIPANTS
+
+
+def _acts_in_both(a: _Need, b: _Need) -> bool:
+    """The subject of ``a`` is who acts in ``b``'s passive clause ("by X"): one actor, told
+    once as the subject and once as the agent."""
+    if a.subject is None or b.by_agent is None:
+        return False
+    sub = {k for k in a.heads[a.subject] if not k.startswith("#")}
+    return bool(sub and _shared(sub, b.heads[b.by_agent]))
+
+
+def _day_of(x: Expectation) -> str | None:
+    """The one day a bound names ("on Tuesday", "at 1:30 p.m. Tuesday"), else None."""
+    if x.bound is None:
+        return None
+    w = (x.bound.earliest, x.bound.latest) if x.bound.earliest and x.bound.latest else _bounds(x.bound.value)
+    return w[0][:10] if w and w[0][:10] == w[1][:10] else None
+
+
+def _same_day_step(a: Expectation, b: Expectation, na: _Need, nb: _Need) -> bool:
+    """Two articles set the same kind of action for the same day ("scheduled to blast off
+    Tuesday" / "Launch is scheduled ... Tuesday opening at 1:30 p.m."): one step, unless both
+    name who or what it is about and those differ, or the one named is itself a happening of
+    another kind."""
+    day = _day_of(a)
+    if day is None or day != _day_of(b) or not (na.classes & nb.classes):
+        return False
+    if na.subject is not None and nb.subject is not None:
+        return bool(_shared(na.heads[na.subject], nb.heads[nb.subject]))
+    # one is told as the happening alone ("Launch is scheduled ..."): the other's subject
+    # must not name a happening of another kind ("the hearing will begin Tuesday")
+    told = na if na.subject is not None else nb if nb.subject is not None else None
+    if told is not None:
+        kinds = set().union(*(action_classes(h) for h in told.heads[told.subject] if not h.startswith("#")))
+        if kinds and not kinds & (na.classes & nb.classes):
+            return False
+    return True
 
 
 def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
@@ -725,7 +774,8 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
                     or a.what.startswith("not ") != b.what.startswith("not "):
                 continue
             na, nb = needs.get(a.id), needs.get(b.id)
-            if _same_words(a, b) or (na and nb and na.args and nb.args and (
+            if _same_words(a, b) or (na and nb and a.article != b.article and _same_day_step(a, b, na, nb)) or (
+                    na and nb and na.args and nb.args and (
                     (a.article != b.article and _same_step(na, nb)) or _same_participants(na, nb, main))):
                 parent[find(j)] = find(i)
                 joined.add(j)
