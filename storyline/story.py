@@ -37,7 +37,7 @@ def build_story(
     from storyline.events.merge import merge_events
     from storyline.expectations.followup import follow_up
     from storyline.stories.group import story_title
-    from storyline.timeline.build import build_timeline, honest_dates, in_timeline_order, key_events, plain_line
+    from storyline.timeline.build import build_timeline, honest_dates, in_timeline_order, key_events, plain_line, sourced_line
     from storyline.timeline.infer import infer_dates
 
     articles = sorted(articles, key=lambda a: (a.published.date or a.published.earliest or "9999", a.id))
@@ -64,6 +64,7 @@ def build_story(
     honest_dates(every)
     for e in every:
         e.text = plain_line(e)
+        e.text = sourced_line(e)
     every, timeline = in_timeline_order(every), in_timeline_order(timeline)
     title, keywords = story_title(articles, analyses)
     dates = sorted(d for a in articles for d in [a.published.date or a.published.earliest] if d)

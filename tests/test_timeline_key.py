@@ -251,3 +251,24 @@ def test_dropping_a_time_leaves_clean_punctuation_and_no_stray_preposition():
         "The girls were released around 5:30 a.m."
     assert plain_line(_event("e", "The group freed the girls on late Saturday in exchange for prisoners.", "2017-05-06")) == \
         "The group freed the girls in exchange for prisoners."
+
+
+def test_a_reported_happening_names_its_source():
+    from storyline.timeline.build import sourced_line
+
+    e = _event("e", "North Korean leader Kim Jong Un signed the decree.", "2024-11-11")
+    e.attributed_to = ["state-run media", "Korean Central News Agency"]
+    assert sourced_line(e) == "North Korean leader Kim Jong Un signed the decree, according to Korean Central News Agency."
+    e.text = "Kim Jong Un signed the decree, state media reported."
+    assert sourced_line(e) == e.text  # says who told it already
+    e.attributed_to = []
+    e.text = "The Senate ratified the treaty."
+    assert sourced_line(e) == e.text
+
+
+def test_only_a_named_source_is_added_to_a_line():
+    from storyline.timeline.build import sourced_line
+
+    e = _event("e", "The president signed the law.", "2024-11-09")
+    e.attributed_to = ["a decree"]
+    assert sourced_line(e) == e.text

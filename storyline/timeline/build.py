@@ -270,6 +270,24 @@ def plain_line(e: Event) -> str:
     return out[:1].upper() + out[1:]
 
 
+# A line that already says who told it.
+_TOLD = re.compile(r"\b(?:said|says|told|tells|according to|reported|reports|announced|claimed|stated|confirmed|"
+                   r"tweeted|wrote|posted)\b", re.I)
+
+
+def sourced_line(e: Event) -> str:
+    """A line whose happening is known from someone's report names the source ("Kim signed the
+    decree, according to the Korean Central News Agency"), unless it already says who told it.
+    Only a named source is added: a description ("state media", "a decree") says too little to
+    stand in the line; it stays in the event's ``attributed_to``."""
+    if not e.attributed_to or _TOLD.search(e.text):
+        return e.text
+    source = next((a for a in e.attributed_to if any(c.isupper() for c in a)), None)
+    if source is None or source.lower() in e.text.lower():
+        return e.text
+    return re.sub(r"[.!]?\s*$", "", e.text) + f", according to {source}."
+
+
 def key_size(n: int) -> int:
     """How many lines the editor's view shows for a story of ``n`` events."""
     return max(KEY_MIN, min(KEY_MAX, round(KEY_PER_ROOT * math.sqrt(n))))
