@@ -7,7 +7,8 @@ with the story rebuilt after the add, on what the reader sees:
 
 - new events: lines of the key-event view (``Story.timeline``, see
   ``timeline.build.key_events``) that match no line of the old view and are told by an
-  added article, so a line that only moved in or out of the view is not news;
+  added article or were not in the old story at all (an older article's sentence that the
+  added ones made placeable), so a line that only moved back into the view is not news;
 - dates made more precise: a line matching an old event whose date now has a finer
   precision inside the old date's span (a date that moved elsewhere is not a refinement,
   and is left out rather than guessed at);
@@ -94,10 +95,15 @@ def change_set(old: Story | None, new: Story, added: list[str], articles: dict[s
     for e in new.timeline:
         spans = _spans(e)
         told_now = {s[0] for s in spans} & added_set
-        if not any(spans & s for s in old_view):
-            if told_now:
-                out["new_events"].append(_event(e, added_set))
+        in_view = any(spans & s for s in old_view)
+        known = in_view or any(spans & s for _, s in old_any)
+        # New to the reader: told by an added article, or not in the story before at all (an
+        # older article's line the added ones made placeable, e.g. by dating its article).
+        if not in_view and (told_now or not known):
+            out["new_events"].append(_event(e, added_set))
             continue
+        # A line known before (in the view, or in the full list and now placed in the view
+        # because it gained a date) whose date got finer.
         before = next((o for o, s in old_any if spans & s), None)
         if before is not None and _rank(e.precision) > _rank(before.precision) and _within(e, before):
             out["dates_refined"].append({**_event(e, added_set), "old_date": before.date,
@@ -175,7 +181,8 @@ def describe(changes: dict[str, Any]) -> list[str]:
     for c in changes.get("conflicts_resolved", []):
         lines.append(f"conflict resolved: {c['subject']} (now {c['status']})")
     for x in changes.get("steps_fulfilled", []):
-        lines.append(f"next step fulfilled: {x['what']}" + (f" ({x['date']})" if x.get("date") else ""))
+        lines.append(f"next step fulfilled: {x['what']}" + (f" ({x['date']})" if x.get("date") else "")
+                     + (f" — by: {x['by']}" if x.get("by") else ""))
     for x in changes.get("steps_overdue", []):
         lines.append(f"next step overdue: {x['what']}" + (f" (due {x['bound']})" if x.get("bound") else ""))
     for x in changes.get("steps_announced", []):
