@@ -98,6 +98,7 @@ def ingest(
     progress: Progress | None = None,
     published_for: Callable[[RawArticle], str | None] | None = None,
     batch_size: int = 64,
+    fetcher: Callable[[str, str, Limits], bytes] | None = None,
 ) -> RunResult:
     """Read, clean and annotate inputs, committing articles in batches (each batch all or nothing).
 
@@ -133,7 +134,7 @@ def ingest(
             yield f
 
     def raws():
-        for item in read_inputs(each_file(), limits, taken=store.has_article):  # never replace a stored article
+        for item in read_inputs(each_file(), limits, taken=store.has_article, fetcher=fetcher):  # never replace a stored article
             if isinstance(item, Rejection):
                 result.rejected.append(item)
                 continue
