@@ -166,6 +166,7 @@ def watch_round(store, sources: list[str], *, limits: Limits | None = None, mann
                 reasons = by_label.get(label) or next(
                     (v for k, v in by_label.items() if k.startswith(label + "#")), None)
                 if label in added:
+                    added.discard(label)  # a page two sources list is counted as added once
                     rep.added += 1
                     state, reason = "done", None
                 elif reasons:

@@ -156,7 +156,10 @@ def feed_entries(data: bytes, base: str, label: str) -> list[Entry]:
     parsed = feedparser.parse(io.BytesIO(data))
     version = parsed.get("version") or ""
     entries = parsed.get("entries") or []
-    if not entries and (parsed.get("bozo") or not version):
+    linked = [e for e in entries if e.get("link")]
+    # Broken XML that still gave linked entries is read (feeds are often a little broken);
+    # broken XML that gave none is an error, not an empty feed.
+    if not linked and (parsed.get("bozo") or not version):
         why = f" ({parsed.get('bozo_exception')!s:.100})" if parsed.get("bozo") else ""
         raise InputError(label, f"not a readable RSS/Atom feed or sitemap{why}")
     out = []
