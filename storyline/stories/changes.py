@@ -19,11 +19,16 @@ with the story rebuilt after the add, on what the reader sees:
 - outlets that had not covered the story before.
 
 Events are matched across rebuilds by their evidence (article, start, end): event ids are
-numbered afresh each build, but a happening keeps the sentences that told it.
+numbered afresh each build, but a happening keeps the sentences that told it. A line is the
+same as an old one when it holds the sentence the old line was told from (its headline
+sentence), or the old line holds its own: sharing any sentence is not enough, because a
+merge that a new article splits apart leaves pieces that share sentences with the old
+line while telling other happenings.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from storyline.model import Article, ClaimComparison, Event, Story
@@ -38,6 +43,21 @@ KINDS = ("new_events", "dates_refined", "figures_revised", "conflicts_appeared",
 
 def _spans(e: Event) -> set[tuple[str, int, int]]:
     return {(x.article, x.start, x.end) for x in e.evidence}
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _headline(e: Event) -> tuple[str, int, int] | None:
+    """The evidence the line was told from: the sentence sharing most words with its text."""
+    said = set(_WORD.findall(e.text.lower()))
+    best = max(e.evidence, key=lambda x: len(said & set(_WORD.findall(x.quote.lower()))), default=None)
+    return (best.article, best.start, best.end) if best else None
+
+
+def _same(a: Event, a_spans: set, b: Event, b_spans: set) -> bool:
+    """Whether two lines (of two builds) tell one happening: one holds the other's headline sentence."""
+    return _headline(b) in a_spans or _headline(a) in b_spans
 
 
 def _rank(precision: str | None) -> int:
@@ -90,13 +110,13 @@ def change_set(old: Story | None, new: Story, added: list[str], articles: dict[s
         out[kind] = []
 
     # Events: the view against the old view (new lines), and against every old event (dates).
-    old_view = [_spans(e) for e in old.timeline]
-    old_any = [(e, _spans(e)) for e in list(old.timeline) + list(old.events)]
+    old_view = [(o, _spans(o)) for o in old.timeline]
+    old_any = old_view + [(o, _spans(o)) for o in old.events]
     for e in new.timeline:
         spans = _spans(e)
         told_now = {s[0] for s in spans} & added_set
-        in_view = any(spans & s for s in old_view)
-        known = in_view or any(spans & s for _, s in old_any)
+        in_view = any(_same(e, spans, o, s) for o, s in old_view)
+        known = in_view or any(_same(e, spans, o, s) for o, s in old_any)
         # New to the reader: told by an added article, or not in the story before at all (an
         # older article's line the added ones made placeable, e.g. by dating its article).
         if not in_view and (told_now or not known):
@@ -104,7 +124,7 @@ def change_set(old: Story | None, new: Story, added: list[str], articles: dict[s
             continue
         # A line known before (in the view, or in the full list and now placed in the view
         # because it gained a date) whose date got finer.
-        before = next((o for o, s in old_any if spans & s), None)
+        before = next((o for o, s in old_any if _same(e, spans, o, s)), None)
         if before is not None and _rank(e.precision) > _rank(before.precision) and _within(e, before):
             out["dates_refined"].append({**_event(e, added_set), "old_date": before.date,
                                          "old_precision": before.precision})
