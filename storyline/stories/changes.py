@@ -12,8 +12,9 @@ with the story rebuilt after the add, on what the reader sees:
 - dates made more precise: a line matching an old event whose date now has a finer
   precision inside the old date's span (a date that moved elsewhere is not a refinement,
   and is left out rather than guessed at);
-- figures revised: a compared subject (``Story.comparison``) whose latest figure changed,
-  the new one coming from an added article, with both sides' sources;
+- figures revised: a compared subject (``Story.comparison``) whose figures evolve over time
+  and whose latest figure changed, the new one coming from an added article, with both
+  sides' sources (figures that disagree at one time are a conflict instead);
 - conflicts that appeared or were resolved (the comparison's status);
 - next steps fulfilled, gone overdue, or newly announced (``Story.expectations``);
 - outlets that had not covered the story before.
@@ -138,8 +139,10 @@ def change_set(old: Story | None, new: Story, added: list[str], articles: dict[s
         if before is None:
             continue
         now, then = _latest(cmp), _latest(before)
-        if (now and then and _figure_subject(cmp, kinds) and now.get("value") != then.get("value")
-                and set(now.get("claims") or []) & added_claims):
+        # Revised: the comparison says the figure moved over time ("evolving"); figures that
+        # disagree at one time are a conflict, not a revision.
+        if (now and then and cmp.status == "evolving" and _figure_subject(cmp, kinds)
+                and now.get("value") != then.get("value") and set(now.get("claims") or []) & added_claims):
             out["figures_revised"].append({"subject": cmp.subject, "old": _side(then), "new": _side(now)})
         if cmp.status == "conflict" and before.status != "conflict":
             out["conflicts_appeared"].append({"subject": cmp.subject, "values": [_side(v) for v in cmp.values],
