@@ -103,7 +103,7 @@ def _list(store, key: str, source: str, manners, limits):
 def watch_round(store, sources: list[str], *, limits: Limits | None = None, manners=None,
                 max_events: int | None = None, say: Callable[[str], None] | None = None) -> RoundResult:
     """One round over ``sources`` (addresses of feeds or sitemaps, folders) on an open store."""
-    from storyline.ingest.sources import Manners
+    from storyline.ingest.sources import Manners, RobotsUnavailable
     from storyline.pipeline import ingest
     from storyline.stories.incremental import add_to_store
 
@@ -142,12 +142,15 @@ def watch_round(store, sources: list[str], *, limits: Limits | None = None, mann
                 pages[row["url"]] = manners.get(row["url"], row["url"])[1]
                 todo.append((rep, key, row))
             except InputError as exc:
-                robots = "robots.txt" in exc.reason
-                gave_up = robots or row["attempts"] + 1 >= MAX_ATTEMPTS
+                # A page robots.txt forbids is given up at once; one whose site is down (robots.txt
+                # too) is tried again next round, without counting it as an attempt.
+                unavailable = isinstance(exc, RobotsUnavailable)
+                forbidden = not unavailable and exc.reason.startswith("disallowed by the site's robots.txt")
+                gave_up = forbidden or (not unavailable and row["attempts"] + 1 >= MAX_ATTEMPTS)
                 rep.failed.append(f"{row['url']}: {exc.reason}" + ("" if gave_up else "; will try again"))
                 with store.transaction() as c:
                     store.put_watch_entry(c, key, row["entry"], url=row["url"], state="failed" if gave_up else "pending",
-                                          reason=exc.reason, attempt=True)
+                                          reason=exc.reason, attempt=not unavailable)
 
     if todo:
         def fetched(url: str, label: str, _limits) -> bytes:
@@ -159,15 +162,18 @@ def watch_round(store, sources: list[str], *, limits: Limits | None = None, mann
         by_label: dict[str, list[str]] = {}
         for r in read.rejected:
             by_label.setdefault(r.source, []).append(r.reason)
-        added = {a.source for a in read.articles}
+        added: dict[str, int] = {}  # input -> articles it gave (a feed or WARC file in a folder gives several)
+        labels = {display_path(row["url"]) for _, _, row in todo}
+        for a in read.articles:
+            base = a.source if a.source in labels else a.source.split("#", 1)[0]
+            added[base] = added.get(base, 0) + 1
         with store.transaction() as c:
             for rep, key, row in todo:
                 label = display_path(row["url"])
                 reasons = by_label.get(label) or next(
                     (v for k, v in by_label.items() if k.startswith(label + "#")), None)
                 if label in added:
-                    added.discard(label)  # a page two sources list is counted as added once
-                    rep.added += 1
+                    rep.added += added.pop(label)  # a page two sources list is counted as added once
                     state, reason = "done", None
                 elif reasons:
                     rep.rejected.append(f"{label}: {reasons[0]}")

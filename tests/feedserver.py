@@ -35,13 +35,19 @@ class Site:
         self.log: list[tuple[str, dict[str, str]]] = []  # (path, request headers)
         self.hold: dict[str, float] = {}  # path -> seconds to wait before answering
         self.requested = threading.Event()  # set when a held path is first asked for
-        self.robots = "User-agent: *\nDisallow: /private/\n"
+        self.robots: str | None = "User-agent: *\nDisallow: /private/\n"
 
     def release(self, path: str, title: str, body: str) -> None:
         self.pages[path] = page_html(body).encode("utf-8")
         self.released.append((path, title))
         self.version += 1
         self.changed = time.time() - 1  # a whole second earlier: Last-Modified has no finer grain
+
+    def list_only(self, path: str, title: str) -> None:
+        """List a page in the feed that the site cannot serve (it answers 404)."""
+        self.released.append((path, title))
+        self.version += 1
+        self.changed = time.time() - 1
 
     def feed(self, base: str, extra: list[tuple[str, str]] | None = None) -> bytes:
         items = "".join(
@@ -82,6 +88,8 @@ def serve(site: Site):
                 time.sleep(site.hold[path])
             base = f"http://{self.headers.get('Host')}"
             if path == "/robots.txt":
+                if site.robots is None:  # the site fails to serve it
+                    return self._send(503, b"unavailable", "text/plain")
                 return self._send(200, site.robots.encode(), "text/plain")
             if path in ("/feed.xml", "/mixed.xml"):
                 etag = f'"v{site.version}"'

@@ -225,6 +225,40 @@ def test_a_killed_watcher_resumes_without_duplicates_or_gaps(tmp_path):
         server.shutdown()
 
 
+def test_a_page_that_fails_to_download_is_tried_again_then_given_up(tmp_path):
+    site = Site()
+    server, base = serve(site)
+    try:
+        site.list_only("/news/gone.html", "Gone")
+        with Store(tmp_path / "g.db") as store:
+            manners = Manners(Limits(), delay=0)
+            said = []
+            for _ in range(4):
+                lines: list[str] = []
+                watch_round(store, [f"{base}/feed.xml"], manners=manners, say=lines.append)
+                said.append(lines[0])
+        assert "1 failed (" in said[0] and "HTTP error 404" in said[0] and "will try again" in said[0]
+        assert "will try again" in said[1] and "will try again" not in said[2]
+        assert "failed" not in said[3]  # given up: not fetched again
+        assert [p for p, _ in site.log].count("/news/gone.html") == 3
+    finally:
+        server.shutdown()
+
+
+def test_a_site_whose_robots_txt_fails_is_not_read(tmp_path):
+    site = Site()
+    site.robots = None
+    server, base = serve(site)
+    try:
+        with Store(tmp_path / "r.db") as store:
+            lines: list[str] = []
+            watch_round(store, [f"{base}/feed.xml"], manners=Manners(Limits(), delay=0), say=lines.append)
+        assert "error: the site's robots.txt could not be read (HTTP error 503" in lines[0]
+        assert "/feed.xml" not in [p for p, _ in site.log]
+    finally:
+        server.shutdown()
+
+
 def test_every_parses_durations():
     assert parse_every("15m") == 900 and parse_every("1h") == 3600 and parse_every("90") == 90
     from storyline.errors import ConfigError

@@ -81,24 +81,29 @@ class Manners:
 
     def allowed(self, url: str) -> bool:
         """Whether the site's robots.txt lets Storyline read ``url``. A robots.txt that is
-        missing (4xx) allows everything; one the site fails to serve (5xx, no answer) allows
-        nothing for now, as RFC 9309 asks: the site may be down, or the rules may be new."""
+        missing (4xx) allows everything. One the site fails to serve (5xx, no answer) allows
+        nothing for now, as RFC 9309 asks (the site may be down, or its rules new): that
+        raises :class:`RobotsUnavailable`, and robots.txt is asked again next time."""
         parts = urlsplit(url)
         host = parts.netloc.lower()
         cached = self._robots.get(host)
         if cached is None or self.clock() - cached[0] > ROBOTS_TTL:
             robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
-            parser: urllib.robotparser.RobotFileParser | None
+            parser = urllib.robotparser.RobotFileParser()
             try:
-                status, body, _ = self._get(robots_url, robots_url)
-                parser = urllib.robotparser.RobotFileParser()
+                _, body, _ = self._get(robots_url, robots_url)
                 parser.parse(body.decode("utf-8", "replace").splitlines())
             except InputError as exc:
-                missing = exc.reason.startswith("HTTP error 4")
-                parser = urllib.robotparser.RobotFileParser()
-                parser.parse([] if missing else ["User-agent: *", "Disallow: /"])
+                if not exc.reason.startswith("HTTP error 4"):
+                    raise RobotsUnavailable(url, f"the site's robots.txt could not be read ({exc.reason}), "
+                                                 "so nothing is read from it for now") from None
+                parser.parse([])
             cached = self._robots[host] = (self.clock(), parser)
         return cached[1].can_fetch(ROBOTS_AGENT, url)
+
+
+class RobotsUnavailable(InputError):
+    """The site did not serve its robots.txt: nothing is read from it until it does."""
 
 
 # ----------------------------------------------------------------- listings

@@ -22,7 +22,10 @@ def atom_feed(story_id: str, title: str, changes: list[dict], *, page_url: str, 
     """The Atom document of one story's change sets (``changes`` newest first, as the store gives them)."""
     from storyline.watch import summary
 
-    newest = max([c["at"] for c in changes] + ([updated] if updated else []), default=0.0)
+    import time
+
+    # A feed's updated is its newest change; a story without any yet is as of now.
+    newest = max([c["at"] for c in changes] + ([updated] if updated else []), default=time.time())
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<feed xmlns="http://www.w3.org/2005/Atom">',
            f"<id>urn:storyline:story:{escape(story_id)}</id>",
