@@ -178,12 +178,18 @@ def test_folder_source_picks_up_new_files_once(tmp_path):
     target = folder / "a" / seeds[2].name
     target.parent.mkdir()
     target.write_text(seeds[2].read_text("utf-8"), "utf-8")
-    (folder / "writing.txt").write_text("half written", "utf-8")  # just written: left for the next round
+    writing = folder / "writing.txt"
+    writing.write_text("half written", "utf-8")
     os.utime(target, (time.time() - 60, time.time() - 60))
+    os.utime(writing, (time.time() + 3600, time.time() + 3600))  # still being written: left for later
     with Store(tmp_path / "f.db") as store:
         lines: list[str] = []
         watch_round(store, [str(folder)], say=lines.append)
         assert lines[0].startswith("folder ") and "1 new entry, 1 article added" in lines[0]
+        os.utime(writing, (time.time() - 60, time.time() - 60))  # done writing: read, and it is no article
+        lines.clear()
+        watch_round(store, [str(folder)], say=lines.append)
+        assert "1 new entry, 0 articles added, 1 rejected (" in lines[0] and "writing.txt: no article text" in lines[0]
         lines.clear()
         watch_round(store, [str(folder)], say=lines.append)
         assert "0 new entries, 0 articles added" in lines[0]
