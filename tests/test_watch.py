@@ -279,3 +279,25 @@ def test_watch_refuses_what_it_cannot_watch(tmp_path, capsys):
     assert main(["watch", str(tmp_path / "missing"), "--db", str(tmp_path / "x.db"), "--once"]) == 2
     assert "not an http(s) address of a feed or sitemap, nor a folder" in capsys.readouterr().err
     assert main(["watch", str(tmp_path), "--db", str(tmp_path / "x.db"), "--every", "often"]) == 2
+
+
+def test_news_sitemaps_and_sitemap_indexes_are_read_oldest_first():
+    from storyline.ingest.sources import _xml_root, oldest_first, sitemap_entries
+
+    news = _xml_root(b"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+ <url><loc>https://example.org/b</loc><news:news><news:publication_date>2024-11-10T08:00:00Z</news:publication_date>
+  <news:title>B</news:title></news:news></url>
+ <url><loc>/a</loc><news:news><news:publication_date>2024-11-06</news:publication_date></news:news></url>
+ <url><loc>file:///etc/passwd</loc></url>
+</urlset>""")
+    pages, children = sitemap_entries(news, "https://example.org/sitemap.xml")
+    assert [e.location for e in oldest_first(pages)] == ["https://example.org/a", "https://example.org/b"]
+    assert pages[0].title == "B" and children == []
+    index = _xml_root(b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+ <sitemap><loc>https://example.org/news-1.xml</loc></sitemap></sitemapindex>""")
+    assert sitemap_entries(index, "https://example.org/")[1] == ["https://example.org/news-1.xml"]
+    # Entities are not expanded: a sitemap cannot make the reader open files.
+    hostile = _xml_root(b'<!DOCTYPE u [<!ENTITY x SYSTEM "file:///etc/passwd">]><urlset><url><loc>https://e.org/&x;'
+                        b'</loc></url></urlset>')
+    assert hostile is None or all("root:" not in e.location for e in sitemap_entries(hostile, "https://e.org/")[0])
