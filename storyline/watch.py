@@ -31,6 +31,7 @@ from storyline.progress import counted
 
 MAX_ATTEMPTS = 3  # downloads of one page that may fail before it is given up
 MAX_PAGES_PER_ROUND = 200  # per source; the rest stay pending for the next round
+MAX_ROUND_BYTES = 256 * 1024 * 1024  # pages held in memory for one round; the rest wait for the next
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?\s*$", re.I)
 _UNITS = {None: 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
 
@@ -138,6 +139,11 @@ def watch_round(store, sources: list[str], *, limits: Limits | None = None, mann
             if listing.kind == "folder" or not is_url(row["url"]):
                 todo.append((rep, key, row))
                 continue
+            if row["url"] in pages:  # listed by an earlier source too
+                todo.append((rep, key, row))
+                continue
+            if sum(map(len, pages.values())) > MAX_ROUND_BYTES:
+                break  # still pending: read next round
             try:
                 pages[row["url"]] = manners.get(row["url"], row["url"])[1]
                 todo.append((rep, key, row))

@@ -231,6 +231,40 @@ def test_a_killed_watcher_resumes_without_duplicates_or_gaps(tmp_path):
         server.shutdown()
 
 
+@pytest.mark.parametrize("crash", ["before grouping", "before entries are marked done"])
+def test_a_round_that_dies_midway_is_finished_by_the_next(tmp_path, monkeypatch, crash):
+    import storyline.stories.incremental as incremental
+
+    seed = _seeds()[2]
+    site = Site()
+    server, base = serve(site)
+    real = incremental.add_to_store
+
+    def dies(store, articles, **kw):
+        if crash == "before entries are marked done":
+            real(store, articles, **kw)
+        raise KeyboardInterrupt  # what a kill leaves: the work before committed, the rest not
+
+    try:
+        site.release(f"/news/{seed.stem}.html", seed.stem, seed.read_text("utf-8"))
+        feed = f"{base}/feed.xml"
+        with Store(tmp_path / "d.db") as store:
+            manners = Manners(Limits(), delay=0)
+            monkeypatch.setattr(incremental, "add_to_store", dies)
+            with pytest.raises(KeyboardInterrupt):
+                watch_round(store, [feed], manners=manners)
+            assert list(store.watch_entries(feed, states={"pending"})) == [f"{base}/news/{seed.stem}.html"]
+            monkeypatch.setattr(incremental, "add_to_store", real)
+            lines: list[str] = []
+            watch_round(store, [feed], manners=manners, say=lines.append)
+            assert "1 already stored" in lines[0]  # stored by the round that died; grouped now if not then
+            assert store.count("articles") == 1 and store.story_of(seed.stem)
+            assert list(store.watch_entries(feed, states={"done"})) == [f"{base}/news/{seed.stem}.html"]
+            assert [c["articles"] for c in store.story_changes()] == [[seed.stem]]  # recorded once
+    finally:
+        server.shutdown()
+
+
 def test_a_page_that_fails_to_download_is_tried_again_then_given_up(tmp_path):
     site = Site()
     server, base = serve(site)
