@@ -335,3 +335,32 @@ def test_news_sitemaps_and_sitemap_indexes_are_read_oldest_first():
     hostile = _xml_root(b'<!DOCTYPE u [<!ENTITY x SYSTEM "file:///etc/passwd">]><urlset><url><loc>https://e.org/&x;'
                         b'</loc></url></urlset>')
     assert hostile is None or all("root:" not in e.location for e in sitemap_entries(hostile, "https://e.org/")[0])
+
+
+def test_requests_to_one_host_are_spaced_by_the_delay(monkeypatch):
+    import storyline.ingest.sources as sources
+
+    clock = [100.0]
+    waits: list[float] = []
+
+    def sleep(s):
+        waits.append(round(s, 3))
+        clock[0] += s
+
+    monkeypatch.setattr(sources, "fetch_response", lambda url, label, limits, headers=None: (200, b"", {}))
+    manners = Manners(Limits(), delay=2.0, sleep=sleep, clock=lambda: clock[0])
+    monkeypatch.setattr(manners, "allowed", lambda url: True)
+    manners.get("https://a.example/1", "a1")
+    clock[0] += 0.5
+    manners.get("https://a.example/2", "a2")  # 0.5 s after the last: waits 1.5 s
+    manners.get("https://b.example/1", "b1")  # another host: no wait
+    assert waits == [1.5]
+
+
+def test_watch_runs_rounds_every_so_often(tmp_path):
+    from storyline.watch import watch
+
+    said: list[str] = []
+    (tmp_path / "in").mkdir()
+    assert watch([str(tmp_path / "in")], tmp_path / "w.db", every=0.01, rounds=2, say=said.append) == 0
+    assert len(said) == 2 and all("folder " in s and "0 new entries, 0 articles added" in s for s in said)
