@@ -188,7 +188,7 @@ def watch_round(store, sources: list[str], *, limits: Limits | None = None, mann
                     rep.stored += 1
                     state, reason = "done", None
                 store.put_watch_entry(c, key, row["entry"], url=row["url"], state=state, reason=reason)
-    result.changes = [ch for ch in reversed(store.story_changes(limit=10_000)) if ch["id"] > last_change]
+    result.changes = list(reversed(store.story_changes(after=last_change, limit=10_000)))
     if say is not None:
         for rep in result.sources:
             say(rep.line())

@@ -633,9 +633,13 @@ class Store:
         return int(cur.lastrowid)
 
     def story_changes(self, story_id: str | None = None, since: float | None = None,
-                      limit: int = 1000) -> list[dict[str, Any]]:
-        """Change sets, newest first: of one story or all, recorded at or after ``since`` (Unix time)."""
+                      limit: int = 1000, after: int | None = None) -> list[dict[str, Any]]:
+        """Change sets, newest first: of one story or all, recorded at or after ``since`` (Unix
+        time), numbered above ``after``."""
         sql, args = "SELECT id, story, at, record FROM story_changes WHERE 1=1", []
+        if after is not None:
+            sql += " AND id>?"
+            args.append(after)
         if story_id is not None:
             sql += " AND story=?"
             args.append(story_id)
