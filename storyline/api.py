@@ -246,15 +246,18 @@ def parse_since(since: str | None) -> float | None:
 def changes(db: str | os.PathLike, *, since: str | float | None = None, story: str | None = None,
             limit: int = 1000) -> list[dict]:
     """Change sets recorded by adds, newest first (of one story, or since a date): each with
-    ``story``, ``title``, ``at`` (Unix time), ``recorded`` (ISO, UTC), ``articles`` added and
-    the lists of :mod:`storyline.stories.changes`."""
+    ``story``, ``title``, ``at`` (Unix time), ``recorded`` (ISO, UTC), ``articles`` added, the
+    lists of :mod:`storyline.stories.changes`, and ``lines``: the changes in words."""
     import datetime as dt
+
+    from storyline.stories.changes import describe
 
     t = since if isinstance(since, (int, float)) else parse_since(since)
     with _open_store(db) as store:
         rows = store.story_changes(story, t, limit)
     for r in rows:
         r["recorded"] = dt.datetime.fromtimestamp(r["at"], dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        r["lines"] = describe(r)
     return rows
 
 

@@ -151,6 +151,7 @@ def test_changes_command_api_and_atom_feed(watched, capsys):
     client = TestClient(create_app(watched["db"], read_only=True))
     api = client.get(f"/api/stories/{sid}/changes").json()
     assert len(api["changes"]) == 5 and api["changes"][0]["at"] >= api["changes"][-1]["at"]
+    assert any(line.startswith("figure revised: North Korea troops") for c in api["changes"] for line in c["lines"])
     assert client.get(f"/api/stories/{sid}/changes?since=2999-01-01").json()["changes"] == []
     assert client.get(f"/api/stories/{sid}/changes?since=soon").status_code == 400
     assert client.get("/api/stories/s-none/changes").status_code == 404

@@ -638,8 +638,10 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         rows = store().story_changes(sid, since, limit)
         if not rows and store().get_story(sid) is None:
             return not_found(request, "Story")
+        from storyline.stories.changes import describe
+
         for r in rows:
-            r["at"] = iso_time(r["at"])
+            r["at"], r["lines"] = iso_time(r["at"]), describe(r)
         return JSONResponse({"story": sid, "since": iso_time(since) if since is not None else None, "changes": rows,
                              "feed": f"/stories/{quote(sid, safe='')}/feed.atom"})
 
