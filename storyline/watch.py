@@ -133,7 +133,7 @@ def watch_round(store, sources: list[str], *, limits: Limits | None = None, mann
             for e in listing.entries:
                 if e.key not in seen:
                     rep.new += 1
-                    store.put_watch_entry(c, key, e.key, url=e.location, state="pending")
+                    store.put_watch_entry(c, key, e.key, url=e.location, state="pending", published=e.published)
             store.put_watch_source(c, key, etag=listing.etag, last_modified=listing.last_modified, status="ok")
         for row in list(store.watch_entries(key, states={"pending"}).values())[:MAX_PAGES_PER_ROUND]:
             if listing.kind == "folder" or not is_url(row["url"]):
@@ -162,8 +162,16 @@ def watch_round(store, sources: list[str], *, limits: Limits | None = None, mann
         def fetched(url: str, label: str, _limits) -> bytes:
             return pages[url]
 
+        # The date a feed entry or news sitemap gives its page is the publisher's own metadata;
+        # the clean stage checks it against the text as it checks any metadata date.
+        dates = {display_path(row["url"]): row["published"] for _, _, row in todo if row.get("published")}
+
+        def given(raw) -> None:
+            if not raw.published and raw.source in dates:
+                raw.published = dates[raw.source]
+
         locations = list(dict.fromkeys(row["url"] for _, _, row in todo))
-        read = ingest(store, locations, limits=limits, fetcher=fetched)
+        read = ingest(store, locations, limits=limits, fetcher=fetched, given=given)
         result.stories = add_to_store(store, read.articles, max_events=max_events)
         by_label: dict[str, list[str]] = {}
         for r in read.rejected:

@@ -29,6 +29,7 @@ class Site:
 
     def __init__(self) -> None:
         self.pages: dict[str, bytes] = {}  # path -> body
+        self.dates: dict[str, str] = {}  # path -> pubDate of its feed entry
         self.released: list[tuple[str, str]] = []  # (path, title), oldest first
         self.version = 0
         self.changed = time.time()
@@ -37,7 +38,10 @@ class Site:
         self.requested = threading.Event()  # set when a held path is first asked for
         self.robots: str | None = "User-agent: *\nDisallow: /private/\n"
 
-    def release(self, path: str, title: str, body: str) -> None:
+    def release(self, path: str, title: str, body: str, date: str | None = None) -> None:
+        """Publish a page; ``date`` (RFC 822) becomes its feed entry's pubDate."""
+        if date:
+            self.dates[path] = date
         self.pages[path] = page_html(body).encode("utf-8")
         self.released.append((path, title))
         self.version += 1
@@ -51,7 +55,8 @@ class Site:
 
     def feed(self, base: str, extra: list[tuple[str, str]] | None = None) -> bytes:
         items = "".join(
-            f"<item><title>{html.escape(t)}</title><link>{base}{p}</link><guid>{base}{p}</guid></item>"
+            f"<item><title>{html.escape(t)}</title><link>{base}{p}</link><guid>{base}{p}</guid>"
+            + (f"<pubDate>{self.dates[p]}</pubDate>" if p in self.dates else "") + "</item>"
             for p, t in reversed(self.released + (extra or [])))
         return (f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>Test news</title>"
                 f"<link>{base}/</link><description>a growing feed</description>{items}</channel></rss>").encode("utf-8")

@@ -266,6 +266,24 @@ def test_a_round_that_dies_midway_is_finished_by_the_next(tmp_path, monkeypatch,
         server.shutdown()
 
 
+def test_a_feed_entrys_date_is_its_pages_publication_date(tmp_path):
+    site = Site()
+    server, base = serve(site)
+    text = ("Council approves new bridge\n"
+            "The city council voted on Monday to approve a new footbridge across the river, ending a debate that "
+            "had lasted two years. The mayor said construction would begin in the spring and take about eighteen "
+            "months. Opponents had argued that the bridge would cost too much and spoil the view from the old "
+            "town, but the vote passed by nine votes to four after a long session.")
+    try:
+        site.release("/news/bridge.html", "Council approves new bridge", text, date="Tue, 05 Mar 2024 09:30:00 GMT")
+        with Store(tmp_path / "d.db") as store:
+            watch_round(store, [f"{base}/feed.xml"], manners=Manners(Limits(), delay=0))
+            [article] = list(store.iter_articles())
+        assert article.published.date == "2024-03-05" and article.published.how == "metadata"
+    finally:
+        server.shutdown()
+
+
 def test_a_page_that_fails_to_download_is_tried_again_then_given_up(tmp_path):
     site = Site()
     server, base = serve(site)

@@ -35,8 +35,9 @@ class Entry:
 
     key: str  # stable across rounds: a feed entry's id, a sitemap's <loc>, a file's path + size + time
     location: str  # the address or file path to read
-    published: str | None = None  # as the listing gives it (ISO), for the order of reading only
+    published: str | None = None  # the publication date a feed or news sitemap gives (ISO); None for files
     title: str | None = None
+    changed: str | None = None  # a file's modification time (ISO): the order folders are read in, no date of the news
 
 
 @dataclass(slots=True)
@@ -134,7 +135,8 @@ def _text(el, name: str) -> str | None:
 
 def sitemap_entries(root, base: str) -> tuple[list[Entry], list[str]]:
     """(page entries, child sitemap addresses) of a parsed sitemap or sitemap index. A news
-    sitemap's ``news:publication_date`` (else ``lastmod``) orders the pages."""
+    sitemap's ``news:publication_date`` dates and orders the pages (``lastmod`` only orders them:
+    a page's last change is no publication date)."""
     pages, children = [], []
     for el in root:
         name = _local(el.tag)
@@ -147,8 +149,8 @@ def sitemap_entries(root, base: str) -> tuple[list[Entry], list[str]]:
         if name == "sitemap":
             children.append(loc)
         elif name == "url":
-            pages.append(Entry(key=loc, location=loc, published=_text(el, "publication_date") or _text(el, "lastmod"),
-                               title=_text(el, "title")))
+            pages.append(Entry(key=loc, location=loc, published=_text(el, "publication_date"),
+                               changed=_text(el, "lastmod"), title=_text(el, "title")))
     return pages, children
 
 
@@ -175,9 +177,11 @@ def feed_entries(data: bytes, base: str, label: str) -> list[Entry]:
         link = urljoin(base, link)
         if not is_url(link):
             continue
-        t = e.get("published_parsed") or e.get("updated_parsed")
-        published = time.strftime("%Y-%m-%dT%H:%M:%SZ", t) if t else None
-        out.append(Entry(key=str(e.get("id") or link), location=link, published=published, title=e.get("title")))
+        # An entry's publication date is metadata about its page; its update time only orders.
+        published, changed = (time.strftime("%Y-%m-%dT%H:%M:%SZ", t) if t else None
+                              for t in (e.get("published_parsed"), e.get("updated_parsed")))
+        out.append(Entry(key=str(e.get("id") or link), location=link, published=published, changed=changed,
+                         title=e.get("title")))
     return out
 
 
@@ -185,8 +189,8 @@ def oldest_first(entries: list[Entry]) -> list[Entry]:
     """Entries in the order they were published: by their dates when every entry has one,
     else the reverse of the listing's order (feeds and sitemaps list the newest first)."""
     entries = list(reversed(entries))
-    if entries and all(e.published for e in entries):
-        entries.sort(key=lambda e: e.published or "")
+    if entries and all(e.published or e.changed for e in entries):
+        entries.sort(key=lambda e: e.published or e.changed or "")
     seen, out = set(), []
     for e in entries:  # a listing may name one page twice
         if e.key not in seen:
@@ -252,6 +256,6 @@ def list_folder(folder: str, settle: float = 2.0, now: float | None = None) -> L
             continue
         rel = display_path(os.path.relpath(f, root))
         entries.append(Entry(key=f"{rel}|{st.st_size}|{st.st_mtime_ns}", location=str(f),
-                             published=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(st.st_mtime))))
-    entries.sort(key=lambda e: (e.published or "", e.key))
+                             changed=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(st.st_mtime))))
+    entries.sort(key=lambda e: (e.changed or "", e.key))
     return Listing(kind="folder", entries=entries)

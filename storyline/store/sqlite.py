@@ -184,6 +184,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             source TEXT NOT NULL,
             entry TEXT NOT NULL,
             url TEXT,
+            published TEXT,
             state TEXT NOT NULL,
             article TEXT,
             reason TEXT,
@@ -668,14 +669,16 @@ class Store:
         return {r["entry"]: dict(r) for r in rows if wanted is None or r["state"] in wanted}
 
     def put_watch_entry(self, c: sqlite3.Connection, source: str, entry: str, *, url: str | None, state: str,
-                        article: str | None = None, reason: str | None = None, attempt: bool = False) -> None:
-        """Record an entry a source listed, or what became of it."""
+                        article: str | None = None, reason: str | None = None, attempt: bool = False,
+                        published: str | None = None) -> None:
+        """Record an entry a source listed (with the publication date its listing gave), or
+        what became of it."""
         now = time.time()
-        c.execute("INSERT INTO watch_entries (source, entry, url, state, article, reason, attempts, seen, done) "
-                  "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(source, entry) DO UPDATE SET state=excluded.state, "
+        c.execute("INSERT INTO watch_entries (source, entry, url, published, state, article, reason, attempts, seen, "
+                  "done) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(source, entry) DO UPDATE SET state=excluded.state, "
                   "article=COALESCE(excluded.article, article), reason=excluded.reason, "
                   "attempts=attempts+excluded.attempts, done=excluded.done",
-                  (source, entry, url, state, article, reason, int(attempt), now,
+                  (source, entry, url, published, state, article, reason, int(attempt), now,
                    now if state in ("done", "rejected", "failed") else None))
 
     def count_story_index(self) -> int:
