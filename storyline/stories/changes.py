@@ -56,13 +56,24 @@ def _headline(e: Event) -> tuple[str, int, int] | None:
     return (best.article, best.start, best.end) if best else None
 
 
-def _same(a: Event, a_spans: set, b: Event, b_spans: set) -> bool:
-    """Whether two lines (of two builds) tell one happening: one holds the other's headline sentence."""
-    return _headline(b) in a_spans or _headline(a) in b_spans
+class _Line:
+    """An event with what matching needs, computed once: its evidence spans and headline."""
+
+    __slots__ = ("event", "spans", "headline")
+
+    def __init__(self, event: Event):
+        self.event, self.spans, self.headline = event, _spans(event), _headline(event)
+
+    def same(self, other: _Line) -> bool:
+        """Whether two lines (of two builds) tell one happening: one holds the other's headline sentence."""
+        return other.headline in self.spans or self.headline in other.spans
 
 
 def _rank(precision: str | None) -> int:
     return PRECISION_RANK.get(precision or "", 0)
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _within(new: Event, old: Event) -> bool:
@@ -71,13 +82,15 @@ def _within(new: Event, old: Event) -> bool:
         return False
     if not old.date and not (old.earliest or old.latest):
         return True  # undated before: any date is more precise
-    lo = old.earliest or old.date or ""
-    hi = old.latest or old.date or ""
-    day = new.date[:10]
+    # The new span in ISO days: its bounds, else its date when that is a day.
+    first = (new.earliest or new.date)[:10]
+    last = (new.latest or new.date)[:10]
+    if not (_DAY.match(first) and _DAY.match(last)):
+        return False  # a week or season without bounds: cannot tell, so no refinement is claimed
+    if old.earliest or old.latest:
+        return (not old.earliest or first >= old.earliest[:10]) and (not old.latest or last <= old.latest[:10])
     # An ISO prefix ("2024-11") covers every day that starts with it.
-    if old.date and not old.earliest and not old.latest:
-        return day.startswith(old.date)
-    return (not lo or day >= lo[:10]) and (not hi or day <= hi[:10] or day.startswith(hi[:len(day)]))
+    return first.startswith(old.date) and last.startswith(old.date)
 
 
 def _event(e: Event, added: set[str]) -> dict[str, Any]:
@@ -111,13 +124,13 @@ def change_set(old: Story | None, new: Story, added: list[str], articles: dict[s
         out[kind] = []
 
     # Events: the view against the old view (new lines), and against every old event (dates).
-    old_view = [(o, _spans(o)) for o in old.timeline]
-    old_any = old_view + [(o, _spans(o)) for o in old.events]
+    old_view = [_Line(o) for o in old.timeline]
+    old_any = old_view + [_Line(o) for o in old.events]
     for e in new.timeline:
-        spans = _spans(e)
-        told_now = {s[0] for s in spans} & added_set
-        in_view = any(_same(e, spans, o, s) for o, s in old_view)
-        known = in_view or any(_same(e, spans, o, s) for o, s in old_any)
+        line = _Line(e)
+        told_now = {s[0] for s in line.spans} & added_set
+        in_view = any(line.same(o) for o in old_view)
+        known = in_view or any(line.same(o) for o in old_any)
         # New to the reader: told by an added article, or not in the story before at all (an
         # older article's line the added ones made placeable, e.g. by dating its article).
         if not in_view and (told_now or not known):
@@ -125,7 +138,7 @@ def change_set(old: Story | None, new: Story, added: list[str], articles: dict[s
             continue
         # A line known before (in the view, or in the full list and now placed in the view
         # because it gained a date) whose date got finer.
-        before = next((o for o, s in old_any if _same(e, spans, o, s)), None)
+        before = next((o.event for o in old_any if line.same(o)), None)
         if before is not None and _rank(e.precision) > _rank(before.precision) and _within(e, before):
             out["dates_refined"].append({**_event(e, added_set), "old_date": before.date,
                                          "old_precision": before.precision})
