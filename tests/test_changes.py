@@ -95,3 +95,15 @@ def test_next_steps_fulfilled_and_overdue_are_reported_once():
     ch = change_set(old, new, ["b"], ARTS)
     assert [s["what"] for s in ch["steps_fulfilled"]] == ["a vote in the upper house"]
     assert change_set(new, new, ["c"], ARTS)["steps_fulfilled"] == []
+
+
+def test_a_next_step_gone_overdue_is_reported_with_its_due_date():
+    from storyline.model import TimeExpr
+
+    due = TimeExpr(text="by Friday", start=0, end=9, value="2024-11-08", precision="day", kind="future")
+    x = Expectation(id="a:x1", text="", what="a ruling", article="a", certainty="expected", bound=due)
+    late = Expectation(id="a:x1", text="", what="a ruling", article="a", certainty="expected", bound=due,
+                       status="overdue")
+    ch = change_set(_story(["a"], [], expectations=[x]), _story(["a", "b"], [], expectations=[late]), ["b"], ARTS)
+    assert [s["what"] for s in ch["steps_overdue"]] == ["a ruling"]
+    assert "next step overdue: a ruling (due 2024-11-08)" in describe(ch)
