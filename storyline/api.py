@@ -223,6 +223,44 @@ def undo_correction(db: str | os.PathLike, number: int, **kw):
     return _correct(db, "undo", int(number), **kw)
 
 
+def parse_since(since: str | None) -> float | None:
+    """Unix time of a ``--since`` / ``?since=`` value: an ISO date or date and time (UTC when
+    no offset is given). Raises ConfigError for anything else."""
+    import datetime as dt
+
+    from storyline.errors import ConfigError
+
+    if since is None or not str(since).strip():
+        return None
+    text = str(since).strip().replace("Z", "+00:00")
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ConfigError(f"since: not a date or date and time such as 2026-12-01 or 2026-12-01T08:00 (got {since!r})"
+                          ) from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when.timestamp()
+
+
+def changes(db: str | os.PathLike, *, since: str | float | None = None, story: str | None = None,
+            limit: int = 1000) -> list[dict]:
+    """Change sets recorded by adds, newest first (of one story, or since a date): each with
+    ``story``, ``title``, ``at`` (Unix time), ``recorded`` (ISO, UTC), ``articles`` added, the
+    lists of :mod:`storyline.stories.changes`, and ``lines``: the changes in words."""
+    import datetime as dt
+
+    from storyline.stories.changes import describe
+
+    t = since if isinstance(since, (int, float)) else parse_since(since)
+    with _open_store(db) as store:
+        rows = store.story_changes(story, t, limit)
+    for r in rows:
+        r["recorded"] = dt.datetime.fromtimestamp(r["at"], dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        r["lines"] = describe(r)
+    return rows
+
+
 def analyse(article: Article) -> ArticleAnalysis:
     """Run the per-article stages on one cleaned article (sentences, entities, times, events, claims)."""
     from storyline.annotate import analyse_article

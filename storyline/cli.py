@@ -112,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--read-only", action="store_true", help="serve pages, search and the API, but take no uploads or corrections")
 
     _story_parser(sub)
+    _watch_parsers(sub)
 
     sub.add_parser("schema", help="print the JSON Schema of report.json",
                    description="Print the JSON Schema that report.json follows.")
@@ -156,6 +157,62 @@ def _story_parser(sub) -> None:
     mv.add_argument("--to", required=True, metavar="S", help="id of the story to move it to")
     u = action("undo", "undo correction N (see 'storyline story corrections')")
     u.add_argument("number", metavar="N", type=int, help="the correction's number")
+
+
+def _watch_parsers(sub) -> None:
+    w = sub.add_parser("watch", help="follow feeds, news sitemaps and folders; add what is new",
+                       description="Every round, read what each source lists and has not been read yet (RSS/Atom "
+                       "feeds, news sitemaps: the pages they link to; folders: new files), add the new articles to "
+                       "the store and record what changed in each story. One line per source per round; a failing "
+                       "source never stops the others. State is kept in the store: a restart resumes. See docs/watch.md.")
+    w.add_argument("sources", nargs="+", metavar="SOURCE", help="http(s) address of an RSS/Atom feed or a news "
+                   "sitemap, or a folder")
+    w.add_argument("--db", required=True, metavar="FILE", help="the SQLite store (made when missing)")
+    w.add_argument("--every", default="15m", metavar="DURATION", help="time between rounds: 90s, 15m, 1h (default 15m)")
+    w.add_argument("--once", action="store_true", help="one round, then exit (for cron)")
+    w.add_argument("--delay", type=float, default=1.0, metavar="SECONDS",
+                   help="pause between two requests to the same host (default 1)")
+    w.add_argument("--max-events", type=int, default=None, metavar="N", help=MAX_EVENTS_HELP)
+    _limits_args(w)
+
+    ch = sub.add_parser("changes", help="what changed in each story, add by add",
+                        description="The change sets recorded when articles were added (by 'storyline add' or "
+                        "'storyline watch'), newest first: new events, dates made more precise, figures revised, "
+                        "conflicts, next steps fulfilled or overdue, new outlets.")
+    ch.add_argument("--db", default="out/storyline.db", help="the SQLite store (default: out/storyline.db)")
+    ch.add_argument("--since", default=None, metavar="DATE", help="only changes recorded since DATE (2026-12-01, "
+                    "or 2026-12-01T08:00 in UTC)")
+    ch.add_argument("--story", default=None, metavar="ID", help="only this story's changes")
+    ch.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _watch(args) -> int:
+    from storyline.watch import parse_every, watch
+
+    if args.delay < 0 or not math.isfinite(args.delay):
+        from storyline.errors import ConfigError
+
+        raise ConfigError(f"--delay must be zero or a positive number of seconds (got {args.delay})")
+    return watch(args.sources, args.db, every=parse_every(args.every), once=args.once, limits=_limits(args),
+                 delay=args.delay, max_events=args.max_events, say=lambda line: print(line, flush=True))
+
+
+def _changes(args) -> int:
+    from storyline import api
+    from storyline.stories.changes import describe
+
+    rows = api.changes(args.db, since=args.since, story=args.story)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no changes recorded" + (f" since {args.since}" if args.since else ""))
+    for r in rows:
+        print(f"{r['recorded']}  {r['story']}  {r['title']}  (+{len(r['articles'])} article"
+              f"{'' if len(r['articles']) == 1 else 's'})")
+        for line in describe(r):
+            print(f"    {line}")
+    return 0
 
 
 def _story(args, parser) -> int:
@@ -271,6 +328,10 @@ def _dispatch(args, parser) -> int:
 
         print(json.dumps(schema(), indent=2))
         return 0
+    if args.command == "watch":
+        return _watch(args)
+    if args.command == "changes":
+        return _changes(args)
     if args.command == "run":
         from storyline.api import run
 

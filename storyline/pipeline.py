@@ -98,12 +98,15 @@ def ingest(
     progress: Progress | None = None,
     published_for: Callable[[RawArticle], str | None] | None = None,
     batch_size: int = 64,
+    fetcher: Callable[[str, str, Limits], bytes] | None = None,
+    given: Callable[[RawArticle], None] | None = None,
 ) -> RunResult:
     """Read, clean and annotate inputs, committing articles in batches (each batch all or nothing).
 
     An input read before whose stored analysis is current (:func:`storyline.versions.analysis_version`)
     is skipped before any work; one whose analysis is older is processed again and its stored
-    analysis replaced (``result.refreshed``)."""
+    analysis replaced (``result.refreshed``). ``given`` fills in metadata the caller knows about
+    an input before it is cleaned (the watcher: the date a feed entry gives its page)."""
     from collections import deque
 
     from storyline.engines import LocalEngine
@@ -133,11 +136,13 @@ def ingest(
             yield f
 
     def raws():
-        for item in read_inputs(each_file(), limits, taken=store.has_article):  # never replace a stored article
+        for item in read_inputs(each_file(), limits, taken=store.has_article, fetcher=fetcher):  # never replace a stored article
             if isinstance(item, Rejection):
                 result.rejected.append(item)
                 continue
             in_flight.append(reading[0])
+            if given is not None:
+                given(item)
             yield item, (published_for(item) if published_for else None)
 
     pending: list[tuple[Article, ArticleAnalysis | None, str, bool]] = []  # (article, analysis, input, refresh)

@@ -20,6 +20,8 @@ def outlet_from_domain(value: str) -> str | None:
     if not host or "." not in host or " " in host:
         return None
     host = host.lower().rstrip(".")
+    if _is_ip(host):  # an address, not a name: nothing says which outlet it is
+        return None
     for prefix in ("www.", "m.", "amp.", "mobile.", "edition."):
         if host.startswith(prefix):
             host = host[len(prefix):]
@@ -27,6 +29,16 @@ def outlet_from_domain(value: str) -> str | None:
     if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
         return ".".join(parts[-3:])
     return ".".join(parts[-2:]) if len(parts) >= 2 else host
+
+
+def _is_ip(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        return False
 
 
 # A page names itself: "A Message from The Moscow Times", "© 2024 The Daily Planet",

@@ -152,18 +152,20 @@ def _open_problem(p: Path, label: str) -> InputError:
     return InputError(label, "not a regular file")
 
 
-def read_bytes(path: Path | str, limits: Limits) -> bytes:
+def read_bytes(path: Path | str, limits: Limits, fetcher: Callable[[str, str, Limits], bytes] | None = None) -> bytes:
     """Read a file (or stdin, or an http(s) address), gunzipping gzip data with a cap on the expanded size.
 
     The size is checked before reading and the read itself is bounded, so a file larger
     than the limit (or one that grows while being read) costs nothing to refuse. Only
     regular files are opened: a named pipe or a device would block or never end.
+    ``fetcher`` replaces :func:`~storyline.ingest.fetch.fetch` for addresses (the watcher
+    hands over pages it fetched under its own manners: robots.txt, rate limit).
     """
     label = "<stdin>" if path == "-" else display_path(path)
     if path == "-":
         data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
     elif is_url(path):
-        data = fetch(str(path), label, limits)
+        data = (fetcher or fetch)(str(path), label, limits)
     else:
         p = Path(path)
         try:
@@ -292,7 +294,8 @@ class _Ids:
 
 
 def read_inputs(paths: Iterable[str | os.PathLike], limits: Limits | None = None, *,
-                taken: Callable[[str], bool] | None = None) -> Iterator[RawArticle | Rejection]:
+                taken: Callable[[str], bool] | None = None,
+                fetcher: Callable[[str, str, Limits], bytes] | None = None) -> Iterator[RawArticle | Rejection]:
     """Yield a RawArticle for every article found in ``paths``, or a Rejection per problem.
 
     Never raises for a bad input: every problem (unreadable, too large, binary, malformed,
@@ -310,7 +313,7 @@ def read_inputs(paths: Iterable[str | os.PathLike], limits: Limits | None = None
         lost = None
         try:
             try:
-                data = read_bytes(path, limits)
+                data = read_bytes(path, limits, fetcher)
             except TruncatedGzip as exc:  # kept or refused below, once the format is known
                 data, lost = exc.partial, exc.reason
             if lost and not data.strip():

@@ -177,6 +177,27 @@ def openapi(version: str, limits) -> dict[str, Any]:
                     "404": _error("No story with this id."),
                 },
             }},
+            "/api/stories/{story_id}/changes": {"get": {
+                "summary": "What changed in a story, add by add (newest first); the same as an Atom feed at "
+                           "/stories/{story_id}/feed.atom",
+                "parameters": [{"name": "story_id", **id_param},
+                               {"name": "since", "in": "query", "required": False,
+                                "description": "only changes recorded at or after this ISO date or date and time (UTC)",
+                                "schema": {"type": "string"}},
+                               {"name": "limit", "in": "query", "required": False,
+                                "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}],
+                "responses": {
+                    "200": {"description": "Change sets: new events, dates made more precise, figures revised, "
+                                           "conflicts appeared or resolved, next steps fulfilled, overdue or announced, "
+                                           "new outlets.", "content": {"application/json": {"schema": {
+                        "type": "object", "properties": {"story": {"type": "string"},
+                                                         "since": {"type": ["string", "null"]},
+                                                         "changes": {"type": "array", "items": {"type": "object"}},
+                                                         "feed": {"type": "string"}}}}}},
+                    "400": _error("since is not a date."),
+                    "404": _error("No story with this id."),
+                },
+            }},
             "/api/articles/{article_id}": {"get": {
                 "summary": "One cleaned article, with what was removed and why, and its story",
                 "parameters": [{"name": "article_id", **id_param}],
