@@ -127,7 +127,7 @@ _FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201c\u2018'(])(?:I|I'm|I've|I'd|we|We|m
 _OPENS_ON_PRONOUN = re.compile(
     r"^[\"\u201c\u2018']?(?:[A-Z][a-z]+(?: [a-z]+){0,2}, )?(?i:he|she|they|it|his|her|their|its|this|that|these|those|them)\b")
 # Openers that point back to a place or time the sentences before named.
-_OPENS_ON_BACK_REFERENCE = re.compile(r"^(?:There|Then|Back then|At the time|At that time|That day|By then|Since then),", re.I)
+_OPENS_ON_BACK_REFERENCE = re.compile(r"^(?:(?:There|Then|Back then|At the time|At that time|That day|By then|Since then),|How\b)", re.I)
 
 
 @functools.cache
@@ -145,9 +145,17 @@ def tells_a_happening(text: str) -> bool:
     return not _patterns("not_happenings.txt").search(text)
 
 
+def retells(e: Event) -> bool:
+    """An undated line that only says a happening already named took place or what it led to
+    (data file ``retellings.txt``): the story's line for that happening tells it better."""
+    return not e.date and bool(_patterns("retellings.txt").search(e.text))
+
+
 def stands_alone(text: str) -> bool:
-    """Whether a line says who did what without the sentences around it."""
-    return not (_FIRST_PERSON.search(text) or _OPENS_ON_PRONOUN.search(text) or _OPENS_ON_BACK_REFERENCE.search(text))
+    """Whether a line says who did what without the sentences around it. A quotation left
+    open ("... asked the driver if he was OK: \u201cHe said: \u2018Yeah.") is a cut sentence."""
+    return not (_FIRST_PERSON.search(text) or _OPENS_ON_PRONOUN.search(text) or _OPENS_ON_BACK_REFERENCE.search(text)
+                or text.count("\u201c") > text.count("\u201d") or text.count('"') % 2)
 
 
 def _same_time(a: Event, b: Event, slack: int = 1) -> bool:
@@ -174,7 +182,10 @@ _FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
 
 def _figures(e: Event) -> set[str]:
     # Small counts recur in unrelated lines ("2 people", "3 days"); years are dates, not counts.
-    return {m.group().rstrip(".,") for m in _FIGURE.finditer(e.text)} - {"1", "2", "3"}
+    # All the reports of an event count: one outlet's "21 girls were released" and another's
+    # "the girls were released" are one happening.
+    texts = [e.text] + [x.quote for x in e.evidence]
+    return {m.group().rstrip(".,") for t in texts for m in _FIGURE.finditer(t)} - {"1", "2", "3"}
 
 
 def _same_figure(a: Event, b: Event) -> bool:
@@ -282,10 +293,19 @@ def sourced_line(e: Event) -> str:
     stand in the line; it stays in the event's ``attributed_to``."""
     if not e.attributed_to or _TOLD.search(e.text):
         return e.text
-    source = next((a for a in e.attributed_to if any(c.isupper() for c in a)), None)
+    source = next((a for a in e.attributed_to if _named(a)), None)
     if source is None or source.lower() in e.text.lower():
         return e.text
+    source = re.sub(r"^(?:The|A|An)\b", lambda m: m.group().lower(), source)
     return re.sub(r"[.!]?\s*$", "", e.text) + f", according to {source}."
+
+
+def _named(source: str) -> bool:
+    """A source with a name in it ("Andy Nias", "the Nato spokesperson"), not a description
+    capitalised only because it opened a sentence ("A spokesman", "The carpet fitter")."""
+    words_ = source.split()
+    return any(w[:1].isupper() for w in words_[1:]) or (words_[:1] != [] and words_[0][:1].isupper()
+                                                         and not re.match(r"(?:The|A|An)\b", source))
 
 
 def key_size(n: int) -> int:
@@ -314,7 +334,9 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     of the view: reports recall many old events in passing, and an explicit year must not
     crowd out the story's own news.
     """
-    cands = [e for e in rank_events(events) if placed(e) and stands_alone(plain_line(e)) and tells_a_happening(e.text)]
+    cands = [e for e in rank_events(events)
+             if placed(e) and not e.aside and not retells(e) and stands_alone(plain_line(e))
+             and tells_a_happening(e.text)]
     if not cands:
         return []
     vectors = Centroid([" ".join([e.text] + [x.quote for x in e.evidence]) for e in cands]).vectors
