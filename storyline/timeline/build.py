@@ -125,7 +125,20 @@ BACKGROUND_SHARE = 1 / 3  # ... and fills at most this share of the view
 # pronoun ("He said ...") do not say who did what when read alone.
 _FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201c\u2018'(])(?:I|I'm|I've|I'd|we|We|my|My|me|our|Our|us)\b")
 _OPENS_ON_PRONOUN = re.compile(
-    r"^[\"\u201c\u2018']?(?:[A-Z][a-z]+(?: [a-z]+){0,2}, )?(?i:he|she|they|it|his|her|their|its|this|that|these|those|them)\b")
+    r"^[\"\u201c\u2018']?(?:[A-Z][a-z]+(?: [a-z]+){0,2}, |[A-Z][a-z]+ly )?"
+    r"(?i:he|she|they|it|his|her|their|its|this|that|these|those|them)\b")
+# A piece of a sentence: it opens in lower case or on the end of a cut title ('1," which came
+# out in 2003, she told ...'), or it is only a time clause framed by a speaker ("When Thurman
+# was able to talk again, Herman said.").
+_FRAGMENT = re.compile(
+    r"^(?:[\"\u201c\u2018']?[a-z]|\d+[,.]?[\"\u201d\u2019])"
+    r"|^(?:When|After|Before|As|While|If|Although|Because|Since|Until|Once)\b[^,.;:!?]*,"
+    r"\s+(?:[\w'\u2019.-]+\s+){1,4}(?:said|says|told|added|recalled|wrote)\.?[\"\u201d]?$")
+# An undated line timed only against the sentence before it ("The red flags were waved seconds
+# later."): the time it counts from is not in the line.
+_LATER = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+) )?"
+                    r"(?:seconds|minutes|moments|hours|days|weeks|months|years|second|minute|moment|hour|day|"
+                    r"week|month|year) (?:later|afterwards|after that)\b|\bshortly (?:after|afterwards)\b", re.I)
 # Openers that point back to a place or time the sentences before named.
 _OPENS_ON_BACK_REFERENCE = re.compile(r"^(?:(?:There|Then|Back then|At the time|At that time|That day|By then|Since then),|How\b)", re.I)
 
@@ -155,7 +168,7 @@ def stands_alone(text: str) -> bool:
     """Whether a line says who did what without the sentences around it. A quotation left
     open ("... asked the driver if he was OK: \u201cHe said: \u2018Yeah.") is a cut sentence."""
     return not (_FIRST_PERSON.search(text) or _OPENS_ON_PRONOUN.search(text) or _OPENS_ON_BACK_REFERENCE.search(text)
-                or text.count("\u201c") > text.count("\u201d") or text.count('"') % 2)
+                or _FRAGMENT.search(text) or text.count("\u201c") > text.count("\u201d") or text.count('"') % 2)
 
 
 def _same_time(a: Event, b: Event, slack: int = 1) -> bool:
@@ -336,7 +349,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     """
     cands = [e for e in rank_events(events)
              if placed(e) and not e.aside and not retells(e) and stands_alone(plain_line(e))
-             and tells_a_happening(e.text)]
+             and tells_a_happening(e.text) and not (e.date is None and _LATER.search(e.text))]
     if not cands:
         return []
     vectors = Centroid([" ".join([e.text] + [x.quote for x in e.evidence]) for e in cands]).vectors
