@@ -298,6 +298,7 @@ class Event:
     # report appeared does (a plain past in its lead: that day or the day before).
     dated_by: str | None = None
     aside: bool = False  # its line is told only in passing (see EventMention.aside)
+    actors: list[str] = field(default_factory=list)  # who did it, as its mentions name them
 
 
 @dataclass(slots=True)

@@ -329,3 +329,18 @@ def test_a_quotation_cut_with_its_tail_is_closed():
     assert _sentence_end('The spokesman said the fighters had been sent "with a mission to kill') == \
         'The spokesman said the fighters had been sent "with a mission to kill."'
     assert _sentence_end("He said \u201cwe will go") == "He said \u201cwe will go.\u201d"
+
+
+def test_one_doer_one_kind_of_deed_at_one_time_is_one_happening():
+    won = _event("e1", "The race was won by three-time champion Hamilton.", "2016-11-13", sources=("a", "b"))
+    again = _event("e2", "Lewis Hamilton eventually won a very dangerous Grand Prix.", None, latest="2016-11-13",
+                   sources=("c",))
+    crash = _event("e3", "Romain Grosjean crashed his car on the way to the grid.", None, latest="2016-11-13",
+                   sources=("d",))
+    said = _event("e4", "Hamilton told reporters the conditions at Interlagos were the worst he had seen.", None, latest="2016-11-14",
+                  sources=("e",))
+    won.actors, again.actors, crash.actors = ["Lewis Hamilton"], ["Lewis Hamilton"], ["Romain Grosjean"]
+    said.actors = ["Lewis Hamilton"]
+    won.triggers, again.triggers, crash.triggers, said.triggers = ["win"], ["win"], ["crash"], ["say"]
+    shown = {e.id for e in key_events([won, again, crash, said])}
+    assert shown == {"e1", "e3", "e4"}

@@ -232,6 +232,17 @@ def _same_day_same_names(a: Event, b: Event, rare: set[str]) -> bool:
     return bool(_names(a) & _names(b) & rare)
 
 
+def _same_doer_same_deed(a: Event, b: Event) -> bool:
+    """Two lines of one time whose doer has the same name and whose verbs are of one class
+    ("Hamilton won the race" / "the race was won by Hamilton") tell one happening. Statements
+    are many and alike, so saying verbs do not count."""
+    from storyline.events.merge import SAYING, trigger_match
+
+    if not {x for x in a.actors if _named(x)} & set(b.actors):
+        return False
+    return any(trigger_match(x, y) >= 0.8 for x in a.triggers for y in b.triggers if x not in SAYING and y not in SAYING)
+
+
 def _leads(e: Event) -> bool:
     return any(x.start < LEAD_CHARS for x in e.evidence)
 
@@ -365,6 +376,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
         if any(_same_time(e, cands[j]) and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
                                             or _same_figure(e, cands[j])
                                             or _same_day_same_names(e, cands[j], rare)
+                                            or _same_doer_same_deed(e, cands[j])
                                             or (_leads(e) and _leads(cands[j]) and _same_time(e, cands[j], 0)
                                                 and not _wide(e) and not _wide(cands[j])))
                for j in chosen):
