@@ -126,14 +126,16 @@ def _tense(v) -> str | None:
     if any(a.lemma_ == "do" and a.tag_ == "VBD" for a in auxes):
         return "past"  # "did sign"
     if v.tag_ == "VBD":
-        # A verb joined to a present or future one without a subject of its own shares its
-        # tense: "booms will crack ... and slowed" is a tagger's slip, not a past happening.
-        if (v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
-                and _tense(v.head) is None):
-            return None
         return "past"
     return None
+
+
+def _slipped_past(v) -> bool:
+    """A past joined to a present or future verb without a subject of its own shares that
+    verb's tense: "booms will crack ... and slowed" is a tagger's slip, not a past happening."""
+    return (v.tag_ == "VBD" and v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in v.children)
+            and _tense(v.head) is None)
 
 
 def _core(tok) -> list:
@@ -398,7 +400,7 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
             if m is not None:
                 # A report is news of its own ("..., the Journal reported this week"), however
                 # the parser hangs it.
-                m.aside = sub and not main_tells and v.lemma_ not in REPORTING
+                m.aside = (sub and not main_tells and v.lemma_ not in REPORTING) or _slipped_past(v)
                 sentence_events.append((v, m))
         # A clause whose time the main event took over ("a statement published on Saturday") is
         # the same news, not a second event.
