@@ -193,6 +193,11 @@ class EventMention:
     # reported), "published" (the publication day: a plain past sentence with no time).
     dated_by: str | None = None
     time_value: str | None = None  # TIMEX3 value of the attached time, even when partial ("XXXX-06")
+    # Told only in passing: the happening sits in a subordinate clause of a sentence whose main
+    # clause tells no happening ("Officials worry that a repeat of the attacks that happened in
+    # 2015 could ...", "Booms will crack as the boosters return, slowed by ..."). The sentence is
+    # about something else, so it never makes a line a reader could sign on its own.
+    aside: bool = False
 
 
 @dataclass(slots=True)
@@ -292,6 +297,8 @@ class Event:
     # "text" when a time expression of the texts gives the date; "report" when only the day a
     # report appeared does (a plain past in its lead: that day or the day before).
     dated_by: str | None = None
+    aside: bool = False  # its line is told only in passing (see EventMention.aside)
+    actors: list[str] = field(default_factory=list)  # who did it, as its mentions name them
 
 
 @dataclass(slots=True)
