@@ -112,9 +112,13 @@ def test_change_sets_follow_the_seed_story(watched):
     one = _one_story_changes(r[0])
     assert one["began"] and one["new_events"]
     two = _one_story_changes(r[1])
-    assert any("Duma voted 397 to 0" in t for t in _texts(two, "new_events"))
+    # The feed gives no dates and the first two pages state none of their own (htmldate's
+    # guess, the treaty's "June 19, 2024" from the text, is refused): nothing can be placed yet,
+    # so no line is new; the Duma vote comes with the first dated report.
+    assert not two["new_events"]
     assert any("Federation Council" in x["what"] for x in two["steps_announced"])
     three = _one_story_changes(r[2])
+    assert any("Duma voted 397 to 0" in t for t in _texts(three, "new_events"))
     assert any("Senate ratified" in t for t in _texts(three, "new_events"))  # the Federation Council's vote
     revised = [f for f in three["figures_revised"] if "troops" in f["subject"]]
     assert revised and revised[0]["old"]["value"] == 3000 and revised[0]["new"]["value"] == 11000
