@@ -134,6 +134,9 @@ _FRAGMENT = re.compile(
     r"^(?:[\"\u201c\u2018']?[a-z]|\d+[,.]?[\"\u201d\u2019])"
     r"|^(?:When|After|Before|As|While|If|Although|Because|Since|Until|Once)\b[^,.;:!?]*,"
     r"\s+(?:[\w'\u2019.-]+\s+){1,4}(?:said|says|told|added|recalled|wrote)\.?[\"\u201d]?$")
+# A short line whose object is only a pronoun ("The lower house endorsed it."): what was done
+# is in the sentence before.
+_ENDS_ON_PRONOUN = re.compile(r"^(?:\S+\s+){1,6}(?:it|them|this|that|him|her)[.!]?[\"\u201d]?$", re.I)
 # An undated line timed only against the sentence before it ("The red flags were waved seconds
 # later."): the time it counts from is not in the line.
 _LATER = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+) )?"
@@ -168,7 +171,7 @@ def stands_alone(text: str) -> bool:
     """Whether a line says who did what without the sentences around it. A quotation left
     open ("... asked the driver if he was OK: \u201cHe said: \u2018Yeah.") is a cut sentence."""
     return not (_FIRST_PERSON.search(text) or _OPENS_ON_PRONOUN.search(text) or _OPENS_ON_BACK_REFERENCE.search(text)
-                or _FRAGMENT.search(text) or text.count("\u201c") > text.count("\u201d") or text.count('"') % 2)
+                or _FRAGMENT.search(text) or _ENDS_ON_PRONOUN.search(text) or text.count("\u201c") > text.count("\u201d") or text.count('"') % 2)
 
 
 def _same_time(a: Event, b: Event, slack: int = 1) -> bool:
