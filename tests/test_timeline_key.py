@@ -345,3 +345,14 @@ def test_one_doer_one_kind_of_deed_at_one_time_is_one_happening():
     won.triggers, again.triggers, crash.triggers, said.triggers = ["win"], ["win"], ["crash"], ["say"]
     shown = {e.id for e in key_events([won, again, crash, said])}
     assert shown == {"e1", "e3", "e4"}
+
+
+def test_a_count_that_moved_is_a_development_of_its_own():
+    attack = _event("e1", "A Taliban suicide bomber rammed a car packed with explosives into the German consulate, "
+                          "killing two people.", None, earliest="2016-11-10", latest="2016-11-11", sources=("a", "b", "c"))
+    toll = _event("e2", "The death toll from the Taliban truck bombing at the German consulate in the northern city "
+                        "rose to at least six, with more than 100 others wounded.", "2016-11-11", sources=("d",))
+    retold = _event("e3", "The Taliban suicide bomber drove a car packed with explosives into the German consulate.",
+                    None, earliest="2016-11-10", latest="2016-11-11", sources=("e",))
+    shown = {e.id for e in key_events([attack, toll, retold])}
+    assert shown == {"e1", "e2"}

@@ -246,6 +246,17 @@ def _same_doer_same_deed(a: Event, b: Event) -> bool:
     return any(trigger_match(x, y) >= 0.8 for x in a.triggers for y in b.triggers if x not in SAYING and y not in SAYING)
 
 
+# A count that moved ("the death toll rose to at least six"): a development of its own however
+# much its words repeat the happening counted.
+_COUNT_MOVED = re.compile(
+    r"\b(?:toll|number of (?:dead|deaths|victims|casualties|injured|wounded|people))\b[^.;]{0,160}?"
+    r"\b(?:rose|risen|climbed|increased|jumped|reached|grew|doubled)\b", re.I)
+
+
+def _revises_a_count(e: Event) -> bool:
+    return bool(_COUNT_MOVED.search(e.text))
+
+
 def _leads(e: Event) -> bool:
     return any(x.start < LEAD_CHARS for x in e.evidence)
 
@@ -376,12 +387,14 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
         if len(chosen) >= size:
             break
         e = cands[i]
-        if any(_same_time(e, cands[j]) and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
-                                            or _same_figure(e, cands[j])
-                                            or _same_day_same_names(e, cands[j], rare)
+        if any(_same_time(e, cands[j]) and (_same_figure(e, cands[j])
                                             or _same_doer_same_deed(e, cands[j])
-                                            or (_leads(e) and _leads(cands[j]) and _same_time(e, cands[j], 0)
-                                                and not _wide(e) and not _wide(cands[j])))
+                                            or (not _revises_a_count(e) and not _revises_a_count(cands[j])
+                                                and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
+                                                     or _same_day_same_names(e, cands[j], rare)
+                                                     or (_leads(e) and _leads(cands[j])
+                                                         and _same_time(e, cands[j], 0)
+                                                         and not _wide(e) and not _wide(cands[j])))))
                for j in chosen):
             continue
         if _background(e, since):
