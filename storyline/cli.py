@@ -124,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
         e.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
         e.add_argument("--limit", type=int, default=None, help="only the first N items")
         e.add_argument("--items", action="store_true", help="also print per-item figures in the table")
+        if task == "stories":
+            e.add_argument("--mixed", action="store_true",
+                           help="the mixed dev crawl: --data's news clusters + the seed articles (examples/) + "
+                                "300 articles of the sibling t17-dev, built at eval time")
     return p
 
 
@@ -313,7 +317,7 @@ def _dispatch(args, parser) -> int:
         if not data.is_dir():
             raise EvalDataError(f"{data}: no such folder (pass --data with a folder in the layout of shared/eval/{EVAL_TASKS[args.task][0]})")
         mod = importlib.import_module(f"storyline.eval.{args.task}")
-        result = mod.evaluate(data, limit=args.limit)
+        result = mod.evaluate(data, limit=args.limit, **({"mixed": True} if getattr(args, "mixed", False) else {}))
         if args.json:
             print(json.dumps(result, ensure_ascii=False))
         elif hasattr(mod, "render"):  # tasks whose per-item findings do not fit a table
