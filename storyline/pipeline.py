@@ -229,5 +229,9 @@ def write_reports(store: Store, out: Path, result: RunResult, *, all_events: boo
 
     articles = list(store.iter_articles())
     stories = list(store.iter_stories())
-    report = build_report(articles, stories, result.rejected, all_events=all_events, skipped=result.not_articles)
+    from storyline.stories.related import related_in_store
+
+    related = related_in_store(store, [s.id for s in stories])
+    report = build_report(articles, stories, result.rejected, all_events=all_events, skipped=result.not_articles,
+                          related=related)
     return write_all(report, out)
