@@ -73,21 +73,19 @@ def embed_groups(articles, gold, mix: float | None, threshold: float):
 
 
 CONFIGS = {
-    "default (TF-IDF + entities)": {},
+    "default (TF-IDF + entities x2)": {},
     "TF-IDF alone (no entities)": {"entity_weight": 0.0},
-    "entities x2": {"entity_weight": 2.0},
+    "entities x1 (the default before issue 15)": {"entity_weight": 1.0},
+    "entities x3": {"entity_weight": 3.0},
     "entities of the lead only": {"entity_lead_only": True},
     "title x1": {"title_weight": 1.0},
     "title x3": {"title_weight": 3.0},
     "lead 150 words": {"lead_words": 150},
     "ratio 0.6": {"ratio": 0.6},
-    "event level: a shared participant (entity) required": {"shared_entity": True},
-    "shared participant + entities x2": {"shared_entity": True, "entity_weight": 2.0},
-    "main participants (top 3 entities) shared": {"main_entities": 3},
-    "main participants (top 5) shared": {"main_entities": 5},
-    "main participants (top 3) + entities x2": {"main_entities": 3, "entity_weight": 2.0},
-    "main participants (top 5) + entities x2": {"main_entities": 5, "entity_weight": 2.0},
     "threshold 0.2": {"threshold": 0.2},
+    "event level: a shared participant (entity) required": {"shared_entity": True},
+    "event level: the article's 3 main names include one of the story's 6": {"main_entities": 3},
+    "event level: the article's 5 main names include one of the story's 10": {"main_entities": 5},
 }
 
 

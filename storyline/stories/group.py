@@ -84,7 +84,9 @@ class GroupingConfig:
 
     title_weight: float = 2.0  # a title word counts as much as this many lead words
     lead_words: int = 300  # body words read after the title and standfirst
-    entity_weight: float = 1.0  # an entity mention counts as much as this many words
+    # An entity mention counts as much as this many words. 2 since issue 15: names stay while a
+    # long story's vocabulary drifts (mixed dev crawl B³ F1 0.959 -> 0.966, news clusters unchanged).
+    entity_weight: float = 2.0
     max_terms: int = 150  # strongest terms kept per article vector
     min_df: int = 2  # a term fewer articles use cannot tie stories together
     idf_power: float = 0.5  # < 1 softens IDF, so rare names do not drown the topic words
