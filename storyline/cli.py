@@ -227,7 +227,8 @@ def _summary(result, out_label: str | None) -> None:
     from storyline.progress import counted
 
     print(f"{counted(len(result.articles), 'article')} added, {len(result.skipped):,} already stored, "
-          f"{counted(len(result.not_articles), 'page')} skipped (not articles), {counted(len(result.rejected), 'input')} rejected, {counted(len(result.stories), 'story', 'stories')} "
+          f"{counted(len(result.not_articles), 'page')} skipped (not articles), "
+          f"{counted(len(result.rejected), 'input')} rejected, {counted(len(result.stories), 'story', 'stories')} "
           f"({result.seconds:.1f} s)", file=err)
     for rej in result.rejected:
         print(f"  rejected: {rej.line()}", file=err)

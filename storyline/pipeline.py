@@ -226,11 +226,10 @@ def write_reports(store: Store, out: Path, result: RunResult, *, all_events: boo
     """report.json, report.md and report.html for everything in the store; with
     ``all_events`` every story's timeline is its full list of events, not the editor's view."""
     from storyline.report import build_report, write_all
+    from storyline.stories.related import related_in_store
 
     articles = list(store.iter_articles())
     stories = list(store.iter_stories())
-    from storyline.stories.related import related_in_store
-
     related = related_in_store(store, [s.id for s in stories])
     report = build_report(articles, stories, result.rejected, all_events=all_events, skipped=result.not_articles,
                           related=related)
