@@ -226,8 +226,9 @@ def _summary(result, out_label: str | None) -> None:
     err = sys.stderr
     from storyline.progress import counted
 
-    print(f"{counted(len(result.articles), 'article')} added, {len(result.skipped):,} already stored, "
-          f"{counted(len(result.not_articles), 'page')} skipped (not articles), "
+    # Pages that are not articles are named only when there are some: most runs have none.
+    pages = f"{counted(len(result.not_articles), 'page')} skipped (not articles), " if result.not_articles else ""
+    print(f"{counted(len(result.articles), 'article')} added, {len(result.skipped):,} already stored, {pages}"
           f"{counted(len(result.rejected), 'input')} rejected, {counted(len(result.stories), 'story', 'stories')} "
           f"({result.seconds:.1f} s)", file=err)
     for rej in result.rejected:
