@@ -58,3 +58,29 @@ def test_one_shared_name_is_not_enough():
 def test_stories_far_apart_in_time_are_not_related():
     later = _story(_article(("north korea", "kim jong un"), "summit", "c"), day=738000 + 900)
     assert related_to(MISSILE, {"later": later}) == []
+
+
+def test_web_story_page_and_api_link_related_stories(tmp_path):
+    import warnings
+
+    from test_web_data import fill_store
+
+    from storyline.store import Store
+    from storyline.stories.incremental import write_index
+    from storyline.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    db = tmp_path / "store.db"
+    with Store(db) as store:
+        fill_store(store)
+        with store.transaction() as c:  # the stored centroids of the two stories: related, not one
+            write_index(store, c, "s-bridge", MISSILE)
+            write_index(store, c, "s-xss", SUMMIT)
+    with TestClient(create_app(db, upload_dir=tmp_path / "up")) as client:
+        story = client.get("/api/stories/s-bridge").json()["story"]
+        assert [(r["id"], sorted(r["shared"])) for r in story["related"]] == [("s-xss", ["Kim Jong Un", "North Korea"])]
+        page = client.get("/stories/s-bridge").text
+        assert "Related stories" in page and 'href="/stories/s-xss"' in page
