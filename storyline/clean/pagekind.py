@@ -35,9 +35,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 # Title parts: outlets join their name to a headline with these.
 _TITLE_SEP = re.compile(r"\s+[-|:\u2013\u2014\u00b7]+\s+|\s*::\s*|\s+[|\u2013\u2014]\s*|:\s+")
 
-# Below this share of English function words a page is not English prose. English news prose
-# measures 0.10-0.33 with lists/english_markers.txt over prose paragraphs (0.10: a short wire
-# report of figures), other languages 0-0.045: twice the margin below (docs/eval-skip.md).
+# Below this share of English function words a page may not be English. English reports
+# measure 0.10-0.33 with lists/english_markers.txt over prose paragraphs (0.10: a short wire
+# report of figures), other languages 0-0.045; English pages that are not prose (a box score,
+# a recipe) go lower too, hence the second condition below (docs/eval-skip.md).
 MIN_ENGLISH_SHARE = 0.05
 # ... and such a page has at least this share of other languages' function words
 # (lists/other_language_markers.txt): measured 0-0.005 on English pages, mostly 0.03-0.24 on others.
