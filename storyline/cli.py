@@ -125,6 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
         e.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
         e.add_argument("--limit", type=int, default=None, help="only the first N items")
         e.add_argument("--items", action="store_true", help="also print per-item figures in the table")
+        if task == "stories":
+            e.add_argument("--mixed", action="store_true",
+                           help="the mixed dev crawl: --data's news clusters + the seed articles (examples/) + "
+                                "300 articles of the sibling t17-dev, built at eval time")
     return p
 
 
@@ -279,11 +283,15 @@ def _summary(result, out_label: str | None) -> None:
     err = sys.stderr
     from storyline.progress import counted
 
-    print(f"{counted(len(result.articles), 'article')} added, {len(result.skipped):,} already stored, "
+    # Pages that are not articles are named only when there are some: most runs have none.
+    pages = f"{counted(len(result.not_articles), 'page')} skipped (not articles), " if result.not_articles else ""
+    print(f"{counted(len(result.articles), 'article')} added, {len(result.skipped):,} already stored, {pages}"
           f"{counted(len(result.rejected), 'input')} rejected, {counted(len(result.stories), 'story', 'stories')} "
           f"({result.seconds:.1f} s)", file=err)
     for rej in result.rejected:
         print(f"  rejected: {rej.line()}", file=err)
+    for page in result.not_articles:
+        print(f"  skipped: {page.line()}", file=err)
     if result.read_nothing and result.rejected:
         print("nothing written: no input could be read", file=err)
         return
@@ -372,7 +380,7 @@ def _dispatch(args, parser) -> int:
         if not data.is_dir():
             raise EvalDataError(f"{data}: no such folder (pass --data with a folder in the layout of shared/eval/{EVAL_TASKS[args.task][0]})")
         mod = importlib.import_module(f"storyline.eval.{args.task}")
-        result = mod.evaluate(data, limit=args.limit)
+        result = mod.evaluate(data, limit=args.limit, **({"mixed": True} if getattr(args, "mixed", False) else {}))
         if args.json:
             print(json.dumps(result, ensure_ascii=False))
         elif hasattr(mod, "render"):  # tasks whose per-item findings do not fit a table

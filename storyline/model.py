@@ -62,6 +62,20 @@ class Rejection:
         return f"{self.source}: {self.reason}"
 
 
+@dataclass(slots=True)
+class Skipped:
+    """A page that was read but is not a news article (a search or index page, another
+    language...): kept out of stories and reported with the reason, apart from the
+    rejections, which are inputs that could not be read."""
+
+    source: str
+    reason: str
+    title: str = ""
+
+    def line(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
 # --------------------------------------------------------------------------- clean
 
 

@@ -43,7 +43,8 @@ def article_dict(a: Article) -> dict[str, Any]:
 
 
 def build_report(articles: list[Article], stories: list[Story], rejected: list[Rejection], *,
-                 all_events: bool = False) -> dict[str, Any]:
+                 all_events: bool = False, skipped: list | None = None,
+                 related: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
     """The report as plain data, in the shape the schema describes. Each story's ``timeline``
     is the editor's view and ``events`` the full list; ``all_events`` shows the full list as
     the timeline too."""
@@ -53,6 +54,9 @@ def build_report(articles: list[Article], stories: list[Story], rejected: list[R
     if all_events:
         for s in story_dicts:
             s["timeline"] = s.get("events") or s["timeline"]
+    for s in story_dicts:  # storyline.stories.related: only stories that have some say so
+        if related and related.get(s["id"]):
+            s["related"] = related[s["id"]]
     return {
         "schema_version": SCHEMA_VERSION,
         "storyline_version": __version__,
@@ -60,6 +64,8 @@ def build_report(articles: list[Article], stories: list[Story], rejected: list[R
         "articles": [article_dict(a) for a in articles],
         "stories": story_dicts,
         "rejected": [{"source": r.source, "reason": r.reason} for r in rejected],
+        # Read, but not news articles (storyline.clean.pagekind): kept out of stories.
+        "skipped": [{"source": s.source, "reason": s.reason, "title": s.title} for s in (skipped or [])],
     }
 
 

@@ -117,4 +117,7 @@ def render_markdown(report: dict[str, Any]) -> str:
                 f"- credits: {', '.join(a['credits']) or '-'}; captions: {len(a['captions'])}; removed: {len(a['removed'])} pieces", ""]
     if report["rejected"]:
         out += ["## Rejected inputs", ""] + [f"- `{r['source']}`: {r['reason']}" for r in report["rejected"]] + [""]
+    if report.get("skipped"):
+        out += ["## Pages skipped (not news articles)", ""] + [
+            f"- `{s['source']}`: {s['reason']}" for s in report["skipped"]] + [""]
     return "\n".join(out)

@@ -289,6 +289,13 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         arts = {a.id: article_dict(a) for a in store().get_articles(s.articles)}
         return asdict(s), arts
 
+    def related_stories(story_id: str) -> list[dict[str, Any]]:
+        """Stories related to this one (storyline.stories.related), each with its page."""
+        from storyline.stories.related import related_in_store
+
+        rows = related_in_store(store(), [story_id]).get(story_id, [])
+        return [{**r, "page": links.story(r["id"])} for r in rows]
+
     def story_rows(limit: int) -> list[dict[str, Any]]:
         rows = []
         for r in store().list_stories(limit=limit):
@@ -334,6 +341,7 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         if data is None:
             return not_found(request, "Story")
         s, arts = data
+        s["related"] = related_stories(s["id"])
         others = [r for r in store().list_stories(limit=500) if r["id"] != s["id"]]
         members = sorted(arts.values(), key=lambda a: (published_sort_key(a), a["id"]))
         done = _int(request.query_params.get("correction"), 0, 0, 2**62)
@@ -621,6 +629,7 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         if data is None:
             return not_found(request, "Story")
         s, arts = data
+        s["related"] = related_stories(s["id"])
         brief = [{k: a.get(k) for k in ("id", "title", "outlet", "published", "url")} for a in arts.values()]
         return JSONResponse({"story": s, "articles": brief})
 

@@ -61,6 +61,10 @@ def _components() -> dict[str, Any]:
                         "description": "The stored articles the skipped uploads are copies of: title, outlet, story and links."},
             "rejected": {"type": "array", "items": {"type": "object", "properties": {
                 "source": {"type": "string"}, "reason": {"type": "string"}}}},
+            "not_articles": {"type": "array", "description": "Uploads that were read but are not news articles "
+                             "(another language, a search or index page...), kept out of stories.",
+                             "items": {"type": "object", "properties": {
+                                 "source": {"type": "string"}, "reason": {"type": "string"}}}},
             "error": {"type": ["string", "null"]},
             "created": {"type": "string", "format": "date-time"},
             "finished": {"type": ["string", "null"], "format": "date-time"},
