@@ -148,8 +148,44 @@ def test_articles_show_removed_pieces_captions_credits_and_how_the_date_was_foun
 
 def test_wire_copies_and_wording_are_shown(doc):
     section = _text(doc.xpath("//section[@id='s-s-bridge-articles']")[0])
-    assert "from Example Press" in section and "93% alike" in section
-    assert "How the outlets word it" in section and "Metro Times, Valley Post" in section
+    assert "credit Example Press" in section and "Texts compared: 93% alike" in section
+    # the wording is a table: a row per outlet, a column per thing named differently
+    table = doc.xpath("//section[@id='s-s-bridge-articles']//table[@class='wording']")[0]
+    assert [_text(th) for th in table.xpath(".//thead/tr/th")] == ["Outlet", "closure"]
+    rows = {_text(r.xpath("./th")[0]): [_text(td) for td in r.xpath("./td")] for r in table.xpath(".//tbody/tr")}
+    assert rows == {"Daily Example": ["closed"], "Metro Times": ["shut"], "Valley Post": ["shut"]}
+    assert "1 thing every outlet words alike left out" in section  # "bridge" / "Bridge"
+    assert "outlet:" not in section and "articles:" not in section  # no raw records
+
+
+def test_wire_list_shows_a_credit_or_a_comparison_never_a_bare_figure():
+    from storyline.report import wire_facts
+
+    # an article crediting a wire for part of its text: the credit, and no similarity figure
+    partial = wire_facts({"articles": [], "wire": "AFP", "similarity": 0.0, "how": "credit", "partial": ["a1"]})
+    assert partial["wire"] == "AFP" and partial["partial"] == ["a1"] and not partial["compared"]
+    assert partial["similarity"] is None
+    # one credited article: nothing was compared
+    one = wire_facts({"articles": ["a1"], "wire": "EFE", "similarity": 1.0, "how": "credit"})
+    assert one["similarity"] is None and not one["compared"]
+    # copies compared by their text
+    two = wire_facts({"articles": ["a1", "a2"], "wire": None, "similarity": 0.9, "how": "text"})
+    assert two["compared"] and two["similarity"] == 0.9
+    # nothing to say: no article, or neither credit nor comparison
+    assert wire_facts({"articles": [], "wire": "AFP", "similarity": 0.0, "how": "credit"}) is None
+    assert wire_facts({"articles": ["a1"], "wire": None, "similarity": 0.5, "how": "text"}) is None
+
+
+def test_an_unknown_outlet_says_so_with_the_headline_as_tooltip():
+    from storyline.report.html import article_card, source_label
+
+    article = {"id": "x", "title": "Bridge shut after cables crack", "outlet": None}
+    assert source_label(article) == "unknown outlet"
+    page = render_html({"generated": "now", "rejected": [], "articles": [{**article, "body": "Text.", "source": "x.txt"}],
+                        "stories": [{"id": "s1", "title": "T", "articles": ["x"], "timeline": [], "claims": []}]})
+    chips = lxml.html.fromstring(page).xpath("//ul[@class='article-list']//span[contains(@class,'badge')]")
+    assert [(_text(c), c.get("title")) for c in chips] == [("unknown outlet", "Bridge shut after cables crack")]
+    assert article_card(article)["outlet_name"] == "unknown outlet"
 
 
 def test_an_empty_story_says_what_is_missing_instead_of_failing():
@@ -225,7 +261,7 @@ def test_story_view_tolerates_missing_and_unexpected_fields():
              "coverage": {"outlets": "oops"}, "wording": ["not a dict", {"a": {"b": [1, 2]}}], "wire": [{"articles": [], "wire": None}]}
     v = story_view(story, {"a": {"id": "a", "title": None, "outlet": None, "published": {}}})
     assert v["undated"] == [] and v["dated"][0]["when"] == "2024-13-45" and v["axis"] is None
-    assert v["loose_claims"][0]["shown"] == "1 to many" and v["wording"]["rows"] == [["b: 1, 2"]] and v["wire"] == []
+    assert v["loose_claims"][0]["shown"] == "1 to many" and v["wording"]["rows"] == [] and v["wire"] == []
 
 
 # ------------------------------------------------------------------ the seed articles
