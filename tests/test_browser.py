@@ -17,9 +17,7 @@ import httpx
 import pytest
 from test_web_data import ServerThread
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+from browser_checks import ARGS, CHROMIUM, PHONE, assert_nothing_cut_off
 
 pytestmark = [
     pytest.mark.browser,
@@ -107,9 +105,15 @@ def test_seed_story_timeline_shows_dated_events_in_order_with_source_badges(serv
     assert not first.locator("blockquote").first.is_visible()
     first.locator("details.evidence summary").click()
     assert first.locator("blockquote").first.is_visible()
-    # the outlet filter (script allowed by the CSP) dims the other outlets' events
-    page.locator(".filter button.badge").first.click()
-    assert page.locator("ol.timeline li.event.match").count() >= 1
+    # the outlet filter (script allowed by the CSP) hides the other outlets' events
+    button = page.locator(".filter button.badge").first
+    outlet = button.get_attribute("data-outlet")
+    box = "#" + page.locator(".filter").first.get_attribute("data-timeline")
+    total = page.locator(f"{box} li.event").count()
+    button.click()
+    shown = page.locator(f"{box} li.event:visible").evaluate_all("els => els.map(e => e.dataset.outlets)")
+    assert shown and all(outlet in s.split("|") for s in shown) and len(shown) <= total
+    assert f"{len(shown)} of {total} events" in page.locator(".filter [data-shown]").inner_text()
     page.locator("#" + page.locator("section.story").get_attribute("id") + "-timeline").scroll_into_view_if_needed()
     page.screenshot(path=str(shots / "story-timeline.png"))
     assert page.errors == [] and page.dialogs == []
@@ -174,14 +178,13 @@ def test_xss_probe_shows_as_text(server, page):
 
 def test_report_html_works_offline_on_a_phone(seed_run, browser, shots):
     _, _, out = seed_run
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                  device_scale_factor=2, offline=True)
+    context = browser.new_context(**PHONE, offline=True)
     pg = context.new_page()
     errors = []
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     pg.goto((out / "report.html").resolve().as_uri())
     pg.wait_for_selector("ol.timeline")
-    assert pg.evaluate("document.documentElement.scrollWidth") <= 392  # nothing wider than the phone
+    assert_nothing_cut_off(pg)
     pg.screenshot(path=str(shots / "report-phone.png"))
     pg.locator("ol.timeline").first.scroll_into_view_if_needed()
     pg.screenshot(path=str(shots / "report-phone-timeline.png"))

@@ -40,7 +40,8 @@ def choose_layout(report: dict[str, Any], layout: str = "auto") -> str:
 def story_file(story_id: str) -> str:
     """The file name of a story's page: its id when that is a safe file name, else a slug
     of it with a hash (ids come from the store, but a file name must never climb folders)."""
-    return dom_id("s", story_id)[2:] + ".html"
+    slug = dom_id("s", story_id)[2:]
+    return ("_" + slug[1:] if slug.startswith(".") else slug) + ".html"
 
 
 class StoryPageLinks(ReportLinks):
