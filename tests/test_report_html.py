@@ -276,3 +276,48 @@ def test_seed_report_html_shows_the_story_timeline_in_date_order(seed_run):
     assert dates and dates == sorted(dates)
     assert doc.xpath("//li[@class='event']//p[@class='meta']/a[contains(@class,'badge')]")
     assert len(doc.xpath("//article[@class='doc']")) == len(report["articles"])
+
+
+def _synthetic_events(n: int, seed: int) -> list[dict]:
+    import random
+
+    rng = random.Random(seed)
+    events = []
+    for i in range(n):
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=int(rng.expovariate(1 / 60)) % 400)
+        precision = rng.choice(["day"] * 8 + ["month", "year"])
+        date = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}[precision]
+        events.append({"id": f"e{i}", "date": date, "precision": precision, "text": f"event {i}"})
+    return events
+
+
+@pytest.mark.parametrize("n", [5, 300])
+@pytest.mark.parametrize("width", [1000, 400])
+def test_the_timeline_chart_stays_readable_for_few_and_many_events(n, width):
+    from storyline.report.html import AXIS_DOT_LANES, _axis, _label_room
+
+    axis = _axis(_synthetic_events(n, seed=n), "s", width)
+    if n == 5:  # a dot or a span per event
+        assert axis["period"] is None and len(axis["marks"]) == 5 and not axis["bars"]
+    else:  # a density chart: bars per period, no column of 300 dots
+        assert axis["period"] in ("week", "month") and axis["bars"]
+        assert sum(b["n"] for b in axis["bars"]) + len(axis["marks"]) <= n
+        assert len({m["y"] for m in axis["marks"]}) <= AXIS_DOT_LANES
+        assert axis["height"] < 200
+    # tick labels: inside the chart, in order, never overlapping
+    edges = []
+    for t in axis["ticks"]:
+        half = _label_room(t["label"]) / 2 - 7
+        left = t["x"] if t["anchor"] == "start" else t["x"] - 2 * half if t["anchor"] == "end" else t["x"] - half
+        assert 0 <= left and left + 2 * half <= width, t
+        edges.append((left, left + 2 * half))
+    assert all(a[1] < b[0] for a, b in zip(edges, edges[1:]))
+    assert axis["ticks"]
+
+
+def test_the_chart_caption_names_the_first_and_last_events_as_dated():
+    from storyline.report.html import _axis
+
+    axis = _axis([{"id": "a", "date": "2017", "precision": "year", "text": "x"},
+                  {"id": "b", "date": "2018-02-05", "precision": "day", "text": "y"}], "s")
+    assert (axis["start"], axis["end"]) == ("2017", "5 February 2018")

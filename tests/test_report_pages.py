@@ -131,3 +131,89 @@ def test_a_crawl_gets_an_index_and_small_story_pages_without_raw_records_or_path
         text = " ".join(lxml.html.fromstring(html).text_content().split())
         assert not re.search(r"\boutlet: \S+; text: ", text), page  # the old raw wording records
         assert "similarity 0.00" not in text and " 0% alike" not in text, page
+
+
+def _phone_page(browser, url: str):
+    from browser_checks import PHONE
+
+    context = browser.new_context(**PHONE, offline=True)
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.goto(url)
+    return context, pg
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from browser_checks import ARGS, CHROMIUM
+
+    if not CHROMIUM.exists():
+        pytest.skip("browser checks need Debian's chromium at /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    import os
+
+    folder = Path(os.environ.get("STORYLINE_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.mark.browser
+def test_seed_pages_read_on_a_phone(browser, tmp_path, examples_dir, shots):
+    """The pages layout of the seed run at 390 px: index and story page, nothing cut off."""
+    from browser_checks import assert_nothing_cut_off
+
+    out = tmp_path / "out"
+    storyline.run([str(examples_dir)], out=out, layout="pages")
+    context, pg = _phone_page(browser, (out / "report.html").resolve().as_uri())
+    assert_nothing_cut_off(pg)
+    pg.locator(".story-card h2 a").first.click()
+    pg.wait_for_selector("ol.timeline")
+    assert_nothing_cut_off(pg)
+    # the wording table is a table, in its own sideways-scrolling box
+    assert pg.locator("table.wording tbody tr").count() >= 2
+    pg.locator("table.wording").scroll_into_view_if_needed()
+    pg.screenshot(path=str(shots / "report-phone-wording.png"))
+    assert pg.errors == []
+    context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_crawl_pages_read_on_a_phone_and_a_laptop(crawl, browser, shots):
+    """The index and the biggest story of the crawl at 390 px and at 1280 px: nothing cut
+    off, chart labels inside the chart, a density chart for the biggest timeline."""
+    from browser_checks import assert_nothing_cut_off
+
+    _, out = crawl
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    biggest = max(report["stories"], key=lambda s: len(s["articles"]))
+    most_events = max(report["stories"], key=lambda s: len(s.get("events") or []))
+    context, pg = _phone_page(browser, (out / "report.html").resolve().as_uri())
+    assert_nothing_cut_off(pg)
+    pg.screenshot(path=str(shots / "crawl-index-phone.png"))
+    for story in {biggest["id"]: biggest, most_events["id"]: most_events}.values():
+        pg.goto((out / "stories" / story_file(story["id"])).resolve().as_uri())
+        pg.wait_for_selector("section.story")
+        assert_nothing_cut_off(pg)
+        if pg.locator("figure.axis").count():
+            pg.locator("figure.axis").scroll_into_view_if_needed()
+            pg.screenshot(path=str(shots / "crawl-story-phone-chart.png"))
+    assert pg.errors == []
+    context.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, offline=True)
+    pg = context.new_page()
+    pg.goto((out / "report.html").resolve().as_uri())
+    pg.screenshot(path=str(shots / "crawl-index.png"))
+    pg.goto((out / "stories" / story_file(most_events["id"])).resolve().as_uri())
+    assert_nothing_cut_off(pg)
+    pg.screenshot(path=str(shots / "crawl-story.png"))
+    context.close()

@@ -279,7 +279,10 @@ def _ticks(lo: dt.date, hi: dt.date, room: float) -> list[tuple[dt.date, str]]:
         ticks = list(make(step))
         if ticks and sum(_label_room(t[1]) for t in ticks) <= room:
             return ticks
-    return []
+    # a stretch too short for any tick still says which year it is, when that fits
+    mid = lo + (hi - lo) / 2
+    label = str(mid.year) if lo.year == hi.year else f"{lo.year}–{str(hi.year)[-2:]}"
+    return [(mid, label)] if _label_room(label) <= room else []
 
 
 def period_start(day: dt.date, period: str) -> dt.date:

@@ -112,8 +112,9 @@ def render_pages(report: dict[str, Any]) -> dict[str, str]:
     in_story = {aid for s in stories for aid in s.get("articles") or []}
     loose = [article_view(a, []) for a in sorted(arts.values(), key=lambda a: (published_sort_key(a), a["id"]))
              if a["id"] not in in_story]
+    entries = sorted((index_entry(v) for v in views), key=lambda e: (-e["n_articles"], -e["n_outlets"], e["title"]))
     pages["report.html"] = env.get_template("index.html").render(
-        entries=[index_entry(v) for v in views], report=report, n_articles=len(arts), loose=loose,
+        entries=entries, report=report, n_articles=len(arts), loose=loose,
         rejected=report.get("rejected") or [], links=IndexLinks(), **common)
     return pages
 
