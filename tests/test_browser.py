@@ -229,3 +229,65 @@ def test_a_split_made_on_the_story_page_sticks_and_is_undone(sample_server, page
     assert "(undone)" in page.locator("li[data-correction='1']").inner_text()
     assert story_of("a1") == story_of("a2")
     assert page.errors == [] and page.dialogs == []
+
+
+TEAM_TOKEN = "team-token-0123456789"
+
+
+@pytest.fixture()
+def team_server(tmp_path):
+    """The web app as a team shares it: writes need the access token."""
+    from test_web_data import fill_store
+
+    from storyline.store import Store
+    from storyline.web import create_app
+
+    with Store(tmp_path / "s.db") as store:
+        fill_store(store)
+    with ServerThread(create_app(tmp_path / "s.db", upload_dir=tmp_path / "uploads", token=TEAM_TOKEN)) as srv:
+        yield srv
+
+
+def test_a_team_member_signs_in_and_pastes_an_article_with_its_facts(team_server, page, shots):
+    url = team_server.url
+    page.goto(url + "/upload")
+    assert not page.locator("#upload-form").is_visible() or page.locator("a[href='/login?next=/upload']").count()
+    page.goto(url + "/login?next=/upload")
+    page.fill("#token", "not-the-token-000000")
+    page.click("#login-form button[type=submit]")
+    assert "not this server" in page.locator("main").inner_text()
+    page.errors.clear()  # the 403 of the wrong token, logged by the browser as a failed load
+    page.goto(url + "/login?next=/upload")
+    page.fill("#token", TEAM_TOKEN)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url(url + "/upload")
+    page.fill("#text", "Ferry crews walk out\n\n(Jan. 3, 2018) " + FOLLOW_UP)
+    page.fill("#meta-title", "Ferry crews walk out over pay")
+    page.fill("#meta-outlet", "Harbour Gazette")
+    page.fill("#meta-date", "2018-01-03")
+    page.fill("#meta-url", "https://gazette.example/ferry")
+    page.screenshot(path=str(shots / "upload-form.png"))
+    page.click("#upload-form button[type=submit]")
+    job = _upload_and_wait(page, url)
+    assert job["status"] == "done" and job["articles"], job
+    page.goto(f"{url}/articles/{job['articles'][0]['id']}")
+    facts = page.locator("dl.facts").inner_text()
+    assert "Harbour Gazette" in facts and "3 January 2018" in facts and "https://gazette.example/ferry" in facts
+    assert page.locator("article.doc h1").inner_text() == "Ferry crews walk out over pay"
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_a_read_only_server_offers_no_form_to_write(tmp_path, page):
+    from test_web_data import fill_store
+
+    from storyline.store import Store
+    from storyline.web import create_app
+
+    with Store(tmp_path / "s.db") as store:
+        fill_store(store)
+    with ServerThread(create_app(tmp_path / "s.db", upload_dir=tmp_path / "u", read_only=True)) as srv:
+        page.goto(srv.url + "/upload")
+        assert page.locator("#upload-form").count() == 0 and "read-only" in page.locator("main").inner_text()
+        page.goto(srv.url + "/stories/s-bridge")
+        assert page.locator("form[method=post]").count() == 0
+        assert page.errors == []
