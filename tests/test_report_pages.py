@@ -186,12 +186,44 @@ def test_seed_pages_read_on_a_phone(browser, tmp_path, examples_dir, shots):
     context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("n", [5, 300])
+def test_a_timeline_of_5_or_300_events_reads_on_a_phone_and_a_laptop(browser, tmp_path, shots, n):
+    """A story page whose timeline has 5 or 300 events (made up, spread over a year and a
+    half, a tenth known only to the month or year): nothing cut off, chart labels inside."""
+    from browser_checks import PHONE, assert_nothing_cut_off
+    from test_report_html import _synthetic_events
+
+    from storyline.report import atomic_write
+    from storyline.report.pages import write_pages
+
+    report = sample_report()
+    story = report["stories"][0]
+    story["timeline"] = [{**e, "sources": [story["articles"][i % len(story["articles"])]]}
+                         for i, e in enumerate(_synthetic_events(n, seed=n))]
+    write_pages(report, tmp_path, atomic_write)
+    page = (tmp_path / "stories" / story_file(story["id"])).resolve().as_uri()
+    for name, options in (("phone", {**PHONE}), ("laptop", {"viewport": {"width": 1280, "height": 900}})):
+        context = browser.new_context(**options, offline=True)
+        pg = context.new_page()
+        pg.goto(page)
+        assert pg.locator("figure.axis svg:visible").count() == 1
+        assert_nothing_cut_off(pg)
+        assert (pg.locator("figure.axis svg:visible rect.bar").count() > 0) == (n == 300)
+        pg.locator("figure.axis").scroll_into_view_if_needed()
+        pg.screenshot(path=str(shots / f"chart-{n}-{name}.png"))
+        context.close()
+
+
 @pytest.mark.slow
 @pytest.mark.browser
-def test_crawl_pages_read_on_a_phone_and_a_laptop(crawl, browser, shots):
+def test_crawl_pages_read_on_a_phone_and_a_laptop(crawl, browser, tmp_path):
     """The index and the biggest story of the crawl at 390 px and at 1280 px: nothing cut
-    off, chart labels inside the chart, a density chart for the biggest timeline."""
+    off, chart labels inside the chart. Screenshots stay in a temporary folder: they show the
+    crawl's articles, which are not the project's to publish."""
     from browser_checks import assert_nothing_cut_off
+
+    shots = tmp_path
 
     _, out = crawl
     report = json.loads((out / "report.json").read_text("utf-8"))

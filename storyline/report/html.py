@@ -285,54 +285,24 @@ def _ticks(lo: dt.date, hi: dt.date, room: float) -> list[tuple[dt.date, str]]:
     return [(mid, label)] if _label_room(label) <= room else []
 
 
-def period_start(day: dt.date, period: str) -> dt.date:
-    """The first day of the period (day, week, month, quarter, year, decade) holding ``day``."""
-    if period == "day":
-        return day
-    if period == "week":
-        return day - dt.timedelta(days=day.weekday())
-    if period == "month":
-        return day.replace(day=1)
-    if period == "quarter":
-        return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-    if period == "year":
-        return dt.date(day.year, 1, 1)
-    return dt.date(day.year - day.year % 10, 1, 1)
+_PERIOD_CHARS = {"day": 10, "week": 10, "month": 7, "quarter": 7, "year": 4, "decade": 4}  # of the ISO date
 
 
-def period_end(start: dt.date, period: str) -> dt.date:
-    """The last day of the period that starts on ``start``."""
-    if period == "day":
-        return start
-    if period == "week":
-        return start + dt.timedelta(days=6)
-    if period in ("month", "quarter"):
-        month = start.month + (2 if period == "quarter" else 0)
-        return dt.date(start.year, month, calendar.monthrange(start.year, month)[1])
-    if period == "year":
-        return dt.date(start.year, 12, 31)
-    return dt.date(start.year + 9, 12, 31)
+def period_of(day: dt.date, period: str) -> tuple[dt.date, dt.date]:
+    """The first and last days of the period (day, week, month, quarter, year, decade) holding ``day``."""
+    return date_span(day.isoformat()[:_PERIOD_CHARS[period]], period)  # type: ignore[return-value]
 
 
 def period_label(start: dt.date, period: str) -> str:
-    """A period as a reader says it: '3 Mar 2024', 'week of 4 Mar 2024', 'March 2024', 'Q1 2024'."""
-    if period == "day":
-        return _short(start)
-    if period == "week":
-        return f"week of {_short(start)}"
-    if period == "month":
-        return f"{start:%B %Y}"
-    if period == "quarter":
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if period == "year":
-        return str(start.year)
-    return f"{start.year}s"
+    """A period as a reader says it: 'week of 4 Mar 2024', 'March 2024', 'Q1 2024'."""
+    return format_date(start.isoformat()[:_PERIOD_CHARS[period]], period)
 
 
 def _period_for(segments: list[dict[str, Any]]) -> str:
     """The finest period whose bars are at least 7 user units wide on every stretch of axis."""
     for period in PERIODS:
-        days = (period_end(period_start(dt.date(2001, 1, 1), period), period) - period_start(dt.date(2001, 1, 1), period)).days + 1
+        first, last = period_of(dt.date(2001, 1, 1), period)
+        days = (last - first).days + 1
         if all((g["x1"] - g["x0"]) / max(1, (g["hi"] - g["lo"]).days) * days >= 7 for g in segments):
             return period
     return "decade"
@@ -396,8 +366,8 @@ def _axis(events: list[dict], story_id: str, width: int = AXIS_WIDTHS["wide"]) -
     period, not_drawn, tallest = None, 0, 0
     if n_lanes > AXIS_DOT_LANES:
         period = _period_for(segments)
-        fine = [(e, sp) for e, sp in ordered if period_start(sp[0], period) == period_start(sp[1], period)]
-        coarse = [(e, sp) for e, sp in ordered if period_start(sp[0], period) != period_start(sp[1], period)]
+        fine = [(e, sp) for e, sp in ordered if period_of(sp[0], period) == period_of(sp[1], period)]
+        coarse = [(e, sp) for e, sp in ordered if period_of(sp[0], period) != period_of(sp[1], period)]
         # events known only to the same longer period share one span, its count in the tooltip
         by_span: dict[tuple[dt.date, dt.date], list[dict]] = {}
         for e, sp in coarse:
@@ -407,16 +377,21 @@ def _axis(events: list[dict], story_id: str, width: int = AXIS_WIDTHS["wide"]) -
                                            for sp, evs in sorted(by_span.items())], AXIS_RANGE_LANES)
         counts: dict[dt.date, list[dict]] = {}
         for e, sp in fine:
-            counts.setdefault(period_start(sp[0], period), []).append(e)
+            counts.setdefault(period_of(sp[0], period)[0], []).append(e)
         tallest = max((len(v) for v in counts.values()), default=0)
-        top = 14 + 16 * n_lanes + 4
+        top = 14 + 16 * n_lanes + 16  # room above the tallest bar for its count
         for start, evs in sorted(counts.items()):
-            x0, x1 = x(max(start, segments[0]["lo"])), x(period_end(start, period) + dt.timedelta(days=1))
+            x0, x1 = x(max(start, segments[0]["lo"])), x(period_of(start, period)[1] + dt.timedelta(days=1))
             h = max(3.0, AXIS_BAR_HEIGHT * len(evs) / tallest)
             n = len(evs)
             bars.append({"x": x0, "w": round(max(4.0, x1 - x0 - 1), 1), "y": round(top + AXIS_BAR_HEIGHT - h, 1),
                          "h": round(h, 1), "n": n, "href": "#" + event_anchor(story_id, evs[0]["id"]),
                          "label": f"{period_label(start, period)}: {n} event{'s' if n != 1 else ''}"})
+        # the first tallest bar carries its count, the chart's scale
+        peak = next(b for b in bars if b["n"] == tallest)
+        mid = peak["x"] + peak["w"] / 2
+        peak["count"] = {"x": round(mid, 1), "y": round(peak["y"] - 4, 1),
+                         "anchor": "start" if mid < left_edge + 20 else "end" if mid > right_edge - 20 else "middle"}
         base = top + AXIS_BAR_HEIGHT + 2
     else:
         base = 14 + 16 * n_lanes + 4
