@@ -102,9 +102,10 @@ def render_pages(report: dict[str, Any]) -> dict[str, str]:
         story = v["story"]
         members = sorted((arts[a] for a in story.get("articles") or [] if a in arts),
                          key=lambda a: (published_sort_key(a), a["id"]))
+        colours = {o["name"]: o["colour"] for o in v["outlets"]}  # the same colour as in the story's views
         articles = []
         for a in members:
-            view = article_view(a, cited_spans([story], a["id"]))
+            view = article_view(a, cited_spans([story], a["id"]), colours)
             view["story"] = story
             articles.append(view)
         pages[f"{STORY_FOLDER}/{story_file(story['id'])}"] = env.get_template("story_page.html").render(
