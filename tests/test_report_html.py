@@ -321,3 +321,14 @@ def test_the_chart_caption_names_the_first_and_last_events_as_dated():
     axis = _axis([{"id": "a", "date": "2017", "precision": "year", "text": "x"},
                   {"id": "b", "date": "2018-02-05", "precision": "day", "text": "y"}], "s")
     assert (axis["start"], axis["end"]) == ("2017", "5 February 2018")
+
+
+@given(year=st.sampled_from([1, 2, 999, 1000, 8999, 9000, 9998, 9999]),
+       precision=st.sampled_from(["day", "week", "month", "quarter", "year", "decade"]))
+def test_the_chart_never_runs_off_the_calendar(year, precision):
+    from storyline.report.html import _axis
+
+    events = [{"id": "a", "date": f"{year:04d}-12-31", "precision": precision, "text": "x"},
+              {"id": "b", "date": f"{year:04d}-01-01", "precision": "day", "text": "y"}]
+    axis = _axis(events, "s")
+    assert axis is None or axis["marks"] or axis["bars"]

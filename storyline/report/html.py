@@ -100,7 +100,7 @@ def date_span(date: str | None, precision: str | None = None) -> tuple[dt.date, 
         if precision == "decade":
             return dt.date(year - year % 10, 1, 1), dt.date(year - year % 10 + 9, 12, 31)
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    except ValueError:
+    except (ValueError, OverflowError):  # past the calendar's ends
         return None
 
 
@@ -232,6 +232,7 @@ AXIS_DOT_LANES = 5  # more lanes of dots than this and the chart counts events p
 AXIS_BAR_HEIGHT = 70  # the tallest bar of the density chart
 AXIS_RANGE_LANES = 3  # lanes of bars for events known only to the week, month or year in a density chart
 PERIODS = ("day", "week", "month", "quarter", "year", "decade")
+AXIS_YEARS = (1000, 8999)  # dates the chart places
 
 
 def _clusters(spans: list[tuple[dt.date, dt.date]]) -> list[list[dt.date]]:
@@ -318,7 +319,9 @@ def _axis(events: list[dict], story_id: str, width: int = AXIS_WIDTHS["wide"]) -
     finest that stays legible) as tall as the events in it, and the events known only to a
     coarser period as spans above it; so 300 events read as a shape, not a column of dots."""
     spans = [(e, date_span(e.get("date"), e.get("precision"))) for e in events]
-    spans = [(e, s) for e, s in spans if s]
+    # a date in the year 1 or 9999 is a misreading, not a place on a chart (and its padding
+    # would run off the calendar); its event still stands in the list below the chart
+    spans = [(e, s) for e, s in spans if s and AXIS_YEARS[0] <= s[0].year and s[1].year <= AXIS_YEARS[1]]
     if not spans:
         return None
     left_edge, right_edge = AXIS_MARGIN, width - AXIS_MARGIN
