@@ -291,3 +291,16 @@ def test_a_read_only_server_offers_no_form_to_write(tmp_path, page):
         page.goto(srv.url + "/stories/s-bridge")
         assert page.locator("form[method=post]").count() == 0
         assert page.errors == []
+
+
+def test_the_web_pages_fit_a_phone(server, browser):
+    context = browser.new_context(**PHONE)
+    pg = context.new_page()
+    pg.goto(server.url + "/")
+    assert_nothing_cut_off(pg)
+    pg.locator(".story-card h2 a").first.click()
+    pg.wait_for_selector("ol.timeline")
+    assert_nothing_cut_off(pg)
+    pg.goto(server.url + "/upload")
+    assert_nothing_cut_off(pg)
+    context.close()
