@@ -36,6 +36,7 @@ def run(
     quiet: bool = True,
     reports: bool = True,
     all_events: bool = False,
+    layout: str = "auto",
 ) -> RunResult:
     """Read ``paths``, process every article, group stories, store everything and write reports.
 
@@ -44,7 +45,8 @@ def run(
     When no input gives an article, nothing is written: no reports, and no store or
     output folder that were not there before.
     Each story's timeline is the editor's view of its key events (the full list is
-    ``Story.events``); ``all_events`` makes the reports show every event as the timeline.
+    ``Story.events``); ``all_events`` makes the reports show every event as the timeline. ``layout``: one
+    report.html (``"single"``), an index and a page per story (``"pages"``), or by size (``"auto"``).
     """
     from storyline.store import Store
 
@@ -66,7 +68,7 @@ def run(
                 result.stories = _stories(store, result, max_events, progress)
                 if reports:
                     progress.stage("write", unit="file")
-                    result.outputs = write_reports(store, out, result, all_events=all_events)
+                    result.outputs = write_reports(store, out, result, all_events=all_events, layout=layout)
                     progress.reach(len(result.outputs))
         progress.done()
     finally:
@@ -124,6 +126,7 @@ def add(
     limits: Limits | None = None,
     quiet: bool = True,
     all_events: bool = False,
+    layout: str = "auto",
 ) -> RunResult:
     """Add articles to an existing store: each joins a story or starts one; only the
     stories touched are rebuilt. Adding the same article twice does nothing."""
@@ -150,7 +153,7 @@ def add(
                 if out is not None:
                     progress.stage("write", unit="file")
                     Path(out).mkdir(parents=True, exist_ok=True)
-                    result.outputs = write_reports(store, Path(out), result, all_events=all_events)
+                    result.outputs = write_reports(store, Path(out), result, all_events=all_events, layout=layout)
                     progress.reach(len(result.outputs))
         progress.done()
     finally:

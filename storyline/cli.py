@@ -35,6 +35,16 @@ ALL_EVENTS_HELP = "show every event in the timeline, not only the editor's view 
 QUIET_HELP = "no progress bar or stage log on stderr (the summary and the rejected inputs are still printed)"
 
 
+def _layout_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--single-file", action="store_const", const="single", dest="layout", default="auto",
+                   help="write the whole HTML report as one report.html (default for runs of at most 30 articles "
+                        "in at most 5 stories)")
+    g.add_argument("--pages", action="store_const", const="pages", dest="layout",
+                   help="write report.html as an index with one page per story in DIR/stories/ "
+                        "(default for larger runs)")
+
+
 def _limits_args(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("limits")
     g.add_argument("--max-file-bytes", type=int, default=None, metavar="N",
@@ -87,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--max-events", type=int, default=None, metavar="N", help=MAX_EVENTS_HELP)
     r.add_argument("--all-events", action="store_true", help=ALL_EVENTS_HELP)
     r.add_argument("--quiet", action="store_true", help=QUIET_HELP)
+    _layout_args(r)
     _limits_args(r)
 
     a = sub.add_parser("add", help="add articles to an existing store incrementally",
@@ -98,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--max-events", type=int, default=None, metavar="N", help=MAX_EVENTS_HELP)
     a.add_argument("--all-events", action="store_true", help=ALL_EVENTS_HELP)
     a.add_argument("--quiet", action="store_true", help=QUIET_HELP)
+    _layout_args(a)
     _limits_args(a)
 
     s = sub.add_parser("serve", help="web app over a store", description="Serve the web app and its JSON API (/api/).")
@@ -347,7 +359,7 @@ def _dispatch(args, parser) -> int:
             parser.error("--workers must be at least 1")
         result = run(args.paths, out=args.out, db=args.db, engine=args.engine, workers=args.workers,
                      scheduler=args.scheduler, max_events=args.max_events, limits=_limits(args), quiet=args.quiet,
-                     all_events=args.all_events)
+                     all_events=args.all_events, layout=args.layout)
         _summary(result, args.out)
         return result.exit_code
     if args.command == "add":
@@ -357,7 +369,7 @@ def _dispatch(args, parser) -> int:
             print(f"storyline: error: {args.db}: no such store (create one with 'storyline run ... --db {args.db}')", file=sys.stderr)
             return 2
         result = add(args.paths, db=args.db, out=args.out, max_events=args.max_events, limits=_limits(args), quiet=args.quiet,
-                     all_events=args.all_events)
+                     all_events=args.all_events, layout=args.layout)
         _summary(result, args.out)
         return result.exit_code
     if args.command == "story":

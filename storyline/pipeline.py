@@ -130,7 +130,7 @@ def ingest(
     # Folders are walked first, so the analysis can show how many inputs are left.
     progress.stage("read", unit="input")
     files: list[Path | str] = []
-    for f in iter_files(paths):
+    for f in iter_files(paths, labelled=True):
         files.append(f)
         progress.reach(len(files))
     progress.stage("analyse", total=len(files), unit="input", items="article")
@@ -227,9 +227,11 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
-def write_reports(store: Store, out: Path, result: RunResult, *, all_events: bool = False) -> dict[str, str]:
+def write_reports(store: Store, out: Path, result: RunResult, *, all_events: bool = False,
+                  layout: str = "auto") -> dict[str, str]:
     """report.json, report.md and report.html for everything in the store; with
-    ``all_events`` every story's timeline is its full list of events, not the editor's view."""
+    ``all_events`` every story's timeline is its full list of events, not the editor's view;
+    ``layout`` single, pages or auto (see :func:`storyline.report.write_all`)."""
     from storyline.report import build_report, write_all
     from storyline.stories.related import related_in_store
 
@@ -238,4 +240,4 @@ def write_reports(store: Store, out: Path, result: RunResult, *, all_events: boo
     related = related_in_store(store, [s.id for s in stories])
     report = build_report(articles, stories, result.rejected, all_events=all_events, skipped=result.not_articles,
                           related=related)
-    return write_all(report, out)
+    return write_all(report, out, layout)

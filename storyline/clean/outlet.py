@@ -68,3 +68,20 @@ def outlet_from_text(lines: list[str]) -> tuple[str | None, str | None]:
                 if len(name) > 2 and name.lower() not in _NOT_NAMES:
                     return name, line.strip()
     return None, None
+
+
+# An outlet signing its copy at the foot: "teleSUR/ JF Source: EFE", "Prensa Latina / abm-mgt".
+# The name before the slash is the outlet, the letters after it the editors' initials, and
+# what follows "Source:" the wire it took the facts from (a credit, kept apart by the caller).
+_SIGN_OFF = re.compile(
+    r"^(?P<name>[A-Za-z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s?/\s?(?P<initials>[A-Za-z]{2,4}(?:\s?[-,/]\s?[A-Za-z]{2,4}){0,3})"
+    r"(?:\s+(?i:sources?|with|from)\b.*)?\s*$")
+
+
+def outlet_from_sign_off(line: str) -> tuple[str, str] | None:
+    """(outlet, initials) when ``line`` is an outlet's sign-off, else None. The caller checks
+    that neither part is a wire agency ("Reuters/ KCNA" is a photo credit, not an outlet)."""
+    m = _SIGN_OFF.match(line.strip())
+    if not m or not any(c.isupper() for c in m.group("name")) or m.group("name").lower() in _NOT_NAMES:
+        return None
+    return m.group("name"), m.group("initials")

@@ -36,6 +36,21 @@ def window_words(earliest: str | None, latest: str | None, day=lambda d: d, none
     return none
 
 
+def wire_facts(group: dict[str, Any]) -> dict[str, Any] | None:
+    """What a wire group lets a report say, or None when it says nothing: who credits the
+    wire (a credit line, in whole or in part) and which copies were compared with how alike
+    they are. A similarity figure is shown only where two or more texts were compared."""
+    articles = [a for a in group.get("articles") or [] if isinstance(a, str)]
+    partial = [a for a in group.get("partial") or [] if isinstance(a, str)]
+    how = str(group.get("how") or "")
+    credited = bool(group.get("wire"))
+    compared = "text" in how and len(articles) >= 2 and isinstance(group.get("similarity"), (int, float))
+    if not (articles or partial) or not (credited or compared):
+        return None
+    return {"articles": articles, "partial": partial, "wire": group.get("wire") if credited else None,
+            "compared": compared, "similarity": group.get("similarity") if compared else None}
+
+
 def article_dict(a: Article) -> dict[str, Any]:
     d = asdict(a)
     d.pop("fingerprint", None)
@@ -126,15 +141,26 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def write_all(report: dict[str, Any], out: Path) -> dict[str, str]:
-    """Write report.json, report.md and report.html into ``out``; return their paths."""
+def write_all(report: dict[str, Any], out: Path, layout: str = "auto") -> dict[str, str]:
+    """Write report.json, report.md and the HTML into ``out``; return their paths.
+
+    The HTML is one self-contained report.html (``layout="single"``), or report.html as an
+    index with a page per story in ``out/stories/`` (``"pages"``); ``"auto"`` picks by the
+    size of the run (:func:`storyline.report.pages.choose_layout`). Either way report.html
+    is the page to open.
+    """
     from storyline.report.html import render_html
     from storyline.report.markdown import render_markdown
+    from storyline.report.pages import choose_layout, remove_pages, write_pages
 
     report = finite(report)
     validate(report)
     paths = {"json": out / "report.json", "markdown": out / "report.md", "html": out / "report.html"}
     atomic_write(paths["json"], json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False))
     atomic_write(paths["markdown"], render_markdown(report))
-    atomic_write(paths["html"], render_html(report))
+    if choose_layout(report, layout) == "pages":
+        write_pages(report, out, atomic_write)
+    else:
+        atomic_write(paths["html"], render_html(report))
+        remove_pages(out)
     return {k: str(v) for k, v in paths.items()}

@@ -214,8 +214,8 @@ def openapi(version: str, limits) -> dict[str, Any]:
             }},
             "/api/search": {"get": {
                 "summary": "Full-text search over article titles and bodies",
-                "parameters": [{"name": "q", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 200},
-                                "description": "Plain words; every word must appear."},
+                "parameters": [{"name": "q", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 200, "pattern": "\\S"},
+                                "description": "Plain words; every word must appear (blank: 400)."},
                                _limit(50, 200)],
                 "responses": {
                     "200": {"description": "Matching articles, best first.", "content": {"application/json": {"schema": {
