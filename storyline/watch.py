@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.errors import ConfigError, InputError
-from storyline.ingest import Limits
+from storyline.ingest import Limits, input_label
 from storyline.ingest.fetch import is_url
 from storyline.ingest.safety import display_path
 from storyline.progress import counted
@@ -164,7 +164,7 @@ def watch_round(store, sources: list[str], *, limits: Limits | None = None, mann
 
         # The date a feed entry or news sitemap gives its page is the publisher's own metadata;
         # the clean stage checks it against the text as it checks any metadata date.
-        dates = {display_path(row["url"]): row["published"] for _, _, row in todo if row.get("published")}
+        dates = {_label(row["url"]): row["published"] for _, _, row in todo if row.get("published")}
 
         def given(raw) -> None:
             if not raw.published and raw.source in dates:
@@ -177,13 +177,13 @@ def watch_round(store, sources: list[str], *, limits: Limits | None = None, mann
         for r in read.rejected:
             by_label.setdefault(r.source, []).append(r.reason)
         added: dict[str, int] = {}  # input -> articles it gave (a feed or WARC file in a folder gives several)
-        labels = {display_path(row["url"]) for _, _, row in todo}
+        labels = {_label(row["url"]) for _, _, row in todo}
         for a in read.articles:
             base = a.source if a.source in labels else a.source.split("#", 1)[0]
             added[base] = added.get(base, 0) + 1
         with store.transaction() as c:
             for rep, key, row in todo:
-                label = display_path(row["url"])
+                label = _label(row["url"])
                 reasons = by_label.get(label) or next(
                     (v for k, v in by_label.items() if k.startswith(label + "#")), None)
                 if label in added:
@@ -253,3 +253,9 @@ def watch(sources: list[str], db: str | os.PathLike, *, every: float | None = No
             if once or (rounds is not None and n >= rounds):
                 return 0 if res.ok else 3
             time.sleep(max(0.0, every - (time.monotonic() - started)))
+
+
+def _label(location: str) -> str:
+    """The name the ingest stage gives an input (its articles' ``source``): the address, or a
+    file's name when it is given by its own path."""
+    return display_path(location) if is_url(location) else input_label(Path(location), Path(location))
