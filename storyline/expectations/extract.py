@@ -22,6 +22,8 @@ that the other party will ...") and addresses to the reader ("you will ...") are
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
 
 from storyline.expectations.lexicon import (
@@ -127,6 +129,17 @@ def _to_infinitive(tok):
     return None
 
 
+def _lemmas(tok) -> set[str]:
+    """The lemma of a verb, and the base forms its past tense can stand for: the tagger's
+    lemmatiser sometimes strips the wrong letters ("hoped" -> "hop"), and a closed word
+    list must still recognise the verb."""
+    out = {tok.lemma_.lower()}
+    low = tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        out.update({low[:-1], low[:-2]})
+    return out
+
+
 def _reporting_head(tok, limit: int = 4, verbs=REPORTING):
     """The reporting verb (one of ``verbs``) a clause hangs under ("said" in "BP said it
     would ..."), or None."""
@@ -135,12 +148,14 @@ def _reporting_head(tok, limit: int = 4, verbs=REPORTING):
         if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
             return None
         cur = cur.head
-        if cur.lemma_.lower() in verbs and cur.pos_ in ("VERB", "AUX"):
+        if _lemmas(cur) & verbs and cur.pos_ in ("VERB", "AUX"):
             return cur
     return None
 
 
 PURPOSE_MARKS = {"so", "lest"}
+# Marks of a clause that sets the scene of a past happening ("as they prepared to ...").
+NARRATIVE_MARKS = {"as", "when", "while", "whilst"}
 
 
 def _under_non_assertive(tok, stop) -> bool:
@@ -802,7 +817,7 @@ def _is_state(verb) -> bool:
 def _under_opinion(cand: _Candidate) -> bool:
     """The clause is someone's opinion, doubt or wish ("doubts a judge will throw them out",
     "believe the zones would ...", "hoped more girls could be rescued")."""
-    return cand.top.lemma_.lower() in OPINION_VERBS or _reporting_head(cand.top, verbs=OPINION_VERBS) is not None
+    return bool(_lemmas(cand.top) & OPINION_VERBS) or _reporting_head(cand.top, verbs=OPINION_VERBS) is not None
 
 
 def _headline(cand: _Candidate, sent) -> bool:
@@ -832,6 +847,9 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "past pledge"  # "Buhari, who vowed to destroy the group when he took office": background
     if cand.top.tag_ in ("VBD", "VBN") and _past_time_in(cand.top, timexes, anchor):
         return "past pledge"  # "the company agreed last year to pay": a plan of the past
+    if cand.top.tag_ == "VBD" and cand.top.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in NARRATIVE_MARKS for c in cand.top.children):
+        return "past pledge"  # "found her as they prepared to ambush a camp": a scene of the past told in passing
     if cand.top.dep_ == "pcomp" and cand.top.head.lower_ in ("after", "before", "since", "by", "upon"):
         return "past pledge"  # "after agreeing to finance the fund": what came before, not a step to come
     head = _reporting_head(cand.top)
@@ -892,6 +910,7 @@ def extract_expectations(article: Article, doc, analysis: ArticleAnalysis) -> li
         if any(b in low for b in BOILERPLATE):
             continue
         sent_tx = [t for t in timexes if sent.start_char <= t.start < sent.end_char]
+        sent_tx = _with_quoted_times(sent.text, sent.start_char, sent_tx, anchor)
         cands = _candidates(sent, sent_tx, anchor)
         for cand in cands:
             exp = _build(cand, sent, sent_tx, anchor, article, analysis, body, made, len(out),
@@ -899,6 +918,29 @@ def extract_expectations(article: Article, doc, analysis: ArticleAnalysis) -> li
             if exp is not None:
                 out.append(exp)
     return out
+
+
+# A short quotation inside a sentence ("will blast off at the 'end of the month'"): scare
+# quotes or a few quoted words, which can cut a time expression in two.
+SHORT_QUOTE = re.compile(r"(?<!\w)(['\"\u2018\u201c])([^'\"\u2018\u2019\u201c\u201d]{3,40})(['\"\u2019\u201d])(?!\w)")
+
+
+def _with_quoted_times(text: str, offset: int, timexes: list[TimeExpr], anchor: str | None) -> list[TimeExpr]:
+    """The sentence's time expressions, with those a short quotation hid from the time stage
+    ("at the 'end of the month'" is "the end of the month" with quotation marks around part
+    of it): the sentence is read again with the marks blanked, offsets unchanged."""
+    if not anchor or not SHORT_QUOTE.search(text):
+        return timexes
+    plain = SHORT_QUOTE.sub(lambda m: " " + m.group(2) + " ", text)
+    from storyline.annotate.timex import find_timexes
+
+    extra = []
+    for t in find_timexes(plain, anchor[:10]):
+        start, end = t.start + offset, t.end + offset
+        if any(start < o.end and o.start < end for o in timexes):
+            continue
+        extra.append(dataclasses.replace(t, start=start, end=end, text=" ".join(t.text.split())))
+    return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
 
 
 def _sentence_spans(doc, analysis: ArticleAnalysis):
@@ -925,8 +967,9 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
     first = sent.text.lstrip(" \"'“‘").lower()
     if first.startswith(("the more ", "the longer ", "the bigger ", "the higher ", "the sooner ", "the less ")):
         return None  # "the longer it goes, the more impacts there will be": a rule of thumb
-    if cand.reporter is not None and _inside_quotes(cand.verb, sent):
-        return None  # "would" in a quotation is the speaker's own hedge, not a future seen from the past
+    if cand.reporter is not None and _inside_quotes(cand.markers[0] if cand.markers else cand.verb, sent):
+        return None  # "would" in a quotation is the speaker's own hedge, not a future seen from the past;
+        # "said officers would be 'working through the night'" quotes only the words of the step
     if cand.certainty == "possible" and cand.verb.tag_ == "VBG" and any(
             c.dep_ == "aux" and c.lemma_ == "be" for c in cand.verb.children):
         return None  # "may be doing more harm than good": a guess about the present
