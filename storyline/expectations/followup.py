@@ -39,6 +39,10 @@ from dataclasses import dataclass, field
 
 from storyline.expectations.lexicon import (
     CONCEPTS,
+    COUNT_NOUNS,
+    MEASURE_NOUNS,
+    RISEN_FORMS,
+    RISING_VERBS,
     POLYSEMOUS,
     GENERIC_VERBS,
     STATE_VERBS,
@@ -627,6 +631,9 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
             # matching cannot confirm (other words for the same step) leaves it open.
             x.status = "overdue"
             overdue.append(x)
+    for x in live:
+        if x.status != "fulfilled":
+            _figure_went_up(x, articles, timeline)
     main = {k for k, c in df.items() if n_sentences >= MIN_EVENTS_FOR_SHARE and c >= DISTINCTIVE_SHARE * n_sentences}
     _reported_in_sentences(overdue, needs, articles, df, n_sentences, main)
     expectations = merge_restatements(expectations, needs, timeline, main)
@@ -822,6 +829,64 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
                 ev.fulfils = list(dict.fromkeys(renamed.get(f, f) for f in ev.fulfils))
     order = {x.id: i for i, x in enumerate(expectations)}
     return sorted(out, key=lambda x: order[x.id])
+
+
+def _measure_of(text: str) -> str | None:
+    """The measure a phrase names ("the death toll" -> toll, "the numbers" -> number)."""
+    for w in reversed(re.findall(r"[a-z]+", text.lower())):
+        for form in (w, w[:-1] if w.endswith("s") else w, w[:-3] + "y" if w.endswith("ies") else w):
+            if form in MEASURE_NOUNS:
+                return form
+    return None
+
+
+def _first_number(text: str) -> float | None:
+    from storyline.annotate.timex_lexicon import NUMBER, number_value
+
+    m = re.search(rf"\b{NUMBER}\b", text, re.I)
+    return number_value(m.group(0)) if m else None
+
+
+def _figure_went_up(x: Expectation, articles: dict[str, Article], timeline: list[Event]) -> None:
+    """'The death toll may well increase', 'the numbers might rise': a figure forecast to go up
+    is fulfilled when another article of the story reports that the same figure went up
+    ("the death toll ... rose to at least six Friday"), told as done and not denied. A report
+    printed the day the forecast was made counts only when the figure it gives is higher than
+    the first figure of the forecast's own sentence (the two cannot otherwise be put in order)."""
+    words = x.what.lower().split()
+    if not words or not (words[0] in RISING_VERBS or " ".join(words[:2]) in RISING_VERBS):
+        return
+    measure = _measure_of(x.subject or "")
+    if measure is None:
+        return
+    made = _made_from(x)
+    base = _first_number(x.text)
+    risen = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(RISEN_FORMS, key=len, reverse=True)) + r")\b", re.I)
+    for a in sorted(articles.values(), key=lambda a: (_published(a) or "9999", a.id)):
+        published = _published(a)
+        if a.id == x.article or not a.body or (made and (not published or published < made)):
+            continue
+        for sent in SENTENCE_END.split(a.body):
+            for m in risen.finditer(sent):
+                before = re.split(r"[.;:,]", sent[max(0, m.start() - 120):m.start()])[-1]
+                said = _measure_of(before)
+                if said is None or not (said == measure or (said in COUNT_NOUNS and measure in COUNT_NOUNS)):
+                    continue
+                if re.search(r"\b(not|never|may|might|could|will|would|expected|likely|if)\b", before.lower()):
+                    continue  # denied, forecast again, or supposed
+                if published == made:
+                    now = _first_number(sent[m.end():m.end() + 40])
+                    if base is None or now is None or now <= base:
+                        continue
+                x.status = "fulfilled"
+                x.fulfilled_date = published
+                x.fulfilled_sources = [a.id]
+                ev = next((e for e in timeline if a.id in e.sources and any(
+                    ev_.article == a.id and ev_.quote and ev_.quote.strip() in sent for ev_ in e.evidence)), None)
+                x.fulfilled_by = ev.id if ev is not None else None
+                if ev is not None and x.id not in ev.fulfils:
+                    ev.fulfils.append(x.id)
+                return
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")

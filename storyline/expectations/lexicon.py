@@ -33,6 +33,9 @@ CHANGE_VERBS = word_list("change_verbs")
 QUANTITY_HEADS = word_list("quantity_heads")
 THING_NOUNS = word_list("thing_nouns")
 NEGATION_WORDS = word_list("negation_words")
+RISING_VERBS = word_list("rising_verbs")
+RISEN_FORMS = word_list("risen_forms")
+COUNT_NOUNS = word_list("count_nouns")
 
 # ---------------------------------------------------------------- how the future is worded
 
