@@ -806,7 +806,13 @@ def _is_state(verb) -> bool:
     if _passive(verb):
         return lemma not in ("be", "have")  # "will be needed", "will only be known": still a state
     if any(c.dep_ == "expl" for c in verb.children):
-        return False  # "there will be 1,600 officers": an arrangement announced
+        # "there will be 1,600 officers", "there will be a vote": people deployed or a happening
+        # set is an arrangement announced; "there would be a tented area" describes a place
+        what = next((c for c in verb.children if c.dep_ in ("attr", "nsubj")), None)
+        if what is None:
+            return False
+        head = _head_noun(what)
+        return not (_can_act(what) or action_classes(head.lemma_) or head.lemma_.lower() in DOCUMENT_NOUNS)
     preds = [c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp")]
     if any(p.lemma_.lower() in ("able", "capable") for p in preds):
         return True
@@ -866,6 +872,9 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
     if _has_perfect(cand.verb) and any(c.lower_ == "since" for k in cand.verb.children for c in [k, *k.children]
                                        if c.dep_ in ("prep", "mark")):
         return "a tally"  # "will have taken three holidays since April": the past summed up
+    if cand.certainty == "possible" and cand.verb.lemma_.lower() in ("see", "witness") and any(
+            c.dep_ in ("ccomp", "xcomp") for c in cand.verb.children):
+        return "a risk"  # "we could see the fuel freeze": what may happen to something else, seen by the speaker
     ahead = bound is not None and (bound.kind == "future" or bool(anchor and (bound.earliest or "") > anchor))
     if cand.nominal:
         return None

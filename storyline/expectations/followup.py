@@ -631,6 +631,11 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
             # matching cannot confirm (other words for the same step) leaves it open.
             x.status = "overdue"
             overdue.append(x)
+        elif latest and x.bound is not None and x.certainty != "possible" and not _a_state(need, x) \
+                and _rescheduled(x, live, needs, latest):
+            # A later article still sets the step ahead, at a later date: whatever resembles
+            # it in the meantime was not the step done.
+            x.status = "overdue"
     for x in live:
         if x.status != "fulfilled":
             _figure_went_up(x, articles, timeline)
@@ -987,6 +992,37 @@ def _overdue(x: Expectation, latest: str) -> bool:
     except ValueError:
         return False
     return end < latest
+
+
+def _window(x: Expectation) -> tuple[str, str] | None:
+    if x.bound is None:
+        return None
+    w = (x.bound.earliest, x.bound.latest) if x.bound.earliest and x.bound.latest else _bounds(x.bound.value)
+    return (w[0][:10], w[1][:10]) if w else None
+
+
+def _rescheduled(x: Expectation, others: list[Expectation], needs: dict[str, _Need], latest: str) -> bool:
+    """The bound has passed (without the usual slack for late reports) and a later article
+    sets the same kind of step for a later date ("will blast off at the end of the month",
+    then, a month on, "is scheduled to blast off Tuesday"): the story itself says the first
+    date was missed. The later statement must name the same one acting or undergoing it, or
+    be told as the happening alone ("Launch is scheduled ...")."""
+    w = _window(x)
+    made = _made_from(x)
+    if w is None or not made or w[0] < made or w[1] >= latest:
+        return False
+    na = needs[x.id]
+    for y in others:
+        wy = _window(y)
+        made_y = _made_from(y)
+        if y is x or wy is None or not made_y or made_y <= w[1] or wy[0] <= w[1] or y.certainty == "possible":
+            continue
+        nb = needs.get(y.id)
+        if nb is None or not (na.classes & nb.classes or na.actions & nb.actions):
+            continue
+        if na.subject is None or nb.subject is None or _shared(na.heads[na.subject], nb.heads[nb.subject]):
+            return True
+    return False
 
 
 def _fulfilled_date(ev: Event, articles: dict[str, Article]) -> str | None:
