@@ -232,6 +232,14 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                     subj = _subject_token(tok)
                     if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                         add(_Candidate(subj, tok, "announced", [tok], nominal=True))
+                elif lemma == "expect" and tok.tag_ == "VBN" and _future_time_in(tok, timexes, anchor):
+                    # "a full test firing of the engines is expected next week": a happening
+                    # named by a noun of a known kind of action, expected at a time ahead
+                    subj = _subject_token(tok)
+                    if subj is not None and subj.pos_ == "NOUN" and not _negated(tok) and any(
+                            action_classes(t.lemma_) for t in [subj, *subj.children]
+                            if t is subj or t.dep_ == "compound"):
+                        add(_Candidate(subj, tok, "expected", [tok], nominal=True))
                 continue
             if _negated(tok) or low == "unlikely" or (tok.dep_ == "acomp" and _negated(tok.head)):
                 continue  # "is not expected to": a negative forecast, too easy to misread

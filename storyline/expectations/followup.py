@@ -639,6 +639,8 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
     for x in live:
         if x.status != "fulfilled":
             _figure_went_up(x, articles, timeline)
+        if x.status != "fulfilled" and x.subject is None:
+            _happening_told_done(x, articles, timeline)
     main = {k for k, c in df.items() if n_sentences >= MIN_EVENTS_FOR_SHARE and c >= DISTINCTIVE_SHARE * n_sentences}
     _reported_in_sentences(overdue, needs, articles, df, n_sentences, main)
     expectations = merge_restatements(expectations, needs, timeline, main)
@@ -888,6 +890,44 @@ def _figure_went_up(x: Expectation, articles: dict[str, Article], timeline: list
                 x.fulfilled_sources = [a.id]
                 ev = next((e for e in timeline if a.id in e.sources and any(
                     ev_.article == a.id and ev_.quote and ev_.quote.strip() in sent for ev_ in e.evidence)), None)
+                x.fulfilled_by = ev.id if ev is not None else None
+                if ev is not None and x.id not in ev.fulfils:
+                    ev.fulfils.append(x.id)
+                return
+
+
+def _happening_told_done(x: Expectation, articles: dict[str, Article], timeline: list[Event]) -> None:
+    """'A full test firing of the engines is expected next week': an expected happening named
+    by a noun is fulfilled when an article printed later tells that happening, by the same
+    words ("test firing"), as the one acting or acted on in a past-tense clause that is not
+    itself a forecast or denied ("A test firing of the 27 engines in January showed ...")."""
+    doc = _parse_many([x.what])[0]
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "NOUN" or not action_classes(root.lemma_) and not any(
+            action_classes(c.lemma_) for c in root.children if c.dep_ == "compound"):
+        return
+    phrase = " ".join([c.lower_ for c in root.children if c.dep_ == "compound" and c.i < root.i] + [root.lower_])
+    made = _made_from(x)
+    found = []
+    for a in sorted(articles.values(), key=lambda a: (_published(a) or "9999", a.id)):
+        published = _published(a)
+        if a.id == x.article or not a.body or not made or not published or published <= made:
+            continue
+        found.extend((a, s) for s in SENTENCE_END.split(a.body) if phrase in s.lower() and len(s) <= 400)
+    if not found:
+        return
+    from storyline.expectations.extract import future_clauses
+
+    for (a, sent), d in zip(found, _parse_many([s for _, s in found])):
+        future = {v.i for v in future_clauses(d)}
+        for t in d:
+            if t.lower_ != root.lower_ or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                continue
+            gov = t.head.head if t.dep_ == "pobj" else t.head
+            if gov.tag_ == "VBD" and gov.i not in future and not any(c.dep_ == "neg" for c in gov.children):
+                x.status, x.fulfilled_date, x.fulfilled_sources = "fulfilled", _published(a), [a.id]
+                ev = next((e for e in timeline if a.id in e.sources and any(
+                    q.article == a.id and q.quote and q.quote.strip() in sent for q in e.evidence)), None)
                 x.fulfilled_by = ev.id if ev is not None else None
                 if ev is not None and x.id not in ev.fulfils:
                     ev.fulfils.append(x.id)
