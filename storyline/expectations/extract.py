@@ -154,6 +154,8 @@ def _reporting_head(tok, limit: int = 4, verbs=REPORTING):
 
 
 PURPOSE_MARKS = {"so", "lest"}
+# Verbs of promising whose object can name the promised step ("pledged a full investigation").
+PROMISE_VERBS = {"pledge", "promise", "vow"}
 # Marks of a clause that sets the scene of a past happening ("as they prepared to ...").
 NARRATIVE_MARKS = {"as", "when", "while", "whilst"}
 
@@ -232,6 +234,13 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                     subj = _subject_token(tok)
                     if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                         add(_Candidate(subj, tok, "announced", [tok], nominal=True))
+                elif lemma in PROMISE_VERBS and tok.pos_ == "VERB" and not _negated(tok):
+                    # "pledging a full investigation": a promise whose object names the step
+                    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                    if obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() not in ACTOR_NOUNS \
+                            and obj.lemma_.lower() not in THING_NOUNS and not obj.ent_type_ \
+                            and not any(c.dep_ == "nummod" or c.like_num for c in obj.children):
+                        add(_Candidate(obj, tok, "announced", [tok], nominal=True))
                 elif lemma == "expect" and tok.tag_ == "VBN" and _future_time_in(tok, timexes, anchor):
                     # "a full test firing of the engines is expected next week": a happening
                     # named by a noun of a known kind of action, expected at a time ahead
@@ -386,6 +395,14 @@ def _resolve_subject(cand: _Candidate, sent, entities, article_body: str):
             if obj is not None and any(c.dep_ == "aux" for c in cur.children):
                 return obj
         cur = cur.head
+    if subj is None and cur.dep_ == "advcl" and cur.tag_ == "VBG" and not any(
+            c.dep_ == "mark" for c in cur.children) and sent.start <= cur.head.i < sent.end:
+        # "troops were on site preparing to evacuate staff": a participle clause shares the
+        # subject of the clause it hangs on
+        subj = _subject_token(cur.head)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            return subj
+        subj = None
     if subj is None and cur.dep_ in ("relcl", "acl"):
         return cur.head  # "the agreement, sent to ...": the antecedent
     if subj is None:
@@ -667,7 +684,7 @@ def _modifies_noun(doc, tx: TimeExpr) -> bool:
         and not (span.start <= root.head.i < span.end)
 
 
-def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, reporter, others=()) -> str:
+def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, reporter, others=(), sent=None) -> str:
     """The expected happening as a short clause: the verb phrase without its subject, the
     future markers, discourse adverbs, conditions, the time bound and any reporting frame."""
     verb = cand.verb
@@ -700,7 +717,9 @@ def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, repo
             drop.update(t.i for t in other.subtree)  # a second forecast hung under this one
     if reporter is not None and reporter in verb.subtree:
         drop.update(t.i for t in reporter.subtree if t.i not in {x.i for x in verb.subtree} or t is reporter)
-    toks = [t for t in verb.subtree if t.i not in drop]
+    # the sentence's own words only: a parse can hang a headline or caption on the verb
+    lo, hi = (sent.start, sent.end) if sent is not None else (0, len(verb.doc))
+    toks = [t for t in verb.subtree if t.i not in drop and lo <= t.i < hi]
     if bound is not None:
         gone: set[int] = set()
         for t in toks:
@@ -801,7 +820,11 @@ def _is_happening(subj, verb) -> bool:
 
 
 def _passive(verb) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    """A passive clause, also through "have to" ("will have to be moved")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.lemma_.lower() == "have" and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in verb.children)
 
 
 def _is_state(verb) -> bool:
@@ -864,6 +887,8 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
     if cand.top.tag_ == "VBD" and cand.top.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in NARRATIVE_MARKS for c in cand.top.children):
         return "past pledge"  # "found her as they prepared to ambush a camp": a scene of the past told in passing
+    if cand.top.lemma_.lower() == "aim" and cand.top.tag_ in ("VBZ", "VBP") and bound is None:
+        return "standing aim"  # "the group aims to impose ...": what it is for, not a step announced
     if cand.top.dep_ == "pcomp" and cand.top.head.lower_ in ("after", "before", "since", "by", "upon"):
         return "past pledge"  # "after agreeing to finance the fund": what came before, not a step to come
     head = _reporting_head(cand.top)
@@ -1022,7 +1047,7 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
     attributed_to, named = _attribution(cand, sent, analysis.entities)
     if _not_a_step(cand, subj, sent, bound, anchor, named, timexes):
         return None
-    what = _what(cand, subj, conditions, bound, reporter, others)
+    what = _what(cand, subj, conditions, bound, reporter, others, sent)
     if len(what.split()) < 1 or not any(ch.isalpha() for ch in what):
         return None
     start, end = sent.start_char, sent.end_char
