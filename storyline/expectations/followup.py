@@ -718,6 +718,26 @@ def _same_participants(a: _Need, b: _Need, main: set[str]) -> bool:
     return len(shared) >= SAME_PARTICIPANTS
 
 
+def _one_article_schedule(a: Expectation, b: Expectation, na: _Need, nb: _Need) -> bool:
+    """One article sets the same kind of action for the same short time twice, in two
+    sentences ("SpaceX will launch the rocket later this month" ... "the launch vehicle will
+    blast off at the end of the month"): the lead and its retelling, one step. Both must be
+    bounded to a month or less, the windows must meet, and neither may be a mere possibility."""
+    if a.bound is None or b.bound is None or "possible" in (a.certainty, b.certainty):
+        return False
+    wa, wb = _window(a), _window(b)
+    if not wa or not wb or not (na.classes & nb.classes):
+        return False
+    import datetime as dt
+
+    def days(w):
+        try:
+            return (dt.date.fromisoformat(w[1]) - dt.date.fromisoformat(w[0])).days
+        except ValueError:
+            return 999
+    return days(wa) <= 31 and days(wb) <= 31 and wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
 def _same_actor_and_verb(a: _Need, b: _Need) -> bool:
     """Two articles tell that the same one will do the same thing, named by the same verb
     ("troops ... preparing to evacuate its personnel" / "troops ... preparing to evacuate
@@ -807,6 +827,7 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
             na, nb = needs.get(a.id), needs.get(b.id)
             if _same_words(a, b) or (na and nb and a.article != b.article and (
                     _same_day_step(a, b, na, nb) or _same_actor_and_verb(na, nb))) or (
+                    na and nb and a.article == b.article and _one_article_schedule(a, b, na, nb)) or (
                     na and nb and na.args and nb.args and (
                     (a.article != b.article and _same_step(na, nb)) or _same_participants(na, nb, main))):
                 parent[find(j)] = find(i)
