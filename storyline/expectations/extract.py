@@ -45,6 +45,8 @@ from storyline.expectations.lexicon import (
     DISCOURSE_ADVERBS,
     DOCUMENT_NOUNS,
     GENERIC_SUBJECTS,
+    HAPPENING_NOUNS,
+    HAPPENING_SUFFIXES,
     HEDGES,
     MODAL_CERTAINTY,
     NON_ASSERTIVE_MARKS,
@@ -237,8 +239,7 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                 elif lemma in PROMISE_VERBS and tok.pos_ == "VERB" and not _negated(tok):
                     # "pledging a full investigation": a promise whose object names the step
                     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-                    if obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() not in ACTOR_NOUNS \
-                            and obj.lemma_.lower() not in THING_NOUNS and not obj.ent_type_ \
+                    if obj is not None and obj.pos_ == "NOUN" and _names_happening(obj) and not obj.ent_type_ \
                             and not any(c.dep_ == "nummod" or c.like_num for c in obj.children):
                         add(_Candidate(obj, tok, "announced", [tok], nominal=True))
                 elif lemma == "expect" and tok.tag_ == "VBN" and _future_time_in(tok, timexes, anchor):
@@ -827,6 +828,14 @@ def _passive(verb) -> bool:
         c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in verb.children)
 
 
+def _names_happening(noun) -> bool:
+    """The noun names a happening: a known kind of action ("vote"), a noun listed as one
+    ("probe"), or a noun made from a verb ("investigation", "closure")."""
+    lemma = noun.lemma_.lower()
+    return bool(action_classes(lemma)) or lemma in HAPPENING_NOUNS or (
+        len(lemma) > 5 and lemma.endswith(HAPPENING_SUFFIXES))
+
+
 def _is_state(verb) -> bool:
     """The clause names a state or a capacity, not a step: "will be the most powerful",
     "will have double the thrust", "will be able to carry". "Will be available to take
@@ -843,7 +852,7 @@ def _is_state(verb) -> bool:
         if what is None:
             return False
         head = _head_noun(what)
-        return not (_can_act(what) or action_classes(head.lemma_) or head.lemma_.lower() in DOCUMENT_NOUNS)
+        return not (_can_act(what) or _names_happening(head) or head.lemma_.lower() in DOCUMENT_NOUNS)
     preds = [c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp")]
     if any(p.lemma_.lower() in ("able", "capable") for p in preds):
         return True
