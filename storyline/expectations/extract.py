@@ -35,6 +35,7 @@ from storyline.expectations.lexicon import (
     NEGATION_WORDS,
     THING_NOUNS,
     OPINION_VERBS,
+    PLACEMENT_VERBS,
     QUANTITY_HEADS,
     STATE_VERBS,
     action_classes,
@@ -223,9 +224,11 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                 head = _reporting_head(verb)
                 if head is None or head.lemma_.lower() not in REPORTED_FUTURE_HEADS:
                     continue
-                if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
+                if any(c.dep_ == "advcl" and c.tag_ not in ("VBZ", "VBP")
+                       and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
                        for c in verb.children):
-                    continue  # "would ... if ...": hypothetical
+                    continue  # "would ... if it rained": hypothetical; "if women want to ..., officers
+                    # would be available" keeps the present: a reported arrangement with its condition
                 add(_Candidate(verb, verb, REPORTED_FUTURE_HEADS[head.lemma_.lower()], [tok], reporter=head))
             continue
         # --- control words with a to-infinitive
@@ -261,6 +264,10 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                 continue  # "had planned to", "had been due to": a plan that belongs to the past
             if lemma == "go" and not any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
                 continue  # only "be going to"
+            if lemma == "seek" and not (tok.tag_ == "VBG" and _present(tok) and _subject_token(tok) is not None
+                                        and _subject_token(tok).lemma_.lower() not in DOCUMENT_NOUNS | THING_NOUNS):
+                continue  # "is seeking to reduce": an aim pursued now; "sought to reassure" was done,
+                # "the bill seeks to cut" says what a text is for
             if lemma in ("set", "schedule", "slate", "poise") and tok.tag_ not in ("VBN", "JJ"):
                 continue  # only the passive "is set to"
             if lemma in ("expect",) and tok.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in tok.children) \
@@ -841,6 +848,8 @@ def _is_state(verb) -> bool:
     "will have double the thrust", "will be able to carry". "Will be available to take
     statements" and "will have to be moved" carry a step in their infinitive."""
     lemma = verb.lemma_.lower()
+    if lemma in PLACEMENT_VERBS and _passive(verb):
+        return True
     if lemma not in STATE_VERBS:
         return False
     if _passive(verb):

@@ -26,6 +26,7 @@ def word_list(name: str) -> frozenset[str]:
 # verbs name states, which frames make it an opinion, and forecasts of a figure.
 ACTOR_NOUNS = word_list("actor_nouns")
 STATE_VERBS = word_list("state_verbs")
+PLACEMENT_VERBS = word_list("placement_verbs")
 OPINION_VERBS = word_list("opinion_verbs")
 DESIRE_VERBS = word_list("desire_verbs")
 MEASURE_NOUNS = word_list("measure_nouns")
@@ -79,11 +80,12 @@ CONTROL_CERTAINTY = {
     "vow": "announced",
     "agree": "announced",
     "commit": "announced",
+    "seek": "expected",  # only in the present ("is seeking to reduce"), checked in the code
 }
 
 # Control verbs whose own subject is the one who expects or announces ("BP plans to ...").
 SELF_ATTRIBUTING = {"expect", "plan", "intend", "aim", "prepare", "hope", "threaten", "promise", "pledge", "vow",
-                    "agree", "commit"}
+                    "agree", "commit", "seek"}
 
 # Nominal events that can be scheduled ("the vote is scheduled for Friday").
 SCHEDULING = {"schedule", "slate", "set", "due", "plan"}
