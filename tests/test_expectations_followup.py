@@ -436,3 +436,17 @@ def test_an_expected_happening_named_by_a_noun_is_fulfilled_when_told_done_later
                                                   "can ignite all of them.")}
     [done] = follow_up([x], [], arts)
     assert done.status == "fulfilled" and done.fulfilled_sources == ["b"]
+
+
+def test_a_name_the_story_gives_a_made_thing_does_not_act():
+    x = Expectation(id="a:x0", text="The Falcon Heavy will allow the firm to bid on missions.",
+                    what="allow the firm to bid on missions", article="a", certainty="announced",
+                    subject="The Falcon Heavy", made="2018-02-06")
+    y = Expectation(id="a:x1", text="SpaceX will broadcast the launch on its website.",
+                    what="broadcast the launch on its website", article="a", certainty="announced",
+                    subject="SpaceX", made="2018-02-06")
+    arts = {"a": _body_article("a", "2018-02-06", x.text + " " + y.text),
+            "b": _body_article("b", "2018-02-05", "The Falcon Heavy rocket stands on the pad. Customers may ride "
+                                                  "a SpaceX capsule. SpaceX said the weather looks good.")}
+    out = follow_up([x, y], [], arts)
+    assert [x.id for x in out] == ["a:x1"]  # SpaceX speaks: a firm, though it makes capsules

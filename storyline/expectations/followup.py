@@ -46,6 +46,7 @@ from storyline.expectations.lexicon import (
     POLYSEMOUS,
     GENERIC_VERBS,
     STATE_VERBS,
+    THING_NOUNS,
     LIGHT_VERBS,
     action_classes,
     concepts_in,
@@ -594,6 +595,9 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
         x.status, x.fulfilled_by, x.fulfilled_date, x.fulfilled_sources = "open", None, None, []
     for ev in timeline:
         ev.fulfils = [f for f in ev.fulfils if f not in {x.id for x in expectations}]
+    expectations = _without_things_behaving(expectations, articles)
+    if not expectations:
+        return expectations
 
     live = [x for x in expectations if not x.what.startswith("not ")]
     needs = _needs(live)
@@ -1102,6 +1106,39 @@ def _rescheduled(x: Expectation, others: list[Expectation], needs: dict[str, _Ne
         if na.subject is None or nb.subject is None or _shared(na.heads[na.subject], nb.heads[nb.subject]):
             return True
     return False
+
+
+NAME = re.compile(r"(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*$")
+# How a body that speaks is told; a made thing does not speak.
+SPEAKING = ("said", "says", "announced", "confirmed", "told", "added", "wrote", "stated", "spokesman",
+            "spokeswoman", "spokesperson", "statement")
+
+
+def _without_things_behaving(expectations: list[Expectation], articles: dict[str, Article]) -> list[Expectation]:
+    """Extraction reads each article alone, so a made thing its article names only by its
+    name ("The Falcon Heavy will allow SpaceX to bid ...") can pass for an organisation that
+    acts. The story's other articles say what the name is ("the Falcon Heavy rocket", "a
+    ride on a Falcon Heavy"): an item whose subject is such a name, told in the active with
+    no time ahead, is a thing behaving, not a step (the bar of ``extract._not_a_step``).
+    A name the story also gives a voice ("SpaceX said", "a SpaceX spokesman") is a body that
+    makes things ("a SpaceX capsule"), and acts."""
+    names = {}
+    for x in expectations:
+        subject = re.sub(r"^(?:the|a|an)\s+", "", (x.subject or "").strip(), flags=re.I)
+        if subject and NAME.fullmatch(subject) and x.bound is None and x.what[:1].islower() \
+                and not _passive_in(x.text, x.what.split()[0]):
+            names.setdefault(subject, []).append(x)
+    if not names:
+        return expectations
+    things = "|".join(sorted(THING_NOUNS, key=len, reverse=True))
+    drop = set()
+    for name, xs in names.items():
+        said = re.compile(rf"(?:\b(?:a|an)\s+{re.escape(name)}\b|\b{re.escape(name)}\s+(?:{things})s?\b)")
+        speaks = re.compile(rf"\b{re.escape(name)}(?:['\u2019]s\s+\w+)?\s+(?:{'|'.join(SPEAKING)})\b")
+        if any(a.body and said.search(a.body) for a in articles.values()) and not any(
+                a.body and speaks.search(a.body) for a in articles.values()):
+            drop.update(x.id for x in xs)  # "a SpaceX capsule", but "SpaceX said": a firm
+    return [x for x in expectations if x.id not in drop] if drop else expectations
 
 
 def _fulfilled_date(ev: Event, articles: dict[str, Article]) -> str | None:
