@@ -311,6 +311,8 @@ def test_a_warning_names_what_is_to_happen_not_who_warns():
     "A spokeswoman said there would be a tented area with psychologists on hand.",  # a place described
     "The safe zone will be located in a tent near the gate.",
     "We could see the fuel potentially freeze, the engineer said.",  # a risk seen, not a step
+    "It looked as though he was going to smash the car into the wall.",  # a past scene
+    "The group aims to impose its law across the country.",  # a standing aim
 ])
 def test_not_steps_fourth_round(body):
     assert _run(body) == []
