@@ -160,7 +160,7 @@ PURPOSE_MARKS = {"so", "lest"}
 # Verbs of promising whose object can name the promised step ("pledged a full investigation").
 PROMISE_VERBS = {"pledge", "promise", "vow"}
 # Marks of a clause that sets the scene of a past happening ("as they prepared to ...").
-NARRATIVE_MARKS = {"as", "when", "while", "whilst"}
+NARRATIVE_MARKS = {"as", "when"}  # not "while": in news it mostly sets two statements side by side
 
 
 def _under_non_assertive(tok, stop) -> bool:
@@ -224,11 +224,12 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                 head = _reporting_head(verb)
                 if head is None or head.lemma_.lower() not in REPORTED_FUTURE_HEADS:
                     continue
-                if any(c.dep_ == "advcl" and c.tag_ not in ("VBZ", "VBP")
+                if any(c.dep_ == "advcl" and not (c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() in DESIRE_VERBS)
                        and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
                        for c in verb.children):
-                    continue  # "would ... if it rained": hypothetical; "if women want to ..., officers
-                    # would be available" keeps the present: a reported arrangement with its condition
+                    continue  # "would ... if it rained", "would benefit if it waits": a hypothesis; "if
+                    # women want to report a crime, officers would be available": a service offered on
+                    # someone's wish, an arrangement with its condition
                 add(_Candidate(verb, verb, REPORTED_FUTURE_HEADS[head.lemma_.lower()], [tok], reporter=head))
             continue
         # --- control words with a to-infinitive
@@ -243,7 +244,9 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                     # "pledging a full investigation": a promise whose object names the step
                     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                     if obj is not None and obj.pos_ == "NOUN" and _names_happening(obj) and not obj.ent_type_ \
-                            and not any(c.dep_ == "nummod" or c.like_num for c in obj.children):
+                            and not any(c.dep_ == "nummod" or c.like_num for c in obj.children) \
+                            and any(c.dep_ in ("det", "amod") for c in obj.children):
+                        # "a full investigation", "an immediate appeal"; not "pledging attention"
                         add(_Candidate(obj, tok, "announced", [tok], nominal=True))
                 elif lemma == "expect" and tok.tag_ == "VBN" and _future_time_in(tok, timexes, anchor):
                     # "a full test firing of the engines is expected next week": a happening
@@ -266,7 +269,8 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                 continue  # only "be going to"
             if lemma == "go" and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in tok.children):
                 continue  # "it looked as though he was going to smash ...": a past scene, not a forecast
-            if lemma == "seek" and not (tok.tag_ == "VBG" and _present(tok) and _subject_token(tok) is not None
+            if lemma == "seek" and not ((tok.tag_ == "VBG" and _present(tok) or any(
+                    c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)) and _subject_token(tok) is not None
                                         and _subject_token(tok).lemma_.lower() not in DOCUMENT_NOUNS | THING_NOUNS):
                 continue  # "is seeking to reduce": an aim pursued now; "sought to reassure" was done,
                 # "the bill seeks to cut" says what a text is for

@@ -611,6 +611,7 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
     df, n_sentences = _key_counts(views, timeline)
 
     overdue: list[Expectation] = []
+    moved: dict[str, set[str]] = {}  # overdue as a later article set the step later: those articles
     for x in live:
         need = needs[x.id]
         found = [ev for ei, ev in enumerate(timeline) if ei in views
@@ -628,25 +629,20 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
                 if x.id not in ev.fulfils:
                     ev.fulfils.append(x.id)
         elif latest and x.bound is not None and x.certainty != "possible" and not _a_state(need, x) \
-                and _overdue(x, latest) and not any(
+                and (_overdue(x, latest) or _rescheduled(x, live, needs, latest, moved)) and not any(
                 _related(need, v, df, n_sentences) for ei, ev in enumerate(timeline) if ei in views
-                and _later(x, ev, articles) for v in views[ei]):
+                and _later(x, ev, articles) and not set(ev.sources) <= moved.get(x.id, set()) for v in views[ei]):
             # Overdue only when nothing later even resembles a report of it: a report our
             # matching cannot confirm (other words for the same step) leaves it open.
             x.status = "overdue"
             overdue.append(x)
-        elif latest and x.bound is not None and x.certainty != "possible" and not _a_state(need, x) \
-                and _rescheduled(x, live, needs, latest):
-            # A later article still sets the step ahead, at a later date: whatever resembles
-            # it in the meantime was not the step done.
-            x.status = "overdue"
     for x in live:
         if x.status != "fulfilled":
             _figure_went_up(x, articles, timeline)
         if x.status != "fulfilled" and x.subject is None:
             _happening_told_done(x, articles, timeline)
     main = {k for k, c in df.items() if n_sentences >= MIN_EVENTS_FOR_SHARE and c >= DISTINCTIVE_SHARE * n_sentences}
-    _reported_in_sentences(overdue, needs, articles, df, n_sentences, main)
+    _reported_in_sentences(overdue, needs, articles, df, n_sentences, main, moved)
     expectations = merge_restatements(expectations, needs, timeline, main)
     _number_steps(expectations, needs)
     return expectations
@@ -981,7 +977,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")
 
 
 def _reported_in_sentences(overdue: list[Expectation], needs: dict[str, _Need], articles: dict[str, Article],
-                           df: dict[str, int], n: int, main: set[str]) -> None:
+                           df: dict[str, int], n: int, main: set[str], moved: dict[str, set[str]] | None = None) -> None:
     """Leave open an overdue-looking expectation that some later article reports in any
     wording: every sentence of the story's articles published after it was made (not only
     the sentences the events stage kept) is read for a happening told as done that shares
@@ -989,6 +985,7 @@ def _reported_in_sentences(overdue: list[Expectation], needs: dict[str, _Need], 
     shares two word stems with some overdue expectation's participants."""
     if not overdue:
         return
+    moved = moved or {}
     want = {x.id: {_stem(w) for arg in needs[x.id].args for k in arg if not k.startswith("#") for w in k.split()}
             for x in overdue}
     sentences: dict[str, list[tuple[Expectation, str | None]]] = {}
@@ -1005,19 +1002,21 @@ def _reported_in_sentences(overdue: list[Expectation], needs: dict[str, _Need], 
                 made = _made_from(x)
                 if a.id != x.article and not (made and (not published or published < made)) \
                         and len(words & want[x.id]) >= min(2, len(want[x.id])):
-                    sentences.setdefault(sent, []).append((x, published))
+                    sentences.setdefault(sent, []).append((x, published, a.id))
     if not sentences:
         return
     keys = list(sentences)
     for sent, doc in zip(keys, _parse_many(keys)):
         views = None
-        for x, published in sentences[sent]:
+        for x, published, aid in sentences[sent]:
             if x.status != "overdue":
                 continue
+            if aid in moved.get(x.id, ()):
+                continue  # an article that sets the step for a later date does not report it done
             views = _fact_views(doc) if views is None else views
             after = bool(published and x.bound and x.bound.latest and published > x.bound.latest[:10])
             if any(_related(needs[x.id], v, df, n) for v in views) or (
-                    after and _named_again(needs[x.id], doc, main)):
+                    after and x.id not in moved and _named_again(needs[x.id], doc, main)):
                 x.status = "open"
 
 
@@ -1084,7 +1083,8 @@ def _window(x: Expectation) -> tuple[str, str] | None:
     return (w[0][:10], w[1][:10]) if w else None
 
 
-def _rescheduled(x: Expectation, others: list[Expectation], needs: dict[str, _Need], latest: str) -> bool:
+def _rescheduled(x: Expectation, others: list[Expectation], needs: dict[str, _Need], latest: str,
+                 moved: dict[str, set[str]] | None = None) -> bool:
     """The bound has passed (without the usual slack for late reports) and a later article
     sets the same kind of step for a later date ("will blast off at the end of the month",
     then, a month on, "is scheduled to blast off Tuesday"): the story itself says the first
@@ -1095,6 +1095,7 @@ def _rescheduled(x: Expectation, others: list[Expectation], needs: dict[str, _Ne
     if w is None or not made or w[0] < made or w[1] >= latest:
         return False
     na = needs[x.id]
+    later: set[str] = set()
     for y in others:
         wy = _window(y)
         made_y = _made_from(y)
@@ -1104,8 +1105,10 @@ def _rescheduled(x: Expectation, others: list[Expectation], needs: dict[str, _Ne
         if nb is None or not (na.classes & nb.classes or na.actions & nb.actions):
             continue
         if na.subject is None or nb.subject is None or _shared(na.heads[na.subject], nb.heads[nb.subject]):
-            return True
-    return False
+            later.add(y.article)
+    if later and moved is not None:
+        moved[x.id] = later
+    return bool(later)
 
 
 NAME = re.compile(r"(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*$")
