@@ -393,10 +393,12 @@ def _body_article(aid: str, date: str, body: str) -> Article:
 
 
 def test_a_figure_forecast_to_rise_is_fulfilled_by_a_later_report_that_it_rose():
-    x = Expectation(id="a:x0", text="The doctor said four bodies had been brought in and that the numbers might rise.",
+    x = Expectation(id="a:x0", text="The doctor said four dead and 120 wounded had been brought in and that the "
+                                    "numbers might rise.",
                     what="rise", article="a", certainty="possible", subject="the numbers", made="2016-11-10")
     arts = {"a": _body_article("a", "2016-11-10", x.text),
-            "b": _body_article("b", "2016-11-11", "The death toll from the bombing rose to at least six on Friday.")}
+            "b": _body_article("b", "2016-11-11", "The death toll from the bombing rose to at least six on Friday, "
+                                                  "with more than 100 others wounded.")}
     [done] = follow_up([x], [], arts)
     assert done.status == "fulfilled" and done.fulfilled_sources == ["b"]
 
@@ -406,8 +408,9 @@ def test_a_figure_said_to_rise_again_does_not_fulfil_it():
                     subject="The death toll", made="2016-11-10")
     arts = {"a": _body_article("a", "2016-11-10", x.text),
             "b": _body_article("b", "2016-11-11", "Officials said the death toll could have risen overnight."),
-            "c": _body_article("c", "2016-11-11", "The price of bread rose sharply.")}
-    [still] = follow_up([x], [], arts)
+            "c": _body_article("c", "2016-11-11", "The price of bread rose sharply."),
+            "d": _body_article("d", "2016-11-11", "The number of stray pets at the shelter rose to 40.")}
+    [still] = follow_up([x], [], arts)  # another figure, another measure, or another count
     assert still.status == "open"
 
 

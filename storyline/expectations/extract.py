@@ -267,8 +267,10 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                 continue  # "had planned to", "had been due to": a plan that belongs to the past
             if lemma == "go" and not any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
                 continue  # only "be going to"
-            if lemma == "go" and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in tok.children):
+            if lemma == "go" and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in tok.children) \
+                    and _reporting_head(tok) is None:
                 continue  # "it looked as though he was going to smash ...": a past scene, not a forecast
+                # ("he said he was going to resign" reports a future)
             if lemma == "seek" and not ((tok.tag_ == "VBG" and _present(tok) or any(
                     c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)) and _subject_token(tok) is not None
                                         and _subject_token(tok).lemma_.lower() not in DOCUMENT_NOUNS | THING_NOUNS):

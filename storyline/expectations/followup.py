@@ -878,12 +878,23 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
 
 
 def _measure_of(text: str) -> str | None:
-    """The measure a phrase names ("the death toll" -> toll, "the numbers" -> number)."""
-    for w in reversed(re.findall(r"[a-z]+", text.lower())):
-        for form in (w, w[:-1] if w.endswith("s") else w, w[:-3] + "y" if w.endswith("ies") else w):
-            if form in MEASURE_NOUNS:
-                return form
+    """The measure a phrase is about, read from its head ("the death toll" -> toll, "the
+    numbers" -> number, "the number of casualties" -> number); not a modifier ("the total
+    bill" is a bill)."""
+    words = re.findall(r"[a-z]+", text.lower().split(" of ")[0])
+    if not words:
+        return None
+    w = words[-1]
+    for form in (w, w[:-1] if w.endswith("s") else w, w[:-3] + "y" if w.endswith("ies") else w):
+        if form in MEASURE_NOUNS:
+            return form
     return None
+
+
+def _content_stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3} - {
+        "that", "this", "with", "from", "have", "been", "were", "said", "says", "will", "would", "might", "could",
+        "their", "there", "which", "about", "after", "other", "more", "than", "also", "least"}
 
 
 def _first_number(text: str) -> float | None:
@@ -907,15 +918,23 @@ def _figure_went_up(x: Expectation, articles: dict[str, Article], timeline: list
         return
     made = _made_from(x)
     base = _first_number(x.text)
+    # the report must share a word with the forecast's sentence besides the measure and the
+    # change ("four bodies and 120 wounded ... the numbers might rise" / "the death toll rose
+    # to six, with more than 100 others wounded"): a story counts many things
+    own = _content_stems(x.text) - _content_stems(" ".join(RISING_VERBS | RISEN_FORMS | MEASURE_NOUNS))
+    deadline = _deadline(x)
     risen = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(RISEN_FORMS, key=len, reverse=True)) + r")\b", re.I)
     for a in sorted(articles.values(), key=lambda a: (_published(a) or "9999", a.id)):
         published = _published(a)
-        if a.id == x.article or not a.body or (made and (not published or published < made)):
+        if a.id == x.article or not a.body or (made and (not published or published < made)) or (
+                deadline and published and published > deadline):
             continue
         for sent in SENTENCE_END.split(a.body):
+            if not (own & _content_stems(sent)):
+                continue  # about something else the story counts
             for m in risen.finditer(sent):
                 before = re.split(r"[.;:,]", sent[max(0, m.start() - 120):m.start()])[-1]
-                said = _measure_of(before)
+                said = _measure_of(before.split(" from ")[0].split(" in ")[0])
                 if said is None or not (said == measure or (said in COUNT_NOUNS and measure in COUNT_NOUNS)):
                     continue
                 if re.search(r"\b(not|never|may|might|could|will|would|expected|likely|if)\b", before.lower()):
