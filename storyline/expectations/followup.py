@@ -738,23 +738,6 @@ def _one_article_schedule(a: Expectation, b: Expectation, na: _Need, nb: _Need) 
     return days(wa) <= 31 and days(wb) <= 31 and wa[0] <= wb[1] and wb[0] <= wa[1]
 
 
-def _same_actor_and_verb(a: _Need, b: _Need) -> bool:
-    """Two articles tell that the same one will do the same thing, named by the same verb
-    ("troops ... preparing to evacuate its personnel" / "troops ... preparing to evacuate
-    staff"): one step, though its object is worded differently. Verbs too general to tell
-    steps apart ("continue", "work", "take", "be") do not count, nor do subjects read from a
-    pronoun (they have no head to compare)."""
-    if a.subject is None or b.subject is None or a.agent is None or b.agent is None:
-        return False
-    verbs = {v for v in a.actions & b.actions if v not in GENERIC_VERBS and v not in LIGHT_VERBS
-             and v not in STATE_VERBS}
-    if not verbs:
-        return False
-    heads_a = {k for k in a.heads[a.subject] if not k.startswith("#")}
-    heads_b = {k for k in b.heads[b.subject] if not k.startswith("#")}
-    return bool(heads_a & heads_b)
-
-
 def _acts_in_both(a: _Need, b: _Need) -> bool:
     """The subject of ``a`` is who acts in ``b``'s passive clause ("by X"): one actor, told
     once as the subject and once as the agent."""
@@ -825,8 +808,7 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
                     or a.what.startswith("not ") != b.what.startswith("not "):
                 continue
             na, nb = needs.get(a.id), needs.get(b.id)
-            if _same_words(a, b) or (na and nb and a.article != b.article and (
-                    _same_day_step(a, b, na, nb) or _same_actor_and_verb(na, nb))) or (
+            if _same_words(a, b) or (na and nb and a.article != b.article and _same_day_step(a, b, na, nb)) or (
                     na and nb and a.article == b.article and _one_article_schedule(a, b, na, nb)) or (
                     na and nb and na.args and nb.args and (
                     (a.article != b.article and _same_step(na, nb)) or _same_participants(na, nb, main))):
