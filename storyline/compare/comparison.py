@@ -8,9 +8,11 @@ The rule, per subject (claims from all the story's articles whose ``subject`` is
   One source -> **single**, whatever the values.
 * Values are grouped into those that can be the same figure (:func:`numbers.same_figure`:
   "several thousand" and "around 3,000" agree, "3,000" and "8,000" do not; for tallies,
-  responses and assertions the values must be equal). One group -> **agree**.
+  responses and assertions the values must be equal). A floor ("at least 2") is grouped only
+  with its own number: "at least 2" then "at least 6" dead is a toll that rose, not one value.
+  One group -> **agree**.
 * Several groups: if two independent sources give values that cannot be the same figure
-  (beyond rounding; overlapping ranges agree) on the same day or the next (papers print a
+  (beyond rounding; overlapping ranges and floors below the other figure agree) on the same day or the next (papers print a
   day late) -> **conflict**. Otherwise the values differ only between dates -> **evolving**
   (a troop count rising from October to November). A value that gives way to another (the
   old one no longer reported as current once the new one is out) is a change even where two
@@ -50,6 +52,28 @@ def _day(d: str | None) -> dt.date | None:
 
 
 def values_agree(a: Claim, b: Claim) -> bool:
+    """Whether two claims on one subject report the same value.
+
+    A floor ("at least 2 killed", "more than 50 injured") is a report of its own number: a
+    later "at least 6" or "more than 50" after "at least 40" raises it, so two floors, or a
+    floor and a figure, are one value only when their numbers are ("at least 7" and "7").
+    They never disagree, though (:func:`consistent`)."""
+    if _floor(a) or _floor(b):
+        if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)) \
+                and not isinstance(a.value, bool) and not isinstance(b.value, bool):
+            return same_figure((float(a.value), float(a.value), "point"), (float(b.value), float(b.value), "point"))
+    return consistent(a, b)
+
+
+def _floor(c: Claim) -> bool:
+    """A figure given as a lower bound only ("at least 7", "more than 50")."""
+    if c.kind != "figure" or not isinstance(c.value, (int, float)) or isinstance(c.value, bool) or not c.qualifier:
+        return False
+    iv = interval(c.value, c.qualifier)
+    return iv is not None and iv[2] == "bound" and iv[1] == float("inf")
+
+
+def consistent(a: Claim, b: Claim) -> bool:
     """Whether two claims on one subject can hold the same value."""
     if a.kind == "response" or b.kind == "response":
         return a.value == b.value or frozenset({a.value, b.value}) in COMPATIBLE_RESPONSES
@@ -183,8 +207,8 @@ def _conflicts(groups, keys, articles) -> list[dict]:
                 continue
             if any(h in NOT_CURRENT for h in a.hedges + b.hedges):
                 continue
-            if values_agree(a, b):
-                continue
+            if consistent(a, b):
+                continue  # "at least 40" and "more than 50": a floor raised, not a dispute
             da, db = _day(a.date), _day(b.date)
             if da is None or db is None or abs((da - db).days) > SAME_TIME_DAYS:
                 continue

@@ -42,7 +42,7 @@ PARTICIPLES = set(IRREGULAR_PARTICIPLES.values())
 # Particles and prepositions in labels ("handed over", "at scene"): they name nothing.
 LINK_WORDS = {"over", "up", "out", "off", "down", "in", "at", "on", "of", "to", "by", "for", "into", "from", "with",
               "the", "a", "an", "be", "been"}
-_YEAR = re.compile(r"\bin ((?:1[89]|20)\d\d)\b")
+_YEAR = re.compile(r"\bin ((?:1[89]|20)\d\d)\b|\((earlier|cumulative)\)")
 _UNIT_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -52,8 +52,8 @@ def _verbal(word: str) -> bool:
 
 def _parts(subject: str, unit: str | None):
     """(key, owners, nouns) of a figure subject: what must be equal, what must not clash, what must meet."""
+    years = tuple("".join(m) for m in _YEAR.findall(subject))
     label = _UNIT_SUFFIX.sub("", subject)
-    years = tuple(_YEAR.findall(label))
     label = _YEAR.sub("", label)
     words = label.split()
     changes = frozenset(w for w in words if w in KNOWN_CHANGES)
