@@ -23,7 +23,17 @@ def subjects(text: str) -> dict[str, object]:
     ("Twenty-nine miners died in the explosion.", "miners killed"),
     ("The ferry sank with the loss of 41 lives.", "lives lost"),
     ("Nearly 70,000 people have lodged claims for compensation.", "people lodged claims"),
-    ("Eleven fishermen are still missing after the storm.", "fishermen missing"),
+    ("Eleven fishermen are still missing after the storm.", "fishermen still missing"),
+    ("Two people remain trapped after the accident.", "people still trapped"),
+    ("Five people were left trapped inside the vehicle.", "people trapped"),
+    ("The raid left 32 civilians dead, officials said.", "people killed"),
+    ("At least seven people have lost their lives in the crash.", "people killed"),
+    ("At least seven people are now confirmed as having died, the police said.", "people killed"),
+    ("Twenty-one schoolgirls captured by the group two years ago have been freed.", "schoolgirls freed"),
+    ("Rescuers worked to free 12 miners trapped in the shaft.", "miners trapped"),
+    ("The group has killed more than 20,000 people since 2009.", "people killed (cumulative)"),
+    ("The group has killed 20,000 people in the past seven years.", "people killed (cumulative)"),
+    ("More than 30 people were killed last week when aircraft struck the village.", "people killed (earlier)"),
 ])
 def test_counted_noun_with_its_predicate(text, subject):
     assert subject in subjects(text), subjects(text).keys()

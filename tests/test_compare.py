@@ -178,3 +178,15 @@ def test_bench_excerpt_by_week_and_reading_sheet():
     assert "| 2010-05-31 | 19,000 barrels per day (1) | Post |  |" in text
     sheet = reading_sheet(result["claims"], 2, seed=7)
     assert sheet.startswith("2 of 4 claims, random.seed(7)") and sheet.count("\n| ") == 3
+
+
+def test_a_raised_floor_is_a_change_never_a_conflict():
+    arts = [art("a", "Post", "2016-11-10"), art("b", "Times", "2016-11-11"), art("c", "Globe", "2016-11-11")]
+    claims = [claim("1", "a", 2, qualifier="at least", unit="people", subject="people killed"),
+              claim("2", "b", 6, qualifier="at least", unit="people", subject="people killed"),
+              claim("3", "c", 4, qualifier="at least", unit="people", subject="people killed")]
+    comp = run(claims, arts)["people killed"]
+    assert comp.status == "evolving" and not comp.conflicts
+    claims = [claim("1", "a", 7, qualifier="at least", unit="people", subject="people killed"),
+              claim("2", "b", 7, unit="people", subject="people killed")]
+    assert run(claims, arts)["people killed"].status == "agree"
