@@ -29,7 +29,7 @@ def subjects(text: str) -> dict[str, object]:
     ("The raid left 32 civilians dead, officials said.", "people killed"),
     ("At least seven people have lost their lives in the crash.", "people killed"),
     ("At least seven people are now confirmed as having died, the police said.", "people killed"),
-    ("Twenty-one schoolgirls captured by the group two years ago have been freed.", "schoolgirls freed"),
+    ("Twenty-one schoolgirls captured by the group two years ago have been freed.", "girls freed"),
     ("Rescuers worked to free 12 miners trapped in the shaft.", "miners trapped"),
     ("The group has killed more than 20,000 people since 2009.", "people killed (cumulative)"),
     ("The group has killed 20,000 people in the past seven years.", "people killed (cumulative)"),

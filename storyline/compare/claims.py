@@ -53,7 +53,7 @@ from storyline.compare.measured import (
 )
 from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, names_not_counts
 from storyline.compare.words import words
-from storyline.compare.subjects import CHANGE_CLASSES, MATERIALS, noun_class, owner_name, plural, subject_label
+from storyline.compare.subjects import CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, noun_class, owner_name, plural, subject_label
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
 
 log = logging.getLogger("storyline")
@@ -85,6 +85,10 @@ TALLY = re.compile(
 MIN_SENTENCE_WORDS = 5
 EVENT_CHANGES = set(CHANGE_CLASSES.values())
 SMALL_COUNT = 10  # below this, a count needs a changing verb or a people noun to be a claim
+# Counted nouns that are people, for verbs that mean one thing of people and another of things.
+PEOPLE_NOUNS = {w for w, cls in NOUN_CLASSES.items() if cls in ("troops", "people", "workers", "children", "migrants")} \
+    | {"man", "woman", "men", "women", "girl", "boy", "officer", "official", "manager", "executive", "teacher",
+       "doctor", "nurse", "player", "journalist"}
 
 
 def claim_id(article: str, start: int, subject: str) -> str:
@@ -105,6 +109,7 @@ def _quoted_share(text: str) -> float:
 def _figure_spans(sent):
     """Figure phrases in a sentence: (first token, last number token) of each, merged ranges."""
     spans = []
+    doc = sent.doc
     for e in sent.ents:
         if e.label_ in FIGURE_LABELS:
             nums = [t for t in e if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.text in ("%",)
@@ -126,6 +131,23 @@ def _figure_spans(sent):
             spans.append([t.i, t.i + 1])
         elif MONEY_TOKEN.fullmatch(t.text) and t.i > sent.start and t.nbor(-1).text in "$£€¥":
             spans.append([t.i - 1, t.i + 1])
+    for sp in spans:  # "some 1, 600 officers": a thousands separator typed with a space
+        k = sp[0]
+        if k - 2 >= sent.start and re.fullmatch(r"\d{3}", doc[k].text) and doc[k - 1].text == "," \
+                and doc[k - 2].whitespace_ == "" and re.fullmatch(r"\d{1,3}", doc[k - 2].text):
+            sp[0] = k - 2
+    unique = []
+    for sp in spans:
+        if sp not in unique:
+            unique.append(sp)
+    spans = [sp for sp in unique if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in unique)]
+    for sp in spans:  # "a two-and-a-half hour window": the half the tagger left out
+        tail = doc[sp[1]:min(sp[1] + 6, sent.end)].text
+        m = re.match(r"-?\s*and\s*-?\s*a\s*-?\s*half\b", tail)
+        if m and sp[1] < sent.end:
+            end_char = doc[sp[1]].idx + m.end()
+            while sp[1] < sent.end and doc[sp[1]].idx < end_char:
+                sp[1] += 1
     for t in sent:  # "half a million", which the tagger splits in two
         if t.lower_ == "half" and t.i + 2 < sent.end and t.nbor(1).lower_ in ("a", "an") \
                 and t.nbor(2).lower_ in ("million", "billion", "thousand", "dozen"):
@@ -212,6 +234,7 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
         figure_toks.append(doc[j])
         j += 1
     text = (pre + " " + doc[figure_toks[0].i:figure_toks[-1].i + 1].text).strip()
+    text = re.sub(r"\b(\d{1,3}), (\d{3})\b", r"\1,\2", text)  # "1, 600"
     last_num = max((t for t in figure_toks if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.lower_ in ("hundreds", "thousands", "millions",
                                                                              "billions", "dozens", "several")),
                    key=lambda t: t.i, default=figure_toks[-1])
@@ -509,6 +532,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             # happened to it; the set's verb ("abducted") belongs to the whole
             change = (count_predicate(num, owned=owner is not None) if partitive else None) \
                 or count_predicate(counted, owned=owner is not None)
+            if change == "sacked" and counted.lemma_.lower() not in PEOPLE_NOUNS:
+                change = "fired"  # "firing its nine engines": things are fired, not dismissed
             owner = owner or (owner_of(counted) if change is None else None)
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
