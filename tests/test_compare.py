@@ -190,3 +190,11 @@ def test_a_raised_floor_is_a_change_never_a_conflict():
     claims = [claim("1", "a", 7, qualifier="at least", unit="people", subject="people killed"),
               claim("2", "b", 7, unit="people", subject="people killed")]
     assert run(claims, arts)["people killed"].status == "agree"
+
+
+def test_bare_counts_of_different_values_are_not_one_quantity():
+    arts = [art("a", "Post", "2016-10-13"), art("b", "Times", "2016-10-13"), art("c", "Globe", "2016-10-14")]
+    claims = [claim("1", "a", 276, unit="girls", subject="girls"), claim("2", "b", 197, unit="girls", subject="girls"),
+              claim("3", "c", 197, unit="girls", subject="girls")]
+    comps = compare_claims(claims, {a.id: a for a in arts}, {a.id: a.outlet for a in arts})
+    assert sorted((k.status, tuple(k.claims)) for k in comps) == [("agree", ("2", "3")), ("single", ("1",))]

@@ -85,10 +85,13 @@ TALLY = re.compile(
 MIN_SENTENCE_WORDS = 5
 EVENT_CHANGES = set(CHANGE_CLASSES.values())
 SMALL_COUNT = 10  # below this, a count needs a changing verb or a people noun to be a claim
+# Changes that mean one thing of people and another of things: "fired" engines are not sacked.
+THINGS_DONE_OTHERWISE = {"sacked": "fired", "abducted": "seized", "freed": "released", "held captive": "held"}
 # Counted nouns that are people, for verbs that mean one thing of people and another of things.
-PEOPLE_NOUNS = {w for w, cls in NOUN_CLASSES.items() if cls in ("troops", "people", "workers", "children", "migrants")} \
-    | {"man", "woman", "men", "women", "girl", "boy", "officer", "official", "manager", "executive", "teacher",
-       "doctor", "nurse", "player", "journalist"}
+PEOPLE_CLASSES = {"troops", "people", "workers", "children", "migrants", "girls", "boys", "students"}
+PEOPLE_NOUNS = {w for w, cls in NOUN_CLASSES.items() if cls in PEOPLE_CLASSES} \
+    | {"man", "woman", "men", "women", "officer", "official", "manager", "executive", "teacher",
+       "doctor", "nurse", "player", "journalist", "hostage", "captive", "prisoner", "passenger"}
 
 
 def claim_id(article: str, start: int, subject: str) -> str:
@@ -532,8 +535,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             # happened to it; the set's verb ("abducted") belongs to the whole
             change = (count_predicate(num, owned=owner is not None) if partitive else None) \
                 or count_predicate(counted, owned=owner is not None)
-            if change == "sacked" and counted.lemma_.lower() not in PEOPLE_NOUNS:
-                change = "fired"  # "firing its nine engines": things are fired, not dismissed
+            if change in THINGS_DONE_OTHERWISE and counted.lemma_.lower() not in PEOPLE_NOUNS:
+                change = THINGS_DONE_OTHERWISE[change]  # "firing its nine engines", "seized 300 rifles"
             owner = owner or (owner_of(counted) if change is None else None)
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \

@@ -22,6 +22,10 @@ The rule, per subject (claims from all the story's articles whose ``subject`` is
   values but never make a conflict: they are old news repeated, or forecasts, not a
   disagreement on what is.
 
+A subject that is only a counted noun ("girls": no verb, owner or place says which girls) is
+not known to be one quantity: its values are compared each on its own, never as a change or a
+conflict.
+
 ``ClaimComparison.values`` lists the value over time (one entry per date and value, with
 its claims, outlets and attributions) and ``conflicts`` the same-time disagreements.
 """
@@ -143,7 +147,7 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     for c in claims:
         by_subject[c.subject].append(c)
     out = []
-    for subject, cs in join_same_figures(list(by_subject.items())):
+    for subject, cs in _split_bare(join_same_figures(list(by_subject.items()))):
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))
@@ -178,6 +182,23 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
         out.append(comp)
     order = {"conflict": 0, "evolving": 1, "agree": 2, "single": 3}
     out.sort(key=lambda k: (order[k.status], -k.independent_sources, -len(k.claims), k.subject))
+    return out
+
+
+def _bare(subject: str, cs: list[Claim]) -> bool:
+    """A subject that is only the counted noun ("girls", "people"): nothing says what
+    happened to them, so two such counts are not known to be one quantity."""
+    return all(c.kind == "figure" and c.unit == subject for c in cs)
+
+
+def _split_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """A bare subject whose values differ is several counts, not one that changed or is
+    disputed: "276 girls" taken and "197 girls" still held are both just "girls". Each value
+    is then compared on its own (agree or single), never set against the others."""
+    out = []
+    for subject, cs in subjects:
+        groups = _value_groups(cs) if _bare(subject, cs) else [cs]
+        out.extend((subject, g) for g in groups)
     return out
 
 

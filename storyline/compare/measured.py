@@ -207,13 +207,13 @@ def _raised(verb):
 
 def _changed_complement(verb) -> str | None:
     """The change a verb's complement states of its subject or object: "remain trapped",
-    "left ... dead", "confirmed as having died", "reported killed"."""
+    "left ... dead", "confirmed as having died", "reported killed", "remain in captivity"."""
     for c in verb.children:
-        if c.dep_ in ("acomp", "oprd", "xcomp") and change_class(c.lemma_):
+        if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and change_class(c.lemma_):
             return change_class(c.lemma_)
-        if c.dep_ == "prep" and c.lower_ == "as":
+        if c.dep_ == "prep" and c.lower_ in ("as", "in"):
             for g in c.children:
-                if g.dep_ in ("pcomp", "pobj") and change_class(g.lemma_):
+                if g.dep_ in ("pcomp", "pobj") and change_class(g.lemma_) and (c.lower_ == "as" or g.pos_ == "NOUN"):
                     return change_class(g.lemma_)
     return None
 
@@ -332,7 +332,10 @@ def _verb_of_count_only(noun, owned: bool = False) -> str | None:
             return change_class(group.lemma_)
         if group.lemma_.lower() in GROUP_NOUNS:  # "a team of 25 people is working on the funnel"
             return _verb_of_count_only(group, owned)
-        return None
+        # "the recovery of the 197 girls who remain in captivity": only the noun's own clause says
+        described = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
+        if not described:
+            return None
     own = _own_verb(n, owned)
     if own in KNOWN_CHANGES and n.i == noun.i and _done(n.head):
         # "21 schoolgirls captured two years ago have been freed": what the clause says happened
@@ -774,10 +777,17 @@ def past_year(token, published: str | None) -> str | None:
             return t.text if int(t.text) < year else None
         if t.like_num and t.i != token.i and t.ent_type_ != "DATE":
             break
+    if v.dep_ == "relcl" and v.head.ent_type_ == "DATE":  # "since 2004, when seven people were killed"
+        found = _year_of(v.head, year)
+        if found is not None and found < year:
+            return str(found)
     for t in scope:
-        if t.dep_ == "prep" and t.lower_ == "since" or (t.ent_type_ == "DATE" and CUMULATIVE.search(
+        if t.dep_ == "prep" and ((t.lower_ == "since" and t.head.i == v.i) or (t.lower_ == "between" and any(
+                g.ent_type_ == "DATE" for g in t.children))) or (t.ent_type_ == "DATE" and CUMULATIVE.search(
                 next((e.text for e in sent.ents if e.start <= t.i < e.end), ""))):
-            return CUMULATIVE_TOTAL  # "20,000 killed since 2009", "in the past seven years": a running total
+            # "20,000 killed since 2009", "in the past seven years", "between March 2015 and
+            # March 2016": a running total, not the count of one event
+            return CUMULATIVE_TOTAL
     for t in scope:
         if t.ent_type_ != "DATE":
             continue
