@@ -55,3 +55,18 @@ def test_joined_claims_are_compared_as_one_agreeing_subject():
     out = compare_claims(claims, arts, {a: a for a in arts})
     assert [(k.status, len(k.claims)) for k in out] == [("agree", 3)]
     assert {c.subject for c in claims} == {out[0].subject}  # the claims carry their comparison's subject
+
+
+def test_counts_pinned_to_one_past_year_join_when_they_agree():
+    from storyline.compare.samefigure import join_same_figures
+
+    def c(cid, value, subject, qualifier=None):
+        return Claim(id=cid, subject=subject, text="...", article=cid, value=value, unit="girls", qualifier=qualifier)
+
+    joined = join_same_figures([("girls in 2014", [c("1", 270, "girls in 2014", "more than")]),
+                                ("girls abducted in 2014", [c("2", 276, "girls abducted in 2014")]),
+                                ("girls escaped in 2014", [c("3", 57, "girls escaped in 2014", "as many as")]),
+                                ("girls abducted in 2015", [c("4", 276, "girls abducted in 2015")])])
+    assert sorted(label for label, _ in joined) == ["girls abducted in 2014", "girls abducted in 2015",
+                                                    "girls escaped in 2014"]
+    assert {x.id for label, cs in joined if label == "girls abducted in 2014" for x in cs} == {"1", "2"}

@@ -60,12 +60,18 @@ def values_agree(a: Claim, b: Claim) -> bool:
 
     A floor ("at least 2 killed", "more than 50 injured") is a report of its own number: a
     later "at least 6" or "more than 50" after "at least 40" raises it, so two floors, or a
-    floor and a figure, are one value only when their numbers are ("at least 7" and "7").
+    floor and a figure, are one value only when their numbers are ("at least 7" and "7"), or
+    when the later report gives a lower floor the earlier figure meets (a looser restatement).
     They never disagree, though (:func:`consistent`)."""
     if _floor(a) or _floor(b):
         if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)) \
                 and not isinstance(a.value, bool) and not isinstance(b.value, bool):
-            return same_figure((float(a.value), float(a.value), "point"), (float(b.value), float(b.value), "point"))
+            if same_figure((float(a.value), float(a.value), "point"), (float(b.value), float(b.value), "point")):
+                return True
+            early, late = sorted((a, b), key=lambda c: c.date or "")
+            if a.date and b.date and a.date[:10] != b.date[:10] and late.value < early.value and consistent(a, b):
+                return True  # "more than 270" then "more than 200": a looser restatement, not a revision
+            return False
     return consistent(a, b)
 
 

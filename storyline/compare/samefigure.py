@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.compare.numbers import same_figure
+from storyline.compare.numbers import interval, same_figure
 from storyline.compare.subjects import (CHANGE_CLASSES, IRREGULAR_PARTICIPLES, LEVEL_CLASSES, MATERIAL_CLASSES)
 from storyline.model import Claim
 
@@ -121,4 +121,46 @@ def join_same_figures(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
         for c in subjects[n][1]:
             c.subject = label
         joined.extend(subjects[n][1])
+    return _join_dated(out)
+
+
+def _consistent(cs: list[Claim]) -> bool:
+    spans = [interval(c.value, c.qualifier) for c in cs]
+    return all(spans) and all(same_figure(a, b) for a in spans for b in spans)
+
+
+def _join_dated(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """Counts of one thing in one past year are one figure in other words when their values
+    agree, whatever their size: "more than 270 girls" taken "in April 2014" and "276
+    schoolgirls abducted in 2014". The year pins the event that a small or vague count alone
+    cannot (see the module's rule); a side that names no change takes the other's."""
+    out: list[tuple[str, list[Claim]]] = []
+    for subject, cs in sorted(subjects, key=lambda g: -len(_parts(g[0], g[1][0].unit)[0][2])):
+        key, owners, nouns = _parts(subject, cs[0].unit)
+        unit, years, changes = key
+        dated = any(y[:1].isdigit() for y in years) and all(c.kind == "figure" and c.unit == unit for c in cs)
+        home = None
+        if dated:
+            for n, (other, ocs) in enumerate(out):
+                (ounit, oyears, ochanges), oowners, onouns = _parts(other, ocs[0].unit)
+                if (ounit, oyears) != (unit, years) or not all(c.kind == "figure" and c.unit == unit for c in ocs):
+                    continue
+                if changes and ochanges and changes != ochanges:
+                    continue
+                if owners and oowners and owners != oowners:
+                    continue
+                if nouns and onouns and not nouns & onouns:
+                    continue
+                if _consistent(cs + ocs):
+                    home = n
+                    break
+        if home is None:
+            out.append((subject, list(cs)))
+            continue
+        label, joined = out[home]
+        for c in cs:
+            c.subject = label
+        joined.extend(cs)
+    order = {id(cs[0]): i for i, (_, cs) in enumerate(subjects)}
+    out.sort(key=lambda g: min(order.get(id(c), len(order)) for c in g[1]))
     return out
