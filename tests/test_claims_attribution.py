@@ -182,3 +182,13 @@ def test_relative_clause_describing_the_thing_is_part_of_the_statement():
     _, claims = claims_of("A Nato spokesman said the explosion had caused massive damage to the building, where about "
                           "30 people worked.")
     assert "spokesman" in (one(claims, value=30).attributed_to or "")
+
+
+def test_a_figure_in_the_history_of_a_noun_after_the_attribution_is_the_writer_s():
+    from test_claims import claims_of
+
+    _, claims = claims_of("Militants handed over 21 schoolgirls to the authorities on Thursday, the government said, "
+                          "in the first release of any of the more than 200 girls kidnapped from their school two years ago.")
+    by_value = {c.value: c for c in claims}
+    assert by_value[21].attributed_to == "the government" and by_value[21].qualifier is None
+    assert by_value[200].attributed_to is None

@@ -189,6 +189,10 @@ def _background(below) -> bool:
             return True
         if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in links for c in t.children):
             return True
+        if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") and not (t.head.lower_ == "of" and t.head.head.like_num) and any(
+                c.dep_ in ("acl", "relcl") and any(g.lower_ == "ago" or g.ent_type_ == "DATE" for g in c.subtree)
+                for c in t.children):
+            return True  # "in the first release of the 200 girls kidnapped two years ago": their history
     return False
 
 
@@ -276,7 +280,8 @@ def attribute(sent, anchor) -> Attribution:
         acc = according_to(sent)
         if acc is not None:
             source_tok = acc
-    if source_tok is None and source_text is None and out.verb is None and not out.background:
+    if source_tok is None and source_text is None and out.verb is None and not out.background \
+            and not (not quoted and _background(path)):
         for v in sent:
             if is_report_verb(v) and v not in path and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
                 subj = subject_of(v)

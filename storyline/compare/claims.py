@@ -208,6 +208,8 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
                                           "roughly", "estimated", "up", "to", "as", "many", "much", "than", "more",
                                           "least", "at", "fewer", "less", "between", "from", "an") and s - k < 3:
         k -= 1
+    while k < s and doc[k].dep_ == "prt":
+        k += 1  # "handed over 21 girls": the verb's particle, not "over 21"
     pre = doc[k:s].text
     if not re.search(r"\b(?:about|around|some|nearly|almost|over|approximately|roughly|estimated|up to|as many as|"
                      r"as much as|more than|at least|fewer than|less than|between)\b", pre.lower()):
@@ -844,13 +846,21 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
             continue
         out.extend(found)
     names = initials(article.body)
-    seen = set()
+    seen: dict = {}
     unique = []
     for c in out:
         c.attributed_to = _spell_out(c.attributed_to, names)
-        if c.id not in seen:
-            seen.add(c.id)
-            unique.append(c)
+        # A sentence printed twice (a pull quote, a caption repeated under a second photo) is one
+        # statement: one claim, the one that names its source.
+        said = (" ".join(c.evidence[0].quote.split()) if c.evidence else c.text, str(c.value), c.unit, c.subject)
+        if c.id in seen or said in seen:
+            kept = seen.get(c.id) or seen.get(said)
+            if kept is not None and not kept.attributed_to and c.attributed_to:
+                unique[unique.index(kept)] = c
+                seen[c.id] = seen[said] = c
+            continue
+        seen[c.id] = seen[said] = c
+        unique.append(c)
     return unique
 
 
