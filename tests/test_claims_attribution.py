@@ -192,3 +192,20 @@ def test_a_figure_in_the_history_of_a_noun_after_the_attribution_is_the_writer_s
     by_value = {c.value: c for c in claims}
     assert by_value[21].attributed_to == "the government" and by_value[21].qualifier is None
     assert by_value[200].attributed_to is None
+
+
+def test_reportedly_with_no_named_source_is_unnamed_reports():
+    from test_claims import claims_of
+
+    _, claims = claims_of("The previous ten safety alerts reportedly included four derailments.")
+    c = next(c for c in claims if c.value == 10)
+    assert (c.attributed_to, c.anonymous) == ("unnamed reports", True)
+
+
+def test_a_participle_of_reporting_shares_its_verb_s_speaker_and_the_source_drops_its_time():
+    from test_claims import claims_of
+
+    _, claims = claims_of("The Taliban said on Friday, adding that 30 people had been killed.")
+    assert claims[0].attributed_to == "The Taliban"
+    _, claims = claims_of("The UN welcomes the release of 82 schoolgirls, said a spokesperson here on Monday.")
+    assert claims[0].attributed_to == "a spokesperson"

@@ -59,6 +59,9 @@ SINGLE_QUOTES = "'‘’"
 MAX_SOURCE_TOKENS = 14
 
 
+UNNAMED_REPORTS = "unnamed reports"
+
+
 @dataclass(slots=True)
 class Attribution:
     """The source of a claim and how it is hedged."""
@@ -79,6 +82,8 @@ def source_phrase(token, sent) -> str:
     for child in token.children:
         if child.dep_ in ("relcl", "acl", "appos", "advcl", "punct") and len(list(child.subtree)) > 3:
             drop.update(t.i for t in child.subtree)
+        if child.i > token.i and (child.lower_ == "here" or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
+            drop.update(t.i for t in child.subtree)  # "a spokesperson here on Monday": where and when, not who
     toks = [t for t in token.subtree if t.i not in drop and sent.start <= t.i < sent.end]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
@@ -104,6 +109,9 @@ def subject_of(verb):
         return verb.head
     if verb.dep_ == "conj":
         return subject_of(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_report_verb(verb.head) \
+            and not any(c.dep_ == "mark" for c in verb.children):
+        return subject_of(verb.head)  # "He confirmed the thrust, adding ...": the participle's doer
     return None
 
 
@@ -189,10 +197,19 @@ def _background(below) -> bool:
             return True
         if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in links for c in t.children):
             return True
-        if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") and not (t.head.lower_ == "of" and t.head.head.like_num) and any(
-                c.dep_ in ("acl", "relcl") and any(g.lower_ == "ago" or g.ent_type_ == "DATE" for g in c.subtree)
-                for c in t.children):
-            return True  # "in the first release of the 200 girls kidnapped two years ago": their history
+    return False
+
+
+def _history(below) -> bool:
+    """A figure in a prepositional phrase whose noun carries its own past ("in the first
+    release of the 200 girls kidnapped two years ago"): the writer's reminder of that history.
+    Only for a statement's trailing phrase, after a parenthetical "X said": a figure inside the
+    reported clause is the speaker's, whatever its noun's history."""
+    for t in below:
+        if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") and not (t.head.lower_ == "of" and t.head.head.like_num) \
+                and any(c.dep_ in ("acl", "relcl") and any(g.lower_ == "ago" or g.ent_type_ == "DATE" for g in c.subtree)
+                        for c in t.children):
+            return True
     return False
 
 
@@ -281,7 +298,7 @@ def attribute(sent, anchor) -> Attribution:
         if acc is not None:
             source_tok = acc
     if source_tok is None and source_text is None and out.verb is None and not out.background \
-            and not (not quoted and _background(path)):
+            and not (not quoted and (_background(path) or _history(path))):
         for v in sent:
             if is_report_verb(v) and v not in path and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
                 subj = subject_of(v)
@@ -334,4 +351,7 @@ def attribute(sent, anchor) -> Attribution:
         # not a name; only a person's name makes the source a named one
         named = [t for t in source_tok.subtree if t.ent_type_ == "PERSON"]
         out.anonymous = not named
+    if out.source is None and not out.background and "reportedly" in out.hedges:
+        # "The ten alerts reportedly included ...": the outlet relays reports it does not name
+        out.source, out.anonymous = UNNAMED_REPORTS, True
     return out
