@@ -198,3 +198,12 @@ def test_bare_counts_of_different_values_are_not_one_quantity():
               claim("3", "c", 197, unit="girls", subject="girls")]
     comps = compare_claims(claims, {a.id: a for a in arts}, {a.id: a.outlet for a in arts})
     assert sorted((k.status, tuple(k.claims)) for k in comps) == [("agree", ("2", "3")), ("single", ("1",))]
+
+
+def test_a_figure_far_above_a_floor_is_not_the_same_count():
+    arts = [art("a", "Post", "2016-11-11"), art("b", "Times", "2016-11-11")]
+    claims = [claim("1", "a", 4, qualifier="at least", unit="people", subject="people killed"),
+              claim("2", "b", 32, unit="people", subject="people killed")]
+    assert run(claims, arts)["people killed"].status == "conflict"
+    claims[1].value = 6  # a floor raised: never a dispute
+    assert run(claims, arts)["people killed"].status == "evolving"

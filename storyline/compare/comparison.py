@@ -40,6 +40,8 @@ from storyline.compare.samefigure import join_same_figures
 from storyline.model import Article, Claim, ClaimComparison
 
 SAME_TIME_DAYS = 1
+# How far above a floor ("at least 4") a figure may be and still be the same count told loosely.
+FLOOR_REACH = 2.0
 MAX_CONFLICTS = 12
 COMPATIBLE_RESPONSES = {frozenset({"not confirmed", "denied"}), frozenset({"not confirmed", "declined to comment"})}
 # Hedges saying a figure is not a current finding: old news repeated, or a forecast.
@@ -84,7 +86,14 @@ def _floor(c: Claim) -> bool:
 
 
 def consistent(a: Claim, b: Claim) -> bool:
-    """Whether two claims on one subject can hold the same value."""
+    """Whether two claims on one subject can hold the same value.
+
+    A floor leaves room above it, but not any amount: "at least 2 killed" and "32 killed" on
+    one day are not one toll told two ways (more than ``FLOOR_REACH`` times the floor)."""
+    for lo, other in ((a, b), (b, a)):
+        if _floor(lo) and isinstance(other.value, (int, float)) and not isinstance(other.value, bool) \
+                and not _floor(other) and float(other.value) > FLOOR_REACH * float(lo.value):
+            return False
     if a.kind == "response" or b.kind == "response":
         return a.value == b.value or frozenset({a.value, b.value}) in COMPATIBLE_RESPONSES
     if a.kind in ("assertion", "tally") or b.kind in ("assertion", "tally") or isinstance(a.value, bool) \
