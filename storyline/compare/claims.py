@@ -65,7 +65,8 @@ IDENTIFIER_NOUNS = {"article", "no", "no.", "number", "section", "resolution", "
                     "category", "grade", "class", "model", "version", "stage", "step", "part", "bill", "law", "act",
                     "highway", "interstate", "platform", "terminal", "block", "lot", "unit", "hole", "sector",
                     "p", "pp", "vol", "issue", "episode", "season", "series", "question", "exhibit", "fig",
-                    "figure", "table", "line", "row", "slide", "photo", "picture", "image"}
+                    "figure", "table", "line", "row", "slide", "photo", "picture", "image", "lap", "turn", "exit",
+                    "junction", "runway", "pier", "ward", "district", "zone", "hangar", "pad"}
 # Counted nouns too general to be a subject on their own.
 WEAK_NOUNS = {"time", "way", "thing", "part", "side", "party", "one", "other", "kind", "type", "lot", "number",
               "amount", "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "age",
@@ -570,8 +571,30 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         if s > 0 and doc[s - 1].lower_ in ("the", "these", "those") and key in told:
             continue
         told.add(key)
-        out.append(_make(article, sent, analysis, subject, value, unit, att, qualifier=qualifier))
+        claim = _make(article, sent, analysis, subject, value, unit, att, qualifier=qualifier)
+        claim.converted = _conversion(doc, counted if counted is not None and counted.i >= num.i else None, e)
+        out.append(claim)
     return out
+
+
+def _conversion(doc, unit_token, end: int) -> str | None:
+    """The same figure in other units, in parentheses right after it: "140,000 pounds
+    (63,500kg)", "7 miles per second (11 km/s; 24,600 mph)". The text's own conversion, kept
+    so a reader sees both, as the article printed them."""
+    i = unit_token.i + 1 if unit_token is not None else end
+    while i < len(doc) and doc[i].lower_ in ("per", "a", "an", "second", "hour", "day", "of") and i < end + 4 \
+            and doc[i].text != "(":
+        i += 1  # "miles per second (...)"
+    if i >= len(doc) or doc[i].text not in ("(", "-LRB-"):
+        return None
+    close = next((k for k in range(i + 1, min(i + 14, len(doc))) if doc[k].text in (")", "-RRB-")), None)
+    if close is None:
+        return None
+    inner = " ".join(doc[i + 1:close].text.split())
+    if not re.match(r"(?:about|around|nearly|some|roughly|more than|up to)?\s*[\d$£€]", inner) \
+            or not re.search(r"[A-Za-z%$£€]", inner):
+        return None
+    return inner
 
 
 def _describes(counted, value) -> bool:

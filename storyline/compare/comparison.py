@@ -142,7 +142,7 @@ def show(c: Claim) -> str:
         return f"{c.value} votes"
     unit = c.unit if c.unit in ("%", "USD", "GBP", "EUR") else None
     rest = "" if unit else f" {c.unit}" if c.unit else ""
-    return render(c.value, unit, c.qualifier) + rest
+    return render(c.value, unit, c.qualifier) + rest + (f" ({c.converted})" if c.converted else "")
 
 
 def compare_claims(claims: list[Claim], articles: dict[str, Article], independent: dict[str, str]) -> list[ClaimComparison]:
