@@ -140,3 +140,8 @@ def test_an_explicitly_earlier_offer_is_kept_apart_from_the_current_one():
     new, old = one(claims, value=121_000_000_000), one(claims, value=105_000_000_000)
     assert new.subject == "Broadcom offer (USD)"
     assert "initial" in old.subject and "Broadcom" in old.subject
+
+
+def test_a_measure_of_a_named_thing_is_that_thing():
+    assert "speed limit (mph)" in subjects("The tram was negotiating a sharp curve which has a speed limit of 12 mph.")
+    assert "slick covered (square miles)" in subjects("The slick covers an area of 2,500 square miles.")

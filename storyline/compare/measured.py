@@ -76,6 +76,9 @@ NEAR_TOKENS = 8
 RATE_WINDOW = 14
 SUBJECT_TOKENS = 8
 # Heads that stand for the quantity itself: "the estimate was 5,000 barrels" is about the material.
+# Nouns that name only the dimension measured ("an area of 2,500 square miles"): what has it is elsewhere.
+DIMENSION_NOUNS = {"area", "distance", "length", "height", "depth", "width", "weight", "size", "sum", "maximum",
+                   "minimum", "average", "range", "total", "span", "stretch", "radius", "diameter", "altitude"}
 TRANSPARENT_NOUNS = {"estimate", "figure", "rate", "flow", "amount", "total", "number", "volume", "level",
                      "forecast", "projection", "count", "tally", "range", "quantity"}
 LOOK_BACK_SENTENCES = 2
@@ -524,6 +527,9 @@ def measured_thing(noun) -> tuple[str | None, str | None]:
     ("a three-mile boom"), else the subject of its verb ("the slick covers 2,500 square miles")."""
     if noun.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod") and noun.head.pos_ == "NOUN":
         return phrase(noun.head), None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" \
+            and noun.head.head.lemma_.lower() not in TRANSPARENT_NOUNS | DIMENSION_NOUNS and not unit_of(noun.head.head):
+        return phrase(noun.head.head), None  # "a curve with a speed limit of 12 mph": the limit is 12 mph
     t = noun
     while t.dep_ in ("pobj", "prep") and t.head.i != t.i:
         t = t.head
