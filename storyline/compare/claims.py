@@ -86,6 +86,8 @@ TALLY = re.compile(
 MIN_SENTENCE_WORDS = 5
 EVENT_CHANGES = set(CHANGE_CLASSES.values())
 SMALL_COUNT = 10  # below this, a count needs a changing verb or a people noun to be a claim
+# Counted nouns that are the dead: a count of bodies is a death toll.
+DEAD_NOUNS = {"body", "corpse"}
 # Changes that mean one thing of people and another of things: "fired" engines are not sacked.
 THINGS_DONE_OTHERWISE = {"sacked": "fired", "abducted": "seized", "freed": "released", "held captive": "held"}
 # Counted nouns that are people, for verbs that mean one thing of people and another of things.
@@ -532,12 +534,17 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             if counted.lemma_.lower() in WEAK_NOUNS or counted.pos_ == "PROPN":
                 continue
             what = unit = noun_class(counted.lemma_, counted.text)
+            dead = counted.lemma_.lower() in DEAD_NOUNS  # "two dead bodies were brought to hospital": the dead
+            if dead:
+                what = unit = "people"
             owner = owner_of(counted, agent=False)
             partitive = counted.dep_ == "pobj" and counted.head.head.i == num.i
             # "82 of the 276 girls abducted have been released": the part's own verb says what
             # happened to it; the set's verb ("abducted") belongs to the whole
             change = (count_predicate(num, owned=owner is not None) if partitive else None) \
                 or count_predicate(counted, owned=owner is not None)
+            if dead:
+                change = "killed"
             if change in THINGS_DONE_OTHERWISE and counted.lemma_.lower() not in PEOPLE_NOUNS:
                 change = THINGS_DONE_OTHERWISE[change]  # "firing its nine engines", "seized 300 rifles"
             owner = owner or (owner_of(counted) if change is None else None)

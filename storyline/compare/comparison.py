@@ -33,6 +33,7 @@ its claims, outlets and attributions) and ``conflicts`` the same-time disagreeme
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 
 from storyline.compare.numbers import interval, render, same_figure
@@ -142,6 +143,9 @@ def show(c: Claim) -> str:
         return f"{c.value} votes"
     unit = c.unit if c.unit in ("%", "USD", "GBP", "EUR") else None
     rest = "" if unit else f" {c.unit}" if c.unit else ""
+    if rest and isinstance(c.value, str) and re.search(r"(?:hundreds|thousands|millions|billions|dozens|scores|tens)$",
+                                                       c.value):
+        rest = " of" + rest  # "hundreds of thousands of people", not "hundreds of thousands people"
     return render(c.value, unit, c.qualifier) + rest + (f" ({c.converted})" if c.converted else "")
 
 

@@ -39,7 +39,8 @@ def word_table(groups: dict[str, str], table: dict[str, str] | None = None) -> d
 # Counted nouns that name the same kind of thing in news copy: lemma -> subject noun.
 NOUN_CLASSES: dict[str, str] = word_table({
     "troops": "troop soldier serviceman servicemen servicewoman fighter trooper infantryman marine",
-    "people": "people person individual resident civilian citizen inhabitant",
+    "people": "people person individual resident civilian citizen inhabitant reveller reveler partygoer attendee "
+              "spectator onlooker",
     "workers": "worker employee staff staffer crew crewman crewmember",
     "weapons": "weapon weaponry arm armament munition",
     "artillery shells": "shell artillery round",
