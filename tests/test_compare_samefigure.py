@@ -70,3 +70,17 @@ def test_counts_pinned_to_one_past_year_join_when_they_agree():
     assert sorted(label for label, _ in joined) == ["girls abducted in 2014", "girls abducted in 2015",
                                                     "girls escaped in 2014"]
     assert {x.id for label, cs in joined if label == "girls abducted in 2014" for x in cs} == {"1", "2"}
+
+
+def test_an_earlier_mark_stays_only_where_the_figures_differ():
+    from storyline.compare.samefigure import join_same_figures
+
+    def c(cid, value, subject):
+        return Claim(id=cid, subject=subject, text="...", article=cid, value=value, unit="workers")
+
+    joined = dict(join_same_figures([("workers killed", [c("1", 11, "workers killed")]),
+                                     ("workers killed (earlier)", [c("2", 11, "workers killed (earlier)")])]))
+    assert list(joined) == ["workers killed"] and len(joined["workers killed"]) == 2
+    joined = dict(join_same_figures([("workers killed", [c("1", 6, "workers killed")]),
+                                     ("workers killed (earlier)", [c("2", 30, "workers killed (earlier)")])]))
+    assert sorted(joined) == ["workers killed", "workers killed (earlier)"]

@@ -571,6 +571,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             if att.source is None:
                 continue  # a figure in a quote whose speaker the text does not name: not the outlet's own
         when = past_year(anchor, article.published.date or analysis.anchor)
+        if when == "cumulative" and unit and " per " in unit:
+            when = None  # "60,000 barrels a day since 20 April": a rate is no running total
         subject = subject_label(owner, change, what, unit, measure=measure, when=when)
         value = fig.value
         qualifier = fig.qualifier if not isinstance(fig.value, str) else None

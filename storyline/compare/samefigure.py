@@ -121,7 +121,28 @@ def join_same_figures(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
         for c in subjects[n][1]:
             c.subject = label
         joined.extend(subjects[n][1])
-    return _join_dated(out)
+    return _rejoin_earlier(_join_dated(out))
+
+
+def _rejoin_earlier(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """A figure marked "(earlier)" ("killed 11 workers nearly two months ago") that agrees with
+    every figure of its subject without the mark is the story's own event told from a later
+    day: it joins them. The mark keeps apart only what differs (the 30 dead of last week's
+    strike beside today's 6)."""
+    index = {label: n for n, (label, _) in enumerate(subjects)}
+    merged: set[int] = set()
+    for n, (label, cs) in enumerate(subjects):
+        if " (earlier)" not in label:
+            continue
+        home = index.get(label.replace(" (earlier)", ""))
+        if home is None or home in merged:
+            continue
+        if _consistent(cs + subjects[home][1]):
+            for c in cs:
+                c.subject = subjects[home][0]
+            subjects[home][1].extend(cs)
+            merged.add(n)
+    return [g for n, g in enumerate(subjects) if n not in merged]
 
 
 def _consistent(cs: list[Claim]) -> bool:
