@@ -209,3 +209,13 @@ def test_a_participle_of_reporting_shares_its_verb_s_speaker_and_the_source_drop
     assert claims[0].attributed_to == "The Taliban"
     _, claims = claims_of("The UN welcomes the release of 82 schoolgirls, said a spokesperson here on Monday.")
     assert claims[0].attributed_to == "a spokesperson"
+
+
+def test_it_said_is_the_body_that_spoke_before():
+    from test_claims import claims_of
+
+    _, claims = claims_of("The Nigerian government said the girls were well. A 20-month-old boy born in captivity "
+                          "was also released, it said.")
+    assert next(c for c in claims if c.subject == "age of boy").attributed_to == "The Nigerian government"
+    _, claims = claims_of("The ferry sank on Monday. It carried 300 passengers, it said.")
+    assert all(c.attributed_to is None for c in claims)

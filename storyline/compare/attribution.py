@@ -52,6 +52,9 @@ PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "which"
 FIRST_PERSON = {"i", "we"}
 # Pronouns that stand for one named person, found in the sentences just before.
 PERSON_PRONOUNS = {"he", "she"}
+# Subjects that are people, whom "it" never stands for.
+PERSON_NOUNS = {"man", "woman", "spokesman", "spokeswoman", "spokesperson", "official", "minister", "president",
+                "witness", "source", "mother", "father", "doctor", "officer", "resident"}
 LOOK_BACK_SENTENCES = 2
 QUOTE_OPEN = "“«\""
 QUOTE_CLOSE = "”»\""
@@ -228,6 +231,8 @@ def antecedent(pronoun) -> str | None:
     """The person "he" or "she" stands for: the last person named as the subject of a verb in
     the pronoun's sentence or the two before it. News writing names a speaker, then goes on
     with "he said"; with two candidates in the last sentence the nearest wins."""
+    if pronoun.lower_ == "it":
+        return _speaking_body(pronoun)
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     doc = pronoun.doc
@@ -249,6 +254,24 @@ def antecedent(pronoun) -> str | None:
     if title is not None and title.text in ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"):
         return f"{title.text} {found.text}"
     return found.text
+
+
+def _speaking_body(pronoun) -> str | None:
+    """The body "it said" stands for: the last non-pronoun subject of a reporting verb in the
+    pronoun's sentence or the two before it ("The government said ... A boy was released, it
+    said."). Only a subject that has spoken qualifies, so "it" is never a thing."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    for _ in range(LOOK_BACK_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    found = None
+    for t in doc[start:pronoun.i]:
+        if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in PRONOUNS \
+                and is_report_verb(t.head) and not is_caption(t.sent.text) and t.lemma_.lower() not in PERSON_NOUNS:
+            found = t
+    return source_phrase(found, found.sent) if found is not None else None
 
 
 def attribute(sent, anchor) -> Attribution:
