@@ -84,3 +84,19 @@ def test_an_earlier_mark_stays_only_where_the_figures_differ():
     joined = dict(join_same_figures([("workers killed", [c("1", 6, "workers killed")]),
                                      ("workers killed (earlier)", [c("2", 30, "workers killed (earlier)")])]))
     assert sorted(joined) == ["workers killed", "workers killed (earlier)"]
+
+
+def test_an_earlier_mark_joins_the_most_reported_figure():
+    from storyline.compare.samefigure import join_same_figures
+
+    def c(cid, value, subject):
+        return Claim(id=cid, subject=subject, text="...", article=cid, value=value, unit="workers")
+
+    joined = dict(join_same_figures([("workers killed", [c("1", 11, "workers killed"), c("2", 11, "workers killed"),
+                                                         c("3", 29, "workers killed")]),
+                                     ("workers killed (earlier)", [c("4", 11, "workers killed (earlier)")])]))
+    assert list(joined) == ["workers killed"]
+    joined = dict(join_same_figures([("people killed", [c("1", 2, "people killed"), c("2", 2, "people killed"),
+                                                        c("3", 30, "people killed")]),
+                                     ("people killed (earlier)", [c("4", 30, "people killed (earlier)")])]))
+    assert sorted(joined) == ["people killed", "people killed (earlier)"]

@@ -124,10 +124,22 @@ def join_same_figures(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
     return _rejoin_earlier(_join_dated(out))
 
 
+def _main_value(cs: list[Claim]) -> list[Claim]:
+    """The claims of a subject's most reported value (greedy groups of consistent values)."""
+    groups: list[list[Claim]] = []
+    for c in cs:
+        home = next((g for g in groups if _consistent(g + [c])), None)
+        if home is None:
+            groups.append([c])
+        else:
+            home.append(c)
+    return max(groups, key=len) if groups else []
+
+
 def _rejoin_earlier(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
     """A figure marked "(earlier)" ("killed 11 workers nearly two months ago") that agrees with
-    every figure of its subject without the mark is the story's own event told from a later
-    day: it joins them. The mark keeps apart only what differs (the 30 dead of last week's
+    the most reported figure of its subject without the mark is the story's own event told from
+    a later day: it joins them. The mark keeps apart only what differs (the 30 dead of last week's
     strike beside today's 6)."""
     index = {label: n for n, (label, _) in enumerate(subjects)}
     merged: set[int] = set()
@@ -137,7 +149,7 @@ def _rejoin_earlier(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, 
         home = index.get(label.replace(" (earlier)", ""))
         if home is None or home in merged:
             continue
-        if _consistent(cs + subjects[home][1]):
+        if _consistent(cs + _main_value(subjects[home][1])):
             for c in cs:
                 c.subject = subjects[home][0]
             subjects[home][1].extend(cs)
