@@ -236,6 +236,7 @@ class Claim:
     qualifier: str | None = None  # how the figure was hedged: "around", "up to", "more than", ...
     kind: str = "figure"  # figure | tally | assertion | response: how it is extracted, compared and shown
     shown: str | None = None  # the value in words, with unit and qualifier: "about 3,000 troops", "denied"
+    converted: str | None = None  # the same figure in other units, as the text gives it: "63,500kg"
 
 
 @dataclass(slots=True)
