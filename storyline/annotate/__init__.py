@@ -71,12 +71,18 @@ def split_sentences(text: str) -> list[Sentence]:
 _ABBREV_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}\.|\b(?:[A-Za-z]\.){1,3}|\bno\.|\bvs\.|\bapprox\.|\bet al\.)$")
 
 
+# Abbreviations that label the number after them.
+_NUMBER_ABBREV = re.compile(r"\b(?:Vol|Vols|Pt|Ch|Art|Arts|Fig|Sec|Ep|Op|Nos?|Para|Pp?)\.$")
+
+
 def _continues(previous: str, nxt: str) -> bool:
     """The rule-based splitter cut inside a sentence: after an abbreviation, or before a
     lower-case word or a number that cannot start a sentence."""
     first = nxt.lstrip()[:1]
     if first.islower():
         return True
+    if first.isdigit() and _NUMBER_ABBREV.search(previous.rstrip()):
+        return True  # "Kill Bill: Vol. 1", "Art. 4", "Ch. 11": a number's label, never a sentence end
     if _ABBREV_END.search(previous.rstrip()) and (first.isdigit() or first.isupper()):
         # "No. 740196-8", "Gen. Smith": keep whole unless the previous piece is a full sentence
         return len(previous.split()) < 4 or bool(re.search(r"\b(?:No|Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|St|Lt|Col|Sgt|Prof|Jr|Sr)\.$", previous.rstrip()))

@@ -1,0 +1,16 @@
+"""Sentence boundaries: the rule-based splitter's known slips are mended."""
+
+from storyline.annotate import split_sentences
+
+
+def test_a_numbers_label_does_not_end_a_sentence():
+    text = ("Just before shooting began on \u201cKill Bill: Vol. 1,\u201d which came out in 2003, she told the "
+            "director about it. He confronted the producer.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Just before shooting began on \u201cKill Bill: Vol. 1,\u201d which came out in 2003, she told the director about it.",
+        "He confronted the producer."]
+
+
+def test_a_sentence_may_open_on_a_number():
+    assert [s.text for s in split_sentences("The law passed. 5 people voted against it.")] == [
+        "The law passed.", "5 people voted against it."]
