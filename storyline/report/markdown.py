@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.progress import counted
 from storyline.report import wire_facts
 
 
@@ -80,11 +81,11 @@ def render_markdown(report: dict[str, Any]) -> str:
     """Stories first (summary, timeline, claims, what's next), then articles and rejections."""
     arts = {a["id"]: a for a in report["articles"]}
     out: list[str] = ["# Storyline report", "",
-                      f"{len(report['articles'])} articles, {len(report['stories'])} stories, "
-                      f"{len(report['rejected'])} inputs rejected. Generated {report['generated']}.", ""]
+                      f"{counted(len(report['articles']), 'article')}, {counted(len(report['stories']), 'story', 'stories')}, "
+                      f"{counted(len(report['rejected']), 'input')} rejected. Generated {report['generated']}.", ""]
     for s in report["stories"]:
         out += [f"## {s['title']}", ""]
-        out.append(f"{len(s['articles'])} articles" + (f", {s.get('first')} to {s.get('last')}" if s.get("first") else "") + ".")
+        out.append(counted(len(s['articles']), 'article') + (f", {s.get('first')} to {s.get('last')}" if s.get("first") else "") + ".")
         out.append("")
         if s.get("summary"):
             out += ["**Summary.** " + s["summary"], ""]
