@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -235,7 +236,8 @@ def parse_since(since: str | None) -> float | None:
 
     if since is None or not str(since).strip():
         return None
-    text = str(since).strip().replace("Z", "+00:00")
+    # RFC 3339 allows a lower-case "t" and "z" and a leap second; Python's parser wants neither.
+    text = re.sub(r":60(?=\D|$)", ":59", str(since).strip().upper().replace("Z", "+00:00"))
     try:
         when = dt.datetime.fromisoformat(text)
     except ValueError:

@@ -186,8 +186,10 @@ def openapi(version: str, limits) -> dict[str, Any]:
                            "/stories/{story_id}/feed.atom",
                 "parameters": [{"name": "story_id", **id_param},
                                {"name": "since", "in": "query", "required": False,
-                                "description": "only changes recorded at or after this ISO date or date and time (UTC)",
-                                "schema": {"type": "string"}},
+                                "description": "only changes recorded at or after this ISO date or date and time (UTC "
+                                               "unless an offset is given)",
+                                "schema": {"anyOf": [{"type": "string", "format": "date"},
+                                                     {"type": "string", "format": "date-time"}]}},
                                {"name": "limit", "in": "query", "required": False,
                                 "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}],
                 "responses": {
