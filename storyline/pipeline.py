@@ -83,10 +83,12 @@ def _process_item(item: tuple[RawArticle, str | None]):
     return process_raw(*item)
 
 
-def reanalyse(article: Article) -> ArticleAnalysis:
-    from storyline.annotate import analyse_article
+def reanalyse(article: Article, analysis: ArticleAnalysis) -> ArticleAnalysis:
+    """An article's analysis once its date is inferred: its times resolved against the new
+    date on its stored parse (no parsing at story time; see ``annotate.reanchor``)."""
+    from storyline.annotate import reanchor
 
-    return analyse_article(article)
+    return reanchor(article, analysis)
 
 
 def ingest(

@@ -164,6 +164,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX inputs_article ON inputs(article);
         """,
     ),
+    (
+        # The per-article parse, packed (annotate.stored), beside the analysis record: the
+        # story stages read it instead of parsing again. Old analyses have none; their
+        # version stamp is older, so the next run refreshes them.
+        "0007_fast_parsed",
+        "ALTER TABLE analyses ADD COLUMN parsed BLOB;",
+    ),
 ]
 
 
@@ -327,7 +334,10 @@ class Store:
         c.execute("DELETE FROM articles_fts WHERE id=?", (article.id,))
         c.execute("INSERT INTO articles_fts (id, title, body) VALUES (?,?,?)", (article.id, article.title or "", article.body))
         if analysis is not None:
-            c.execute("INSERT OR REPLACE INTO analyses (article, record) VALUES (?,?)", (article.id, _dumps(analysis)))
+            record = asdict(analysis)
+            record.pop("parsed", None)
+            c.execute("INSERT OR REPLACE INTO analyses (article, record, parsed) VALUES (?,?,?)",
+                      (article.id, json.dumps(record, ensure_ascii=False, separators=(",", ":")), analysis.parsed))
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.conn.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
@@ -346,8 +356,12 @@ class Store:
             yield article_from_dict(json.loads(row[0]))
 
     def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
-        row = self.conn.execute("SELECT record FROM analyses WHERE article=?", (article_id,)).fetchone()
-        return analysis_from_dict(json.loads(row[0])) if row else None
+        row = self.conn.execute("SELECT record, parsed FROM analyses WHERE article=?", (article_id,)).fetchone()
+        if not row:
+            return None
+        analysis = analysis_from_dict(json.loads(row[0]))
+        analysis.parsed = row[1]
+        return analysis
 
     def count(self, table: str) -> int:
         if table not in {"articles", "stories", "rejected", "analyses"}:

@@ -170,7 +170,7 @@ def _apply(store, c, kind: str, record: dict, before: list[list[str]], after: li
 
 def repartition(store, c, groups: list[list[str]], *, config: GroupingConfig | None = None,
                 max_events: int | None = None,
-                reanalyse: Callable[[Article], ArticleAnalysis] | None = None) -> list[Story]:
+                reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None = None) -> list[Story]:
     """Make each of ``groups`` (article ids) one story, inside the open transaction ``c``.
 
     The stories now holding those articles are replaced; any other article they hold goes

@@ -69,7 +69,7 @@ def write_index(store, c, story_id: str, sv: StoryVector, config: GroupingConfig
 
 
 def _build_and_put(store, c, story_id: str, article_ids: list[str], max_events: int | None,
-                   reanalyse: Callable[[Article], ArticleAnalysis] | None) -> Story:
+                   reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None) -> Story:
     from storyline.story import build_story
 
     articles = store.get_articles(article_ids)
@@ -100,7 +100,7 @@ def cluster_stored(store, c, config: GroupingConfig = DEFAULT) -> Clusterer:
 
 
 def regroup(store, *, max_events: int | None = None, config: GroupingConfig | None = None,
-            reanalyse: Callable[[Article], ArticleAnalysis] | None = None, progress=None) -> list[Story]:
+            reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None = None, progress=None) -> list[Story]:
     """Batch mode: group every stored article and rebuild every story, in one transaction.
 
     Memory holds the story centroids and the article ids, not the articles: features are
@@ -219,7 +219,7 @@ class StoreClusterer(Clusterer):
 
 def add_to_store(store, articles: list[Article], *, max_events: int | None = None,
                  config: GroupingConfig | None = None,
-                 reanalyse: Callable[[Article], ArticleAnalysis] | None = None) -> list[Story]:
+                 reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None = None) -> list[Story]:
     """Put newly stored articles into stories and rebuild only the stories they touched.
 
     Each article (in publication order) joins the best candidate story or starts one;
@@ -262,7 +262,7 @@ def add_to_store(store, articles: list[Article], *, max_events: int | None = Non
 
 
 def rebuild_stories(store, article_ids: list[str], *, max_events: int | None = None,
-                    reanalyse: Callable[[Article], ArticleAnalysis] | None = None) -> list[Story]:
+                    reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None = None) -> list[Story]:
     """Rebuild the stories holding ``article_ids`` (articles re-analysed in place), in one
     transaction; their grouping stays as it is."""
     if reanalyse is None:
