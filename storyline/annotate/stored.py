@@ -29,7 +29,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 
 _MAGIC = b"SLP1"
-_WORD_START = re.compile(r"(?<!\w)\w|(?<=\s)\S")
+_AFTER_STOP = re.compile(r"(?:^|[.!?;:\"”’')\]]\s+|\n\s*)", re.M)
 # Lexical flags, one bit each.
 PUNCT, NUM, ALPHA, STOP, SPACE, UPPER, SENT_START = 1, 2, 4, 8, 16, 32, 64
 _IOB = ("", "I", "O", "B")  # spaCy's integer IOB codes, in order
@@ -624,7 +624,7 @@ class StoredTexts:
                 p = Parsed(blob)
             except (ValueError, zlib.error):
                 continue
-            self._parsed.append((a, p))
+            self._parsed.append((a, p, an.sentences))
         self._cache: dict[str, Doc] = {}
         self._starts: dict[str, list] | None = None
 
@@ -632,7 +632,7 @@ class StoredTexts:
         got = self._cache.get(text)
         if got is not None:
             return got
-        for _, p in self._parsed:
+        for _, p, _ in self._parsed:
             got = p.short(text)
             if got is not None:
                 break
@@ -647,27 +647,28 @@ class StoredTexts:
         self._cache[text] = got
         return got
 
-    _KEY = 24  # characters of a text's start that index where it may be
+    _KEY = 16  # characters of a text's start that index where it may be
 
     def _places(self, text: str):
-        """Where ``text`` may start in the bodies: every word start is indexed by the
-        characters that follow it (searching every body for every text would cost more than
-        the stages that ask)."""
+        """Where ``text`` may start in the bodies. The texts asked for are sentences or parts
+        of them, so sentence starts (the analysis's, and wherever a stop, a line break or a
+        closing quote is followed by space) are indexed by the characters that follow them;
+        any other text is searched for in every body."""
         if not text:
             return []
         if self._starts is None:
             starts: dict[str, list] = {}
-            for a, p in self._parsed:
+            for a, p, sentences in self._parsed:
                 if not p.has_body:
                     continue
-                for m in _WORD_START.finditer(a.body):
-                    starts.setdefault(a.body[m.start():m.start() + self._KEY], []).append((a, p, m.start()))
+                at = {s.start for s in sentences} | {m.end() for m in _AFTER_STOP.finditer(a.body)}
+                for i in at:
+                    starts.setdefault(a.body[i:i + self._KEY], []).append((a, p, i))
             self._starts = starts
         found = self._starts.get(text[:self._KEY])
         if found:
             return found
-        # A text starting inside a word, or shorter than the key: search the bodies.
-        return [(a, p, a.body.find(text)) for a, p in self._parsed if p.has_body and text in a.body]
+        return [(a, p, a.body.find(text)) for a, p, _ in self._parsed if p.has_body and text in a.body]
 
     def docs(self, texts: Iterable[str]) -> list[Doc]:
         return [self.doc(t) for t in texts]
