@@ -674,12 +674,13 @@ class StoredTexts:
         return [self.doc(t) for t in texts]
 
 
-_current: contextvars.ContextVar[StoredTexts | None] = contextvars.ContextVar("storyline_stored_texts", default=None)
+_current: contextvars.ContextVar = contextvars.ContextVar("storyline_stored_texts", default=None)
 
 
 @contextlib.contextmanager
-def reading(texts: StoredTexts):
-    """While building a story, the stages that need parsed text read it from ``texts``."""
+def reading(texts):
+    """While building a story, the stages that need parsed text read it from ``texts``
+    (anything with ``docs(texts) -> list``: :class:`StoredTexts`, or a parser)."""
     token = _current.set(texts)
     try:
         yield texts
@@ -693,12 +694,11 @@ def current() -> StoredTexts | None:
 
 
 def parsed_texts(texts: list[str]) -> list:
-    """Parses of ``texts`` for a story stage: from the stored parses while a story is built
-    (:func:`reading`); outside a story build (a unit test or an evaluation script calling a
-    stage on hand-made records) they are parsed on demand."""
+    """Parses of ``texts`` for a story stage, from the source set by :func:`reading`: the
+    stored parses while a story is built. A script that runs a story stage on records of its
+    own sets a source that parses (``annotate.nlp.parse_on_demand``)."""
     source = current()
-    if source is not None:
-        return source.docs(texts)
-    from storyline.annotate.nlp import get_nlp
-
-    return list(get_nlp().pipe(texts, batch_size=64))
+    if source is None:
+        raise RuntimeError("a story stage asked for parsed text outside a story build "
+                           "(wrap the call in annotate.stored.reading or annotate.nlp.parse_on_demand)")
+    return source.docs(texts)

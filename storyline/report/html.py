@@ -329,7 +329,7 @@ def _axis(events: list[dict], story_id: str) -> dict[str, Any] | None:
 
 def _window(e: dict) -> str:
     """What an undated event's evidence allows, in words ("" for a dated one)."""
-    from storyline.report import window_words
+    from storyline.report.windows import window_words
 
     if e.get("date"):
         return ""

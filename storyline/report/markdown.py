@@ -11,7 +11,7 @@ def _esc(text: str | None) -> str:
 
 def _when(e: dict[str, Any]) -> str:
     """An event's date with its precision, or the window its evidence allows."""
-    from storyline.report import window_words
+    from storyline.report.windows import window_words
 
     if e.get("date"):
         return f"{e['date']} ({e.get('precision') or '-'})"

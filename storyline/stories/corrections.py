@@ -181,8 +181,6 @@ def repartition(store, c, groups: list[list[str]], *, config: GroupingConfig | N
     from storyline.story import story_id_for
 
     config = config or DEFAULT
-    if reanalyse is None:
-        from storyline.pipeline import reanalyse
     groups = [[aid for aid in g if store.has_article(aid)] for g in groups]
     groups = [g for g in groups if g]
     covered = {aid for g in groups for aid in g}

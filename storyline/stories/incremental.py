@@ -229,8 +229,6 @@ def add_to_store(store, articles: list[Article], *, max_events: int | None = Non
     so adding the same article twice does nothing.
     """
     config = config or DEFAULT
-    if reanalyse is None:
-        from storyline.pipeline import reanalyse
     if store.count("stories") and not store.count_story_index():
         # A store grouped before the index existed: build the index once, in batch.
         ids = {a.id for a in articles}
@@ -265,8 +263,6 @@ def rebuild_stories(store, article_ids: list[str], *, max_events: int | None = N
                     reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None = None) -> list[Story]:
     """Rebuild the stories holding ``article_ids`` (articles re-analysed in place), in one
     transaction; their grouping stays as it is."""
-    if reanalyse is None:
-        from storyline.pipeline import reanalyse
     ids = list(dict.fromkeys(s for a in article_ids for s in [store.story_of(a)] if s))
     if not ids:
         return []
