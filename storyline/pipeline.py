@@ -200,15 +200,17 @@ def ingest(
     return result
 
 
-def regroup_all(store: Store, *, max_events: int | None = None, progress: Progress | None = None) -> list[Story]:
-    """Batch mode: group every stored article into stories and rebuild every story.
+def regroup_all(store: Store, *, max_events: int | None = None, progress: Progress | None = None,
+                engine=None) -> list[Story]:
+    """Batch mode: group every stored article into stories and rebuild every story, on the
+    ``engine``'s workers when it has any (the per-article stage's engine).
 
     Streams from the store (see :func:`storyline.stories.incremental.regroup`): memory
     holds story centroids, not the corpus.
     """
     from storyline.stories.incremental import regroup
 
-    return regroup(store, max_events=max_events, reanalyse=reanalyse, progress=progress)
+    return regroup(store, max_events=max_events, progress=progress, engine=engine)
 
 
 def today() -> str:

@@ -258,6 +258,20 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc}); is it a Storyline SQLite file?") from None
 
+    @classmethod
+    def reader(cls, path: str) -> Store:
+        """The store at ``path`` opened read-only, without migrating (a worker reading what
+        the writing process committed; WAL lets it read while that process writes)."""
+        self = cls.__new__(cls)
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=30,
+                                        isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open the store ({exc})") from None
+        return self
+
     # -- plumbing
     def close(self) -> None:
         self.conn.close()

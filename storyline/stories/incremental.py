@@ -100,11 +100,15 @@ def cluster_stored(store, c, config: GroupingConfig = DEFAULT) -> Clusterer:
 
 
 def regroup(store, *, max_events: int | None = None, config: GroupingConfig | None = None,
-            reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None = None, progress=None) -> list[Story]:
+            reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None = None, progress=None,
+            engine=None) -> list[Story]:
     """Batch mode: group every stored article and rebuild every story, in one transaction.
 
     Memory holds the story centroids and the article ids, not the articles: features are
-    streamed from the store and stories are built and written one at a time.
+    streamed from the store and stories are built and written one at a time. With an
+    ``engine`` other than the local one, the stories are built on its workers, each reading
+    its story's articles and analyses from the store (:func:`build_stored`); this process
+    only groups and writes.
     """
     from storyline.story import story_id_for
 
@@ -116,7 +120,20 @@ def regroup(store, *, max_events: int | None = None, config: GroupingConfig | No
         if progress is not None and hasattr(progress, "stage"):
             # Grouping is done: building the stories has a known total, so a time left.
             progress.stage("build stories", total=len(cl.members), unit="story", units="stories")
-        for key in sorted(cl.members):
+        keys = sorted(cl.members)
+        if _parallel(store, engine, reanalyse, len(keys)):
+            items = [(store.path, story_id_for(cl.members[k]), cl.members[k], max_events) for k in keys]
+            # Largest first, so that no big story starts last while the other workers idle.
+            order = sorted(range(len(keys)), key=lambda i: (-len(items[i][2]), i))
+            built: dict[int, Story] = {}
+            for i, (story, inferred) in zip(order, engine.map(build_stored, (items[i] for i in order), chunksize=1)):
+                _put_built(store, c, story, inferred)
+                write_index(store, c, story.id, cl.stories[keys[i]], config)
+                built[i] = story
+                if progress:
+                    progress.tick()
+            return [built[i] for i in range(len(keys))]
+        for key in keys:
             ids = cl.members[key]
             sid = story_id_for(ids)
             stories.append(_build_and_put(store, c, sid, ids, max_events, reanalyse))
@@ -124,6 +141,34 @@ def regroup(store, *, max_events: int | None = None, config: GroupingConfig | No
             if progress:
                 progress.tick()
     return stories
+
+
+def _parallel(store, engine, reanalyse, n_stories: int) -> bool:
+    """Build on the engine's workers: there are workers, they can open the store's file, and
+    the default date re-resolution is used (a caller's own cannot be shipped)."""
+    return (engine is not None and getattr(engine, "name", "local") != "local" and reanalyse is None
+            and store.path != ":memory:" and n_stories > 1)
+
+
+def build_stored(item: tuple[str, str, list[str], int | None]) -> tuple[Story, list[tuple[Article, ArticleAnalysis]]]:
+    """One story built from the store at ``path`` (opened read-only), on whatever worker runs
+    it; returns the story and the articles whose dates it inferred, with their analyses,
+    for the caller to write."""
+    from storyline.store import Store
+    from storyline.story import build_story
+
+    path, story_id, article_ids, max_events = item
+    with Store.reader(path) as store:
+        articles = store.get_articles(article_ids)
+        analyses = {a.id: store.get_analysis(a.id) or ArticleAnalysis(article=a.id) for a in articles}
+    story = build_story(story_id, articles, analyses, max_events=max_events)
+    return story, [(a, analyses[a.id]) for a in articles if a.published.how == "inferred"]
+
+
+def _put_built(store, c, story: Story, inferred: list[tuple[Article, ArticleAnalysis]]) -> None:
+    store.put_story(c, story)
+    for a, an in inferred:  # inferred publication dates are kept with the article
+        store.put_article(c, a, an)
 
 
 class StoreClusterer(Clusterer):
