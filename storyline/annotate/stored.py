@@ -140,6 +140,9 @@ class Parsed:
                    [i + h for i, h in enumerate(c["head"][a:b])], [s[k] for k in c["ent"][a:b]],
                    list(c["iob"][a:b]), list(c["flags"][a:b]))
 
+    def short_texts(self) -> list[str]:
+        return [k for k in self._where if k]
+
     @property
     def has_body(self) -> bool:
         return "" in self._where
@@ -172,29 +175,56 @@ class Doc:
     entities and base noun phrases, as spaCy's ``Doc`` offers them."""
 
     __slots__ = ("text", "_idx", "_len", "_lemma", "_pos", "_tag", "_dep", "_head", "_ent", "_iob", "_flags",
-                 "_tokens", "_kids", "_ents")
+                 "_tokens", "_kids", "_ents", "_sub")
 
     def __init__(self, text, idx, lengths, lemmas, pos, tag, dep, heads, ents, iob, flags):
         self.text = text
         self._idx, self._len, self._lemma = idx, lengths, lemmas
         self._pos, self._tag, self._dep, self._head = pos, tag, dep, heads
         self._ent, self._iob, self._flags = ents, iob, flags
-        self._tokens = [Token(self, i) for i in range(len(idx))]
+        self._tokens: list[Token] | None = None  # made when first asked: most bodies are only cut up
         self._kids: list[list[int]] | None = None
         self._ents: list[Span] | None = None
+        self._sub: dict[int, list[int]] = {}
+
+    @property
+    def tokens(self) -> list[Token]:
+        toks = self._tokens
+        if toks is None:
+            toks = self._tokens = [Token(self, i) for i in range(len(self._idx))]
+        return toks
+
+    def subtree_of(self, i: int) -> list[int]:
+        """Indexes of ``i``'s subtree in spaCy's order: left dependents' subtrees, the token,
+        right dependents' subtrees (the text order, unless the tree has crossing arcs)."""
+        got = self._sub.get(i)
+        if got is None:
+            got = []
+            stack = [(i, False)]  # iterative: a long run-on "sentence" must not hit the recursion limit
+            while stack:
+                j, ready = stack.pop()
+                if ready:
+                    got.append(j)
+                    continue
+                kids = self.children_of(j)
+                stack.extend((k, False) for k in reversed(kids) if k > j)
+                stack.append((j, True))
+                stack.extend((k, False) for k in reversed(kids) if k < j)
+            self._sub[i] = got
+        return got
 
     # -- sequence
     def __len__(self) -> int:
-        return len(self._tokens)
+        return len(self._idx)
 
     def __iter__(self) -> Iterator[Token]:
-        return iter(self._tokens)
+        return iter(self.tokens)
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            start, stop, _ = i.indices(len(self._tokens))
+            start, stop, _ = i.indices(len(self.tokens))
             return Span(self, start, max(start, stop))
-        return self._tokens[i]
+        return self.tokens[i]
 
     def __repr__(self) -> str:
         return self.text
@@ -205,7 +235,7 @@ class Doc:
 
     def children_of(self, i: int) -> list[int]:
         if self._kids is None:
-            kids: list[list[int]] = [[] for _ in self._tokens]
+            kids: list[list[int]] = [[] for _ in self.tokens]
             for j, h in enumerate(self._head):
                 if h != j:
                     kids[h].append(j)
@@ -216,19 +246,19 @@ class Doc:
     @property
     def sents(self) -> Iterator[Span]:
         start = 0
-        for i in range(1, len(self._tokens)):
+        for i in range(1, len(self.tokens)):
             if self._flags[i] & SENT_START:
                 yield Span(self, start, i)
                 start = i
-        if self._tokens:
-            yield Span(self, start, len(self._tokens))
+        if self.tokens:
+            yield Span(self, start, len(self.tokens))
 
     def sent_of(self, i: int) -> Span:
         start = i
         while start > 0 and not self._flags[start] & SENT_START:
             start -= 1
         end = i + 1
-        while end < len(self._tokens) and not self._flags[end] & SENT_START:
+        while end < len(self.tokens) and not self._flags[end] & SENT_START:
             end += 1
         return Span(self, start, end)
 
@@ -250,7 +280,7 @@ class Doc:
 
     @property
     def noun_chunks(self) -> Iterator[Span]:
-        return _noun_chunks(self, 0, len(self._tokens))
+        return _noun_chunks(self, 0, len(self.tokens))
 
     def _token_at(self, char: int) -> int:
         """Index of the token whose text or trailing space covers ``char``, or -1."""
@@ -259,7 +289,7 @@ class Doc:
             mid = (lo + hi) // 2
             if char < self._idx[mid]:
                 hi = mid - 1
-            elif char >= self._idx[mid] + self._len[mid] + (1 if self._tokens[mid].whitespace_ else 0):
+            elif char >= self._idx[mid] + self._len[mid] + (1 if self.tokens[mid].whitespace_ else 0):
                 lo = mid + 1
             else:
                 return mid
@@ -349,7 +379,7 @@ class Span:
         return self.end - self.start
 
     def __iter__(self) -> Iterator[Token]:
-        return iter(self.doc._tokens[self.start:self.end])
+        return iter(self.doc.tokens[self.start:self.end])
 
     def __getitem__(self, i):
         if isinstance(i, slice):
@@ -359,7 +389,7 @@ class Span:
             i += len(self)
         if not 0 <= i < len(self):
             raise IndexError(i)
-        return self.doc._tokens[self.start + i]
+        return self.doc.tokens[self.start + i]
 
     def __repr__(self) -> str:
         return self.text
@@ -384,7 +414,7 @@ class Span:
 
     @property
     def text_with_ws(self) -> str:
-        return self.text + (self.doc._tokens[self.end - 1].whitespace_ if self.end > self.start else "")
+        return self.text + (self.doc.tokens[self.end - 1].whitespace_ if self.end > self.start else "")
 
     @property
     def lemma_(self) -> str:
@@ -395,7 +425,7 @@ class Span:
         d = self.doc
         for i in range(self.start, self.end):
             if d._head[i] == i:
-                return d._tokens[i]
+                return d.tokens[i]
         best, root = len(d), -1
         for i in range(self.start, self.end):
             if self.start <= d._head[i] < self.end:
@@ -409,7 +439,7 @@ class Span:
                     steps += 1
             if steps < best:
                 best, root = steps, i
-        return d._tokens[self.start if root < 0 else root]
+        return d.tokens[self.start if root < 0 else root]
 
     @property
     def sent(self) -> Span:
@@ -537,21 +567,21 @@ class Token:
     # -- the tree
     @property
     def head(self) -> Token:
-        return self.doc._tokens[self.doc._head[self.i]]
+        return self.doc.tokens[self.doc._head[self.i]]
 
     @property
     def children(self) -> Iterator[Token]:
-        toks = self.doc._tokens
+        toks = self.doc.tokens
         return (toks[j] for j in self.doc.children_of(self.i))
 
     @property
     def lefts(self) -> Iterator[Token]:
-        toks = self.doc._tokens
+        toks = self.doc.tokens
         return (toks[j] for j in self.doc.children_of(self.i) if j < self.i)
 
     @property
     def rights(self) -> Iterator[Token]:
-        toks = self.doc._tokens
+        toks = self.doc.tokens
         return (toks[j] for j in self.doc.children_of(self.i) if j > self.i)
 
     @property
@@ -564,19 +594,16 @@ class Token:
 
     @property
     def subtree(self) -> Iterator[Token]:
-        for t in self.lefts:
-            yield from t.subtree
-        yield self
-        for t in self.rights:
-            yield from t.subtree
+        toks = self.doc.tokens
+        return (toks[j] for j in self.doc.subtree_of(self.i))
 
     @property
     def left_edge(self) -> Token:
-        return min(self.subtree, key=lambda t: t.i)
+        return self.doc.tokens[min(self.doc.subtree_of(self.i))]
 
     @property
     def right_edge(self) -> Token:
-        return max(self.subtree, key=lambda t: t.i)
+        return self.doc.tokens[max(self.doc.subtree_of(self.i))]
 
     @property
     def ancestors(self) -> Iterator[Token]:
@@ -597,7 +624,7 @@ class Token:
         j = self.i + k
         if not 0 <= j < len(self.doc):
             raise IndexError("token neighbour out of range")
-        return self.doc._tokens[j]
+        return self.doc.tokens[j]
 
 
 # ------------------------------------------------------------------ texts at story time
@@ -614,6 +641,7 @@ class StoredTexts:
     def __init__(self, articles: dict, analyses: dict):
         self._bodies = []
         self._parsed = []
+        self._short_owner: dict[str, Parsed] = {}  # a short text parsed alone -> whose parse has it
         self.misses = 0
         for aid, a in articles.items():
             an = analyses.get(aid)
@@ -625,6 +653,8 @@ class StoredTexts:
             except (ValueError, zlib.error):
                 continue
             self._parsed.append((a, p, an.sentences))
+            for key in p.short_texts():
+                self._short_owner.setdefault(key, p)
         self._cache: dict[str, Doc] = {}
         self._starts: dict[str, list] | None = None
 
@@ -632,10 +662,9 @@ class StoredTexts:
         got = self._cache.get(text)
         if got is not None:
             return got
-        for _, p, _ in self._parsed:
-            got = p.short(text)
-            if got is not None:
-                break
+        owner = self._short_owner.get(text)
+        if owner is not None:
+            got = owner.short(text)
         else:
             for a, p, at in self._places(text):
                 if a.body.startswith(text, at):
