@@ -33,6 +33,7 @@ import shutil
 import statistics
 import sys
 import time
+import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -139,8 +140,10 @@ def grow(base: Path, db: Path, size: int) -> dict:
                           json.dumps(rec, ensure_ascii=False), time.time()))
             conn.execute("INSERT INTO articles_fts (id, title, body) VALUES (?,?,?)", (new, title or "", body))
             # Ids inside an analysis start with the article id (claims, evidence): rename the prefix.
+            text = zlib.decompress(analysis).decode("utf-8") if isinstance(analysis, bytes) else analysis
+            text = text.replace(f'"{aid}', f'"{new}')
             conn.execute("INSERT INTO analyses (article, record, parsed) VALUES (?,?,?)",
-                         (new, analysis.replace(f'"{aid}', f'"{new}'), parsed))
+                         (new, zlib.compress(text.encode("utf-8")) if isinstance(analysis, bytes) else text, parsed))
             conn.execute("INSERT INTO article_terms (article, published, record) VALUES (?,?,?)",
                          (new, _shift(tpub, days), terms))
             have += 1
