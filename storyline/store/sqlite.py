@@ -242,7 +242,7 @@ def _dumps(record: Any) -> str:
     return json.dumps(asdict(record), ensure_ascii=False, separators=(",", ":"))
 
 
-def _json(record: bytes | str) -> Any:
+def read_json(record: bytes | str) -> Any:
     """A stored JSON record: zlib-compressed bytes, or plain text as records were first written."""
     if isinstance(record, bytes):
         record = zlib.decompress(record).decode("utf-8", "surrogatepass")
@@ -275,7 +275,7 @@ def analysis_record(analysis: ArticleAnalysis) -> bytes:
 def read_analysis_record(record: bytes | str, body: str | None) -> dict[str, Any]:
     """The JSON of a stored analysis (compressed, or plain text as first written), with each
     sentence's text cut from the body."""
-    d = _json(record)
+    d = read_json(record)
     for s in d.get("sentences") or []:
         if "text" not in s:
             s["text"] = body[s["start"]:s["end"]] if body is not None else ""
@@ -460,7 +460,7 @@ class Store:
 
     def get_story(self, story_id: str) -> Story | None:
         row = self.conn.execute("SELECT record FROM stories WHERE id=?", (story_id,)).fetchone()
-        return story_from_dict(_json(row[0])) if row else None
+        return story_from_dict(read_json(row[0])) if row else None
 
     def story_of(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT story FROM story_articles WHERE article=?", (article_id,)).fetchone()
@@ -475,7 +475,7 @@ class Store:
 
     def iter_stories(self) -> Iterator[Story]:
         for row in self.conn.execute("SELECT record FROM stories ORDER BY COALESCE(last, '') DESC, id"):
-            yield story_from_dict(_json(row[0]))
+            yield story_from_dict(read_json(row[0]))
 
     # -- rejections
     def put_rejections(self, c: sqlite3.Connection, rejections: Iterable[Rejection]) -> None:
