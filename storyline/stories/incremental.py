@@ -19,6 +19,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import asdict as dc_asdict
+from pathlib import Path
 
 from storyline.model import Article, ArticleAnalysis, Story
 from storyline.stories.group import (
@@ -122,7 +123,8 @@ def regroup(store, *, max_events: int | None = None, config: GroupingConfig | No
             progress.stage("build stories", total=len(cl.members), unit="story", units="stories")
         keys = sorted(cl.members)
         if _parallel(store, engine, reanalyse, len(keys)):
-            items = [(store.path, story_id_for(cl.members[k]), cl.members[k], max_events) for k in keys]
+            path = str(Path(store.path).resolve())  # a worker's working folder may not be ours
+            items = [(path, story_id_for(cl.members[k]), cl.members[k], max_events) for k in keys]
             # Largest first, so that no big story starts last while the other workers idle.
             order = sorted(range(len(keys)), key=lambda i: (-len(items[i][2]), i))
             built: dict[int, Story] = {}
