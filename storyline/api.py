@@ -36,6 +36,7 @@ def run(
     quiet: bool = True,
     reports: bool = True,
     all_events: bool = False,
+    layout: str = "auto",
 ) -> RunResult:
     """Read ``paths``, process every article, group stories, store everything and write reports.
 
@@ -44,7 +45,8 @@ def run(
     When no input gives an article, nothing is written: no reports, and no store or
     output folder that were not there before.
     Each story's timeline is the editor's view of its key events (the full list is
-    ``Story.events``); ``all_events`` makes the reports show every event as the timeline.
+    ``Story.events``); ``all_events`` makes the reports show every event as the timeline. ``layout``: one
+    report.html (``"single"``), an index and a page per story (``"pages"``), or by size (``"auto"``).
     """
     from storyline.store import Store
 
@@ -66,7 +68,7 @@ def run(
                 result.stories = _stories(store, result, max_events, progress, eng)
                 if reports:
                     progress.stage("write", unit="file")
-                    result.outputs = write_reports(store, out, result, all_events=all_events)
+                    result.outputs = write_reports(store, out, result, all_events=all_events, layout=layout)
                     progress.reach(len(result.outputs))
         progress.done()
     finally:
@@ -125,6 +127,7 @@ def add(
     limits: Limits | None = None,
     quiet: bool = True,
     all_events: bool = False,
+    layout: str = "auto",
 ) -> RunResult:
     """Add articles to an existing store: each joins a story or starts one; only the
     stories touched are rebuilt. Adding the same article twice does nothing."""
@@ -151,7 +154,7 @@ def add(
                 if out is not None:
                     progress.stage("write", unit="file")
                     Path(out).mkdir(parents=True, exist_ok=True)
-                    result.outputs = write_reports(store, Path(out), result, all_events=all_events)
+                    result.outputs = write_reports(store, Path(out), result, all_events=all_events, layout=layout)
                     progress.reach(len(result.outputs))
         progress.done()
     finally:
@@ -222,6 +225,44 @@ def move_article(db: str | os.PathLike, article: str, to: str, **kw):
 def undo_correction(db: str | os.PathLike, number: int, **kw):
     """Undo correction ``number`` (see :func:`corrections`); the stories it touched are rebuilt."""
     return _correct(db, "undo", int(number), **kw)
+
+
+def parse_since(since: str | None) -> float | None:
+    """Unix time of a ``--since`` / ``?since=`` value: an ISO date or date and time (UTC when
+    no offset is given). Raises ConfigError for anything else."""
+    import datetime as dt
+
+    from storyline.errors import ConfigError
+
+    if since is None or not str(since).strip():
+        return None
+    text = str(since).strip().replace("Z", "+00:00")
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ConfigError(f"since: not a date or date and time such as 2026-12-01 or 2026-12-01T08:00 (got {since!r})"
+                          ) from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when.timestamp()
+
+
+def changes(db: str | os.PathLike, *, since: str | float | None = None, story: str | None = None,
+            limit: int = 1000) -> list[dict]:
+    """Change sets recorded by adds, newest first (of one story, or since a date): each with
+    ``story``, ``title``, ``at`` (Unix time), ``recorded`` (ISO, UTC), ``articles`` added, the
+    lists of :mod:`storyline.stories.changes`, and ``lines``: the changes in words."""
+    import datetime as dt
+
+    from storyline.stories.changes import describe
+
+    t = since if isinstance(since, (int, float)) else parse_since(since)
+    with _open_store(db) as store:
+        rows = store.story_changes(story, t, limit)
+    for r in rows:
+        r["recorded"] = dt.datetime.fromtimestamp(r["at"], dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        r["lines"] = describe(r)
+    return rows
 
 
 def analyse(article: Article) -> ArticleAnalysis:

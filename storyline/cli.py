@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from storyline import __version__
+from storyline.versions import __version__
 
 EVAL_TASKS = {
     "extract": ("scrapinghub", "token F1 of the cleaned body against the benchmark's ground truth"),
@@ -33,6 +33,16 @@ PATHS_HELP = ("input files, folders (read recursively), http(s):// URLs (fetched
 MAX_EVENTS_HELP = "show at most N key events per timeline (default: grows with the story, 8 to 30)"
 ALL_EVENTS_HELP = "show every event in the timeline, not only the editor's view of the key events"
 QUIET_HELP = "no progress bar or stage log on stderr (the summary and the rejected inputs are still printed)"
+
+
+def _layout_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--single-file", action="store_const", const="single", dest="layout", default="auto",
+                   help="write the whole HTML report as one report.html (default for runs of at most 30 articles "
+                        "in at most 5 stories)")
+    g.add_argument("--pages", action="store_const", const="pages", dest="layout",
+                   help="write report.html as an index with one page per story in DIR/stories/ "
+                        "(default for larger runs)")
 
 
 def _limits_args(p: argparse.ArgumentParser) -> None:
@@ -87,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--max-events", type=int, default=None, metavar="N", help=MAX_EVENTS_HELP)
     r.add_argument("--all-events", action="store_true", help=ALL_EVENTS_HELP)
     r.add_argument("--quiet", action="store_true", help=QUIET_HELP)
+    _layout_args(r)
     _limits_args(r)
 
     a = sub.add_parser("add", help="add articles to an existing store incrementally",
@@ -98,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--max-events", type=int, default=None, metavar="N", help=MAX_EVENTS_HELP)
     a.add_argument("--all-events", action="store_true", help=ALL_EVENTS_HELP)
     a.add_argument("--quiet", action="store_true", help=QUIET_HELP)
+    _layout_args(a)
     _limits_args(a)
 
     s = sub.add_parser("serve", help="web app over a store", description="Serve the web app and its JSON API (/api/).")
@@ -112,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--read-only", action="store_true", help="serve pages, search and the API, but take no uploads or corrections")
 
     _story_parser(sub)
+    _watch_parsers(sub)
 
     sub.add_parser("schema", help="print the JSON Schema of report.json",
                    description="Print the JSON Schema that report.json follows.")
@@ -124,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
         e.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
         e.add_argument("--limit", type=int, default=None, help="only the first N items")
         e.add_argument("--items", action="store_true", help="also print per-item figures in the table")
+        if task == "stories":
+            e.add_argument("--mixed", action="store_true",
+                           help="the mixed dev crawl: --data's news clusters + the seed articles (examples/) + "
+                                "300 articles of the sibling t17-dev, built at eval time")
     return p
 
 
@@ -156,6 +173,62 @@ def _story_parser(sub) -> None:
     mv.add_argument("--to", required=True, metavar="S", help="id of the story to move it to")
     u = action("undo", "undo correction N (see 'storyline story corrections')")
     u.add_argument("number", metavar="N", type=int, help="the correction's number")
+
+
+def _watch_parsers(sub) -> None:
+    w = sub.add_parser("watch", help="follow feeds, news sitemaps and folders; add what is new",
+                       description="Every round, read what each source lists and has not been read yet (RSS/Atom "
+                       "feeds, news sitemaps: the pages they link to; folders: new files), add the new articles to "
+                       "the store and record what changed in each story. One line per source per round; a failing "
+                       "source never stops the others. State is kept in the store: a restart resumes. See docs/watch.md.")
+    w.add_argument("sources", nargs="+", metavar="SOURCE", help="http(s) address of an RSS/Atom feed or a news "
+                   "sitemap, or a folder")
+    w.add_argument("--db", required=True, metavar="FILE", help="the SQLite store (made when missing)")
+    w.add_argument("--every", default="15m", metavar="DURATION", help="time between rounds: 90s, 15m, 1h (default 15m)")
+    w.add_argument("--once", action="store_true", help="one round, then exit (for cron)")
+    w.add_argument("--delay", type=float, default=1.0, metavar="SECONDS",
+                   help="pause between two requests to the same host (default 1)")
+    w.add_argument("--max-events", type=int, default=None, metavar="N", help=MAX_EVENTS_HELP)
+    _limits_args(w)
+
+    ch = sub.add_parser("changes", help="what changed in each story, add by add",
+                        description="The change sets recorded when articles were added (by 'storyline add' or "
+                        "'storyline watch'), newest first: new events, dates made more precise, figures revised, "
+                        "conflicts, next steps fulfilled or overdue, new outlets.")
+    ch.add_argument("--db", default="out/storyline.db", help="the SQLite store (default: out/storyline.db)")
+    ch.add_argument("--since", default=None, metavar="DATE", help="only changes recorded since DATE (2026-12-01, "
+                    "or 2026-12-01T08:00 in UTC)")
+    ch.add_argument("--story", default=None, metavar="ID", help="only this story's changes")
+    ch.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _watch(args) -> int:
+    from storyline.watch import parse_every, watch
+
+    if args.delay < 0 or not math.isfinite(args.delay):
+        from storyline.errors import ConfigError
+
+        raise ConfigError(f"--delay must be zero or a positive number of seconds (got {args.delay})")
+    return watch(args.sources, args.db, every=parse_every(args.every), once=args.once, limits=_limits(args),
+                 delay=args.delay, max_events=args.max_events, say=lambda line: print(line, flush=True))
+
+
+def _changes(args) -> int:
+    from storyline import api
+    from storyline.stories.changes import describe
+
+    rows = api.changes(args.db, since=args.since, story=args.story)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no changes recorded" + (f" since {args.since}" if args.since else ""))
+    for r in rows:
+        print(f"{r['recorded']}  {r['story']}  {r['title']}  (+{len(r['articles'])} article"
+              f"{'' if len(r['articles']) == 1 else 's'})")
+        for line in describe(r):
+            print(f"    {line}")
+    return 0
 
 
 def _story(args, parser) -> int:
@@ -222,11 +295,15 @@ def _summary(result, out_label: str | None) -> None:
     err = sys.stderr
     from storyline.progress import counted
 
-    print(f"{counted(len(result.articles), 'article')} added, {len(result.skipped):,} already stored, "
+    # Pages that are not articles are named only when there are some: most runs have none.
+    pages = f"{counted(len(result.not_articles), 'page')} skipped (not articles), " if result.not_articles else ""
+    print(f"{counted(len(result.articles), 'article')} added, {len(result.skipped):,} already stored, {pages}"
           f"{counted(len(result.rejected), 'input')} rejected, {counted(len(result.stories), 'story', 'stories')} "
           f"({result.seconds:.1f} s)", file=err)
     for rej in result.rejected:
         print(f"  rejected: {rej.line()}", file=err)
+    for page in result.not_articles:
+        print(f"  skipped: {page.line()}", file=err)
     if result.read_nothing and result.rejected:
         print("nothing written: no input could be read", file=err)
         return
@@ -271,6 +348,10 @@ def _dispatch(args, parser) -> int:
 
         print(json.dumps(schema(), indent=2))
         return 0
+    if args.command == "watch":
+        return _watch(args)
+    if args.command == "changes":
+        return _changes(args)
     if args.command == "run":
         from storyline.api import run
 
@@ -278,7 +359,7 @@ def _dispatch(args, parser) -> int:
             parser.error("--workers must be at least 1")
         result = run(args.paths, out=args.out, db=args.db, engine=args.engine, workers=args.workers,
                      scheduler=args.scheduler, max_events=args.max_events, limits=_limits(args), quiet=args.quiet,
-                     all_events=args.all_events)
+                     all_events=args.all_events, layout=args.layout)
         _summary(result, args.out)
         return result.exit_code
     if args.command == "add":
@@ -288,7 +369,7 @@ def _dispatch(args, parser) -> int:
             print(f"storyline: error: {args.db}: no such store (create one with 'storyline run ... --db {args.db}')", file=sys.stderr)
             return 2
         result = add(args.paths, db=args.db, out=args.out, max_events=args.max_events, limits=_limits(args), quiet=args.quiet,
-                     all_events=args.all_events)
+                     all_events=args.all_events, layout=args.layout)
         _summary(result, args.out)
         return result.exit_code
     if args.command == "story":
@@ -311,7 +392,7 @@ def _dispatch(args, parser) -> int:
         if not data.is_dir():
             raise EvalDataError(f"{data}: no such folder (pass --data with a folder in the layout of shared/eval/{EVAL_TASKS[args.task][0]})")
         mod = importlib.import_module(f"storyline.eval.{args.task}")
-        result = mod.evaluate(data, limit=args.limit)
+        result = mod.evaluate(data, limit=args.limit, **({"mixed": True} if getattr(args, "mixed", False) else {}))
         if args.json:
             print(json.dumps(result, ensure_ascii=False))
         elif hasattr(mod, "render"):  # tasks whose per-item findings do not fit a table

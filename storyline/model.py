@@ -62,6 +62,20 @@ class Rejection:
         return f"{self.source}: {self.reason}"
 
 
+@dataclass(slots=True)
+class Skipped:
+    """A page that was read but is not a news article (a search or index page, another
+    language...): kept out of stories and reported with the reason, apart from the
+    rejections, which are inputs that could not be read."""
+
+    source: str
+    reason: str
+    title: str = ""
+
+    def line(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
 # --------------------------------------------------------------------------- clean
 
 
@@ -193,6 +207,11 @@ class EventMention:
     # reported), "published" (the publication day: a plain past sentence with no time).
     dated_by: str | None = None
     time_value: str | None = None  # TIMEX3 value of the attached time, even when partial ("XXXX-06")
+    # Told only in passing: the happening sits in a subordinate clause of a sentence whose main
+    # clause tells no happening ("Officials worry that a repeat of the attacks that happened in
+    # 2015 could ...", "Booms will crack as the boosters return, slowed by ..."). The sentence is
+    # about something else, so it never makes a line a reader could sign on its own.
+    aside: bool = False
 
 
 @dataclass(slots=True)
@@ -217,6 +236,7 @@ class Claim:
     qualifier: str | None = None  # how the figure was hedged: "around", "up to", "more than", ...
     kind: str = "figure"  # figure | tally | assertion | response: how it is extracted, compared and shown
     shown: str | None = None  # the value in words, with unit and qualifier: "about 3,000 troops", "denied"
+    converted: str | None = None  # the same figure in other units, as the text gives it: "63,500kg"
 
 
 @dataclass(slots=True)
@@ -295,6 +315,8 @@ class Event:
     # "text" when a time expression of the texts gives the date; "report" when only the day a
     # report appeared does (a plain past in its lead: that day or the day before).
     dated_by: str | None = None
+    aside: bool = False  # its line is told only in passing (see EventMention.aside)
+    actors: list[str] = field(default_factory=list)  # who did it, as its mentions name them
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 from storyline.clean import clean
 from storyline.errors import StorylineError
 from storyline.ingest import Limits, iter_files, read_inputs
-from storyline.model import Article, ArticleAnalysis, Published, RawArticle, Rejection, Story
+from storyline.model import Article, ArticleAnalysis, Published, RawArticle, Rejection, Skipped, Story
 from storyline.progress import Progress  # imported from here by the web app
 from storyline.store import Store
 
@@ -39,6 +39,7 @@ class RunResult:
     stories: list[Story] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # already in the store
+    not_articles: list[Skipped] = field(default_factory=list)  # read, but not news articles (report's skipped[])
     refreshed: list[str] = field(default_factory=list)  # stored articles re-analysed by newer code or model
     outputs: dict[str, str] = field(default_factory=dict)
     db: str | None = None
@@ -47,7 +48,7 @@ class RunResult:
     @property
     def read_nothing(self) -> bool:
         """No input gave an article (new or already stored): then nothing is written."""
-        return not self.articles and not self.skipped and not self.refreshed
+        return not self.articles and not self.skipped and not self.refreshed and not self.not_articles
 
     @property
     def exit_code(self) -> int:
@@ -58,9 +59,12 @@ class RunResult:
         return EXIT_OK
 
 
-def process_raw(raw: RawArticle, published: str | None = None) -> tuple[Article, ArticleAnalysis] | Rejection:
-    """Clean and annotate one article. Any failure becomes a Rejection naming the input."""
+def process_raw(raw: RawArticle, published: str | None = None) -> tuple[Article, ArticleAnalysis] | Rejection | Skipped:
+    """Clean and annotate one article. Any failure becomes a Rejection naming the input; a
+    page that is not a news article (:mod:`storyline.clean.pagekind`) becomes a Skipped
+    with the reason, before the costly annotation."""
     from storyline.annotate import analyse_article
+    from storyline.clean.pagekind import not_article
 
     try:
         article = clean(raw)
@@ -69,6 +73,9 @@ def process_raw(raw: RawArticle, published: str | None = None) -> tuple[Article,
                                           evidence="given by the caller")
         if len(article.body.split()) < MIN_BODY_WORDS:
             return Rejection(raw.source, f"no article text found (body has {len(article.body.split())} words after cleaning)")
+        why = not_article(article)
+        if why:
+            return Skipped(raw.source, why, article.title or "")
         return article, analyse_article(article)
     except StorylineError as exc:
         return Rejection(raw.source, str(exc))
@@ -100,12 +107,15 @@ def ingest(
     progress: Progress | None = None,
     published_for: Callable[[RawArticle], str | None] | None = None,
     batch_size: int = 64,
+    fetcher: Callable[[str, str, Limits], bytes] | None = None,
+    given: Callable[[RawArticle], None] | None = None,
 ) -> RunResult:
     """Read, clean and annotate inputs, committing articles in batches (each batch all or nothing).
 
     An input read before whose stored analysis is current (:func:`storyline.versions.analysis_version`)
     is skipped before any work; one whose analysis is older is processed again and its stored
-    analysis replaced (``result.refreshed``)."""
+    analysis replaced (``result.refreshed``). ``given`` fills in metadata the caller knows about
+    an input before it is cleaned (the watcher: the date a feed entry gives its page)."""
     from collections import deque
 
     from storyline.engines import LocalEngine
@@ -122,7 +132,7 @@ def ingest(
     # Folders are walked first, so the analysis can show how many inputs are left.
     progress.stage("read", unit="input")
     files: list[Path | str] = []
-    for f in iter_files(paths):
+    for f in iter_files(paths, labelled=True):
         files.append(f)
         progress.reach(len(files))
     progress.stage("analyse", total=len(files), unit="input", items="article")
@@ -135,11 +145,13 @@ def ingest(
             yield f
 
     def raws():
-        for item in read_inputs(each_file(), limits, taken=store.has_article):  # never replace a stored article
+        for item in read_inputs(each_file(), limits, taken=store.has_article, fetcher=fetcher):  # never replace a stored article
             if isinstance(item, Rejection):
                 result.rejected.append(item)
                 continue
             in_flight.append(reading[0])
+            if given is not None:
+                given(item)
             yield item, (published_for(item) if published_for else None)
 
     pending: list[tuple[Article, ArticleAnalysis | None, str, bool]] = []  # (article, analysis, input, refresh)
@@ -175,6 +187,8 @@ def ingest(
         fp, refreshes = inputs.popleft()
         if isinstance(out, Rejection):
             result.rejected.append(out)
+        elif isinstance(out, Skipped):
+            result.not_articles.append(out)
         else:
             art, an = out
             dup_of = store.existing_fingerprint(art.fingerprint)
@@ -217,12 +231,17 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
-def write_reports(store: Store, out: Path, result: RunResult, *, all_events: bool = False) -> dict[str, str]:
+def write_reports(store: Store, out: Path, result: RunResult, *, all_events: bool = False,
+                  layout: str = "auto") -> dict[str, str]:
     """report.json, report.md and report.html for everything in the store; with
-    ``all_events`` every story's timeline is its full list of events, not the editor's view."""
+    ``all_events`` every story's timeline is its full list of events, not the editor's view;
+    ``layout`` single, pages or auto (see :func:`storyline.report.write_all`)."""
     from storyline.report import build_report, write_all
+    from storyline.stories.related import related_in_store
 
     articles = list(store.iter_articles())
     stories = list(store.iter_stories())
-    report = build_report(articles, stories, result.rejected, all_events=all_events)
-    return write_all(report, out)
+    related = related_in_store(store, [s.id for s in stories])
+    report = build_report(articles, stories, result.rejected, all_events=all_events, skipped=result.not_articles,
+                          related=related)
+    return write_all(report, out, layout)

@@ -17,9 +17,7 @@ import httpx
 import pytest
 from test_web_data import ServerThread
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+from browser_checks import ARGS, CHROMIUM, PHONE, assert_nothing_cut_off
 
 pytestmark = [
     pytest.mark.browser,
@@ -107,9 +105,15 @@ def test_seed_story_timeline_shows_dated_events_in_order_with_source_badges(serv
     assert not first.locator("blockquote").first.is_visible()
     first.locator("details.evidence summary").click()
     assert first.locator("blockquote").first.is_visible()
-    # the outlet filter (script allowed by the CSP) dims the other outlets' events
-    page.locator(".filter button.badge").first.click()
-    assert page.locator("ol.timeline li.event.match").count() >= 1
+    # the outlet filter (script allowed by the CSP) hides the other outlets' events
+    button = page.locator(".filter button.badge").first
+    outlet = button.get_attribute("data-outlet")
+    box = "#" + page.locator(".filter").first.get_attribute("data-timeline")
+    total = page.locator(f"{box} li.event").count()
+    button.click()
+    shown = page.locator(f"{box} li.event:visible").evaluate_all("els => els.map(e => e.dataset.outlets)")
+    assert shown and all(outlet in s.split("|") for s in shown) and len(shown) <= total
+    assert f"{len(shown)} of {total} events" in page.locator(".filter [data-shown]").inner_text()
     page.locator("#" + page.locator("section.story").get_attribute("id") + "-timeline").scroll_into_view_if_needed()
     page.screenshot(path=str(shots / "story-timeline.png"))
     assert page.errors == [] and page.dialogs == []
@@ -174,14 +178,13 @@ def test_xss_probe_shows_as_text(server, page):
 
 def test_report_html_works_offline_on_a_phone(seed_run, browser, shots):
     _, _, out = seed_run
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                  device_scale_factor=2, offline=True)
+    context = browser.new_context(**PHONE, offline=True)
     pg = context.new_page()
     errors = []
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     pg.goto((out / "report.html").resolve().as_uri())
     pg.wait_for_selector("ol.timeline")
-    assert pg.evaluate("document.documentElement.scrollWidth") <= 392  # nothing wider than the phone
+    assert_nothing_cut_off(pg)
     pg.screenshot(path=str(shots / "report-phone.png"))
     pg.locator("ol.timeline").first.scroll_into_view_if_needed()
     pg.screenshot(path=str(shots / "report-phone-timeline.png"))
@@ -226,3 +229,78 @@ def test_a_split_made_on_the_story_page_sticks_and_is_undone(sample_server, page
     assert "(undone)" in page.locator("li[data-correction='1']").inner_text()
     assert story_of("a1") == story_of("a2")
     assert page.errors == [] and page.dialogs == []
+
+
+TEAM_TOKEN = "team-token-0123456789"
+
+
+@pytest.fixture()
+def team_server(tmp_path):
+    """The web app as a team shares it: writes need the access token."""
+    from test_web_data import fill_store
+
+    from storyline.store import Store
+    from storyline.web import create_app
+
+    with Store(tmp_path / "s.db") as store:
+        fill_store(store)
+    with ServerThread(create_app(tmp_path / "s.db", upload_dir=tmp_path / "uploads", token=TEAM_TOKEN)) as srv:
+        yield srv
+
+
+def test_a_team_member_signs_in_and_pastes_an_article_with_its_facts(team_server, page, shots):
+    url = team_server.url
+    page.goto(url + "/upload")
+    assert not page.locator("#upload-form").is_visible() or page.locator("a[href='/login?next=/upload']").count()
+    page.goto(url + "/login?next=/upload")
+    page.fill("#token", "not-the-token-000000")
+    page.click("#login-form button[type=submit]")
+    assert "not this server" in page.locator("main").inner_text()
+    page.errors.clear()  # the 403 of the wrong token, logged by the browser as a failed load
+    page.goto(url + "/login?next=/upload")
+    page.fill("#token", TEAM_TOKEN)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url(url + "/upload")
+    page.fill("#text", "Ferry crews walk out\n\n(Jan. 3, 2018) " + FOLLOW_UP)
+    page.fill("#meta-title", "Ferry crews walk out over pay")
+    page.fill("#meta-outlet", "Harbour Gazette")
+    page.fill("#meta-date", "2018-01-03")
+    page.fill("#meta-url", "https://gazette.example/ferry")
+    page.screenshot(path=str(shots / "upload-form.png"))
+    page.click("#upload-form button[type=submit]")
+    job = _upload_and_wait(page, url)
+    assert job["status"] == "done" and job["articles"], job
+    page.goto(f"{url}/articles/{job['articles'][0]['id']}")
+    facts = page.locator("dl.facts").inner_text()
+    assert "Harbour Gazette" in facts and "3 January 2018" in facts and "https://gazette.example/ferry" in facts
+    assert page.locator("article.doc h1").inner_text() == "Ferry crews walk out over pay"
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_a_read_only_server_offers_no_form_to_write(tmp_path, page):
+    from test_web_data import fill_store
+
+    from storyline.store import Store
+    from storyline.web import create_app
+
+    with Store(tmp_path / "s.db") as store:
+        fill_store(store)
+    with ServerThread(create_app(tmp_path / "s.db", upload_dir=tmp_path / "u", read_only=True)) as srv:
+        page.goto(srv.url + "/upload")
+        assert page.locator("#upload-form").count() == 0 and "read-only" in page.locator("main").inner_text()
+        page.goto(srv.url + "/stories/s-bridge")
+        assert page.locator("form[method=post]").count() == 0
+        assert page.errors == []
+
+
+def test_the_web_pages_fit_a_phone(server, browser):
+    context = browser.new_context(**PHONE)
+    pg = context.new_page()
+    pg.goto(server.url + "/")
+    assert_nothing_cut_off(pg)
+    pg.locator(".story-card h2 a").first.click()
+    pg.wait_for_selector("ol.timeline")
+    assert_nothing_cut_off(pg)
+    pg.goto(server.url + "/upload")
+    assert_nothing_cut_off(pg)
+    context.close()

@@ -199,9 +199,19 @@ def test_two_ages_of_one_person_conflict():
 
 def test_partitives_count_the_part_with_its_own_verb():
     _, claims = claims_of("Police said 21 of the schoolgirls were freed on Thursday.")
-    assert one(claims, subject="schoolgirls freed").value == 21
+    assert one(claims, subject="girls freed").value == 21
     _, claims = claims_of("Officials said 82 of the 276 girls abducted in 2014 have been released.")
     assert one(claims, subject="girls freed").value == 82
     assert one(claims, subject="girls abducted").value == 276
     _, claims = claims_of("One of the people sitting in front of the wall said nothing.")
     assert claims == []
+
+
+def test_a_figure_keeps_the_conversion_its_text_gives():
+    from storyline.compare.comparison import show
+
+    _, claims = claims_of("The rocket will eventually launch 140,000 pounds (63,500kg) of cargo into orbit.")
+    c = one(claims, value=140000)
+    assert (c.unit, c.converted, show(c)) == ("pounds", "63,500kg", "140,000 pounds (63,500kg)")
+    _, claims = claims_of("Officials said 40 people (including 12 children) were hurt.")
+    assert one(claims, value=40).converted is None

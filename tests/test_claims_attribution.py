@@ -182,3 +182,40 @@ def test_relative_clause_describing_the_thing_is_part_of_the_statement():
     _, claims = claims_of("A Nato spokesman said the explosion had caused massive damage to the building, where about "
                           "30 people worked.")
     assert "spokesman" in (one(claims, value=30).attributed_to or "")
+
+
+def test_a_figure_in_the_history_of_a_noun_after_the_attribution_is_the_writer_s():
+    from test_claims import claims_of
+
+    _, claims = claims_of("Militants handed over 21 schoolgirls to the authorities on Thursday, the government said, "
+                          "in the first release of any of the more than 200 girls kidnapped from their school two years ago.")
+    by_value = {c.value: c for c in claims}
+    assert by_value[21].attributed_to == "the government" and by_value[21].qualifier is None
+    assert by_value[200].attributed_to is None
+
+
+def test_reportedly_with_no_named_source_is_unnamed_reports():
+    from test_claims import claims_of
+
+    _, claims = claims_of("The previous ten safety alerts reportedly included four derailments.")
+    c = next(c for c in claims if c.value == 10)
+    assert (c.attributed_to, c.anonymous) == ("unnamed reports", True)
+
+
+def test_a_participle_of_reporting_shares_its_verb_s_speaker_and_the_source_drops_its_time():
+    from test_claims import claims_of
+
+    _, claims = claims_of("The Taliban said on Friday, adding that 30 people had been killed.")
+    assert claims[0].attributed_to == "The Taliban"
+    _, claims = claims_of("The UN welcomes the release of 82 schoolgirls, said a spokesperson here on Monday.")
+    assert claims[0].attributed_to == "a spokesperson"
+
+
+def test_it_said_is_the_body_that_spoke_before():
+    from test_claims import claims_of
+
+    _, claims = claims_of("The Nigerian government said the girls were well. A 20-month-old boy born in captivity "
+                          "was also released, it said.")
+    assert next(c for c in claims if c.subject == "age of boy").attributed_to == "The Nigerian government"
+    _, claims = claims_of("The ferry sank on Monday. It carried 300 passengers, it said.")
+    assert all(c.attributed_to is None for c in claims)

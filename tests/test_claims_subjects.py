@@ -23,7 +23,17 @@ def subjects(text: str) -> dict[str, object]:
     ("Twenty-nine miners died in the explosion.", "miners killed"),
     ("The ferry sank with the loss of 41 lives.", "lives lost"),
     ("Nearly 70,000 people have lodged claims for compensation.", "people lodged claims"),
-    ("Eleven fishermen are still missing after the storm.", "fishermen missing"),
+    ("Eleven fishermen are still missing after the storm.", "fishermen still missing"),
+    ("Two people remain trapped after the accident.", "people still trapped"),
+    ("Five people were left trapped inside the vehicle.", "people trapped"),
+    ("The raid left 32 civilians dead, officials said.", "people killed"),
+    ("At least seven people have lost their lives in the crash.", "people killed"),
+    ("At least seven people are now confirmed as having died, the police said.", "people killed"),
+    ("Twenty-one schoolgirls captured by the group two years ago have been freed.", "girls freed"),
+    ("Rescuers worked to free 12 miners trapped in the shaft.", "miners trapped"),
+    ("The group has killed more than 20,000 people since 2009.", "people killed (cumulative)"),
+    ("The group has killed 20,000 people in the past seven years.", "people killed (cumulative)"),
+    ("More than 30 people were killed last week when aircraft struck the village.", "people killed (earlier)"),
 ])
 def test_counted_noun_with_its_predicate(text, subject):
     assert subject in subjects(text), subjects(text).keys()
@@ -130,3 +140,8 @@ def test_an_explicitly_earlier_offer_is_kept_apart_from_the_current_one():
     new, old = one(claims, value=121_000_000_000), one(claims, value=105_000_000_000)
     assert new.subject == "Broadcom offer (USD)"
     assert "initial" in old.subject and "Broadcom" in old.subject
+
+
+def test_a_measure_of_a_named_thing_is_that_thing():
+    assert "speed limit (mph)" in subjects("The tram was negotiating a sharp curve which has a speed limit of 12 mph.")
+    assert "slick covered (square miles)" in subjects("The slick covers an area of 2,500 square miles.")

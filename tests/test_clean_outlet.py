@@ -37,3 +37,18 @@ def test_wire_copyright_is_a_credit_not_the_outlet():
                    "Copyright 2018 The Associated Press. All Rights Reserved.")
     assert p.outlet is None
     assert p.credits == ["AP"]
+
+
+_BODY = ("Harbour council backs new tariff\nThe council approved the new water tariff on Tuesday after a long debate "
+         "about the cost of repairs to the old harbour pipes and who should pay for them.\n")
+
+
+@pytest.mark.parametrize("foot, outlet, credits", [
+    ("Harbour Daily/ JF Source: EFE", "Harbour Daily", ["EFE"]),  # the outlet signs; the wire is its source
+    ("Source: EFE", None, ["EFE"]),  # a credit alone names no outlet
+    ("Reuters/ KCNA Source: Reuters", None, ["Reuters"]),  # an agency on either side: a credit, not a sign-off
+    ("Getty Images/ AB Source: EFE", None, None),  # a photo agency is no outlet either
+])
+def test_an_outlet_signing_its_copy_in_a_credit_line_is_the_outlet(foot, outlet, credits):
+    p = clean_text(_BODY + foot)
+    assert p.outlet == outlet and (credits is None or p.credits == credits)

@@ -132,3 +132,23 @@ def test_news_please_record_end_to_end():
     assert art.published.date is None and art.published.latest == "2019-04-02"
     rec["date_download"] = "2020-01-01T00:00:00"  # crawled long after: the metadata stands
     assert clean(record_to_article(rec, "rec.json", "a1")).published.date == "2019-04-02"
+
+
+def test_a_date_read_from_the_article_text_is_not_taken_for_its_publication_date():
+    """htmldate's extensive search reads dates out of the page's text; one the article itself
+    gives as the day of something it reports is not the day it was published."""
+    from storyline.clean import clean
+    from storyline.model import RawArticle
+
+    body = ("<p>North Korea ratified a defence pact with Russia, state media reported on Tuesday.</p>"
+            "<p>The treaty, signed in Pyongyang on June 19, 2024, was ratified by a decree of the leader, "
+            "the agency said in its short report.</p>"
+            "<p>The treaty will take effect from the day both sides exchange ratification instruments.</p>")
+    page = f"<!DOCTYPE html><html><head><title>Pact</title></head><body><article>{body}</article></body></html>"
+    art = clean(RawArticle(id="p", source="p.html", format="html", html=page, url="http://127.0.0.1/news/p.html"))
+    assert art.published.date is None
+    assert "rejected" in (art.published.evidence or "") and "June 19, 2024" in art.published.evidence
+    # A date in the page around the article (its metadata) is kept as before.
+    meta = page.replace("<title>", '<meta property="article:published_time" content="2024-11-12T08:00:00Z"><title>')
+    art = clean(RawArticle(id="q", source="q.html", format="html", html=meta, url="http://127.0.0.1/news/q.html"))
+    assert art.published.date == "2024-11-12"

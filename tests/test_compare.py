@@ -178,3 +178,32 @@ def test_bench_excerpt_by_week_and_reading_sheet():
     assert "| 2010-05-31 | 19,000 barrels per day (1) | Post |  |" in text
     sheet = reading_sheet(result["claims"], 2, seed=7)
     assert sheet.startswith("2 of 4 claims, random.seed(7)") and sheet.count("\n| ") == 3
+
+
+def test_a_raised_floor_is_a_change_never_a_conflict():
+    arts = [art("a", "Post", "2016-11-10"), art("b", "Times", "2016-11-11"), art("c", "Globe", "2016-11-11")]
+    claims = [claim("1", "a", 2, qualifier="at least", unit="people", subject="people killed"),
+              claim("2", "b", 6, qualifier="at least", unit="people", subject="people killed"),
+              claim("3", "c", 4, qualifier="at least", unit="people", subject="people killed")]
+    comp = run(claims, arts)["people killed"]
+    assert comp.status == "evolving" and not comp.conflicts
+    claims = [claim("1", "a", 7, qualifier="at least", unit="people", subject="people killed"),
+              claim("2", "b", 7, unit="people", subject="people killed")]
+    assert run(claims, arts)["people killed"].status == "agree"
+
+
+def test_bare_counts_of_different_values_are_not_one_quantity():
+    arts = [art("a", "Post", "2016-10-13"), art("b", "Times", "2016-10-13"), art("c", "Globe", "2016-10-14")]
+    claims = [claim("1", "a", 276, unit="girls", subject="girls"), claim("2", "b", 197, unit="girls", subject="girls"),
+              claim("3", "c", 197, unit="girls", subject="girls")]
+    comps = compare_claims(claims, {a.id: a for a in arts}, {a.id: a.outlet for a in arts})
+    assert sorted((k.status, tuple(k.claims)) for k in comps) == [("agree", ("2", "3")), ("single", ("1",))]
+
+
+def test_a_figure_far_above_a_floor_is_not_the_same_count():
+    arts = [art("a", "Post", "2016-11-11"), art("b", "Times", "2016-11-11")]
+    claims = [claim("1", "a", 4, qualifier="at least", unit="people", subject="people killed"),
+              claim("2", "b", 32, unit="people", subject="people killed")]
+    assert run(claims, arts)["people killed"].status == "conflict"
+    claims[1].value = 6  # a floor raised: never a dispute
+    assert run(claims, arts)["people killed"].status == "evolving"

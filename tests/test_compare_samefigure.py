@@ -55,3 +55,48 @@ def test_joined_claims_are_compared_as_one_agreeing_subject():
     out = compare_claims(claims, arts, {a: a for a in arts})
     assert [(k.status, len(k.claims)) for k in out] == [("agree", 3)]
     assert {c.subject for c in claims} == {out[0].subject}  # the claims carry their comparison's subject
+
+
+def test_counts_pinned_to_one_past_year_join_when_they_agree():
+    from storyline.compare.samefigure import join_same_figures
+
+    def c(cid, value, subject, qualifier=None):
+        return Claim(id=cid, subject=subject, text="...", article=cid, value=value, unit="girls", qualifier=qualifier)
+
+    joined = join_same_figures([("girls in 2014", [c("1", 270, "girls in 2014", "more than")]),
+                                ("girls abducted in 2014", [c("2", 276, "girls abducted in 2014")]),
+                                ("girls escaped in 2014", [c("3", 57, "girls escaped in 2014", "as many as")]),
+                                ("girls abducted in 2015", [c("4", 276, "girls abducted in 2015")])])
+    assert sorted(label for label, _ in joined) == ["girls abducted in 2014", "girls abducted in 2015",
+                                                    "girls escaped in 2014"]
+    assert {x.id for label, cs in joined if label == "girls abducted in 2014" for x in cs} == {"1", "2"}
+
+
+def test_an_earlier_mark_stays_only_where_the_figures_differ():
+    from storyline.compare.samefigure import join_same_figures
+
+    def c(cid, value, subject):
+        return Claim(id=cid, subject=subject, text="...", article=cid, value=value, unit="workers")
+
+    joined = dict(join_same_figures([("workers killed", [c("1", 11, "workers killed")]),
+                                     ("workers killed (earlier)", [c("2", 11, "workers killed (earlier)")])]))
+    assert list(joined) == ["workers killed"] and len(joined["workers killed"]) == 2
+    joined = dict(join_same_figures([("workers killed", [c("1", 6, "workers killed")]),
+                                     ("workers killed (earlier)", [c("2", 30, "workers killed (earlier)")])]))
+    assert sorted(joined) == ["workers killed", "workers killed (earlier)"]
+
+
+def test_an_earlier_mark_joins_the_most_reported_figure():
+    from storyline.compare.samefigure import join_same_figures
+
+    def c(cid, value, subject):
+        return Claim(id=cid, subject=subject, text="...", article=cid, value=value, unit="workers")
+
+    joined = dict(join_same_figures([("workers killed", [c("1", 11, "workers killed"), c("2", 11, "workers killed"),
+                                                         c("3", 29, "workers killed")]),
+                                     ("workers killed (earlier)", [c("4", 11, "workers killed (earlier)")])]))
+    assert list(joined) == ["workers killed"]
+    joined = dict(join_same_figures([("people killed", [c("1", 2, "people killed"), c("2", 2, "people killed"),
+                                                        c("3", 30, "people killed")]),
+                                     ("people killed (earlier)", [c("4", 30, "people killed (earlier)")])]))
+    assert sorted(joined) == ["people killed", "people killed (earlier)"]

@@ -299,3 +299,41 @@ def test_a_warning_names_what_is_to_happen_not_who_warns():
     [x] = _run(body)
     assert x.subject == "the death toll"
     assert x.what == "increase"
+
+
+# ---------------------------------------------------------------- issue 14, fourth round
+
+
+@pytest.mark.parametrize("body", [
+    "We trust that our government will continue to work for the release of the others.",  # a belief
+    "He said in an interview that he hoped more girls could be rescued.",  # 'hoped' read as 'hop' by the lemmatiser
+    "A girl was found when members of a vigilante group came across her as they prepared to ambush a camp.",
+    "A spokeswoman said there would be a tented area with psychologists on hand.",  # a place described
+    "The safe zone will be located in a tent near the gate.",
+    "We could see the fuel potentially freeze, the engineer said.",  # a risk seen, not a step
+    "It looked as though he was going to smash the car into the wall.",  # a past scene
+    "The group aims to impose its law across the country.",  # a standing aim
+])
+def test_not_steps_fourth_round(body):
+    assert _run(body) == []
+
+
+def test_would_outside_the_quotation_marks_reports_a_step():
+    body = "He said officers would be \u201cworking through the night\u201d at the scene."
+    [x] = _run(body)
+    assert x.what.startswith("working through the night")
+
+
+def test_a_time_cut_by_scare_quotes_bounds_the_step():
+    body = "Musk said the launch vehicle will blast off at the 'end of the month' on a test mission."
+    [x] = _run(body, anchor="2018-01-05")
+    assert x.bound is not None and x.bound.latest == "2018-01-31"
+    assert "end of the month" not in x.what
+
+
+def test_a_happening_expected_at_a_time_ahead_is_an_item():
+    body = "A full test firing of the rocket's engines is expected next week, Musk said."
+    week = _tx(body, "next week", value="2018-W02", precision="week", earliest="2018-01-08", latest="2018-01-14")
+    [x] = _run(body, [week], anchor="2018-01-05")
+    assert x.what == "A full test firing of the rocket's engines" and x.certainty == "expected"
+    assert x.bound is week

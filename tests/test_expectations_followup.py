@@ -383,3 +383,73 @@ def test_the_same_kind_of_action_on_other_days_or_by_others_stays_apart():
     f = _said(_exp("senate:x2", "senate", "launch", None, "2024-11-06", _day("Tuesday", "2024-11-12")),
               "Launch is scheduled for Tuesday.", 90)
     assert len(follow_up([e, f], list(FILLER), ARTICLES)) == 2
+
+
+# ---------------------------------------------------------------- issue 14, fourth round
+
+
+def _body_article(aid: str, date: str, body: str) -> Article:
+    return Article(id=aid, source=aid, body=body, published=Published(date, date, date, "metadata"))
+
+
+def test_a_figure_forecast_to_rise_is_fulfilled_by_a_later_report_that_it_rose():
+    x = Expectation(id="a:x0", text="The doctor said four dead and 120 wounded had been brought in and that the "
+                                    "numbers might rise.",
+                    what="rise", article="a", certainty="possible", subject="the numbers", made="2016-11-10")
+    arts = {"a": _body_article("a", "2016-11-10", x.text),
+            "b": _body_article("b", "2016-11-11", "The death toll from the bombing rose to at least six on Friday, "
+                                                  "with more than 100 others wounded.")}
+    [done] = follow_up([x], [], arts)
+    assert done.status == "fulfilled" and done.fulfilled_sources == ["b"]
+
+
+def test_a_figure_said_to_rise_again_does_not_fulfil_it():
+    x = Expectation(id="a:x0", text="The death toll may rise.", what="rise", article="a", certainty="possible",
+                    subject="The death toll", made="2016-11-10")
+    arts = {"a": _body_article("a", "2016-11-10", x.text),
+            "b": _body_article("b", "2016-11-11", "Officials said the death toll could have risen overnight."),
+            "c": _body_article("c", "2016-11-11", "The price of bread rose sharply."),
+            "d": _body_article("d", "2016-11-11", "The number of stray pets at the shelter rose to 40.")}
+    [still] = follow_up([x], [], arts)  # another figure, another measure, or another count
+    assert still.status == "open"
+
+
+def test_a_step_set_again_for_a_later_date_is_overdue_once_its_bound_passed():
+    end = TimeExpr(text="the end of the month", start=0, end=1, value="2018-01", precision="month",
+                   earliest="2018-01-25", latest="2018-01-31", kind="future")
+    tue = TimeExpr(text="Tuesday", start=0, end=1, value="2018-02-06", precision="day",
+                   earliest="2018-02-06", latest="2018-02-06")
+    first = _exp("a:x0", "a", "blast off on a test mission", "the launch vehicle", "2018-01-05", end)
+    again = _exp("b:x0", "b", "blast off for the first time", "The launch vehicle", "2018-02-05", tue)
+    arts = {"a": _article("a", "2018-01-05"), "b": _article("b", "2018-02-05")}
+    out = follow_up([first, again], [], arts)
+    status = {x.id: x.status for x in out}
+    assert status["a:x0"] == "overdue"  # the bound passed a week ago and the story sets it for Tuesday
+    assert status["b:x0"] == "open"
+
+
+def test_an_expected_happening_named_by_a_noun_is_fulfilled_when_told_done_later():
+    week = TimeExpr(text="next week", start=0, end=1, value="2018-W02", precision="week",
+                    earliest="2018-01-08", latest="2018-01-14")
+    x = Expectation(id="a:x0", text="A full test firing of the engines is expected next week, Musk said.",
+                    what="A full test firing of the engines", article="a", certainty="expected", subject=None,
+                    made="2018-01-05", bound=week)
+    arts = {"a": _body_article("a", "2018-01-05", x.text),
+            "b": _body_article("b", "2018-02-05", "A test firing of the 27 engines in January showed that the firm "
+                                                  "can ignite all of them.")}
+    [done] = follow_up([x], [], arts)
+    assert done.status == "fulfilled" and done.fulfilled_sources == ["b"]
+
+
+def test_a_name_the_story_gives_a_made_thing_does_not_act():
+    x = Expectation(id="a:x0", text="The Falcon Heavy will allow the firm to bid on missions.",
+                    what="allow the firm to bid on missions", article="a", certainty="announced",
+                    subject="The Falcon Heavy", made="2018-02-06")
+    y = Expectation(id="a:x1", text="SpaceX will broadcast the launch on its website.",
+                    what="broadcast the launch on its website", article="a", certainty="announced",
+                    subject="SpaceX", made="2018-02-06")
+    arts = {"a": _body_article("a", "2018-02-06", x.text + " " + y.text),
+            "b": _body_article("b", "2018-02-05", "The Falcon Heavy rocket stands on the pad. Customers may ride "
+                                                  "a SpaceX capsule. SpaceX said the weather looks good.")}
+    out = follow_up([x, y], [], arts)
+    assert [x.id for x in out] == ["a:x1"]  # SpaceX speaks: a firm, though it makes capsules

@@ -78,3 +78,23 @@ def test_t17_mixed_from_the_cli_never_merges_stories():
     assert result["metrics"]["bcubed_precision"] >= 0.98
     assert result["metrics"]["bcubed_f1"] >= 0.85
     assert all(i["largest_purity"] >= 0.95 for i in result["items"])
+
+
+def test_mixing_names_stories_of_two_gold_stories_and_the_seed_story():
+    from storyline.eval.stories import mixing
+
+    gold = {"s1": "seed", "s2": "seed", "a": "nc:1", "b": "nc:2", "c": "nc:2"}
+    found = mixing([["s1", "s2"], ["a", "b"], ["c"]], gold)
+    assert found["mixed_stories"] == [{"story": 1, "labels": {"nc:1": 1, "nc:2": 1}}]
+    assert found["seed_whole"] and found["seed_alone"]
+    found = mixing([["s1", "a"], ["s2"], ["b", "c"]], gold)
+    assert not found["seed_whole"] and not found["seed_alone"]
+    assert "seed_whole" not in mixing([["a"]], {"a": "nc:1"})
+
+
+def test_mixed_crawl_needs_its_sibling_sets(tmp_path):
+    from storyline.eval.stories import load_mixed
+
+    (tmp_path / "newsclusters-dev").mkdir()
+    with pytest.raises(EvalDataError, match="t17-dev"):
+        load_mixed(tmp_path / "newsclusters-dev")

@@ -272,3 +272,87 @@ def test_only_a_named_source_is_added_to_a_line():
     e = _event("e", "The president signed the law.", "2024-11-09")
     e.attributed_to = ["a decree"]
     assert sourced_line(e) == e.text
+
+
+def test_pieces_of_sentences_do_not_stand_alone():
+    # A cut title, a speaker's frame around a time clause, an adverb before a pronoun, lower case.
+    assert not stands_alone("1,\u201d which came out in 2003, she told the director about the producer.")
+    assert not stands_alone("When the actress was able to talk again, her lawyer said.")
+    assert not stands_alone("Finally she agreed to go upstairs.")
+    assert not stands_alone("but the teenager overtook 13 cars.")
+    assert not stands_alone("Bamford said he asked the driver if he was OK: \u201cHe said: \u2018Yeah.")
+    assert not stands_alone("The lower house endorsed it.")  # endorsed what?
+    # Whole sentences still do.
+    assert stands_alone("20 people were injured in 112 accidents between March 2015 and March 2016.")
+    assert stands_alone("When police arrived, the gunman fled, officials said.")
+    assert stands_alone("Finally, police arrested the man.")
+
+
+def test_lines_told_in_passing_retold_or_timed_against_the_sentence_before_stay_off_the_view():
+    events = [
+        _event("e1", "A tram derailed at a sharp bend in Croydon.", "2016-11-09", sources=("a", "b")),
+        _event("e2", "The attack resulted in heavy damage to parts of the consulate.", None,
+               latest="2016-11-10", sources=("c",)),
+        _event("e3", "The red flags were waved seconds later.", None, latest="2016-11-13", sources=("d",)),
+        _event("e4", "The ViaSat 2 satellite was supposed to launch on the rocket.", None, latest="2018-02-05"),
+        _event("e5", "Officials worry that a repeat of the attacks that happened in 2015 could hurt the party.",
+               "2015", precision="year", earliest="2015-01-01", latest="2015-12-31", sources=("e",)),
+        _event("e6", "Police arrested the driver of the tram.", None, latest="2016-11-10", sources=("f",)),
+    ]
+    events[4].aside = True
+    shown = {e.id for e in key_events(events)}
+    assert shown == {"e1", "e6"}
+    full = {e.id for e in events}  # the full list keeps them all
+    assert full >= {"e2", "e3", "e4", "e5"}
+
+
+def test_a_happening_in_a_clause_under_a_present_or_future_main_clause_is_told_in_passing():
+    from storyline.eval.timeline import analyse_for_timeline
+
+    def events_of(body):
+        day = "2016-11-10"
+        art = Article(id="a", source="a", body=body, published=Published(day, day, day, "dateline"))
+        return analyse_for_timeline(art).events
+
+    main = events_of("Police arrested the driver of the tram on Wednesday. "
+                     "Both parties worry that a repeat of the attacks, which happened in Cologne in 2015, could hurt them.")
+    by_trigger = {m.trigger: m for m in main}
+    assert by_trigger["arrest"].aside is False
+    assert by_trigger["happen"].aside is True
+    # A report is news of its own however the parser hangs it.
+    reported = events_of("The treaty allegedly includes a secret clause, the Wall Street Journal reported on Monday.")
+    assert [(m.trigger, m.aside) for m in reported] == [("report", False)]
+
+
+def test_a_quotation_cut_with_its_tail_is_closed():
+    from storyline.events.extract import _sentence_end
+
+    assert _sentence_end('The spokesman said the fighters had been sent "with a mission to kill') == \
+        'The spokesman said the fighters had been sent "with a mission to kill."'
+    assert _sentence_end("He said \u201cwe will go") == "He said \u201cwe will go.\u201d"
+
+
+def test_one_doer_one_kind_of_deed_at_one_time_is_one_happening():
+    won = _event("e1", "The race was won by three-time champion Hamilton.", "2016-11-13", sources=("a", "b"))
+    again = _event("e2", "Lewis Hamilton eventually won a very dangerous Grand Prix.", None, latest="2016-11-13",
+                   sources=("c",))
+    crash = _event("e3", "Romain Grosjean crashed his car on the way to the grid.", None, latest="2016-11-13",
+                   sources=("d",))
+    said = _event("e4", "Hamilton told reporters the conditions at Interlagos were the worst he had seen.", None, latest="2016-11-14",
+                  sources=("e",))
+    won.actors, again.actors, crash.actors = ["Lewis Hamilton"], ["Lewis Hamilton"], ["Romain Grosjean"]
+    said.actors = ["Lewis Hamilton"]
+    won.triggers, again.triggers, crash.triggers, said.triggers = ["win"], ["win"], ["crash"], ["say"]
+    shown = {e.id for e in key_events([won, again, crash, said])}
+    assert shown == {"e1", "e3", "e4"}
+
+
+def test_a_count_that_moved_is_a_development_of_its_own():
+    attack = _event("e1", "A Taliban suicide bomber rammed a car packed with explosives into the German consulate, "
+                          "killing two people.", None, earliest="2016-11-10", latest="2016-11-11", sources=("a", "b", "c"))
+    toll = _event("e2", "The death toll from the Taliban truck bombing at the German consulate in the northern city "
+                        "rose to at least six, with more than 100 others wounded.", "2016-11-11", sources=("d",))
+    retold = _event("e3", "The Taliban suicide bomber drove a car packed with explosives into the German consulate.",
+                    None, earliest="2016-11-10", latest="2016-11-11", sources=("e",))
+    shown = {e.id for e in key_events([attack, toll, retold])}
+    assert shown == {"e1", "e2"}

@@ -195,8 +195,9 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 
 def _top(root: Path, source: str) -> str:
-    """The corpus entry a result's source belongs to (its first path part under root)."""
-    prefix = display_path(root) + "/"
+    """The corpus entry a result's source belongs to (its first path part under root). An
+    absolute folder's inputs are named under the folder's name, never its machine path."""
+    prefix = display_path(root.name) + "/"
     assert source.startswith(prefix), source
     rest = source[len(prefix):]
     for sep in ("#", ":"):  # record markers: file.jsonl#3, file.jsonl:2

@@ -142,8 +142,11 @@ def sample_story() -> Story:
                              {"event": "e2", "outlets": {"Coast Radio": True, "Daily Example": False, "Metro Times": False, "Valley Post": False}},
                              {"event": "e3", "outlets": {"Coast Radio": False, "Daily Example": False, "Metro Times": True, "Valley Post": False}}],
                   "missing": "Coast Radio did not report the closure"},
-        wording=[{"term": "closed", "outlets": ["Daily Example"], "article": "a1"},
-                 {"term": "shut", "outlets": ["Metro Times", "Valley Post"], "article": "a2"}],
+        wording=[{"thing": "closure", "variants": [{"outlet": "Daily Example", "text": "closed", "articles": ["a1"]},
+                                                   {"outlet": "Metro Times", "text": "shut", "articles": ["a2"]},
+                                                   {"outlet": "Valley Post", "text": "shut", "articles": ["a4"]}]},
+                 {"thing": "bridge", "variants": [{"outlet": "Daily Example", "text": "bridge", "articles": ["a1"]},
+                                                  {"outlet": "Metro Times", "text": "Bridge", "articles": ["a2"]}]}],
         summary="The council closed the Harbour Bridge after cracks were found in two cables. Repairs began later that week.",
         summary_sentences=[
             SummarySentence("The council closed the Harbour Bridge after cracks were found in two cables.", ["a1", "a2"], "agreed"),

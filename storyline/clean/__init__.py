@@ -11,7 +11,8 @@ import hashlib
 
 from storyline.clean.dates import parse_date_string
 from storyline.clean.outlet import outlet_from_domain
-from storyline.clean.published import date_article
+from storyline.clean.html import TEXT_GUESS
+from storyline.clean.published import date_article, told_after
 from storyline.clean.text import clean_text
 from storyline.model import Article, Published, RawArticle, Removed
 
@@ -32,6 +33,7 @@ def clean(raw: RawArticle) -> Article:
     text = raw.text
     title = raw.title
     published = None
+    guessed, removed_guess = False, None
     outlet, outlet_how = None, None
     if raw.outlet:
         outlet, outlet_how = outlet_from_domain(raw.outlet) or raw.outlet, "metadata"
@@ -50,6 +52,7 @@ def clean(raw: RawArticle) -> Article:
         authors = authors or ex.authors
         if ex.date and not (raw.published and parse_date_string(raw.published)):
             published = Published(date=ex.date, earliest=ex.date, latest=ex.date, how="html", evidence=ex.date_evidence)
+            guessed = ex.date_evidence == TEXT_GUESS
         if outlet is None and ex.sitename:
             outlet, outlet_how = ex.sitename, "metadata"
         if outlet is None and ex.url:
@@ -60,11 +63,22 @@ def clean(raw: RawArticle) -> Article:
     else:
         raw_url = raw.url
     parts = clean_text(text or "", title=title, structured=raw.html is not None or raw.format == "newsplease")
+    if published is not None and guessed:
+        # A date htmldate read from the page's text is one date the text mentions ("signed on
+        # June 19"), not necessarily the day of publication: kept only when the text tells
+        # nothing as done after it; otherwise the other witnesses decide (or leave a window).
+        told = told_after("\n\n".join(parts.paragraphs), published.date)
+        if told:
+            published = None
+            removed_guess = f"{ex.date} ({TEXT_GUESS}) rejected: {told}"
     if published is None:
         # Metadata, URL, date line and crawl time, each checked against the text.
         published = date_article("\n\n".join(parts.paragraphs), metadata=raw.published, url=raw_url,
                                  dateline=(parts.date, parts.dateline) if parts.date else None,
                                  downloaded=_downloaded(raw))
+        if removed_guess:
+            published = published or Published()
+            published.evidence = "; ".join(x for x in (published.evidence, removed_guess) if x)
     if outlet is None and parts.outlet:
         outlet, outlet_how = parts.outlet, "text"
     byline = parts.byline or (", ".join(authors) if authors else None)

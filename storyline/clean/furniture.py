@@ -97,6 +97,11 @@ def _credit_caption(s: str) -> bool:
     return bool(m) and len(_words(s[m.end():])) >= 4
 
 
+def photo_credit(name: str) -> bool:
+    """Whether ``name`` is one of the names that credit a photograph (lists/photo_credits.txt)."""
+    return bool(_phrases("photo_credits").fullmatch(name.strip()))
+
+
 @lru_cache(maxsize=1)
 def _credit_prefix() -> re.Pattern[str]:
     """One or more photo credits ("SWNS • PA") before a capitalised caption."""

@@ -111,6 +111,12 @@ def find_html_date(html: str, url: str | None = None) -> tuple[str | None, str |
     found = run(True)
     if not found:
         return None, None
-    if found.endswith("-01-01") and run(False) is None:
+    fast = run(False)
+    if found.endswith("-01-01") and fast is None:
         return None, None
-    return found, "htmldate"
+    # Found only by the extensive search: read from the page's text, not its metadata. A guess
+    # the clean stage checks against what the text tells.
+    return found, "htmldate" if fast == found else TEXT_GUESS
+
+
+TEXT_GUESS = "htmldate (guessed from the page text)"

@@ -20,6 +20,8 @@ def outlet_from_domain(value: str) -> str | None:
     if not host or "." not in host or " " in host:
         return None
     host = host.lower().rstrip(".")
+    if _is_ip(host):  # an address, not a name: nothing says which outlet it is
+        return None
     for prefix in ("www.", "m.", "amp.", "mobile.", "edition."):
         if host.startswith(prefix):
             host = host[len(prefix):]
@@ -27,6 +29,16 @@ def outlet_from_domain(value: str) -> str | None:
     if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
         return ".".join(parts[-3:])
     return ".".join(parts[-2:]) if len(parts) >= 2 else host
+
+
+def _is_ip(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        return False
 
 
 # A page names itself: "A Message from The Moscow Times", "© 2024 The Daily Planet",
@@ -56,3 +68,20 @@ def outlet_from_text(lines: list[str]) -> tuple[str | None, str | None]:
                 if len(name) > 2 and name.lower() not in _NOT_NAMES:
                     return name, line.strip()
     return None, None
+
+
+# An outlet signing its copy at the foot: "teleSUR/ JF Source: EFE", "Prensa Latina / abm-mgt".
+# The name before the slash is the outlet, the letters after it the editors' initials, and
+# what follows "Source:" the wire it took the facts from (a credit, kept apart by the caller).
+_SIGN_OFF = re.compile(
+    r"^(?P<name>[A-Za-z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s?/\s?(?P<initials>[A-Za-z]{2,4}(?:\s?[-,/]\s?[A-Za-z]{2,4}){0,3})"
+    r"(?:\s+(?i:sources?|with|from)\b.*)?\s*$")
+
+
+def outlet_from_sign_off(line: str) -> tuple[str, str] | None:
+    """(outlet, initials) when ``line`` is an outlet's sign-off, else None. The caller checks
+    that neither part is a wire agency ("Reuters/ KCNA" is a photo credit, not an outlet)."""
+    m = _SIGN_OFF.match(line.strip())
+    if not m or not any(c.isupper() for c in m.group("name")) or m.group("name").lower() in _NOT_NAMES:
+        return None
+    return m.group("name"), m.group("initials")

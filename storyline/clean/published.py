@@ -179,6 +179,25 @@ def read_text(body: str, day: str) -> Reading:
     return Reading(day, contradictions, newest, lag)
 
 
+def told_after(body: str, day: str) -> str | None:
+    """Why ``day``, a date read from a page's text, cannot be taken as its publication date:
+    the article's own text spells it out as the day of something it reports ("signed in
+    Pyongyang on June 19, 2024"), tells something done after it, or spells out a later date.
+    None when nothing does (the date came from the page around the article: "Posted ...")."""
+    from storyline.annotate.timex import find_timexes
+
+    for t in find_timexes(body, day) if body else []:
+        if not t.relative and t.kind == "point" and t.precision == "day" and t.earliest == day:
+            return f"the article's text gives '{t.text}' as the day of something it reports"
+    reading = read_text(body, day)
+    if reading.contradictions:
+        return _short(reading.contradictions)
+    floor = _floor(body, day)
+    if floor and floor > day:
+        return f"the text gives {floor}, after {day}"
+    return None
+
+
 def _floor(body: str, anchor: str | None) -> str | None:
     """The newest day- or month-precise date the text gives without needing the publication
     date ("on December 31, 2015"), told as past or without tense: the article is no older."""

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from storyline.clean.dates import is_dateline
-from storyline.clean.furniture import furniture_kind, split_trailing_credit
-from storyline.clean.outlet import outlet_from_text
+from storyline.clean.furniture import furniture_kind, photo_credit, split_trailing_credit
+from storyline.clean.outlet import outlet_from_sign_off, outlet_from_text
 from storyline.model import Removed
 
 
@@ -698,6 +698,20 @@ def _mark_credits(lines: list[_Line], parts: TextParts) -> None:
                 parts.credits.append(name)
 
 
+def _signed_by(credit_lines) -> str | None:
+    """The outlet that signs the copy in a credit line ("teleSUR/ JF Source: EFE" -> teleSUR),
+    unless a part of the sign-off is a wire agency: then it is the wire's credit."""
+    for line in credit_lines:
+        found = outlet_from_sign_off(line)
+        if not found or len(line.split()) > 10:
+            continue
+        parts = [found[0]] + [x for x in re.split(r"[-,/\s]+", found[1]) if x]
+        # a wire or a photo agency in it makes it a credit ("Getty Images/ AB"), not a sign-off
+        if not any(agency_name(x) or photo_credit(x) for x in parts):
+            return found[0]
+    return None
+
+
 _GALLERY = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})\s+\S")
 
 
@@ -965,6 +979,8 @@ def clean_text(text: str, *, title: str | None = None, structured: bool = False)
         parts.removed.append(Removed(ln.text, ln.kind))
     furniture = [r.text for r in parts.removed if r.kind in ("appeal", "nav", "share_prompt", "address", "credit")]
     name, _evidence = outlet_from_text(furniture)
+    if name is None:
+        name = _signed_by(r.text for r in parts.removed if r.kind == "credit")
     if name and agency_name(name):
         # "© 2019 The Associated Press": the wire owns the copy, the page is someone else's.
         if agency_name(name) not in parts.credits:

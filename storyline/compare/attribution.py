@@ -52,11 +52,17 @@ PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "which"
 FIRST_PERSON = {"i", "we"}
 # Pronouns that stand for one named person, found in the sentences just before.
 PERSON_PRONOUNS = {"he", "she"}
+# Subjects that are people, whom "it" never stands for.
+PERSON_NOUNS = {"man", "woman", "spokesman", "spokeswoman", "spokesperson", "official", "minister", "president",
+                "witness", "source", "mother", "father", "doctor", "officer", "resident"}
 LOOK_BACK_SENTENCES = 2
 QUOTE_OPEN = "“«\""
 QUOTE_CLOSE = "”»\""
 SINGLE_QUOTES = "'‘’"
 MAX_SOURCE_TOKENS = 14
+
+
+UNNAMED_REPORTS = "unnamed reports"
 
 
 @dataclass(slots=True)
@@ -79,6 +85,8 @@ def source_phrase(token, sent) -> str:
     for child in token.children:
         if child.dep_ in ("relcl", "acl", "appos", "advcl", "punct") and len(list(child.subtree)) > 3:
             drop.update(t.i for t in child.subtree)
+        if child.i > token.i and (child.lower_ == "here" or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
+            drop.update(t.i for t in child.subtree)  # "a spokesperson here on Monday": where and when, not who
     toks = [t for t in token.subtree if t.i not in drop and sent.start <= t.i < sent.end]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
@@ -104,6 +112,9 @@ def subject_of(verb):
         return verb.head
     if verb.dep_ == "conj":
         return subject_of(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_report_verb(verb.head) \
+            and not any(c.dep_ == "mark" for c in verb.children):
+        return subject_of(verb.head)  # "He confirmed the thrust, adding ...": the participle's doer
     return None
 
 
@@ -192,6 +203,19 @@ def _background(below) -> bool:
     return False
 
 
+def _history(below) -> bool:
+    """A figure in a prepositional phrase whose noun carries its own past ("in the first
+    release of the 200 girls kidnapped two years ago"): the writer's reminder of that history.
+    Only for a statement's trailing phrase, after a parenthetical "X said": a figure inside the
+    reported clause is the speaker's, whatever its noun's history."""
+    for t in below:
+        if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") and not (t.head.lower_ == "of" and t.head.head.like_num) \
+                and any(c.dep_ in ("acl", "relcl") and any(g.lower_ == "ago" or g.ent_type_ == "DATE" for g in c.subtree)
+                        for c in t.children):
+            return True
+    return False
+
+
 def _counting_source(anchor):
     """ "Berlin police recorded 14 sexual assaults": the body that counted, for a figure that
     is the object of a counting verb."""
@@ -207,6 +231,8 @@ def antecedent(pronoun) -> str | None:
     """The person "he" or "she" stands for: the last person named as the subject of a verb in
     the pronoun's sentence or the two before it. News writing names a speaker, then goes on
     with "he said"; with two candidates in the last sentence the nearest wins."""
+    if pronoun.lower_ == "it":
+        return _speaking_body(pronoun)
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     doc = pronoun.doc
@@ -228,6 +254,24 @@ def antecedent(pronoun) -> str | None:
     if title is not None and title.text in ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"):
         return f"{title.text} {found.text}"
     return found.text
+
+
+def _speaking_body(pronoun) -> str | None:
+    """The body "it said" stands for: the last non-pronoun subject of a reporting verb in the
+    pronoun's sentence or the two before it ("The government said ... A boy was released, it
+    said."). Only a subject that has spoken qualifies, so "it" is never a thing."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    for _ in range(LOOK_BACK_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    found = None
+    for t in doc[start:pronoun.i]:
+        if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in PRONOUNS \
+                and is_report_verb(t.head) and not is_caption(t.sent.text) and t.lemma_.lower() not in PERSON_NOUNS:
+            found = t
+    return source_phrase(found, found.sent) if found is not None else None
 
 
 def attribute(sent, anchor) -> Attribution:
@@ -276,7 +320,8 @@ def attribute(sent, anchor) -> Attribution:
         acc = according_to(sent)
         if acc is not None:
             source_tok = acc
-    if source_tok is None and source_text is None and out.verb is None and not out.background:
+    if source_tok is None and source_text is None and out.verb is None and not out.background \
+            and not (not quoted and (_background(path) or _history(path))):
         for v in sent:
             if is_report_verb(v) and v not in path and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
                 subj = subject_of(v)
@@ -329,4 +374,7 @@ def attribute(sent, anchor) -> Attribution:
         # not a name; only a person's name makes the source a named one
         named = [t for t in source_tok.subtree if t.ent_type_ == "PERSON"]
         out.anonymous = not named
+    if out.source is None and not out.background and "reportedly" in out.hedges:
+        # "The ten alerts reportedly included ...": the outlet relays reports it does not name
+        out.source, out.anonymous = UNNAMED_REPORTS, True
     return out

@@ -53,7 +53,7 @@ from storyline.compare.measured import (
 )
 from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, names_not_counts
 from storyline.compare.words import words
-from storyline.compare.subjects import CHANGE_CLASSES, MATERIALS, noun_class, owner_name, plural, subject_label
+from storyline.compare.subjects import CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, noun_class, owner_name, plural, subject_label
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
 
 log = logging.getLogger("storyline")
@@ -65,7 +65,8 @@ IDENTIFIER_NOUNS = {"article", "no", "no.", "number", "section", "resolution", "
                     "category", "grade", "class", "model", "version", "stage", "step", "part", "bill", "law", "act",
                     "highway", "interstate", "platform", "terminal", "block", "lot", "unit", "hole", "sector",
                     "p", "pp", "vol", "issue", "episode", "season", "series", "question", "exhibit", "fig",
-                    "figure", "table", "line", "row", "slide", "photo", "picture", "image"}
+                    "figure", "table", "line", "row", "slide", "photo", "picture", "image", "lap", "turn", "exit",
+                    "junction", "runway", "pier", "ward", "district", "zone", "hangar", "pad"}
 # Counted nouns too general to be a subject on their own.
 WEAK_NOUNS = {"time", "way", "thing", "part", "side", "party", "one", "other", "kind", "type", "lot", "number",
               "amount", "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "age",
@@ -85,6 +86,15 @@ TALLY = re.compile(
 MIN_SENTENCE_WORDS = 5
 EVENT_CHANGES = set(CHANGE_CLASSES.values())
 SMALL_COUNT = 10  # below this, a count needs a changing verb or a people noun to be a claim
+# Counted nouns that are the dead: a count of bodies is a death toll.
+DEAD_NOUNS = {"body", "corpse"}
+# Changes that mean one thing of people and another of things: "fired" engines are not sacked.
+THINGS_DONE_OTHERWISE = {"sacked": "fired", "abducted": "seized", "freed": "released", "held captive": "held"}
+# Counted nouns that are people, for verbs that mean one thing of people and another of things.
+PEOPLE_CLASSES = {"troops", "people", "workers", "children", "migrants", "girls", "boys", "students"}
+PEOPLE_NOUNS = {w for w, cls in NOUN_CLASSES.items() if cls in PEOPLE_CLASSES} \
+    | {"man", "woman", "men", "women", "officer", "official", "manager", "executive", "teacher",
+       "doctor", "nurse", "player", "journalist", "hostage", "captive", "prisoner", "passenger"}
 
 
 def claim_id(article: str, start: int, subject: str) -> str:
@@ -105,6 +115,7 @@ def _quoted_share(text: str) -> float:
 def _figure_spans(sent):
     """Figure phrases in a sentence: (first token, last number token) of each, merged ranges."""
     spans = []
+    doc = sent.doc
     for e in sent.ents:
         if e.label_ in FIGURE_LABELS:
             nums = [t for t in e if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.text in ("%",)
@@ -126,6 +137,23 @@ def _figure_spans(sent):
             spans.append([t.i, t.i + 1])
         elif MONEY_TOKEN.fullmatch(t.text) and t.i > sent.start and t.nbor(-1).text in "$£€¥":
             spans.append([t.i - 1, t.i + 1])
+    for sp in spans:  # "some 1, 600 officers": a thousands separator typed with a space
+        k = sp[0]
+        if k - 2 >= sent.start and re.fullmatch(r"\d{3}", doc[k].text) and doc[k - 1].text == "," \
+                and doc[k - 2].whitespace_ == "" and re.fullmatch(r"\d{1,3}", doc[k - 2].text):
+            sp[0] = k - 2
+    unique = []
+    for sp in spans:
+        if sp not in unique:
+            unique.append(sp)
+    spans = [sp for sp in unique if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in unique)]
+    for sp in spans:  # "a two-and-a-half hour window": the half the tagger left out
+        tail = doc[sp[1]:min(sp[1] + 6, sent.end)].text
+        m = re.match(r"-?\s*and\s*-?\s*a\s*-?\s*half\b", tail)
+        if m and sp[1] < sent.end:
+            end_char = doc[sp[1]].idx + m.end()
+            while sp[1] < sent.end and doc[sp[1]].idx < end_char:
+                sp[1] += 1
     for t in sent:  # "half a million", which the tagger splits in two
         if t.lower_ == "half" and t.i + 2 < sent.end and t.nbor(1).lower_ in ("a", "an") \
                 and t.nbor(2).lower_ in ("million", "billion", "thousand", "dozen"):
@@ -183,6 +211,8 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
                                           "roughly", "estimated", "up", "to", "as", "many", "much", "than", "more",
                                           "least", "at", "fewer", "less", "between", "from", "an") and s - k < 3:
         k -= 1
+    while k < s and doc[k].dep_ == "prt":
+        k += 1  # "handed over 21 girls": the verb's particle, not "over 21"
     pre = doc[k:s].text
     if not re.search(r"\b(?:about|around|some|nearly|almost|over|approximately|roughly|estimated|up to|as many as|"
                      r"as much as|more than|at least|fewer than|less than|between)\b", pre.lower()):
@@ -212,6 +242,7 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
         figure_toks.append(doc[j])
         j += 1
     text = (pre + " " + doc[figure_toks[0].i:figure_toks[-1].i + 1].text).strip()
+    text = re.sub(r"\b(\d{1,3}), (\d{3})\b", r"\1,\2", text)  # "1, 600"
     last_num = max((t for t in figure_toks if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.lower_ in ("hundreds", "thousands", "millions",
                                                                              "billions", "dozens", "several")),
                    key=lambda t: t.i, default=figure_toks[-1])
@@ -503,12 +534,19 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             if counted.lemma_.lower() in WEAK_NOUNS or counted.pos_ == "PROPN":
                 continue
             what = unit = noun_class(counted.lemma_, counted.text)
+            dead = counted.lemma_.lower() in DEAD_NOUNS  # "two dead bodies were brought to hospital": the dead
+            if dead:
+                what = unit = "people"
             owner = owner_of(counted, agent=False)
             partitive = counted.dep_ == "pobj" and counted.head.head.i == num.i
             # "82 of the 276 girls abducted have been released": the part's own verb says what
             # happened to it; the set's verb ("abducted") belongs to the whole
             change = (count_predicate(num, owned=owner is not None) if partitive else None) \
                 or count_predicate(counted, owned=owner is not None)
+            if dead:
+                change = "killed"
+            if change in THINGS_DONE_OTHERWISE and counted.lemma_.lower() not in PEOPLE_NOUNS:
+                change = THINGS_DONE_OTHERWISE[change]  # "firing its nine engines", "seized 300 rifles"
             owner = owner or (owner_of(counted) if change is None else None)
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
@@ -533,6 +571,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             if att.source is None:
                 continue  # a figure in a quote whose speaker the text does not name: not the outlet's own
         when = past_year(anchor, article.published.date or analysis.anchor)
+        if when == "cumulative" and unit and " per " in unit:
+            when = None  # "60,000 barrels a day since 20 April": a rate is no running total
         subject = subject_label(owner, change, what, unit, measure=measure, when=when)
         value = fig.value
         qualifier = fig.qualifier if not isinstance(fig.value, str) else None
@@ -540,8 +580,30 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         if s > 0 and doc[s - 1].lower_ in ("the", "these", "those") and key in told:
             continue
         told.add(key)
-        out.append(_make(article, sent, analysis, subject, value, unit, att, qualifier=qualifier))
+        claim = _make(article, sent, analysis, subject, value, unit, att, qualifier=qualifier)
+        claim.converted = _conversion(doc, counted if counted is not None and counted.i >= num.i else None, e)
+        out.append(claim)
     return out
+
+
+def _conversion(doc, unit_token, end: int) -> str | None:
+    """The same figure in other units, in parentheses right after it: "140,000 pounds
+    (63,500kg)", "7 miles per second (11 km/s; 24,600 mph)". The text's own conversion, kept
+    so a reader sees both, as the article printed them."""
+    i = unit_token.i + 1 if unit_token is not None else end
+    while i < len(doc) and doc[i].lower_ in ("per", "a", "an", "second", "hour", "day", "of") and i < end + 4 \
+            and doc[i].text != "(":
+        i += 1  # "miles per second (...)"
+    if i >= len(doc) or doc[i].text not in ("(", "-LRB-"):
+        return None
+    close = next((k for k in range(i + 1, min(i + 14, len(doc))) if doc[k].text in (")", "-RRB-")), None)
+    if close is None:
+        return None
+    inner = " ".join(doc[i + 1:close].text.split())
+    if not re.match(r"(?:about|around|nearly|some|roughly|more than|up to)?\s*[\d$£€]", inner) \
+            or not re.search(r"[A-Za-z%$£€]", inner):
+        return None
+    return inner
 
 
 def _describes(counted, value) -> bool:
@@ -816,13 +878,21 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
             continue
         out.extend(found)
     names = initials(article.body)
-    seen = set()
+    seen: dict = {}
     unique = []
     for c in out:
         c.attributed_to = _spell_out(c.attributed_to, names)
-        if c.id not in seen:
-            seen.add(c.id)
-            unique.append(c)
+        # A sentence printed twice (a pull quote, a caption repeated under a second photo) is one
+        # statement: one claim, the one that names its source.
+        said = (" ".join(c.evidence[0].quote.split()) if c.evidence else c.text, str(c.value), c.unit, c.subject)
+        if c.id in seen or said in seen:
+            kept = seen.get(c.id) or seen.get(said)
+            if kept is not None and not kept.attributed_to and c.attributed_to:
+                unique[unique.index(kept)] = c
+                seen[c.id] = seen[said] = c
+            continue
+        seen[c.id] = seen[said] = c
+        unique.append(c)
     return unique
 
 

@@ -8,9 +8,11 @@ The rule, per subject (claims from all the story's articles whose ``subject`` is
   One source -> **single**, whatever the values.
 * Values are grouped into those that can be the same figure (:func:`numbers.same_figure`:
   "several thousand" and "around 3,000" agree, "3,000" and "8,000" do not; for tallies,
-  responses and assertions the values must be equal). One group -> **agree**.
+  responses and assertions the values must be equal). A floor ("at least 2") is grouped only
+  with its own number: "at least 2" then "at least 6" dead is a toll that rose, not one value.
+  One group -> **agree**.
 * Several groups: if two independent sources give values that cannot be the same figure
-  (beyond rounding; overlapping ranges agree) on the same day or the next (papers print a
+  (beyond rounding; overlapping ranges and floors below the other figure agree) on the same day or the next (papers print a
   day late) -> **conflict**. Otherwise the values differ only between dates -> **evolving**
   (a troop count rising from October to November). A value that gives way to another (the
   old one no longer reported as current once the new one is out) is a change even where two
@@ -20,6 +22,10 @@ The rule, per subject (claims from all the story's articles whose ``subject`` is
   values but never make a conflict: they are old news repeated, or forecasts, not a
   disagreement on what is.
 
+A subject that is only a counted noun ("girls": no verb, owner or place says which girls) is
+not known to be one quantity: its values are compared each on its own, never as a change or a
+conflict.
+
 ``ClaimComparison.values`` lists the value over time (one entry per date and value, with
 its claims, outlets and attributions) and ``conflicts`` the same-time disagreements.
 """
@@ -27,6 +33,7 @@ its claims, outlets and attributions) and ``conflicts`` the same-time disagreeme
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 
 from storyline.compare.numbers import interval, render, same_figure
@@ -34,6 +41,8 @@ from storyline.compare.samefigure import join_same_figures
 from storyline.model import Article, Claim, ClaimComparison
 
 SAME_TIME_DAYS = 1
+# How far above a floor ("at least 4") a figure may be and still be the same count told loosely.
+FLOOR_REACH = 2.0
 MAX_CONFLICTS = 12
 COMPATIBLE_RESPONSES = {frozenset({"not confirmed", "denied"}), frozenset({"not confirmed", "declined to comment"})}
 # Hedges saying a figure is not a current finding: old news repeated, or a forecast.
@@ -50,7 +59,42 @@ def _day(d: str | None) -> dt.date | None:
 
 
 def values_agree(a: Claim, b: Claim) -> bool:
-    """Whether two claims on one subject can hold the same value."""
+    """Whether two claims on one subject report the same value.
+
+    A floor ("at least 2 killed", "more than 50 injured") is a report of its own number: a
+    later "at least 6" or "more than 50" after "at least 40" raises it, so two floors, or a
+    floor and a figure, are one value only when their numbers are ("at least 7" and "7"), or
+    when the later report gives a lower floor the earlier figure meets (a looser restatement).
+    They never disagree, though (:func:`consistent`)."""
+    if _floor(a) or _floor(b):
+        if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)) \
+                and not isinstance(a.value, bool) and not isinstance(b.value, bool):
+            if same_figure((float(a.value), float(a.value), "point"), (float(b.value), float(b.value), "point")):
+                return True
+            early, late = sorted((a, b), key=lambda c: c.date or "")
+            if a.date and b.date and a.date[:10] != b.date[:10] and late.value < early.value and consistent(a, b):
+                return True  # "more than 270" then "more than 200": a looser restatement, not a revision
+            return False
+    return consistent(a, b)
+
+
+def _floor(c: Claim) -> bool:
+    """A figure given as a lower bound only ("at least 7", "more than 50")."""
+    if c.kind != "figure" or not isinstance(c.value, (int, float)) or isinstance(c.value, bool) or not c.qualifier:
+        return False
+    iv = interval(c.value, c.qualifier)
+    return iv is not None and iv[2] == "bound" and iv[1] == float("inf")
+
+
+def consistent(a: Claim, b: Claim) -> bool:
+    """Whether two claims on one subject can hold the same value.
+
+    A floor leaves room above it, but not any amount: "at least 2 killed" and "32 killed" on
+    one day are not one toll told two ways (more than ``FLOOR_REACH`` times the floor)."""
+    for lo, other in ((a, b), (b, a)):
+        if _floor(lo) and isinstance(other.value, (int, float)) and not isinstance(other.value, bool) \
+                and not _floor(other) and float(other.value) > FLOOR_REACH * float(lo.value):
+            return False
     if a.kind == "response" or b.kind == "response":
         return a.value == b.value or frozenset({a.value, b.value}) in COMPATIBLE_RESPONSES
     if a.kind in ("assertion", "tally") or b.kind in ("assertion", "tally") or isinstance(a.value, bool) \
@@ -99,7 +143,10 @@ def show(c: Claim) -> str:
         return f"{c.value} votes"
     unit = c.unit if c.unit in ("%", "USD", "GBP", "EUR") else None
     rest = "" if unit else f" {c.unit}" if c.unit else ""
-    return render(c.value, unit, c.qualifier) + rest
+    if rest and isinstance(c.value, str) and re.search(r"(?:hundreds|thousands|millions|billions|dozens|scores|tens)$",
+                                                       c.value):
+        rest = " of" + rest  # "hundreds of thousands of people", not "hundreds of thousands people"
+    return render(c.value, unit, c.qualifier) + rest + (f" ({c.converted})" if c.converted else "")
 
 
 def compare_claims(claims: list[Claim], articles: dict[str, Article], independent: dict[str, str]) -> list[ClaimComparison]:
@@ -119,7 +166,7 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     for c in claims:
         by_subject[c.subject].append(c)
     out = []
-    for subject, cs in join_same_figures(list(by_subject.items())):
+    for subject, cs in _split_bare(join_same_figures(list(by_subject.items()))):
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))
@@ -157,6 +204,23 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     return out
 
 
+def _bare(subject: str, cs: list[Claim]) -> bool:
+    """A subject that is only the counted noun ("girls", "people"): nothing says what
+    happened to them, so two such counts are not known to be one quantity."""
+    return all(c.kind == "figure" and c.unit == subject for c in cs)
+
+
+def _split_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """A bare subject whose values differ is several counts, not one that changed or is
+    disputed: "276 girls" taken and "197 girls" still held are both just "girls". Each value
+    is then compared on its own (agree or single), never set against the others."""
+    out = []
+    for subject, cs in subjects:
+        groups = _value_groups(cs) if _bare(subject, cs) else [cs]
+        out.extend((subject, g) for g in groups)
+    return out
+
+
 def _current_days(groups) -> list[list[dt.date]]:
     """Per value group, the sorted days it was reported as a current figure."""
     return [sorted(d for c in g if not any(h in NOT_CURRENT for h in c.hedges) and (d := _day(c.date)))
@@ -183,8 +247,8 @@ def _conflicts(groups, keys, articles) -> list[dict]:
                 continue
             if any(h in NOT_CURRENT for h in a.hedges + b.hedges):
                 continue
-            if values_agree(a, b):
-                continue
+            if consistent(a, b):
+                continue  # "at least 40" and "more than 50": a floor raised, not a dispute
             da, db = _day(a.date), _day(b.date)
             if da is None or db is None or abs((da - db).days) > SAME_TIME_DAYS:
                 continue

@@ -28,6 +28,7 @@ import re
 from storyline.compare.attribution import RETROSPECTIVE, is_report_verb
 from storyline.compare.words import words
 from storyline.compare.subjects import (
+    CHANGE_CLASSES,
     COST_VERBS,
     HOSPITAL_NOUNS,
     MATERIALS,
@@ -70,10 +71,14 @@ GROUP_NOUNS = {"team", "group", "crew", "force", "fleet", "flotilla", "contingen
 MONEY_PREPS = ("to", "for", "on", "in", "into", "over", "towards", "toward", "from", "off")
 MAX_PHRASE_WORDS = 4
 MAX_HOPS = 5
+KNOWN_CHANGES = set(CHANGE_CLASSES.values())
 NEAR_TOKENS = 8
 RATE_WINDOW = 14
 SUBJECT_TOKENS = 8
 # Heads that stand for the quantity itself: "the estimate was 5,000 barrels" is about the material.
+# Nouns that name only the dimension measured ("an area of 2,500 square miles"): what has it is elsewhere.
+DIMENSION_NOUNS = {"area", "distance", "length", "height", "depth", "width", "weight", "size", "sum", "maximum",
+                   "minimum", "average", "range", "total", "span", "stretch", "radius", "diameter", "altitude"}
 TRANSPARENT_NOUNS = {"estimate", "figure", "rate", "flow", "amount", "total", "number", "volume", "level",
                      "forecast", "projection", "count", "tally", "range", "quantity"}
 LOOK_BACK_SENTENCES = 2
@@ -203,7 +208,36 @@ def _raised(verb):
     return verb
 
 
+def _changed_complement(verb) -> str | None:
+    """The change a verb's complement states of its subject or object: "remain trapped",
+    "left ... dead", "confirmed as having died", "reported killed", "remain in captivity"."""
+    for c in verb.children:
+        if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and change_class(c.lemma_):
+            return change_class(c.lemma_)
+        if c.dep_ == "prep" and c.lower_ in ("as", "in"):
+            for g in c.children:
+                if g.dep_ in ("pcomp", "pobj") and change_class(g.lemma_) and (c.lower_ == "as" or g.pos_ == "NOUN"):
+                    return change_class(g.lemma_)
+    return None
+
+
 def verb_predicate(verb, role: str, owned: bool = True) -> str | None:
+    """What a verb does to the counted set (see :func:`_verb_predicate`); a state said to
+    persist ("two people remain trapped", "still missing") is the rest of an earlier count,
+    a quantity of its own: "still trapped"."""
+    pred = _verb_predicate(verb, role, owned)
+    if pred in KNOWN_CHANGES and _still(_raised(verb)):
+        return f"still {pred}"
+    return pred
+
+
+def _still(verb) -> bool:
+    if verb.lemma_.lower() in ("remain", "stay"):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ == "still" for t in [verb, *verb.children] for c in t.children)
+
+
+def _verb_predicate(verb, role: str, owned: bool = True) -> str | None:
     """What a verb does to the counted set, as a label; None when it picks no subset out.
 
     ``role`` is "object" (the counted noun is the verb's object or passive subject) or
@@ -214,7 +248,8 @@ def verb_predicate(verb, role: str, owned: bool = True) -> str | None:
     verb = _raised(verb)
     lemma = verb.lemma_.lower()
     if is_report_verb(verb) and lemma not in NEUTRAL_VERBS:
-        return None
+        # "seven people are confirmed as having died", "two were reported killed"
+        return _changed_complement(verb) if role == "object" else None
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     if (lemma, prt) in PHRASAL_CHANGES:
         return PHRASAL_CHANGES[(lemma, prt)]
@@ -224,8 +259,13 @@ def verb_predicate(verb, role: str, owned: bool = True) -> str | None:
             return change_class(comp.lemma_)
         return _state(verb) if role == "subject" else None  # "126 workers were on the rig"
     ch = change_class(lemma)
+    if ch == "lost" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
+        return "killed"  # "seven people have lost their lives": the idiom for dying
     if ch:
         return ch
+    comp = _changed_complement(verb)
+    if comp is not None:  # "two people remain trapped", "were left trapped", "left 32 civilians dead"
+        return comp
     for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "in", "into")):
         if any(g.lower_ in HOSPITAL_NOUNS for g in prep.children if g.dep_ == "pobj"):
             return "hospitalized"  # "taken to hospital", "flown to hospitals"
@@ -295,7 +335,15 @@ def _verb_of_count_only(noun, owned: bool = False) -> str | None:
             return change_class(group.lemma_)
         if group.lemma_.lower() in GROUP_NOUNS:  # "a team of 25 people is working on the funnel"
             return _verb_of_count_only(group, owned)
-        return None
+        # "the recovery of the 197 girls who remain in captivity": only the noun's own clause says
+        described = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
+        if not described:
+            return None
+    own = _own_verb(n, owned)
+    if own in KNOWN_CHANGES and n.i == noun.i and _done(n.head):
+        # "21 schoolgirls captured two years ago have been freed": what the clause says happened
+        # to them now, not the description of how they came to be counted
+        return own
     for c in noun.children:
         if c.dep_ == "acl" and c.pos_ == "VERB":  # "11 workers killed in the blast"
             return verb_predicate(c, "object" if c.tag_ == "VBN" else "subject", owned)
@@ -304,6 +352,17 @@ def _verb_of_count_only(noun, owned: bool = False) -> str | None:
                         and g.tag_ in ("WP", "WDT")), None)
             if rel is not None:
                 return verb_predicate(c, "subject" if rel.dep_ == "nsubj" else "object", owned)
+    return own
+
+
+def _done(verb) -> bool:
+    """A verb that tells a happening, not an aim: "have been freed", not "working to free"."""
+    return verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") and verb.dep_ not in ("xcomp", "pcomp") \
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _own_verb(n, owned: bool) -> str | None:
+    """The predicate of the clause a counted noun is the subject or object of."""
     head = n.head
     if head.i == n.i or head.pos_ not in ("VERB", "AUX"):
         return None
@@ -468,6 +527,9 @@ def measured_thing(noun) -> tuple[str | None, str | None]:
     ("a three-mile boom"), else the subject of its verb ("the slick covers 2,500 square miles")."""
     if noun.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod") and noun.head.pos_ == "NOUN":
         return phrase(noun.head), None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" \
+            and noun.head.head.lemma_.lower() not in TRANSPARENT_NOUNS | DIMENSION_NOUNS and not unit_of(noun.head.head):
+        return phrase(noun.head.head), None  # "a curve with a speed limit of 12 mph": the limit is 12 mph
     t = noun
     while t.dep_ in ("pobj", "prep") and t.head.i != t.i:
         t = t.head
@@ -663,6 +725,15 @@ def _subject_owner(verb) -> str | None:
 
 # Prepositions that place an event in a year ("in 2005", "during 1988"), unlike "since 2005".
 YEAR_PREPS = {"in", "during", "of", "on"}
+# Relative dates that put a happening before the news of the day: "last week", "earlier this
+# month", "two weeks ago". A figure told of such a happening is of another event (the raid
+# a reprisal answers), whatever the year.
+EARLIER = re.compile(r"\b(?:(?:last|previous|past)\s+(?:week|month|weekend)|earlier\s+(?:this|that|in\s+the)\s+"
+                     r"(?:week|month|year)|\w+\s+(?:weeks|months)\s+(?:ago|earlier|before))\b", re.I)
+EARLIER_EVENT = "earlier"
+# Spans that make a figure a running total: "in the past seven years", "over the last decade".
+CUMULATIVE = re.compile(r"\b(?:past|last)\s+(?:\w+\s+)?(?:years|decades|decade|months)\b", re.I)
+CUMULATIVE_TOTAL = "cumulative"
 # Clauses of their own inside a figure's clause: a year there belongs to another event.
 OTHER_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "conj", "parataxis", "xcomp"}
 
@@ -712,17 +783,43 @@ def past_year(token, published: str | None) -> str | None:
             return t.text if int(t.text) < year else None
         if t.like_num and t.i != token.i and t.ent_type_ != "DATE":
             break
+    if v.dep_ == "relcl" and v.head.ent_type_ == "DATE":  # "since 2004, when seven people were killed"
+        found = _year_of(v.head, year)
+        if found is not None and found < year:
+            return str(found)
+    for t in scope:
+        if t.dep_ == "prep" and ((t.lower_ == "since" and t.head.i == v.i) or (t.lower_ == "between" and any(
+                g.ent_type_ == "DATE" for g in t.children))) or (t.ent_type_ == "DATE" and CUMULATIVE.search(
+                next((e.text for e in sent.ents if e.start <= t.i < e.end), ""))):
+            # "20,000 killed since 2009", "in the past seven years", "between March 2015 and
+            # March 2016": a running total, not the count of one event
+            return CUMULATIVE_TOTAL
     for t in scope:
         if t.ent_type_ != "DATE":
             continue
+        ent = next((e for e in sent.ents if e.start <= t.i < e.end), None)
+        if ent is not None and EARLIER.search(ent.text) and _placed(t):
+            return EARLIER_EVENT  # "air strikes last week that killed 30": another, earlier event
         found = _year_of(t, year)
         if found is None:
             continue
-        h = t
-        while h.head.i != h.i and h.head.ent_type_ == "DATE":  # "March 2005"
-            h = h.head
-        placed = (h.dep_ == "pobj" and h.head.lower_ in YEAR_PREPS) or (
-            h.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod") and h.head.pos_ in ("NOUN", "VERB"))
-        if placed and found < year:
+        if _placed(t) and found < year:
             return str(found)
     return None
+
+
+def _placed(t) -> bool:
+    """Whether a date token places what its clause or noun tells ("in 2005", "last week's
+    strike", "killed last week") rather than, say, counting from it ("since 2009")."""
+    h = t
+    while h.head.i != h.i and h.head.ent_type_ == "DATE":  # "March 2005"
+        h = h.head
+    a = h
+    for _ in range(MAX_HOPS):  # "since their insurgency in 2009": a count from then, not of then
+        if a.head.i == a.i or a.pos_ in ("VERB", "AUX"):
+            break
+        a = a.head
+        if a.dep_ == "prep" and a.lower_ in ("since", "from"):
+            return False
+    return (h.dep_ == "pobj" and h.head.lower_ in YEAR_PREPS) or (
+        h.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod", "advmod") and h.head.pos_ in ("NOUN", "VERB"))

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.compare.numbers import same_figure
+from storyline.compare.numbers import interval, same_figure
 from storyline.compare.subjects import (CHANGE_CLASSES, IRREGULAR_PARTICIPLES, LEVEL_CLASSES, MATERIAL_CLASSES)
 from storyline.model import Claim
 
@@ -42,7 +42,7 @@ PARTICIPLES = set(IRREGULAR_PARTICIPLES.values())
 # Particles and prepositions in labels ("handed over", "at scene"): they name nothing.
 LINK_WORDS = {"over", "up", "out", "off", "down", "in", "at", "on", "of", "to", "by", "for", "into", "from", "with",
               "the", "a", "an", "be", "been"}
-_YEAR = re.compile(r"\bin ((?:1[89]|20)\d\d)\b")
+_YEAR = re.compile(r"\bin ((?:1[89]|20)\d\d)\b|\((earlier|cumulative)\)")
 _UNIT_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -52,8 +52,8 @@ def _verbal(word: str) -> bool:
 
 def _parts(subject: str, unit: str | None):
     """(key, owners, nouns) of a figure subject: what must be equal, what must not clash, what must meet."""
+    years = tuple("".join(m) for m in _YEAR.findall(subject))
     label = _UNIT_SUFFIX.sub("", subject)
-    years = tuple(_YEAR.findall(label))
     label = _YEAR.sub("", label)
     words = label.split()
     changes = frozenset(w for w in words if w in KNOWN_CHANGES)
@@ -121,4 +121,79 @@ def join_same_figures(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
         for c in subjects[n][1]:
             c.subject = label
         joined.extend(subjects[n][1])
+    return _rejoin_earlier(_join_dated(out))
+
+
+def _main_value(cs: list[Claim]) -> list[Claim]:
+    """The claims of a subject's most reported value (greedy groups of consistent values)."""
+    groups: list[list[Claim]] = []
+    for c in cs:
+        home = next((g for g in groups if _consistent(g + [c])), None)
+        if home is None:
+            groups.append([c])
+        else:
+            home.append(c)
+    return max(groups, key=len) if groups else []
+
+
+def _rejoin_earlier(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """A figure marked "(earlier)" ("killed 11 workers nearly two months ago") that agrees with
+    the most reported figure of its subject without the mark is the story's own event told from
+    a later day: it joins them. The mark keeps apart only what differs (the 30 dead of last week's
+    strike beside today's 6)."""
+    index = {label: n for n, (label, _) in enumerate(subjects)}
+    merged: set[int] = set()
+    for n, (label, cs) in enumerate(subjects):
+        if " (earlier)" not in label:
+            continue
+        home = index.get(label.replace(" (earlier)", ""))
+        if home is None or home in merged:
+            continue
+        if _consistent(cs + _main_value(subjects[home][1])):
+            for c in cs:
+                c.subject = subjects[home][0]
+            subjects[home][1].extend(cs)
+            merged.add(n)
+    return [g for n, g in enumerate(subjects) if n not in merged]
+
+
+def _consistent(cs: list[Claim]) -> bool:
+    spans = [interval(c.value, c.qualifier) for c in cs]
+    return all(spans) and all(same_figure(a, b) for a in spans for b in spans)
+
+
+def _join_dated(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """Counts of one thing in one past year are one figure in other words when their values
+    agree, whatever their size: "more than 270 girls" taken "in April 2014" and "276
+    schoolgirls abducted in 2014". The year pins the event that a small or vague count alone
+    cannot (see the module's rule); a side that names no change takes the other's."""
+    out: list[tuple[str, list[Claim]]] = []
+    for subject, cs in sorted(subjects, key=lambda g: -len(_parts(g[0], g[1][0].unit)[0][2])):
+        key, owners, nouns = _parts(subject, cs[0].unit)
+        unit, years, changes = key
+        dated = any(y[:1].isdigit() for y in years) and all(c.kind == "figure" and c.unit == unit for c in cs)
+        home = None
+        if dated:
+            for n, (other, ocs) in enumerate(out):
+                (ounit, oyears, ochanges), oowners, onouns = _parts(other, ocs[0].unit)
+                if (ounit, oyears) != (unit, years) or not all(c.kind == "figure" and c.unit == unit for c in ocs):
+                    continue
+                if changes and ochanges and changes != ochanges:
+                    continue
+                if owners and oowners and owners != oowners:
+                    continue
+                if nouns and onouns and not nouns & onouns:
+                    continue
+                if _consistent(cs + ocs):
+                    home = n
+                    break
+        if home is None:
+            out.append((subject, list(cs)))
+            continue
+        label, joined = out[home]
+        for c in cs:
+            c.subject = label
+        joined.extend(cs)
+    order = {id(cs[0]): i for i, (_, cs) in enumerate(subjects)}
+    out.sort(key=lambda g: min(order.get(id(c), len(order)) for c in g[1]))
     return out

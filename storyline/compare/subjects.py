@@ -39,13 +39,17 @@ def word_table(groups: dict[str, str], table: dict[str, str] | None = None) -> d
 # Counted nouns that name the same kind of thing in news copy: lemma -> subject noun.
 NOUN_CLASSES: dict[str, str] = word_table({
     "troops": "troop soldier serviceman servicemen servicewoman fighter trooper infantryman marine",
-    "people": "people person individual resident civilian citizen inhabitant",
+    "people": "people person individual resident civilian citizen inhabitant reveller reveler partygoer attendee "
+              "spectator onlooker",
     "workers": "worker employee staff staffer crew crewman crewmember",
     "weapons": "weapon weaponry arm armament munition",
     "artillery shells": "shell artillery round",
     "missiles": "missile rocket",
     "drones": "drone uav",
     "children": "child kid minor",
+    "girls": "girl schoolgirl",
+    "boys": "boy schoolboy",
+    "students": "student pupil schoolchild",
     "migrants": "migrant asylum-seeker asylum seeker refugee",
     "votes": "vote ballot",
     "deaths": "death fatality",
@@ -58,15 +62,17 @@ NOUN_CLASSES: dict[str, str] = word_table({
 # Verbs (and nouns/adjectives) that change what is counted: lemma -> the change.
 CHANGE_CLASSES: dict[str, str] = word_table({
     "killed": "kill die dead death fatality perish slay massacre execute toll",
-    "injured": "injure wound hurt injury casualty",
+    "injured": "injure wound hurt injury casualty injured wounded",
     "hospitalized": "hospitalize hospitalise hospitalization hospitalisation",
     "missing": "missing disappear",
     "arrested": "arrest detain jail imprison incarcerate",
     "displaced": "evacuate displace flee evacuee uproot evacuation",
     "captured": "capture",
-    "abducted": "abduct kidnap snatch",
+    "abducted": "abduct kidnap snatch seize",
+    "held captive": "captive captivity hostage",
     "freed": "free release liberate",
-    "trapped": "trap",
+    "trapped": "trap trapped",
+    "assaulted": "assault attack grope molest harass rape",
     "infected": "infect",
     "sacked": "sack fire dismiss redundant",
     "rescued": "rescue save",
@@ -264,8 +270,10 @@ def measure_unit(lemma: str) -> str | None:
 def subject_label(owner: str | None, change: str | None, noun: str | None, unit: str | None,
                   measure: bool = False, when: str | None = None) -> str:
     """A readable, stable subject: "Mexico troops", "workers killed", "oil leaked (barrels per day)";
-    ``when`` places an earlier event's figure ("workers killed in 1988")."""
-    parts = [p for p in (owner, noun, change, f"in {when}" if when else None) if p]
+    ``when`` places an earlier event's figure: a year ("workers killed in 1988") or "earlier"
+    for one the text dates relatively ("people killed (earlier)": "in last week's strike")."""
+    placed = (f"in {when}" if when.isdigit() else f"({when})") if when else None
+    parts = [p for p in (owner, noun, change, placed) if p]
     label = " ".join(parts) if parts else "amount"
     if measure and unit:
         label += f" ({unit})"

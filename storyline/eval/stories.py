@@ -99,6 +99,58 @@ def load_newsplease(data: Path, limit: int | None = None) -> list[tuple[RawArtic
     return out
 
 
+# The mixed dev crawl: how many Timeline17 articles join the news clusters and the seeds (as
+# many as the held-out mixed crawl of issue 15 had).
+MIXED_T17 = 300
+SEED_LABEL = "seed"
+
+
+def seed_folder() -> Path | None:
+    """The seed articles: the project's examples/ folder (a source checkout), else None."""
+    here = Path(__file__).resolve().parents[2] / "examples"
+    return here if here.is_dir() and any(here.glob("*.txt")) else None
+
+
+def load_mixed(data: Path, limit: int | None = None) -> list[tuple[RawArticle, str, str | None]]:
+    """The mixed dev crawl, built at eval time from the shared data and never stored: the news
+    clusters of ``data`` (each event its own gold story), the seed articles (one gold story)
+    and an even spread of :data:`MIXED_T17` Timeline17 articles from ``data``'s sibling
+    ``t17-dev`` (gold: their story). Labels are prefixed by their source set, so no two sets
+    can share a gold story."""
+    from storyline.ingest import read_inputs
+
+    t17 = Path(data).parent / "t17-dev"
+    seeds = seed_folder()
+    if not t17.is_dir() or seeds is None:
+        raise EvalDataError(f"{data}: the mixed crawl needs {t17} and the seed articles (examples/ of a source "
+                            "checkout) beside the news clusters")
+    items = [(raw, f"nc:{label}", date) for raw, label, date in load_newsplease(data, limit)]
+    for raw in read_inputs(sorted(seeds.glob("*.txt"))):
+        if isinstance(raw, RawArticle):
+            raw.id = f"seed/{raw.id}"
+            items.append((raw, SEED_LABEL, None))
+    items += [(raw, f"t17:{label}", date) for raw, label, date in load_t17(t17, MIXED_T17)]
+    return items
+
+
+def mixing(groups: list[list[str]], gold: dict[str, str]) -> dict[str, Any]:
+    """Where stories mix gold stories: the predicted stories holding articles of two or more
+    gold stories (with the labels and counts), and whether the seed story is whole (all seed
+    articles in one story) and alone (no other article in it)."""
+    mixed = []
+    for i, g in enumerate(groups):
+        labels = Counter(gold[a] for a in g if a in gold)
+        if len(labels) > 1:
+            mixed.append({"story": i, "labels": dict(labels.most_common())})
+    out: dict[str, Any] = {"mixed_stories": mixed}
+    seed_ids = {a for a, lab in gold.items() if lab == SEED_LABEL}
+    if seed_ids:
+        holding = [g for g in groups if seed_ids & set(g)]
+        out["seed_whole"] = len(holding) == 1
+        out["seed_alone"] = len(holding) == 1 and set(holding[0]) <= seed_ids
+    return out
+
+
 def _entities_only(articles: list[Article]) -> dict[str, ArticleAnalysis]:
     from storyline.annotate.entities import KEEP, canonical_name, entity_mentions
     from storyline.annotate.nlp import get_nlp
@@ -125,16 +177,21 @@ def _entities_only(articles: list[Article]) -> dict[str, ArticleAnalysis]:
     return out
 
 
-def prepare(items: list[tuple[RawArticle, str, str | None]], full: bool = False):
-    """Clean (and annotate) the articles; returns articles, analyses, gold by article id."""
+def prepare(items: list[tuple[RawArticle, str, str | None]], full: bool = False, skipped: list | None = None):
+    """Clean (and annotate) the articles; returns articles, analyses, gold by article id.
+    Pages that are not articles (:mod:`storyline.clean.pagekind`) are left out, as ``storyline
+    run`` leaves them out of stories; ``skipped`` collects (source, gold label, reason)."""
     from storyline.clean import clean
-    from storyline.model import Published
+    from storyline.clean.pagekind import not_article
+    from storyline.model import Published, Skipped
     from storyline.pipeline import MIN_BODY_WORDS, process_raw
 
     articles, analyses, gold = [], {}, {}
     for raw, label, date in items:
         if full:
             out = process_raw(raw, date)
+            if isinstance(out, Skipped) and skipped is not None:
+                skipped.append((raw.source, label, out.reason))
             if not isinstance(out, tuple):
                 log.info("skipped %s: %s", raw.source, out.reason)
                 continue
@@ -149,6 +206,11 @@ def prepare(items: list[tuple[RawArticle, str, str | None]], full: bool = False)
             if date:
                 art.published = Published(date=date, earliest=date, latest=date, how="folder")
             if len(art.body.split()) < MIN_BODY_WORDS:  # as storyline run rejects it
+                continue
+            why = not_article(art)
+            if why:
+                if skipped is not None:
+                    skipped.append((raw.source, label, why))
                 continue
         articles.append(art)
         gold[art.id] = label
@@ -194,9 +256,10 @@ def per_story(groups: list[list[str]], gold: dict[str, str]) -> list[dict[str, A
 
 
 def evaluate(data: Path, limit: int | None = None, *, full: bool = False, config=None,
-             online: bool = False) -> dict[str, Any]:
+             online: bool = False, mixed: bool = False) -> dict[str, Any]:
     """Group the articles of ``data`` (newsclusters-dev or t17-dev layout, detected) and
-    score the stories against the gold ones. ``online=True`` groups them as ``storyline
+    score the stories against the gold ones. ``mixed=True`` builds the mixed dev crawl
+    around the news clusters of ``data`` (:func:`load_mixed`). ``online=True`` groups them as ``storyline
     add`` would, one at a time in publication order (:func:`group_online`).
 
     Returns ``{"dataset", "n", "metrics": {"bcubed_precision", "bcubed_recall",
@@ -207,8 +270,14 @@ def evaluate(data: Path, limit: int | None = None, *, full: bool = False, config
 
     data = Path(data)
     kind = layout(data)
-    items = load_t17(data, limit) if kind == "t17" else load_newsplease(data, limit)
-    articles, analyses, gold = prepare(items, full=full)
+    if mixed:
+        if kind != "newsplease":
+            raise EvalDataError(f"{data}: --mixed builds on the news clusters (newsclusters-dev layout)")
+        kind, items = "mixed", load_mixed(data, limit)
+    else:
+        items = load_t17(data, limit) if kind == "t17" else load_newsplease(data, limit)
+    skipped: list = []
+    articles, analyses, gold = prepare(items, full=full, skipped=skipped)
     if not articles:
         raise EvalDataError(f"{data}: no article could be read")
     with Stopwatch() as sw:
@@ -223,6 +292,14 @@ def evaluate(data: Path, limit: int | None = None, *, full: bool = False, config
         "gold_stories": len(set(gold.values())),
         "grouping_s": round(sw.seconds, 3),
         "articles_per_s": len(articles) / sw.seconds if sw.seconds else 0.0,
+        "skipped_pages": len(skipped),
     })
+    found = mixing(groups, gold)
+    metrics["stories_mixing_gold"] = len(found["mixed_stories"])
+    for key in ("seed_whole", "seed_alone"):
+        if key in found:
+            metrics[key] = found[key]
     mode = "online" if online else "batch"
-    return {"dataset": f"{data.name} ({kind}, {mode})", "n": len(articles), "metrics": metrics, "items": per_story(groups, gold)}
+    return {"dataset": f"{data.name} ({kind}, {mode})", "n": len(articles), "metrics": metrics,
+            "items": per_story(groups, gold), "mixed_stories": found["mixed_stories"],
+            "skipped": [{"source": s, "gold": g, "reason": r} for s, g, r in skipped]}

@@ -130,6 +130,14 @@ def _tense(v) -> str | None:
     return None
 
 
+def _slipped_past(v) -> bool:
+    """A past joined to a present or future verb without a subject of its own shares that
+    verb's tense: "booms will crack ... and slowed" is a tagger's slip, not a past happening."""
+    return (v.tag_ == "VBD" and v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in v.children)
+            and _tense(v.head) is None)
+
+
 def _core(tok) -> list:
     """The tokens of a noun phrase without its relative clauses, appositions and long modifiers."""
     cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos", "prep", "punct") and c.i > tok.i for t in c.subtree}
@@ -249,9 +257,12 @@ def _sentence_end(text: str) -> str:
     text = text.strip().rstrip(" ,;:-\u2013\u2014")
     if text.count("\u201c") != text.count("\u201d") or text.count('"') % 2:
         text = text.strip(_OPEN_QUOTES + _CLOSE_QUOTES + " ").rstrip(" ,")
+    # A quotation opened inside the clause and cut with its tail ('sent "with a mission to
+    # kill whoever they found there," Reuters reported') is closed where the clause ends.
+    close = "\u201d" if text.count("\u201c") > text.count("\u201d") else '"' if text.count('"') % 2 else ""
     if text and text[-1] not in ".!?":
         text += "."
-    return text[:1].upper() + text[1:]
+    return text[:1].upper() + text[1:] + close
 
 
 def _tail_start(span, v) -> int | None:
@@ -381,11 +392,15 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
                 loose.append(t)
         in_time = {i for t in stimex for i in range(t.start, t.end)}
         found = _sentence_events(span, attached, stimex, ents)
+        main_tells = any(_tells(p) for p in _predicates(span))
         sentence_events = []
-        for v, tense, own, bound_by in found:
+        for v, tense, own, bound_by, sub in found:
             m = _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loose, ents,
                          pub_day, prose_index - 1, _lemmas(clause := _clause(v), in_time), _names_in(clause, ents))
             if m is not None:
+                # A report is news of its own ("..., the Journal reported this week"), however
+                # the parser hangs it.
+                m.aside = (sub and not main_tells and v.lemma_ not in REPORTING) or _slipped_past(v)
                 sentence_events.append((v, m))
         # A clause whose time the main event took over ("a statement published on Saturday") is
         # the same news, not a second event.
@@ -439,8 +454,18 @@ def _predicates(span):
     return preds
 
 
+def _tells(p) -> bool:
+    """Whether a main predicate tells a happening: a past, not a state ("was", "seemed") unless
+    passive ("was arrested"). Present, future and modal main clauses ("officials worry",
+    "booms will crack", "the grief must be terrible") tell none."""
+    if _tense(p) is None:
+        return False
+    return p.lemma_ not in STATIVE or any(c.dep_ == "auxpass" for c in p.children)
+
+
 def _sentence_events(span, attached, stimex, ents):
-    """(verb, tense, its own time expressions, the reporting verb's times bounding it) per event."""
+    """(verb, tense, its own time expressions, the reporting verb's times bounding it, whether
+    it sits in a subordinate clause) per event."""
     events = []
     seen: set[int] = set()
     for v in _predicates(span):
@@ -451,13 +476,13 @@ def _sentence_events(span, attached, stimex, ents):
             # "X said on Thursday that Y had sent troops": the statement is the dated event.
             if own and (not reported or all(attached.get(c.i) is None and _tense(c) != "past" for c in reported)):
                 if _tense(v) == "past":
-                    events.append((v, "past", own, None))
+                    events.append((v, "past", own, None, False))
                     seen.add(v.i)
                 continue
             for c in reported:
                 if c.i in seen:
                     continue
-                events.append((c, _tense(c), attached.get(c.i, []), own or None))
+                events.append((c, _tense(c), attached.get(c.i, []), own or None, False))
                 seen.add(c.i)
             continue
         if v.i in seen:
@@ -465,7 +490,7 @@ def _sentence_events(span, attached, stimex, ents):
         # "Y happened, X reported": the reporting verb hangs under the event's verb.
         rep = [c for c in content if c.lemma_ in REPORTING]
         bound = attached.get(rep[0].i) if rep else None
-        events.append((v, _tense(v), attached.get(v.i, []), bound))
+        events.append((v, _tense(v), attached.get(v.i, []), bound, False))
         seen.add(v.i)
     # Clauses with a time of their own: "the accord, agreed in June", "after X signed it on Saturday".
     for vi, times in attached.items():
@@ -476,7 +501,7 @@ def _sentence_events(span, attached, stimex, ents):
             continue
         if v.dep_ in ("acl", "relcl", "advcl", "conj", "ccomp", "pcomp", "xcomp"):
             tense = _tense(v) or ("past" if v.tag_ in ("VBN", "VBD") and v.dep_ in ("acl", "pcomp") else None)
-            events.append((v, tense, times, None))
+            events.append((v, tense, times, None, True))
             seen.add(vi)
     return events
 

@@ -561,5 +561,7 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
             latest=hi,
             triggers=list(dict.fromkeys(m.trigger for m in ms if m.trigger)),
             dated_by=None if date is None else ("text" if strong else "report"),
+            aside=rep.aside,
+            actors=list(dict.fromkeys(m.actor for m in ms if m.actor)),
         ))
     return events

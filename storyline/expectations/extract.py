@@ -22,6 +22,8 @@ that the other party will ...") and addresses to the reader ("you will ...") are
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
 
 from storyline.expectations.lexicon import (
@@ -33,6 +35,7 @@ from storyline.expectations.lexicon import (
     NEGATION_WORDS,
     THING_NOUNS,
     OPINION_VERBS,
+    PLACEMENT_VERBS,
     QUANTITY_HEADS,
     STATE_VERBS,
     action_classes,
@@ -43,6 +46,8 @@ from storyline.expectations.lexicon import (
     DISCOURSE_ADVERBS,
     DOCUMENT_NOUNS,
     GENERIC_SUBJECTS,
+    HAPPENING_NOUNS,
+    HAPPENING_SUFFIXES,
     HEDGES,
     MODAL_CERTAINTY,
     NON_ASSERTIVE_MARKS,
@@ -127,6 +132,17 @@ def _to_infinitive(tok):
     return None
 
 
+def _lemmas(tok) -> set[str]:
+    """The lemma of a verb, and the base forms its past tense can stand for: the tagger's
+    lemmatiser sometimes strips the wrong letters ("hoped" -> "hop"), and a closed word
+    list must still recognise the verb."""
+    out = {tok.lemma_.lower()}
+    low = tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        out.update({low[:-1], low[:-2]})
+    return out
+
+
 def _reporting_head(tok, limit: int = 4, verbs=REPORTING):
     """The reporting verb (one of ``verbs``) a clause hangs under ("said" in "BP said it
     would ..."), or None."""
@@ -135,12 +151,16 @@ def _reporting_head(tok, limit: int = 4, verbs=REPORTING):
         if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
             return None
         cur = cur.head
-        if cur.lemma_.lower() in verbs and cur.pos_ in ("VERB", "AUX"):
+        if _lemmas(cur) & verbs and cur.pos_ in ("VERB", "AUX"):
             return cur
     return None
 
 
 PURPOSE_MARKS = {"so", "lest"}
+# Verbs of promising whose object can name the promised step ("pledged a full investigation").
+PROMISE_VERBS = {"pledge", "promise", "vow"}
+# Marks of a clause that sets the scene of a past happening ("as they prepared to ...").
+NARRATIVE_MARKS = {"as", "when"}  # not "while": in news it mostly sets two statements side by side
 
 
 def _under_non_assertive(tok, stop) -> bool:
@@ -204,9 +224,12 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                 head = _reporting_head(verb)
                 if head is None or head.lemma_.lower() not in REPORTED_FUTURE_HEADS:
                     continue
-                if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
+                if any(c.dep_ == "advcl" and not (c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() in DESIRE_VERBS)
+                       and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
                        for c in verb.children):
-                    continue  # "would ... if ...": hypothetical
+                    continue  # "would ... if it rained", "would benefit if it waits": a hypothesis; "if
+                    # women want to report a crime, officers would be available": a service offered on
+                    # someone's wish, an arrangement with its condition
                 add(_Candidate(verb, verb, REPORTED_FUTURE_HEADS[head.lemma_.lower()], [tok], reporter=head))
             continue
         # --- control words with a to-infinitive
@@ -217,6 +240,22 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                     subj = _subject_token(tok)
                     if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                         add(_Candidate(subj, tok, "announced", [tok], nominal=True))
+                elif lemma in PROMISE_VERBS and tok.pos_ == "VERB" and not _negated(tok):
+                    # "pledging a full investigation": a promise whose object names the step
+                    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                    if obj is not None and obj.pos_ == "NOUN" and _names_happening(obj) and not obj.ent_type_ \
+                            and not any(c.dep_ == "nummod" or c.like_num for c in obj.children) \
+                            and any(c.dep_ in ("det", "amod") for c in obj.children):
+                        # "a full investigation", "an immediate appeal"; not "pledging attention"
+                        add(_Candidate(obj, tok, "announced", [tok], nominal=True))
+                elif lemma == "expect" and tok.tag_ == "VBN" and _future_time_in(tok, timexes, anchor):
+                    # "a full test firing of the engines is expected next week": a happening
+                    # named by a noun of a known kind of action, expected at a time ahead
+                    subj = _subject_token(tok)
+                    if subj is not None and subj.pos_ == "NOUN" and not _negated(tok) and any(
+                            action_classes(t.lemma_) for t in [subj, *subj.children]
+                            if t is subj or t.dep_ == "compound"):
+                        add(_Candidate(subj, tok, "expected", [tok], nominal=True))
                 continue
             if _negated(tok) or low == "unlikely" or (tok.dep_ == "acomp" and _negated(tok.head)):
                 continue  # "is not expected to": a negative forecast, too easy to misread
@@ -228,6 +267,15 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                 continue  # "had planned to", "had been due to": a plan that belongs to the past
             if lemma == "go" and not any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
                 continue  # only "be going to"
+            if lemma == "go" and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in tok.children) \
+                    and _reporting_head(tok) is None:
+                continue  # "it looked as though he was going to smash ...": a past scene, not a forecast
+                # ("he said he was going to resign" reports a future)
+            if lemma == "seek" and not ((tok.tag_ == "VBG" and _present(tok) or any(
+                    c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)) and _subject_token(tok) is not None
+                                        and _subject_token(tok).lemma_.lower() not in DOCUMENT_NOUNS | THING_NOUNS):
+                continue  # "is seeking to reduce": an aim pursued now; "sought to reassure" was done,
+                # "the bill seeks to cut" says what a text is for
             if lemma in ("set", "schedule", "slate", "poise") and tok.tag_ not in ("VBN", "JJ"):
                 continue  # only the passive "is set to"
             if lemma in ("expect",) and tok.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in tok.children) \
@@ -363,6 +411,14 @@ def _resolve_subject(cand: _Candidate, sent, entities, article_body: str):
             if obj is not None and any(c.dep_ == "aux" for c in cur.children):
                 return obj
         cur = cur.head
+    if subj is None and cur.dep_ == "advcl" and cur.tag_ == "VBG" and not any(
+            c.dep_ == "mark" for c in cur.children) and sent.start <= cur.head.i < sent.end:
+        # "troops were on site preparing to evacuate staff": a participle clause shares the
+        # subject of the clause it hangs on
+        subj = _subject_token(cur.head)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            return subj
+        subj = None
     if subj is None and cur.dep_ in ("relcl", "acl"):
         return cur.head  # "the agreement, sent to ...": the antecedent
     if subj is None:
@@ -644,7 +700,7 @@ def _modifies_noun(doc, tx: TimeExpr) -> bool:
         and not (span.start <= root.head.i < span.end)
 
 
-def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, reporter, others=()) -> str:
+def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, reporter, others=(), sent=None) -> str:
     """The expected happening as a short clause: the verb phrase without its subject, the
     future markers, discourse adverbs, conditions, the time bound and any reporting frame."""
     verb = cand.verb
@@ -677,7 +733,9 @@ def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, repo
             drop.update(t.i for t in other.subtree)  # a second forecast hung under this one
     if reporter is not None and reporter in verb.subtree:
         drop.update(t.i for t in reporter.subtree if t.i not in {x.i for x in verb.subtree} or t is reporter)
-    toks = [t for t in verb.subtree if t.i not in drop]
+    # the sentence's own words only: a parse can hang a headline or caption on the verb
+    lo, hi = (sent.start, sent.end) if sent is not None else (0, len(verb.doc))
+    toks = [t for t in verb.subtree if t.i not in drop and lo <= t.i < hi]
     if bound is not None:
         gone: set[int] = set()
         for t in toks:
@@ -778,7 +836,19 @@ def _is_happening(subj, verb) -> bool:
 
 
 def _passive(verb) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    """A passive clause, also through "have to" ("will have to be moved")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.lemma_.lower() == "have" and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in verb.children)
+
+
+def _names_happening(noun) -> bool:
+    """The noun names a happening: a known kind of action ("vote"), a noun listed as one
+    ("probe"), or a noun made from a verb ("investigation", "closure")."""
+    lemma = noun.lemma_.lower()
+    return bool(action_classes(lemma)) or lemma in HAPPENING_NOUNS or (
+        len(lemma) > 5 and lemma.endswith(HAPPENING_SUFFIXES))
 
 
 def _is_state(verb) -> bool:
@@ -786,12 +856,20 @@ def _is_state(verb) -> bool:
     "will have double the thrust", "will be able to carry". "Will be available to take
     statements" and "will have to be moved" carry a step in their infinitive."""
     lemma = verb.lemma_.lower()
+    if lemma in PLACEMENT_VERBS and _passive(verb):
+        return True
     if lemma not in STATE_VERBS:
         return False
     if _passive(verb):
         return lemma not in ("be", "have")  # "will be needed", "will only be known": still a state
     if any(c.dep_ == "expl" for c in verb.children):
-        return False  # "there will be 1,600 officers": an arrangement announced
+        # "there will be 1,600 officers", "there will be a vote": people deployed or a happening
+        # set is an arrangement announced; "there would be a tented area" describes a place
+        what = next((c for c in verb.children if c.dep_ in ("attr", "nsubj")), None)
+        if what is None:
+            return False
+        head = _head_noun(what)
+        return not (_can_act(what) or _names_happening(head) or head.lemma_.lower() in DOCUMENT_NOUNS)
     preds = [c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp")]
     if any(p.lemma_.lower() in ("able", "capable") for p in preds):
         return True
@@ -802,7 +880,7 @@ def _is_state(verb) -> bool:
 def _under_opinion(cand: _Candidate) -> bool:
     """The clause is someone's opinion, doubt or wish ("doubts a judge will throw them out",
     "believe the zones would ...", "hoped more girls could be rescued")."""
-    return cand.top.lemma_.lower() in OPINION_VERBS or _reporting_head(cand.top, verbs=OPINION_VERBS) is not None
+    return bool(_lemmas(cand.top) & OPINION_VERBS) or _reporting_head(cand.top, verbs=OPINION_VERBS) is not None
 
 
 def _headline(cand: _Candidate, sent) -> bool:
@@ -832,6 +910,11 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "past pledge"  # "Buhari, who vowed to destroy the group when he took office": background
     if cand.top.tag_ in ("VBD", "VBN") and _past_time_in(cand.top, timexes, anchor):
         return "past pledge"  # "the company agreed last year to pay": a plan of the past
+    if cand.top.tag_ == "VBD" and cand.top.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in NARRATIVE_MARKS for c in cand.top.children):
+        return "past pledge"  # "found her as they prepared to ambush a camp": a scene of the past told in passing
+    if cand.top.lemma_.lower() == "aim" and cand.top.tag_ in ("VBZ", "VBP") and bound is None:
+        return "standing aim"  # "the group aims to impose ...": what it is for, not a step announced
     if cand.top.dep_ == "pcomp" and cand.top.head.lower_ in ("after", "before", "since", "by", "upon"):
         return "past pledge"  # "after agreeing to finance the fund": what came before, not a step to come
     head = _reporting_head(cand.top)
@@ -848,6 +931,9 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
     if _has_perfect(cand.verb) and any(c.lower_ == "since" for k in cand.verb.children for c in [k, *k.children]
                                        if c.dep_ in ("prep", "mark")):
         return "a tally"  # "will have taken three holidays since April": the past summed up
+    if cand.certainty == "possible" and cand.verb.lemma_.lower() in ("see", "witness") and any(
+            c.dep_ in ("ccomp", "xcomp") for c in cand.verb.children):
+        return "a risk"  # "we could see the fuel freeze": what may happen to something else, seen by the speaker
     ahead = bound is not None and (bound.kind == "future" or bool(anchor and (bound.earliest or "") > anchor))
     if cand.nominal:
         return None
@@ -892,6 +978,7 @@ def extract_expectations(article: Article, doc, analysis: ArticleAnalysis) -> li
         if any(b in low for b in BOILERPLATE):
             continue
         sent_tx = [t for t in timexes if sent.start_char <= t.start < sent.end_char]
+        sent_tx = _with_quoted_times(sent.text, sent.start_char, sent_tx, anchor)
         cands = _candidates(sent, sent_tx, anchor)
         for cand in cands:
             exp = _build(cand, sent, sent_tx, anchor, article, analysis, body, made, len(out),
@@ -899,6 +986,29 @@ def extract_expectations(article: Article, doc, analysis: ArticleAnalysis) -> li
             if exp is not None:
                 out.append(exp)
     return out
+
+
+# A short quotation inside a sentence ("will blast off at the 'end of the month'"): scare
+# quotes or a few quoted words, which can cut a time expression in two.
+SHORT_QUOTE = re.compile(r"(?<!\w)(['\"\u2018\u201c])([^'\"\u2018\u2019\u201c\u201d]{3,40})(['\"\u2019\u201d])(?!\w)")
+
+
+def _with_quoted_times(text: str, offset: int, timexes: list[TimeExpr], anchor: str | None) -> list[TimeExpr]:
+    """The sentence's time expressions, with those a short quotation hid from the time stage
+    ("at the 'end of the month'" is "the end of the month" with quotation marks around part
+    of it): the sentence is read again with the marks blanked, offsets unchanged."""
+    if not anchor or not SHORT_QUOTE.search(text):
+        return timexes
+    plain = SHORT_QUOTE.sub(lambda m: " " + m.group(2) + " ", text)
+    from storyline.annotate.timex import find_timexes
+
+    extra = []
+    for t in find_timexes(plain, anchor[:10]):
+        start, end = t.start + offset, t.end + offset
+        if any(start < o.end and o.start < end for o in timexes):
+            continue
+        extra.append(dataclasses.replace(t, start=start, end=end, text=" ".join(t.text.split())))
+    return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
 
 
 def _sentence_spans(doc, analysis: ArticleAnalysis):
@@ -925,8 +1035,9 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
     first = sent.text.lstrip(" \"'“‘").lower()
     if first.startswith(("the more ", "the longer ", "the bigger ", "the higher ", "the sooner ", "the less ")):
         return None  # "the longer it goes, the more impacts there will be": a rule of thumb
-    if cand.reporter is not None and _inside_quotes(cand.verb, sent):
-        return None  # "would" in a quotation is the speaker's own hedge, not a future seen from the past
+    if cand.reporter is not None and _inside_quotes(cand.markers[0] if cand.markers else cand.verb, sent):
+        return None  # "would" in a quotation is the speaker's own hedge, not a future seen from the past;
+        # "said officers would be 'working through the night'" quotes only the words of the step
     if cand.certainty == "possible" and cand.verb.tag_ == "VBG" and any(
             c.dep_ == "aux" and c.lemma_ == "be" for c in cand.verb.children):
         return None  # "may be doing more harm than good": a guess about the present
@@ -962,7 +1073,7 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
     attributed_to, named = _attribution(cand, sent, analysis.entities)
     if _not_a_step(cand, subj, sent, bound, anchor, named, timexes):
         return None
-    what = _what(cand, subj, conditions, bound, reporter, others)
+    what = _what(cand, subj, conditions, bound, reporter, others, sent)
     if len(what.split()) < 1 or not any(ch.isalpha() for ch in what):
         return None
     start, end = sent.start_char, sent.end_char

@@ -39,9 +39,14 @@ from dataclasses import dataclass, field
 
 from storyline.expectations.lexicon import (
     CONCEPTS,
+    COUNT_NOUNS,
+    MEASURE_NOUNS,
+    RISEN_FORMS,
+    RISING_VERBS,
     POLYSEMOUS,
     GENERIC_VERBS,
     STATE_VERBS,
+    THING_NOUNS,
     LIGHT_VERBS,
     action_classes,
     concepts_in,
@@ -587,6 +592,9 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
         x.status, x.fulfilled_by, x.fulfilled_date, x.fulfilled_sources = "open", None, None, []
     for ev in timeline:
         ev.fulfils = [f for f in ev.fulfils if f not in {x.id for x in expectations}]
+    expectations = _without_things_behaving(expectations, articles)
+    if not expectations:
+        return expectations
 
     live = [x for x in expectations if not x.what.startswith("not ")]
     needs = _needs(live)
@@ -600,6 +608,7 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
     df, n_sentences = _key_counts(views, timeline)
 
     overdue: list[Expectation] = []
+    moved: dict[str, set[str]] = {}  # overdue as a later article set the step later: those articles
     for x in live:
         need = needs[x.id]
         found = [ev for ei, ev in enumerate(timeline) if ei in views
@@ -617,15 +626,20 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
                 if x.id not in ev.fulfils:
                     ev.fulfils.append(x.id)
         elif latest and x.bound is not None and x.certainty != "possible" and not _a_state(need, x) \
-                and _overdue(x, latest) and not any(
+                and (_overdue(x, latest) or _rescheduled(x, live, needs, latest, moved)) and not any(
                 _related(need, v, df, n_sentences) for ei, ev in enumerate(timeline) if ei in views
-                and _later(x, ev, articles) for v in views[ei]):
+                and _later(x, ev, articles) and not set(ev.sources) <= moved.get(x.id, set()) for v in views[ei]):
             # Overdue only when nothing later even resembles a report of it: a report our
             # matching cannot confirm (other words for the same step) leaves it open.
             x.status = "overdue"
             overdue.append(x)
+    for x in live:
+        if x.status != "fulfilled":
+            _figure_went_up(x, articles, timeline)
+        if x.status != "fulfilled" and x.subject is None:
+            _happening_told_done(x, articles, timeline)
     main = {k for k, c in df.items() if n_sentences >= MIN_EVENTS_FOR_SHARE and c >= DISTINCTIVE_SHARE * n_sentences}
-    _reported_in_sentences(overdue, needs, articles, df, n_sentences, main)
+    _reported_in_sentences(overdue, needs, articles, df, n_sentences, main, moved)
     expectations = merge_restatements(expectations, needs, timeline, main)
     _number_steps(expectations, needs)
     return expectations
@@ -701,6 +715,26 @@ def _same_participants(a: _Need, b: _Need, main: set[str]) -> bool:
     return len(shared) >= SAME_PARTICIPANTS
 
 
+def _one_article_schedule(a: Expectation, b: Expectation, na: _Need, nb: _Need) -> bool:
+    """One article sets the same kind of action for the same short time twice, in two
+    sentences ("SpaceX will launch the rocket later this month" ... "the launch vehicle will
+    blast off at the end of the month"): the lead and its retelling, one step. Both must be
+    bounded to a month or less, the windows must meet, and neither may be a mere possibility."""
+    if a.bound is None or b.bound is None or "possible" in (a.certainty, b.certainty):
+        return False
+    wa, wb = _window(a), _window(b)
+    if not wa or not wb or not (na.classes & nb.classes):
+        return False
+    import datetime as dt
+
+    def days(w):
+        try:
+            return (dt.date.fromisoformat(w[1]) - dt.date.fromisoformat(w[0])).days
+        except ValueError:
+            return 999
+    return days(wa) <= 31 and days(wb) <= 31 and wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
 def _acts_in_both(a: _Need, b: _Need) -> bool:
     """The subject of ``a`` is who acts in ``b``'s passive clause ("by X"): one actor, told
     once as the subject and once as the agent."""
@@ -772,6 +806,7 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
                 continue
             na, nb = needs.get(a.id), needs.get(b.id)
             if _same_words(a, b) or (na and nb and a.article != b.article and _same_day_step(a, b, na, nb)) or (
+                    na and nb and a.article == b.article and _one_article_schedule(a, b, na, nb)) or (
                     na and nb and na.args and nb.args and (
                     (a.article != b.article and _same_step(na, nb)) or _same_participants(na, nb, main))):
                 parent[find(j)] = find(i)
@@ -821,11 +856,126 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
     return sorted(out, key=lambda x: order[x.id])
 
 
+def _measure_of(text: str) -> str | None:
+    """The measure a phrase is about, read from its head ("the death toll" -> toll, "the
+    numbers" -> number, "the number of casualties" -> number); not a modifier ("the total
+    bill" is a bill)."""
+    words = re.findall(r"[a-z]+", text.lower().split(" of ")[0])
+    if not words:
+        return None
+    w = words[-1]
+    for form in (w, w[:-1] if w.endswith("s") else w, w[:-3] + "y" if w.endswith("ies") else w):
+        if form in MEASURE_NOUNS:
+            return form
+    return None
+
+
+def _content_stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3} - {
+        "that", "this", "with", "from", "have", "been", "were", "said", "says", "will", "would", "might", "could",
+        "their", "there", "which", "about", "after", "other", "more", "than", "also", "least"}
+
+
+def _first_number(text: str) -> float | None:
+    from storyline.annotate.timex_lexicon import NUMBER, number_value
+
+    m = re.search(rf"\b{NUMBER}\b", text, re.I)
+    return number_value(m.group(0)) if m else None
+
+
+def _figure_went_up(x: Expectation, articles: dict[str, Article], timeline: list[Event]) -> None:
+    """'The death toll may well increase', 'the numbers might rise': a figure forecast to go up
+    is fulfilled when another article of the story reports that the same figure went up
+    ("the death toll ... rose to at least six Friday"), told as done and not denied. A report
+    printed the day the forecast was made counts only when the figure it gives is higher than
+    the first figure of the forecast's own sentence (the two cannot otherwise be put in order)."""
+    words = x.what.lower().split()
+    if not words or not (words[0] in RISING_VERBS or " ".join(words[:2]) in RISING_VERBS):
+        return
+    measure = _measure_of(x.subject or "")
+    if measure is None:
+        return
+    made = _made_from(x)
+    base = _first_number(x.text)
+    # the report must share a word with the forecast's sentence besides the measure and the
+    # change ("four bodies and 120 wounded ... the numbers might rise" / "the death toll rose
+    # to six, with more than 100 others wounded"): a story counts many things
+    own = _content_stems(x.text) - _content_stems(" ".join(RISING_VERBS | RISEN_FORMS | MEASURE_NOUNS))
+    deadline = _deadline(x)
+    risen = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(RISEN_FORMS, key=len, reverse=True)) + r")\b", re.I)
+    for a in sorted(articles.values(), key=lambda a: (_published(a) or "9999", a.id)):
+        published = _published(a)
+        if a.id == x.article or not a.body or (made and (not published or published < made)) or (
+                deadline and published and published > deadline):
+            continue
+        for sent in SENTENCE_END.split(a.body):
+            if not (own & _content_stems(sent)):
+                continue  # about something else the story counts
+            for m in risen.finditer(sent):
+                before = re.split(r"[.;:,]", sent[max(0, m.start() - 120):m.start()])[-1]
+                said = _measure_of(before.split(" from ")[0].split(" in ")[0])
+                if said is None or not (said == measure or (said in COUNT_NOUNS and measure in COUNT_NOUNS)):
+                    continue
+                if re.search(r"\b(not|never|may|might|could|will|would|expected|likely|if)\b", before.lower()):
+                    continue  # denied, forecast again, or supposed
+                if published == made:
+                    now = _first_number(sent[m.end():m.end() + 40])
+                    if base is None or now is None or now <= base:
+                        continue
+                x.status = "fulfilled"
+                x.fulfilled_date = published
+                x.fulfilled_sources = [a.id]
+                ev = next((e for e in timeline if a.id in e.sources and any(
+                    ev_.article == a.id and ev_.quote and ev_.quote.strip() in sent for ev_ in e.evidence)), None)
+                x.fulfilled_by = ev.id if ev is not None else None
+                if ev is not None and x.id not in ev.fulfils:
+                    ev.fulfils.append(x.id)
+                return
+
+
+def _happening_told_done(x: Expectation, articles: dict[str, Article], timeline: list[Event]) -> None:
+    """'A full test firing of the engines is expected next week': an expected happening named
+    by a noun is fulfilled when an article printed later tells that happening, by the same
+    words ("test firing"), as the one acting or acted on in a past-tense clause that is not
+    itself a forecast or denied ("A test firing of the 27 engines in January showed ...")."""
+    doc = _parse_many([x.what])[0]
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "NOUN" or not action_classes(root.lemma_) and not any(
+            action_classes(c.lemma_) for c in root.children if c.dep_ == "compound"):
+        return
+    phrase = " ".join([c.lower_ for c in root.children if c.dep_ == "compound" and c.i < root.i] + [root.lower_])
+    made = _made_from(x)
+    found = []
+    for a in sorted(articles.values(), key=lambda a: (_published(a) or "9999", a.id)):
+        published = _published(a)
+        if a.id == x.article or not a.body or not made or not published or published <= made:
+            continue
+        found.extend((a, s) for s in SENTENCE_END.split(a.body) if phrase in s.lower() and len(s) <= 400)
+    if not found:
+        return
+    from storyline.expectations.extract import future_clauses
+
+    for (a, sent), d in zip(found, _parse_many([s for _, s in found])):
+        future = {v.i for v in future_clauses(d)}
+        for t in d:
+            if t.lower_ != root.lower_ or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                continue
+            gov = t.head.head if t.dep_ == "pobj" else t.head
+            if gov.tag_ == "VBD" and gov.i not in future and not any(c.dep_ == "neg" for c in gov.children):
+                x.status, x.fulfilled_date, x.fulfilled_sources = "fulfilled", _published(a), [a.id]
+                ev = next((e for e in timeline if a.id in e.sources and any(
+                    q.article == a.id and q.quote and q.quote.strip() in sent for q in e.evidence)), None)
+                x.fulfilled_by = ev.id if ev is not None else None
+                if ev is not None and x.id not in ev.fulfils:
+                    ev.fulfils.append(x.id)
+                return
+
+
 SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")
 
 
 def _reported_in_sentences(overdue: list[Expectation], needs: dict[str, _Need], articles: dict[str, Article],
-                           df: dict[str, int], n: int, main: set[str]) -> None:
+                           df: dict[str, int], n: int, main: set[str], moved: dict[str, set[str]] | None = None) -> None:
     """Leave open an overdue-looking expectation that some later article reports in any
     wording: every sentence of the story's articles published after it was made (not only
     the sentences the events stage kept) is read for a happening told as done that shares
@@ -833,6 +983,7 @@ def _reported_in_sentences(overdue: list[Expectation], needs: dict[str, _Need], 
     shares two word stems with some overdue expectation's participants."""
     if not overdue:
         return
+    moved = moved or {}
     want = {x.id: {_stem(w) for arg in needs[x.id].args for k in arg if not k.startswith("#") for w in k.split()}
             for x in overdue}
     sentences: dict[str, list[tuple[Expectation, str | None]]] = {}
@@ -849,19 +1000,21 @@ def _reported_in_sentences(overdue: list[Expectation], needs: dict[str, _Need], 
                 made = _made_from(x)
                 if a.id != x.article and not (made and (not published or published < made)) \
                         and len(words & want[x.id]) >= min(2, len(want[x.id])):
-                    sentences.setdefault(sent, []).append((x, published))
+                    sentences.setdefault(sent, []).append((x, published, a.id))
     if not sentences:
         return
     keys = list(sentences)
     for sent, doc in zip(keys, _parse_many(keys)):
         views = None
-        for x, published in sentences[sent]:
+        for x, published, aid in sentences[sent]:
             if x.status != "overdue":
                 continue
+            if aid in moved.get(x.id, ()):
+                continue  # an article that sets the step for a later date does not report it done
             views = _fact_views(doc) if views is None else views
             after = bool(published and x.bound and x.bound.latest and published > x.bound.latest[:10])
             if any(_related(needs[x.id], v, df, n) for v in views) or (
-                    after and _named_again(needs[x.id], doc, main)):
+                    after and x.id not in moved and _named_again(needs[x.id], doc, main)):
                 x.status = "open"
 
 
@@ -919,6 +1072,74 @@ def _overdue(x: Expectation, latest: str) -> bool:
     except ValueError:
         return False
     return end < latest
+
+
+def _window(x: Expectation) -> tuple[str, str] | None:
+    if x.bound is None:
+        return None
+    w = (x.bound.earliest, x.bound.latest) if x.bound.earliest and x.bound.latest else _bounds(x.bound.value)
+    return (w[0][:10], w[1][:10]) if w else None
+
+
+def _rescheduled(x: Expectation, others: list[Expectation], needs: dict[str, _Need], latest: str,
+                 moved: dict[str, set[str]] | None = None) -> bool:
+    """The bound has passed (without the usual slack for late reports) and a later article
+    sets the same kind of step for a later date ("will blast off at the end of the month",
+    then, a month on, "is scheduled to blast off Tuesday"): the story itself says the first
+    date was missed. The later statement must name the same one acting or undergoing it, or
+    be told as the happening alone ("Launch is scheduled ...")."""
+    w = _window(x)
+    made = _made_from(x)
+    if w is None or not made or w[0] < made or w[1] >= latest:
+        return False
+    na = needs[x.id]
+    later: set[str] = set()
+    for y in others:
+        wy = _window(y)
+        made_y = _made_from(y)
+        if y is x or wy is None or not made_y or made_y <= w[1] or wy[0] <= w[1] or y.certainty == "possible":
+            continue
+        nb = needs.get(y.id)
+        if nb is None or not (na.classes & nb.classes or na.actions & nb.actions):
+            continue
+        if na.subject is None or nb.subject is None or _shared(na.heads[na.subject], nb.heads[nb.subject]):
+            later.add(y.article)
+    if later and moved is not None:
+        moved[x.id] = later
+    return bool(later)
+
+
+NAME = re.compile(r"(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*$")
+# How a body that speaks is told; a made thing does not speak.
+SPEAKING = ("said", "says", "announced", "confirmed", "told", "added", "wrote", "stated", "spokesman",
+            "spokeswoman", "spokesperson", "statement")
+
+
+def _without_things_behaving(expectations: list[Expectation], articles: dict[str, Article]) -> list[Expectation]:
+    """Extraction reads each article alone, so a made thing its article names only by its
+    name ("The Falcon Heavy will allow SpaceX to bid ...") can pass for an organisation that
+    acts. The story's other articles say what the name is ("the Falcon Heavy rocket", "a
+    ride on a Falcon Heavy"): an item whose subject is such a name, told in the active with
+    no time ahead, is a thing behaving, not a step (the bar of ``extract._not_a_step``).
+    A name the story also gives a voice ("SpaceX said", "a SpaceX spokesman") is a body that
+    makes things ("a SpaceX capsule"), and acts."""
+    names = {}
+    for x in expectations:
+        subject = re.sub(r"^(?:the|a|an)\s+", "", (x.subject or "").strip(), flags=re.I)
+        if subject and NAME.fullmatch(subject) and x.bound is None and x.what[:1].islower() \
+                and not _passive_in(x.text, x.what.split()[0]):
+            names.setdefault(subject, []).append(x)
+    if not names:
+        return expectations
+    things = "|".join(sorted(THING_NOUNS, key=len, reverse=True))
+    drop = set()
+    for name, xs in names.items():
+        said = re.compile(rf"(?:\b(?:a|an)\s+{re.escape(name)}\b|\b{re.escape(name)}\s+(?:{things})s?\b)")
+        speaks = re.compile(rf"\b{re.escape(name)}(?:['\u2019]s\s+\w+)?\s+(?:{'|'.join(SPEAKING)})\b")
+        if any(a.body and said.search(a.body) for a in articles.values()) and not any(
+                a.body and speaks.search(a.body) for a in articles.values()):
+            drop.update(x.id for x in xs)  # "a SpaceX capsule", but "SpaceX said": a firm
+    return [x for x in expectations if x.id not in drop] if drop else expectations
 
 
 def _fulfilled_date(ev: Event, articles: dict[str, Article]) -> str | None:

@@ -26,6 +26,7 @@ def word_list(name: str) -> frozenset[str]:
 # verbs name states, which frames make it an opinion, and forecasts of a figure.
 ACTOR_NOUNS = word_list("actor_nouns")
 STATE_VERBS = word_list("state_verbs")
+PLACEMENT_VERBS = word_list("placement_verbs")
 OPINION_VERBS = word_list("opinion_verbs")
 DESIRE_VERBS = word_list("desire_verbs")
 MEASURE_NOUNS = word_list("measure_nouns")
@@ -33,6 +34,13 @@ CHANGE_VERBS = word_list("change_verbs")
 QUANTITY_HEADS = word_list("quantity_heads")
 THING_NOUNS = word_list("thing_nouns")
 NEGATION_WORDS = word_list("negation_words")
+RISING_VERBS = word_list("rising_verbs")
+RISEN_FORMS = word_list("risen_forms")
+COUNT_NOUNS = word_list("count_nouns")
+HAPPENING_NOUNS = word_list("happening_nouns")
+# Endings of nouns made from verbs, which name a happening ("an investigation", "a closure",
+# "a review"): "there will be an investigation" announces a step, "there will be a tent" does not.
+HAPPENING_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "iry", "ing")
 
 # ---------------------------------------------------------------- how the future is worded
 
@@ -72,11 +80,12 @@ CONTROL_CERTAINTY = {
     "vow": "announced",
     "agree": "announced",
     "commit": "announced",
+    "seek": "expected",  # only in the present ("is seeking to reduce"), checked in the code
 }
 
 # Control verbs whose own subject is the one who expects or announces ("BP plans to ...").
 SELF_ATTRIBUTING = {"expect", "plan", "intend", "aim", "prepare", "hope", "threaten", "promise", "pledge", "vow",
-                    "agree", "commit"}
+                    "agree", "commit", "seek"}
 
 # Nominal events that can be scheduled ("the vote is scheduled for Friday").
 SCHEDULING = {"schedule", "slate", "set", "due", "plan"}

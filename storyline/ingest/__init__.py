@@ -58,28 +58,47 @@ FEED_EXT = {".rss", ".atom", ".xml", ".feed"}
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | str]:
+def iter_files(paths: Iterable[str | os.PathLike], *, labelled: bool = False) -> Iterator:
     """Expand folders recursively (sorted, hidden files skipped); ``-`` stays as is.
 
     Walks with an explicit stack (no recursion, however deep the tree) and visits each
     folder once, so a symbolic link back up the tree cannot loop. A folder named on the
     command line that holds no input yields itself, so it is reported rather than ignored.
+    With ``labelled``, yields (path, label) pairs: see :func:`input_label`.
     """
     seen_dirs: set[tuple[int, int]] = set()
     for p in paths:
+        if isinstance(p, tuple):  # expanded and named already
+            yield p if labelled else p[0]
+            continue
         if str(p) == "-" or is_url(p):
-            yield str(p)
+            yield (str(p), str(p)) if labelled else str(p)
             continue
         path = Path(p)
         if path.is_dir():
             found = False
             for f in _walk(path, seen_dirs):
                 found = True
-                yield f
+                yield (f, input_label(f, path)) if labelled else f
             if not found:
-                yield path
+                yield (path, input_label(path, path)) if labelled else path
         else:
-            yield path
+            yield (path, input_label(path, path)) if labelled else path
+
+
+def input_label(path: Path, given: Path) -> str:
+    """How reports name an input: as it was given when that was a plain relative path
+    (``examples/001.txt``), else relative to what was given, under its name
+    (``newsclusters-dev/0393….json`` for ``/work/shared/eval/newsclusters-dev``), so a
+    shared report never shows the folders of the machine that made it."""
+    if not given.is_absolute() and ".." not in given.parts:
+        return display_path(path)
+    try:
+        rest = path.relative_to(given)
+    except ValueError:
+        rest = Path(path.name)
+    name = given.name or given.resolve().name
+    return display_path(Path(name) / rest if rest.parts else Path(name))
 
 
 def _walk(top: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
@@ -152,18 +171,21 @@ def _open_problem(p: Path, label: str) -> InputError:
     return InputError(label, "not a regular file")
 
 
-def read_bytes(path: Path | str, limits: Limits) -> bytes:
+def read_bytes(path: Path | str, limits: Limits, fetcher: Callable[[str, str, Limits], bytes] | None = None,
+               label: str | None = None) -> bytes:
     """Read a file (or stdin, or an http(s) address), gunzipping gzip data with a cap on the expanded size.
 
     The size is checked before reading and the read itself is bounded, so a file larger
     than the limit (or one that grows while being read) costs nothing to refuse. Only
     regular files are opened: a named pipe or a device would block or never end.
+    ``fetcher`` replaces :func:`~storyline.ingest.fetch.fetch` for addresses (the watcher
+    hands over pages it fetched under its own manners: robots.txt, rate limit).
     """
-    label = "<stdin>" if path == "-" else display_path(path)
+    label = label or ("<stdin>" if path == "-" else display_path(path))
     if path == "-":
         data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
     elif is_url(path):
-        data = fetch(str(path), label, limits)
+        data = (fetcher or fetch)(str(path), label, limits)
     else:
         p = Path(path)
         try:
@@ -292,7 +314,8 @@ class _Ids:
 
 
 def read_inputs(paths: Iterable[str | os.PathLike], limits: Limits | None = None, *,
-                taken: Callable[[str], bool] | None = None) -> Iterator[RawArticle | Rejection]:
+                taken: Callable[[str], bool] | None = None,
+                fetcher: Callable[[str, str, Limits], bytes] | None = None) -> Iterator[RawArticle | Rejection]:
     """Yield a RawArticle for every article found in ``paths``, or a Rejection per problem.
 
     Never raises for a bad input: every problem (unreadable, too large, binary, malformed,
@@ -305,12 +328,16 @@ def read_inputs(paths: Iterable[str | os.PathLike], limits: Limits | None = None
     limits = limits or Limits()
     readers = {"text": text.read, "html": html.read, "json": newsplease.read, "warc": warc.read, "feed": feed.read}
     ids = _Ids(taken)
-    for path in iter_files(paths):
-        label = "<stdin>" if path == "-" else display_path(path)
+    for path in iter_files(paths, labelled=True):
+        if isinstance(path, tuple):  # already expanded and named by iter_files(..., labelled=True)
+            path, label = path
+            label = "<stdin>" if path == "-" else label
+        else:
+            label = "<stdin>" if path == "-" else display_path(path)
         lost = None
         try:
             try:
-                data = read_bytes(path, limits)
+                data = read_bytes(path, limits, fetcher, label)
             except TruncatedGzip as exc:  # kept or refused below, once the format is known
                 data, lost = exc.partial, exc.reason
             if lost and not data.strip():

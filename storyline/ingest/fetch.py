@@ -51,6 +51,13 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 
 def fetch(url: str, label: str, limits) -> bytes:
     """The body of ``url``, or InputError naming ``label`` and the reason."""
+    return fetch_response(url, label, limits)[1]
+
+
+def fetch_response(url: str, label: str, limits, headers: dict[str, str] | None = None
+                   ) -> tuple[int, bytes, dict[str, str]]:
+    """(status, body, response headers) of ``url``, sending ``headers`` too (``If-None-Match``,
+    ``If-Modified-Since``: a 304 answer gives status 304 and no body); InputError otherwise."""
     timeout = limits.fetch_timeout
     opener = urllib.request.build_opener(_HttpOnlyRedirects)
     started = time.monotonic()
@@ -58,6 +65,7 @@ def fetch(url: str, label: str, limits) -> bytes:
         request = urllib.request.Request(url, headers={
             "User-Agent": USER_AGENT,
             "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            **(headers or {}),
         })
         with opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
@@ -79,10 +87,12 @@ def fetch(url: str, label: str, limits) -> bytes:
             if length and length.isdigit() and size < int(length):
                 raise InputError(label, f"connection closed after {size:,} of {int(length):,} bytes, before the "
                                         "whole page arrived")
-            return b"".join(chunks)
+            return response.status, b"".join(chunks), dict(response.headers.items())
     except InputError:
         raise
     except urllib.error.HTTPError as exc:
+        if exc.code == 304:  # not modified since the validators sent
+            return 304, b"", dict(exc.headers.items()) if exc.headers else {}
         target = exc.headers.get("Location", "") if exc.headers else ""
         if 300 <= exc.code < 400 and target and not is_url(target):  # refused by urllib itself (file:, data:)
             raise InputError(label, f"redirected to {target[:200]}, which is not an http(s) address") from None

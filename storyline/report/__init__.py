@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.model import Article, Rejection, Story, asdict
+from storyline.report.facts import wire_facts  # noqa: F401  (its home; kept importable from here)
 from storyline.report.windows import window_words  # noqa: F401  (its home; kept importable from here)
 
 SCHEMA_VERSION = "1.0"
@@ -32,7 +33,8 @@ def article_dict(a: Article) -> dict[str, Any]:
 
 
 def build_report(articles: list[Article], stories: list[Story], rejected: list[Rejection], *,
-                 all_events: bool = False) -> dict[str, Any]:
+                 all_events: bool = False, skipped: list | None = None,
+                 related: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
     """The report as plain data, in the shape the schema describes. Each story's ``timeline``
     is the editor's view and ``events`` the full list; ``all_events`` shows the full list as
     the timeline too."""
@@ -42,6 +44,9 @@ def build_report(articles: list[Article], stories: list[Story], rejected: list[R
     if all_events:
         for s in story_dicts:
             s["timeline"] = s.get("events") or s["timeline"]
+    for s in story_dicts:  # storyline.stories.related: only stories that have some say so
+        if related and related.get(s["id"]):
+            s["related"] = related[s["id"]]
     return {
         "schema_version": SCHEMA_VERSION,
         "storyline_version": __version__,
@@ -49,6 +54,8 @@ def build_report(articles: list[Article], stories: list[Story], rejected: list[R
         "articles": [article_dict(a) for a in articles],
         "stories": story_dicts,
         "rejected": [{"source": r.source, "reason": r.reason} for r in rejected],
+        # Read, but not news articles (storyline.clean.pagekind): kept out of stories.
+        "skipped": [{"source": s.source, "reason": s.reason, "title": s.title} for s in (skipped or [])],
     }
 
 
@@ -109,15 +116,26 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def write_all(report: dict[str, Any], out: Path) -> dict[str, str]:
-    """Write report.json, report.md and report.html into ``out``; return their paths."""
+def write_all(report: dict[str, Any], out: Path, layout: str = "auto") -> dict[str, str]:
+    """Write report.json, report.md and the HTML into ``out``; return their paths.
+
+    The HTML is one self-contained report.html (``layout="single"``), or report.html as an
+    index with a page per story in ``out/stories/`` (``"pages"``); ``"auto"`` picks by the
+    size of the run (:func:`storyline.report.pages.choose_layout`). Either way report.html
+    is the page to open.
+    """
     from storyline.report.html import render_html
     from storyline.report.markdown import render_markdown
+    from storyline.report.pages import choose_layout, remove_pages, write_pages
 
     report = finite(report)
     validate(report)
     paths = {"json": out / "report.json", "markdown": out / "report.md", "html": out / "report.html"}
     atomic_write(paths["json"], json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False))
     atomic_write(paths["markdown"], render_markdown(report))
-    atomic_write(paths["html"], render_html(report))
+    if choose_layout(report, layout) == "pages":
+        write_pages(report, out, atomic_write)
+    else:
+        atomic_write(paths["html"], render_html(report))
+        remove_pages(out)
     return {k: str(v) for k, v in paths.items()}

@@ -26,6 +26,8 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from storyline.report.facts import wire_facts
+
 # How a publication date was found, as a reader would say it.
 HOW_PUBLISHED = {
     "metadata": "from the page's metadata",
@@ -98,7 +100,7 @@ def date_span(date: str | None, precision: str | None = None) -> tuple[dt.date, 
         if precision == "decade":
             return dt.date(year - year % 10, 1, 1), dt.date(year - year % 10 + 9, 12, 31)
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    except ValueError:
+    except (ValueError, OverflowError):  # past the calendar's ends
         return None
 
 
@@ -187,16 +189,16 @@ def quote_anchor(article_id: str, start: int) -> str:
 # ----------------------------------------------------------------------------- story view
 
 
+UNKNOWN_OUTLET = "unknown outlet"
+
+
 def source_label(article: dict[str, Any] | None, article_id: str = "") -> str:
-    """What a source badge says: the outlet; when the outlet is unknown, the start of the
-    title in quotes (a reader recognises a headline, not a file name); else the id."""
+    """What a source badge says: the outlet, or "unknown outlet" when none was found (the
+    badge's tooltip then gives the headline: a reader recognises a headline, not a file name).
+    Every article whose outlet is unknown shares the label, so they share a colour and a
+    filter button; nothing claims two of them come from the same place."""
     article = article or {}
-    if article.get("outlet"):
-        return article["outlet"]
-    title = (article.get("title") or "").strip()
-    if title:
-        return "“" + (title if len(title) <= 28 else title[:26].rstrip() + "…") + "”"
-    return article.get("id") or article_id
+    return article.get("outlet") or UNKNOWN_OUTLET
 
 
 def _outlet_name(arts: dict[str, dict], article_id: str) -> str:
@@ -221,10 +223,16 @@ def _evidence(arts: dict[str, dict], evidence: list[dict], colours: dict[str, in
     return out
 
 
-AXIS_WIDTH, AXIS_LEFT, AXIS_RIGHT = 1000, 10, 990
+AXIS_WIDTHS = {"wide": 1000, "narrow": 400}  # user units: the laptop chart, and the phone chart (<40rem)
+AXIS_MARGIN = 10
 AXIS_BREAK = 36  # user units left blank where the axis is broken
 AXIS_GAP_DAYS = 120  # a longer quiet stretch than this breaks the axis
-AXIS_LABEL_UNITS = 95  # room one tick label needs
+AXIS_CHAR = 8.0  # width of one label character at the axis font size (13px, bold enough to read), generously
+AXIS_DOT_LANES = 5  # more lanes of dots than this and the chart counts events per period instead
+AXIS_BAR_HEIGHT = 70  # the tallest bar of the density chart
+AXIS_RANGE_LANES = 3  # lanes of bars for events known only to the week, month or year in a density chart
+PERIODS = ("day", "week", "month", "quarter", "year", "decade")
+AXIS_YEARS = (1000, 8999)  # dates the chart places
 
 
 def _clusters(spans: list[tuple[dt.date, dt.date]]) -> list[list[dt.date]]:
@@ -240,9 +248,12 @@ def _clusters(spans: list[tuple[dt.date, dt.date]]) -> list[list[dt.date]]:
     return clusters
 
 
+def _label_room(label: str) -> float:
+    return len(label) * AXIS_CHAR + 14
+
+
 def _ticks(lo: dt.date, hi: dt.date, room: float) -> list[tuple[dt.date, str]]:
     """Tick dates for [lo, hi]: the finest of days, weeks, months, years whose labels fit ``room``."""
-    limit = max(1, int(room // AXIS_LABEL_UNITS))
 
     def days(step: int):
         d = lo + dt.timedelta(days=(-lo.weekday()) % 7) if step == 7 else lo
@@ -267,64 +278,144 @@ def _ticks(lo: dt.date, hi: dt.date, room: float) -> list[tuple[dt.date, str]]:
     candidates += [(years, n) for n in (1, 2, 5, 10, 20, 50, 100)]
     for make, step in candidates:
         ticks = list(make(step))
-        if 0 < len(ticks) <= limit:
+        if ticks and sum(_label_room(t[1]) for t in ticks) <= room:
             return ticks
-    return [(lo, f"{lo.day} {lo:%b %Y}")]
+    # a stretch too short for any tick still says which year it is, when that fits
+    mid = lo + (hi - lo) / 2
+    label = str(mid.year) if lo.year == hi.year else f"{lo.year}–{str(hi.year)[-2:]}"
+    return [(mid, label)] if _label_room(label) <= room else []
 
 
-def _axis(events: list[dict], story_id: str) -> dict[str, Any] | None:
-    """Positions for the overview axis (an SVG, so it needs neither script nor inline style):
-    a dot per day-precise event, a bar over the span of a week, month or year, stacked in
-    lanes so marks never cover each other, the axis broken over long quiet stretches."""
+_PERIOD_CHARS = {"day": 10, "week": 10, "month": 7, "quarter": 7, "year": 4, "decade": 4}  # of the ISO date
+
+
+def period_of(day: dt.date, period: str) -> tuple[dt.date, dt.date]:
+    """The first and last days of the period (day, week, month, quarter, year, decade) holding ``day``."""
+    return date_span(day.isoformat()[:_PERIOD_CHARS[period]], period)  # type: ignore[return-value]
+
+
+def period_label(start: dt.date, period: str) -> str:
+    """A period as a reader says it: 'week of 4 Mar 2024', 'March 2024', 'Q1 2024'."""
+    return format_date(start.isoformat()[:_PERIOD_CHARS[period]], period)
+
+
+def _period_for(segments: list[dict[str, Any]]) -> str:
+    """The finest period whose bars are at least 7 user units wide on every stretch of axis."""
+    for period in PERIODS:
+        first, last = period_of(dt.date(2001, 1, 1), period)
+        days = (last - first).days + 1
+        if all((g["x1"] - g["x0"]) / max(1, (g["hi"] - g["lo"]).days) * days >= 7 for g in segments):
+            return period
+    return "decade"
+
+
+def _axis(events: list[dict], story_id: str, width: int = AXIS_WIDTHS["wide"]) -> dict[str, Any] | None:
+    """Positions for the overview chart of a timeline (an SVG, so it needs neither script nor
+    inline style), ``width`` user units wide; the axis is broken over long quiet stretches.
+
+    Few events: a dot per day-precise event and a bar over the span of a week, month or
+    year, stacked in lanes so marks never cover each other. Many (more than AXIS_DOT_LANES
+    lanes would be needed): a density chart, one bar per period (day, week, month... the
+    finest that stays legible) as tall as the events in it, and the events known only to a
+    coarser period as spans above it; so 300 events read as a shape, not a column of dots."""
     spans = [(e, date_span(e.get("date"), e.get("precision"))) for e in events]
-    spans = [(e, s) for e, s in spans if s]
+    # a date in the year 1 or 9999 is a misreading, not a place on a chart (and its padding
+    # would run off the calendar); its event still stands in the list below the chart
+    spans = [(e, s) for e, s in spans if s and AXIS_YEARS[0] <= s[0].year and s[1].year <= AXIS_YEARS[1]]
     if not spans:
         return None
+    left_edge, right_edge = AXIS_MARGIN, width - AXIS_MARGIN
     clusters = _clusters([s for _, s in spans])
     weights = [max(14, (c[1] - c[0]).days + 1) ** 0.5 * c[2] ** 0.5 for c in clusters]  # type: ignore[operator]
-    room = AXIS_RIGHT - AXIS_LEFT - AXIS_BREAK * (len(clusters) - 1)
-    segments, left = [], float(AXIS_LEFT)
+    room = right_edge - left_edge - AXIS_BREAK * (len(clusters) - 1)
+    segments, left = [], float(left_edge)
     for c, w in zip(clusters, weights):
-        width = room * w / sum(weights)
+        seg_width = room * w / sum(weights)
         pad = dt.timedelta(days=max(1, ((c[1] - c[0]).days + 1) // 25))
-        segments.append({"lo": c[0] - pad, "hi": c[1] + pad + dt.timedelta(days=1), "x0": left, "x1": left + width})
-        left += width + AXIS_BREAK
+        segments.append({"lo": c[0] - pad, "hi": c[1] + pad + dt.timedelta(days=1), "x0": left, "x1": left + seg_width})
+        left += seg_width + AXIS_BREAK
 
     def x(day: dt.date) -> float:
         seg = next((g for g in segments if day <= g["hi"]), segments[-1])
         frac = (day - seg["lo"]).days / max(1, (seg["hi"] - seg["lo"]).days)
         return round(seg["x0"] + (seg["x1"] - seg["x0"]) * min(1.0, max(0.0, frac)), 1)
 
-    lanes: list[float] = []  # right edge of the last mark in each lane
-    marks = []
-    for e, (start, end) in sorted(spans, key=lambda p: p[1]):
+    def mark(e: dict, start: dt.date, end: dt.date, lane: int) -> dict[str, Any]:
         x0 = x(start)
         x1 = x(end + dt.timedelta(days=1)) if end > start else x0
-        lane = next((i for i, edge in enumerate(lanes) if edge + 14 <= x0), len(lanes))
-        if lane == len(lanes):
-            lanes.append(0.0)
-        lanes[lane] = max(x1, x0)
-        marks.append({"x": x0, "w": round(max(6.0, x1 - x0), 1), "y": 14 + 16 * lane, "range": end > start,
-                      "href": "#" + event_anchor(story_id, e["id"]),
-                      "label": f"{format_date(e.get('date'), e.get('precision'))}: {e.get('text', '')[:160]}"})
-    base = 14 + 16 * len(lanes) + 4
+        return {"x": x0, "w": round(max(6.0, x1 - x0), 1), "y": 14 + 16 * lane, "range": end > start,
+                "href": "#" + event_anchor(story_id, e["id"]),
+                "label": f"{format_date(e.get('date'), e.get('precision'))}: {e.get('text', '')[:160]}"}
+
+    def stack(items, max_lanes: int | None):
+        lanes: list[float] = []  # right edge of the last mark in each lane
+        placed, left_out = [], 0
+        for e, (start, end) in items:
+            x0 = x(start)
+            x1 = x(end + dt.timedelta(days=1)) if end > start else x0
+            lane = next((i for i, edge in enumerate(lanes) if edge + 14 <= x0), len(lanes))
+            if max_lanes is not None and lane >= max_lanes:
+                left_out += 1
+                continue
+            if lane == len(lanes):
+                lanes.append(0.0)
+            lanes[lane] = max(x1, x0)
+            placed.append(mark(e, start, end, lane))
+        return placed, len(lanes), left_out
+
+    ordered = sorted(spans, key=lambda p: p[1])
+    marks, n_lanes, _ = stack(ordered, None)
+    bars: list[dict[str, Any]] = []
+    period, not_drawn, tallest = None, 0, 0
+    if n_lanes > AXIS_DOT_LANES:
+        period = _period_for(segments)
+        fine = [(e, sp) for e, sp in ordered if period_of(sp[0], period) == period_of(sp[1], period)]
+        coarse = [(e, sp) for e, sp in ordered if period_of(sp[0], period) != period_of(sp[1], period)]
+        # events known only to the same longer period share one span, its count in the tooltip
+        by_span: dict[tuple[dt.date, dt.date], list[dict]] = {}
+        for e, sp in coarse:
+            by_span.setdefault(sp, []).append(e)
+        marks, n_lanes, not_drawn = stack([(evs[0] if len(evs) == 1 else
+                                            {**evs[0], "text": f"{len(evs)} events known only to this period"}, sp)
+                                           for sp, evs in sorted(by_span.items())], AXIS_RANGE_LANES)
+        counts: dict[dt.date, list[dict]] = {}
+        for e, sp in fine:
+            counts.setdefault(period_of(sp[0], period)[0], []).append(e)
+        tallest = max((len(v) for v in counts.values()), default=0)
+        top = 14 + 16 * n_lanes + 16  # room above the tallest bar for its count
+        for start, evs in sorted(counts.items()):
+            x0, x1 = x(max(start, segments[0]["lo"])), x(period_of(start, period)[1] + dt.timedelta(days=1))
+            h = max(3.0, AXIS_BAR_HEIGHT * len(evs) / tallest)
+            n = len(evs)
+            bars.append({"x": x0, "w": round(max(4.0, x1 - x0 - 1), 1), "y": round(top + AXIS_BAR_HEIGHT - h, 1),
+                         "h": round(h, 1), "n": n, "href": "#" + event_anchor(story_id, evs[0]["id"]),
+                         "label": f"{period_label(start, period)}: {n} event{'s' if n != 1 else ''}"})
+        # the first tallest bar carries its count, the chart's scale
+        peak = next(b for b in bars if b["n"] == tallest)
+        mid = peak["x"] + peak["w"] / 2
+        peak["count"] = {"x": round(mid, 1), "y": round(peak["y"] - 4, 1),
+                         "anchor": "start" if mid < left_edge + 20 else "end" if mid > right_edge - 20 else "middle"}
+        base = top + AXIS_BAR_HEIGHT + 2
+    else:
+        base = 14 + 16 * n_lanes + 4
     ticks: list[dict[str, Any]] = []
     for g in segments:
         for day, label in _ticks(g["lo"], g["hi"] - dt.timedelta(days=1), g["x1"] - g["x0"]):
-            at, half = x(day), len(label) * 4  # about half a label's width at the axis font size
-            # a label never reaches past its stretch of axis, nor covers the one before it
+            at, half = x(day), _label_room(label) / 2 - 7
+            # a label never reaches past its stretch of axis (nor the chart's edge), nor covers the one before it
             anchor = "start" if at - half < g["x0"] else "end" if at + half > g["x1"] else "middle"
-            left_edge = at if anchor == "start" else at - 2 * half if anchor == "end" else at - half
-            if ticks and left_edge < ticks[-1]["right"] + 12:
+            left_at = at if anchor == "start" else at - 2 * half if anchor == "end" else at - half
+            if ticks and left_at < ticks[-1]["right"] + 10:
                 continue
-            right_edge = left_edge + 2 * half
-            ticks.append({"x": at, "label": label, "anchor": anchor, "right": right_edge,
-                          "minor": bool(ticks) and not ticks[-1]["minor"] and ticks[-1]["x"] >= g["x0"]})
+            ticks.append({"x": at, "label": label, "anchor": anchor, "right": left_at + 2 * half})
     breaks = [round(g["x1"] + AXIS_BREAK / 2, 1) for g in segments[:-1]]
-    lo, hi = clusters[0][0], clusters[-1][1]
-    return {"width": AXIS_WIDTH, "height": base + 26, "base": base, "marks": marks, "ticks": ticks, "breaks": breaks,
+    first = min(ordered, key=lambda p: p[1][0])[0]
+    last = max(ordered, key=lambda p: p[1][1])[0]
+    return {"width": width, "height": round(base + 26), "base": base, "marks": marks, "ticks": ticks, "breaks": breaks,
+            "bars": bars, "period": period, "tallest": tallest, "not_drawn": not_drawn,
             "segments": [{"x0": round(g["x0"], 1), "x1": round(g["x1"], 1)} for g in segments],
-            "start": _short(lo), "end": _short(hi)}  # type: ignore[arg-type]
+            "start": format_date(first.get("date"), first.get("precision")),
+            "end": format_date(last.get("date"), last.get("precision"))}
 
 
 def _window(e: dict) -> str:
@@ -375,7 +466,8 @@ def _claim(c: dict, arts: dict[str, dict], colours: dict[str, int]) -> dict[str,
         shown = f"{value:,}"
     else:
         shown = "" if value is None else str(value)
-    outlet = c.get("outlet") or _outlet_name(arts, c.get("article", ""))
+    # the compare stage names an article of unknown outlet by its id: show that as unknown
+    outlet = _outlet_name(arts, c["article"]) if c.get("article") in arts else c.get("outlet") or UNKNOWN_OUTLET
     return {**c, "shown": (shown + (" " + c["unit"] if c.get("unit") else "")).strip(),
             "outlet_name": outlet, "colour": colours.get(outlet, 0),
             "when": format_date(c.get("date")) if c.get("date") else "",
@@ -452,12 +544,41 @@ def _summary(story: dict, arts: dict[str, dict], colours: dict[str, int]):
     return sentences, cited
 
 
-def _wording(story: dict) -> dict[str, Any]:
-    rows = [r for r in story.get("wording") or [] if isinstance(r, dict)]
-    columns: list[str] = []
-    for r in rows:
-        columns += [k for k in r if k not in columns]
-    return {"columns": columns, "rows": [[_plain(r.get(c)) for c in columns] for r in rows]}
+WORDING_MAX_THINGS = 8  # columns of the wording table; the rest are counted below it
+
+
+def _wording(story: dict, arts: dict[str, dict], colours: dict[str, int]) -> dict[str, Any]:
+    """How the outlets word the same thing, as a table: a row per outlet, a column per thing
+    the outlets name differently ("North Korea" / "DPRK" / "Pyongyang"), each cell the words
+    that outlet uses. Things every outlet words alike say nothing and are only counted; an
+    article of unknown outlet gets its own row (two unknown outlets are not one)."""
+    things = []
+    alike = 0
+    for r in story.get("wording") or []:
+        if not isinstance(r, dict) or not isinstance(r.get("variants"), list):
+            continue
+        variants = [v for v in r["variants"] if isinstance(v, dict) and v.get("text")]
+        if len({str(v["text"]).casefold() for v in variants}) < 2:
+            alike += 1
+            continue
+        things.append((str(r.get("thing") or variants[0]["text"]), variants))
+    # the things named in the most different ways first
+    things.sort(key=lambda t: -len({str(v["text"]).casefold() for v in t[1]}))
+    shown, hidden = things[:WORDING_MAX_THINGS], len(things) - WORDING_MAX_THINGS
+    rows: dict[str, dict[str, Any]] = {}
+    for col, (_, variants) in enumerate(shown):
+        for v in variants:
+            ids = [a for a in v.get("articles") or [] if isinstance(a, str)]
+            known = next((arts[a]["outlet"] for a in ids if (arts.get(a) or {}).get("outlet")), None)
+            name = known or (v.get("outlet") if not ids and v.get("outlet") else UNKNOWN_OUTLET)
+            key = name if known or not ids else "\0" + ids[0]
+            row = rows.setdefault(key, {"outlet": name, "colour": colours.get(name, 0),
+                                        "tip": name if known else "; ".join(display_title(arts.get(a) or {}) for a in ids),
+                                        "cells": [[] for _ in shown]})
+            if v["text"] not in row["cells"][col]:
+                row["cells"][col].append(str(v["text"]))
+    ordered = sorted(rows.values(), key=lambda r: (r["outlet"] == UNKNOWN_OUTLET, r["outlet"].casefold(), r["tip"]))
+    return {"things": [t for t, _ in shown], "rows": ordered, "more": max(0, hidden), "alike": alike}
 
 
 def _plain(value: Any) -> str:
@@ -496,14 +617,16 @@ def story_view(story: dict[str, Any], arts: dict[str, dict[str, Any]]) -> dict[s
     members = sorted((arts[a] for a in story.get("articles") or [] if a in arts),
                      key=lambda a: (published_sort_key(a), a["id"]))
     outlets = sorted(colours.items())
+    unknown_titles = "; ".join(display_title(a) for a in members if not a.get("outlet"))
     return {
         "story": story,
         "anchor": dom_id("s", story["id"]),
-        "outlets": [{"name": n, "colour": c} for n, c in outlets],
+        "outlets": [{"name": n, "colour": c, "tip": unknown_titles[:300] if n == UNKNOWN_OUTLET else ""} for n, c in outlets],
         "n_outlets": len({a.get("outlet") for a in members if a.get("outlet")}),
         "n_unknown": sum(1 for a in members if not a.get("outlet")),
         "span": _story_span(story),
         "axis": _axis([e for g in dated for e in g["events"]], story["id"]),
+        "axis_narrow": _axis([e for g in dated for e in g["events"]], story["id"], AXIS_WIDTHS["narrow"]),
         "dated": dated,
         "undated": undated,
         "n_events": len(story.get("timeline") or []),
@@ -516,10 +639,9 @@ def story_view(story: dict[str, Any], arts: dict[str, dict[str, Any]]) -> dict[s
         "expectations": expectations,
         "summary": summary,
         "citations": citations,
-        "wire": [{**w, "badges": _sources(arts, w.get("articles") or [], colours),
-                  "partial_badges": _sources(arts, w.get("partial") or [], colours)}
-                 for w in story.get("wire") or [] if w.get("articles") or w.get("partial")],
-        "wording": _wording(story),
+        "wire": [{**w, "badges": _sources(arts, w["articles"], colours), "partial_badges": _sources(arts, w["partial"], colours)}
+                 for w in map(wire_facts, story.get("wire") or []) if w],
+        "wording": _wording(story, arts, colours),
         "articles": [article_card(a, colours) for a in members],
     }
 

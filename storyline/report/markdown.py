@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.report.facts import wire_facts
+
 
 def _esc(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
@@ -102,10 +104,18 @@ def render_markdown(report: dict[str, Any]) -> str:
         exps = s.get("expectations") or []
         if exps:
             out += _whats_next(s)
-        if s.get("wire"):
+        wire = [w for w in map(wire_facts, s.get("wire") or []) if w]
+        if wire:
             out += ["### Wire copies and reprints", ""]
-            for w in s["wire"]:
-                out.append(f"- {', '.join(w['articles'])}" + (f" — {w['wire']}" if w.get("wire") else "") + (f" (similarity {w['similarity']:.2f})" if w.get("similarity") is not None else ""))
+            for w in wire:
+                line = []
+                if w["articles"]:
+                    line.append(", ".join(w["articles"]) + (f" credit {w['wire']}" if w["wire"] else ""))
+                if w["partial"]:
+                    line.append(", ".join(w["partial"]) + (f" credit {w['wire']} for part of the text" if w["wire"] else " in part"))
+                if w["compared"]:
+                    line.append(f"compared: {w['similarity'] * 100:.0f}% alike, counted as one independent source")
+                out.append("- " + "; ".join(line))
             out.append("")
     out += ["## Articles", ""]
     for a in report["articles"]:
@@ -117,4 +127,7 @@ def render_markdown(report: dict[str, Any]) -> str:
                 f"- credits: {', '.join(a['credits']) or '-'}; captions: {len(a['captions'])}; removed: {len(a['removed'])} pieces", ""]
     if report["rejected"]:
         out += ["## Rejected inputs", ""] + [f"- `{r['source']}`: {r['reason']}" for r in report["rejected"]] + [""]
+    if report.get("skipped"):
+        out += ["## Pages skipped (not news articles)", ""] + [
+            f"- `{s['source']}`: {s['reason']}" for s in report["skipped"]] + [""]
     return "\n".join(out)

@@ -169,10 +169,49 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
+        # `storyline watch` and what changed per story (storyline.watch, stories.changes).
+        # watch_sources: per watched source, the validators of its last answer (conditional
+        # GET) and when it was last read. watch_entries: every entry a source listed, and what
+        # became of it; an entry is 'done' only once its article is in a story, so a watcher
+        # killed at any point reads again exactly what it had not finished. story_changes: one
+        # change set per story per add, kept when the story is later merged or rebuilt.
+        "0007_watch",
+        """
+        CREATE TABLE watch_sources (
+            source TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            checked REAL,
+            status TEXT
+        );
+        CREATE TABLE watch_entries (
+            source TEXT NOT NULL,
+            entry TEXT NOT NULL,
+            url TEXT,
+            published TEXT,
+            state TEXT NOT NULL,
+            article TEXT,
+            reason TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            seen REAL NOT NULL,
+            done REAL,
+            PRIMARY KEY (source, entry)
+        );
+        CREATE TABLE story_changes (
+            id INTEGER PRIMARY KEY,
+            story TEXT NOT NULL,
+            at REAL NOT NULL,
+            record TEXT NOT NULL
+        );
+        CREATE INDEX story_changes_story ON story_changes(story, at);
+        CREATE INDEX story_changes_at ON story_changes(at);
+        """,
+    ),
+    (
         # The per-article parse, packed (annotate.stored), beside the analysis record: the
         # story stages read it instead of parsing again. Old analyses have none; their
         # version stamp is older, so the next run refreshes them.
-        "0007_fast_parsed",
+        "0008_fast_parsed",
         "ALTER TABLE analyses ADD COLUMN parsed BLOB;",
     ),
 ]
@@ -658,6 +697,61 @@ class Store:
         row = self.conn.execute("SELECT s.story FROM story_pins p JOIN story_articles s ON s.article = p.article "
                                 "WHERE p.label=? LIMIT 1", (label,)).fetchone()
         return row[0] if row else None
+
+    # -- what changed per story (see storyline.stories.changes)
+    def add_story_changes(self, c: sqlite3.Connection, story_id: str, record: dict[str, Any]) -> int:
+        """Record one change set of a story; returns its number."""
+        cur = c.execute("INSERT INTO story_changes (story, at, record) VALUES (?,?,?)",
+                        (story_id, time.time(), json.dumps(record, ensure_ascii=False, separators=(",", ":"))))
+        return int(cur.lastrowid)
+
+    def story_changes(self, story_id: str | None = None, since: float | None = None,
+                      limit: int = 1000, after: int | None = None) -> list[dict[str, Any]]:
+        """Change sets, newest first: of one story or all, recorded at or after ``since`` (Unix
+        time), numbered above ``after``."""
+        sql, args = "SELECT id, story, at, record FROM story_changes WHERE 1=1", []
+        if after is not None:
+            sql += " AND id>?"
+            args.append(after)
+        if story_id is not None:
+            sql += " AND story=?"
+            args.append(story_id)
+        if since is not None:
+            sql += " AND at>=?"
+            args.append(since)
+        rows = self.conn.execute(sql + " ORDER BY at DESC, id DESC LIMIT ?", [*args, limit])
+        return [{**json.loads(r[3]), "id": r[0], "story": r[1], "at": r[2]} for r in rows]
+
+    # -- watched sources (see storyline.watch)
+    def watch_source(self, source: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM watch_sources WHERE source=?", (source,)).fetchone()
+        return dict(row) if row else None
+
+    def put_watch_source(self, c: sqlite3.Connection, source: str, *, etag: str | None, last_modified: str | None,
+                         status: str) -> None:
+        c.execute("INSERT INTO watch_sources (source, etag, last_modified, checked, status) VALUES (?,?,?,?,?) "
+                  "ON CONFLICT(source) DO UPDATE SET etag=excluded.etag, last_modified=excluded.last_modified, "
+                  "checked=excluded.checked, status=excluded.status",
+                  (source, etag, last_modified, time.time(), status))
+
+    def watch_entries(self, source: str, states: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """{entry: row} of one source's entries (only those in ``states`` when given)."""
+        rows = self.conn.execute("SELECT * FROM watch_entries WHERE source=? ORDER BY seen, entry", (source,))
+        wanted = set(states) if states is not None else None
+        return {r["entry"]: dict(r) for r in rows if wanted is None or r["state"] in wanted}
+
+    def put_watch_entry(self, c: sqlite3.Connection, source: str, entry: str, *, url: str | None, state: str,
+                        article: str | None = None, reason: str | None = None, attempt: bool = False,
+                        published: str | None = None) -> None:
+        """Record an entry a source listed (with the publication date its listing gave), or
+        what became of it."""
+        now = time.time()
+        c.execute("INSERT INTO watch_entries (source, entry, url, published, state, article, reason, attempts, seen, "
+                  "done) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(source, entry) DO UPDATE SET state=excluded.state, "
+                  "article=COALESCE(excluded.article, article), reason=excluded.reason, "
+                  "attempts=attempts+excluded.attempts, done=excluded.done",
+                  (source, entry, url, published, state, article, reason, int(attempt), now,
+                   now if state in ("done", "rejected", "failed") else None))
 
     def count_story_index(self) -> int:
         """How many stories have a centroid in the index."""

@@ -70,12 +70,21 @@ def write_index(store, c, story_id: str, sv: StoryVector, config: GroupingConfig
 
 
 def _build_and_put(store, c, story_id: str, article_ids: list[str], max_events: int | None,
-                   reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None) -> Story:
+                   reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None, added: list[str] | None = None) -> Story:
+    """Build one story and store it; with ``added`` (the articles an add brought), also
+    record what changed in it against the stored story (storyline.stories.changes)."""
     from storyline.story import build_story
 
     articles = store.get_articles(article_ids)
     analyses = {a.id: store.get_analysis(a.id) or ArticleAnalysis(article=a.id) for a in articles}
+    before = store.get_story(story_id) if added is not None else None
     story = build_story(story_id, articles, analyses, max_events=max_events, reanalyse=reanalyse)
+    if added is not None:
+        from storyline.stories.changes import change_set, is_empty
+
+        changes = change_set(before, story, added, {a.id: a for a in articles})
+        if changes["articles"] and not is_empty(changes):
+            store.add_story_changes(c, story_id, changes)
     store.put_story(c, story)
     for a in articles:  # inferred publication dates are kept with the article
         if a.published.how == "inferred":
@@ -303,7 +312,9 @@ def add_to_store(store, articles: list[Article], *, max_events: int | None = Non
         cl = StoreClusterer(store, c, config, pins=store.pins(todo))
         for f in sorted(feats, key=lambda f: (f.published is None, f.published or "", f.article)):
             cl.assign(f.article, vectorise(f.counts, docfreq, config, min_df=1), _day(f.published))
-        return [_build_and_put(store, c, sid, store.story_members(sid), max_events, reanalyse) for sid in cl.touched]
+        added = [f.article for f in feats]
+        return [_build_and_put(store, c, sid, store.story_members(sid), max_events, reanalyse, added)
+                for sid in cl.touched]
 
 
 def rebuild_stories(store, article_ids: list[str], *, max_events: int | None = None,

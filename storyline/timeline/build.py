@@ -125,9 +125,25 @@ BACKGROUND_SHARE = 1 / 3  # ... and fills at most this share of the view
 # pronoun ("He said ...") do not say who did what when read alone.
 _FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201c\u2018'(])(?:I|I'm|I've|I'd|we|We|my|My|me|our|Our|us)\b")
 _OPENS_ON_PRONOUN = re.compile(
-    r"^[\"\u201c\u2018']?(?:[A-Z][a-z]+(?: [a-z]+){0,2}, )?(?i:he|she|they|it|his|her|their|its|this|that|these|those|them)\b")
+    r"^[\"\u201c\u2018']?(?:[A-Z][a-z]+(?: [a-z]+){0,2}, |[A-Z][a-z]+ly )?"
+    r"(?i:he|she|they|it|his|her|their|its|this|that|these|those|them)\b")
+# A piece of a sentence: it opens in lower case or on the end of a cut title ('1," which came
+# out in 2003, she told ...'), or it is only a time clause framed by a speaker ("When Thurman
+# was able to talk again, Herman said.").
+_FRAGMENT = re.compile(
+    r"^(?:[\"\u201c\u2018']?[a-z]|\d+[,.]?[\"\u201d\u2019])"
+    r"|^(?:When|After|Before|As|While|If|Although|Because|Since|Until|Once)\b[^,.;:!?]*,"
+    r"\s+(?:[\w'\u2019.-]+\s+){1,4}(?:said|says|told|added|recalled|wrote)\.?[\"\u201d]?$")
+# A short line whose object is only a pronoun ("The lower house endorsed it."): what was done
+# is in the sentence before.
+_ENDS_ON_PRONOUN = re.compile(r"^(?:\S+\s+){1,6}(?:it|them|this|that|him|her)[.!]?[\"\u201d]?$", re.I)
+# An undated line timed only against the sentence before it ("The red flags were waved seconds
+# later."): the time it counts from is not in the line.
+_LATER = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+) )?"
+                    r"(?:seconds|minutes|moments|hours|days|weeks|months|years|second|minute|moment|hour|day|"
+                    r"week|month|year) (?:later|afterwards|after that)\b|\bshortly (?:after|afterwards)\b", re.I)
 # Openers that point back to a place or time the sentences before named.
-_OPENS_ON_BACK_REFERENCE = re.compile(r"^(?:There|Then|Back then|At the time|At that time|That day|By then|Since then),", re.I)
+_OPENS_ON_BACK_REFERENCE = re.compile(r"^(?:(?:There|Then|Back then|At the time|At that time|That day|By then|Since then),|How\b)", re.I)
 
 
 @functools.cache
@@ -145,9 +161,17 @@ def tells_a_happening(text: str) -> bool:
     return not _patterns("not_happenings.txt").search(text)
 
 
+def retells(e: Event) -> bool:
+    """An undated line that only says a happening already named took place or what it led to
+    (data file ``retellings.txt``): the story's line for that happening tells it better."""
+    return not e.date and bool(_patterns("retellings.txt").search(e.text))
+
+
 def stands_alone(text: str) -> bool:
-    """Whether a line says who did what without the sentences around it."""
-    return not (_FIRST_PERSON.search(text) or _OPENS_ON_PRONOUN.search(text) or _OPENS_ON_BACK_REFERENCE.search(text))
+    """Whether a line says who did what without the sentences around it. A quotation left
+    open ("... asked the driver if he was OK: \u201cHe said: \u2018Yeah.") is a cut sentence."""
+    return not (_FIRST_PERSON.search(text) or _OPENS_ON_PRONOUN.search(text) or _OPENS_ON_BACK_REFERENCE.search(text)
+                or _FRAGMENT.search(text) or _ENDS_ON_PRONOUN.search(text) or text.count("\u201c") > text.count("\u201d") or text.count('"') % 2)
 
 
 def _same_time(a: Event, b: Event, slack: int = 1) -> bool:
@@ -174,7 +198,10 @@ _FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
 
 def _figures(e: Event) -> set[str]:
     # Small counts recur in unrelated lines ("2 people", "3 days"); years are dates, not counts.
-    return {m.group().rstrip(".,") for m in _FIGURE.finditer(e.text)} - {"1", "2", "3"}
+    # All the reports of an event count: one outlet's "21 girls were released" and another's
+    # "the girls were released" are one happening.
+    texts = [e.text] + [x.quote for x in e.evidence]
+    return {m.group().rstrip(".,") for t in texts for m in _FIGURE.finditer(t)} - {"1", "2", "3"}
 
 
 def _same_figure(a: Event, b: Event) -> bool:
@@ -206,6 +233,28 @@ def _same_day_same_names(a: Event, b: Event, rare: set[str]) -> bool:
     if sa is None or sb is None or sa != sb or (dt.date.fromisoformat(sa[1]) - dt.date.fromisoformat(sa[0])).days > 1:
         return False
     return bool(_names(a) & _names(b) & rare)
+
+
+def _same_doer_same_deed(a: Event, b: Event) -> bool:
+    """Two lines of one time whose doer has the same name and whose verbs are of one class
+    ("Hamilton won the race" / "the race was won by Hamilton") tell one happening. Statements
+    are many and alike, so saying verbs do not count."""
+    from storyline.events.merge import SAYING, trigger_match
+
+    if not {x for x in a.actors if _named(x)} & set(b.actors):
+        return False
+    return any(trigger_match(x, y) >= 0.8 for x in a.triggers for y in b.triggers if x not in SAYING and y not in SAYING)
+
+
+# A count that moved ("the death toll rose to at least six"): a development of its own however
+# much its words repeat the happening counted.
+_COUNT_MOVED = re.compile(
+    r"\b(?:toll|number of (?:dead|deaths|victims|casualties|injured|wounded|people))\b[^.;]{0,160}?"
+    r"\b(?:rose|risen|climbed|increased|jumped|reached|grew|doubled)\b", re.I)
+
+
+def _revises_a_count(e: Event) -> bool:
+    return bool(_COUNT_MOVED.search(e.text))
 
 
 def _leads(e: Event) -> bool:
@@ -282,10 +331,19 @@ def sourced_line(e: Event) -> str:
     stand in the line; it stays in the event's ``attributed_to``."""
     if not e.attributed_to or _TOLD.search(e.text):
         return e.text
-    source = next((a for a in e.attributed_to if any(c.isupper() for c in a)), None)
+    source = next((a for a in e.attributed_to if _named(a)), None)
     if source is None or source.lower() in e.text.lower():
         return e.text
+    source = re.sub(r"^(?:The|A|An)\b", lambda m: m.group().lower(), source)
     return re.sub(r"[.!]?\s*$", "", e.text) + f", according to {source}."
+
+
+def _named(source: str) -> bool:
+    """A source with a name in it ("Andy Nias", "the Nato spokesperson"), not a description
+    capitalised only because it opened a sentence ("A spokesman", "The carpet fitter")."""
+    words_ = source.split()
+    return any(w[:1].isupper() for w in words_[1:]) or (words_[:1] != [] and words_[0][:1].isupper()
+                                                         and not re.match(r"(?:The|A|An)\b", source))
 
 
 def key_size(n: int) -> int:
@@ -314,7 +372,9 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     of the view: reports recall many old events in passing, and an explicit year must not
     crowd out the story's own news.
     """
-    cands = [e for e in rank_events(events) if placed(e) and stands_alone(plain_line(e)) and tells_a_happening(e.text)]
+    cands = [e for e in rank_events(events)
+             if placed(e) and not e.aside and not retells(e) and stands_alone(plain_line(e))
+             and tells_a_happening(e.text) and not (e.date is None and _LATER.search(e.text))]
     if not cands:
         return []
     vectors = Centroid([" ".join([e.text] + [x.quote for x in e.evidence]) for e in cands]).vectors
@@ -327,11 +387,14 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
         if len(chosen) >= size:
             break
         e = cands[i]
-        if any(_same_time(e, cands[j]) and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
-                                            or _same_figure(e, cands[j])
-                                            or _same_day_same_names(e, cands[j], rare)
-                                            or (_leads(e) and _leads(cands[j]) and _same_time(e, cands[j], 0)
-                                                and not _wide(e) and not _wide(cands[j])))
+        if any(_same_time(e, cands[j]) and (_same_figure(e, cands[j])
+                                            or _same_doer_same_deed(e, cands[j])
+                                            or (not _revises_a_count(e) and not _revises_a_count(cands[j])
+                                                and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
+                                                     or _same_day_same_names(e, cands[j], rare)
+                                                     or (_leads(e) and _leads(cands[j])
+                                                         and _same_time(e, cands[j], 0)
+                                                         and not _wide(e) and not _wide(cands[j])))))
                for j in chosen):
             continue
         if _background(e, since):

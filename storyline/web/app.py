@@ -15,6 +15,7 @@ import json
 import math
 import re
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -190,7 +191,7 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
     With ``token``, uploads and corrections need it (``Authorization: Bearer`` for the API, a
     sign-in at ``/login`` for forms); with ``read_only`` they are refused. ``rate`` limits
     uploads per client (default: :class:`RateLimit`'s)."""
-    from storyline import __version__
+    from storyline.versions import __version__
     from storyline.store import Store
 
     db_path = str(db_path)
@@ -288,6 +289,13 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         arts = {a.id: article_dict(a) for a in store().get_articles(s.articles)}
         return asdict(s), arts
 
+    def related_stories(story_id: str) -> list[dict[str, Any]]:
+        """Stories related to this one (storyline.stories.related), each with its page."""
+        from storyline.stories.related import related_in_store
+
+        rows = related_in_store(store(), [story_id]).get(story_id, [])
+        return [{**r, "page": links.story(r["id"])} for r in rows]
+
     def story_rows(limit: int) -> list[dict[str, Any]]:
         rows = []
         for r in store().list_stories(limit=limit):
@@ -333,11 +341,56 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         if data is None:
             return not_found(request, "Story")
         s, arts = data
+        s["related"] = related_stories(s["id"])
         others = [r for r in store().list_stories(limit=500) if r["id"] != s["id"]]
         members = sorted(arts.values(), key=lambda a: (published_sort_key(a), a["id"]))
         done = _int(request.query_params.get("correction"), 0, 0, 2**62)
-        return page(request, "story.html", v=story_view(s, arts), page=True, others=others, members=members,
-                    done=next((c for c in store().corrections() if c["id"] == done), None) if done else None)
+        changes = changes_view(request, s["id"])
+        response = page(request, "story.html", v=story_view(s, arts), page=True, others=others, members=members,
+                        done=next((c for c in store().corrections() if c["id"] == done), None) if done else None,
+                        changes=changes)
+        # The next visit shows what changed after this one.
+        response.set_cookie(_seen_cookie(s["id"]), f"{time.time():.0f}", max_age=400 * 86400, httponly=True,
+                            samesite="lax", path="/")
+        return response
+
+    def changes_view(request: Request, story_id: str) -> dict[str, Any]:
+        """What changed in a story since ?since=DATE, else since this browser's last visit
+        (else the latest change sets), as lines to show."""
+        from storyline.api import parse_since
+        from storyline.errors import ConfigError
+        from storyline.stories.changes import describe
+
+        asked = request.query_params.get("since", "").strip()[:40]
+        error, since, how = None, None, "latest"
+        if asked:
+            try:
+                since, how = parse_since(asked), "date"
+            except ConfigError as exc:
+                error = str(exc)
+        else:
+            seen = request.cookies.get(_seen_cookie(story_id), "")
+            if seen.isdigit():
+                since, how = float(seen), "visit"
+        rows = store().story_changes(story_id, since, 50 if since is not None else 3)
+        return {"how": how, "asked": asked, "error": error, "since": iso_time(since) if since else None,
+                "sets": [{"at": iso_time(r["at"]), "lines": describe(r), "n": len(r.get("articles") or [])}
+                         for r in rows],
+                "feed": f"/stories/{quote(story_id, safe='')}/feed.atom"}
+
+    def story_feed(request: Request) -> Response:
+        """GET /stories/{story_id}/feed.atom: the story's change sets as an Atom feed."""
+        from storyline.report.atom import atom_feed
+
+        sid = request.path_params["story_id"]
+        s = store().get_story(sid)
+        rows = store().story_changes(sid, None, 100)
+        if s is None and not rows:
+            return not_found(request, "Story")
+        base = str(request.base_url).rstrip("/")
+        body = atom_feed(sid, s.title if s else sid, rows, page_url=base + links.story(sid),
+                         self_url=base + f"/stories/{quote(sid, safe='')}/feed.atom")
+        return Response(body, media_type="application/atom+xml; charset=utf-8")
 
     # ------------------------------------------------------------------ corrections (issue 15)
     def same_origin(request: Request) -> bool:
@@ -576,8 +629,30 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         if data is None:
             return not_found(request, "Story")
         s, arts = data
+        s["related"] = related_stories(s["id"])
         brief = [{k: a.get(k) for k in ("id", "title", "outlet", "published", "url")} for a in arts.values()]
         return JSONResponse({"story": s, "articles": brief})
+
+    def api_changes(request: Request) -> Response:
+        """GET /api/stories/{story_id}/changes?since=: the story's change sets, newest first."""
+        from storyline.api import parse_since
+        from storyline.errors import ConfigError
+
+        sid = request.path_params["story_id"]
+        try:
+            since = parse_since(request.query_params.get("since"))
+        except ConfigError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        limit = query_int(request, "limit", 100, 1, 1000)
+        rows = store().story_changes(sid, since, limit)
+        if not rows and store().get_story(sid) is None:
+            return not_found(request, "Story")
+        from storyline.stories.changes import describe
+
+        for r in rows:
+            r["at"], r["lines"] = iso_time(r["at"]), describe(r)
+        return JSONResponse({"story": sid, "since": iso_time(since) if since is not None else None, "changes": rows,
+                             "feed": f"/stories/{quote(sid, safe='')}/feed.atom"})
 
     def api_article(request: Request) -> Response:
         """GET /api/articles/{article_id}."""
@@ -661,6 +736,7 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
     routes = [
         Route("/", home, name="home"),
         Route("/stories/{story_id}", story_page, name="story"),
+        Route("/stories/{story_id}/feed.atom", story_feed, name="story_feed"),
         Route("/articles/{article_id}", article_page, name="article"),
         Route("/upload", upload_form, methods=["GET"], name="upload_form"),
         Route("/upload", upload_submit, methods=["POST"], name="upload_submit"),
@@ -676,6 +752,7 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
         Route("/favicon.ico", lambda request: Response(status_code=204), name="favicon"),
         Route("/api/stories", api_stories, name="api_stories"),
         Route("/api/stories/{story_id}", api_story, name="api_story"),
+        Route("/api/stories/{story_id}/changes", api_changes, name="api_changes"),
         Route("/api/articles/{article_id}", api_article, name="api_article"),
         Route("/api/search", api_search, name="api_search"),
         Route("/api/stories/{story_id}/merge", api_merge, methods=["POST"], name="api_merge"),
@@ -783,6 +860,14 @@ def pasted_metadata(form) -> dict[str, str]:
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise UploadRefused(f"the URL {meta['url'][:80]!r} is not an http(s) address", 400)
     return meta
+
+
+def _seen_cookie(story_id: str) -> str:
+    """The cookie that remembers when this browser last saw a story (a short hash of its id:
+    cookie names take only some characters)."""
+    import hashlib
+
+    return "seen-" + hashlib.sha1(story_id.encode("utf-8")).hexdigest()[:12]
 
 
 def _int(value: str | None, default: int, lo: int, hi: int) -> int:

@@ -103,6 +103,7 @@ class Job:
     skipped: list[str] = field(default_factory=list)
     already: list[dict[str, Any]] = field(default_factory=list)  # the stored articles the skipped ones copy
     rejected: list[dict[str, str]] = field(default_factory=list)
+    not_articles: list[dict[str, str]] = field(default_factory=list)  # read, but not news articles
     error: str | None = None
     created: float = field(default_factory=time.time)
     finished: float | None = None
@@ -121,14 +122,16 @@ class Job:
         if self.status == "failed":
             return f"Failed: {self.error}"
         return (f"Done: {len(self.added)} article{'s' if len(self.added) != 1 else ''} added, "
-                f"{len(self.skipped)} already stored, {len(self.rejected)} rejected.")
+                f"{len(self.skipped)} already stored, {len(self.not_articles)} not articles, "
+                f"{len(self.rejected)} rejected.")
 
     def to_dict(self) -> dict[str, Any]:
         """The job as the JSON API shows it."""
         return {"id": self.id, "status": self.status, "message": self.message, "total": len(self.files),
                 "done": self.done, "articles_read": self.articles_read,
                 "files": [f["name"] for f in self.files], "articles": self.added, "skipped": self.skipped,
-                "already": self.already, "rejected": self.rejected, "error": self.error,
+                "already": self.already, "rejected": self.rejected, "not_articles": self.not_articles,
+                "error": self.error,
                 "created": iso_time(self.created), "finished": iso_time(self.finished),
                 "url": f"/api/jobs/{self.id}", "page": f"/jobs/{self.id}"}
 
@@ -259,6 +262,7 @@ class Uploads:
                     arts += result.articles
                     job.skipped += result.skipped
                     job.rejected += [{"source": f["name"], "reason": _reason(r.reason, f)} for r in result.rejected]
+                    job.not_articles += [{"source": f["name"], "reason": p.reason} for p in result.not_articles]
                     job.done += 1
                 per_job[job.id] = arts
                 new_articles += arts

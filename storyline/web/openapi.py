@@ -61,6 +61,10 @@ def _components() -> dict[str, Any]:
                         "description": "The stored articles the skipped uploads are copies of: title, outlet, story and links."},
             "rejected": {"type": "array", "items": {"type": "object", "properties": {
                 "source": {"type": "string"}, "reason": {"type": "string"}}}},
+            "not_articles": {"type": "array", "description": "Uploads that were read but are not news articles "
+                             "(another language, a search or index page...), kept out of stories.",
+                             "items": {"type": "object", "properties": {
+                                 "source": {"type": "string"}, "reason": {"type": "string"}}}},
             "error": {"type": ["string", "null"]},
             "created": {"type": "string", "format": "date-time"},
             "finished": {"type": ["string", "null"], "format": "date-time"},
@@ -177,6 +181,27 @@ def openapi(version: str, limits) -> dict[str, Any]:
                     "404": _error("No story with this id."),
                 },
             }},
+            "/api/stories/{story_id}/changes": {"get": {
+                "summary": "What changed in a story, add by add (newest first); the same as an Atom feed at "
+                           "/stories/{story_id}/feed.atom",
+                "parameters": [{"name": "story_id", **id_param},
+                               {"name": "since", "in": "query", "required": False,
+                                "description": "only changes recorded at or after this ISO date or date and time (UTC)",
+                                "schema": {"type": "string"}},
+                               {"name": "limit", "in": "query", "required": False,
+                                "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}],
+                "responses": {
+                    "200": {"description": "Change sets: new events, dates made more precise, figures revised, "
+                                           "conflicts appeared or resolved, next steps fulfilled, overdue or announced, "
+                                           "new outlets.", "content": {"application/json": {"schema": {
+                        "type": "object", "properties": {"story": {"type": "string"},
+                                                         "since": {"type": ["string", "null"]},
+                                                         "changes": {"type": "array", "items": {"type": "object"}},
+                                                         "feed": {"type": "string"}}}}}},
+                    "400": _error("since is not a date."),
+                    "404": _error("No story with this id."),
+                },
+            }},
             "/api/articles/{article_id}": {"get": {
                 "summary": "One cleaned article, with what was removed and why, and its story",
                 "parameters": [{"name": "article_id", **id_param}],
@@ -189,8 +214,8 @@ def openapi(version: str, limits) -> dict[str, Any]:
             }},
             "/api/search": {"get": {
                 "summary": "Full-text search over article titles and bodies",
-                "parameters": [{"name": "q", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 200},
-                                "description": "Plain words; every word must appear."},
+                "parameters": [{"name": "q", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 200, "pattern": "\\S"},
+                                "description": "Plain words; every word must appear (blank: 400)."},
                                _limit(50, 200)],
                 "responses": {
                     "200": {"description": "Matching articles, best first.", "content": {"application/json": {"schema": {

@@ -4,13 +4,14 @@
 (function () {
   "use strict";
 
-  // Show only the events a chosen outlet reported (others are dimmed, not hidden, so the
-  // reader keeps the shape of the story).
+  // Show only the events a chosen outlet reported: the others are hidden (a day with none
+  // left goes too), and a line under the buttons says how many are shown.
   function setupFilters() {
     document.querySelectorAll(".filter[data-timeline]").forEach(function (bar) {
       var box = document.getElementById(bar.getAttribute("data-timeline"));
       if (!box) return;
       bar.hidden = false;
+      var count = bar.querySelector("[data-shown]");
       bar.addEventListener("click", function (ev) {
         var btn = ev.target.closest("button");
         if (!btn) return;
@@ -26,11 +27,17 @@
         bar.querySelectorAll("button[data-outlet]").forEach(function (b) {
           b.setAttribute("aria-pressed", b === btn ? "true" : "false");
         });
-        box.classList.toggle("dim", outlet !== "");
+        var shown = 0, all = 0;
         box.querySelectorAll(".event").forEach(function (e) {
           var names = (e.getAttribute("data-outlets") || "").split("|");
-          e.classList.toggle("match", outlet !== "" && names.indexOf(outlet) >= 0);
+          e.hidden = outlet !== "" && names.indexOf(outlet) < 0;
+          all += 1;
+          if (!e.hidden) shown += 1;
         });
+        box.querySelectorAll(".day, .undated-block").forEach(function (d) {
+          d.hidden = !d.querySelector(".event:not([hidden])");
+        });
+        if (count) count.textContent = outlet === "" ? "" : shown + " of " + all + " events, reported by " + outlet;
       });
     });
   }
