@@ -33,6 +33,7 @@ import shutil
 import statistics
 import sys
 import time
+import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -115,7 +116,7 @@ def grow(base: Path, db: Path, size: int) -> dict:
             shutil.copy(str(base) + ext, str(db) + ext)
     conn = sqlite3.connect(db, isolation_level=None)
     rows = conn.execute("SELECT a.id, a.fingerprint, a.source, a.outlet, a.title, a.published, a.body, a.record, "
-                        "n.record, t.published, t.record FROM articles a JOIN analyses n ON n.article = a.id "
+                        "n.record, n.parsed, t.published, t.record FROM articles a JOIN analyses n ON n.article = a.id "
                         "JOIN article_terms t ON t.article = a.id ORDER BY a.id").fetchall()
     have = len(rows)
     k = 0
@@ -124,7 +125,7 @@ def grow(base: Path, db: Path, size: int) -> dict:
     while have < size:
         k += 1
         days = k * SHIFT_DAYS
-        for (aid, fp, source, outlet, title, published, body, record, analysis, tpub, terms) in rows:
+        for (aid, fp, source, outlet, title, published, body, record, analysis, parsed, tpub, terms) in rows:
             if have >= size:
                 break
             new = f"{aid}#r{k}"
@@ -139,7 +140,10 @@ def grow(base: Path, db: Path, size: int) -> dict:
                           json.dumps(rec, ensure_ascii=False), time.time()))
             conn.execute("INSERT INTO articles_fts (id, title, body) VALUES (?,?,?)", (new, title or "", body))
             # Ids inside an analysis start with the article id (claims, evidence): rename the prefix.
-            conn.execute("INSERT INTO analyses (article, record) VALUES (?,?)", (new, analysis.replace(f'"{aid}', f'"{new}')))
+            text = zlib.decompress(analysis).decode("utf-8") if isinstance(analysis, bytes) else analysis
+            text = text.replace(f'"{aid}', f'"{new}')
+            conn.execute("INSERT INTO analyses (article, record, parsed) VALUES (?,?,?)",
+                         (new, zlib.compress(text.encode("utf-8")) if isinstance(analysis, bytes) else text, parsed))
             conn.execute("INSERT INTO article_terms (article, published, record) VALUES (?,?,?)",
                          (new, _shift(tpub, days), terms))
             have += 1

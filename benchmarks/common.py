@@ -50,8 +50,12 @@ def machine() -> str:
 def measure(cmd: list[str], *, cwd: Path = ROOT, env: dict | None = None, interval: float = 0.2) -> dict:
     """Run ``cmd``; return wall seconds, peak RSS of the process and all its children
     summed (MiB, sampled every ``interval`` s), exit code and the tail of stderr."""
+    import resource
+
     import psutil
 
+    # CPU time of every finished descendant: less sensitive to other jobs on the machine than wall time.
+    cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     ps = psutil.Process(proc.pid)
@@ -70,5 +74,8 @@ def measure(cmd: list[str], *, cwd: Path = ROOT, env: dict | None = None, interv
             pass
         time.sleep(interval)
     out, err = proc.communicate()
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
     return {"seconds": time.perf_counter() - t0, "peak_mib": peak / 2**20, "returncode": proc.returncode,
+            "cpu_seconds": cpu,
             "stdout": out, "stderr": err[-2000:]}

@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="an even spread of N articles (default all)")
     ap.add_argument("--configs", default="baseline,local,pool2,dask2", help="comma list of baseline,local,pool2,dask2")
     ap.add_argument("--json", default=None, help="also write the results to this JSON file")
+    ap.add_argument("--ref", default=None, help="another checkout (with its .venv) whose `storyline run` is timed "
+                    "beside this one's, config by config, as ref:<config> (a same-run before/after)")
     args = ap.parse_args(argv)
 
     files = t17_files(Path(args.data), args.limit)
@@ -59,19 +61,27 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     tmp = Path(tempfile.mkdtemp(prefix="storyline-bench-"))
     try:
+        runs = []
         for name in args.configs.split(","):
+            if args.ref and name != "baseline":
+                runs.append(("ref:" + name, name, Path(args.ref)))
+            runs.append((name, name, ROOT))
+        for label, name, root in runs:
+            python = str(root / ".venv" / "bin" / "python") if root != ROOT else py
             if name == "baseline":
-                cmd = [py, "-c", BASELINE, *map(str, files)]
+                cmd = [python, "-c", BASELINE, *map(str, files)]
             else:
-                cmd = [py, "-m", "storyline", "run", *map(str, files), "--out", str(tmp / name), "--quiet", *CONFIGS[name]]
-            r = measure(cmd, cwd=ROOT)
+                cmd = [python, "-m", "storyline", "run", *map(str, files), "--out", str(tmp / label.replace(":", "-")),
+                       "--quiet", *CONFIGS[name]]
+            r = measure(cmd, cwd=root)
             n = len(files)
             if name != "baseline":
                 # "N articles added, ... (T s)": count what was processed, not what was given.
                 line = next((x for x in r["stderr"].splitlines() if "articles added" in x), "")
                 n = int(line.split()[0]) if line[:1].isdigit() else n
-            row = {"config": name, "articles": n, "seconds": round(r["seconds"], 1),
-                   "articles_per_s": round(n / r["seconds"], 2), "peak_mib": round(r["peak_mib"]),
+            row = {"config": label, "articles": n, "seconds": round(r["seconds"], 1),
+                   "articles_per_s": round(n / r["seconds"], 2), "cpu_s": round(r["cpu_seconds"], 1),
+                   "articles_per_cpu_s": round(n / max(r["cpu_seconds"], 1e-9), 2), "peak_mib": round(r["peak_mib"]),
                    "returncode": r["returncode"]}
             results.append(row)
             print(json.dumps(row), flush=True)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from storyline.versions import __version__  # noqa: E402  (a leaf module: stages import it from there)
 from storyline.api import add, analyse, run  # noqa: E402
 from storyline.errors import StorylineError  # noqa: E402
 

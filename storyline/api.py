@@ -66,7 +66,7 @@ def run(
             result = ingest(store, [str(p) for p in paths], limits=limits, engine=eng, progress=progress)
             if not result.read_nothing:
                 progress.stage("group")
-                result.stories = _stories(store, result, max_events, progress)
+                result.stories = _stories(store, result, max_events, progress, eng)
                 if reports:
                     progress.stage("write", unit="file")
                     result.outputs = write_reports(store, out, result, all_events=all_events, layout=layout)
@@ -81,7 +81,8 @@ def run(
     return result
 
 
-def _stories(store, result: RunResult, max_events: int | None, progress: Progress | None = None) -> list:
+def _stories(store, result: RunResult, max_events: int | None, progress: Progress | None = None,
+             engine=None) -> list:
     """Every story, rebuilt unless nothing changed since they were built: no article added or
     re-analysed, and the story stages' code and options as then (``storyline.versions``)."""
     from storyline.versions import story_version
@@ -91,7 +92,7 @@ def _stories(store, result: RunResult, max_events: int | None, progress: Progres
         stories = list(store.iter_stories())
         if stories:
             return stories
-    stories = regroup_all(store, max_events=max_events, progress=progress)
+    stories = regroup_all(store, max_events=max_events, progress=progress, engine=engine)
     with store.transaction() as c:
         store.set_grouping_state(c, "built_by", stamp)
     return stories

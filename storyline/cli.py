@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from storyline import __version__
+from storyline.versions import __version__
 
 EVAL_TASKS = {
     "extract": ("scrapinghub", "token F1 of the cleaned body against the benchmark's ground truth"),

@@ -277,6 +277,9 @@ class ArticleAnalysis:
     claims: list[Claim] = field(default_factory=list)
     expectations: list[Expectation] = field(default_factory=list)
     anchor: str | None = None  # the publication date the relative times were resolved against
+    # The parse itself, packed (annotate.stored), for the story stages: they never parse again.
+    # Stored in its own column, not in the JSON record.
+    parsed: bytes | None = None
 
 
 # --------------------------------------------------------------------------- story

@@ -90,10 +90,12 @@ def _process_item(item: tuple[RawArticle, str | None]):
     return process_raw(*item)
 
 
-def reanalyse(article: Article) -> ArticleAnalysis:
-    from storyline.annotate import analyse_article
+def reanalyse(article: Article, analysis: ArticleAnalysis) -> ArticleAnalysis:
+    """An article's analysis once its date is inferred: its times resolved against the new
+    date on its stored parse (no parsing at story time; see ``annotate.reanchor``)."""
+    from storyline.annotate import reanchor
 
-    return analyse_article(article)
+    return reanchor(article, analysis)
 
 
 def ingest(
@@ -212,15 +214,17 @@ def ingest(
     return result
 
 
-def regroup_all(store: Store, *, max_events: int | None = None, progress: Progress | None = None) -> list[Story]:
-    """Batch mode: group every stored article into stories and rebuild every story.
+def regroup_all(store: Store, *, max_events: int | None = None, progress: Progress | None = None,
+                engine=None) -> list[Story]:
+    """Batch mode: group every stored article into stories and rebuild every story, on the
+    ``engine``'s workers when it has any (the per-article stage's engine).
 
     Streams from the store (see :func:`storyline.stories.incremental.regroup`): memory
     holds story centroids, not the corpus.
     """
     from storyline.stories.incremental import regroup
 
-    return regroup(store, max_events=max_events, reanalyse=reanalyse, progress=progress)
+    return regroup(store, max_events=max_events, progress=progress, engine=engine)
 
 
 def today() -> str:

@@ -25,10 +25,29 @@ def build_story(
     analyses: dict[str, ArticleAnalysis],
     *,
     max_events: int | None = None,
-    reanalyse: Callable[[Article], ArticleAnalysis] | None = None,
+    reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None = None,
 ) -> Story:
-    """Build one story. ``reanalyse`` re-runs the per-article stage for an article whose
-    publication date was just inferred (so its relative times resolve against it)."""
+    """Build one story. ``reanalyse`` redoes the date-dependent per-article work for an
+    article whose publication date was just inferred (so its relative times resolve against
+    it); by default :func:`storyline.annotate.reanchor`, on the stored parse.
+
+    Nothing here parses: the stages that read parsed text get it from the analyses' stored
+    parses (``annotate.stored``)."""
+    from storyline.annotate import reanchor
+    from storyline.annotate.stored import StoredTexts, reading
+
+    with reading(StoredTexts({a.id: a for a in articles}, analyses)):
+        return _build_story(story_id, articles, analyses, max_events=max_events, reanalyse=reanalyse or reanchor)
+
+
+def _build_story(
+    story_id: str,
+    articles: list[Article],
+    analyses: dict[str, ArticleAnalysis],
+    *,
+    max_events: int | None,
+    reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis],
+) -> Story:
     from storyline.compare.claims import compare_claims
     from storyline.compare.coverage import coverage, wording
     from storyline.compare.summary import summarise
@@ -45,8 +64,8 @@ def build_story(
     inferred = infer_dates(articles, analyses)
     for aid, pub in inferred.items():
         by_id[aid].published = pub
-        if reanalyse is not None and pub.date:
-            analyses[aid] = reanalyse(by_id[aid])
+        if pub.date:
+            analyses[aid] = reanalyse(by_id[aid], analyses[aid])
 
     wire = find_wire_groups(articles)
     independent = independence_keys(articles, wire)

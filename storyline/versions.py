@@ -11,6 +11,8 @@ import functools
 import hashlib
 from importlib import resources
 
+__version__ = "0.1.0"  # the package's release (pyproject.toml has the same)
+
 # Per-article work: reading, cleaning, NLP and every per-article extractor.
 ARTICLE_PACKAGES = ("ingest", "clean", "annotate", "events", "compare", "expectations")
 ARTICLE_MODULES = ("model.py", "pipeline.py")

@@ -33,3 +33,13 @@ def seed_run(tmp_path_factory):
     result = storyline.run([str(EXAMPLES)], out=out)
     report = json.loads((out / "report.json").read_text("utf-8"))
     return result, report, out
+
+
+@pytest.fixture(autouse=True)
+def _story_stages_parse_on_demand():
+    """Tests that call a story stage directly on hand-made records get their texts parsed;
+    inside ``build_story`` the stored parses are read instead (annotate.stored)."""
+    from storyline.annotate.nlp import parse_on_demand
+
+    with parse_on_demand():
+        yield

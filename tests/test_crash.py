@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from storyline.store.sqlite import read_json
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "examples").glob("*.txt"))
 # Inputs per test: enough that a run takes several seconds (so kills land in every phase:
@@ -112,7 +114,7 @@ def check_consistent(db: Path, context: str) -> dict[str, int]:
         assert q("SELECT COUNT(*) FROM articles_fts") == n, context
         ids = {r[0] for r in con.execute("SELECT id FROM articles")}
         for sid, record in con.execute("SELECT id, record FROM stories"):
-            missing = set(json.loads(record)["articles"]) - ids
+            missing = set(read_json(record)["articles"]) - ids  # records are stored compressed
             assert not missing, f"{context}: story {sid} cites missing articles {sorted(missing)[:3]}"
         return {"articles": n, "stories": q("SELECT COUNT(*) FROM stories"),
                 "unstoried": q("SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT article FROM story_articles)")}

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
 
-def no_reanalyse(article):
+def no_reanalyse(article, analysis=None):
     return ArticleAnalysis(article=article.id)
 
 

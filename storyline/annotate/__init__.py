@@ -120,7 +120,8 @@ def analyse_article(article: Article, anchor: dt.date | None = None, *, parse_al
     carry an event, figure, attribution or expectation).
     """
     from storyline.annotate.entities import entity_mentions
-    from storyline.annotate.nlp import parse
+    from storyline.annotate.nlp import get_nlp, parse
+    from storyline.annotate.stored import pack
     from storyline.annotate.timex import find_timexes
     from storyline.compare.claims import extract_claims
     from storyline.events.extract import extract_events
@@ -143,4 +144,40 @@ def analyse_article(article: Article, anchor: dt.date | None = None, *, parse_al
     analysis.events = extract_events(article, doc, analysis)
     analysis.claims = extract_claims(article, doc, analysis)
     analysis.expectations = extract_expectations(article, doc, analysis)
+    mask = [(s.start, s.end) for s, k in zip(sentences, keep) if not k]
+    analysis.parsed = pack(doc, mask, get_nlp().pipe(short_texts(article, analysis), batch_size=64))
     return analysis
+
+
+def short_texts(article: Article, analysis: ArticleAnalysis) -> list[str]:
+    """The short texts the story stages read parsed on their own: the title and standfirst
+    (outlet wording) and each expectation's phrase and subject (its follow-up)."""
+    texts = [t for t in (article.title, article.standfirst) if t]
+    for x in analysis.expectations:
+        texts.extend(t for t in (x.what, x.subject) if t)
+    return list(dict.fromkeys(texts))
+
+
+def reanchor(article: Article, analysis: ArticleAnalysis) -> ArticleAnalysis:
+    """The analysis of an article whose publication date was just inferred, its time
+    expressions resolved against that date and the extractors that read them run again,
+    on the stored parse: nothing is parsed again. Without a stored parse it is kept as is."""
+    from storyline.annotate.stored import Parsed
+    from storyline.annotate.timex import find_timexes
+    from storyline.compare.claims import extract_claims
+    from storyline.events.extract import extract_events
+    from storyline.expectations.extract import extract_expectations
+
+    anchor = anchor_of(article)
+    if not analysis.parsed or anchor is None:
+        return analysis
+    doc = Parsed(analysis.parsed).body(article.body)
+    if doc is None:
+        return analysis
+    new = ArticleAnalysis(article=article.id, sentences=analysis.sentences,
+                          timexes=find_timexes(article.body, anchor), entities=analysis.entities,
+                          anchor=anchor.isoformat(), parsed=analysis.parsed)
+    new.events = extract_events(article, doc, new)
+    new.claims = extract_claims(article, doc, new)
+    new.expectations = extract_expectations(article, doc, new)
+    return new

@@ -37,3 +37,18 @@ def get_sentencizer():
     nlp.add_pipe("sentencizer")
     nlp.max_length = MAX_CHARS + 1
     return nlp
+
+
+class _OnDemand:
+    """Parses texts when asked: for scripts and tests that run a story stage on their own records."""
+
+    def docs(self, texts):
+        return list(get_nlp().pipe(texts, batch_size=64))
+
+
+def parse_on_demand():
+    """A context in which story stages parse the texts they read (outside ``build_story``,
+    which gives them the stored parses instead)."""
+    from storyline.annotate.stored import reading
+
+    return reading(_OnDemand())

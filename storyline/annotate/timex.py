@@ -21,6 +21,7 @@ from typing import Any
 from storyline.annotate import timex_calendar as cal
 from storyline.annotate.timex_calendar import resolve_value
 from storyline.annotate.timex_resolve import Context, Res, narrow, resolve
+from storyline.annotate import timex_rules_more  # noqa: F401  (importing it registers its rules)
 from storyline.annotate.timex_rules import Cand, extract, select
 from storyline.annotate.timex_tense import Tense
 from storyline.model import TimeExpr

@@ -983,19 +983,8 @@ def _union(lists: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
     return out
 
 
-_LOADED: list[bool] = []
-
-
-def _load_rules() -> None:
-    """Import the sibling module of rules (it registers itself in ``RULES``)."""
-    from storyline.annotate import timex_rules_more  # noqa: F401  (importing registers the rules)
-
-
 def extract(text: str) -> list[Cand]:
     """Every candidate every rule finds in ``text`` (overlapping; :func:`select` picks)."""
-    if not _LOADED:
-        _load_rules()
-        _LOADED.append(True)
     out: list[Cand] = []
     low = lowered(text)
     wins = _segments(low)

@@ -135,15 +135,14 @@ def wording(story: Story, articles: dict[str, Article], analyses=None) -> list[d
     Each outlet's variant is the wording it uses most for the thing (the fuller one on a tie).
     Only things named by at least two outlets, in at least two different wordings, are kept.
     """
-    from storyline.annotate.nlp import get_nlp
+    from storyline.annotate.stored import parsed_texts
     from storyline.compare.subjects import owner_name
 
     texts = _texts(story, articles)
     flat = [(aid, t) for aid, ts in texts.items() for t in ts][:MAX_SENTENCES]
     uses: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     where: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    nlp = get_nlp()
-    for (aid, _), doc in zip(flat, nlp.pipe([t for _, t in flat], batch_size=64)):
+    for (aid, _), doc in zip(flat, parsed_texts([t for _, t in flat])):
         outlet = articles[aid].outlet or aid
         for chunk in doc.noun_chunks:
             v = _variant(chunk)

@@ -15,7 +15,7 @@ from storyline.errors import ConfigError
 class LocalEngine:
     name = "local"
 
-    def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+    def map(self, fn: Callable[[Any], Any], items: Iterable[Any], chunksize: int | None = None) -> Iterator[Any]:
         for item in items:
             yield fn(item)
 
@@ -40,14 +40,16 @@ class PoolEngine:
         self.inflight = inflight or 4 * workers
         self.pool = mp.get_context("spawn").Pool(workers, initializer=_warm)
 
-    def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+    def map(self, fn: Callable[[Any], Any], items: Iterable[Any], chunksize: int | None = None) -> Iterator[Any]:
+        """``chunksize`` items go to a worker at a time (1 for uneven work, such as stories)."""
         from collections import deque
 
+        size = chunksize or self.chunksize
         pending: deque = deque()
         chunk: list[Any] = []
         for item in items:
             chunk.append(item)
-            if len(chunk) >= self.chunksize:
+            if len(chunk) >= size:
                 pending.append(self.pool.apply_async(_run_chunk, (fn, chunk)))
                 chunk = []
                 if len(pending) >= self.inflight:

@@ -66,8 +66,9 @@ class DaskEngine:
         if warm:
             self.client.run(_warm_worker)
 
-    def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
-        """``fn(item)`` for each item, in input order; at most ``inflight`` items are out."""
+    def map(self, fn: Callable[[Any], Any], items: Iterable[Any], chunksize: int | None = None) -> Iterator[Any]:
+        """``fn(item)`` for each item, in input order; at most ``inflight`` items are out
+        (each item is its own task, so ``chunksize`` changes nothing here)."""
         pending: deque = deque()
         for item in items:
             # pure=False: two equal inputs are still two articles to process.

@@ -111,6 +111,7 @@ def reextract(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> 
 
 def follow(articles: list[Article], analyses: dict[str, ArticleAnalysis]):
     """The story's events (merged as the story stage merges them) and its followed-up expectations."""
+    from storyline.annotate.nlp import parse_on_demand
     from storyline.events.merge import merge_events
     from storyline.expectations.followup import follow_up
 
@@ -118,7 +119,8 @@ def follow(articles: list[Article], analyses: dict[str, ArticleAnalysis]):
     mentions = [m for a in articles for m in analyses[a.id].events]
     events = merge_events(mentions, by_id, {a.id: a.id for a in articles})
     expectations = [x for a in articles for x in analyses[a.id].expectations]
-    return events, follow_up(expectations, events, by_id)
+    with parse_on_demand():  # records of its own, not a stored story: parse as the stage reads
+        return events, follow_up(expectations, events, by_id)
 
 
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "with", "by", "at", "from", "that", "this",

@@ -104,15 +104,12 @@ class _Need:
     by_agent: int | None = None  # index in ``args`` of who acts in a passive clause ("staffed by X")
 
 
-def _nlp():
-    from storyline.annotate.nlp import get_nlp
-
-    return get_nlp()
-
-
 def _parse_many(texts: list[str]):
-    """Parse short texts in one batch (the parser is needed to tell facts from forecasts)."""
-    return list(_nlp().pipe(texts, batch_size=64))
+    """Parsed short texts (the parse tells facts from forecasts): read from the articles'
+    stored parses while a story is built, never parsed again (annotate.stored)."""
+    from storyline.annotate.stored import parsed_texts
+
+    return parsed_texts(texts)
 
 
 def _phrase_keys(tokens) -> set[str]:

@@ -20,7 +20,7 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
-from storyline import __version__
+from storyline.versions import __version__
 from storyline.errors import InputError
 
 USER_AGENT = f"Storyline/{__version__} (news reader; Python urllib)"

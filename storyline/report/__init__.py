@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from storyline.model import Article, Rejection, Story, asdict
+from storyline.report.facts import wire_facts  # noqa: F401  (its home; kept importable from here)
+from storyline.report.windows import window_words  # noqa: F401  (its home; kept importable from here)
 
 SCHEMA_VERSION = "1.0"
 
@@ -22,33 +24,6 @@ SCHEMA_VERSION = "1.0"
 def schema() -> dict[str, Any]:
     """The JSON Schema of report.json (``storyline schema`` prints it)."""
     return json.loads(resources.files("storyline.report").joinpath("schema.json").read_text("utf-8"))
-
-
-def window_words(earliest: str | None, latest: str | None, day=lambda d: d, none: str = "undated") -> str:
-    """The window an undated item's evidence allows, in words ("between X and Y", "on or before
-    Y"); ``day`` renders a day (ISO as it is, or as a reader says it)."""
-    if earliest and latest:
-        return f"between {day(earliest)} and {day(latest)}"
-    if latest:
-        return f"on or before {day(latest)}"
-    if earliest:
-        return f"on or after {day(earliest)}"
-    return none
-
-
-def wire_facts(group: dict[str, Any]) -> dict[str, Any] | None:
-    """What a wire group lets a report say, or None when it says nothing: who credits the
-    wire (a credit line, in whole or in part) and which copies were compared with how alike
-    they are. A similarity figure is shown only where two or more texts were compared."""
-    articles = [a for a in group.get("articles") or [] if isinstance(a, str)]
-    partial = [a for a in group.get("partial") or [] if isinstance(a, str)]
-    how = str(group.get("how") or "")
-    credited = bool(group.get("wire"))
-    compared = "text" in how and len(articles) >= 2 and isinstance(group.get("similarity"), (int, float))
-    if not (articles or partial) or not (credited or compared):
-        return None
-    return {"articles": articles, "partial": partial, "wire": group.get("wire") if credited else None,
-            "compared": compared, "similarity": group.get("similarity") if compared else None}
 
 
 def article_dict(a: Article) -> dict[str, Any]:
@@ -63,7 +38,7 @@ def build_report(articles: list[Article], stories: list[Story], rejected: list[R
     """The report as plain data, in the shape the schema describes. Each story's ``timeline``
     is the editor's view and ``events`` the full list; ``all_events`` shows the full list as
     the timeline too."""
-    from storyline import __version__
+    from storyline.versions import __version__
 
     story_dicts = [asdict(s) for s in stories]
     if all_events:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
-from storyline import __version__
+from storyline.versions import __version__
 from storyline.stories.changes import describe
 
 

@@ -26,7 +26,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from storyline.report import wire_facts
+from storyline.report.facts import wire_facts
 
 # How a publication date was found, as a reader would say it.
 HOW_PUBLISHED = {
@@ -420,7 +420,7 @@ def _axis(events: list[dict], story_id: str, width: int = AXIS_WIDTHS["wide"]) -
 
 def _window(e: dict) -> str:
     """What an undated event's evidence allows, in words ("" for a dated one)."""
-    from storyline.report import window_words
+    from storyline.report.windows import window_words
 
     if e.get("date"):
         return ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.progress import counted
-from storyline.report import wire_facts
+from storyline.report.facts import wire_facts
 
 
 def _esc(text: str | None) -> str:
@@ -14,7 +14,7 @@ def _esc(text: str | None) -> str:
 
 def _when(e: dict[str, Any]) -> str:
     """An event's date with its precision, or the window its evidence allows."""
-    from storyline.report import window_words
+    from storyline.report.windows import window_words
 
     if e.get("date"):
         return f"{e['date']} ({e.get('precision') or '-'})"

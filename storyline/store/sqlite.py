@@ -3,7 +3,10 @@
 Named migrations run once each, in a transaction, recorded in ``migrations``. Writes
 go through :meth:`Store.transaction`, so a run killed at any point leaves the store as it
 was before that transaction (WAL mode; nothing committed is ever lost). Records are kept
-as JSON beside the columns the web app and incremental add query by.
+as JSON beside the columns the web app and incremental add query by; analysis and story
+records are zlib-compressed, and what another column already holds is left out of them
+(an article's body; each sentence's text, cut from the body again when read). Records
+written as plain JSON before are still read as they are.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import contextlib
 import json
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -203,6 +207,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX story_changes_at ON story_changes(at);
         """,
     ),
+    (
+        # The per-article parse, packed (annotate.stored), beside the analysis record: the
+        # story stages read it instead of parsing again. Old analyses have none; their
+        # version stamp is older, so the next run refreshes them.
+        "0008_fast_parsed",
+        "ALTER TABLE analyses ADD COLUMN parsed BLOB;",
+    ),
 ]
 
 
@@ -270,6 +281,46 @@ def _dumps(record: Any) -> str:
     return json.dumps(asdict(record), ensure_ascii=False, separators=(",", ":"))
 
 
+def read_json(record: bytes | str) -> Any:
+    """A stored JSON record: zlib-compressed bytes, or plain text as records were first written."""
+    if isinstance(record, bytes):
+        record = zlib.decompress(record).decode("utf-8", "surrogatepass")
+    return json.loads(record)
+
+
+def article_record(article: Article) -> str:
+    """An article's JSON record without its body: the body is kept once, in its column."""
+    d = asdict(article)
+    d.pop("body", None)
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+
+
+def _article(record: str, body: str) -> Article:
+    d = json.loads(record)
+    d.setdefault("body", body)  # records written before the body was kept once carry it
+    return article_from_dict(d)
+
+
+def analysis_record(analysis: ArticleAnalysis) -> bytes:
+    """An analysis as stored: JSON without the parse (its own column) or the sentences' text
+    (rebuilt from the body), zlib-compressed."""
+    d = asdict(analysis)
+    d.pop("parsed", None)
+    for s in d.get("sentences") or []:
+        s.pop("text", None)
+    return zlib.compress(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 6)
+
+
+def read_analysis_record(record: bytes | str, body: str | None) -> dict[str, Any]:
+    """The JSON of a stored analysis (compressed, or plain text as first written), with each
+    sentence's text cut from the body."""
+    d = read_json(record)
+    for s in d.get("sentences") or []:
+        if "text" not in s:
+            s["text"] = body[s["start"]:s["end"]] if body is not None else ""
+    return d
+
+
 # ----------------------------------------------------------------- the store
 
 
@@ -289,6 +340,20 @@ class Store:
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc}); is it a Storyline SQLite file?") from None
+
+    @classmethod
+    def reader(cls, path: str) -> Store:
+        """The store at ``path`` opened read-only, without migrating (a worker reading what
+        the writing process committed; WAL lets it read while that process writes)."""
+        self = cls.__new__(cls)
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=30,
+                                        isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open the store ({exc})") from None
+        return self
 
     # -- plumbing
     def close(self) -> None:
@@ -361,16 +426,17 @@ class Store:
             "source=excluded.source, outlet=excluded.outlet, title=excluded.title, published=excluded.published, "
             "body=excluded.body, record=excluded.record",
             (article.id, article.fingerprint, article.source, article.outlet, article.title,
-             article.published.date or article.published.earliest, article.body, _dumps(article), time.time()),
+             article.published.date or article.published.earliest, article.body, article_record(article), time.time()),
         )
         c.execute("DELETE FROM articles_fts WHERE id=?", (article.id,))
         c.execute("INSERT INTO articles_fts (id, title, body) VALUES (?,?,?)", (article.id, article.title or "", article.body))
         if analysis is not None:
-            c.execute("INSERT OR REPLACE INTO analyses (article, record) VALUES (?,?)", (article.id, _dumps(analysis)))
+            c.execute("INSERT OR REPLACE INTO analyses (article, record, parsed) VALUES (?,?,?)",
+                      (article.id, analysis_record(analysis), analysis.parsed))
 
     def get_article(self, article_id: str) -> Article | None:
-        row = self.conn.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
-        return article_from_dict(json.loads(row[0])) if row else None
+        row = self.conn.execute("SELECT record, body FROM articles WHERE id=?", (article_id,)).fetchone()
+        return _article(row[0], row[1]) if row else None
 
     def get_articles(self, ids: Iterable[str]) -> list[Article]:
         out = []
@@ -381,12 +447,17 @@ class Store:
         return out
 
     def iter_articles(self) -> Iterator[Article]:
-        for row in self.conn.execute("SELECT record FROM articles ORDER BY published, id"):
-            yield article_from_dict(json.loads(row[0]))
+        for row in self.conn.execute("SELECT record, body FROM articles ORDER BY published, id"):
+            yield _article(row[0], row[1])
 
     def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
-        row = self.conn.execute("SELECT record FROM analyses WHERE article=?", (article_id,)).fetchone()
-        return analysis_from_dict(json.loads(row[0])) if row else None
+        row = self.conn.execute("SELECT n.record, n.parsed, a.body FROM analyses n LEFT JOIN articles a ON a.id = n.article "
+                                "WHERE n.article=?", (article_id,)).fetchone()
+        if not row:
+            return None
+        analysis = analysis_from_dict(read_analysis_record(row[0], row[2]))
+        analysis.parsed = row[1]
+        return analysis
 
     def count(self, table: str) -> int:
         if table not in {"articles", "stories", "rejected", "analyses"}:
@@ -416,7 +487,8 @@ class Store:
             "INSERT INTO stories (id, title, first, last, n_articles, record, updated) VALUES (?,?,?,?,?,?,?) "
             "ON CONFLICT(id) DO UPDATE SET title=excluded.title, first=excluded.first, last=excluded.last, "
             "n_articles=excluded.n_articles, record=excluded.record, updated=excluded.updated",
-            (story.id, story.title, story.first, story.last, len(story.articles), _dumps(story), time.time()),
+            (story.id, story.title, story.first, story.last, len(story.articles),
+             zlib.compress(_dumps(story).encode("utf-8", "surrogatepass"), 6), time.time()),
         )
         c.execute("DELETE FROM story_articles WHERE story=?", (story.id,))
         for aid in story.articles:
@@ -427,7 +499,7 @@ class Store:
 
     def get_story(self, story_id: str) -> Story | None:
         row = self.conn.execute("SELECT record FROM stories WHERE id=?", (story_id,)).fetchone()
-        return story_from_dict(json.loads(row[0])) if row else None
+        return story_from_dict(read_json(row[0])) if row else None
 
     def story_of(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT story FROM story_articles WHERE article=?", (article_id,)).fetchone()
@@ -442,7 +514,7 @@ class Store:
 
     def iter_stories(self) -> Iterator[Story]:
         for row in self.conn.execute("SELECT record FROM stories ORDER BY COALESCE(last, '') DESC, id"):
-            yield story_from_dict(json.loads(row[0]))
+            yield story_from_dict(read_json(row[0]))
 
     # -- rejections
     def put_rejections(self, c: sqlite3.Connection, rejections: Iterable[Rejection]) -> None:

@@ -170,7 +170,7 @@ def _apply(store, c, kind: str, record: dict, before: list[list[str]], after: li
 
 def repartition(store, c, groups: list[list[str]], *, config: GroupingConfig | None = None,
                 max_events: int | None = None,
-                reanalyse: Callable[[Article], ArticleAnalysis] | None = None) -> list[Story]:
+                reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None = None) -> list[Story]:
     """Make each of ``groups`` (article ids) one story, inside the open transaction ``c``.
 
     The stories now holding those articles are replaced; any other article they hold goes
@@ -181,8 +181,6 @@ def repartition(store, c, groups: list[list[str]], *, config: GroupingConfig | N
     from storyline.story import story_id_for
 
     config = config or DEFAULT
-    if reanalyse is None:
-        from storyline.pipeline import reanalyse
     groups = [[aid for aid in g if store.has_article(aid)] for g in groups]
     groups = [g for g in groups if g]
     covered = {aid for g in groups for aid in g}

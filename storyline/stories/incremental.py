@@ -19,6 +19,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import asdict as dc_asdict
+from pathlib import Path
 
 from storyline.model import Article, ArticleAnalysis, Story
 from storyline.stories.group import (
@@ -69,7 +70,7 @@ def write_index(store, c, story_id: str, sv: StoryVector, config: GroupingConfig
 
 
 def _build_and_put(store, c, story_id: str, article_ids: list[str], max_events: int | None,
-                   reanalyse: Callable[[Article], ArticleAnalysis] | None, added: list[str] | None = None) -> Story:
+                   reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None, added: list[str] | None = None) -> Story:
     """Build one story and store it; with ``added`` (the articles an add brought), also
     record what changed in it against the stored story (storyline.stories.changes)."""
     from storyline.story import build_story
@@ -109,11 +110,15 @@ def cluster_stored(store, c, config: GroupingConfig = DEFAULT) -> Clusterer:
 
 
 def regroup(store, *, max_events: int | None = None, config: GroupingConfig | None = None,
-            reanalyse: Callable[[Article], ArticleAnalysis] | None = None, progress=None) -> list[Story]:
+            reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None = None, progress=None,
+            engine=None) -> list[Story]:
     """Batch mode: group every stored article and rebuild every story, in one transaction.
 
     Memory holds the story centroids and the article ids, not the articles: features are
-    streamed from the store and stories are built and written one at a time.
+    streamed from the store and stories are built and written one at a time. With an
+    ``engine`` other than the local one, the stories are built on its workers, each reading
+    its story's articles and analyses from the store (:func:`build_stored`); this process
+    only groups and writes.
     """
     from storyline.story import story_id_for
 
@@ -125,7 +130,21 @@ def regroup(store, *, max_events: int | None = None, config: GroupingConfig | No
         if progress is not None and hasattr(progress, "stage"):
             # Grouping is done: building the stories has a known total, so a time left.
             progress.stage("build stories", total=len(cl.members), unit="story", units="stories")
-        for key in sorted(cl.members):
+        keys = sorted(cl.members)
+        if _parallel(store, engine, reanalyse, len(keys)):
+            path = str(Path(store.path).resolve())  # a worker's working folder may not be ours
+            items = [(path, story_id_for(cl.members[k]), cl.members[k], max_events) for k in keys]
+            # Largest first, so that no big story starts last while the other workers idle.
+            order = sorted(range(len(keys)), key=lambda i: (-len(items[i][2]), i))
+            built: dict[int, Story] = {}
+            for i, (story, inferred) in zip(order, engine.map(build_stored, (items[i] for i in order), chunksize=1)):
+                _put_built(store, c, story, inferred)
+                write_index(store, c, story.id, cl.stories[keys[i]], config)
+                built[i] = story
+                if progress:
+                    progress.tick()
+            return [built[i] for i in range(len(keys))]
+        for key in keys:
             ids = cl.members[key]
             sid = story_id_for(ids)
             stories.append(_build_and_put(store, c, sid, ids, max_events, reanalyse))
@@ -133,6 +152,34 @@ def regroup(store, *, max_events: int | None = None, config: GroupingConfig | No
             if progress:
                 progress.tick()
     return stories
+
+
+def _parallel(store, engine, reanalyse, n_stories: int) -> bool:
+    """Build on the engine's workers: there are workers, they can open the store's file, and
+    the default date re-resolution is used (a caller's own cannot be shipped)."""
+    return (engine is not None and getattr(engine, "name", "local") != "local" and reanalyse is None
+            and store.path != ":memory:" and n_stories > 1)
+
+
+def build_stored(item: tuple[str, str, list[str], int | None]) -> tuple[Story, list[tuple[Article, ArticleAnalysis]]]:
+    """One story built from the store at ``path`` (opened read-only), on whatever worker runs
+    it; returns the story and the articles whose dates it inferred, with their analyses,
+    for the caller to write."""
+    from storyline.store import Store
+    from storyline.story import build_story
+
+    path, story_id, article_ids, max_events = item
+    with Store.reader(path) as store:
+        articles = store.get_articles(article_ids)
+        analyses = {a.id: store.get_analysis(a.id) or ArticleAnalysis(article=a.id) for a in articles}
+    story = build_story(story_id, articles, analyses, max_events=max_events)
+    return story, [(a, analyses[a.id]) for a in articles if a.published.how == "inferred"]
+
+
+def _put_built(store, c, story: Story, inferred: list[tuple[Article, ArticleAnalysis]]) -> None:
+    store.put_story(c, story)
+    for a, an in inferred:  # inferred publication dates are kept with the article
+        store.put_article(c, a, an)
 
 
 class StoreClusterer(Clusterer):
@@ -228,7 +275,7 @@ class StoreClusterer(Clusterer):
 
 def add_to_store(store, articles: list[Article], *, max_events: int | None = None,
                  config: GroupingConfig | None = None,
-                 reanalyse: Callable[[Article], ArticleAnalysis] | None = None) -> list[Story]:
+                 reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None = None) -> list[Story]:
     """Put newly stored articles into stories and rebuild only the stories they touched.
 
     Each article (in publication order) joins the best candidate story or starts one;
@@ -238,8 +285,6 @@ def add_to_store(store, articles: list[Article], *, max_events: int | None = Non
     so adding the same article twice does nothing.
     """
     config = config or DEFAULT
-    if reanalyse is None:
-        from storyline.pipeline import reanalyse
     if store.count("stories") and not store.count_story_index():
         # A store grouped before the index existed: build the index once, in batch.
         ids = {a.id for a in articles}
@@ -273,11 +318,9 @@ def add_to_store(store, articles: list[Article], *, max_events: int | None = Non
 
 
 def rebuild_stories(store, article_ids: list[str], *, max_events: int | None = None,
-                    reanalyse: Callable[[Article], ArticleAnalysis] | None = None) -> list[Story]:
+                    reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None = None) -> list[Story]:
     """Rebuild the stories holding ``article_ids`` (articles re-analysed in place), in one
     transaction; their grouping stays as it is."""
-    if reanalyse is None:
-        from storyline.pipeline import reanalyse
     ids = list(dict.fromkeys(s for a in article_ids for s in [store.story_of(a)] if s))
     if not ids:
         return []

@@ -191,7 +191,7 @@ def create_app(db_path: str | Path, *, upload_dir: str | Path | None = None, lim
     With ``token``, uploads and corrections need it (``Authorization: Bearer`` for the API, a
     sign-in at ``/login`` for forms); with ``read_only`` they are refused. ``rate`` limits
     uploads per client (default: :class:`RateLimit`'s)."""
-    from storyline import __version__
+    from storyline.versions import __version__
     from storyline.store import Store
 
     db_path = str(db_path)
