@@ -356,3 +356,14 @@ def test_a_count_that_moved_is_a_development_of_its_own():
                     None, earliest="2016-11-10", latest="2016-11-11", sources=("e",))
     shown = {e.id for e in key_events([attack, toll, retold])}
     assert shown == {"e1", "e2"}
+
+
+def test_a_past_happening_is_never_dated_after_its_own_report():
+    from storyline.eval.timeline import analyse_for_timeline
+
+    day = "2017-12-29"
+    body = ("Berlin police set up a safe zone for women on Friday. That chaotic New Year's Eve in Cologne set off "
+            "fears among Germans that the new arrivals threatened their way of life.")
+    art = Article(id="a", source="a", body=body, published=Published(day, day, day, "dateline"))
+    fears = [m for m in analyse_for_timeline(art).events if m.trigger == "set" and "fears" in m.text]
+    assert fears and all(m.date is None and (m.latest or day) <= day for m in fears)

@@ -576,6 +576,12 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         if best is not None:
             date, precision, t = best
             earliest, latest, time_text, time_value = t.earliest, t.latest, t.text, t.value
+            if pub_day and t.relative and tense == "past" and earliest and earliest > pub_day:
+                # A past happening cannot come after its own report: a relative time that lands
+                # there ("that chaotic New Year's Eve ... set off fears") points back to an earlier
+                # one we cannot tell. No date rather than a wrong one.
+                date = precision = earliest = None
+                latest = pub_day
     elif bound_by:
         b = next((t for t in bound_by if _dated(t)), None)
         latest = b.latest if b else None
