@@ -367,3 +367,14 @@ def test_a_past_happening_is_never_dated_after_its_own_report():
     art = Article(id="a", source="a", body=body, published=Published(day, day, day, "dateline"))
     fears = [m for m in analyse_for_timeline(art).events if m.trigger == "set" and "fears" in m.text]
     assert fears and all(m.date is None and (m.latest or day) <= day for m in fears)
+
+
+def test_a_month_told_as_past_is_the_last_one():
+    from storyline.eval.timeline import analyse_for_timeline
+
+    day = "2017-10-14"
+    body = ("The chance that anyone will be harmed by the debris is remote but China told the United Nations "
+            "committee in May that it would monitor the craft's descent.")
+    art = Article(id="a", source="a", body=body, published=Published(day, day, day, "dateline"))
+    told = [m for m in analyse_for_timeline(art).events if m.trigger == "tell"]
+    assert [(m.date, m.earliest, m.latest) for m in told] == [("2017-05", "2017-05-01", "2017-05-31")]

@@ -548,6 +548,22 @@ def _under(doc, t: TimeExpr, v) -> bool:
     return False
 
 
+_BARE_MONTH = re.compile(r"(?:(?:in|early|late|mid|since|by|during|last)[\s-]+)*[A-Z][a-z]+\.?", re.I)
+
+
+def _last_month(text: str, month: str, pub_day: str) -> tuple[str, str, str] | None:
+    """The same month a year earlier, when the expression is a month's bare name ("May", "in
+    early May") and that month then lies on or before the report: (month, first day, last day)."""
+    if not _BARE_MONTH.fullmatch(text.strip()):
+        return None
+    y, m = int(month[:4]) - 1, int(month[5:7])
+    first = dt.date(y, m, 1)
+    last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+    if first.isoformat() > pub_day:
+        return None
+    return f"{y:04d}-{m:02d}", first.isoformat(), min(last.isoformat(), pub_day)
+
+
 def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loose, ents, pub_day, position, lemmas, names):
     lead = position < PUBLICATION_DAY_SENTENCES
     if tense is None and position == 0 and _headline_present(v):
@@ -577,11 +593,16 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
             date, precision, t = best
             earliest, latest, time_text, time_value = t.earliest, t.latest, t.text, t.value
             if pub_day and t.relative and tense == "past" and earliest and earliest > pub_day:
-                # A past happening cannot come after its own report: a relative time that lands
-                # there ("that chaotic New Year's Eve ... set off fears") points back to an earlier
-                # one we cannot tell. No date rather than a wrong one.
-                date = precision = earliest = None
-                latest = pub_day
+                # A past happening cannot come after its own report. A bare month name read as
+                # the coming one ("told the UN in May", in October) is the last one; any other
+                # time that lands there ("that chaotic New Year's Eve ... set off fears") points
+                # back to one we cannot tell: no date rather than a wrong one.
+                month = _last_month(t.text, date, pub_day) if precision == "month" else None
+                if month:
+                    date, earliest, latest = month
+                else:
+                    date = precision = earliest = None
+                    latest = pub_day
     elif bound_by:
         b = next((t for t in bound_by if _dated(t)), None)
         latest = b.latest if b else None
