@@ -453,3 +453,11 @@ def test_news_please_texts_survive_structured_cleaning():
     # boxes, photo galleries, credit-first captions: see tests/test_clean_furniture.py), which
     # the cleaner removes; the article text itself must all stay.
     assert kept / total >= 0.96
+
+
+def test_a_slideshow_counter_is_a_caption_not_prose():
+    from storyline.clean.text import is_caption
+
+    assert is_caption("NASA space station. Play slideshow Getty Images 1 of 35 American geologist and astronaut "
+                      "Harrison Schmitt stands next to the US flag on the surface of the moon, December 1972")
+    assert not is_caption("Three of the 5 outlets reported the gallery opening on Monday.")
