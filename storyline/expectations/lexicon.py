@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from storyline import words as wordlists
 
 _HERE = Path(__file__).parent
 
@@ -92,12 +93,7 @@ SCHEDULING = {"schedule", "slate", "set", "due", "plan"}
 
 # Verbs that report speech or belief: their subject is the attribution, and "would" under
 # them is a future seen from the past ("BP said it would try again").
-REPORTING = {
-    "say", "tell", "announce", "state", "report", "add", "confirm", "claim", "warn", "predict", "forecast",
-    "estimate", "expect", "believe", "indicate", "signal", "insist", "write", "declare", "note", "explain",
-    "promise", "pledge", "vow", "suggest", "acknowledge", "admit", "reveal", "disclose", "argue", "think",
-    "hope", "fear", "assure", "stress", "reiterate", "unveil", "brief", "testify", "agree", "decide",
-}
+REPORTING = wordlists.words("saying_verbs")
 REPORTED_FUTURE_HEADS = {
     "say": "announced", "tell": "announced", "announce": "announced", "state": "announced", "add": "announced",
     "confirm": "announced", "promise": "announced", "pledge": "announced", "vow": "announced",

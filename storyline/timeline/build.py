@@ -16,14 +16,10 @@ import re
 from collections import Counter, defaultdict
 
 from storyline.model import Event
+from storyline import words as wordlists
 
 PRECISION_BONUS = {"day": 0.3, "week": 0.2, "month": 0.1}
-STOPWORDS = frozenset(
-    "a an the and or but of to in on at for from by with as is are was were be been being has have had it its "
-    "this that these those he she they we you i his her their our your not no will would could should may might "
-    "said says say also after before over into than then there which who whom whose what when where while about "
-    "against between during more most other some such only own same so very can just up out one two new".split()
-)
+STOPWORDS = wordlists.words("timeline_stopwords")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d[\d,.]*")
 
 
