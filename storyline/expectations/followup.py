@@ -872,9 +872,7 @@ def _measure_of(text: str) -> str | None:
 
 
 def _content_stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3} - {
-        "that", "this", "with", "from", "have", "been", "were", "said", "says", "will", "would", "might", "could",
-        "their", "there", "which", "about", "after", "other", "more", "than", "also", "least"}
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3} - wordlists.words("followup_stem_stopwords")
 
 
 def _first_number(text: str) -> float | None:

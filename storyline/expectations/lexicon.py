@@ -94,15 +94,7 @@ SCHEDULING = {"schedule", "slate", "set", "due", "plan"}
 # Verbs that report speech or belief: their subject is the attribution, and "would" under
 # them is a future seen from the past ("BP said it would try again").
 REPORTING = wordlists.words("saying_verbs")
-REPORTED_FUTURE_HEADS = {
-    "say": "announced", "tell": "announced", "announce": "announced", "state": "announced", "add": "announced",
-    "confirm": "announced", "promise": "announced", "pledge": "announced", "vow": "announced",
-    "insist": "announced", "declare": "announced", "assure": "announced", "reiterate": "announced",
-    "agree": "announced", "decide": "announced", "write": "announced", "report": "expected",
-    "expect": "expected", "predict": "expected", "forecast": "expected", "estimate": "expected",
-    "believe": "expected", "indicate": "expected", "signal": "expected", "warn": "expected",
-    "think": "possible", "suggest": "possible", "hope": "possible", "fear": "possible", "claim": "expected",
-}
+REPORTED_FUTURE_HEADS = wordlists.table("saying_verb_futures")
 
 # Words around a clause that lower its certainty to "possible" ("there is a possibility
 # that ... will").
