@@ -20,8 +20,7 @@ from storyline import words as wordlists
 
 REPORT_VERBS = wordlists.words("claim_reporting_verbs")
 # Reporting verbs that commit the source less than "say": their use is a hedge.
-HEDGE_VERBS = {"claim", "allege", "believe", "think", "suspect", "estimate", "suggest", "speculate", "fear",
-               "reckon", "assess", "contend", "understand"}
+HEDGE_VERBS = wordlists.words("hedge_verbs")
 HEDGE_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "possibly", "probably",
                  "likely", "seemingly", "presumably", "ostensibly", "unconfirmed", "perhaps", "maybe"}
 MODALS = {"may", "might", "could"}
