@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+
 from storyline import words as wordlists
 
 _HERE = Path(__file__).parent
@@ -19,8 +20,7 @@ _HERE = Path(__file__).parent
 def word_list(name: str) -> frozenset[str]:
     """The word list kept beside this module as ``<name>.txt``: one entry a line, lower case;
     blank lines and lines starting with '#' (the list's reason for being) are skipped."""
-    lines = (_HERE / f"{name}.txt").read_text("utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.lstrip().startswith("#"))
+    return frozenset(w.lower() for w in wordlists.read_list(_HERE / f"{name}.txt"))
 
 
 # What makes a future clause a step (see extract.py, ``_not_a_step``): who can act, which

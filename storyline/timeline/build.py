@@ -14,6 +14,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from storyline.model import Event
 from storyline import words as wordlists
@@ -145,10 +146,7 @@ _OPENS_ON_BACK_REFERENCE = re.compile(r"^(?:(?:There|Then|Back then|At the time|
 @functools.cache
 def _patterns(name: str) -> re.Pattern:
     """The alternatives of a data file beside this module, one regular expression."""
-    from importlib import resources
-
-    text = resources.files("storyline.timeline").joinpath(name).read_text(encoding="utf-8")
-    return re.compile("|".join(f"(?:{x.strip()})" for x in text.splitlines() if x.strip() and not x.startswith("#")), re.I)
+    return re.compile("|".join(f"(?:{x})" for x in wordlists.read_list(Path(__file__).with_name(name))), re.I)
 
 
 def tells_a_happening(text: str) -> bool:

@@ -15,11 +15,17 @@ from pathlib import Path
 FOLDER = Path(__file__).parent
 
 
+def read_list(path: Path) -> tuple[str, ...]:
+    """The entries of a list file in file order: lines stripped, blank lines and ``#`` comments
+    left out. Every word-list loader in the package reads its files through this."""
+    lines = path.read_text("utf-8").splitlines()
+    return tuple(s for s in (line.strip() for line in lines) if s and not s.startswith("#"))
+
+
 @cache
 def entries(name: str) -> tuple[str, ...]:
     """The entries of ``<name>.txt`` in file order (stripped, without comments or blank lines)."""
-    lines = (FOLDER / f"{name}.txt").read_text("utf-8").splitlines()
-    return tuple(s for s in (line.strip() for line in lines) if s and not s.startswith("#"))
+    return read_list(FOLDER / f"{name}.txt")
 
 
 @cache
