@@ -19,6 +19,8 @@ import bisect
 import re
 from typing import Any
 
+from storyline import words as wordlists
+
 _IRREGULAR_PAST = (
     "was|were|had|did|came|went|began|took|gave|made|met|won|lost|fell|rose|saw|left|held|got|became|found|"
     "brought|bought|thought|caught|taught|sought|fought|sold|led|fled|spent|sent|lent|built|felt|kept|slept|meant|"
@@ -34,7 +36,7 @@ _FUTURE_RX = re.compile(
     r"released|signed|published|announced|decided|closed|opened))\b",
     re.I,
 )
-_REPORTING = {"said", "told", "announced", "reported", "added", "noted", "stated", "explained", "disclosed", "confirmed"}
+_REPORTING = wordlists.words("reported_past_forms")
 _NOT_PAST = {
     "need", "speed", "indeed", "hundred", "united", "limited", "based", "related", "scheduled", "expected", "planned",
     "proposed", "intended", "supposed", "bed", "seed", "feed", "red", "shed", "bred", "breed", "exceed", "proceed",

@@ -21,15 +21,13 @@ import re
 from functools import lru_cache
 
 from storyline.clean.lists import entries
+from storyline import words as wordlists
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SENTENCES = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|\bwww\.\S+|(?:\bcall\b|\btel\b|\bphone\b)\s*:?\s*\+?\d[\d ()-]{6,}\d", re.I)
-_STOP = frozenset("""
-a an the of to in on at by for with and or but is are was were be been has have had that this these those
-it its he she they his her their as from not which who said says will would can could
-""".split())
+_STOP = wordlists.words("furniture_stopwords")
 
 
 @lru_cache(maxsize=None)

@@ -31,6 +31,7 @@ from storyline.clean.dates import is_dateline
 from storyline.clean.furniture import furniture_kind, photo_credit, split_trailing_credit
 from storyline.clean.outlet import outlet_from_sign_off, outlet_from_text
 from storyline.model import Removed
+from storyline import words as wordlists
 
 
 @dataclass(slots=True)
@@ -58,14 +59,7 @@ class _Line:
 
 # --------------------------------------------------------------------------- lexicons
 
-_STOP = frozenset("""
-a about above after again against all also am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further had has
-have having he her here hers him his how i if in into is it its itself just me more most my no nor
-not now of off on once only or other our ours out over own said same she should so some such than
-that the their theirs them then there these they this those through to too under until up very was
-we were what when where which while who whom why will with would you your yours says say
-""".split())
+_STOP = wordlists.words("prose_stopwords")
 
 # Words after which a sentence cannot end: a line ending with one was cut mid-sentence.
 _DANGLING = frozenset("""
@@ -82,28 +76,7 @@ dec ch pt
 _HONORIFIC = frozenset("mr mrs ms messrs dr prof gen lt col maj sgt capt cmdr adm gov sen rep rev hon pres".split())
 
 # Wire agencies and the name each is credited under.
-_AGENCIES = {
-    "reuters": "Reuters", "thomson reuters": "Reuters",
-    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP", "france-presse": "AFP",
-    "ap": "AP", "associated press": "AP", "the associated press": "AP",
-    "efe": "EFE", "agencia efe": "EFE",
-    "dpa": "dpa", "deutsche presse-agentur": "dpa",
-    "xinhua": "Xinhua", "xinhua news agency": "Xinhua",
-    "tass": "TASS", "itar-tass": "TASS",
-    "ria novosti": "RIA Novosti", "ria": "RIA Novosti", "interfax": "Interfax", "sputnik": "Sputnik",
-    "bloomberg": "Bloomberg", "upi": "UPI", "united press international": "UPI",
-    "ani": "ANI", "pti": "PTI", "press trust of india": "PTI", "ians": "IANS",
-    "yonhap": "Yonhap", "yonhap news agency": "Yonhap", "kyodo": "Kyodo", "kyodo news": "Kyodo",
-    "ansa": "ANSA", "anadolu": "Anadolu", "anadolu agency": "Anadolu", "aa": "Anadolu",
-    "europa press": "Europa Press", "prensa latina": "Prensa Latina", "kcna": "KCNA",
-    "korean central news agency": "KCNA", "pa": "PA", "press association": "PA", "pa media": "PA",
-    "aap": "AAP", "australian associated press": "AAP", "cp": "The Canadian Press",
-    "the canadian press": "The Canadian Press", "canadian press": "The Canadian Press",
-    "bernama": "Bernama", "antara": "Antara", "wafa": "WAFA", "irna": "IRNA", "mena": "MENA",
-    "sapa": "SAPA", "ips": "IPS", "apa": "APA", "agerpres": "Agerpres", "ukrinform": "Ukrinform",
-    "unian": "UNIAN", "notimex": "Notimex", "telam": "Télam", "ansa news": "ANSA", "rtt news": "RTT News",
-    "cna": "CNA", "central news agency": "CNA", "news wires": "wires", "wires": "wires", "agencies": "agencies",
-}
+_AGENCIES = wordlists.table("wire_credits")
 _AGENCY_ALT = "|".join(sorted((re.escape(k) for k in _AGENCIES), key=len, reverse=True))
 
 _SECTIONS = frozenset("""

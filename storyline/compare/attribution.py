@@ -16,19 +16,11 @@ from dataclasses import dataclass, field
 
 from storyline.compare.nonclaims import is_caption
 from storyline.compare.words import words
+from storyline import words as wordlists
 
-REPORT_VERBS = {
-    "say", "tell", "report", "claim", "state", "announce", "estimate", "believe", "confirm", "add", "note",
-    "allege", "insist", "warn", "write", "assert", "argue", "acknowledge", "admit", "suggest", "indicate",
-    "reveal", "disclose", "predict", "think", "accuse", "maintain", "explain", "testify", "conclude", "calculate",
-    "show", "find", "put", "quote", "cite", "declare", "contend", "suspect", "fear", "assess", "reckon",
-    "figure", "project", "forecast", "understand", "learn",
-    # saying it in a post: "Musk tweeted that ...", "she posted on Instagram that ..."
-    "tweet", "retweet", "post", "blog",
-}
+REPORT_VERBS = wordlists.words("claim_reporting_verbs")
 # Reporting verbs that commit the source less than "say": their use is a hedge.
-HEDGE_VERBS = {"claim", "allege", "believe", "think", "suspect", "estimate", "suggest", "speculate", "fear",
-               "reckon", "assess", "contend", "understand"}
+HEDGE_VERBS = wordlists.words("hedge_verbs")
 HEDGE_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "possibly", "probably",
                  "likely", "seemingly", "presumably", "ostensibly", "unconfirmed", "perhaps", "maybe"}
 MODALS = {"may", "might", "could"}

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 
 from storyline.compare.subjects import word_table
 from storyline.model import Article, Event, Story
+from storyline import words as wordlists
 
 # Head nouns that name the same kind of thing in news copy.
 REFERENTS: dict[str, str] = word_table({
@@ -34,8 +35,7 @@ REFERENTS: dict[str, str] = word_table({
 MAX_SENTENCES_PER_ARTICLE = 30
 MAX_SENTENCES = 600
 MAX_THINGS = 8
-DROP_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "new",
-              "latest", "same", "first", "major"}
+DROP_WORDS = wordlists.words("coverage_drop_words")
 
 
 def coverage(timeline: list[Event], articles: list[Article], claims=None, independent: dict[str, str] | None = None) -> dict:

@@ -34,14 +34,14 @@ import re
 from storyline.compare.numbers import interval, same_figure
 from storyline.compare.subjects import (CHANGE_CLASSES, IRREGULAR_PARTICIPLES, LEVEL_CLASSES, MATERIAL_CLASSES)
 from storyline.model import Claim
+from storyline import words as wordlists
 
 # Below this a count is too common a number for equal values to say "the same figure".
 SMALL_COUNT = 10
 KNOWN_CHANGES = set(CHANGE_CLASSES.values()) | set(MATERIAL_CLASSES.values()) | set(LEVEL_CLASSES.values())
 PARTICIPLES = set(IRREGULAR_PARTICIPLES.values())
 # Particles and prepositions in labels ("handed over", "at scene"): they name nothing.
-LINK_WORDS = {"over", "up", "out", "off", "down", "in", "at", "on", "of", "to", "by", "for", "into", "from", "with",
-              "the", "a", "an", "be", "been"}
+LINK_WORDS = wordlists.words("label_link_words")
 _YEAR = re.compile(r"\bin ((?:1[89]|20)\d\d)\b|\((earlier|cumulative)\)")
 _UNIT_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
 

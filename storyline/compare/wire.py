@@ -32,39 +32,10 @@ import re
 from itertools import combinations
 
 from storyline.model import Article, WireGroup
+from storyline import words as wordlists
 
 # Wire services and news agencies: canonical name -> patterns that name it in a credit line.
-AGENCIES: dict[str, str] = {
-    "Reuters": r"reuters|thomson reuters",
-    "AP": r"ap|associated press|the associated press",
-    "AFP": r"afp|agence france[- ]presse|agence france presse",
-    "EFE": r"efe|agencia efe",
-    "dpa": r"dpa|deutsche presse-agentur",
-    "ANSA": r"ansa",
-    "Xinhua": r"xinhua|xinhua news agency",
-    "Kyodo": r"kyodo|kyodo news",
-    "Yonhap": r"yonhap|yonhap news agency",
-    "UPI": r"upi|united press international",
-    "Bloomberg": r"bloomberg|bloomberg news",
-    "PA": r"pa|pa media|press association",
-    "TASS": r"tass|itar-tass",
-    "RIA Novosti": r"ria novosti|ria",
-    "Interfax": r"interfax",
-    "Anadolu": r"anadolu|anadolu agency|aa",
-    "PTI": r"pti|press trust of india",
-    "IANS": r"ians",
-    "ANI": r"ani",
-    "AAP": r"aap|australian associated press",
-    "CP": r"cp|the canadian press|canadian press",
-    "Europa Press": r"europa press",
-    "Jiji": r"jiji|jiji press",
-    "Bernama": r"bernama",
-    "Antara": r"antara",
-    "Sputnik": r"sputnik",
-    "Ukrinform": r"ukrinform",
-    "KCNA": r"kcna|korean central news agency",
-    "Agency Staff": r"agency staff|agencies|wire services|news agencies|staff and agencies",
-}
+AGENCIES: dict[str, str] = wordlists.table("wire_agency_patterns")
 _AGENCY_RE = {name: re.compile(rf"(?:{pat})", re.I) for name, pat in AGENCIES.items()}
 _ANY_AGENCY = "|".join(f"(?:{p})" for p in AGENCIES.values())
 

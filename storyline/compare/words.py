@@ -10,11 +10,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from storyline.words import read_list
+
 FOLDER = Path(__file__).with_name("words")
 
 
 @cache
 def words(name: str) -> frozenset[str]:
     """The entries of ``words/<name>.txt``, lower-cased."""
-    lines = (FOLDER / f"{name}.txt").read_text("utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    return frozenset(line.lower() for line in read_list(FOLDER / f"{name}.txt"))

@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import EvalDataError
+from storyline import words as wordlists
 
 TIE = 0.6  # share of the shorter quote's content words that ties two quotes
 VALUE_TIE = 0.5  # the same share between a gold value in words and the predicted value
@@ -57,11 +58,7 @@ FIGURE_TOLERANCE = 0.02  # relative difference under which two figures are one v
 SHOWN_PROBLEMS = 25  # problem lines printed per story (all of them are in --json)
 
 # Words that carry no content for the tie (score.py's list: the rules must be the same).
-FUNCTION_WORDS = frozenset("""
-    a an the this that it its of to in on at for by with from as and or but
-    is was were are be been has have had he she they his her their
-    said says say will would who which what
-""".split())
+FUNCTION_WORDS = wordlists.words("scorer_function_words")
 
 _TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _WORD = re.compile(r"[a-z0-9]+")

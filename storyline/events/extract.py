@@ -32,13 +32,10 @@ import datetime as dt
 import re
 
 from storyline.model import Article, ArticleAnalysis, EventMention, Evidence, TimeExpr
+from storyline import words as wordlists
 
 # Verbs whose subject reports what the clause under them says.
-REPORTING = {
-    "say", "tell", "report", "announce", "state", "add", "claim", "confirm", "deny", "note", "write",
-    "insist", "warn", "explain", "declare", "reveal", "allege", "acknowledge", "argue", "assert",
-    "disclose", "stress", "indicate", "testify", "admit", "quote", "cite", "show", "accord",
-}
+REPORTING = wordlists.words("attribution_verbs")
 # States, opinions and possession: true of a period, not happenings on a day.
 STATIVE = {
     "be", "have", "seem", "appear", "remain", "include", "contain", "involve", "require", "mean", "need",
@@ -244,8 +241,7 @@ def _clean_text(text: str) -> str:
 # Reporting verbs that only pass news on; a line may drop them (the attribution stays on the
 # mention). Verbs that take sides ("claimed", "alleged", "denied", "insisted") stay in the
 # line: without them an allegation would read as fact.
-PASSING_ON = {"say", "tell", "report", "announce", "state", "add", "confirm", "note", "write", "quote", "cite",
-              "explain", "disclose", "reveal", "indicate", "show", "accord"}
+PASSING_ON = wordlists.words("passing_on_verbs")
 _OPEN_QUOTES = "\"'\u201c\u2018"
 _CLOSE_QUOTES = "\"'\u201d\u2019"
 _MARKS = {"after", "when", "as", "once", "before", "because", "since", "while", "until", "that", "though", "although"}

@@ -6,12 +6,13 @@ Rules as data: a list is edited in its file, not in the code that uses it.
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from pathlib import Path
+
+from storyline.words import read_list
 
 
-def _lines(name: str) -> list[str]:
-    text = resources.files("storyline.events").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+def _lines(name: str) -> tuple[str, ...]:
+    return read_list(Path(__file__).with_name("data") / name)
 
 
 @functools.cache

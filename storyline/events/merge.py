@@ -39,6 +39,7 @@ from collections.abc import Callable
 
 from storyline.events.lexicon import word_classes, word_list
 from storyline.model import Article, DateVote, EntityMention, Event, EventMention, Evidence
+from storyline import words as wordlists
 
 # Verbs news uses for one kind of happening (data/trigger_classes.txt).
 TRIGGER_CLASSES = list(word_classes("trigger_classes.txt").values())
@@ -171,8 +172,7 @@ def similarity(a: EventMention, b: EventMention, va: dict[str, float], vb: dict[
 
 
 _CONTENT = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d[\d,.]*")
-_LIGHT = frozenset("a an the this that these those its his her their our of with for to in on at by and or "
-                   "from as new major key".split())
+_LIGHT = wordlists.words("event_match_stopwords")
 
 
 def _content_words(text: str | None) -> set[str]:

@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 from storyline.model import Article, ArticleAnalysis, RawArticle
+from storyline import words as wordlists
 
 _DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PTB = [
@@ -123,8 +124,7 @@ def follow(articles: list[Article], analyses: dict[str, ArticleAnalysis]):
         return events, follow_up(expectations, events, by_id)
 
 
-_STOP = {"the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "with", "by", "at", "from", "that", "this",
-         "be", "is", "are", "was", "were", "will", "would", "it", "its", "as", "has", "have", "had", "not", "more"}
+_STOP = wordlists.words("expectation_match_stopwords")
 
 
 def _words(text: str) -> set[str]:

@@ -53,6 +53,7 @@ from storyline.expectations.lexicon import (
 )
 from storyline.annotate.entities import TITLES
 from storyline.model import Article, Event, Expectation
+from storyline import words as wordlists
 
 # A participant named by at least this share of a story's events tells nothing apart.
 DISTINCTIVE_SHARE = 0.5
@@ -871,9 +872,7 @@ def _measure_of(text: str) -> str | None:
 
 
 def _content_stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3} - {
-        "that", "this", "with", "from", "have", "been", "were", "said", "says", "will", "would", "might", "could",
-        "their", "there", "which", "about", "after", "other", "more", "than", "also", "least"}
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3} - wordlists.words("followup_stem_stopwords")
 
 
 def _first_number(text: str) -> float | None:
@@ -1111,8 +1110,7 @@ def _rescheduled(x: Expectation, others: list[Expectation], needs: dict[str, _Ne
 
 NAME = re.compile(r"(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*$")
 # How a body that speaks is told; a made thing does not speak.
-SPEAKING = ("said", "says", "announced", "confirmed", "told", "added", "wrote", "stated", "spokesman",
-            "spokeswoman", "spokesperson", "statement")
+SPEAKING = wordlists.entries("speaking_words")
 
 
 def _without_things_behaving(expectations: list[Expectation], articles: dict[str, Article]) -> list[Expectation]:

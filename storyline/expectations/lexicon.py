@@ -11,6 +11,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from storyline import words as wordlists
+
 _HERE = Path(__file__).parent
 
 
@@ -18,8 +20,7 @@ _HERE = Path(__file__).parent
 def word_list(name: str) -> frozenset[str]:
     """The word list kept beside this module as ``<name>.txt``: one entry a line, lower case;
     blank lines and lines starting with '#' (the list's reason for being) are skipped."""
-    lines = (_HERE / f"{name}.txt").read_text("utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.lstrip().startswith("#"))
+    return frozenset(w.lower() for w in wordlists.read_list(_HERE / f"{name}.txt"))
 
 
 # What makes a future clause a step (see extract.py, ``_not_a_step``): who can act, which
@@ -92,21 +93,8 @@ SCHEDULING = {"schedule", "slate", "set", "due", "plan"}
 
 # Verbs that report speech or belief: their subject is the attribution, and "would" under
 # them is a future seen from the past ("BP said it would try again").
-REPORTING = {
-    "say", "tell", "announce", "state", "report", "add", "confirm", "claim", "warn", "predict", "forecast",
-    "estimate", "expect", "believe", "indicate", "signal", "insist", "write", "declare", "note", "explain",
-    "promise", "pledge", "vow", "suggest", "acknowledge", "admit", "reveal", "disclose", "argue", "think",
-    "hope", "fear", "assure", "stress", "reiterate", "unveil", "brief", "testify", "agree", "decide",
-}
-REPORTED_FUTURE_HEADS = {
-    "say": "announced", "tell": "announced", "announce": "announced", "state": "announced", "add": "announced",
-    "confirm": "announced", "promise": "announced", "pledge": "announced", "vow": "announced",
-    "insist": "announced", "declare": "announced", "assure": "announced", "reiterate": "announced",
-    "agree": "announced", "decide": "announced", "write": "announced", "report": "expected",
-    "expect": "expected", "predict": "expected", "forecast": "expected", "estimate": "expected",
-    "believe": "expected", "indicate": "expected", "signal": "expected", "warn": "expected",
-    "think": "possible", "suggest": "possible", "hope": "possible", "fear": "possible", "claim": "expected",
-}
+REPORTING = wordlists.words("saying_verbs")
+REPORTED_FUTURE_HEADS = wordlists.table("saying_verb_futures")
 
 # Words around a clause that lower its certainty to "possible" ("there is a possibility
 # that ... will").

@@ -38,6 +38,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from storyline.model import Article, ArticleAnalysis
+from storyline import words as wordlists
 
 # Labels whose canonical names say what a story is about (dates and numbers do not).
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -45,29 +46,7 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "
 # Function words and words every news report uses; they say nothing about which story
 # an article tells. IDF would down-weight them anyway, but dropping them keeps vectors
 # and the inverted index small.
-STOPWORDS = frozenset(
-    """
-    a about above according across after afterwards again against all almost alone along already also although
-    always am among amongst an and another any anyhow anyone anything anyway anywhere are around as at back be
-    became because become becomes been before being below beside besides between beyond both but by can cannot
-    could did do does doing done down during each either else elsewhere enough etc even ever every everyone
-    everything everywhere except few first for former formerly from further get gets getting give given go going
-    gone got had has have having he hence her here hereby herein hers herself him himself his how however i if in
-    indeed into is it its itself just last latter least less let like made make makes many may me meanwhile might
-    mine more moreover most mostly much must my myself namely neither never nevertheless next no nobody none nor
-    not nothing now nowhere of off often on once one only onto or other others otherwise our ours ourselves out
-    over own per perhaps please put quite rather re really same say says said see seem seemed seems several she
-    should show since so some somehow someone something sometime sometimes somewhere still such take than that
-    the their theirs them themselves then thence there thereafter thereby therefore therein thereupon these they
-    this those though through throughout thus to together too toward towards under until up upon us use used very
-    via was we well were what whatever when whence whenever where whereas whereby wherever whether which while
-    who whoever whole whom whose why will with within without would yet you your yours yourself yourselves
-    mr mrs ms dr told tell telling added adding new news year years day days week weeks month months time times
-    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday people including around
-    january february march april june july august september october november december
-    two three four five six seven eight nine ten percent per cent million billion thousand hundred
-    """.split()
-)
+STOPWORDS = wordlists.words("story_stopwords")
 
 # Sort key for (term, weight) pairs. Ties keep the input order, which is the same for the
 # same input in any process, so results do not depend on where grouping runs.

@@ -14,16 +14,13 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from storyline.model import Event
+from storyline import words as wordlists
 
 PRECISION_BONUS = {"day": 0.3, "week": 0.2, "month": 0.1}
-STOPWORDS = frozenset(
-    "a an the and or but of to in on at for from by with as is are was were be been being has have had it its "
-    "this that these those he she they we you i his her their our your not no will would could should may might "
-    "said says say also after before over into than then there which who whom whose what when where while about "
-    "against between during more most other some such only own same so very can just up out one two new".split()
-)
+STOPWORDS = wordlists.words("timeline_stopwords")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d[\d,.]*")
 
 
@@ -149,10 +146,7 @@ _OPENS_ON_BACK_REFERENCE = re.compile(r"^(?:(?:There|Then|Back then|At the time|
 @functools.cache
 def _patterns(name: str) -> re.Pattern:
     """The alternatives of a data file beside this module, one regular expression."""
-    from importlib import resources
-
-    text = resources.files("storyline.timeline").joinpath(name).read_text(encoding="utf-8")
-    return re.compile("|".join(f"(?:{x.strip()})" for x in text.splitlines() if x.strip() and not x.startswith("#")), re.I)
+    return re.compile("|".join(f"(?:{x})" for x in wordlists.read_list(Path(__file__).with_name(name))), re.I)
 
 
 def tells_a_happening(text: str) -> bool:

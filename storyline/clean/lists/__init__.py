@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from storyline.words import read_list
+
 _HERE = Path(__file__).parent
 
 
@@ -16,8 +18,6 @@ _HERE = Path(__file__).parent
 def entries(name: str) -> tuple[str, ...]:
     """The entries of list ``name`` (lower case, in file order, without comments or blanks)."""
     out: list[str] = []
-    for line in (_HERE / f"{name}.txt").read_text(encoding="utf-8").splitlines():
-        s = " ".join(line.split()).lower()
-        if s and not s.startswith("#"):
-            out.append(s)
+    for line in read_list(_HERE / f"{name}.txt"):
+        out.append(" ".join(line.split()).lower())
     return tuple(out)
