@@ -332,3 +332,11 @@ def test_the_chart_never_runs_off_the_calendar(year, precision):
               {"id": "b", "date": f"{year:04d}-01-01", "precision": "day", "text": "y"}]
     axis = _axis(events, "s")
     assert axis is None or axis["marks"] or axis["bars"]
+
+
+def test_the_summary_says_all_outlets_agree_only_when_all_do():
+    from storyline.report.html import _kind_label
+
+    assert _kind_label({"kind": "agreed", "text": "The treaty was signed (2024-06-19; 5 of 5 outlets)."}) == "all outlets agree"
+    assert _kind_label({"kind": "agreed", "text": "Russia has not confirmed it (3 of 5 outlets)."}) == "most outlets agree"
+    assert _kind_label({"kind": "contested", "text": "x"}) == "contested"

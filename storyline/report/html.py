@@ -57,7 +57,18 @@ STATUS_LABEL = {
     "evolving": "changed over time",
     "single": "single source",
 }
-SUMMARY_KIND = {"agreed": "all sources agree", "attributed": "attributed", "contested": "contested"}
+SUMMARY_KIND = {"agreed": "most outlets agree", "attributed": "attributed", "contested": "contested"}
+# "agreed" means a majority of the story's independent outlets; "all" only when every one does.
+_SHARE = re.compile(r"\b(\d+) of (\d+) outlets?\b")
+
+
+def _kind_label(s: dict) -> str:
+    kind = s.get("kind")
+    if kind == "agreed":
+        m = _SHARE.search(s.get("text") or "")
+        if m and m.group(1) == m.group(2):
+            return "all outlets agree"
+    return SUMMARY_KIND.get(kind, kind or "")
 N_OUTLET_COLOURS = 8  # storyline.css defines .o0 … .o7
 
 
@@ -537,7 +548,7 @@ def _summary(story: dict, arts: dict[str, dict], colours: dict[str, int]):
             numbers.setdefault(aid, len(numbers) + 1)
             name = _outlet_name(arts, aid)
             cites.append({"n": numbers[aid], "article": aid, "outlet": name, "colour": colours.get(name, 0)})
-        sentences.append({**s, "cites": cites, "kind_label": SUMMARY_KIND.get(s.get("kind"), s.get("kind") or "")})
+        sentences.append({**s, "cites": cites, "kind_label": _kind_label(s)})
     cited = [{"n": n, "article": aid, "outlet": _outlet_name(arts, aid), "colour": colours.get(_outlet_name(arts, aid), 0),
               "title": (arts.get(aid) or {}).get("title") or "", "known": bool((arts.get(aid) or {}).get("outlet"))}
              for aid, n in numbers.items()]
