@@ -340,3 +340,11 @@ def test_the_summary_says_all_outlets_agree_only_when_all_do():
     assert _kind_label({"kind": "agreed", "text": "The treaty was signed (2024-06-19; 5 of 5 outlets)."}) == "all outlets agree"
     assert _kind_label({"kind": "agreed", "text": "Russia has not confirmed it (3 of 5 outlets)."}) == "most outlets agree"
     assert _kind_label({"kind": "contested", "text": "x"}) == "contested"
+
+
+def test_a_vague_amount_names_its_unit_with_of():
+    from storyline.report.html import _claim
+
+    shown = _claim({"value": "millions", "unit": "artillery shells", "article": "a"}, {}, {})["shown"]
+    assert shown == "millions of artillery shells"
+    assert _claim({"value": 3000, "unit": "troops", "article": "a"}, {}, {})["shown"] == "3,000 troops"

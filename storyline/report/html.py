@@ -479,7 +479,10 @@ def _claim(c: dict, arts: dict[str, dict], colours: dict[str, int]) -> dict[str,
         shown = "" if value is None else str(value)
     # the compare stage names an article of unknown outlet by its id: show that as unknown
     outlet = _outlet_name(arts, c["article"]) if c.get("article") in arts else c.get("outlet") or UNKNOWN_OUTLET
-    return {**c, "shown": (shown + (" " + c["unit"] if c.get("unit") else "")).strip(),
+    # A vague amount names its unit with "of": "millions of artillery shells", "dozens of people".
+    link = " of " if re.fullmatch(r"(?:[\w-]+ )*(?:dozens|hundreds|thousands|millions|billions|scores|tens)",
+                                  shown, re.I) else " "
+    return {**c, "shown": (shown + (link + c["unit"] if c.get("unit") else "")).strip(),
             "outlet_name": outlet, "colour": colours.get(outlet, 0),
             "when": format_date(c.get("date")) if c.get("date") else "",
             "quotes": _evidence(arts, c.get("evidence") or [], colours)}
