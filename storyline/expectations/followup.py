@@ -921,15 +921,19 @@ def _figure_went_up(x: Expectation, articles: dict[str, Article], timeline: list
                     now = _first_number(sent[m.end():m.end() + 40])
                     if base is None or now is None or now <= base:
                         continue
-                x.status = "fulfilled"
-                x.fulfilled_date = published
-                x.fulfilled_sources = [a.id]
-                ev = next((e for e in timeline if a.id in e.sources and any(
-                    ev_.article == a.id and ev_.quote and ev_.quote.strip() in sent for ev_ in e.evidence)), None)
-                x.fulfilled_by = ev.id if ev is not None else None
-                if ev is not None and x.id not in ev.fulfils:
-                    ev.fulfils.append(x.id)
+                _fulfilled_by_sentence(x, a, sent, published, timeline)
                 return
+
+
+def _fulfilled_by_sentence(x: Expectation, a: Article, sent: str, when: str | None, timeline: list[Event]) -> None:
+    """Mark ``x`` fulfilled by sentence ``sent`` of article ``a``, linked both ways with the
+    timeline event whose evidence is that sentence, when there is one."""
+    x.status, x.fulfilled_date, x.fulfilled_sources = "fulfilled", when, [a.id]
+    ev = next((e for e in timeline if a.id in e.sources and any(
+        q.article == a.id and q.quote and q.quote.strip() in sent for q in e.evidence)), None)
+    x.fulfilled_by = ev.id if ev is not None else None
+    if ev is not None and x.id not in ev.fulfils:
+        ev.fulfils.append(x.id)
 
 
 def _happening_told_done(x: Expectation, articles: dict[str, Article], timeline: list[Event]) -> None:
@@ -961,12 +965,7 @@ def _happening_told_done(x: Expectation, articles: dict[str, Article], timeline:
                 continue
             gov = t.head.head if t.dep_ == "pobj" else t.head
             if gov.tag_ == "VBD" and gov.i not in future and not any(c.dep_ == "neg" for c in gov.children):
-                x.status, x.fulfilled_date, x.fulfilled_sources = "fulfilled", _published(a), [a.id]
-                ev = next((e for e in timeline if a.id in e.sources and any(
-                    q.article == a.id and q.quote and q.quote.strip() in sent for q in e.evidence)), None)
-                x.fulfilled_by = ev.id if ev is not None else None
-                if ev is not None and x.id not in ev.fulfils:
-                    ev.fulfils.append(x.id)
+                _fulfilled_by_sentence(x, a, sent, _published(a), timeline)
                 return
 
 
