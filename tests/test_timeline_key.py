@@ -25,6 +25,19 @@ def test_lines_that_cannot_stand_alone():
     assert not stands_alone("“We were all thrown to the floor,” a passenger said.")
 
 
+def test_lines_cut_inside_a_phrase_or_pointing_back_do_not_stand_alone():
+    assert not stands_alone("The panel reviewed the files and concluded that.")
+    assert not stands_alone("The statement came from a spokesperson for the ministry's")
+    assert not stands_alone("Later that year, the bank ended its relationship with the firms.")
+    assert not stands_alone("The following day, the envoy left the capital.")
+    # Whose words they are is only a pronoun.
+    assert not stands_alone("“Such zones send the wrong signal,” the newspaper quoted him as saying.")
+    assert not stands_alone("“Everyone was thrown forward,” she said.")
+    # A named speaker, or a line that ends on a noun, stands.
+    assert stands_alone("“Everyone was thrown forward,” Jane Harris said.")
+    assert stands_alone("The company said it had acquired a stake in the rival firm.")
+
+
 def test_retellings_of_one_happening_give_one_line():
     events = [
         _event("e1", "Seven people were killed when the ferry capsized off the coast.", "2020-03-02", sources=("a", "b", "c")),

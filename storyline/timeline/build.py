@@ -140,7 +140,14 @@ _LATER = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|
                     r"(?:seconds|minutes|moments|hours|days|weeks|months|years|second|minute|moment|hour|day|"
                     r"week|month|year) (?:later|afterwards|after that)\b|\bshortly (?:after|afterwards)\b", re.I)
 # Openers that point back to a place or time the sentences before named.
-_OPENS_ON_BACK_REFERENCE = re.compile(r"^(?:(?:There|Then|Back then|At the time|At that time|That day|By then|Since then),|How\b)", re.I)
+_OPENS_ON_BACK_REFERENCE = re.compile(
+    r"^(?:(?:There|Then|Back then|At the time|At that time|That day|By then|Since then),|How\b"
+    r"|(?:(?:Later|Earlier) that|That|The same|The (?:next|following|previous)) (?:day|morning|night|week|month|year)\b)", re.I)
+# A line cut inside a phrase: it ends on a word that needs what follows ("... and concluded
+# that.", "... a spokesperson for Argentina's"), or its speaker is only a pronoun ("...,"
+# the newspaper quoted him as saying.").
+_CUT_END = re.compile(r"(?:\b(?:that|which|whose|and|or|but|of|the|a|an|to|for|with|by|from)|['\u2019]s)[.,;:]?[\"\u201d]?$", re.I)
+_PRONOUN_SPEAKER = re.compile(r"\b(?:quoted|cited) (?:him|her|them) as saying\b|[,\"\u201d]\s*(?:he|she|they) (?:said|told|added)\b[^.]{0,40}\.?$", re.I)
 
 
 @functools.cache
@@ -165,7 +172,8 @@ def stands_alone(text: str) -> bool:
     """Whether a line says who did what without the sentences around it. A quotation left
     open ("... asked the driver if he was OK: \u201cHe said: \u2018Yeah.") is a cut sentence."""
     return not (_FIRST_PERSON.search(text) or _OPENS_ON_PRONOUN.search(text) or _OPENS_ON_BACK_REFERENCE.search(text)
-                or _FRAGMENT.search(text) or _ENDS_ON_PRONOUN.search(text) or text.count("\u201c") != text.count("\u201d") or text.count('"') % 2)
+                or _FRAGMENT.search(text) or _ENDS_ON_PRONOUN.search(text) or _CUT_END.search(text) or _PRONOUN_SPEAKER.search(text)
+                or text.count("\u201c") != text.count("\u201d") or text.count('"') % 2)
 
 
 def _same_time(a: Event, b: Event, slack: int = 1) -> bool:
