@@ -391,3 +391,21 @@ def test_a_month_told_as_past_is_the_last_one():
     art = Article(id="a", source="a", body=body, published=Published(day, day, day, "dateline"))
     told = [m for m in analyse_for_timeline(art).events if m.trigger == "tell"]
     assert [(m.date, m.earliest, m.latest) for m in told] == [("2017-05", "2017-05-01", "2017-05-31")]
+
+
+def test_lines_known_only_as_before_their_report_fill_at_most_a_quarter_of_the_view():
+    deeds = ["The council approved the harbour budget.", "Dockers went on strike at the east terminal.",
+             "A tanker ran aground near the lighthouse.", "The minister opened a new ferry route.",
+             "Customs seized a cargo of counterfeit watches.", "A storm flooded the old fish market.",
+             "The port authority elected a new chairwoman.", "Engineers finished repairs on the swing bridge."]
+    dated = [_event(f"d{i}", t, f"2021-05-{3 * i + 1:02d}") for i, t in enumerate(deeds)]
+    open_ended = []
+    for i, what in enumerate(["A shipping firm sued the regulator over berths.", "Fishermen blocked the north quay with boats.",
+                              "An engineer resigned from the dredging board.", "The mayor toured the container yard.",
+                              "Divers found an old anchor under pier four.", "A union filed a complaint about night shifts."]):
+        open_ended.append(_event(f"u{i}", what, None, sources=("a", "b", "c"), latest="2021-05-30"))  # ranked first
+    shown = key_events(dated + open_ended, limit=12)
+    undated = [e for e in shown if e.date is None]
+    assert len(undated) == 3  # a quarter of the view
+    assert len(shown) == 11  # the dated lines fill the rest
+    assert [e.id for e in shown[-3:]] == [e.id for e in undated]  # listed apart, after the dated ones

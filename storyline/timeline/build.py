@@ -118,6 +118,7 @@ NAME_SHARE = 0.2  # a name in at most this share of the story's lines says which
 LEAD_CHARS = 400  # evidence starting this early is an article's lead
 BACKGROUND_DAYS = 30  # an event that ended this long before the first report is back-story ...
 BACKGROUND_SHARE = 1 / 3  # ... and fills at most this share of the view
+UNDATED_SHARE = 1 / 4  # a line known only as 'on or before its report' places least: a quarter of the view at most
 # A witness's own words ("I heard a bang", "we were thrown") and a sentence opening on a
 # pronoun ("He said ...") do not say who did what when read alone.
 _FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201c\u2018'(])(?:I|I'm|I've|I'd|we|We|my|My|me|our|Our|us)\b")
@@ -384,7 +385,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     size = limit or key_size(len(cands))
     rare = _rare_names(cands)
     chosen: list[int] = []
-    back = 0
+    back = undated = 0
     for i in order:
         if len(chosen) >= size:
             break
@@ -403,6 +404,10 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
             if back >= max(1, round(size * BACKGROUND_SHARE)):
                 continue
             back += 1
+        if e.date is None and e.earliest is None:
+            if undated >= max(1, round(size * UNDATED_SHARE)):
+                continue
+            undated += 1
         chosen.append(i)
     return in_timeline_order([cands[i] for i in chosen])
 
