@@ -409,3 +409,15 @@ def test_lines_known_only_as_before_their_report_fill_at_most_a_quarter_of_the_v
     assert len(undated) == 3  # a quarter of the view
     assert len(shown) == 11  # the dated lines fill the rest
     assert [e.id for e in shown[-3:]] == [e.id for e in undated]  # listed apart, after the dated ones
+
+
+def test_guesses_captions_and_long_running_ways_are_not_happenings():
+    from storyline.timeline.build import tells_a_happening
+
+    assert not tells_a_happening("Musk estimated the repairs would take nine to 12 months.")
+    assert not tells_a_happening("One analyst speculated the app broke the store's rules.")
+    assert not tells_a_happening("Bloomberg's Christine Harper discusses the impact of the tax law on the bank.")
+    assert not tells_a_happening("For years, executives positioned the products as harmless.")
+    assert tells_a_happening("An estimated 5,000 people fled the town on Sunday.")
+    assert not stands_alone("The move let the bank claim a credit worth $140 million.")
+    assert not stands_alone("The firm made a similar move in 2012.")

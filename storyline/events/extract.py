@@ -609,6 +609,8 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
             return None
         # The publication day only for a plain past in the lead with no other time in the sentence.
         quiet = not loose and not any(_dated(t) for ts in attached.values() for t in ts)
+        # "A recent study found ...", "was recently singled out": not the day's news.
+        quiet = quiet and not any(t.lower_ in ("recent", "recently", "lately") for t in span)
         how = "published" if lead and quiet else None
         if pub_day and how:
             date, precision = pub_day, "day"

@@ -143,7 +143,8 @@ _LATER = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|
 # Openers that point back to a place or time the sentences before named.
 _OPENS_ON_BACK_REFERENCE = re.compile(
     r"^(?:(?:There|Then|Back then|At the time|At that time|That day|By then|Since then),|How\b"
-    r"|(?:(?:Later|Earlier) that|That|The same|The (?:next|following|previous)) (?:day|morning|night|week|month|year)\b)", re.I)
+    r"|(?:(?:Later|Earlier) that|That|The same|The (?:next|following|previous)) (?:day|morning|night|week|month|year)\b"
+    r"|(?:The|This|That|Such a) move\b)|\ba similar (?:move|step|decision|measure|deal)\b", re.I)
 # A line cut inside a phrase: it ends on a word that needs what follows ("... and concluded
 # that.", "... a spokesperson for Argentina's"), or its speaker is only a pronoun ("...,"
 # the newspaper quoted him as saying.").
