@@ -97,6 +97,21 @@ def test_witness_perception_is_not_an_event():
     assert [e.text for e in events] == ["The bridge collapsed into the river."]
 
 
+def test_an_event_told_in_passing_by_one_report_and_plainly_by_another_takes_the_plain_line():
+    pub = Published("2017-12-29", "2017-12-29", "2017-12-29", "dateline")
+    arts = {a: Article(id=a, source=a, body="x" * 300, published=pub, outlet=a) for a in ("a", "b")}
+    passing = _mention("a", 0, "sign", "Goldman expects a $5 billion hit because of the tax law signed into law on Dec. 22.",
+                       actor="Donald Trump", date="2017-12-22")
+    passing.aside = True
+    plain = _mention("b", 3, "sign", "President Trump signed the tax bill into law on Dec. 22.", actor="Donald Trump",
+                     date="2017-12-22")
+    events = merge_events([passing, plain], arts, {"a": "a", "b": "b"})
+    assert len(events) == 1
+    assert events[0].text == "President Trump signed the tax bill into law on Dec. 22." and not events[0].aside
+    only_passing = merge_events([passing], arts, {"a": "a"})
+    assert only_passing[0].aside
+
+
 def test_reports_keep_the_full_list_one_flag_away(tmp_path):
     from storyline.cli import main
 

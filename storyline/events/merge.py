@@ -537,7 +537,11 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
         if date is None:
             lo, hi = event_bounds(ms, articles)
             date, precision = coarse_date(lo, hi)
-        rep = mentions[_representative(members, mentions, vec, crowded, date)]
+        # A sentence that tells the event only in passing ("Goldman expects a hit because of the
+        # law signed last week") is about something else: the line comes from one that tells it,
+        # and the event is told in passing only when every report does so.
+        told = [i for i in members if not mentions[i].aside] or members
+        rep = mentions[_representative(told, mentions, vec, crowded, date)]
         evidence: list[Evidence] = []
         seen = set()
         for m in ms:
@@ -561,7 +565,7 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
             latest=hi,
             triggers=list(dict.fromkeys(m.trigger for m in ms if m.trigger)),
             dated_by=None if date is None else ("text" if strong else "report"),
-            aside=rep.aside,
+            aside=all(m.aside for m in ms),
             actors=list(dict.fromkeys(m.actor for m in ms if m.actor)),
         ))
     return events
