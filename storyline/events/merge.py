@@ -371,7 +371,16 @@ def choose_date(votes: list[tuple[str, str, str, str, str]], independent: dict[s
         key = (len(agree), -_RANK.get(p, 9), len(own), d)
         if best is None or key > best[0]:
             best = (key, d, p, lo, hi)
-    _, date, precision, lo, hi = best
+    (support, *_), date, precision, lo, hi = best
+    # Independent sources that disagree in equal numbers: neither date is defensible, so the
+    # event keeps the window that covers both (the votes stay in ``disagreement``).
+    for d, p, lo2, hi2, _ in votes:
+        if not (lo2 <= hi and lo <= hi2):
+            rivals = {independent.get(a, a) for d3, p3, lo3, hi3, a in votes if lo3 <= hi2 and lo2 <= hi3}
+            if len(rivals) >= support:
+                date = precision = None
+                lo, hi = min(v[2] for v in votes), max(v[3] for v in votes)
+                break
     grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
     for d, p, _, _, a in votes:
         if a not in grouped[(d, p)]:
@@ -534,7 +543,7 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
         weak = [m for m in ms if m.date and day_span(m) and m not in strong]
         votes = [(m.date, m.precision or "day", *day_span(m), m.article) for m in (strong or weak)]
         date, precision, lo, hi, disagreement = choose_date(votes, independent)
-        if date is None:
+        if date is None and not votes:
             lo, hi = event_bounds(ms, articles)
             date, precision = coarse_date(lo, hi)
         # A sentence that tells the event only in passing ("Goldman expects a hit because of the
