@@ -385,7 +385,7 @@ def choose_date(votes: list[tuple[str, str, str, str, str]], independent: dict[s
     for d, p, _, _, a in votes:
         if a not in grouped[(d, p)]:
             grouped[(d, p)].append(a)
-    disagree = any(not (lo2 <= hi and lo <= hi2) for _, _, lo2, hi2, _ in votes)
+    disagree = date is None or any(not (lo2 <= hi and lo <= hi2) for _, _, lo2, hi2, _ in votes)
     disagreement = [DateVote(d, p, arts) for (d, p), arts in sorted(grouped.items())] if disagree else []
     return date, precision, lo, hi, disagreement
 
