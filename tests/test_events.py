@@ -178,3 +178,12 @@ def test_independent_sources_split_evenly_on_the_date_leave_the_covering_window(
     # Two independent sources against one: the majority's date stands.
     date, *_ = choose_date(votes, {"nyt": "nyt", "nyt-copy": "ap", "bbc": "bbc"})
     assert date == "2017-11"
+
+
+def test_what_a_source_only_claims_happened_is_told_in_passing():
+    art, evs = events_of("The militant claims some girls were killed in an airstrike. Police say the driver was arrested.",
+                         "2016-10-13")
+    killed = [m for m in evs if m.trigger == "kill"]
+    arrested = [m for m in evs if m.trigger == "arrest"]
+    assert killed and all(m.aside for m in killed)
+    assert arrested and not any(m.aside for m in arrested)

@@ -436,3 +436,21 @@ def test_guesses_captions_and_long_running_ways_are_not_happenings():
     assert tells_a_happening("An estimated 5,000 people fled the town on Sunday.")
     assert not stands_alone("The move let the bank claim a credit worth $140 million.")
     assert not stands_alone("The firm made a similar move in 2012.")
+
+
+def test_an_arrest_and_the_crash_are_different_happenings_however_alike_they_read():
+    from storyline.events.merge import different_deeds
+
+    assert different_deeds(["open"], ["injure"])  # an inquiry opened is not the crash
+    assert different_deeds(["arrest"], ["derail"])
+    assert not different_deeds(["derail"], ["kill"])  # one incident told from two sides
+    assert not different_deeds(["announce"], ["release"])  # the release told as news
+    assert not different_deeds(["labor"], ["injure"])  # an unknown verb says nothing
+    crash = _event("e1", "More than 50 people were injured in the accident near the underpass, police said.", "2016-11-09",
+                   sources=("a", "b"))
+    crash.triggers = ["injure"]
+    inquiry = _event("e2", "The cause of the accident was unclear, police said, and an investigation was opened.",
+                     "2016-11-09")
+    inquiry.triggers = ["open"]
+    assert {e.id for e in key_events([crash, inquiry])} == {"e1", "e2"}
+

@@ -36,6 +36,9 @@ from storyline import words as wordlists
 
 # Verbs whose subject reports what the clause under them says.
 REPORTING = wordlists.words("attribution_verbs")
+# Verbs by which a source commits less than "say": what is told under them ("the militant claims
+# some girls were killed") is the source's claim, not a happening the report stands behind.
+HEDGES = wordlists.words("hedge_verbs")
 # States, opinions and possession: true of a period, not happenings on a day.
 STATIVE = {
     "be", "have", "seem", "appear", "remain", "include", "contain", "involve", "require", "mean", "need",
@@ -475,10 +478,11 @@ def _sentence_events(span, attached, stimex, ents):
                     events.append((v, "past", own, None, False))
                     seen.add(v.i)
                 continue
+            hedged = v.lemma_ in HEDGES and _tense(v) is None
             for c in reported:
                 if c.i in seen:
                     continue
-                events.append((c, _tense(c), attached.get(c.i, []), own or None, False))
+                events.append((c, _tense(c), attached.get(c.i, []), own or None, hedged))
                 seen.add(c.i)
             continue
         if v.i in seen:

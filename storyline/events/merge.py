@@ -66,6 +66,20 @@ def trigger_match(a: str, b: str) -> float:
     return 0.8 if _CLASS_OF.get(a, set()) & _CLASS_OF.get(b, set()) else 0.0
 
 
+_SAYS = word_classes("trigger_classes.txt")["say"] | word_classes("trigger_classes.txt")["publish"]
+_INCIDENT = set().union(*(word_classes("trigger_classes.txt")[c] for c in word_list("incident_classes.txt")))
+
+
+def different_deeds(a: list[str], b: list[str]) -> bool:
+    """Whether two events' verbs say they are different happenings: every verb of each is of
+    a known class, and no pair shares a class or tells one incident (data/incident_classes.txt).
+    An unknown verb says nothing, nor does a saying verb ("announced it had secured the release"
+    is the release told as news)."""
+    if not a or not b or any(x not in _CLASS_OF or x in _SAYS for x in a + b):
+        return False
+    return not any(trigger_match(x, y) or (x in _INCIDENT and y in _INCIDENT) for x in a for y in b)
+
+
 SAYING = word_classes("trigger_classes.txt")["say"]
 # A state enacts through its leader's signature: "Iran ratified the accord" and "Rouhani signed
 # the order" can be one happening (only when the signer leads that state, see same_report).

@@ -366,6 +366,8 @@ def _background(e: Event, since: str | None) -> bool:
 
 
 def key_events(events: list[Event], limit: int | None = None, since: str | None = None) -> list[Event]:
+    from storyline.events.merge import different_deeds
+
     """The editor's view of a story: the most important events that stand alone, one line per
     happening, in timeline order (dated lines first, then undated ones by their bounds).
 
@@ -391,7 +393,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
         if len(chosen) >= size:
             break
         e = cands[i]
-        if any(_same_time(e, cands[j]) and (_same_figure(e, cands[j])
+        if any(_same_time(e, cands[j]) and not different_deeds(e.triggers, cands[j].triggers) and (_same_figure(e, cands[j])
                                             or _same_doer_same_deed(e, cands[j])
                                             or (not _revises_a_count(e) and not _revises_a_count(cands[j])
                                                 and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
