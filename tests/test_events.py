@@ -187,3 +187,23 @@ def test_what_a_source_only_claims_happened_is_told_in_passing():
     arrested = [m for m in evs if m.trigger == "arrest"]
     assert killed and all(m.aside for m in killed)
     assert arrested and not any(m.aside for m in arrested)
+
+
+def test_one_verb_done_to_different_things_is_two_happenings(monkeypatch):
+    from storyline.events import merge
+    from storyline.events.merge import similarity, _Vectors
+
+    girls = mention("a", 1, "release", "The girls were released around 5:30 a.m. on Thursday.", "2016-10-13",
+                    lemmas=["release", "girl"])
+    girls.target = "The girls"
+    leaders = mention("b", 2, "release", "Four detained Boko Haram leaders were released Wednesday night.", "2016-10-12",
+                      lemmas=["release", "leader", "detain"])
+    leaders.target = "Four detained Boko Haram leaders"
+    same = mention("c", 3, "release", "The schoolgirls were released at dawn.", "2016-10-13", lemmas=["release", "schoolgirl"])
+    same.target = "The girls"
+    vec = _Vectors([girls, leaders, same]).vec
+    assert similarity(girls, leaders, vec[0], vec[1]) < similarity(girls, same, vec[0], vec[2])
+    apart = similarity(girls, leaders, vec[0], vec[1])
+    monkeypatch.setattr(merge, "OTHER_OBJECT", 0.0)
+    assert similarity(girls, leaders, vec[0], vec[1]) == pytest.approx(apart + 0.2)
+    assert similarity(girls, same, vec[0], vec[2]) == pytest.approx(similarity(girls, same, vec[0], vec[2]))

@@ -55,6 +55,7 @@ JOIN = 0.42  # similarity for two mentions with compatible dates to be one event
 JOIN_WEAK = 0.5  # a mention with only a weak date needs more to join a dated event
 JOIN_UNDATED = 0.6  # and one with no date at all, more still
 MAX_COMPARE = 6  # members of a cluster compared with a new mention
+OTHER_OBJECT = 0.2  # what one verb's different objects take off two mentions' likeness
 
 
 def trigger_match(a: str, b: str) -> float:
@@ -180,6 +181,10 @@ def similarity(a: EventMention, b: EventMention, va: dict[str, float], vb: dict[
     if all(actors) and not (actors[0] & actors[1]):
         # Different doers: "the Commons voted" and "the Lords approved" are two steps.
         score -= 0.3 if a.trigger not in SAYING or b.trigger not in SAYING else 1.0
+    if a.trigger == b.trigger and a.target and b.target and not (_content_words(a.target) & _content_words(b.target)):
+        # One deed done to different things: "four detained militants were released" and "the
+        # girls were released" are two handovers, however alike the rest reads.
+        score -= OTHER_OBJECT
     if a.article == b.article:
         score -= 0.1  # an article rarely tells one event twice in different words
     return score
