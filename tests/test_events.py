@@ -207,3 +207,12 @@ def test_one_verb_done_to_different_things_is_two_happenings(monkeypatch):
     monkeypatch.setattr(merge, "OTHER_OBJECT", 0.0)
     assert similarity(girls, leaders, vec[0], vec[1]) == pytest.approx(apart + 0.2)
     assert similarity(girls, same, vec[0], vec[2]) == pytest.approx(similarity(girls, same, vec[0], vec[2]))
+
+
+def test_objects_of_one_class_are_one_thing():
+    from storyline.events.merge import _other_objects
+
+    assert not _other_objects("the agreement", "the Comprehensive Strategic Partnership Treaty")
+    assert not _other_objects("the ferry", "the vessel")
+    assert _other_objects("The girls", "Four detained Boko Haram leaders")
+    assert not _other_objects(None, "the treaty")  # an unknown object says nothing

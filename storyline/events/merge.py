@@ -181,7 +181,7 @@ def similarity(a: EventMention, b: EventMention, va: dict[str, float], vb: dict[
     if all(actors) and not (actors[0] & actors[1]):
         # Different doers: "the Commons voted" and "the Lords approved" are two steps.
         score -= 0.3 if a.trigger not in SAYING or b.trigger not in SAYING else 1.0
-    if a.trigger == b.trigger and a.target and b.target and not (_content_words(a.target) & _content_words(b.target)):
+    if a.trigger == b.trigger and _other_objects(a.target, b.target):
         # One deed done to different things: "four detained militants were released" and "the
         # girls were released" are two handovers, however alike the rest reads.
         score -= OTHER_OBJECT
@@ -202,6 +202,25 @@ def _content_words(text: str | None) -> set[str]:
         if w and w not in _LIGHT and len(w) > 2:
             out.add(w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w)
     return out
+
+
+_OBJECT_CLASS: dict[str, set[str]] = defaultdict(set)
+for _name, _nouns in word_classes("object_classes.txt").items():
+    for _n in _nouns:
+        _OBJECT_CLASS[_n].add(_name)
+
+
+def _other_objects(a: str | None, b: str | None) -> bool:
+    """Whether two known objects are different things: no content word in common and no class
+    of data/object_classes.txt shared ("the agreement" and "the treaty" are one)."""
+    if not a or not b:
+        return False
+    wa, wb = _content_words(a), _content_words(b)
+    if wa & wb:
+        return False
+    ca = set().union(*(_OBJECT_CLASS.get(w, set()) | _OBJECT_CLASS.get(w + "s", set()) for w in wa))
+    cb = set().union(*(_OBJECT_CLASS.get(w, set()) | _OBJECT_CLASS.get(w + "s", set()) for w in wb))
+    return not (ca & cb)
 
 
 def _doers_related(a: str | None, b: str | None, affiliation: dict[str, str]) -> bool | None:
