@@ -260,7 +260,7 @@ def test_an_article_known_only_within_a_window_is_placed_by_content_not_by_one_e
     art = Article(id="w", source="w", body="Berlin will set up a safety area for women at the New Year's Eve party.",
                   title="Berlin to set up safety area",
                   published=Published(None, "2015-12-31", "2018-01-10", "inferred"))
-    assert article_features(art, None).date is None
+    assert article_features(art, None).published is None
     dated = Article(id="d", source="d", body=art.body, title=art.title,
                     published=Published("2017-12-29", "2017-12-29", "2017-12-29", "dateline"))
-    assert article_features(dated, None).date == "2017-12-29"
+    assert article_features(dated, None).published == "2017-12-29"
