@@ -21,6 +21,7 @@ from storyline.annotate.timex_rules import (
     _caps,
     rule,
 )
+from storyline import words as wordlists
 
 
 # ----------------------------------------------------------------------------- sets
@@ -206,9 +207,7 @@ _FIXED_HOLIDAYS = {
     "independence day": (7, 4), "veterans day": (11, 11), "armistice day": (11, 11), "bastille day": (7, 14),
     "remembrance day": (11, 11), "st. patrick's day": (3, 17), "may day": (5, 1), "new year": (1, 1),
 }
-_MOVABLE = ("thanksgiving", "thanksgiving day", "labor day", "memorial day", "easter", "easter sunday",
-            "good friday", "election day", "mother's day", "father's day", "martin luther king day", "presidents day",
-            "presidents' day", "columbus day", "easter monday")
+_MOVABLE = wordlists.entries("movable_holidays")
 
 
 @rule(

@@ -37,15 +37,7 @@ _FUTURE_RX = re.compile(
     re.I,
 )
 _REPORTING = wordlists.words("reported_past_forms")
-_NOT_PAST = {
-    "need", "speed", "indeed", "hundred", "united", "limited", "based", "related", "scheduled", "expected", "planned",
-    "proposed", "intended", "supposed", "bed", "seed", "feed", "red", "shed", "bred", "breed", "exceed", "proceed",
-    "succeed", "unexpected", "unprecedented", "detailed", "advanced", "concerned", "interested", "qualified",
-    "talented", "armed", "complicated", "sophisticated", "dedicated", "experienced", "embed", "naked", "wicked",
-    "sacred", "beloved", "rugged", "crooked", "ragged", "learned", "aged", "alleged", "unemployed", "employed",
-    "married", "retired", "mixed", "fixed", "listed", "owned", "weighted", "adjusted", "unaudited", "seasoned",
-    "guaranteed", "skilled", "unrelated", "unnamed", "speeded", "needed",
-}
+_NOT_PAST = wordlists.words("not_past_ed_words")
 # A time right after these words lies ahead ("effective Feb. 1", "extended to Nov. 20", "through January").
 _IMMEDIATE_FUTURE = re.compile(
     r"\b(?:until|till|effective|record|payable|due|starting|beginning|(?:extended|postponed|"

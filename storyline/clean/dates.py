@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from storyline import words as wordlists
 
 MONTHS = {
     m: i + 1
@@ -139,14 +140,7 @@ _TIME = re.compile(
     re.I,
 )
 _ZONE = re.compile(r"(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?", re.I)
-_LABEL_WORDS = {
-    "published", "updated", "posted", "date", "dated", "hour", "hours", "time", "last", "on", "at",
-    "modified", "first", "created", "am", "pm", "a", "p", "m", "gmt", "utc", "edt", "est", "cst", "cdt",
-    "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "eet", "eest", "msk", "kst", "jst", "ist", "aest",
-    "aedt", "sast", "wat", "eat", "hkt", "sgt", "local", "and", "of", "the", "issued", "release",
-    "released", "edited", "print", "edition", "news", "article", "today", "h", "min", "read",
-    "mins", "minute", "minutes", "reading",
-}
+_LABEL_WORDS = wordlists.words("date_label_words")
 
 
 def is_dateline(line: str) -> str | None:

@@ -62,33 +62,16 @@ class _Line:
 _STOP = wordlists.words("prose_stopwords")
 
 # Words after which a sentence cannot end: a line ending with one was cut mid-sentence.
-_DANGLING = frozenset("""
-a an the of to with and or but for in on at by from that which who whose as than about into over
-after before between under his her their its our your my is are was were be been has have had will
-would could should can may might must not no nor this these those such
-""".split())
+_DANGLING = wordlists.words("dangling_words")
 
-_ABBREV = frozenset("""
-no nos nr mr mrs ms messrs dr prof st gen lt col maj sgt capt cmdr adm gov sen rep rev hon pres
-art arts sec para vol pp p fig approx vs v e.g i.e cf ca jan feb mar apr jun jul aug sep sept oct nov
-dec ch pt
-""".split())
-_HONORIFIC = frozenset("mr mrs ms messrs dr prof gen lt col maj sgt capt cmdr adm gov sen rep rev hon pres".split())
+_ABBREV = wordlists.words("abbreviations")
+_HONORIFIC = wordlists.words("honorifics")
 
 # Wire agencies and the name each is credited under.
 _AGENCIES = wordlists.table("wire_credits")
 _AGENCY_ALT = "|".join(sorted((re.escape(k) for k in _AGENCIES), key=len, reverse=True))
 
-_SECTIONS = frozenset("""
-world news opinion opinions politics business sport sports analysis markets market tech technology
-science health culture arts lifestyle life entertainment europe asia africa americas us uk
-national local economy environment climate video videos podcast podcasts editorial editorials
-features feature comment commentary investigation investigations explainer live breaking
-international global region regional society education travel food style media weather crime
-justice law defence defense security diplomacy energy finance money columns column blogs blog
-letters interview interviews review reviews photos gallery middle east latin america asia pacific
-north south east west nation state home
-""".split())
+_SECTIONS = wordlists.words("section_names")
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪►▸»>]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -196,12 +179,7 @@ _WIRE_OPENING = re.compile(r"^[A-Z][\w .,'/-]{0,60}?\((?P<ag>" + _AGENCY_ALT + r
 _BYLINE = re.compile(
     r"^(?:by|written\s+by|words\s+by|story\s+by|text\s+by|posted\s+by|reported\s+by|author\s*:|"
     r"authors\s*:|por|von|par)\s+(?P<who>.{2,120})$", re.I)
-_ROLE_WORDS = frozenset("""
-and staff agency reporter reporters correspondent correspondents editor editors writer writers desk
-news in the of team bureau contributor columnist senior chief special political diplomatic foreign
-international economics business health science defence defense security analyst with for at de van
-von der bin al el la le du da dos das y
-""".split())
+_ROLE_WORDS = wordlists.words("byline_role_words")
 
 _CAPTION_STRONG = [
     re.compile(r"(?:^|[\s.(\[|])(?:photo(?:graph)?s?|pictures?|pics?|images?|fotos?|illustrations?|graphics?|"
@@ -224,11 +202,7 @@ _CAPTION_MEDIUM = [
 ]
 _DATE_SENTENCE = re.compile(r"[.,]\s*(?:[A-Z][a-z]+,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\.?\s*(?=\S*$|$)")
 _FUSED = re.compile(r"(?<=[a-z)\].])(?=[A-Z][a-z])")
-_STARTERS = frozenset("""
-the a an this that these those thus so but and however meanwhile in on at after before according he she it
-they we his her their its there here as while when since although though earlier later also for
-moreover furthermore still yet then now today yesterday officials president police authorities
-""".split())
+_STARTERS = wordlists.words("sentence_starters")
 
 # A row of a schedule or table: it starts with a figure or a date ("June 9 - Tampa, FL").
 _DATA_ROW = re.compile(r"^\W*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.I)

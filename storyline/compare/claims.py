@@ -23,6 +23,7 @@ import hashlib
 import logging
 import re
 
+from storyline import words as wordlists
 from storyline.compare.attribution import (
     PRONOUNS,
     Attribution,
@@ -60,13 +61,7 @@ log = logging.getLogger("storyline")
 
 FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Nouns before a number that make it a name, not a count: "Article 51", "No. 740196-8".
-IDENTIFIER_NOUNS = {"article", "no", "no.", "number", "section", "resolution", "flight", "route", "chapter",
-                    "clause", "paragraph", "item", "page", "room", "gate", "level", "phase", "apollo", "covid",
-                    "category", "grade", "class", "model", "version", "stage", "step", "part", "bill", "law", "act",
-                    "highway", "interstate", "platform", "terminal", "block", "lot", "unit", "hole", "sector",
-                    "p", "pp", "vol", "issue", "episode", "season", "series", "question", "exhibit", "fig",
-                    "figure", "table", "line", "row", "slide", "photo", "picture", "image", "lap", "turn", "exit",
-                    "junction", "runway", "pier", "ward", "district", "zone", "hangar", "pad"}
+IDENTIFIER_NOUNS = wordlists.words("identifier_nouns")
 # Counted nouns too general to be a subject on their own.
 WEAK_NOUNS = {"time", "way", "thing", "part", "side", "party", "one", "other", "kind", "type", "lot", "number",
               "amount", "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "age",
@@ -74,12 +69,10 @@ WEAK_NOUNS = {"time", "way", "thing", "part", "side", "party", "one", "other", "
               "hr", "hrs", "min", "mins", "sec", "secs", "days", "weeks", "months", "years", "hours", "minutes",
               "seconds", "times", "ones", "others", "percent", "m", "bn", "k", "mn", "tn", "b", "#", "dozen",
               "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "million", "millions"}
-MAGNITUDE_WORDS = {"m", "bn", "b", "mn", "k", "tn", "million", "billion", "trillion", "thousand", "hundred"}
-CONFIRM_VERBS = {"confirm", "deny", "acknowledge", "verify", "comment", "admit", "corroborate", "dispute",
-                 "refute", "reject"}
+MAGNITUDE_WORDS = wordlists.words("magnitude_words")
+CONFIRM_VERBS = wordlists.words("confirm_verbs")
 # What can be denied or disputed as untrue, as against a plan or offer one rejects.
-ASSERTION_NOUNS = {"claim", "report", "allegation", "accusation", "charge", "suggestion", "figure", "estimate",
-                   "assertion", "account", "story", "finding", "conclusion", "statement", "rumour", "rumor"}
+ASSERTION_NOUNS = wordlists.words("assertion_nouns")
 TALLY = re.compile(
     r"\b(?:vot\w*|approv\w*|pass\w*|back\w*|reject\w*|endors\w*|ratif\w*|adopt\w*)\b[^.;:]{0,40}?"
     r"\b(?P<a>\d{1,4})\s*(?:-|–|to)\s*(?P<b>\d{1,4})\b|\b(?P<c>\d{1,4})\s*(?:-|–)\s*(?P<d>\d{1,4})\s+vote\b", re.I)
@@ -91,7 +84,7 @@ DEAD_NOUNS = {"body", "corpse"}
 # Changes that mean one thing of people and another of things: "fired" engines are not sacked.
 THINGS_DONE_OTHERWISE = {"sacked": "fired", "abducted": "seized", "freed": "released", "held captive": "held"}
 # Counted nouns that are people, for verbs that mean one thing of people and another of things.
-PEOPLE_CLASSES = {"troops", "people", "workers", "children", "migrants", "girls", "boys", "students"}
+PEOPLE_CLASSES = wordlists.words("people_classes")
 PEOPLE_NOUNS = {w for w, cls in NOUN_CLASSES.items() if cls in PEOPLE_CLASSES} \
     | {"man", "woman", "men", "women", "officer", "official", "manager", "executive", "teacher",
        "doctor", "nurse", "player", "journalist", "hostage", "captive", "prisoner", "passenger"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from storyline import words as wordlists
 
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -54,12 +55,9 @@ VAGUE = [
 VAGUE_RE = re.compile(r"\b(" + "|".join(p for p, _, _ in VAGUE) + r")\b", re.I)
 
 # Words before a figure that make it approximate or a bound; tolerance for "about" figures.
-APPROX = ["about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "close to",
-          "nearly", "almost", "just under", "just over", "circa", "approx."]
-LOWER_BOUND = ["more than", "over", "above", "at least", "upwards of", "in excess of", "no fewer than",
-               "no less than", "greater than", "exceeding", "just over"]
-UPPER_BOUND = ["up to", "as many as", "as much as", "no more than", "fewer than", "less than", "under",
-               "below", "at most", "nearly", "almost", "just under", "not more than"]
+APPROX = list(wordlists.entries("approximate_qualifiers"))
+LOWER_BOUND = list(wordlists.entries("lower_bound_qualifiers"))
+UPPER_BOUND = list(wordlists.entries("upper_bound_qualifiers"))
 QUALIFIER_RE = re.compile(
     r"^(?:(" + "|".join(re.escape(q) for q in sorted(set(APPROX + LOWER_BOUND + UPPER_BOUND), key=len, reverse=True))
     + r")\s+)", re.I)

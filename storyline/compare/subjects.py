@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+from storyline import words as wordlists
 
 
 def word_table(groups: dict[str, str], table: dict[str, str] | None = None) -> dict[str, str]:
@@ -95,18 +96,13 @@ LEVEL_CLASSES: dict[str, str] = word_table({
 # Verbs of placing, moving and being: "3,000 troops sent", "deployed", "stationed", "are there"
 # all count the same troops, so these add nothing to a subject; nor do verbs that state a
 # level ("reached 11", "totals 5,000") or report one.
-NEUTRAL_VERBS = set("""be have remain stay send deploy dispatch station base move transfer position post mass amass
-arrive land number total reach hit top exceed stand amount include comprise involve count put estimate
-make become seem appear operate serve go affiliate associate locate situate name call attach ship supply
-deliver provide export transport""".split())
+NEUTRAL_VERBS = wordlists.words("neutral_verbs")
 # "taken to hospital", "flown to hospitals": the destination names what happened.
 HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "infirmary"}
 # Verbs whose money amount is what something costs: "the spill has cost BP $3bn".
 COST_VERBS = {"cost"}
 # Nouns that name an amount of something else; the subject keeps their "of" phrase ("cost of spill").
-RELATIONAL_NOUNS = {"cost", "value", "price", "bill", "size", "total", "estimate", "amount", "tag", "share",
-                    "stake", "proportion", "part", "rate", "level", "volume", "number", "capitalization",
-                    "capitalisation", "worth", "budget", "revenue", "profit", "loss", "sale"}
+RELATIONAL_NOUNS = wordlists.words("relational_nouns")
 # Past participles of common irregular verbs, for subject labels ("taken", "paid").
 IRREGULAR_PARTICIPLES = {
     "be": "been", "begin": "begun", "bring": "brought", "build": "built", "buy": "bought", "catch": "caught",
@@ -206,7 +202,7 @@ _IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child
                       "tooth": "teeth", "mouse": "mice", "goose": "geese", "crewman": "crewmen",
                       "fisherman": "fishermen", "policeman": "policemen", "staff": "staff", "fish": "fish",
                       "sheep": "sheep", "species": "species", "series": "series", "aircraft": "aircraft"}
-_VES = {"life", "wife", "knife", "leaf", "half", "shelf", "wolf", "thief", "calf", "loaf", "self", "sheaf"}
+_VES = wordlists.words("ves_plurals")
 
 
 def plural(noun: str) -> str:

@@ -37,19 +37,10 @@ from storyline import words as wordlists
 # Verbs whose subject reports what the clause under them says.
 REPORTING = wordlists.words("attribution_verbs")
 # States, opinions and possession: true of a period, not happenings on a day.
-STATIVE = {
-    "be", "have", "seem", "appear", "remain", "include", "contain", "involve", "require", "mean", "need",
-    "want", "know", "believe", "think", "consider", "feel", "hope", "wish", "like", "love", "hate",
-    "prefer", "own", "belong", "consist", "depend", "deserve", "exist", "matter", "resemble", "concern",
-    "lack", "cost", "weigh", "equal", "represent", "reflect", "suggest", "expect", "seek", "continue",
-    "stay", "keep", "tend", "understand", "doubt", "fear", "worry", "regard", "see", "look", "sound",
-    "become", "get", "call", "refer", "aim", "plan", "intend", "try", "hold", "allow", "provide",
-    "remember", "imagine", "recognise", "recognize", "question", "wonder", "face", "come", "follow",
-    "mark", "signal", "underline", "highlight", "galvanise", "galvanize",
-}
-MODALS = {"will", "would", "shall", "should", "may", "might", "could", "can", "must", "'ll", "ought"}
+STATIVE = wordlists.words("stative_verbs")
+MODALS = wordlists.words("modal_verbs")
 # Adverbs that take a past sentence off the day it was reported.
-BACKGROUND_ADVERBS = {"already", "previously", "earlier", "once", "formerly", "ever", "never", "long", "originally", "initially", "yet", "still", "so", "far"}
+BACKGROUND_ADVERBS = wordlists.words("background_adverbs")
 
 _CAPTION = re.compile(
     r"\b(?:file photo|photo(?:graph)?s?\s*(?:credits?)?\s*:|picture\s*:|image\s*:|credit\s*:|"
@@ -66,7 +57,7 @@ MIN_LINE_WORDS = 6  # a trimmed line shorter than this lost its sense: keep the 
 # Only the first sentences of a report tell the day's news without saying when.
 PUBLICATION_DAY_SENTENCES = 5
 # A time under these prepositions bounds a state ("since August", "until 2025"), not an event.
-BOUND_PREPOSITIONS = {"since", "until", "till", "by", "through", "throughout", "before", "after", "from", "ago"}
+BOUND_PREPOSITIONS = wordlists.words("bound_prepositions")
 
 
 def is_prose(text: str) -> bool:
@@ -244,7 +235,7 @@ def _clean_text(text: str) -> str:
 PASSING_ON = wordlists.words("passing_on_verbs")
 _OPEN_QUOTES = "\"'\u201c\u2018"
 _CLOSE_QUOTES = "\"'\u201d\u2019"
-_MARKS = {"after", "when", "as", "once", "before", "because", "since", "while", "until", "that", "though", "although"}
+_MARKS = wordlists.words("clause_opening_marks")
 
 
 def _sentence_end(text: str) -> str:

@@ -73,10 +73,7 @@ BOUND_SLACK_DAYS = {"day": 3, "week": 7, "month": 15, "quarter": 31, "season": 3
 LATE_DAYS = {"day": 3, "week": 10}
 LATE_DAYS_DEFAULT = 60
 # Words too vague to stand for a participant.
-VAGUE = {"thing", "way", "part", "people", "time", "year", "day", "week", "month", "lot", "number", "side",
-         "end", "place", "case", "kind", "sort", "other", "one", "some", "all", "many", "more", "most",
-         "final", "new", "first", "last", "next", "further", "such", "same", "own", "several", "few",
-         "region", "area", "zone"}
+VAGUE = wordlists.words("vague_participants")
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -259,7 +256,7 @@ def _need_of(x: Expectation, what_doc, subject_doc) -> _Need:
     return _Need(actions, classes, args, agent, heads=heads, subject=subject, by_agent=by_agent)
 
 
-ADJUNCT_PREPS = {"with", "before", "after", "since", "despite", "while", "amid", "during", "following", "as"}
+ADJUNCT_PREPS = wordlists.words("adjunct_prepositions")
 
 
 def _core(tok) -> bool:
@@ -425,7 +422,7 @@ def _date_made(x: Expectation, article: Article | None) -> None:
         x.made_latest = pub.latest[:10] if pub.latest else None
 
 
-BOUND_PREPS = ("by", "before", "until", "till", "in", "on", "at", "within", "during", "around")
+BOUND_PREPS = wordlists.entries("step_bound_prepositions")
 
 
 def _bound_in_window(x: Expectation) -> None:

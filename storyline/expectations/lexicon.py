@@ -41,7 +41,7 @@ COUNT_NOUNS = word_list("count_nouns")
 HAPPENING_NOUNS = word_list("happening_nouns")
 # Endings of nouns made from verbs, which name a happening ("an investigation", "a closure",
 # "a review"): "there will be an investigation" announces a step, "there will be a tent" does not.
-HAPPENING_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "iry", "ing")
+HAPPENING_SUFFIXES = wordlists.entries("happening_suffixes")
 
 # ---------------------------------------------------------------- how the future is worded
 
@@ -85,11 +85,10 @@ CONTROL_CERTAINTY = {
 }
 
 # Control verbs whose own subject is the one who expects or announces ("BP plans to ...").
-SELF_ATTRIBUTING = {"expect", "plan", "intend", "aim", "prepare", "hope", "threaten", "promise", "pledge", "vow",
-                    "agree", "commit", "seek"}
+SELF_ATTRIBUTING = wordlists.words("self_attributing_verbs")
 
 # Nominal events that can be scheduled ("the vote is scheduled for Friday").
-SCHEDULING = {"schedule", "slate", "set", "due", "plan"}
+SCHEDULING = wordlists.words("scheduling_words")
 
 # Verbs that report speech or belief: their subject is the attribution, and "would" under
 # them is a future seen from the past ("BP said it would try again").
@@ -98,39 +97,26 @@ REPORTED_FUTURE_HEADS = wordlists.table("saying_verb_futures")
 
 # Words around a clause that lower its certainty to "possible" ("there is a possibility
 # that ... will").
-HEDGES = {"possibility", "possible", "chance", "risk", "perhaps", "maybe", "possibly", "conceivably", "fear",
-          "worry", "concern", "speculation", "rumour", "rumor"}
+HEDGES = wordlists.words("possibility_hedges")
 
 # Adverbs left out of the "what" clause: they say when or how sure, not what.
-DISCOURSE_ADVERBS = {
-    "now", "then", "also", "still", "soon", "likely", "probably", "possibly", "eventually", "perhaps", "maybe",
-    "certainly", "definitely", "reportedly", "however", "therefore", "thus", "meanwhile", "instead", "yet",
-    "already", "next", "later", "shortly", "ultimately", "first", "again",
-}
+DISCOURSE_ADVERBS = wordlists.words("discourse_adverbs")
 
 # Subjects that make a "will" clause generic or an address to the reader, not a prediction.
-GENERIC_SUBJECTS = {"you", "anyone", "anybody", "everyone", "everybody", "one", "nobody", "whoever"}
+GENERIC_SUBJECTS = wordlists.words("generic_subjects")
 
 # A "will" clause that reports what a legal text says is a provision, not a prediction
 # ("the treaty states that the other party will provide assistance").
-DOCUMENT_NOUNS = {
-    "treaty", "agreement", "pact", "accord", "article", "document", "law", "bill", "constitution", "clause",
-    "provision", "charter", "contract", "text", "draft", "resolution", "convention", "decree", "rule",
-    "regulation", "statute", "act", "memorandum", "protocol", "code", "amendment", "paragraph", "section",
-}
-PROVISION_VERBS = {"state", "provide", "stipulate", "say", "specify", "require", "oblige", "obligate", "envisage",
-                   "include", "mandate", "set", "establish", "commit", "read"}
+DOCUMENT_NOUNS = wordlists.words("document_nouns")
+PROVISION_VERBS = wordlists.words("provision_verbs")
 
 # Abstract subjects of "is to": "the aim is to ..." states a purpose, not a scheduled event.
-ABSTRACT_SUBJECTS = {"aim", "goal", "plan", "idea", "purpose", "task", "priority", "job", "point", "objective",
-                     "intention", "hope", "mission", "challenge", "problem", "question", "answer", "solution",
-                     "key", "way", "option", "thing", "step", "strategy", "approach", "target"}
+ABSTRACT_SUBJECTS = wordlists.words("abstract_subjects")
 
 # Marks and prepositions that open a condition on the expected event.
-CONDITION_MARKS = {"if", "once", "unless", "until", "after", "when", "provided", "providing", "whenever",
-                   "assuming", "so long as", "as soon as", "before"}
-CONDITION_PREPS = {"upon", "pending", "after", "following", "on condition", "subject"}
-CONDITION_TIME_NOUNS = {"day", "moment", "date", "time", "week", "month", "year", "point"}
+CONDITION_MARKS = wordlists.words("condition_marks")
+CONDITION_PREPS = wordlists.words("condition_prepositions")
+CONDITION_TIME_NOUNS = wordlists.words("condition_time_nouns")
 
 # Clauses marked like this are questions or hypotheses, never expectations.
 NON_ASSERTIVE_MARKS = {"if", "whether", "unless"}
@@ -174,22 +160,13 @@ ACTION_CLASSES: dict[str, set[str]] = {
 
 # Verbs with so many senses that the same word in a later report proves nothing ("the
 # liability could reach $8bn" / "the oil reached the shore"; "could break BP" / "a row broke out").
-POLYSEMOUS = {"hit", "break", "reach", "come", "go", "get", "make", "take", "give", "put", "set", "run", "turn",
-              "keep", "hold", "see", "look", "work", "play", "stand", "fall", "rise", "move", "open", "close",
-              "lead", "follow", "carry", "bring", "end", "face", "meet", "pass", "return", "draw", "pull", "push",
-              "leave", "stay", "remain", "raise", "cover", "deal", "handle", "seek", "find", "hit", "kill", "lose",
-              "win", "drop", "lift", "spread", "change", "affect", "be", "have", "do"}
+POLYSEMOUS = wordlists.words("polysemous_verbs")
 
 # Light verbs whose object names the happening ("take effect", "hold a vote", "make a decision").
-LIGHT_VERBS = {"take", "hold", "make", "give", "have", "get", "go", "come", "enter", "put", "carry", "undergo",
-               "conduct", "face", "receive", "seek", "send", "bring", "submit", "refer"}
+LIGHT_VERBS = wordlists.words("light_verbs")
 
 # Verbs too general to tell one happening from another on their own.
-GENERIC_VERBS = {"allow", "include", "provide", "help", "become", "remain", "continue", "keep", "let", "need",
-                 "want", "use", "say", "see", "show", "mean", "lead", "follow", "add", "tell", "report",
-                 "involve", "require", "seem", "appear", "try", "think", "know", "believe", "expect", "plan",
-                 "call", "ask", "work", "look", "find", "leave", "stay", "feel", "become", "claim", "cite",
-                 "accord", "base", "concern", "regard", "relate", "comment", "note", "state", "write"}
+GENERIC_VERBS = wordlists.words("generic_verbs")
 
 # Phrases that name one kind of participant under several names; each pattern becomes a
 # tag both sides of a match can share ("the Senate" and "the upper house").

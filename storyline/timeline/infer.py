@@ -31,6 +31,7 @@ from storyline.events.merge import JOIN, STRONG, _content_words, _interval, _Vec
 from storyline.events.merge import resolve_in as _resolve_in
 from storyline.events.merge import trigger_match
 from storyline.model import Article, ArticleAnalysis, EventMention, Published
+from storyline import words as wordlists
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +163,7 @@ _AHEAD = re.compile(
     r")\s+(?P<verb>[a-z]+)\s+(?P<obj>[^,.;:!?\"\u201c\u201d]{3,140})",
     re.I,
 )
-_NOT_STEPS = {"be", "have", "not", "also", "then", "now", "soon", "never", "get", "make", "take", "do"}
+_NOT_STEPS = wordlists.words("not_step_words")
 MIN_SHARED = 2  # content words an anticipated step and a reported one must share
 
 
