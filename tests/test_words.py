@@ -20,10 +20,14 @@ TABLES = {"wire_credits", "wire_agency_patterns", "saying_verb_futures"}
 VERB_LISTS = ["attribution_verbs", "passing_on_verbs", "saying_verbs", "saying_verb_futures", "claim_reporting_verbs",
               "hedge_verbs", "reported_past_forms", "speaking_words"]
 STOPWORD_LISTS = [name for name in LISTS if name.endswith(("stopwords", "function_words", "drop_words", "link_words"))]
+WIRE_LISTS = ["wire_credits", "wire_agency_patterns"]
 
-# A literal is a copy of a shared list when it holds at least COPY_SHARE of that list's entries
-# (an edited copy included); it is another reporting-verb list when at least VERBS of its entries
-# are reporting verbs and they make VERB_SHARE of it; another stopword list likewise.
+# A literal is a copy of a reporting-verb, stopword or wire-agency list when it holds at least
+# COPY_SHARE of that list's entries (an edited copy, or the list inside a longer one); it is a
+# copy of any other list when, in addition, the list's entries make COPY_SHARE of the literal (a
+# small list such as the magnitudes may rightly sit inside a longer list of another kind). It is
+# another reporting-verb list when at least VERBS of its entries are reporting verbs and they make
+# VERB_SHARE of it; another stopword list likewise.
 COPY_SHARE, COPY_MIN = 0.6, 5
 VERBS, VERB_SHARE = 8, 0.75
 STOPWORDS, STOPWORD_SHARE = 15, 0.9
@@ -70,6 +74,7 @@ def _copies(package: Path = PACKAGE) -> list[str]:
     shared = {name: _entries(name) for name in LISTS}
     verbs = set().union(*(shared[name] for name in VERB_LISTS))
     stopwords = set().union(*(shared[name] for name in STOPWORD_LISTS))
+    contained = set(VERB_LISTS) | set(STOPWORD_LISTS) | set(WIRE_LISTS)
     found = []
     for path in sorted(package.rglob("*.py")):
         rel = path.relative_to(package).as_posix()
@@ -80,7 +85,8 @@ def _copies(package: Path = PACKAGE) -> list[str]:
             where = f"{rel}:{line} {name or 'a literal'}"
             for list_name, entries in shared.items():
                 common = len(got & entries)
-                if common >= COPY_MIN and common >= COPY_SHARE * len(entries):
+                if common >= COPY_MIN and common >= COPY_SHARE * len(entries) and (
+                        list_name in contained or common >= COPY_SHARE * len(got)):
                     found.append(f"{where} copies {common} of the {len(entries)} entries of words/{list_name}.txt")
             for kind, known, least, share in (("reporting verbs", verbs, VERBS, VERB_SHARE),
                                               ("stopwords", stopwords, STOPWORDS, STOPWORD_SHARE)):

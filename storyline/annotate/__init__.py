@@ -18,21 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from storyline import words as wordlists
 from storyline.model import Article, ArticleAnalysis, Sentence
 
 LEAD_SENTENCES = 3
 
 # Cues that make a sentence worth parsing, beyond the time expressions found in it.
-_CUES = re.compile(
-    r"\d|\b(?:thousands?|millions?|billions?|trillions?|hundreds?|dozens?|several|percent|per cent|half|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"first|second|third|last|next|ago|since|until|after|before|earlier|later|now|"
-    r"will|would|shall|expect(?:s|ed)?|plans?|planned|intends?|aims?|set to|due to|scheduled|likely|may|might|could|pending|"
-    r"said|says|told|according|reported|reports|announced|confirm(?:s|ed)?|den(?:y|ies|ied)|claim(?:s|ed)?|"
-    r"allegedly|reportedly|sources?|officials?|signed|voted|approved|ratified|launched|killed|died|arrested|"
-    r"agreed|declared|elected|appointed|resigned|attacked|won|lost)\b",
-    re.I,
-)
+_CUES = re.compile(r"\d|\b(?:" + wordlists.alternation("parse_cues") + r")\b", re.I)
 
 
 def anchor_of(article: Article) -> dt.date | None:

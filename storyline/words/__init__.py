@@ -1,10 +1,12 @@
 """Shared word lists, kept as data: ``<name>.txt`` beside this module, one entry a line.
 
-Reporting verbs, stopwords and wire agencies are read by several stages; each list is defined
-once, in its file here, so a maintainer changes it in one place. Where stages deliberately use
-different lists (a narrow set of attribution verbs against a wide set of saying verbs), each is
-its own named file, and the comment at its top says why it differs. Lines starting with ``#``
-are comments. ``tests/test_words.py`` fails when a module defines one of these lists again.
+Reporting verbs, stopwords, wire agencies, units and cue words are read by the stages from
+here; each list is defined once, in its file here, so a maintainer changes it in one place.
+Where stages deliberately use different lists (a narrow set of attribution verbs against a wide
+set of saying verbs), each is its own named file, and the comment at its top says why it differs. Lines starting with ``#``
+are comments. ``tests/test_words.py`` fails when a module defines one of these lists again, and
+when a module writes out a new list of words (a literal of five or more words, or a regular
+expression with five or more word alternatives) that is not on its list of justified exceptions.
 """
 
 from __future__ import annotations
@@ -32,6 +34,15 @@ def entries(name: str) -> tuple[str, ...]:
 def words(name: str) -> frozenset[str]:
     """The entries of ``<name>.txt`` as a set."""
     return frozenset(entries(name))
+
+
+@cache
+def alternation(name: str) -> str:
+    """The entries of ``<name>.txt`` as the alternatives of a regular expression (``a|b|c``), in
+    file order. For lists whose entries are written as small patterns (``thousands?``,
+    ``pushed\\s+back``), so that the expression built from them is the one the module used to
+    spell out; the file's header says so."""
+    return "|".join(entries(name))
 
 
 @cache
