@@ -309,9 +309,7 @@ def _is_irrealis(tok) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in kids):
             return True
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in {"expect", "plan", "intend", "aim", "hope", "set",
-                                                               "schedule", "due", "likely", "go", "want", "seek",
-                                                               "promise", "pledge", "vow", "threaten", "prepare"}:
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in wordlists.words("irrealis_heads"):
             return True
         if cur.dep_ in ("ROOT",) or cur.head is cur or cur.pos_ not in ("VERB", "AUX", "NOUN"):
             return False

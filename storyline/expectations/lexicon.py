@@ -49,40 +49,11 @@ HAPPENING_SUFFIXES = wordlists.entries("happening_suffixes")
 # "would" only counts in reported speech (see REPORTED_FUTURE_HEADS); "shall" is left out
 # because in news it nearly always quotes a legal text ("the parties shall ..."), which is
 # a rule, not a prediction; "can"/"should"/"must" state ability or obligation.
-MODAL_CERTAINTY = {
-    "will": "announced",
-    "'ll": "announced",
-    "wo": "announced",  # spaCy's first half of "won't"
-    "may": "possible",
-    "might": "possible",
-    "could": "possible",
-}
+MODAL_CERTAINTY = wordlists.table("modal_certainty")
 
 # Verbs and adjectives that take a to-infinitive naming something still to come
 # ("is expected to vote", "plans to drill", "is set to sign").
-CONTROL_CERTAINTY = {
-    "expect": "expected",
-    "likely": "expected",
-    "plan": "expected",
-    "intend": "expected",
-    "aim": "expected",
-    "prepare": "expected",
-    "poise": "expected",
-    "poised": "expected",
-    "go": "expected",  # only as "be going to", checked in the code
-    "hope": "possible",
-    "threaten": "possible",  # only with a subject who can act
-    "set": "announced",
-    "schedule": "announced",
-    "slate": "announced",
-    "due": "announced",
-    "promise": "announced",
-    "pledge": "announced",
-    "vow": "announced",
-    "agree": "announced",
-    "commit": "announced",
-    "seek": "expected",  # only in the present ("is seeking to reduce"), checked in the code
-}
+CONTROL_CERTAINTY = wordlists.table("control_certainty")
 
 # Control verbs whose own subject is the one who expects or announces ("BP plans to ...").
 SELF_ATTRIBUTING = wordlists.words("self_attributing_verbs")
@@ -125,38 +96,7 @@ NON_ASSERTIVE_MARKS = {"if", "whether", "unless"}
 
 # Actions that count as the same happening in a later report. Each class is general news
 # vocabulary for one kind of step (a vote, a signature, an entry into force, a launch...).
-ACTION_CLASSES: dict[str, set[str]] = {
-    "approve": {"vote", "ratify", "ratification", "approve", "approval", "pass", "passage", "adopt", "adoption",
-                "endorse", "endorsement", "enact", "greenlight", "authorise", "authorize"},
-    "agree": {"agree", "agreement", "accord", "deal", "framework"},
-    "reject": {"reject", "rejection", "veto", "defeat", "overturn"},
-    "sign": {"sign", "signature", "signing", "countersign"},
-    "in_force": {"effect", "force", "enforce", "implementation", "implement"},
-    "exchange": {"exchange", "swap"},
-    "meet": {"meet", "meeting", "talk", "summit", "visit", "host", "convene", "negotiate", "negotiation"},
-    "visit": {"visit", "travel", "trip", "tour", "fly", "return"},
-    "start": {"begin", "start", "launch", "commence", "resume", "initiate", "blast off", "lift off"},
-    "stop": {"stop", "halt", "cap", "seal", "plug", "shut", "stem", "choke", "suspend", "cease", "freeze",
-             "shutdown"},
-    "finish": {"finish", "complete", "completion", "conclude"},
-    "send": {"send", "deploy", "deployment", "dispatch", "transfer", "refer", "submit", "forward"},
-    "arrive": {"arrive", "arrival", "land"},
-    "announce": {"announce", "announcement", "unveil", "publish", "disclose", "reveal"},
-    "pay": {"pay", "payment", "compensate", "compensation", "reimburse", "payout", "settle", "settlement"},
-    "resign": {"resign", "resignation", "quit", "oust", "replace", "dismiss", "sack", "take over", "step down"},
-    "charge": {"charge", "indict", "indictment", "sue", "lawsuit", "prosecute", "prosecution", "fine", "penalty"},
-    "rule": {"ruling", "verdict", "sentence", "convict", "acquit"},
-    "elect": {"elect", "election", "ballot"},
-    "testify": {"testify", "testimony", "hearing"},
-    "drill": {"drill", "drilling", "intercept", "intersect"},
-    "test": {"test", "testing", "trial"},
-    "buy": {"buy", "acquire", "acquisition", "purchase", "takeover", "merge", "merger"},
-    "cut": {"cut", "reduce", "reduction", "slash", "trim", "fall", "drop", "decline", "decrease"},
-    "raise": {"raise", "increase", "hike", "boost", "rise", "climb", "grow", "mount", "soar", "jump", "double"},
-    "attack": {"attack", "bomb", "shell", "invade", "invasion", "offensive", "assault"},
-    "release": {"release", "liberate"},
-    "withdraw": {"withdraw", "withdrawal", "retreat", "evacuate", "evacuation"},
-}
+ACTION_CLASSES: dict[str, frozenset[str]] = wordlists.classes("action_classes")
 
 # Verbs with so many senses that the same word in a later report proves nothing ("the
 # liability could reach $8bn" / "the oil reached the shore"; "could break BP" / "a row broke out").
@@ -170,20 +110,8 @@ GENERIC_VERBS = wordlists.words("generic_verbs")
 
 # Phrases that name one kind of participant under several names; each pattern becomes a
 # tag both sides of a match can share ("the Senate" and "the upper house").
-CONCEPTS: dict[str, re.Pattern] = {
-    "upper_house": re.compile(r"\bupper[\s-]+(house|chamber)\b|\bsenat(e|ors?)\b|\bhouse of lords\b", re.I),
-    "lower_house": re.compile(r"\blower[\s-]+(house|chamber)\b|\bhouse of (representatives|commons)\b", re.I),
-    "legislature": re.compile(r"\b(parliament\w*|legislat(ure|ors?|ive)|lawmakers?|congress\w*|assembly|mps)\b",
-                              re.I),
-    "agreement": re.compile(r"\b(treaty|treaties|agreements?|pacts?|accords?|deals?|conventions?)\b", re.I),
-    "law": re.compile(r"\b(laws?|legislation)\b", re.I),
-    "troops": re.compile(r"\b(troops?|soldiers?|forces|servicem[ae]n|personnel|units?|military)\b", re.I),
-    "court": re.compile(r"\b(court|judge|jury|tribunal|justices?)\b", re.I),
-    "government": re.compile(r"\b(government|administration|cabinet|ministry|ministers?|white house|kremlin)\b",
-                             re.I),
-    "company": re.compile(r"\b(company|firm|corporation|group|conglomerate)\b", re.I),
-    "vaccine": re.compile(r"\b(vaccines?|vaccinations?|jabs?|shots?|inoculations?)\b", re.I),
-}
+CONCEPTS: dict[str, re.Pattern] = {tag: re.compile(pattern, re.I)
+                                   for tag, pattern in wordlists.table("concept_patterns").items()}
 
 
 def concepts_in(text: str) -> set[str]:

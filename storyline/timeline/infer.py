@@ -157,9 +157,9 @@ def _lead_is_newest(lead: list[EventMention], others: list[EventMention], day: s
 # may recall an old plan long after it was carried out.
 _AHEAD = re.compile(
     r"\b(?:(?:will|shall)(?:\s+(?:now|soon|also))?"
-    r"|(?:is|are|am)\s+(?:now\s+|also\s+)?(?:set|due|expected|going|preparing|planning|poised|about|ready|scheduled)\s+to"
-    r"|(?:prepares|plans|intends|aims|seeks|moves|vows|pledges|promises|proposes|threatens)\s+to"
-    r"|(?:bill|draft law|draft|proposal|motion|legislation|resolution)\s+to"
+    r"|(?:is|are|am)\s+(?:now\s+|also\s+)?(?:" + wordlists.alternation("ahead_predicates") + r")\s+to"
+    r"|(?:" + wordlists.alternation("plan_verb_forms") + r")\s+to"
+    r"|(?:" + wordlists.alternation("proposal_nouns") + r")\s+to"
     r")\s+(?P<verb>[a-z]+)\s+(?P<obj>[^,.;:!?\"\u201c\u201d]{3,140})",
     re.I,
 )

@@ -53,3 +53,10 @@ def table(name: str) -> dict[str, str]:
         key, _, value = line.partition(":")
         out[key.strip()] = value.strip()
     return out
+
+
+@cache
+def classes(name: str) -> dict[str, frozenset[str]]:
+    """A list of named classes, one a line, ``class: entry, entry, ...`` (entries may be
+    several words, so they are separated by commas), as a dict in file order."""
+    return {key: frozenset(e.strip() for e in value.split(",") if e.strip()) for key, value in table(name).items()}
