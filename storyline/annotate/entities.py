@@ -40,13 +40,7 @@ TITLES = wordlists.words("name_titles")
 
 # Role nouns: what a description names ("the French president", "Japan's upper house").
 # Synonyms fold to one role so that outlets' wordings meet.
-ROLE_SYNONYMS = {
-    "senate": "upper house", "upper chamber": "upper house", "upper house": "upper house",
-    "upper-house": "upper house", "lower chamber": "lower house", "lower house": "lower house",
-    "lower-house": "lower house", "premier": "prime minister", "pm": "prime minister",
-    "fm": "foreign minister", "spokeswoman": "spokesperson", "spokesman": "spokesperson",
-    "chairwoman": "chair", "chairman": "chair", "legislature": "parliament",
-}
+ROLE_SYNONYMS = wordlists.table("role_synonyms")
 PERSON_ROLES = wordlists.words("person_roles")
 ORG_ROLES = wordlists.words("organisation_roles")
 ROLES = PERSON_ROLES | ORG_ROLES

@@ -15,19 +15,11 @@ import re
 from dataclasses import dataclass
 from storyline import words as wordlists
 
-WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
-}
-MAGNITUDES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "dozen": 12,
-}
+# Number words (those of the time rules) and "a"/"an" as one ("a hundred", "a million").
+WORD_NUMBERS = {**wordlists.int_table("small_number_words"), **wordlists.int_table("tens_words"), "a": 1, "an": 1}
+MAGNITUDES = wordlists.int_table("magnitudes")
 # Suffixes glued to digits: "$20bn", "5k", "£3m", "1.2tn".
-SUFFIXES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
-            "bn": 1_000_000_000, "bln": 1_000_000_000, "tn": 1_000_000_000_000, "tr": 1_000_000_000_000}
+SUFFIXES = wordlists.int_table("magnitude_suffixes")
 
 # Vague quantities and the interval each conventionally stands for.
 VAGUE = [

@@ -56,6 +56,12 @@ def table(name: str) -> dict[str, str]:
 
 
 @cache
+def int_table(name: str) -> dict[str, int]:
+    """A ``key: number`` list as a dict of integers, in file order (``1_000`` is allowed)."""
+    return {key: int(value) for key, value in table(name).items()}
+
+
+@cache
 def classes(name: str) -> dict[str, frozenset[str]]:
     """A list of named classes, one a line, ``class: entry, entry, ...`` (entries may be
     several words, so they are separated by commas), as a dict in file order."""
