@@ -8,6 +8,7 @@ of its own, add it as a named file there with a comment saying why it differs.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from storyline import words
@@ -118,3 +119,144 @@ def test_every_list_has_a_comment_and_entries():
         text = (words.FOLDER / f"{name}.txt").read_text("utf-8")
         assert text.startswith("# "), f"words/{name}.txt: say at the top what the list is for"
         assert words.entries(name), f"words/{name}.txt is empty"
+
+
+# ------------------------------------------------------------------ lists still written in code
+#
+# Every hand-written word list in a module is found here: a set, tuple, list, ``"...".split()``
+# or dict of MIN_WORDS or more words, or a regular expression with MIN_WORDS or more alternatives
+# that are words ("said|says|told|..."). Each belongs in ``storyline/words/<name>.txt``; what stays
+# in code is on ALLOWED with the reason, so a new list in a module fails here.
+
+MIN_WORDS = 5
+WORDISH = re.compile(r"[A-Za-z][A-Za-z'\- .]*")
+# Modules that handle files, records and the web, not news text: their literals are field
+# names, formats, tags and options, not vocabulary.
+NOT_LANGUAGE = ("__init__.py", "__main__.py", "cli.py", "versions.py", "progress.py", "watch.py", "api.py",
+                "pipeline.py", "web/", "ingest/", "eval/", "store/", "engines/", "compare/bench.py",
+                "expectations/evaluate.py")
+
+
+def _labels() -> frozenset[str]:
+    """spaCy's labels (dependencies, parts of speech, entity types): a list of them is code
+    talking to the parser, not vocabulary."""
+    from spacy.glossary import GLOSSARY
+
+    return frozenset(GLOSSARY) | {"ROOT", "dep", "tmod", "obl"}
+
+
+def _groups(pattern: str):
+    """The whole pattern and the inside of each parenthesised group."""
+    yield pattern
+    stack, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = pattern.find("]", i + 2) + 1 or len(pattern)
+            continue
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            yield pattern[stack.pop() + 1:i]
+        i += 1
+
+
+def _alternatives(group: str) -> list[str]:
+    """The top-level alternatives of a group (its ``?:``/``?P<name>``/``?i:`` opening removed)."""
+    if group.startswith("?P<"):
+        group = group[group.find(">") + 1:]
+    elif re.match(r"\?[a-zA-Z]*:", group):
+        group = group[group.find(":") + 1:]
+    elif group.startswith("?"):
+        return []
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(group):
+        c = group[i]
+        if c == "\\":
+            i += 2
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            out.append(group[start:i])
+            start = i + 1
+        i += 1
+    out.append(group[start:])
+    return out
+
+
+def _is_word(alternative: str) -> bool:
+    """An alternative that is a word or phrase, allowing ``s?``, ``(?:s|ed)?`` and ``\\s+``."""
+    if alternative != alternative.strip():
+        return False  # " subject | value ": a table written in Markdown, not a pattern
+    plain = re.sub(r"\\s[+*?]?|\\b|\(\?:[a-z|]*\)\??|\[[a-z]+\]\??|[?^$]|\\\.", " ", alternative).strip()
+    return bool(plain) and WORDISH.fullmatch(plain) is not None
+
+
+def _key(names: dict, node) -> str:
+    return names.get(id(node), "module")
+
+
+def inline_lists(package: Path = PACKAGE) -> list[tuple[str, str, int, int, list[str]]]:
+    """(module, name, line, size, first entries) of each word list written in code; ``name`` is the
+    constant it is assigned to, or ``function()`` for a list inside a function."""
+    labels = _labels()
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package).as_posix()
+        if rel.startswith(NOT_LANGUAGE) or rel.startswith("words/"):
+            continue
+        tree = ast.parse(path.read_text("utf-8"))
+        names: dict[int, str] = {}
+        for node in ast.walk(tree):  # functions first, then the constant a literal is assigned to
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for sub in ast.walk(node):
+                    names.setdefault(id(sub), f"{node.name}()")
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+                target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+                if isinstance(target, ast.Name) and target.id == "__slots__":
+                    for sub in ast.walk(node.value):
+                        names[id(sub)] = "__slots__"
+                elif isinstance(target, ast.Name) and id(node) not in names:
+                    for sub in ast.walk(node.value):
+                        names[id(sub)] = target.id
+        seen = set()
+        for node in ast.walk(tree):
+            items = None
+            if isinstance(node, (ast.Set, ast.Tuple, ast.List)):
+                items = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            elif isinstance(node, ast.Dict) and all(isinstance(v, (ast.Constant, ast.Tuple)) for v in node.values):
+                items = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split"
+                  and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)):
+                items = node.func.value.value.split()
+            if items is not None and _key(names, node) != "__slots__":
+                wordy = [s for s in items if WORDISH.fullmatch(s)]
+                if (len(wordy) >= MIN_WORDS and len(wordy) >= 0.8 * len(items)
+                        and sum(s in labels for s in items) < 0.8 * len(items)):
+                    found.append((rel, _key(names, node), node.lineno, len(items), items[:6]))
+                continue
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "|" in node.value:
+                pattern = node.value
+            elif isinstance(node, ast.JoinedStr):
+                pattern = "".join(v.value if isinstance(v, ast.Constant) else "\0" for v in node.values)
+                for v in node.values:
+                    seen.add(id(v))
+            else:
+                continue
+            if id(node) in seen:
+                continue
+            for group in _groups(pattern):
+                alternatives = [a for a in _alternatives(group) if _is_word(a)]
+                if len(alternatives) >= MIN_WORDS:
+                    found.append((rel, _key(names, node), node.lineno, len(alternatives), alternatives[:6]))
+    return found
+
+
+if __name__ == "__main__":
+    # The inventory, one list a line: python tests/test_words.py
+    for rel, name, line, size, first in inline_lists():
+        print(f"{rel}:{line} {name} ({size}): {' '.join(first)} ...")

@@ -32,10 +32,7 @@ PROJECTING_WORDS = wordlists.words("projecting_words")
 # Words saying the figure is an older one, repeated ("the 5,000 barrels it first estimated").
 RETROSPECTIVE = wordlists.words("retrospective_words")
 
-ANONYMOUS = re.compile(
-    r"\b(?:anonymous|anonymity|unnamed|unidentified|not authori[sz]ed|familiar with|close to|"
-    r"sources?|insiders?|people briefed|person briefed|who asked not to be named|who declined to be named)\b",
-    re.I)
+ANONYMOUS = re.compile(r"\b(?:" + wordlists.alternation("anonymous_source_markers") + r")\b", re.I)
 PRONOUNS = wordlists.words("source_pronouns")
 # Speakers inside their own quote: "We can confirm ...", said the deputy chief constable.
 FIRST_PERSON = {"i", "we"}

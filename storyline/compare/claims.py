@@ -665,8 +665,7 @@ def _tally_claims(article, sent, analysis) -> list[Claim]:
         return []
     a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
     doc = sent.doc
-    verb = next((t for t in sent if t.lemma_.lower() in ("vote", "approve", "pass", "back", "reject", "endorse",
-                                                          "ratify", "adopt") and t.pos_ == "VERB"), None)
+    verb = next((t for t in sent if t.lemma_.lower() in wordlists.words("tally_verbs") and t.pos_ == "VERB"), None)
     body = None
     if verb is not None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -816,8 +815,7 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
             continue
         att = attribute(sent, v)
         reported = att.verb is not None and att.source is not None
-        if not (att.hedges or att.anonymous or (reported and att.verb.lemma_.lower() in ("report", "claim", "allege",
-                                                                                          "accuse", "believe"))):
+        if not (att.hedges or att.anonymous or (reported and att.verb.lemma_.lower() in wordlists.words("assertion_reporting_verbs"))):
             continue
         if (att.projected or any(h in ("may", "might", "could") for h in att.hedges)) and not att.source:
             continue  # a possibility or forecast, not a checkable statement

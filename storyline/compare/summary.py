@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from storyline import words as wordlists
 from storyline.compare.comparison import when
 from storyline.model import Article, Claim, Story, SummarySentence
 
@@ -46,8 +47,7 @@ def _sentence(text: str, limit: int = MAX_SENTENCE_CHARS) -> str:
 def _lower_first(text: str) -> str:
     # keep proper nouns and acronyms capitalised: only a plain first word is lowered
     first = text.split(" ", 1)[0]
-    if first[:1].isupper() and first[1:].islower() and first.lower() in {"the", "a", "an", "some", "several", "up",
-                                                                           "around", "about", "more", "its", "it"}:
+    if first[:1].isupper() and first[1:].islower() and first.lower() in wordlists.words("lower_case_openers"):
         return text[0].lower() + text[1:]
     return text
 

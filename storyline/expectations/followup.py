@@ -176,8 +176,7 @@ def _head_actions(what_doc) -> set[str]:
     for _ in range(4):
         heads.append(cur)
         nxt = next((c for c in cur.children if c.dep_ in ("xcomp", "acomp") and c.pos_ in ("VERB", "ADJ", "AUX")), None)
-        if nxt is None or cur.lemma_.lower() not in LIGHT_VERBS | {"be", "able", "continue", "begin", "start",
-                                                                   "try", "seek", "want", "need", "use"}:
+        if nxt is None or cur.lemma_.lower() not in LIGHT_VERBS | wordlists.words("step_chain_heads"):
             break
         cur = nxt
     heads += [c for h in list(heads) for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"]
