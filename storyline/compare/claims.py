@@ -85,6 +85,8 @@ DEAD_NOUNS = {"body", "corpse"}
 THINGS_DONE_OTHERWISE = {"sacked": "fired", "abducted": "seized", "freed": "released", "held captive": "held"}
 # Counted nouns that are people, for verbs that mean one thing of people and another of things.
 PEOPLE_CLASSES = wordlists.words("people_classes")
+# Vague amounts ("hundreds", "dozens") and "several": numbers in a figure that are not digits.
+VAGUE_COUNTS = wordlists.words("vague_amounts") | {"several"}
 PEOPLE_NOUNS = {w for w, cls in NOUN_CLASSES.items() if cls in PEOPLE_CLASSES} \
     | {"man", "woman", "men", "women", "officer", "official", "manager", "executive", "teacher",
        "doctor", "nurse", "player", "journalist", "hostage", "captive", "prisoner", "passenger"}
@@ -112,7 +114,7 @@ def _figure_spans(sent):
     for e in sent.ents:
         if e.label_ in FIGURE_LABELS:
             nums = [t for t in e if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.text in ("%",)
-                    or t.lower_ in ("hundreds", "thousands", "millions", "dozens", "billions", "several")]
+                    or t.lower_ in VAGUE_COUNTS]
             if nums:
                 end = e.end
                 doc = e.doc
@@ -236,8 +238,7 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
         j += 1
     text = (pre + " " + doc[figure_toks[0].i:figure_toks[-1].i + 1].text).strip()
     text = re.sub(r"\b(\d{1,3}), (\d{3})\b", r"\1,\2", text)  # "1, 600"
-    last_num = max((t for t in figure_toks if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.lower_ in ("hundreds", "thousands", "millions",
-                                                                             "billions", "dozens", "several")),
+    last_num = max((t for t in figure_toks if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.lower_ in VAGUE_COUNTS),
                    key=lambda t: t.i, default=figure_toks[-1])
     return text, last_num
 
@@ -543,7 +544,7 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             owner = owner or (owner_of(counted) if change is None else None)
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
-                    and (what not in ("troops", "people", "workers", "children", "migrants") or fig.value == 1):
+                    and (what not in PEOPLE_CLASSES or fig.value == 1):
                 continue  # "one worker told her", "three scientists": a mention, not a count anyone reports
         else:
             if unit is None:
