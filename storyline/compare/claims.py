@@ -36,7 +36,7 @@ from storyline.compare.attribution import (
     source_phrase,
     subject_of,
 )
-from storyline.compare.numbers import parse_figure, tidy
+from storyline.compare.numbers import MAGNITUDES, parse_figure, tidy
 from storyline.compare.measured import (
     amount_thing,
     count_predicate,
@@ -69,7 +69,8 @@ WEAK_NOUNS = {"time", "way", "thing", "part", "side", "party", "one", "other", "
               "hr", "hrs", "min", "mins", "sec", "secs", "days", "weeks", "months", "years", "hours", "minutes",
               "seconds", "times", "ones", "others", "percent", "m", "bn", "k", "mn", "tn", "b", "#", "dozen",
               "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "million", "millions"}
-MAGNITUDE_WORDS = wordlists.words("magnitude_words")
+# Magnitudes after a number: the abbreviations and the words but "dozen" ("5m", "2 billion").
+MAGNITUDE_WORDS = wordlists.words("magnitude_abbreviations") | {w for w in MAGNITUDES if w != "dozen"}
 CONFIRM_VERBS = wordlists.words("confirm_verbs")
 # What can be denied or disputed as untrue, as against a plan or offer one rejects.
 ASSERTION_NOUNS = wordlists.words("assertion_nouns")
@@ -192,7 +193,7 @@ def _in_parens(doc, i) -> bool:
     return bool(re.search(r"(?:-LRB-|\()[^)]*$", left)) and "-RRB-" not in left
 
 
-MONEY_TOKEN = re.compile(r"\d[\d,.]*(?:bn|b|m|mn|k|tn)", re.I)
+MONEY_TOKEN = re.compile(r"\d[\d,.]*(?:" + wordlists.alternation("magnitude_abbreviations") + ")", re.I)
 
 
 def _figure_text(doc, s, e) -> tuple[str, object]:
@@ -230,8 +231,8 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
         return "", None
     j = figure_toks[-1].i + 1  # "1.2 million" split by the tagger: take the magnitude along
     money = figure_toks[0].text in ("$", "£", "€", "¥", "US$") or doc[max(0, figure_toks[0].i - 1)].text in "$£€¥"
-    while j < len(doc) and (doc[j].lower_ in ("million", "billion", "trillion", "thousand", "hundred", "dozen") or (
-            doc[j].lower_.rstrip(".") in ("m", "bn", "mn", "k", "tn", "b") and (
+    while j < len(doc) and (doc[j].lower_ in MAGNITUDES or (
+            doc[j].lower_.rstrip(".") in wordlists.words("magnitude_abbreviations") and (
                 money or doc[j - 1].whitespace_ == "" or (j + 1 < len(doc) and doc[j + 1].tag_ == "NNS")))):
         # "4.9 m barrels": a magnitude before a plural noun; "5 m deep" stays metres
         figure_toks.append(doc[j])

@@ -18,6 +18,7 @@ from storyline import words as wordlists
 # Number words (those of the time rules) and "a"/"an" as one ("a hundred", "a million").
 WORD_NUMBERS = {**wordlists.int_table("small_number_words"), **wordlists.int_table("tens_words"), "a": 1, "an": 1}
 MAGNITUDES = wordlists.int_table("magnitudes")
+_MAGNITUDE_WORDS = "|".join(w for w in MAGNITUDES if w != "dozen")  # "$20-billion", not "20-dozen"
 # Suffixes glued to digits: "$20bn", "5k", "£3m", "1.2tn".
 SUFFIXES = wordlists.int_table("magnitude_suffixes")
 
@@ -94,7 +95,7 @@ def tidy(text: str) -> str:
     t = re.sub(r"([$£€¥₹₽])\s+(\d)", r"\1\2", t)
     t = re.sub(r"(\d)\s+%", r"\1%", t)
     t = re.sub(r"(\d)\s*-\s*(\d)", r"\1-\2", t)
-    t = re.sub(r"(\d)-(hundred|thousand|million|billion|trillion)\b", r"\1 \2", t, flags=re.I)  # "$20-billion"
+    t = re.sub(r"(\d)-(" + _MAGNITUDE_WORDS + r")\b", r"\1 \2", t, flags=re.I)  # "$20-billion"
     return " ".join(t.split())
 
 
