@@ -64,7 +64,7 @@ _ABBREV_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}\.|\b(?:[A-Za-z]\.){1,3}|\bno\.|\
 
 
 # Abbreviations that label the number after them.
-_NUMBER_ABBREV = re.compile(r"\b(?:Vol|Vols|Pt|Ch|Art|Arts|Fig|Sec|Ep|Op|Nos?|Para|Pp?)\.$")
+_NUMBER_ABBREV = re.compile(r"\b(?:" + wordlists.alternation("number_label_abbreviations") + r")\.$")
 
 
 def _continues(previous: str, nxt: str) -> bool:
@@ -77,7 +77,8 @@ def _continues(previous: str, nxt: str) -> bool:
         return True  # "Kill Bill: Vol. 1", "Art. 4", "Ch. 11": a number's label, never a sentence end
     if _ABBREV_END.search(previous.rstrip()) and (first.isdigit() or first.isupper()):
         # "No. 740196-8", "Gen. Smith": keep whole unless the previous piece is a full sentence
-        return len(previous.split()) < 4 or bool(re.search(r"\b(?:No|Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|St|Lt|Col|Sgt|Prof|Jr|Sr)\.$", previous.rstrip()))
+        return len(previous.split()) < 4 or bool(re.search(r"\b(?:" + wordlists.alternation("name_title_abbreviations") + r")\.$",
+                                                                  previous.rstrip()))
     return False
 
 

@@ -50,7 +50,7 @@ _SELF_NAME = [
     re.compile(r"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s*)?" + _NAME),
 ]
 _NOT_NAMES = wordlists.words("not_outlet_names")
-_LEGAL = re.compile(r"\s+(?:All(?: Rights.*)?|Ltd|Limited|Inc|LLC|GmbH|plc|PLC|Corp|Co|S\.?A|AG)\.?$")
+_LEGAL = re.compile(r"\s+(?:" + wordlists.alternation("legal_suffixes") + r")\.?$")
 
 
 def outlet_from_text(lines: list[str]) -> tuple[str | None, str | None]:

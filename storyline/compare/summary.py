@@ -75,7 +75,7 @@ def _independent(story: Story, articles: dict[str, Article]) -> dict[str, str]:
 # Text a publishable summary never quotes: tweets and their links, captions, credits, widgets.
 NOT_PROSE = re.compile(
     r"pic\.twitter\.com|https?://|www\.|(?<!\w)@\w{2,}|(?<!\w)#\w{2,}|\bImage (?:caption|copyright)\b|"
-    r"^\s*(?:Photo|Picture|Video|Watch|Read more|Related|Advertisement|Share this)\b|\bGetty Images\b|"
+    r"^\s*(?:" + wordlists.alternation("widget_openers") + r")\b|\bGetty Images\b|"
     r"\b(?:AP|AFP|Reuters|EPA) Photo\b|\bclick here\b|\bsign up\b|\b\d+/\d+\b(?= [A-Z])",
     re.I)
 MAX_SEQUENCE = 5

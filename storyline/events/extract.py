@@ -42,11 +42,7 @@ MODALS = wordlists.words("modal_verbs")
 # Adverbs that take a past sentence off the day it was reported.
 BACKGROUND_ADVERBS = wordlists.words("background_adverbs")
 
-_CAPTION = re.compile(
-    r"\b(?:file photo|photo(?:graph)?s?\s*(?:credits?)?\s*:|picture\s*:|image\s*:|credit\s*:|"
-    r"\((?:L|R|C|left|right|centre|center)\)|pictured|seen here|getty images|afp via getty|via reuters)\b",
-    re.I,
-)
+_CAPTION = re.compile(r"\b(?:" + wordlists.alternation("caption_cues") + r")\b", re.I)
 _PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
 MAX_EVENT_CHARS = 600  # longer sentences are not one event (lists, run-on transcripts)
 # A timeline line is read at a glance: past this, a non-restrictive clause (", which ...")
@@ -303,7 +299,7 @@ def _own_clause(span, v) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:which|who|whom|whose|where|while|amid|as|but|including|citing|saying)\s|;\s|\s[\u2013\u2014-]\s")
+_CLAUSE_BREAK = re.compile(r",\s+(?:" + wordlists.alternation("clause_break_words") + r")\s|;\s|\s[\u2013\u2014-]\s")
 
 
 def _cap(text: str, after: int = 0) -> str:
@@ -535,7 +531,7 @@ def _under(doc, t: TimeExpr, v) -> bool:
     return False
 
 
-_BARE_MONTH = re.compile(r"(?:(?:in|early|late|mid|since|by|during|last)[\s-]+)*[A-Z][a-z]+\.?", re.I)
+_BARE_MONTH = re.compile(r"(?:(?:" + wordlists.alternation("month_lead_words") + r")[\s-]+)*[A-Z][a-z]+\.?", re.I)
 
 
 def _last_month(text: str, month: str, pub_day: str) -> tuple[str, str, str] | None:
