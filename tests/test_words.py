@@ -301,7 +301,6 @@ ALLOWED: dict[tuple[str, str], tuple[int, str]] = {
     ("clean/pagekind.py", "title_reason()"): (1, NOT_YET_MOVED),
     ("clean/published.py", "_WEEKDAY"): (2, NOT_YET_MOVED),
     ("compare/attribution.py", "antecedent()"): (1, NOT_YET_MOVED),
-    ("compare/claims.py", "PEOPLE_NOUNS"): (1, NOT_YET_MOVED),
     ("compare/claims.py", "WEAK_NOUNS"): (1, NOT_YET_MOVED),
     ("compare/claims.py", "_conversion()"): (2, NOT_YET_MOVED),
     ("compare/claims.py", "_figure_text()"): (3, NOT_YET_MOVED),

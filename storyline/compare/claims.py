@@ -88,9 +88,7 @@ THINGS_DONE_OTHERWISE = {"sacked": "fired", "abducted": "seized", "freed": "rele
 PEOPLE_CLASSES = wordlists.words("people_classes")
 # Vague amounts ("hundreds", "dozens") and "several": numbers in a figure that are not digits.
 VAGUE_COUNTS = wordlists.words("vague_amounts") | {"several"}
-PEOPLE_NOUNS = {w for w, cls in NOUN_CLASSES.items() if cls in PEOPLE_CLASSES} \
-    | {"man", "woman", "men", "women", "officer", "official", "manager", "executive", "teacher",
-       "doctor", "nurse", "player", "journalist", "hostage", "captive", "prisoner", "passenger"}
+PEOPLE_NOUNS = {w for w, cls in NOUN_CLASSES.items() if cls in PEOPLE_CLASSES} | wordlists.words("person_nouns")
 
 
 def claim_id(article: str, start: int, subject: str) -> str:
