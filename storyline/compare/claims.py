@@ -63,12 +63,7 @@ FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Nouns before a number that make it a name, not a count: "Article 51", "No. 740196-8".
 IDENTIFIER_NOUNS = wordlists.words("identifier_nouns")
 # Counted nouns too general to be a subject on their own.
-WEAK_NOUNS = {"time", "way", "thing", "part", "side", "party", "one", "other", "kind", "type", "lot", "number",
-              "amount", "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "age",
-              "item", "point", "step", "case", "area", "term", "round", "stage", "phase", "member", "country",
-              "hr", "hrs", "min", "mins", "sec", "secs", "days", "weeks", "months", "years", "hours", "minutes",
-              "seconds", "times", "ones", "others", "percent", "m", "bn", "k", "mn", "tn", "b", "#", "dozen",
-              "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "million", "millions"}
+WEAK_NOUNS = wordlists.words("weak_nouns") | {"#"}
 # Magnitudes after a number: the abbreviations and the words but "dozen" ("5m", "2 billion").
 MAGNITUDE_WORDS = wordlists.words("magnitude_abbreviations") | {w for w in MAGNITUDES if w != "dozen"}
 CONFIRM_VERBS = wordlists.words("confirm_verbs")
@@ -201,27 +196,19 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
     toks = list(doc[s:e])
     # Extend left to a qualifier the tagger left out: "an estimated 5,000", "up to 5,000".
     k = s
-    while k > 0 and doc[k - 1].lower_ in ("about", "around", "some", "nearly", "almost", "over", "approximately",
-                                          "roughly", "estimated", "up", "to", "as", "many", "much", "than", "more",
-                                          "least", "at", "fewer", "less", "between", "from", "an") and s - k < 3:
+    while k > 0 and doc[k - 1].lower_ in wordlists.words("figure_lead_words") and s - k < 3:
         k -= 1
     while k < s and doc[k].dep_ == "prt":
         k += 1  # "handed over 21 girls": the verb's particle, not "over 21"
     pre = doc[k:s].text
-    if not re.search(r"\b(?:about|around|some|nearly|almost|over|approximately|roughly|estimated|up to|as many as|"
-                     r"as much as|more than|at least|fewer than|less than|between)\b", pre.lower()):
+    if not re.search(r"\b(?:" + wordlists.alternation("figure_qualifier_phrases") + r")\b", pre.lower()):
         pre = ""
     # Keep figure words; the first noun after them is what is counted.
     figure_toks = []
     while toks and toks[0].lower_ in ("only", "just", "still", "even"):
         toks = toks[1:]  # "only 10 to 15 percent": emphasis, not part of the figure
     for t in toks:
-        if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.is_punct and t.text in "-–,." or t.lower_ in (
-                "to", "and", "between", "from", "about", "around", "some", "nearly", "almost", "over", "up",
-                "as", "many", "much", "more", "than", "least", "at", "fewer", "less", "approximately", "roughly",
-                "several", "few", "a", "an", "hundreds", "thousands", "millions", "billions", "dozens", "of",
-                "%", "percent", "per", "cent", "$", "£", "€", "¥", "us$", "estimated", "tens", "scores", "bn", "m", "half",
-                "mn", "k", "tn", "million", "billion", "thousand") or t.text in ("$", "£", "€", "¥", "-LRB-"):
+        if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.is_punct and t.text in "-–,." or t.lower_ in wordlists.words("figure_words") or t.text in ("$", "£", "€", "¥", "-LRB-"):
             figure_toks.append(t)
         else:
             break

@@ -909,7 +909,7 @@ def _figure_went_up(x: Expectation, articles: dict[str, Article], timeline: list
                 said = _measure_of(before.split(" from ")[0].split(" in ")[0])
                 if said is None or not (said == measure or (said in COUNT_NOUNS and measure in COUNT_NOUNS)):
                     continue
-                if re.search(r"\b(not|never|may|might|could|will|would|expected|likely|if)\b", before.lower()):
+                if re.search(r"\b(" + wordlists.alternation("rise_doubters") + r")\b", before.lower()):
                     continue  # denied, forecast again, or supposed
                 if published == made:
                     now = _first_number(sent[m.end():m.end() + 40])
