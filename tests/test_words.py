@@ -101,6 +101,13 @@ def test_each_word_list_is_defined_once():
     assert _copies() == []
 
 
+def test_word_lists_are_in_the_version_stamps():
+    # A list edited in storyline/words must refresh stored analyses and stories, as a code edit does.
+    from storyline import versions
+
+    assert "words" in versions.ARTICLE_PACKAGES and "words" in versions.STORY_PACKAGES
+
+
 def test_copies_are_found(tmp_path):
     # The check itself: a module that writes the reporting verbs out again is caught.
     verbs = sorted(words.words("attribution_verbs"))
