@@ -167,3 +167,23 @@ def test_a_year_describing_a_participant_does_not_date_the_event():
     art, evs = events_of("Verstappen passed Kimi Raikkonen, the 2007 world champion, after the restart.", "2016-11-13")
     passed = [m for m in evs if m.trigger == "pass"]
     assert passed and all(m.date != "2007" for m in passed)
+
+
+def test_independent_sources_split_evenly_on_the_date_leave_the_covering_window():
+    votes = [("2017-11", "month", "2017-11-01", "2017-11-30", "nyt"), ("2017-11", "month", "2017-11-01", "2017-11-30", "nyt-copy"),
+             ("2017-12", "month", "2017-12-01", "2017-12-31", "bbc")]
+    date, precision, lo, hi, disagreement = choose_date(votes, {"nyt": "nyt", "nyt-copy": "nyt", "bbc": "bbc"})
+    assert (date, precision, lo, hi) == (None, None, "2017-11-01", "2017-12-31")
+    assert {v.date for v in disagreement} == {"2017-11", "2017-12"}
+    # Two independent sources against one: the majority's date stands.
+    date, *_ = choose_date(votes, {"nyt": "nyt", "nyt-copy": "ap", "bbc": "bbc"})
+    assert date == "2017-11"
+
+
+def test_what_a_source_only_claims_happened_is_told_in_passing():
+    art, evs = events_of("The militant claims some girls were killed in an airstrike. Police say the driver was arrested.",
+                         "2016-10-13")
+    killed = [m for m in evs if m.trigger == "kill"]
+    arrested = [m for m in evs if m.trigger == "arrest"]
+    assert killed and all(m.aside for m in killed)
+    assert arrested and not any(m.aside for m in arrested)

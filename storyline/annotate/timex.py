@@ -159,6 +159,8 @@ def _find(text: str, anchor: dt.date | None, doc: Any) -> list[TimeExpr]:
     ctx = Context(anchor=anchor, tense=tense, sentence=sentence)
     out: list[TimeExpr] = []
     for c in cands:
+        if _inside_a_name(text, c.start, starts):
+            continue
         try:
             res = resolve(c, ctx)
         except (ValueError, OverflowError, KeyError, IndexError, TypeError):
@@ -187,6 +189,18 @@ def _find(text: str, anchor: dt.date | None, doc: Any) -> list[TimeExpr]:
             )
         )
     return out
+
+
+# Deictic words written in lower case in prose; capitalised inside a sentence they belong to a
+# name or a title ("USA Today", "Why Today's Super-Connected Kids ..."), not to a time.
+_DEICTIC = re.compile(r"(?:Today|Yesterday|Tomorrow|Tonight)\b")
+
+
+def _inside_a_name(text: str, start: int, starts: list[int]) -> bool:
+    if not _DEICTIC.match(text, start):
+        return False
+    before = text[max(0, start - 3):start].rstrip()
+    return start not in starts and before[-1:].isalnum()
 
 
 def _remember(ctx: Context, c: Cand, res: Res) -> None:

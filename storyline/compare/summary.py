@@ -97,7 +97,8 @@ def _share(n: int, total: int) -> str:
 
 def _event_sentence(e, keys, total, articles) -> SummarySentence:
     n = _outlets(e.sources, keys)
-    when = e.date or (f"by {e.latest}" if e.latest else "undated")
+    # Only a week is known: its first day is not the date.
+    when = (f"week of {e.date}" if e.date and e.precision == "week" else e.date) or (f"by {e.latest}" if e.latest else "undated")
     text = e.text.strip().rstrip(".")
     if n * 2 > total:
         return SummarySentence(_sentence(f"{text} ({when}; {_share(n, total)})"), sorted(set(e.sources)), "agreed")

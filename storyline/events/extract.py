@@ -36,6 +36,9 @@ from storyline import words as wordlists
 
 # Verbs whose subject reports what the clause under them says.
 REPORTING = wordlists.words("attribution_verbs")
+# Verbs by which a source commits less than "say": what is told under them ("the militant claims
+# some girls were killed") is the source's claim, not a happening the report stands behind.
+HEDGES = wordlists.words("hedge_verbs")
 # States, opinions and possession: true of a period, not happenings on a day.
 STATIVE = wordlists.words("stative_verbs")
 MODALS = wordlists.words("modal_verbs")
@@ -462,10 +465,11 @@ def _sentence_events(span, attached, stimex, ents):
                     events.append((v, "past", own, None, False))
                     seen.add(v.i)
                 continue
+            hedged = v.lemma_ in HEDGES and _tense(v) is None
             for c in reported:
                 if c.i in seen:
                     continue
-                events.append((c, _tense(c), attached.get(c.i, []), own or None, False))
+                events.append((c, _tense(c), attached.get(c.i, []), own or None, hedged))
                 seen.add(c.i)
             continue
         if v.i in seen:
@@ -596,6 +600,8 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
             return None
         # The publication day only for a plain past in the lead with no other time in the sentence.
         quiet = not loose and not any(_dated(t) for ts in attached.values() for t in ts)
+        # "A recent study found ...", "was recently singled out": not the day's news.
+        quiet = quiet and not any(t.lower_ in ("recent", "recently", "lately") for t in span)
         how = "published" if lead and quiet else None
         if pub_day and how:
             date, precision = pub_day, "day"

@@ -66,6 +66,20 @@ def trigger_match(a: str, b: str) -> float:
     return 0.8 if _CLASS_OF.get(a, set()) & _CLASS_OF.get(b, set()) else 0.0
 
 
+_SAYS = word_classes("trigger_classes.txt")["say"] | word_classes("trigger_classes.txt")["publish"]
+_INCIDENT = set().union(*(word_classes("trigger_classes.txt")[c] for c in word_list("incident_classes.txt")))
+
+
+def different_deeds(a: list[str], b: list[str]) -> bool:
+    """Whether two events' verbs say they are different happenings: every verb of each is of
+    a known class, and no pair shares a class or tells one incident (data/incident_classes.txt).
+    An unknown verb says nothing, nor does a saying verb ("announced it had secured the release"
+    is the release told as news)."""
+    if not a or not b or any(x not in _CLASS_OF or x in _SAYS for x in a + b):
+        return False
+    return not any(trigger_match(x, y) or (x in _INCIDENT and y in _INCIDENT) for x in a for y in b)
+
+
 SAYING = word_classes("trigger_classes.txt")["say"]
 # A state enacts through its leader's signature: "Iran ratified the accord" and "Rouhani signed
 # the order" can be one happening (only when the signer leads that state, see same_report).
@@ -371,12 +385,21 @@ def choose_date(votes: list[tuple[str, str, str, str, str]], independent: dict[s
         key = (len(agree), -_RANK.get(p, 9), len(own), d)
         if best is None or key > best[0]:
             best = (key, d, p, lo, hi)
-    _, date, precision, lo, hi = best
+    (support, *_), date, precision, lo, hi = best
+    # Independent sources that disagree in equal numbers: neither date is defensible, so the
+    # event keeps the window that covers both (the votes stay in ``disagreement``).
+    for d, p, lo2, hi2, _ in votes:
+        if not (lo2 <= hi and lo <= hi2):
+            rivals = {independent.get(a, a) for d3, p3, lo3, hi3, a in votes if lo3 <= hi2 and lo2 <= hi3}
+            if len(rivals) >= support:
+                date = precision = None
+                lo, hi = min(v[2] for v in votes), max(v[3] for v in votes)
+                break
     grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
     for d, p, _, _, a in votes:
         if a not in grouped[(d, p)]:
             grouped[(d, p)].append(a)
-    disagree = any(not (lo2 <= hi and lo <= hi2) for _, _, lo2, hi2, _ in votes)
+    disagree = date is None or any(not (lo2 <= hi and lo <= hi2) for _, _, lo2, hi2, _ in votes)
     disagreement = [DateVote(d, p, arts) for (d, p), arts in sorted(grouped.items())] if disagree else []
     return date, precision, lo, hi, disagreement
 
@@ -534,10 +557,14 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
         weak = [m for m in ms if m.date and day_span(m) and m not in strong]
         votes = [(m.date, m.precision or "day", *day_span(m), m.article) for m in (strong or weak)]
         date, precision, lo, hi, disagreement = choose_date(votes, independent)
-        if date is None:
+        if date is None and not votes:
             lo, hi = event_bounds(ms, articles)
             date, precision = coarse_date(lo, hi)
-        rep = mentions[_representative(members, mentions, vec, crowded, date)]
+        # A sentence that tells the event only in passing ("Goldman expects a hit because of the
+        # law signed last week") is about something else: the line comes from one that tells it,
+        # and the event is told in passing only when every report does so.
+        told = [i for i in members if not mentions[i].aside] or members
+        rep = mentions[_representative(told, mentions, vec, crowded, date)]
         evidence: list[Evidence] = []
         seen = set()
         for m in ms:
@@ -561,7 +588,7 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
             latest=hi,
             triggers=list(dict.fromkeys(m.trigger for m in ms if m.trigger)),
             dated_by=None if date is None else ("text" if strong else "report"),
-            aside=rep.aside,
+            aside=all(m.aside for m in ms),
             actors=list(dict.fromkeys(m.actor for m in ms if m.actor)),
         ))
     return events

@@ -118,6 +118,7 @@ NAME_SHARE = 0.2  # a name in at most this share of the story's lines says which
 LEAD_CHARS = 400  # evidence starting this early is an article's lead
 BACKGROUND_DAYS = 30  # an event that ended this long before the first report is back-story ...
 BACKGROUND_SHARE = 1 / 3  # ... and fills at most this share of the view
+UNDATED_SHARE = 1 / 4  # a line known only as 'on or before its report' places least: a quarter of the view at most
 # A witness's own words ("I heard a bang", "we were thrown") and a sentence opening on a
 # pronoun ("He said ...") do not say who did what when read alone.
 _FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201c\u2018'(])(?:" + wordlists.alternation("first_person_words") + r")\b")
@@ -140,7 +141,16 @@ _LATER = re.compile(r"\b(?:(?:" + wordlists.alternation("small_counts") + r") )?
                     r"(?:" + wordlists.alternation("time_units_later") + r") (?:later|afterwards|after that)\b"
                     r"|\bshortly (?:after|afterwards)\b", re.I)
 # Openers that point back to a place or time the sentences before named.
-_OPENS_ON_BACK_REFERENCE = re.compile(r"^(?:(?:" + wordlists.alternation("back_reference_openers") + r"),|How\b)", re.I)
+_OPENS_ON_BACK_REFERENCE = re.compile(
+    r"^(?:(?:" + wordlists.alternation("back_reference_openers") + r"),|How\b"
+    r"|(?:(?:Later|Earlier) that|That|The same|The (?:next|following|previous)) (?:"
+    + wordlists.alternation("back_reference_periods") + r")\b"
+    r"|(?:The|This|That|Such a) move\b)|\ba similar (?:" + wordlists.alternation("similar_steps") + r")\b", re.I)
+# A line cut inside a phrase: it ends on a word that needs what follows ("... and concluded
+# that.", "... a spokesperson for Argentina's"), or its speaker is only a pronoun ("...,"
+# the newspaper quoted him as saying.").
+_CUT_END = re.compile(r"(?:\b(?:" + wordlists.alternation("cut_end_words") + r")|['\u2019]s)[.,;:]?[\"\u201d]?$", re.I)
+_PRONOUN_SPEAKER = re.compile(r"\b(?:quoted|cited) (?:him|her|them) as saying\b|[,\"\u201d]\s*(?:he|she|they) (?:said|told|added)\b[^.]{0,40}\.?$", re.I)
 
 
 @functools.cache
@@ -165,7 +175,8 @@ def stands_alone(text: str) -> bool:
     """Whether a line says who did what without the sentences around it. A quotation left
     open ("... asked the driver if he was OK: \u201cHe said: \u2018Yeah.") is a cut sentence."""
     return not (_FIRST_PERSON.search(text) or _OPENS_ON_PRONOUN.search(text) or _OPENS_ON_BACK_REFERENCE.search(text)
-                or _FRAGMENT.search(text) or _ENDS_ON_PRONOUN.search(text) or text.count("\u201c") != text.count("\u201d") or text.count('"') % 2)
+                or _FRAGMENT.search(text) or _ENDS_ON_PRONOUN.search(text) or _CUT_END.search(text) or _PRONOUN_SPEAKER.search(text)
+                or text.count("\u201c") != text.count("\u201d") or text.count('"') % 2)
 
 
 def _same_time(a: Event, b: Event, slack: int = 1) -> bool:
@@ -352,6 +363,8 @@ def _background(e: Event, since: str | None) -> bool:
 
 
 def key_events(events: list[Event], limit: int | None = None, since: str | None = None) -> list[Event]:
+    from storyline.events.merge import different_deeds
+
     """The editor's view of a story: the most important events that stand alone, one line per
     happening, in timeline order (dated lines first, then undated ones by their bounds).
 
@@ -372,12 +385,12 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     size = limit or key_size(len(cands))
     rare = _rare_names(cands)
     chosen: list[int] = []
-    back = 0
+    back = undated = 0
     for i in order:
         if len(chosen) >= size:
             break
         e = cands[i]
-        if any(_same_time(e, cands[j]) and (_same_figure(e, cands[j])
+        if any(_same_time(e, cands[j]) and not different_deeds(e.triggers, cands[j].triggers) and (_same_figure(e, cands[j])
                                             or _same_doer_same_deed(e, cands[j])
                                             or (not _revises_a_count(e) and not _revises_a_count(cands[j])
                                                 and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
@@ -391,6 +404,10 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
             if back >= max(1, round(size * BACKGROUND_SHARE)):
                 continue
             back += 1
+        if e.date is None and e.earliest is None:
+            if undated >= max(1, round(size * UNDATED_SHARE)):
+                continue
+            undated += 1
         chosen.append(i)
     return in_timeline_order([cands[i] for i in chosen])
 
