@@ -10,6 +10,7 @@ the original text that month and weekday names are capitalised, because "may", "
 from __future__ import annotations
 
 import re
+
 from storyline import words as wordlists
 
 MONTHS = wordlists.int_table("months")
@@ -66,12 +67,8 @@ NUMBER = rf"(?:{NUMBER_DIGITS}|{NUMBER_WORDS})"
 ORDINAL_WORDS = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
 ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORDS})"
 # Quantities with no exact number: their durations get an X ("PXY").
-VAGUE = r"(?:a\s+few|few|several|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of|dozens\s+of|numerous|countless|the\s+next\s+few)"
-APPROX = (
-    r"(?:about|around|approximately|roughly|nearly|almost|some|at\s+least|more\s+than|less\s+than|"
-    r"fewer\s+than|over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|at\s+most|"
-    r"well\s+over|close\s+to|upwards\s+of|an\s+estimated)"
-)
+VAGUE = "(?:" + wordlists.alternation("vague_quantities") + ")"
+APPROX = "(?:" + wordlists.alternation("time_approximators") + ")"
 
 
 def number_value(text: str) -> float | None:
@@ -140,11 +137,11 @@ UNITS = {
     "century": ("C", False, "century"),
     "millennium": ("L", False, None),
 }
-UNIT_SG = r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)"
-UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weekends|weeks|fortnights|months|quarters|years|decades|centuries|millennia)"
+UNIT_SG = "(?:" + wordlists.alternation("time_units_singular") + ")"
+UNIT_PL = "(?:" + wordlists.alternation("time_units_plural") + ")"
 UNIT = rf"(?:{UNIT_PL}|{UNIT_SG})"
 # Qualifiers between a number and its unit: "trading days", "calendar years", "fiscal years".
-UNIT_QUAL = r"(?:(?:trading|business|working|school|calendar|fiscal|full|straight|consecutive|additional|more|long)\s+)"
+UNIT_QUAL = "(?:(?:" + wordlists.alternation("time_unit_qualifiers") + r")\s+)"
 
 
 def unit_of(word: str) -> str | None:
