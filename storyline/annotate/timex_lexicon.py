@@ -120,24 +120,9 @@ def ordinal_value(text: str) -> int | None:
 # ----------------------------------------------------------------------------- units
 
 # unit word -> (TIMEX3 duration letter, is a time unit written after "T", calendar granularity)
-UNITS = {
-    "second": ("S", True, None),
-    "minute": ("M", True, None),
-    "hour": ("H", True, None),
-    "day": ("D", False, "day"),
-    "night": ("D", False, "day"),
-    "week": ("W", False, "week"),
-    "weekend": ("WE", False, "weekend"),
-    "fortnight": ("W", False, "week"),
-    "month": ("M", False, "month"),
-    "quarter": ("Q", False, "quarter"),
-    "season": ("SE", False, "season"),
-    "year": ("Y", False, "year"),
-    "decade": ("E", False, "decade"),
-    "century": ("C", False, "century"),
-    "millennium": ("L", False, None),
-}
-UNIT_SG = "(?:" + wordlists.alternation("time_units_singular") + ")"
+UNITS = {unit: (letter, time == "T", None if granularity == "-" else granularity)
+         for unit, (letter, time, granularity) in ((u, v.split()) for u, v in wordlists.table("time_units").items())}
+UNIT_SG = "(?:" + "|".join(u for u in UNITS if u != "season") + ")"
 UNIT_PL = "(?:" + wordlists.alternation("time_units_plural") + ")"
 UNIT = rf"(?:{UNIT_PL}|{UNIT_SG})"
 # Qualifiers between a number and its unit: "trading days", "calendar years", "fiscal years".
