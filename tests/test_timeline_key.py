@@ -434,6 +434,10 @@ def test_guesses_captions_and_long_running_ways_are_not_happenings():
     assert not tells_a_happening("Bloomberg's Christine Harper discusses the impact of the tax law on the bank.")
     assert not tells_a_happening("For years, executives positioned the products as harmless.")
     assert tells_a_happening("An estimated 5,000 people fled the town on Sunday.")
+    assert not tells_a_happening("Throughout 2017, the government adopted a number of steps.")
+    assert not tells_a_happening("The event lasted for 3.9 seconds.")
+    assert not tells_a_happening("Its brightness was reported at -14, brighter than the full moon.")
+    assert tells_a_happening("Police recorded 14 assaults at the event.")
     assert not stands_alone("The move let the bank claim a credit worth $140 million.")
     assert not stands_alone("The firm made a similar move in 2012.")
 
