@@ -123,7 +123,7 @@ def dates_compatible(a: tuple[str, str] | None, b: tuple[str, str] | None, slack
     return a[0] <= _shift(b[1], slack) and b[0] <= _shift(a[1], slack)
 
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAYS = list(wordlists.int_table("weekdays"))  # Monday first: the index is the weekday
 
 
 def partial_fits(m: EventMention, interval: tuple[str, str] | None) -> bool:
