@@ -187,6 +187,9 @@ def test_what_a_source_only_claims_happened_is_told_in_passing():
     arrested = [m for m in evs if m.trigger == "arrest"]
     assert killed and all(m.aside for m in killed)
     assert arrested and not any(m.aside for m in arrested)
+    art, evs = events_of("Seoul also claimed that Pyongyang shipped millions of shells to Russia.", "2024-11-12")
+    shipped = [m for m in evs if m.trigger == "ship"]
+    assert shipped and all(m.aside for m in shipped)  # a past claim is still only a claim
 
 
 def test_one_verb_done_to_different_things_is_two_happenings(monkeypatch):

@@ -386,7 +386,7 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
             if m is not None:
                 # A report is news of its own ("..., the Journal reported this week"), however
                 # the parser hangs it.
-                m.aside = (sub and not main_tells and v.lemma_ not in REPORTING) or _slipped_past(v)
+                m.aside = sub == "hedged" or (sub and not main_tells and v.lemma_ not in REPORTING) or _slipped_past(v)
                 sentence_events.append((v, m))
         # A clause whose time the main event took over ("a statement published on Saturday") is
         # the same news, not a second event.
@@ -465,7 +465,7 @@ def _sentence_events(span, attached, stimex, ents):
                     events.append((v, "past", own, None, False))
                     seen.add(v.i)
                 continue
-            hedged = v.lemma_ in HEDGES and _tense(v) is None
+            hedged = "hedged" if v.lemma_ in HEDGES else False
             for c in reported:
                 if c.i in seen:
                     continue
