@@ -14,10 +14,12 @@ from importlib import resources
 __version__ = "0.1.0"  # the package's release (pyproject.toml has the same)
 
 # Per-article work: reading, cleaning, NLP and every per-article extractor.
-ARTICLE_PACKAGES = ("ingest", "clean", "annotate", "events", "compare", "expectations")
+# "words" holds the word lists the stages read (storyline/words/*.txt): a list edited there must
+# refresh what was stored, as an edit in a module does.
+ARTICLE_PACKAGES = ("ingest", "clean", "annotate", "events", "compare", "expectations", "words")
 ARTICLE_MODULES = ("model.py", "pipeline.py")
 # Story-level work: grouping, merging, dating, comparing, following up.
-STORY_PACKAGES = ("stories", "events", "timeline", "compare", "expectations")
+STORY_PACKAGES = ("stories", "events", "timeline", "compare", "expectations", "words")
 STORY_MODULES = ("model.py", "story.py")
 
 

@@ -167,3 +167,55 @@ def test_a_year_describing_a_participant_does_not_date_the_event():
     art, evs = events_of("Verstappen passed Kimi Raikkonen, the 2007 world champion, after the restart.", "2016-11-13")
     passed = [m for m in evs if m.trigger == "pass"]
     assert passed and all(m.date != "2007" for m in passed)
+
+
+def test_independent_sources_split_evenly_on_the_date_leave_the_covering_window():
+    votes = [("2017-11", "month", "2017-11-01", "2017-11-30", "nyt"), ("2017-11", "month", "2017-11-01", "2017-11-30", "nyt-copy"),
+             ("2017-12", "month", "2017-12-01", "2017-12-31", "bbc")]
+    date, precision, lo, hi, disagreement = choose_date(votes, {"nyt": "nyt", "nyt-copy": "nyt", "bbc": "bbc"})
+    assert (date, precision, lo, hi) == (None, None, "2017-11-01", "2017-12-31")
+    assert {v.date for v in disagreement} == {"2017-11", "2017-12"}
+    # Two independent sources against one: the majority's date stands.
+    date, *_ = choose_date(votes, {"nyt": "nyt", "nyt-copy": "ap", "bbc": "bbc"})
+    assert date == "2017-11"
+
+
+def test_what_a_source_only_claims_happened_is_told_in_passing():
+    art, evs = events_of("The militant claims some girls were killed in an airstrike. Police say the driver was arrested.",
+                         "2016-10-13")
+    killed = [m for m in evs if m.trigger == "kill"]
+    arrested = [m for m in evs if m.trigger == "arrest"]
+    assert killed and all(m.aside for m in killed)
+    assert arrested and not any(m.aside for m in arrested)
+    art, evs = events_of("Seoul also claimed that Pyongyang shipped millions of shells to Russia.", "2024-11-12")
+    shipped = [m for m in evs if m.trigger == "ship"]
+    assert shipped and all(m.aside for m in shipped)  # a past claim is still only a claim
+
+
+def test_one_verb_done_to_different_things_is_two_happenings(monkeypatch):
+    from storyline.events import merge
+    from storyline.events.merge import similarity, _Vectors
+
+    girls = mention("a", 1, "release", "The girls were released around 5:30 a.m. on Thursday.", "2016-10-13",
+                    lemmas=["release", "girl"])
+    girls.target = "The girls"
+    leaders = mention("b", 2, "release", "Four detained Boko Haram leaders were released Wednesday night.", "2016-10-12",
+                      lemmas=["release", "leader", "detain"])
+    leaders.target = "Four detained Boko Haram leaders"
+    same = mention("c", 3, "release", "The schoolgirls were released at dawn.", "2016-10-13", lemmas=["release", "schoolgirl"])
+    same.target = "The girls"
+    vec = _Vectors([girls, leaders, same]).vec
+    assert similarity(girls, leaders, vec[0], vec[1]) < similarity(girls, same, vec[0], vec[2])
+    apart = similarity(girls, leaders, vec[0], vec[1])
+    monkeypatch.setattr(merge, "OTHER_OBJECT", 0.0)
+    assert similarity(girls, leaders, vec[0], vec[1]) == pytest.approx(apart + 0.2)
+    assert similarity(girls, same, vec[0], vec[2]) == pytest.approx(similarity(girls, same, vec[0], vec[2]))
+
+
+def test_objects_of_one_class_are_one_thing():
+    from storyline.events.merge import _other_objects
+
+    assert not _other_objects("the agreement", "the Comprehensive Strategic Partnership Treaty")
+    assert not _other_objects("the ferry", "the vessel")
+    assert _other_objects("The girls", "Four detained Boko Haram leaders")
+    assert not _other_objects(None, "the treaty")  # an unknown object says nothing

@@ -251,3 +251,16 @@ def test_look_alike_stories_years_apart_do_not_crowd_out_merges():
             cl._joined(k, f"{name}{period}")
     cl.merge_pass()
     assert sorted(sorted(g) for g in cl.groups()) == sorted([f"a{p}", f"b{p}"] for p in range(10))
+
+
+def test_an_article_known_only_within_a_window_is_placed_by_content_not_by_one_end():
+    from storyline.model import Article, Published
+    from storyline.stories.group import article_features
+
+    art = Article(id="w", source="w", body="Berlin will set up a safety area for women at the New Year's Eve party.",
+                  title="Berlin to set up safety area",
+                  published=Published(None, "2015-12-31", "2018-01-10", "inferred"))
+    assert article_features(art, None).published is None
+    dated = Article(id="d", source="d", body=art.body, title=art.title,
+                    published=Published("2017-12-29", "2017-12-29", "2017-12-29", "dateline"))
+    assert article_features(dated, None).published == "2017-12-29"

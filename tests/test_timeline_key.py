@@ -25,6 +25,19 @@ def test_lines_that_cannot_stand_alone():
     assert not stands_alone("“We were all thrown to the floor,” a passenger said.")
 
 
+def test_lines_cut_inside_a_phrase_or_pointing_back_do_not_stand_alone():
+    assert not stands_alone("The panel reviewed the files and concluded that.")
+    assert not stands_alone("The statement came from a spokesperson for the ministry's")
+    assert not stands_alone("Later that year, the bank ended its relationship with the firms.")
+    assert not stands_alone("The following day, the envoy left the capital.")
+    # Whose words they are is only a pronoun.
+    assert not stands_alone("“Such zones send the wrong signal,” the newspaper quoted him as saying.")
+    assert not stands_alone("“Everyone was thrown forward,” she said.")
+    # A named speaker, or a line that ends on a noun, stands.
+    assert stands_alone("“Everyone was thrown forward,” Jane Harris said.")
+    assert stands_alone("The company said it had acquired a stake in the rival firm.")
+
+
 def test_retellings_of_one_happening_give_one_line():
     events = [
         _event("e1", "Seven people were killed when the ferry capsized off the coast.", "2020-03-02", sources=("a", "b", "c")),
@@ -82,6 +95,21 @@ def test_witness_perception_is_not_an_event():
           _mention("a", 1, "collapse", "The bridge collapsed into the river.", date="2020-01-01")]
     events = merge_events(ms, {"a": art}, {"a": "a"})
     assert [e.text for e in events] == ["The bridge collapsed into the river."]
+
+
+def test_an_event_told_in_passing_by_one_report_and_plainly_by_another_takes_the_plain_line():
+    pub = Published("2017-12-29", "2017-12-29", "2017-12-29", "dateline")
+    arts = {a: Article(id=a, source=a, body="x" * 300, published=pub, outlet=a) for a in ("a", "b")}
+    passing = _mention("a", 0, "sign", "Goldman expects a $5 billion hit because of the tax law signed into law on Dec. 22.",
+                       actor="Donald Trump", date="2017-12-22")
+    passing.aside = True
+    plain = _mention("b", 3, "sign", "President Trump signed the tax bill into law on Dec. 22.", actor="Donald Trump",
+                     date="2017-12-22")
+    events = merge_events([passing, plain], arts, {"a": "a", "b": "b"})
+    assert len(events) == 1
+    assert events[0].text == "President Trump signed the tax bill into law on Dec. 22." and not events[0].aside
+    only_passing = merge_events([passing], arts, {"a": "a"})
+    assert only_passing[0].aside
 
 
 def test_reports_keep_the_full_list_one_flag_away(tmp_path):
@@ -378,3 +406,55 @@ def test_a_month_told_as_past_is_the_last_one():
     art = Article(id="a", source="a", body=body, published=Published(day, day, day, "dateline"))
     told = [m for m in analyse_for_timeline(art).events if m.trigger == "tell"]
     assert [(m.date, m.earliest, m.latest) for m in told] == [("2017-05", "2017-05-01", "2017-05-31")]
+
+
+def test_lines_known_only_as_before_their_report_fill_at_most_a_quarter_of_the_view():
+    deeds = ["The council approved the harbour budget.", "Dockers went on strike at the east terminal.",
+             "A tanker ran aground near the lighthouse.", "The minister opened a new ferry route.",
+             "Customs seized a cargo of counterfeit watches.", "A storm flooded the old fish market.",
+             "The port authority elected a new chairwoman.", "Engineers finished repairs on the swing bridge."]
+    dated = [_event(f"d{i}", t, f"2021-05-{3 * i + 1:02d}") for i, t in enumerate(deeds)]
+    open_ended = []
+    for i, what in enumerate(["A shipping firm sued the regulator over berths.", "Fishermen blocked the north quay with boats.",
+                              "An engineer resigned from the dredging board.", "The mayor toured the container yard.",
+                              "Divers found an old anchor under pier four.", "A union filed a complaint about night shifts."]):
+        open_ended.append(_event(f"u{i}", what, None, sources=("a", "b", "c"), latest="2021-05-30"))  # ranked first
+    shown = key_events(dated + open_ended, limit=12)
+    undated = [e for e in shown if e.date is None]
+    assert len(undated) == 3  # a quarter of the view
+    assert len(shown) == 11  # the dated lines fill the rest
+    assert [e.id for e in shown[-3:]] == [e.id for e in undated]  # listed apart, after the dated ones
+
+
+def test_guesses_captions_and_long_running_ways_are_not_happenings():
+    from storyline.timeline.build import tells_a_happening
+
+    assert not tells_a_happening("Musk estimated the repairs would take nine to 12 months.")
+    assert not tells_a_happening("One analyst speculated the app broke the store's rules.")
+    assert not tells_a_happening("Bloomberg's Christine Harper discusses the impact of the tax law on the bank.")
+    assert not tells_a_happening("For years, executives positioned the products as harmless.")
+    assert tells_a_happening("An estimated 5,000 people fled the town on Sunday.")
+    assert not tells_a_happening("Throughout 2017, the government adopted a number of steps.")
+    assert not tells_a_happening("The event lasted for 3.9 seconds.")
+    assert not tells_a_happening("Its brightness was reported at -14, brighter than the full moon.")
+    assert tells_a_happening("Police recorded 14 assaults at the event.")
+    assert not stands_alone("The move let the bank claim a credit worth $140 million.")
+    assert not stands_alone("The firm made a similar move in 2012.")
+
+
+def test_an_arrest_and_the_crash_are_different_happenings_however_alike_they_read():
+    from storyline.events.merge import different_deeds
+
+    assert different_deeds(["open"], ["injure"])  # an inquiry opened is not the crash
+    assert different_deeds(["arrest"], ["derail"])
+    assert not different_deeds(["derail"], ["kill"])  # one incident told from two sides
+    assert not different_deeds(["announce"], ["release"])  # the release told as news
+    assert not different_deeds(["labor"], ["injure"])  # an unknown verb says nothing
+    crash = _event("e1", "More than 50 people were injured in the accident near the underpass, police said.", "2016-11-09",
+                   sources=("a", "b"))
+    crash.triggers = ["injure"]
+    inquiry = _event("e2", "The cause of the accident was unclear, police said, and an investigation was opened.",
+                     "2016-11-09")
+    inquiry.triggers = ["open"]
+    assert {e.id for e in key_events([crash, inquiry])} == {"e1", "e2"}
+

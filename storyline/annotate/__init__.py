@@ -18,21 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from storyline import words as wordlists
 from storyline.model import Article, ArticleAnalysis, Sentence
 
 LEAD_SENTENCES = 3
 
 # Cues that make a sentence worth parsing, beyond the time expressions found in it.
-_CUES = re.compile(
-    r"\d|\b(?:thousands?|millions?|billions?|trillions?|hundreds?|dozens?|several|percent|per cent|half|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"first|second|third|last|next|ago|since|until|after|before|earlier|later|now|"
-    r"will|would|shall|expect(?:s|ed)?|plans?|planned|intends?|aims?|set to|due to|scheduled|likely|may|might|could|pending|"
-    r"said|says|told|according|reported|reports|announced|confirm(?:s|ed)?|den(?:y|ies|ied)|claim(?:s|ed)?|"
-    r"allegedly|reportedly|sources?|officials?|signed|voted|approved|ratified|launched|killed|died|arrested|"
-    r"agreed|declared|elected|appointed|resigned|attacked|won|lost)\b",
-    re.I,
-)
+_CUES = re.compile(r"\d|\b(?:" + wordlists.alternation("parse_cues") + r")\b", re.I)
 
 
 def anchor_of(article: Article) -> dt.date | None:
@@ -72,7 +64,7 @@ _ABBREV_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}\.|\b(?:[A-Za-z]\.){1,3}|\bno\.|\
 
 
 # Abbreviations that label the number after them.
-_NUMBER_ABBREV = re.compile(r"\b(?:Vol|Vols|Pt|Ch|Art|Arts|Fig|Sec|Ep|Op|Nos?|Para|Pp?)\.$")
+_NUMBER_ABBREV = re.compile(r"\b(?:" + wordlists.alternation("number_label_abbreviations") + r")\.$")
 
 
 def _continues(previous: str, nxt: str) -> bool:
@@ -85,7 +77,8 @@ def _continues(previous: str, nxt: str) -> bool:
         return True  # "Kill Bill: Vol. 1", "Art. 4", "Ch. 11": a number's label, never a sentence end
     if _ABBREV_END.search(previous.rstrip()) and (first.isdigit() or first.isupper()):
         # "No. 740196-8", "Gen. Smith": keep whole unless the previous piece is a full sentence
-        return len(previous.split()) < 4 or bool(re.search(r"\b(?:No|Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|St|Lt|Col|Sgt|Prof|Jr|Sr)\.$", previous.rstrip()))
+        return len(previous.split()) < 4 or bool(re.search(r"\b(?:" + wordlists.alternation("name_title_abbreviations") + r")\.$",
+                                                                  previous.rstrip()))
     return False
 
 

@@ -31,43 +31,21 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from storyline.model import EntityMention
+from storyline import words as wordlists
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
 
 # Honorifics and office titles that may open a PERSON span; dropped from the name.
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "president",
-    "prime", "minister", "pm", "chancellor", "king", "queen", "prince", "princess", "pope", "sen",
-    "senator", "rep", "gov", "governor", "gen", "general", "col", "colonel", "adm", "admiral", "capt",
-    "captain", "lt", "sgt", "judge", "justice", "mayor", "secretary", "speaker", "chairman", "ceo",
-    "leader", "ambassador", "commissioner", "director", "rev", "father", "sheikh", "ayatollah", "st",
-}
+TITLES = wordlists.words("name_titles")
 
 # Role nouns: what a description names ("the French president", "Japan's upper house").
 # Synonyms fold to one role so that outlets' wordings meet.
-ROLE_SYNONYMS = {
-    "senate": "upper house", "upper chamber": "upper house", "upper house": "upper house",
-    "upper-house": "upper house", "lower chamber": "lower house", "lower house": "lower house",
-    "lower-house": "lower house", "premier": "prime minister", "pm": "prime minister",
-    "fm": "foreign minister", "spokeswoman": "spokesperson", "spokesman": "spokesperson",
-    "chairwoman": "chair", "chairman": "chair", "legislature": "parliament",
-}
-PERSON_ROLES = {
-    "president", "leader", "prime minister", "chancellor", "minister", "foreign minister",
-    "defence minister", "defense minister", "secretary", "spokesperson", "speaker", "king", "queen",
-    "emperor", "pope", "governor", "mayor", "senator", "general", "commander", "chief", "ambassador",
-    "envoy", "head", "ceo", "chair", "director", "founder", "dictator", "monarch", "ruler",
-    "vice president", "vice-president", "deputy", "attorney general", "prosecutor", "coach", "captain",
-}
-ORG_ROLES = {
-    "upper house", "lower house", "parliament", "congress", "assembly", "government", "cabinet",
-    "ministry", "army", "military", "navy", "air force", "court", "supreme court", "agency",
-    "council", "regime", "administration", "police", "central bank", "coast guard", "state media",
-    "news agency", "embassy", "foreign ministry", "defence ministry", "defense ministry",
-}
+ROLE_SYNONYMS = wordlists.table("role_synonyms")
+PERSON_ROLES = wordlists.words("person_roles")
+ORG_ROLES = wordlists.words("organisation_roles")
 ROLES = PERSON_ROLES | ORG_ROLES
 
-FUNCTION_WORDS = {"of", "the", "and", "for", "on", "in", "de", "du", "la", "le", "des", "del", "&", "at", "to"}
+FUNCTION_WORDS = wordlists.words("name_function_words")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 
 

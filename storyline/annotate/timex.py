@@ -18,6 +18,7 @@ import logging
 import re
 from typing import Any
 
+from storyline import words as wordlists
 from storyline.annotate import timex_calendar as cal
 from storyline.annotate.timex_calendar import resolve_value
 from storyline.annotate.timex_resolve import Context, Res, narrow, resolve
@@ -38,8 +39,7 @@ MAX_CHARS = 2_000_000  # longer inputs are cut: a news article is far shorter
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|U\.S|U\.N|a\.m|p\.m|e\.g|i\.e)|\b[A-Z])\.[\"'”’)\]]*\s+$"
+    r"(?:\b(?:" + wordlists.alternation("sentence_abbreviations") + r")|\b[A-Z])\.[\"'”’)\]]*\s+$"
 )
 
 
@@ -63,12 +63,11 @@ def sentence_starts(text: str, doc: Any = None) -> list[int]:
 # ----------------------------------------------------------------------------- signals around a span
 
 _APPROX_BEFORE = re.compile(
-    r"(?:\b(?:about|around|approximately|roughly|nearly|almost|some|at\s+least|more\s+than|less\s+than|fewer\s+than|"
-    r"over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|at\s+most|well\s+over|close\s+to|upwards\s+of))\s+$",
+    r"(?:\b(?:" + "|".join(a for a in wordlists.entries("time_approximators") if a != r"an\s+estimated") + r"))\s+$",
     re.I,
 )
 _SINCE = re.compile(r"\bsince\s+$", re.I)
-_UNTIL = re.compile(r"\b(?:by|until|till|through|before|no\s+later\s+than|not\s+later\s+than|in\s+time\s+for|ahead\s+of)\s+$", re.I)
+_UNTIL = re.compile(r"\b(?:" + wordlists.alternation("until_lead_ins") + r")\s+$", re.I)
 
 
 def _extend_left(c: Cand, text: str) -> None:
@@ -159,6 +158,8 @@ def _find(text: str, anchor: dt.date | None, doc: Any) -> list[TimeExpr]:
     ctx = Context(anchor=anchor, tense=tense, sentence=sentence)
     out: list[TimeExpr] = []
     for c in cands:
+        if _inside_a_name(text, c.start, starts):
+            continue
         try:
             res = resolve(c, ctx)
         except (ValueError, OverflowError, KeyError, IndexError, TypeError):
@@ -187,6 +188,18 @@ def _find(text: str, anchor: dt.date | None, doc: Any) -> list[TimeExpr]:
             )
         )
     return out
+
+
+# Deictic words written in lower case in prose; capitalised inside a sentence they belong to a
+# name or a title ("USA Today", "Why Today's Super-Connected Kids ..."), not to a time.
+_DEICTIC = re.compile(r"(?:Today|Yesterday|Tomorrow|Tonight)\b")
+
+
+def _inside_a_name(text: str, start: int, starts: list[int]) -> bool:
+    if not _DEICTIC.match(text, start):
+        return False
+    before = text[max(0, start - 3):start].rstrip()
+    return start not in starts and before[-1:].isalnum()
 
 
 def _remember(ctx: Context, c: Cand, res: Res) -> None:

@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}
-MONTH_ABBR = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-SEASON_WORDS = {"spring": 0, "summer": 1, "fall": 2, "autumn": 2, "winter": 3}
+from storyline import words as wordlists
+
+MONTHS = wordlists.int_table("months")
+MONTH_ABBR = wordlists.int_table("month_abbreviations")
+WEEKDAYS = wordlists.int_table("weekdays")
+SEASON_WORDS = wordlists.int_table("seasons")
 
 
 def _cased(words: list[str]) -> str:
@@ -58,20 +54,10 @@ def weekday_number(word: str) -> int | None:
 
 # ----------------------------------------------------------------------------- numbers
 
-SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SMALL = wordlists.int_table("small_number_words")
+TENS = wordlists.int_table("tens_words")
 SCALES = {"hundred": 100, "thousand": 1000}
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-}
+ORDINALS = wordlists.int_table("ordinal_words")
 
 _NUM_WORD = "(?:" + "|".join(sorted(list(SMALL) + list(TENS), key=len, reverse=True)) + ")"
 # "twenty-four", "twenty four", "a hundred", "one hundred and ten", "two thousand"
@@ -81,12 +67,8 @@ NUMBER = rf"(?:{NUMBER_DIGITS}|{NUMBER_WORDS})"
 ORDINAL_WORDS = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
 ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORDS})"
 # Quantities with no exact number: their durations get an X ("PXY").
-VAGUE = r"(?:a\s+few|few|several|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of|dozens\s+of|numerous|countless|the\s+next\s+few)"
-APPROX = (
-    r"(?:about|around|approximately|roughly|nearly|almost|some|at\s+least|more\s+than|less\s+than|"
-    r"fewer\s+than|over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|at\s+most|"
-    r"well\s+over|close\s+to|upwards\s+of|an\s+estimated)"
-)
+VAGUE = "(?:" + wordlists.alternation("vague_quantities") + ")"
+APPROX = "(?:" + wordlists.alternation("time_approximators") + ")"
 
 
 def number_value(text: str) -> float | None:
@@ -138,28 +120,13 @@ def ordinal_value(text: str) -> int | None:
 # ----------------------------------------------------------------------------- units
 
 # unit word -> (TIMEX3 duration letter, is a time unit written after "T", calendar granularity)
-UNITS = {
-    "second": ("S", True, None),
-    "minute": ("M", True, None),
-    "hour": ("H", True, None),
-    "day": ("D", False, "day"),
-    "night": ("D", False, "day"),
-    "week": ("W", False, "week"),
-    "weekend": ("WE", False, "weekend"),
-    "fortnight": ("W", False, "week"),
-    "month": ("M", False, "month"),
-    "quarter": ("Q", False, "quarter"),
-    "season": ("SE", False, "season"),
-    "year": ("Y", False, "year"),
-    "decade": ("E", False, "decade"),
-    "century": ("C", False, "century"),
-    "millennium": ("L", False, None),
-}
-UNIT_SG = r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)"
-UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weekends|weeks|fortnights|months|quarters|years|decades|centuries|millennia)"
+UNITS = {unit: (letter, time == "T", None if granularity == "-" else granularity)
+         for unit, (letter, time, granularity) in ((u, v.split()) for u, v in wordlists.table("time_units").items())}
+UNIT_SG = "(?:" + "|".join(u for u in UNITS if u != "season") + ")"
+UNIT_PL = "(?:" + wordlists.alternation("time_units_plural") + ")"
 UNIT = rf"(?:{UNIT_PL}|{UNIT_SG})"
 # Qualifiers between a number and its unit: "trading days", "calendar years", "fiscal years".
-UNIT_QUAL = r"(?:(?:trading|business|working|school|calendar|fiscal|full|straight|consecutive|additional|more|long)\s+)"
+UNIT_QUAL = "(?:(?:" + wordlists.alternation("time_unit_qualifiers") + r")\s+)"
 
 
 def unit_of(word: str) -> str | None:

@@ -402,6 +402,9 @@ def _holiday(c: Cand, ctx: Context) -> Res | None:
     return point(pick([("day", d.toordinal()) for d in options], anchor, None, ctx.tense(c), nearest=True), True)
 
 
+CLOCK_REACH = 3  # sentences back that a bare clock time looks for its day
+
+
 def _time(c: Cand, ctx: Context) -> Res | None:
     _, clock, day_sem = c.sem
     day: dt.date | None = None
@@ -413,7 +416,9 @@ def _time(c: Cand, ctx: Context) -> Res | None:
         day = inner.earliest
         relative = inner.relative
     else:
-        ref = _recent(ctx, c, 0)
+        # A bare clock time ("at about 6.10am") is on the day last named a few sentences
+        # before ("on Wednesday morning"), as a reader takes it; else on the report's day.
+        ref = _recent(ctx, c, CLOCK_REACH)
         if ref is not None and ref[0] == "day":
             day = dt.date.fromordinal(ref[1])
         elif ctx.anchor is not None:

@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from storyline import words as wordlists
 from storyline.annotate import timex_lexicon as lx
 
 
@@ -83,17 +84,11 @@ def _caps(m: re.Match, text: str, *groups: str) -> bool:
 L = r"(?<![\w$£€#@/.'’-])"  # a match starts a word, not inside numbers, money or hyphenated words
 R = r"(?!\w)"  # and ends one
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
-DIR = r"(?P<dir>this\s+past|this\s+coming|last|next|this|coming|past|previous|following|preceding|current)"
-PREMOD = r"(?:(?P<pre>early|earlier|mid|middle|late|later)[\s-]+)"
-THE_PART = (
-    r"(?:(?P<part>the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn|early\s+part|latter\s+part|"
-    r"first\s+part|last\s+part|rest|remainder|balance)\s+of\s+))"
-)
-
-_PREMOD_MOD = {"early": "EARLY", "earlier": "BEFORE", "mid": "MID", "middle": "MID", "late": "LATE", "later": "AFTER"}
-_PART_MOD = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID", "turn": "END",
-             "early part": "EARLY", "first part": "EARLY", "latter part": "LATE", "last part": "LATE",
-             "rest": "AFTER", "remainder": "AFTER", "balance": "AFTER"}
+DIR = "(?P<dir>" + wordlists.alternation("direction_words") + ")"
+_PREMOD_MOD = wordlists.table("premodifier_mods")
+PREMOD = "(?:(?P<pre>" + "|".join(_PREMOD_MOD) + r")[\s-]+)"
+THE_PART = r"(?:(?P<part>the\s+(?:very\s+)?(?:" + wordlists.alternation("part_of_words") + r")\s+of\s+))"
+_PART_MOD = wordlists.table("part_mods")
 
 
 def _mod(m: re.Match) -> str | None:
@@ -123,18 +118,11 @@ def _dir(word: str | None) -> str | None:
 # ----------------------------------------------------------------------------- filters
 
 _NOT_YEAR_AFTER = re.compile(
-    r"\s*(?:%|percent|per\s*cent|[.,]\d|\d|-?(?:points?|people|persons|shares|troops|soldiers|tons|tonnes|barrels|"
-    r"feet|foot|ft|meters|metres|miles|yards|kilometers|kilometres|km|kg|lbs?|votes|cars|vehicles|units|acres|"
-    r"pounds|dollars|euros|yen|jobs|employees|workers|members|students|deaths|cases|homes|houses|rooms|beds|"
-    r"flights|patients|words|pages|calories|degrees|hours|minutes|seconds|days|weeks|months|years|am|pm|GMT|"
-    r"hrs|copies|tickets|signatures|miles|mph|children|women|men|residents|refugees|prisoners|delegates)\b)",
+    r"\s*(?:%|percent|per\s*cent|[.,]\d|\d|-?(?:" + wordlists.alternation("not_year_followers") + r")\b)",
     re.I,
 )
 _NOT_YEAR_BEFORE = re.compile(
-    r"(?:[$£€#]\s*|No\.\s*|Nos\.\s*|number\s+|Room\s+|Flight\s+|Route\s+|Highway\s+|Interstate\s+|Article\s+|"
-    r"Section\s+|Resolution\s+|Rule\s+|pages?\s+|p\.\s*|Model\s+|Boeing\s+|Airbus\s+|version\s+|Windows\s+|"
-    r"Windows\s+|Office\s+|Suite\s+|Box\s+|Chapter\s+|[\d,.]\d\s*|\d\s*-\s*|\d[.,]|[-+±]\s*|\d\s+|"
-    r"(?:some|about|around|nearly|almost|over|than|only|just|roughly|approximately)\s+)$",
+    r"(?:" + wordlists.alternation("not_year_leaders") + r")$",
     re.I,
 )
 
@@ -250,8 +238,7 @@ def _month_rel_year(m: re.Match, text: str) -> Cand | None:
 
 
 _MONTH_CUE = re.compile(
-    r"(?:\b(?:in|since|by|until|till|through|of|early|mid|late|last|next|this|each|every|before|after|during|from|to|"
-    r"between|and|or|until|around|about|for|in\s+early|in\s+late|in\s+mid)[\s-]+)$",
+    r"(?:\b(?:" + wordlists.alternation("month_cues") + r")[\s-]+)$",
     re.I,
 )
 
@@ -766,11 +753,10 @@ def _latest_period(m: re.Match, text: str) -> Cand | None:
 # ----------------------------------------------------------------------------- durations
 
 _SET_BEFORE = re.compile(
-    r"(?:\d|percent|%|million|billion|trillion|thousand|hundred|times|once|twice|thrice|dollars?|cents?|"
-    r"euros?|pounds|yen|barrels|tons|tonnes|units|cars|people|visitors|calls|hours|miles)\W*(?:\w+\W+){0,2}$",
+    r"(?:" + wordlists.alternation("set_blockers") + r")\W*(?:\w+\W+){0,2}$",
     re.I,
 )
-_DUR_LEAD = r"(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|ensuing|preceding|subsequent|additional|further|extra|another|other|full|entire|whole|same|recent|few)"
+_DUR_LEAD = "(?:" + wordlists.alternation("duration_leads") + ")"
 
 
 @rule(

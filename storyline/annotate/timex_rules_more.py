@@ -21,13 +21,12 @@ from storyline.annotate.timex_rules import (
     _caps,
     rule,
 )
+from storyline import words as wordlists
 
 
 # ----------------------------------------------------------------------------- sets
 
-_FREQ_ADV = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly": "P2W",
-             "monthly": "P1M", "bimonthly": "P2M", "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y",
-             "annual": None, "hourly": "PT1H", "semiannually": "P6M", "semi-annually": "P6M", "biannually": "P6M"}
+_FREQ_ADV = {w: None if period == "-" else period for w, period in wordlists.table("frequency_adverbs").items()}
 
 
 @rule("freq_adv", needs="freq", pattern=r"(?<![\w-])(?P<w>daily|nightly|weekly|biweekly|fortnightly|monthly|bimonthly|yearly|annually|hourly|semi-?annually|biannually)(?![\w-])")
@@ -113,9 +112,9 @@ for _name, _pat in _REFS:
 # ----------------------------------------------------------------------------- clock times
 
 _AMPM = r"(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am|pm|AM|PM|A\.M\.?|P\.M\.?)"
-_TZ = r"(?:\s*\(?(?P<tz>[ecmpa][sd]t|gmt|utc|bst|cet|cest|jst|aest|aedt|et|pt|ct|mt|hkt|sgt|msk)\)?(?!\w)|\s+local\s+time)?"
+_TZ = r"(?:\s*\(?(?P<tz>" + wordlists.alternation("time_zones") + r")\)?(?!\w)|\s+local\s+time)?"
 _DAYPHRASE = rf"(?:,?\s+(?:on\s+)?(?P<dp>today|tonight|tomorrow|yesterday|(?:{lx.WEEKDAY})(?:,?\s+(?:{lx.MONTH_ANY})\s+\d{{1,2}}(?:st|nd|rd|th)?)?|(?:{lx.MONTH_ANY})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*{YEAR})?))?"
-_TAPPROX = r"(?:(?P<tap>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after)|nearly|almost|after|before|until|at)\s+)?"
+_TAPPROX = "(?:(?P<tap>" + wordlists.alternation("clock_approximators") + r")\s+)?"
 
 
 def _day_sem(phrase: str | None) -> tuple | None:
@@ -179,9 +178,7 @@ def _oclock(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "TIME", ("time", f"{h:02d}:00", _day_sem(text[m.start("dp") : m.end("dp")] if m["dp"] else None)), prio=3)
 
 
-_NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "24", "mid-afternoon": "AF", "mid afternoon": "AF",
-                "midafternoon": "AF", "mid-morning": "MO", "mid morning": "MO", "midmorning": "MO", "dawn": "MO",
-                "daybreak": "MO", "dusk": "EV", "sunset": "EV", "sunrise": "MO", "nightfall": "NI", "mid-evening": "EV"}
+_NAMED_TIMES = wordlists.table("named_times")
 
 
 @rule("named_time", needs="day", pattern=rf"{L}{_TAPPROX}(?P<w>noon|midday|midnight|mid[\s-]?afternoon|mid[\s-]?morning|mid-evening|dawn|daybreak|dusk|sunset|sunrise|nightfall){_TZ}{_DAYPHRASE}{R}")
@@ -200,15 +197,8 @@ def _named_time(m: re.Match, text: str) -> Cand | None:
 
 # ----------------------------------------------------------------------------- holidays
 
-_FIXED_HOLIDAYS = {
-    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas eve": (12, 24), "christmas day": (12, 25),
-    "christmas": (12, 25), "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31),
-    "independence day": (7, 4), "veterans day": (11, 11), "armistice day": (11, 11), "bastille day": (7, 14),
-    "remembrance day": (11, 11), "st. patrick's day": (3, 17), "may day": (5, 1), "new year": (1, 1),
-}
-_MOVABLE = ("thanksgiving", "thanksgiving day", "labor day", "memorial day", "easter", "easter sunday",
-            "good friday", "election day", "mother's day", "father's day", "martin luther king day", "presidents day",
-            "presidents' day", "columbus day", "easter monday")
+_FIXED_HOLIDAYS = {name: tuple(int(x) for x in day.split("-")) for name, day in wordlists.table("fixed_holidays").items()}
+_MOVABLE = wordlists.entries("movable_holidays")
 
 
 @rule(

@@ -21,44 +21,17 @@ from typing import Any
 
 from storyline import words as wordlists
 
-_IRREGULAR_PAST = (
-    "was|were|had|did|came|went|began|took|gave|made|met|won|lost|fell|rose|saw|left|held|got|became|found|"
-    "brought|bought|thought|caught|taught|sought|fought|sold|led|fled|spent|sent|lent|built|felt|kept|slept|meant|"
-    "paid|laid|grew|knew|threw|drew|flew|wrote|spoke|broke|chose|froze|stole|woke|drove|rode|ran|swam|sang|rang|"
-    "sank|spun|struck|stuck|hung|shot|forgot|sat|stood|understood|shook|forgave|ate|heard|quit|beat|wasn't|"
-    "weren't|didn't|hadn't|ago|yesterday|earlier|previously"
-)
+_IRREGULAR_PAST = wordlists.alternation("irregular_past_forms")
 _PAST_RX = re.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]{{3,}}ed)\b")
-_FUTURE_RX = re.compile(
-    r"\b(?:will|won['’]t|wo\s+n['’]t|shall|['’]ll|going\s+to|gonna|plans?\s+to|planning\s+to|planned|scheduled|"
-    r"expects?\s+to|expected\s+to|(?:is|are)\s+to|due|set\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|would|"
-    r"upcoming|tomorrow|expires?|expiring|payable|likely\s+to|to\s+be\s+(?:held|completed|paid|made|named|"
-    r"released|signed|published|announced|decided|closed|opened))\b",
-    re.I,
-)
+_FUTURE_RX = re.compile(r"\b(?:" + wordlists.alternation("future_cues") + r")\b", re.I)
 _REPORTING = wordlists.words("reported_past_forms")
-_NOT_PAST = {
-    "need", "speed", "indeed", "hundred", "united", "limited", "based", "related", "scheduled", "expected", "planned",
-    "proposed", "intended", "supposed", "bed", "seed", "feed", "red", "shed", "bred", "breed", "exceed", "proceed",
-    "succeed", "unexpected", "unprecedented", "detailed", "advanced", "concerned", "interested", "qualified",
-    "talented", "armed", "complicated", "sophisticated", "dedicated", "experienced", "embed", "naked", "wicked",
-    "sacred", "beloved", "rugged", "crooked", "ragged", "learned", "aged", "alleged", "unemployed", "employed",
-    "married", "retired", "mixed", "fixed", "listed", "owned", "weighted", "adjusted", "unaudited", "seasoned",
-    "guaranteed", "skilled", "unrelated", "unnamed", "speeded", "needed",
-}
+_NOT_PAST = wordlists.words("not_past_ed_words")
 # A time right after these words lies ahead ("effective Feb. 1", "extended to Nov. 20", "through January").
 _IMMEDIATE_FUTURE = re.compile(
-    r"\b(?:until|till|effective|record|payable|due|starting|beginning|(?:extended|postponed|"
-    r"delayed|deferred|adjourned|pushed\s+back|moved|put\s+off|set)\s+(?:to|until|for|till)|scheduled\s+for|"
-    r"expected\s+(?:on|in|by)|slated\s+for|planned\s+for|set\s+for|due\s+(?:on|in|by)|as\s+(?:early|soon)\s+as|"
-    r"no\s+later\s+than)\s+(?:on\s+|at\s+|in\s+|the\s+)?$",
-    re.I,
-)
+    r"\b(?:" + wordlists.alternation("future_lead_ins") + r")\s+(?:on\s+|at\s+|in\s+|the\s+)?$", re.I)
 # ... and right after these, behind ("said Friday", "since June").
 _IMMEDIATE_PAST = re.compile(
-    r"\b(?:since|said|says|told|reported|announced|disclosed|confirmed|(?:was|were)\s+\w+ed)\s+(?:on\s+|in\s+|at\s+|late\s+|early\s+)?$",
-    re.I,
-)
+    r"\b(?:" + wordlists.alternation("past_lead_ins") + r")\s+(?:on\s+|in\s+|at\s+|late\s+|early\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s—\s|\s--\s|\bbut\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhen\b|\bsaid\b", re.I)
 
 

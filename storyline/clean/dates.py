@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from storyline import words as wordlists
 
 MONTHS = {
     m: i + 1
@@ -25,10 +26,7 @@ MONTHS = {
     )
     for m in names
 }
-WEEKDAYS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-}
+WEEKDAYS = set(wordlists.int_table("weekdays")) | wordlists.words("weekday_abbreviations")
 
 _MON = (r"(?<![^\W\d_])(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")
@@ -139,14 +137,7 @@ _TIME = re.compile(
     re.I,
 )
 _ZONE = re.compile(r"(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?", re.I)
-_LABEL_WORDS = {
-    "published", "updated", "posted", "date", "dated", "hour", "hours", "time", "last", "on", "at",
-    "modified", "first", "created", "am", "pm", "a", "p", "m", "gmt", "utc", "edt", "est", "cst", "cdt",
-    "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "eet", "eest", "msk", "kst", "jst", "ist", "aest",
-    "aedt", "sast", "wat", "eat", "hkt", "sgt", "local", "and", "of", "the", "issued", "release",
-    "released", "edited", "print", "edition", "news", "article", "today", "h", "min", "read",
-    "mins", "minute", "minutes", "reading",
-}
+_LABEL_WORDS = wordlists.words("date_label_words")
 
 
 def is_dateline(line: str) -> str | None:

@@ -27,7 +27,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SENTENCES = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|\bwww\.\S+|(?:\bcall\b|\btel\b|\bphone\b)\s*:?\s*\+?\d[\d ()-]{6,}\d", re.I)
-_STOP = wordlists.words("furniture_stopwords")
+_STOP = wordlists.words("prose_stopwords")
 
 
 @lru_cache(maxsize=None)

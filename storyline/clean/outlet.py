@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
+from storyline import words as wordlists
 
-_SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "news"}
+_SECOND_LEVEL = wordlists.words("second_level_domains")
 
 
 def outlet_from_domain(value: str) -> str | None:
@@ -48,8 +49,8 @@ _SELF_NAME = [
     re.compile(r"^(?i:a (?:message|note|letter|word) from) " + _NAME + r"\s*[:.!]?\s*$", re.M),
     re.compile(r"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s*)?" + _NAME),
 ]
-_NOT_NAMES = {"the", "all", "all rights reserved", "all rights", "copyright", "rights reserved"}
-_LEGAL = re.compile(r"\s+(?:All(?: Rights.*)?|Ltd|Limited|Inc|LLC|GmbH|plc|PLC|Corp|Co|S\.?A|AG)\.?$")
+_NOT_NAMES = wordlists.words("not_outlet_names")
+_LEGAL = re.compile(r"\s+(?:" + wordlists.alternation("legal_suffixes") + r")\.?$")
 
 
 def outlet_from_text(lines: list[str]) -> tuple[str | None, str | None]:

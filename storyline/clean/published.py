@@ -38,6 +38,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from storyline import words as wordlists
 from storyline.clean.dates import MONTHS, parse_date_string
 from storyline.model import Published
 
@@ -57,8 +58,7 @@ UPDATE_DAYS = 30
 SMALL_HOURS = 6
 # Expressions counted from the publication day itself ("last month", "the next day") move with
 # it and cannot contradict it: a clash there is a wrong guess of tense, not evidence.
-_OFFSET = re.compile(r"\b(?:last|next|this|previous|coming|ago|yesterday|tomorrow|today|tonight|earlier|later|"
-                     r"following|before|after)\b", re.I)
+_OFFSET = re.compile(r"\b(?:" + wordlists.alternation("relative_time_words") + r")\b", re.I)
 # Expressions the text check reads: those naming a day or a month (a year says too little).
 _PRECISE = {"day", "month"}
 

@@ -62,80 +62,26 @@ class _Line:
 _STOP = wordlists.words("prose_stopwords")
 
 # Words after which a sentence cannot end: a line ending with one was cut mid-sentence.
-_DANGLING = frozenset("""
-a an the of to with and or but for in on at by from that which who whose as than about into over
-after before between under his her their its our your my is are was were be been has have had will
-would could should can may might must not no nor this these those such
-""".split())
+_DANGLING = wordlists.words("dangling_words")
 
-_ABBREV = frozenset("""
-no nos nr mr mrs ms messrs dr prof st gen lt col maj sgt capt cmdr adm gov sen rep rev hon pres
-art arts sec para vol pp p fig approx vs v e.g i.e cf ca jan feb mar apr jun jul aug sep sept oct nov
-dec ch pt
-""".split())
-_HONORIFIC = frozenset("mr mrs ms messrs dr prof gen lt col maj sgt capt cmdr adm gov sen rep rev hon pres".split())
+_ABBREV = wordlists.words("abbreviations")
+_HONORIFIC = wordlists.words("honorifics")
 
 # Wire agencies and the name each is credited under.
 _AGENCIES = wordlists.table("wire_credits")
 _AGENCY_ALT = "|".join(sorted((re.escape(k) for k in _AGENCIES), key=len, reverse=True))
 
-_SECTIONS = frozenset("""
-world news opinion opinions politics business sport sports analysis markets market tech technology
-science health culture arts lifestyle life entertainment europe asia africa americas us uk
-national local economy environment climate video videos podcast podcasts editorial editorials
-features feature comment commentary investigation investigations explainer live breaking
-international global region regional society education travel food style media weather crime
-justice law defence defense security diplomacy energy finance money columns column blogs blog
-letters interview interviews review reviews photos gallery middle east latin america asia pacific
-north south east west nation state home
-""".split())
+_SECTIONS = wordlists.words("section_names")
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪►▸»>]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
-_RELATED = re.compile(
-    r"^(?:(?P<mr>(?:the\s+)?most\s+(?:read|popular|viewed|watched|shared|commented|emailed|recent)"
-    r"(?:\s+\w+){0,2}|trending(?:\s+(?:now|news|stories|articles|topics))?"
-    r"|popular(?:\s+(?:now|stories|news|articles|posts))?|top\s+(?:stories|news|headlines|reads))"
-    r"|related(?:\s+(?:articles?|stories|story|news|posts?|content|coverage|reading|links?|topics?|videos?|items?))?"
-    r"|read\s+(?:more|also|next|this(?:\s+next)?)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
-    r"|more\s+(?:stories|news|articles|coverage|headlines|from\s+\w+(?:\s+\w+){0,3}|in\s+\w+(?:\s+\w+){0,2}|like\s+this)"
-    r"|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos?))?|you\s+(?:may|might)\s+(?:also\s+)?"
-    r"(?:like|enjoy|be\s+interested\s+in|have\s+missed)|latest(?:\s+(?:news|stories|articles|headlines|videos?))?"
-    r"|editor'?s?'?\s+picks?|don'?t\s+miss|what\s+to\s+read\s+next|further\s+reading|in\s+other\s+news"
-    r"|more\s+top\s+stories|related\s+topics|keep\s+reading|recent\s+(?:posts|stories|articles)"
-    r"|other\s+(?:stories|news)|(?:more|explore)\s+(?:topics|sections))\s*[:»>|\-–—.]*$",
-    re.I,
-)
+_RELATED = re.compile(r"^(?:" + wordlists.alternation("related_link_heads") + r")\s*[:»>|\-–—.]*$", re.I)
 _RELATED_INLINE = re.compile(
-    r"^(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more|watch|listen|recommended|"
-    r"(?:most\s+)?popular|trending)\s*[:|»>]\s*(?P<rest>\S.*)$", re.I)
+    r"^(?:" + wordlists.alternation("related_inline_heads") + r")\s*[:|»>]\s*(?P<rest>\S.*)$", re.I)
 
-_SHARE = re.compile(
-    r"^(?:share(?:\s+(?:this|the|on|via|article|story|page|to|with)\b.*)?|tweet|e-?mail|print|copy(?:\s+link)?|"
-    r"link\s+copied|save|bookmark|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|"
-    r"follow\s+(?:us|me)\b.*|like\s+us\s+on\b.*|join\s+(?:us|our)\s+(?:on|in)\b.*|"
-    r"sign\s+up\b.*|subscribe(?:\s+(?:to|now|today|for|here|and)\b.*)?|get\s+(?:our|the)\s+.*newsletter.*|"
-    r".*\bnewsletters?\b.*|click\s+here\b.*|tap\s+here\b.*|download\s+(?:our|the)\s+app\b.*|"
-    r"listen\s+to\s+(?:this|the)\s+(?:article|story)\b.*|enter\s+your\s+e-?mail.*|please\s+enter.*e-?mail.*|"
-    r"(?:get|receive)\s+(?:the\s+)?(?:latest|breaking)\s+.*\s+(?:in|to)\s+your\s+inbox.*|"
-    r"(?:\d+\s+)?comments?(?:\s*\(\d+\))?|(?:view|show|read|add|post)\s+(?:all\s+)?comments?.*|leave\s+a\s+comment.*|"
-    r"join\s+the\s+(?:conversation|discussion).*|we\s+use\s+cookies\b.*|report\s+an?\s+(?:error|correction|typo).*|"
-    r"send\s+(?:us\s+)?(?:a\s+)?(?:tip|feedback|correction).*)\s*[:.!]?$",
-    re.I,
-)
-_NAV = re.compile(
-    r"^(?:skip\s+to\s+(?:main\s+)?(?:content|navigation)|back\s+to\s+top|(?:main\s+)?menu|search|home(?:page)?|"
-    r"log\s*in|log\s*out|sign\s*in|sign\s*out|register|my\s+account|advertisement|advertising|sponsored(?:\s+content)?|"
-    r"ad|ads|close|open|next|previous|prev|next\s+article|previous\s+article|load\s+more|show\s+more|see\s+more|"
-    r"view\s+more|all\s+rights\s+reserved.*|(?:©|\(c\)|copyright)\s.*|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|"
-    r"privacy(?:\s+policy)?|cookie\s+policy|contact\s+us|about\s+us|accept(?:\s+all)?(?:\s+cookies)?|"
-    r"image|video|photo|gallery|play|watch|listen|audio|reuse\s+this\s+content|topics|tags|"
-    r"(?:tags?|topics?|filed\s+under|categories|category|keywords)\s*:.*|"
-    r"(?:\d+\s+)?(?:min(?:ute)?s?|minute)\s+read|reading\s+time\s*:?.*|"
-    r"(?:home|news)\s*(?:[>/»›|]\s*[\w&' -]+){1,5})\s*[:.]?$",
-    re.I,
-)
+_SHARE = re.compile(r"^(?:" + wordlists.alternation("share_bar_lines") + r")\s*[:.!]?$", re.I)
+_NAV = re.compile(r"^(?:" + wordlists.alternation("navigation_lines") + r")\s*[:.]?$", re.I)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b).{0,160}$|^.{0,160}\ball rights reserved\W*$", re.I)
 _STAMP = re.compile(
     r"^(?:(?:updated|posted|published|last\s+updated|edited)\s*:?\s*)?(?:(?:about|over|almost|nearly)\s+)?"
@@ -144,17 +90,7 @@ _STAMP = re.compile(
     re.I,
 )
 
-_APPEAL_HEAD = re.compile(
-    r"^(?:a\s+(?:message|note|letter|word)\s+from\b.*|dear\s+(?:readers?|friends?|subscribers?|listeners?|viewers?|"
-    r"supporters?|members?)\b.*|support\s+(?:our|independent|quality|local|us|the)\b.*|"
-    r"(?:please\s+)?(?:donate|contribute|make\s+a\s+(?:donation|contribution))(?:\s+(?:now|today|here))?\b.*|"
-    r"(?:become|join)\s+(?:a\s+|our\s+)?(?:member|subscriber|supporter|patron)s?\b.*|"
-    r"(?:we|i)\s+need\s+your\s+(?:help|support)\b.*|if\s+you\s+(?:value|appreciate|enjoy|like|rely\s+on|found)\s+"
-    r"(?:our|this|what|the)\b.*|(?:independent\s+)?journalism\s+(?:needs|relies\s+on|depends\s+on)\b.*|"
-    r"before\s+you\s+go\b.*|thank\s+you\s+for\s+reading\b.*|you(?:'ve|’ve|\s+have)\s+read\s+\d+\b.*|"
-    r"(?:this|our)\s+(?:journalism|reporting|work)\s+is\s+(?:free|funded|made\s+possible)\b.*)$",
-    re.I,
-)
+_APPEAL_HEAD = re.compile(r"^(?:" + wordlists.alternation("appeal_heads") + r")$", re.I)
 _APPEAL_VOCAB = re.compile(
     r"\b(?:support\w*|donat\w*|contribut\w*|subscri\w*|journalis\w*|member\w*|fund\w*|independen\w*|"
     r"reader\w*|help|thank\w*|paywall|monthly|sign\s+up)\b", re.I)
@@ -167,8 +103,7 @@ _ADDRESS_LABEL = re.compile(
     r"editorial\s+office|newsroom|contact(?:\s+us)?|visit\s+us|find\s+us)\s*:?(?:\s.{0,60})?$", re.I)
 _STREET = re.compile(
     r"^(?:(?:suite|ste|unit|floor|apt)\.?\s*\w+,?\s*)?\d{1,6}[a-z]?\s+(?:[\w.'-]+\s+){0,5}"
-    r"(?:st|street|ave|avenue|rd|road|blvd|boulevard|ln|lane|dr|drive|way|ct|court|pl|place|sq|square|"
-    r"hwy|highway|pkwy|parkway|ter|terrace|plaza|cir|circle|strasse|straße|rue|via|calle)\.?"
+    r"(?:" + wordlists.alternation("street_types") + r")\.?"
     r"(?:\s*,\s*(?:suite|ste|unit|floor|fl)\.?\s*\w+)?(?:\s*,.{0,40})?$", re.I)
 _CITY_ZIP = re.compile(
     r"^[A-Z][\w .'-]{1,40},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+\d{5}(?:-\d{4})?$"
@@ -193,15 +128,8 @@ _AGENCY_LINE = re.compile(
     r"(?:\s+(?:staff|reporters?|contributed|wire|news))?[\s)\]]*\.?$", re.I)
 _WIRE_OPENING = re.compile(r"^[A-Z][\w .,'/-]{0,60}?\((?P<ag>" + _AGENCY_ALT + r")\)\s*[-—–:]", re.I)
 
-_BYLINE = re.compile(
-    r"^(?:by|written\s+by|words\s+by|story\s+by|text\s+by|posted\s+by|reported\s+by|author\s*:|"
-    r"authors\s*:|por|von|par)\s+(?P<who>.{2,120})$", re.I)
-_ROLE_WORDS = frozenset("""
-and staff agency reporter reporters correspondent correspondents editor editors writer writers desk
-news in the of team bureau contributor columnist senior chief special political diplomatic foreign
-international economics business health science defence defense security analyst with for at de van
-von der bin al el la le du da dos das y
-""".split())
+_BYLINE = re.compile(r"^(?:" + wordlists.alternation("byline_openers") + r")\s+(?P<who>.{2,120})$", re.I)
+_ROLE_WORDS = wordlists.words("byline_role_words")
 
 _CAPTION_STRONG = [
     re.compile(r"(?:^|[\s.(\[|])(?:photo(?:graph)?s?|pictures?|pics?|images?|fotos?|illustrations?|graphics?|"
@@ -224,11 +152,7 @@ _CAPTION_MEDIUM = [
 ]
 _DATE_SENTENCE = re.compile(r"[.,]\s*(?:[A-Z][a-z]+,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\.?\s*(?=\S*$|$)")
 _FUSED = re.compile(r"(?<=[a-z)\].])(?=[A-Z][a-z])")
-_STARTERS = frozenset("""
-the a an this that these those thus so but and however meanwhile in on at after before according he she it
-they we his her their its there here as while when since although though earlier later also for
-moreover furthermore still yet then now today yesterday officials president police authorities
-""".split())
+_STARTERS = wordlists.words("sentence_starters")
 
 # A row of a schedule or table: it starts with a figure or a date ("June 9 - Tampa, FL").
 _DATA_ROW = re.compile(r"^\W*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.I)

@@ -21,32 +21,25 @@ from storyline import words as wordlists
 REPORT_VERBS = wordlists.words("claim_reporting_verbs")
 # Reporting verbs that commit the source less than "say": their use is a hedge.
 HEDGE_VERBS = wordlists.words("hedge_verbs")
-HEDGE_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "possibly", "probably",
-                 "likely", "seemingly", "presumably", "ostensibly", "unconfirmed", "perhaps", "maybe"}
+HEDGE_ADVERBS = wordlists.words("hedge_adverbs")
 MODALS = {"may", "might", "could"}
 # What makes a figure a projection or a capacity rather than a finding: "will reach", "could top",
 # "can collect up to", "expects to collect", "is capable of processing". Projections are kept, and marked, but never
 # set against a measured figure as a disagreement.
-PROJECTING_AUX = {"will", "would", "could", "may", "might", "should", "can", "'ll", "wo", "ca"}
-HYPOTHETICAL_WORDS = {"scenario", "worst-case", "capacity", "capable", "hypothetical", "theoretically"}
-PROJECTING_WORDS = {"expect", "plan", "aim", "hope", "intend", "target", "forecast", "predict", "project", "want",
-                    "capable", "capacity", "potential", "possible", "scenario", "worst"}
+PROJECTING_AUX = wordlists.words("projecting_auxiliaries")
+HYPOTHETICAL_WORDS = wordlists.words("hypothetical_words")
+PROJECTING_WORDS = wordlists.words("projecting_words")
 # Words saying the figure is an older one, repeated ("the 5,000 barrels it first estimated").
-RETROSPECTIVE = {"initially", "originally", "first", "previously", "earlier", "initial", "original",
-                 "previous", "prior", "old", "former", "once", "early"}
+RETROSPECTIVE = wordlists.words("retrospective_words")
 
-ANONYMOUS = re.compile(
-    r"\b(?:anonymous|anonymity|unnamed|unidentified|not authori[sz]ed|familiar with|close to|"
-    r"sources?|insiders?|people briefed|person briefed|who asked not to be named|who declined to be named)\b",
-    re.I)
-PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "which", "who"}
+ANONYMOUS = re.compile(r"\b(?:" + wordlists.alternation("anonymous_source_markers") + r")\b", re.I)
+PRONOUNS = wordlists.words("source_pronouns")
 # Speakers inside their own quote: "We can confirm ...", said the deputy chief constable.
 FIRST_PERSON = {"i", "we"}
 # Pronouns that stand for one named person, found in the sentences just before.
 PERSON_PRONOUNS = {"he", "she"}
 # Subjects that are people, whom "it" never stands for.
-PERSON_NOUNS = {"man", "woman", "spokesman", "spokeswoman", "spokesperson", "official", "minister", "president",
-                "witness", "source", "mother", "father", "doctor", "officer", "resident"}
+PERSON_NOUNS = wordlists.words("person_nouns")
 LOOK_BACK_SENTENCES = 2
 QUOTE_OPEN = "“«\""
 QUOTE_CLOSE = "”»\""

@@ -23,6 +23,7 @@ import hashlib
 import logging
 import re
 
+from storyline import words as wordlists
 from storyline.compare.attribution import (
     PRONOUNS,
     Attribution,
@@ -35,7 +36,7 @@ from storyline.compare.attribution import (
     source_phrase,
     subject_of,
 )
-from storyline.compare.numbers import parse_figure, tidy
+from storyline.compare.numbers import MAGNITUDES, parse_figure, tidy
 from storyline.compare.measured import (
     amount_thing,
     count_predicate,
@@ -60,26 +61,14 @@ log = logging.getLogger("storyline")
 
 FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Nouns before a number that make it a name, not a count: "Article 51", "No. 740196-8".
-IDENTIFIER_NOUNS = {"article", "no", "no.", "number", "section", "resolution", "flight", "route", "chapter",
-                    "clause", "paragraph", "item", "page", "room", "gate", "level", "phase", "apollo", "covid",
-                    "category", "grade", "class", "model", "version", "stage", "step", "part", "bill", "law", "act",
-                    "highway", "interstate", "platform", "terminal", "block", "lot", "unit", "hole", "sector",
-                    "p", "pp", "vol", "issue", "episode", "season", "series", "question", "exhibit", "fig",
-                    "figure", "table", "line", "row", "slide", "photo", "picture", "image", "lap", "turn", "exit",
-                    "junction", "runway", "pier", "ward", "district", "zone", "hangar", "pad"}
+IDENTIFIER_NOUNS = wordlists.words("identifier_nouns")
 # Counted nouns too general to be a subject on their own.
-WEAK_NOUNS = {"time", "way", "thing", "part", "side", "party", "one", "other", "kind", "type", "lot", "number",
-              "amount", "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "age",
-              "item", "point", "step", "case", "area", "term", "round", "stage", "phase", "member", "country",
-              "hr", "hrs", "min", "mins", "sec", "secs", "days", "weeks", "months", "years", "hours", "minutes",
-              "seconds", "times", "ones", "others", "percent", "m", "bn", "k", "mn", "tn", "b", "#", "dozen",
-              "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "million", "millions"}
-MAGNITUDE_WORDS = {"m", "bn", "b", "mn", "k", "tn", "million", "billion", "trillion", "thousand", "hundred"}
-CONFIRM_VERBS = {"confirm", "deny", "acknowledge", "verify", "comment", "admit", "corroborate", "dispute",
-                 "refute", "reject"}
+WEAK_NOUNS = wordlists.words("weak_nouns") | {"#"}
+# Magnitudes after a number: the abbreviations and the words but "dozen" ("5m", "2 billion").
+MAGNITUDE_WORDS = wordlists.words("magnitude_abbreviations") | {w for w in MAGNITUDES if w != "dozen"}
+CONFIRM_VERBS = wordlists.words("confirm_verbs")
 # What can be denied or disputed as untrue, as against a plan or offer one rejects.
-ASSERTION_NOUNS = {"claim", "report", "allegation", "accusation", "charge", "suggestion", "figure", "estimate",
-                   "assertion", "account", "story", "finding", "conclusion", "statement", "rumour", "rumor"}
+ASSERTION_NOUNS = wordlists.words("assertion_nouns")
 TALLY = re.compile(
     r"\b(?:vot\w*|approv\w*|pass\w*|back\w*|reject\w*|endors\w*|ratif\w*|adopt\w*)\b[^.;:]{0,40}?"
     r"\b(?P<a>\d{1,4})\s*(?:-|–|to)\s*(?P<b>\d{1,4})\b|\b(?P<c>\d{1,4})\s*(?:-|–)\s*(?P<d>\d{1,4})\s+vote\b", re.I)
@@ -91,10 +80,10 @@ DEAD_NOUNS = {"body", "corpse"}
 # Changes that mean one thing of people and another of things: "fired" engines are not sacked.
 THINGS_DONE_OTHERWISE = {"sacked": "fired", "abducted": "seized", "freed": "released", "held captive": "held"}
 # Counted nouns that are people, for verbs that mean one thing of people and another of things.
-PEOPLE_CLASSES = {"troops", "people", "workers", "children", "migrants", "girls", "boys", "students"}
-PEOPLE_NOUNS = {w for w, cls in NOUN_CLASSES.items() if cls in PEOPLE_CLASSES} \
-    | {"man", "woman", "men", "women", "officer", "official", "manager", "executive", "teacher",
-       "doctor", "nurse", "player", "journalist", "hostage", "captive", "prisoner", "passenger"}
+PEOPLE_CLASSES = wordlists.words("people_classes")
+# Vague amounts ("hundreds", "dozens") and "several": numbers in a figure that are not digits.
+VAGUE_COUNTS = wordlists.words("vague_amounts") | {"several"}
+PEOPLE_NOUNS = {w for w, cls in NOUN_CLASSES.items() if cls in PEOPLE_CLASSES} | wordlists.words("person_nouns")
 
 
 def claim_id(article: str, start: int, subject: str) -> str:
@@ -119,7 +108,7 @@ def _figure_spans(sent):
     for e in sent.ents:
         if e.label_ in FIGURE_LABELS:
             nums = [t for t in e if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.text in ("%",)
-                    or t.lower_ in ("hundreds", "thousands", "millions", "dozens", "billions", "several")]
+                    or t.lower_ in VAGUE_COUNTS]
             if nums:
                 end = e.end
                 doc = e.doc
@@ -197,7 +186,7 @@ def _in_parens(doc, i) -> bool:
     return bool(re.search(r"(?:-LRB-|\()[^)]*$", left)) and "-RRB-" not in left
 
 
-MONEY_TOKEN = re.compile(r"\d[\d,.]*(?:bn|b|m|mn|k|tn)", re.I)
+MONEY_TOKEN = re.compile(r"\d[\d,.]*(?:" + wordlists.alternation("magnitude_abbreviations") + ")", re.I)
 
 
 def _figure_text(doc, s, e) -> tuple[str, object]:
@@ -207,27 +196,19 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
     toks = list(doc[s:e])
     # Extend left to a qualifier the tagger left out: "an estimated 5,000", "up to 5,000".
     k = s
-    while k > 0 and doc[k - 1].lower_ in ("about", "around", "some", "nearly", "almost", "over", "approximately",
-                                          "roughly", "estimated", "up", "to", "as", "many", "much", "than", "more",
-                                          "least", "at", "fewer", "less", "between", "from", "an") and s - k < 3:
+    while k > 0 and doc[k - 1].lower_ in wordlists.words("figure_lead_words") and s - k < 3:
         k -= 1
     while k < s and doc[k].dep_ == "prt":
         k += 1  # "handed over 21 girls": the verb's particle, not "over 21"
     pre = doc[k:s].text
-    if not re.search(r"\b(?:about|around|some|nearly|almost|over|approximately|roughly|estimated|up to|as many as|"
-                     r"as much as|more than|at least|fewer than|less than|between)\b", pre.lower()):
+    if not re.search(r"\b(?:" + wordlists.alternation("figure_qualifier_phrases") + r")\b", pre.lower()):
         pre = ""
     # Keep figure words; the first noun after them is what is counted.
     figure_toks = []
     while toks and toks[0].lower_ in ("only", "just", "still", "even"):
         toks = toks[1:]  # "only 10 to 15 percent": emphasis, not part of the figure
     for t in toks:
-        if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.is_punct and t.text in "-–,." or t.lower_ in (
-                "to", "and", "between", "from", "about", "around", "some", "nearly", "almost", "over", "up",
-                "as", "many", "much", "more", "than", "least", "at", "fewer", "less", "approximately", "roughly",
-                "several", "few", "a", "an", "hundreds", "thousands", "millions", "billions", "dozens", "of",
-                "%", "percent", "per", "cent", "$", "£", "€", "¥", "us$", "estimated", "tens", "scores", "bn", "m", "half",
-                "mn", "k", "tn", "million", "billion", "thousand") or t.text in ("$", "£", "€", "¥", "-LRB-"):
+        if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.is_punct and t.text in "-–,." or t.lower_ in wordlists.words("figure_words") or t.text in ("$", "£", "€", "¥", "-LRB-"):
             figure_toks.append(t)
         else:
             break
@@ -235,16 +216,15 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
         return "", None
     j = figure_toks[-1].i + 1  # "1.2 million" split by the tagger: take the magnitude along
     money = figure_toks[0].text in ("$", "£", "€", "¥", "US$") or doc[max(0, figure_toks[0].i - 1)].text in "$£€¥"
-    while j < len(doc) and (doc[j].lower_ in ("million", "billion", "trillion", "thousand", "hundred", "dozen") or (
-            doc[j].lower_.rstrip(".") in ("m", "bn", "mn", "k", "tn", "b") and (
+    while j < len(doc) and (doc[j].lower_ in MAGNITUDES or (
+            doc[j].lower_.rstrip(".") in wordlists.words("magnitude_abbreviations") and (
                 money or doc[j - 1].whitespace_ == "" or (j + 1 < len(doc) and doc[j + 1].tag_ == "NNS")))):
         # "4.9 m barrels": a magnitude before a plural noun; "5 m deep" stays metres
         figure_toks.append(doc[j])
         j += 1
     text = (pre + " " + doc[figure_toks[0].i:figure_toks[-1].i + 1].text).strip()
     text = re.sub(r"\b(\d{1,3}), (\d{3})\b", r"\1,\2", text)  # "1, 600"
-    last_num = max((t for t in figure_toks if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.lower_ in ("hundreds", "thousands", "millions",
-                                                                             "billions", "dozens", "several")),
+    last_num = max((t for t in figure_toks if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.lower_ in VAGUE_COUNTS),
                    key=lambda t: t.i, default=figure_toks[-1])
     return text, last_num
 
@@ -550,7 +530,7 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             owner = owner or (owner_of(counted) if change is None else None)
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
-                    and (what not in ("troops", "people", "workers", "children", "migrants") or fig.value == 1):
+                    and (what not in PEOPLE_CLASSES or fig.value == 1):
                 continue  # "one worker told her", "three scientists": a mention, not a count anyone reports
         else:
             if unit is None:
@@ -672,8 +652,7 @@ def _tally_claims(article, sent, analysis) -> list[Claim]:
         return []
     a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
     doc = sent.doc
-    verb = next((t for t in sent if t.lemma_.lower() in ("vote", "approve", "pass", "back", "reject", "endorse",
-                                                          "ratify", "adopt") and t.pos_ == "VERB"), None)
+    verb = next((t for t in sent if t.lemma_.lower() in wordlists.words("tally_verbs") and t.pos_ == "VERB"), None)
     body = None
     if verb is not None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -823,8 +802,7 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
             continue
         att = attribute(sent, v)
         reported = att.verb is not None and att.source is not None
-        if not (att.hedges or att.anonymous or (reported and att.verb.lemma_.lower() in ("report", "claim", "allege",
-                                                                                          "accuse", "believe"))):
+        if not (att.hedges or att.anonymous or (reported and att.verb.lemma_.lower() in wordlists.words("assertion_reporting_verbs"))):
             continue
         if (att.projected or any(h in ("may", "might", "could") for h in att.hedges)) and not att.source:
             continue  # a possibility or forecast, not a checkable statement

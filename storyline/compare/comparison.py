@@ -36,6 +36,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 
+from storyline import words as wordlists
 from storyline.compare.numbers import interval, render, same_figure
 from storyline.compare.samefigure import join_same_figures
 from storyline.model import Article, Claim, ClaimComparison
@@ -143,7 +144,7 @@ def show(c: Claim) -> str:
         return f"{c.value} votes"
     unit = c.unit if c.unit in ("%", "USD", "GBP", "EUR") else None
     rest = "" if unit else f" {c.unit}" if c.unit else ""
-    if rest and isinstance(c.value, str) and re.search(r"(?:hundreds|thousands|millions|billions|dozens|scores|tens)$",
+    if rest and isinstance(c.value, str) and re.search(r"(?:" + wordlists.alternation("vague_amounts") + r")$",
                                                        c.value):
         rest = " of" + rest  # "hundreds of thousands of people", not "hundreds of thousands people"
     return render(c.value, unit, c.qualifier) + rest + (f" ({c.converted})" if c.converted else "")

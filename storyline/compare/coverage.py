@@ -18,20 +18,7 @@ from storyline.model import Article, Event, Story
 from storyline import words as wordlists
 
 # Head nouns that name the same kind of thing in news copy.
-REFERENTS: dict[str, str] = word_table({
-    "treaty": "treaty agreement pact accord deal convention alliance",
-    "law": "law bill legislation act decree",
-    "attack": "attack strike raid assault bombing offensive",
-    "spill": "spill leak slick gusher",
-    "war": "war conflict invasion",
-    "ceasefire": "ceasefire truce armistice",
-    "troops": "troop soldier force serviceman",
-    "election": "election vote ballot poll referendum",
-    "sanctions": "sanction embargo",
-    "talks": "talk negotiation summit",
-    "protest": "protest demonstration rally",
-    "well": "well rig platform",
-})
+REFERENTS: dict[str, str] = word_table(wordlists.table("referent_classes"))
 MAX_SENTENCES_PER_ARTICLE = 30
 MAX_SENTENCES = 600
 MAX_THINGS = 8

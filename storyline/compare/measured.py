@@ -42,33 +42,30 @@ from storyline.compare.subjects import (
     owner_name,
     participle,
 )
+from storyline import words as wordlists
 
 OWNER_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC"}
 # Verbs that pass their subject on to an infinitive: "are believed to have died", "continued to rise".
-RAISING_VERBS = {"continue", "begin", "start", "keep", "seem", "appear", "remain", "expect", "hope", "plan",
-                 "need", "want", "try", "manage", "fail", "force", "set", "threaten", "stand"}
+RAISING_VERBS = wordlists.words("raising_verbs")
 # Phrasal verbs whose particle changes the change: "laid off 500 workers".
 PHRASAL_CHANGES = {("lay", "off"): "sacked", ("die", "out"): "killed", ("wipe", "out"): "killed"}
 # Units of volume: the only measures whose material may be named anywhere in the sentence.
-VOLUME_UNITS = {"barrels", "gallons", "litres", "tonnes", "cubic metres", "barrels per day"}
+VOLUME_UNITS = wordlists.words("volume_units")
 # Nouns whose "in"/"of" phrase names their owner: "shares in BP", "troops of Kenya".
-OWNED_NOUNS = {"share", "stock", "stake", "troop", "soldier", "force", "worker", "employee", "staff", "profit",
-               "revenue", "sale", "earnings", "asset", "debt", "value", "price"}
-DIRECTION_VERBS = {"close", "end", "finish", "trade", "open", "be", "stand", "move", "go", "come", "edge", "mark"}
+OWNED_NOUNS = wordlists.words("owned_nouns")
+DIRECTION_VERBS = wordlists.words("direction_verbs")
 # Words that make "pounds" money: "fined 5 million pounds", "cost 300 pounds".
-MONEY_WORDS = {"pay", "cost", "fine", "worth", "spend", "price", "fund", "profit", "loss", "sterling", "budget",
-               "compensation", "charge", "fee", "salary", "bill", "sell", "buy", "raise", "invest", "tax", "bonus"}
+MONEY_WORDS = wordlists.words("money_words")
 # Verbs that put a value on something: "valued at", "estimated at", "priced at".
-VALUE_VERBS = {"value", "price", "estimate", "put", "assess", "peg", "set", "cap", "fix", "place"}
-CURRENCY_WORDS = {"dollar", "pound", "euro", "term", "price", "money", "cash"}
+VALUE_VERBS = wordlists.words("value_verbs")
+CURRENCY_WORDS = wordlists.words("currency_words")
 PLACE_PREPS = ("on", "aboard", "at")
-VAGUE_NUMBERS = {"hundreds", "thousands", "millions", "billions", "dozens", "tens", "scores"}
+VAGUE_NUMBERS = wordlists.words("vague_amounts")
 # "on board": where all of them were, which picks out no part.
 WHOLE_PLACES = {"board"}
 # Nouns for a group whose members are counted: the group's verb is theirs.
-GROUP_NOUNS = {"team", "group", "crew", "force", "fleet", "flotilla", "contingent", "total", "workforce", "army",
-               "battalion", "unit", "squad", "delegation", "party", "staff"}
-MONEY_PREPS = ("to", "for", "on", "in", "into", "over", "towards", "toward", "from", "off")
+GROUP_NOUNS = wordlists.words("group_nouns")
+MONEY_PREPS = wordlists.entries("money_prepositions")
 MAX_PHRASE_WORDS = 4
 MAX_HOPS = 5
 KNOWN_CHANGES = set(CHANGE_CLASSES.values())
@@ -77,15 +74,11 @@ RATE_WINDOW = 14
 SUBJECT_TOKENS = 8
 # Heads that stand for the quantity itself: "the estimate was 5,000 barrels" is about the material.
 # Nouns that name only the dimension measured ("an area of 2,500 square miles"): what has it is elsewhere.
-DIMENSION_NOUNS = {"area", "distance", "length", "height", "depth", "width", "weight", "size", "sum", "maximum",
-                   "minimum", "average", "range", "total", "span", "stretch", "radius", "diameter", "altitude"}
-TRANSPARENT_NOUNS = {"estimate", "figure", "rate", "flow", "amount", "total", "number", "volume", "level",
-                     "forecast", "projection", "count", "tally", "range", "quantity"}
+DIMENSION_NOUNS = wordlists.words("dimension_nouns")
+TRANSPARENT_NOUNS = wordlists.words("transparent_nouns")
 LOOK_BACK_SENTENCES = 2
 # Modifiers that say nothing about what is named, and magnitudes the tagger left outside a figure.
-SKIP_MODIFIERS = {"other", "new", "more", "many", "several", "few", "m", "bn", "mn", "k", "tn", "b", "million",
-                  "percent", "per", "cent",
-                  "billion", "thousand", "trillion", "total", "estimated", "further", "additional", "extra"}
+SKIP_MODIFIERS = wordlists.words("skip_modifiers")
 
 
 def ent_text(token) -> str:

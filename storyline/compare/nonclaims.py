@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from storyline.compare.words import words
+from storyline import words as wordlists
 
 # A reader-comment header: an optional time stamp, a user name, "wrote:".
 COMMENT_HEADER = re.compile(
@@ -45,8 +46,7 @@ SLASHED = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?")
 PERCENT_WORDS = {"%", "percent", "per", "pc"}
 # Where a number may be a name: letters, or letters and a hyphen, glued before it ("G20", "F-15").
 LETTERS_BEFORE = re.compile(r"[A-Za-z][A-Za-z.]*-?$")
-PARTITIVE_DETERMINERS = {"the", "these", "those", "them", "its", "their", "his", "her", "our", "us", "whom",
-                         "which", "my", "your", "this", "that"}
+PARTITIVE_DETERMINERS = wordlists.words("partitive_determiners")
 
 
 def comments_start(body: str) -> int | None:

@@ -13,20 +13,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from storyline import words as wordlists
 
-WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
-}
-MAGNITUDES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "dozen": 12,
-}
+# Number words (those of the time rules) and "a"/"an" as one ("a hundred", "a million").
+WORD_NUMBERS = {**wordlists.int_table("small_number_words"), **wordlists.int_table("tens_words"), "a": 1, "an": 1}
+MAGNITUDES = wordlists.int_table("magnitudes")
+_MAGNITUDE_WORDS = "|".join(w for w in MAGNITUDES if w != "dozen")  # "$20-billion", not "20-dozen"
 # Suffixes glued to digits: "$20bn", "5k", "£3m", "1.2tn".
-SUFFIXES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
-            "bn": 1_000_000_000, "bln": 1_000_000_000, "tn": 1_000_000_000_000, "tr": 1_000_000_000_000}
+SUFFIXES = wordlists.int_table("magnitude_suffixes")
 
 # Vague quantities and the interval each conventionally stands for.
 VAGUE = [
@@ -54,12 +48,9 @@ VAGUE = [
 VAGUE_RE = re.compile(r"\b(" + "|".join(p for p, _, _ in VAGUE) + r")\b", re.I)
 
 # Words before a figure that make it approximate or a bound; tolerance for "about" figures.
-APPROX = ["about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "close to",
-          "nearly", "almost", "just under", "just over", "circa", "approx."]
-LOWER_BOUND = ["more than", "over", "above", "at least", "upwards of", "in excess of", "no fewer than",
-               "no less than", "greater than", "exceeding", "just over"]
-UPPER_BOUND = ["up to", "as many as", "as much as", "no more than", "fewer than", "less than", "under",
-               "below", "at most", "nearly", "almost", "just under", "not more than"]
+APPROX = list(wordlists.entries("approximate_qualifiers"))
+LOWER_BOUND = list(wordlists.entries("lower_bound_qualifiers"))
+UPPER_BOUND = list(wordlists.entries("upper_bound_qualifiers"))
 QUALIFIER_RE = re.compile(
     r"^(?:(" + "|".join(re.escape(q) for q in sorted(set(APPROX + LOWER_BOUND + UPPER_BOUND), key=len, reverse=True))
     + r")\s+)", re.I)
@@ -104,7 +95,7 @@ def tidy(text: str) -> str:
     t = re.sub(r"([$£€¥₹₽])\s+(\d)", r"\1\2", t)
     t = re.sub(r"(\d)\s+%", r"\1%", t)
     t = re.sub(r"(\d)\s*-\s*(\d)", r"\1-\2", t)
-    t = re.sub(r"(\d)-(hundred|thousand|million|billion|trillion)\b", r"\1 \2", t, flags=re.I)  # "$20-billion"
+    t = re.sub(r"(\d)-(" + _MAGNITUDE_WORDS + r")\b", r"\1 \2", t, flags=re.I)  # "$20-billion"
     return " ".join(t.split())
 
 

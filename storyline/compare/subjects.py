@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+from storyline import words as wordlists
 
 
 def word_table(groups: dict[str, str], table: dict[str, str] | None = None) -> dict[str, str]:
@@ -37,47 +38,10 @@ def word_table(groups: dict[str, str], table: dict[str, str] | None = None) -> d
 
 
 # Counted nouns that name the same kind of thing in news copy: lemma -> subject noun.
-NOUN_CLASSES: dict[str, str] = word_table({
-    "troops": "troop soldier serviceman servicemen servicewoman fighter trooper infantryman marine",
-    "people": "people person individual resident civilian citizen inhabitant reveller reveler partygoer attendee "
-              "spectator onlooker",
-    "workers": "worker employee staff staffer crew crewman crewmember",
-    "weapons": "weapon weaponry arm armament munition",
-    "artillery shells": "shell artillery round",
-    "missiles": "missile rocket",
-    "drones": "drone uav",
-    "children": "child kid minor",
-    "girls": "girl schoolgirl",
-    "boys": "boy schoolboy",
-    "students": "student pupil schoolchild",
-    "migrants": "migrant asylum-seeker asylum seeker refugee",
-    "votes": "vote ballot",
-    "deaths": "death fatality",
-    "cases": "case infection",
-    "homes": "home house household dwelling",
-    "jobs": "job post position",
-    "vessels": "vessel ship boat",
-})
+NOUN_CLASSES: dict[str, str] = word_table(wordlists.table("noun_classes"))
 
 # Verbs (and nouns/adjectives) that change what is counted: lemma -> the change.
-CHANGE_CLASSES: dict[str, str] = word_table({
-    "killed": "kill die dead death fatality perish slay massacre execute toll",
-    "injured": "injure wound hurt injury casualty injured wounded",
-    "hospitalized": "hospitalize hospitalise hospitalization hospitalisation",
-    "missing": "missing disappear",
-    "arrested": "arrest detain jail imprison incarcerate",
-    "displaced": "evacuate displace flee evacuee uproot evacuation",
-    "captured": "capture",
-    "abducted": "abduct kidnap snatch seize",
-    "held captive": "captive captivity hostage",
-    "freed": "free release liberate",
-    "trapped": "trap trapped",
-    "assaulted": "assault attack grope molest harass rape",
-    "infected": "infect",
-    "sacked": "sack fire dismiss redundant",
-    "rescued": "rescue save",
-    "lost": "lose loss",
-})
+CHANGE_CLASSES: dict[str, str] = word_table(wordlists.table("change_classes"))
 # Changes that only materials undergo ("oil leaked", "oil collected"): lemma -> the change.
 MATERIAL_CLASSES: dict[str, str] = word_table({
     "leaked": "leak spill gush spew flow pour escape discharge seep bleed leakage outflow unleash release "
@@ -95,77 +59,25 @@ LEVEL_CLASSES: dict[str, str] = word_table({
 # Verbs of placing, moving and being: "3,000 troops sent", "deployed", "stationed", "are there"
 # all count the same troops, so these add nothing to a subject; nor do verbs that state a
 # level ("reached 11", "totals 5,000") or report one.
-NEUTRAL_VERBS = set("""be have remain stay send deploy dispatch station base move transfer position post mass amass
-arrive land number total reach hit top exceed stand amount include comprise involve count put estimate
-make become seem appear operate serve go affiliate associate locate situate name call attach ship supply
-deliver provide export transport""".split())
+NEUTRAL_VERBS = wordlists.words("neutral_verbs")
 # "taken to hospital", "flown to hospitals": the destination names what happened.
 HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "infirmary"}
 # Verbs whose money amount is what something costs: "the spill has cost BP $3bn".
 COST_VERBS = {"cost"}
 # Nouns that name an amount of something else; the subject keeps their "of" phrase ("cost of spill").
-RELATIONAL_NOUNS = {"cost", "value", "price", "bill", "size", "total", "estimate", "amount", "tag", "share",
-                    "stake", "proportion", "part", "rate", "level", "volume", "number", "capitalization",
-                    "capitalisation", "worth", "budget", "revenue", "profit", "loss", "sale"}
+RELATIONAL_NOUNS = wordlists.words("relational_nouns")
 # Past participles of common irregular verbs, for subject labels ("taken", "paid").
-IRREGULAR_PARTICIPLES = {
-    "be": "been", "begin": "begun", "bring": "brought", "build": "built", "buy": "bought", "catch": "caught",
-    "choose": "chosen", "come": "come", "cut": "cut", "do": "done", "draw": "drawn", "drive": "driven",
-    "eat": "eaten", "fall": "fallen", "feed": "fed", "feel": "felt", "fight": "fought", "find": "found",
-    "fly": "flown", "forget": "forgotten", "freeze": "frozen", "get": "got", "give": "given", "go": "gone",
-    "grow": "grown", "have": "had", "hear": "heard", "hide": "hidden", "hit": "hit", "hold": "held",
-    "hurt": "hurt", "keep": "kept", "know": "known", "lay": "laid", "lead": "led", "leave": "left",
-    "lend": "lent", "let": "let", "lie": "lain", "lose": "lost", "make": "made", "mean": "meant",
-    "meet": "met", "pay": "paid", "put": "put", "quit": "quit", "read": "read", "ride": "ridden",
-    "rise": "risen", "run": "run", "say": "said", "see": "seen", "seek": "sought", "sell": "sold",
-    "send": "sent", "set": "set", "shake": "shaken", "shed": "shed", "shoot": "shot", "show": "shown",
-    "shut": "shut", "sink": "sunk", "sit": "sat", "sleep": "slept", "slide": "slid", "speak": "spoken",
-    "spend": "spent", "spread": "spread", "stand": "stood", "steal": "stolen", "stick": "stuck",
-    "strike": "struck", "swim": "swum", "take": "taken", "teach": "taught", "tell": "told",
-    "think": "thought", "throw": "thrown", "understand": "understood", "wake": "woken", "wear": "worn",
-    "win": "won", "write": "written", "cost": "cost", "bid": "bid", "forecast": "forecast", "withdraw": "withdrawn", "undergo": "undergone", "overtake": "overtaken",
-}
+IRREGULAR_PARTICIPLES = wordlists.table("irregular_participles")
 
 # Measure nouns: the figure is an amount of something else ("barrels of oil").
-MEASURES: dict[str, str] = word_table({
-    "barrels": "barrel bbl", "gallons": "gallon", "litres": "litre liter", "tonnes": "tonne ton",
-    "cubic metres": "cubic", "km": "kilometre kilometer km", "miles": "mile", "metres": "metre meter",
-    "feet": "foot feet ft", "inches": "inch", "mph": "mph", "knots": "knot", "degrees": "degree",
-    "cents": "cent", "pence": "penny pence p", "barrels per day": "bpd", "acres": "acre", "hectares": "hectare",
-    "square miles": "square",
-    "kg": "kilogram kg kilo", "pounds": "lb", "psi": "psi", "%": "percent % percentage", "megawatts": "megawatt mw",
-    "USD": "dollar", "EUR": "euro", "GBP": "sterling", "points": "point",
-})
-RATE_WORDS = {"day": "per day", "daily": "per day", "week": "per week", "weekly": "per week", "hour": "per hour",
-              "month": "per month", "monthly": "per month", "year": "per year", "annually": "per year",
-              "annual": "per year", "minute": "per minute", "second": "per second"}
+MEASURES: dict[str, str] = word_table(wordlists.table("measure_units"))
+RATE_WORDS = wordlists.table("rate_words")
 # Materials measured in those units fold too ("crude" is oil).
-MATERIALS = {"crude": "oil", "petroleum": "oil", "oil": "oil", "gas": "gas", "water": "water"}
+MATERIALS = wordlists.table("materials")
 
 # Seats of government and their buildings stand for their countries in news copy.
-METONYMS = {
-    "washington": "US", "white house": "US", "pentagon": "US", "capitol hill": "US", "moscow": "RU",
-    "kremlin": "RU", "beijing": "CN", "pyongyang": "KP", "seoul": "KR", "tokyo": "JP", "kyiv": "UA",
-    "kiev": "UA", "london": "GB", "downing street": "GB", "whitehall": "GB", "paris": "FR", "elysee": "FR",
-    "berlin": "DE", "rome": "IT", "madrid": "ES", "ankara": "TR", "tehran": "IR", "jerusalem": "IL",
-    "tel aviv": "IL", "cairo": "EG", "riyadh": "SA", "new delhi": "IN", "delhi": "IN", "islamabad": "PK",
-    "kabul": "AF", "baghdad": "IQ", "damascus": "SY", "beirut": "LB", "amman": "JO", "taipei": "TW",
-    "manila": "PH", "hanoi": "VN", "bangkok": "TH", "jakarta": "ID", "canberra": "AU", "ottawa": "CA",
-    "mexico city": "MX", "brasilia": "BR", "buenos aires": "AR", "caracas": "VE", "havana": "CU",
-    "bogota": "CO", "lima": "PE", "santiago": "CL", "pretoria": "ZA", "nairobi": "KE", "abuja": "NG",
-    "addis ababa": "ET", "khartoum": "SD", "tripoli": "LY", "warsaw": "PL", "minsk": "BY", "tbilisi": "GE",
-    "yerevan": "AM", "baku": "AZ", "budapest": "HU", "vienna": "AT", "athens": "GR", "stockholm": "SE",
-    "oslo": "NO", "helsinki": "FI", "copenhagen": "DK", "brussels": "BE", "the hague": "NL", "bern": "CH",
-    "lisbon": "PT", "dublin": "IE", "port-au-prince": "HT", "doha": "QA", "abu dhabi": "AE", "muscat": "OM",
-    "sanaa": "YE", "dhaka": "BD", "colombo": "LK", "kathmandu": "NP", "naypyidaw": "MM", "ulaanbaatar": "MN",
-}
-IRREGULAR_DEMONYMS = {
-    "american": "US", "british": "GB", "briton": "GB", "english": "GB", "scottish": "GB", "welsh": "GB",
-    "french": "FR", "dutch": "NL", "swiss": "CH", "irish": "IE", "greek": "GR", "danish": "DK", "swedish": "SE",
-    "finnish": "FI", "polish": "PL", "turkish": "TR", "spanish": "ES", "thai": "TH", "filipino": "PH",
-    "israeli": "IL", "pakistani": "PK", "iraqi": "IQ", "saudi": "SA", "emirati": "AE", "afghan": "AF",
-    "kuwaiti": "KW", "qatari": "QA", "yemeni": "YE", "bangladeshi": "BD", "omani": "OM", "haitian": "HT",
-}
+METONYMS = wordlists.table("metonyms")
+IRREGULAR_DEMONYMS = wordlists.table("irregular_demonyms")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -202,11 +114,8 @@ def noun_class(lemma: str, text: str | None = None) -> str:
 
 
 # Nouns in -f/-fe whose plural is -ves; the rest of that shape take -s ("roofs", "chiefs").
-_IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children", "foot": "feet",
-                      "tooth": "teeth", "mouse": "mice", "goose": "geese", "crewman": "crewmen",
-                      "fisherman": "fishermen", "policeman": "policemen", "staff": "staff", "fish": "fish",
-                      "sheep": "sheep", "species": "species", "series": "series", "aircraft": "aircraft"}
-_VES = {"life", "wife", "knife", "leaf", "half", "shelf", "wolf", "thief", "calf", "loaf", "self", "sheaf"}
+_IRREGULAR_PLURALS = wordlists.table("irregular_plurals")
+_VES = wordlists.words("ves_plurals")
 
 
 def plural(noun: str) -> str:

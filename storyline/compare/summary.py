@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from storyline import words as wordlists
 from storyline.compare.comparison import when
 from storyline.model import Article, Claim, Story, SummarySentence
 
@@ -46,8 +47,7 @@ def _sentence(text: str, limit: int = MAX_SENTENCE_CHARS) -> str:
 def _lower_first(text: str) -> str:
     # keep proper nouns and acronyms capitalised: only a plain first word is lowered
     first = text.split(" ", 1)[0]
-    if first[:1].isupper() and first[1:].islower() and first.lower() in {"the", "a", "an", "some", "several", "up",
-                                                                           "around", "about", "more", "its", "it"}:
+    if first[:1].isupper() and first[1:].islower() and first.lower() in wordlists.words("lower_case_openers"):
         return text[0].lower() + text[1:]
     return text
 
@@ -75,7 +75,7 @@ def _independent(story: Story, articles: dict[str, Article]) -> dict[str, str]:
 # Text a publishable summary never quotes: tweets and their links, captions, credits, widgets.
 NOT_PROSE = re.compile(
     r"pic\.twitter\.com|https?://|www\.|(?<!\w)@\w{2,}|(?<!\w)#\w{2,}|\bImage (?:caption|copyright)\b|"
-    r"^\s*(?:Photo|Picture|Video|Watch|Read more|Related|Advertisement|Share this)\b|\bGetty Images\b|"
+    r"^\s*(?:" + wordlists.alternation("widget_openers") + r")\b|\bGetty Images\b|"
     r"\b(?:AP|AFP|Reuters|EPA) Photo\b|\bclick here\b|\bsign up\b|\b\d+/\d+\b(?= [A-Z])",
     re.I)
 MAX_SEQUENCE = 5
@@ -97,7 +97,8 @@ def _share(n: int, total: int) -> str:
 
 def _event_sentence(e, keys, total, articles) -> SummarySentence:
     n = _outlets(e.sources, keys)
-    when = e.date or (f"by {e.latest}" if e.latest else "undated")
+    # Only a week is known: its first day is not the date.
+    when = (f"week of {e.date}" if e.date and e.precision == "week" else e.date) or (f"by {e.latest}" if e.latest else "undated")
     text = e.text.strip().rstrip(".")
     if n * 2 > total:
         return SummarySentence(_sentence(f"{text} ({when}; {_share(n, total)})"), sorted(set(e.sources)), "agreed")

@@ -41,7 +41,7 @@ _ANY_AGENCY = "|".join(f"(?:{p})" for p in AGENCIES.values())
 
 # A full credit line: the agency alone, or after "Source:", "via", "©", "-" and the like.
 FULL_LINE = re.compile(
-    rf"^(?:[-–—/|]\s*)?(?:.{{0,30}}?\b(?:source|sources|fuente|via|by|from|copyright|©|\(c\))\s*:?\s*)?\(?"
+    rf"^(?:[-–—/|]\s*)?(?:.{{0,30}}?\b(?:" + wordlists.alternation("credit_line_lead_ins") + r")\s*:?\s*)?\(?"
     rf"(?P<agency>{_ANY_AGENCY})\)?(?:\s*[/,&]\s*(?:{_ANY_AGENCY}))*\s*\.?$", re.I)
 # A dateline crediting the agency at the start of the text: "MOSCOW (Reuters) -".
 DATELINE_CREDIT = re.compile(rf"^[^\n]{{0,80}}?\((?P<agency>{_ANY_AGENCY})\)\s*[-–—]", re.I)
@@ -50,7 +50,7 @@ PARTIAL_LINE = re.compile(
     rf"(?:additional\s+)?reporting\s+(?:by|from)\s+(?P<agency2>{_ANY_AGENCY})\b|"
     rf"^(?:[-–—]\s*)?with\s+(?P<agency3>{_ANY_AGENCY})\.?$|"
     rf"(?:material|information)\s+from\s+(?P<agency4>{_ANY_AGENCY})", re.I)
-PHOTO = re.compile(r"\b(?:photo|picture|image|file photo|credit[s]?|illustration|video|graphic)\b", re.I)
+PHOTO = re.compile(r"\b(?:" + wordlists.alternation("photo_credit_words") + r")\b", re.I)
 
 SHINGLE = 5
 NUM_PERM = 128

@@ -36,26 +36,16 @@ from storyline import words as wordlists
 
 # Verbs whose subject reports what the clause under them says.
 REPORTING = wordlists.words("attribution_verbs")
+# Verbs by which a source commits less than "say": what is told under them ("the militant claims
+# some girls were killed") is the source's claim, not a happening the report stands behind.
+HEDGES = wordlists.words("hedge_verbs")
 # States, opinions and possession: true of a period, not happenings on a day.
-STATIVE = {
-    "be", "have", "seem", "appear", "remain", "include", "contain", "involve", "require", "mean", "need",
-    "want", "know", "believe", "think", "consider", "feel", "hope", "wish", "like", "love", "hate",
-    "prefer", "own", "belong", "consist", "depend", "deserve", "exist", "matter", "resemble", "concern",
-    "lack", "cost", "weigh", "equal", "represent", "reflect", "suggest", "expect", "seek", "continue",
-    "stay", "keep", "tend", "understand", "doubt", "fear", "worry", "regard", "see", "look", "sound",
-    "become", "get", "call", "refer", "aim", "plan", "intend", "try", "hold", "allow", "provide",
-    "remember", "imagine", "recognise", "recognize", "question", "wonder", "face", "come", "follow",
-    "mark", "signal", "underline", "highlight", "galvanise", "galvanize",
-}
-MODALS = {"will", "would", "shall", "should", "may", "might", "could", "can", "must", "'ll", "ought"}
+STATIVE = wordlists.words("stative_verbs")
+MODALS = wordlists.words("modal_verbs")
 # Adverbs that take a past sentence off the day it was reported.
-BACKGROUND_ADVERBS = {"already", "previously", "earlier", "once", "formerly", "ever", "never", "long", "originally", "initially", "yet", "still", "so", "far"}
+BACKGROUND_ADVERBS = wordlists.words("background_adverbs")
 
-_CAPTION = re.compile(
-    r"\b(?:file photo|photo(?:graph)?s?\s*(?:credits?)?\s*:|picture\s*:|image\s*:|credit\s*:|"
-    r"\((?:L|R|C|left|right|centre|center)\)|pictured|seen here|getty images|afp via getty|via reuters)\b",
-    re.I,
-)
+_CAPTION = re.compile(r"\b(?:" + wordlists.alternation("caption_cues") + r")\b", re.I)
 _PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
 MAX_EVENT_CHARS = 600  # longer sentences are not one event (lists, run-on transcripts)
 # A timeline line is read at a glance: past this, a non-restrictive clause (", which ...")
@@ -66,7 +56,7 @@ MIN_LINE_WORDS = 6  # a trimmed line shorter than this lost its sense: keep the 
 # Only the first sentences of a report tell the day's news without saying when.
 PUBLICATION_DAY_SENTENCES = 5
 # A time under these prepositions bounds a state ("since August", "until 2025"), not an event.
-BOUND_PREPOSITIONS = {"since", "until", "till", "by", "through", "throughout", "before", "after", "from", "ago"}
+BOUND_PREPOSITIONS = wordlists.words("bound_prepositions")
 
 
 def is_prose(text: str) -> bool:
@@ -244,7 +234,7 @@ def _clean_text(text: str) -> str:
 PASSING_ON = wordlists.words("passing_on_verbs")
 _OPEN_QUOTES = "\"'\u201c\u2018"
 _CLOSE_QUOTES = "\"'\u201d\u2019"
-_MARKS = {"after", "when", "as", "once", "before", "because", "since", "while", "until", "that", "though", "although"}
+_MARKS = wordlists.words("clause_opening_marks")
 
 
 def _sentence_end(text: str) -> str:
@@ -312,7 +302,7 @@ def _own_clause(span, v) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:which|who|whom|whose|where|while|amid|as|but|including|citing|saying)\s|;\s|\s[\u2013\u2014-]\s")
+_CLAUSE_BREAK = re.compile(r",\s+(?:" + wordlists.alternation("clause_break_words") + r")\s|;\s|\s[\u2013\u2014-]\s")
 
 
 def _cap(text: str, after: int = 0) -> str:
@@ -396,7 +386,7 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
             if m is not None:
                 # A report is news of its own ("..., the Journal reported this week"), however
                 # the parser hangs it.
-                m.aside = (sub and not main_tells and v.lemma_ not in REPORTING) or _slipped_past(v)
+                m.aside = sub == "hedged" or (sub and not main_tells and v.lemma_ not in REPORTING) or _slipped_past(v)
                 sentence_events.append((v, m))
         # A clause whose time the main event took over ("a statement published on Saturday") is
         # the same news, not a second event.
@@ -475,10 +465,11 @@ def _sentence_events(span, attached, stimex, ents):
                     events.append((v, "past", own, None, False))
                     seen.add(v.i)
                 continue
+            hedged = "hedged" if v.lemma_ in HEDGES else False
             for c in reported:
                 if c.i in seen:
                     continue
-                events.append((c, _tense(c), attached.get(c.i, []), own or None, False))
+                events.append((c, _tense(c), attached.get(c.i, []), own or None, hedged))
                 seen.add(c.i)
             continue
         if v.i in seen:
@@ -544,7 +535,7 @@ def _under(doc, t: TimeExpr, v) -> bool:
     return False
 
 
-_BARE_MONTH = re.compile(r"(?:(?:in|early|late|mid|since|by|during|last)[\s-]+)*[A-Z][a-z]+\.?", re.I)
+_BARE_MONTH = re.compile(r"(?:(?:" + wordlists.alternation("month_lead_words") + r")[\s-]+)*[A-Z][a-z]+\.?", re.I)
 
 
 def _last_month(text: str, month: str, pub_day: str) -> tuple[str, str, str] | None:
@@ -609,6 +600,8 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
             return None
         # The publication day only for a plain past in the lead with no other time in the sentence.
         quiet = not loose and not any(_dated(t) for ts in attached.values() for t in ts)
+        # "A recent study found ...", "was recently singled out": not the day's news.
+        quiet = quiet and not any(t.lower_ in ("recent", "recently", "lately") for t in span)
         how = "published" if lead and quiet else None
         if pub_day and how:
             date, precision = pub_day, "day"

@@ -55,6 +55,7 @@ JOIN = 0.42  # similarity for two mentions with compatible dates to be one event
 JOIN_WEAK = 0.5  # a mention with only a weak date needs more to join a dated event
 JOIN_UNDATED = 0.6  # and one with no date at all, more still
 MAX_COMPARE = 6  # members of a cluster compared with a new mention
+OTHER_OBJECT = 0.2  # what one verb's different objects take off two mentions' likeness
 
 
 def trigger_match(a: str, b: str) -> float:
@@ -64,6 +65,20 @@ def trigger_match(a: str, b: str) -> float:
     if a == b:
         return 1.0
     return 0.8 if _CLASS_OF.get(a, set()) & _CLASS_OF.get(b, set()) else 0.0
+
+
+_SAYS = word_classes("trigger_classes.txt")["say"] | word_classes("trigger_classes.txt")["publish"]
+_INCIDENT = set().union(*(word_classes("trigger_classes.txt")[c] for c in word_list("incident_classes.txt")))
+
+
+def different_deeds(a: list[str], b: list[str]) -> bool:
+    """Whether two events' verbs say they are different happenings: every verb of each is of
+    a known class, and no pair shares a class or tells one incident (data/incident_classes.txt).
+    An unknown verb says nothing, nor does a saying verb ("announced it had secured the release"
+    is the release told as news)."""
+    if not a or not b or any(x not in _CLASS_OF or x in _SAYS for x in a + b):
+        return False
+    return not any(trigger_match(x, y) or (x in _INCIDENT and y in _INCIDENT) for x in a for y in b)
 
 
 SAYING = word_classes("trigger_classes.txt")["say"]
@@ -108,7 +123,7 @@ def dates_compatible(a: tuple[str, str] | None, b: tuple[str, str] | None, slack
     return a[0] <= _shift(b[1], slack) and b[0] <= _shift(a[1], slack)
 
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAYS = list(wordlists.int_table("weekdays"))  # Monday first: the index is the weekday
 
 
 def partial_fits(m: EventMention, interval: tuple[str, str] | None) -> bool:
@@ -166,6 +181,10 @@ def similarity(a: EventMention, b: EventMention, va: dict[str, float], vb: dict[
     if all(actors) and not (actors[0] & actors[1]):
         # Different doers: "the Commons voted" and "the Lords approved" are two steps.
         score -= 0.3 if a.trigger not in SAYING or b.trigger not in SAYING else 1.0
+    if a.trigger == b.trigger and _other_objects(a.target, b.target):
+        # One deed done to different things: "four detained militants were released" and "the
+        # girls were released" are two handovers, however alike the rest reads.
+        score -= OTHER_OBJECT
     if a.article == b.article:
         score -= 0.1  # an article rarely tells one event twice in different words
     return score
@@ -183,6 +202,25 @@ def _content_words(text: str | None) -> set[str]:
         if w and w not in _LIGHT and len(w) > 2:
             out.add(w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w)
     return out
+
+
+_OBJECT_CLASS: dict[str, set[str]] = defaultdict(set)
+for _name, _nouns in word_classes("object_classes.txt").items():
+    for _n in _nouns:
+        _OBJECT_CLASS[_n].add(_name)
+
+
+def _other_objects(a: str | None, b: str | None) -> bool:
+    """Whether two known objects are different things: no content word in common and no class
+    of data/object_classes.txt shared ("the agreement" and "the treaty" are one)."""
+    if not a or not b:
+        return False
+    wa, wb = _content_words(a), _content_words(b)
+    if wa & wb:
+        return False
+    ca = set().union(*(_OBJECT_CLASS.get(w, set()) | _OBJECT_CLASS.get(w + "s", set()) for w in wa))
+    cb = set().union(*(_OBJECT_CLASS.get(w, set()) | _OBJECT_CLASS.get(w + "s", set()) for w in wb))
+    return not (ca & cb)
 
 
 def _doers_related(a: str | None, b: str | None, affiliation: dict[str, str]) -> bool | None:
@@ -371,12 +409,21 @@ def choose_date(votes: list[tuple[str, str, str, str, str]], independent: dict[s
         key = (len(agree), -_RANK.get(p, 9), len(own), d)
         if best is None or key > best[0]:
             best = (key, d, p, lo, hi)
-    _, date, precision, lo, hi = best
+    (support, *_), date, precision, lo, hi = best
+    # Independent sources that disagree in equal numbers: neither date is defensible, so the
+    # event keeps the window that covers both (the votes stay in ``disagreement``).
+    for d, p, lo2, hi2, _ in votes:
+        if not (lo2 <= hi and lo <= hi2):
+            rivals = {independent.get(a, a) for d3, p3, lo3, hi3, a in votes if lo3 <= hi2 and lo2 <= hi3}
+            if len(rivals) >= support:
+                date = precision = None
+                lo, hi = min(v[2] for v in votes), max(v[3] for v in votes)
+                break
     grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
     for d, p, _, _, a in votes:
         if a not in grouped[(d, p)]:
             grouped[(d, p)].append(a)
-    disagree = any(not (lo2 <= hi and lo <= hi2) for _, _, lo2, hi2, _ in votes)
+    disagree = date is None or any(not (lo2 <= hi and lo <= hi2) for _, _, lo2, hi2, _ in votes)
     disagreement = [DateVote(d, p, arts) for (d, p), arts in sorted(grouped.items())] if disagree else []
     return date, precision, lo, hi, disagreement
 
@@ -534,10 +581,14 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
         weak = [m for m in ms if m.date and day_span(m) and m not in strong]
         votes = [(m.date, m.precision or "day", *day_span(m), m.article) for m in (strong or weak)]
         date, precision, lo, hi, disagreement = choose_date(votes, independent)
-        if date is None:
+        if date is None and not votes:
             lo, hi = event_bounds(ms, articles)
             date, precision = coarse_date(lo, hi)
-        rep = mentions[_representative(members, mentions, vec, crowded, date)]
+        # A sentence that tells the event only in passing ("Goldman expects a hit because of the
+        # law signed last week") is about something else: the line comes from one that tells it,
+        # and the event is told in passing only when every report does so.
+        told = [i for i in members if not mentions[i].aside] or members
+        rep = mentions[_representative(told, mentions, vec, crowded, date)]
         evidence: list[Evidence] = []
         seen = set()
         for m in ms:
@@ -561,7 +612,7 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
             latest=hi,
             triggers=list(dict.fromkeys(m.trigger for m in ms if m.trigger)),
             dated_by=None if date is None else ("text" if strong else "report"),
-            aside=rep.aside,
+            aside=all(m.aside for m in ms),
             actors=list(dict.fromkeys(m.actor for m in ms if m.actor)),
         ))
     return events

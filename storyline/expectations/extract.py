@@ -58,6 +58,7 @@ from storyline.expectations.lexicon import (
     SELF_ATTRIBUTING,
 )
 from storyline.model import Article, ArticleAnalysis, Evidence, Expectation, TimeExpr
+from storyline import words as wordlists
 
 MAX_WHAT_TOKENS = 30
 # How running prose ends; a line without one of these is a headline, caption or link.
@@ -68,13 +69,12 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 CLIMB_DEPS = {"ccomp", "conj", "xcomp", "advcl", "parataxis", "dep", "relcl", "acl", "pcomp"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
-INDEFINITE_PRONOUNS = {"nothing", "something", "anything", "everything", "nobody", "somebody", "anybody"}
-WH_WORDS = {"how", "what", "when", "where", "why", "who", "whom", "which", "whether", "whatever", "however"}
+INDEFINITE_PRONOUNS = wordlists.words("indefinite_pronouns")
+WH_WORDS = wordlists.words("wh_words")
 PLURAL_PRONOUNS = {"they", "them"}
-RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+RELATIVE_PRONOUNS = wordlists.words("relative_pronouns")
 # Promises to the reader and calls to subscribe are not news.
-BOILERPLATE = ("subscribe", "newsletter", "sign up", "click here", "cookie", "your inbox", "our journalism",
-               "may not be published", "rewritten or redistributed", "this copy may", "may be updated")
+BOILERPLATE = wordlists.entries("reader_promises")
 
 
 @dataclass
@@ -107,9 +107,8 @@ def _negated(tok) -> bool:
                                       for c in tok.head.children)
 
 
-STATIVE = {"mean", "indicate", "suggest", "explain", "reflect", "imply", "contain", "represent", "signify"}
-PERCEPTION_PASSIVES = {"see", "attribute", "describe", "consider", "call", "regard", "view", "characterise",
-                       "characterize", "blame", "explain", "interpret"}
+STATIVE = wordlists.words("meaning_verbs")
+PERCEPTION_PASSIVES = wordlists.words("perception_passives")
 
 
 def _is_copula(verb) -> bool:

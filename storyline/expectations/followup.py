@@ -73,10 +73,7 @@ BOUND_SLACK_DAYS = {"day": 3, "week": 7, "month": 15, "quarter": 31, "season": 3
 LATE_DAYS = {"day": 3, "week": 10}
 LATE_DAYS_DEFAULT = 60
 # Words too vague to stand for a participant.
-VAGUE = {"thing", "way", "part", "people", "time", "year", "day", "week", "month", "lot", "number", "side",
-         "end", "place", "case", "kind", "sort", "other", "one", "some", "all", "many", "more", "most",
-         "final", "new", "first", "last", "next", "further", "such", "same", "own", "several", "few",
-         "region", "area", "zone"}
+VAGUE = wordlists.words("vague_participants")
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -179,8 +176,7 @@ def _head_actions(what_doc) -> set[str]:
     for _ in range(4):
         heads.append(cur)
         nxt = next((c for c in cur.children if c.dep_ in ("xcomp", "acomp") and c.pos_ in ("VERB", "ADJ", "AUX")), None)
-        if nxt is None or cur.lemma_.lower() not in LIGHT_VERBS | {"be", "able", "continue", "begin", "start",
-                                                                   "try", "seek", "want", "need", "use"}:
+        if nxt is None or cur.lemma_.lower() not in LIGHT_VERBS | wordlists.words("step_chain_heads"):
             break
         cur = nxt
     heads += [c for h in list(heads) for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -259,7 +255,7 @@ def _need_of(x: Expectation, what_doc, subject_doc) -> _Need:
     return _Need(actions, classes, args, agent, heads=heads, subject=subject, by_agent=by_agent)
 
 
-ADJUNCT_PREPS = {"with", "before", "after", "since", "despite", "while", "amid", "during", "following", "as"}
+ADJUNCT_PREPS = wordlists.words("adjunct_prepositions")
 
 
 def _core(tok) -> bool:
@@ -312,9 +308,7 @@ def _is_irrealis(tok) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in kids):
             return True
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in {"expect", "plan", "intend", "aim", "hope", "set",
-                                                               "schedule", "due", "likely", "go", "want", "seek",
-                                                               "promise", "pledge", "vow", "threaten", "prepare"}:
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in wordlists.words("irrealis_heads"):
             return True
         if cur.dep_ in ("ROOT",) or cur.head is cur or cur.pos_ not in ("VERB", "AUX", "NOUN"):
             return False
@@ -425,7 +419,7 @@ def _date_made(x: Expectation, article: Article | None) -> None:
         x.made_latest = pub.latest[:10] if pub.latest else None
 
 
-BOUND_PREPS = ("by", "before", "until", "till", "in", "on", "at", "within", "during", "around")
+BOUND_PREPS = wordlists.entries("step_bound_prepositions")
 
 
 def _bound_in_window(x: Expectation) -> None:
@@ -915,7 +909,7 @@ def _figure_went_up(x: Expectation, articles: dict[str, Article], timeline: list
                 said = _measure_of(before.split(" from ")[0].split(" in ")[0])
                 if said is None or not (said == measure or (said in COUNT_NOUNS and measure in COUNT_NOUNS)):
                     continue
-                if re.search(r"\b(not|never|may|might|could|will|would|expected|likely|if)\b", before.lower()):
+                if re.search(r"\b(" + wordlists.alternation("rise_doubters") + r")\b", before.lower()):
                     continue  # denied, forecast again, or supposed
                 if published == made:
                     now = _first_number(sent[m.end():m.end() + 40])

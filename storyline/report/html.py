@@ -26,6 +26,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from storyline import words as wordlists
 from storyline.report.facts import wire_facts
 
 # How a publication date was found, as a reader would say it.
@@ -480,7 +481,7 @@ def _claim(c: dict, arts: dict[str, dict], colours: dict[str, int]) -> dict[str,
     # the compare stage names an article of unknown outlet by its id: show that as unknown
     outlet = _outlet_name(arts, c["article"]) if c.get("article") in arts else c.get("outlet") or UNKNOWN_OUTLET
     # A vague amount names its unit with "of": "millions of artillery shells", "dozens of people".
-    link = " of " if re.fullmatch(r"(?:[\w-]+ )*(?:dozens|hundreds|thousands|millions|billions|scores|tens)",
+    link = " of " if re.fullmatch(r"(?:[\w-]+ )*(?:" + wordlists.alternation("vague_amounts") + r")",
                                   shown, re.I) else " "
     return {**c, "shown": (shown + (link + c["unit"] if c.get("unit") else "")).strip(),
             "outlet_name": outlet, "colour": colours.get(outlet, 0),

@@ -186,7 +186,9 @@ def article_features(article: Article, analysis: ArticleAnalysis | None, config:
                 key = "e:" + " ".join(e.canonical.lower().split())
                 if len(key) > 3:
                     counts[key] += config.entity_weight
-    date = article.published.date or article.published.earliest
+    # An article known only within a window has no day to compare in time: one end of the
+    # window (a back-story date it tells, or a crawl day) would put it years from its story.
+    date = article.published.date
     return Features(article.id, date[:10] if date else None, {k: round(v, 3) for k, v in counts.items()})
 
 

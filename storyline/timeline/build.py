@@ -118,29 +118,39 @@ NAME_SHARE = 0.2  # a name in at most this share of the story's lines says which
 LEAD_CHARS = 400  # evidence starting this early is an article's lead
 BACKGROUND_DAYS = 30  # an event that ended this long before the first report is back-story ...
 BACKGROUND_SHARE = 1 / 3  # ... and fills at most this share of the view
+UNDATED_SHARE = 1 / 4  # a line known only as 'on or before its report' places least: a quarter of the view at most
 # A witness's own words ("I heard a bang", "we were thrown") and a sentence opening on a
 # pronoun ("He said ...") do not say who did what when read alone.
-_FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201c\u2018'(])(?:I|I'm|I've|I'd|we|We|my|My|me|our|Our|us)\b")
+_FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201c\u2018'(])(?:" + wordlists.alternation("first_person_words") + r")\b")
 _OPENS_ON_PRONOUN = re.compile(
     r"^[\"\u201c\u2018']?(?:[A-Z][a-z]+(?: [a-z]+){0,2}, |[A-Z][a-z]+ly )?"
-    r"(?i:he|she|they|it|his|her|their|its|this|that|these|those|them)\b")
+    r"(?i:" + wordlists.alternation("opening_pronouns") + r")\b")
 # A piece of a sentence: it opens in lower case or on the end of a cut title ('1," which came
 # out in 2003, she told ...'), or it is only a time clause framed by a speaker ("When Thurman
 # was able to talk again, Herman said.").
 _FRAGMENT = re.compile(
     r"^(?:[\"\u201c\u2018']?[a-z]|\d+[,.]?[\"\u201d\u2019])"
-    r"|^(?:When|After|Before|As|While|If|Although|Because|Since|Until|Once)\b[^,.;:!?]*,"
-    r"\s+(?:[\w'\u2019.-]+\s+){1,4}(?:said|says|told|added|recalled|wrote)\.?[\"\u201d]?$")
+    r"|^(?:" + wordlists.alternation("time_clause_openers") + r")\b[^,.;:!?]*,"
+    r"\s+(?:[\w'\u2019.-]+\s+){1,4}(?:" + wordlists.alternation("speaker_frame_verbs") + r")\.?[\"\u201d]?$")
 # A short line whose object is only a pronoun ("The lower house endorsed it."): what was done
 # is in the sentence before.
-_ENDS_ON_PRONOUN = re.compile(r"^(?:\S+\s+){1,6}(?:it|them|this|that|him|her)[.!]?[\"\u201d]?$", re.I)
+_ENDS_ON_PRONOUN = re.compile(r"^(?:\S+\s+){1,6}(?:" + wordlists.alternation("ending_pronouns") + r")[.!]?[\"\u201d]?$", re.I)
 # An undated line timed only against the sentence before it ("The red flags were waved seconds
 # later."): the time it counts from is not in the line.
-_LATER = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+) )?"
-                    r"(?:seconds|minutes|moments|hours|days|weeks|months|years|second|minute|moment|hour|day|"
-                    r"week|month|year) (?:later|afterwards|after that)\b|\bshortly (?:after|afterwards)\b", re.I)
+_LATER = re.compile(r"\b(?:(?:" + wordlists.alternation("small_counts") + r") )?"
+                    r"(?:" + wordlists.alternation("time_units_later") + r") (?:later|afterwards|after that)\b"
+                    r"|\bshortly (?:after|afterwards)\b", re.I)
 # Openers that point back to a place or time the sentences before named.
-_OPENS_ON_BACK_REFERENCE = re.compile(r"^(?:(?:There|Then|Back then|At the time|At that time|That day|By then|Since then),|How\b)", re.I)
+_OPENS_ON_BACK_REFERENCE = re.compile(
+    r"^(?:(?:" + wordlists.alternation("back_reference_openers") + r"),|How\b"
+    r"|(?:(?:Later|Earlier) that|That|The same|The (?:next|following|previous)) (?:"
+    + wordlists.alternation("back_reference_periods") + r")\b"
+    r"|(?:The|This|That|Such a) move\b)|\ba similar (?:" + wordlists.alternation("similar_steps") + r")\b", re.I)
+# A line cut inside a phrase: it ends on a word that needs what follows ("... and concluded
+# that.", "... a spokesperson for Argentina's"), or its speaker is only a pronoun ("...,"
+# the newspaper quoted him as saying.").
+_CUT_END = re.compile(r"(?:\b(?:" + wordlists.alternation("cut_end_words") + r")|['\u2019]s)[.,;:]?[\"\u201d]?$", re.I)
+_PRONOUN_SPEAKER = re.compile(r"\b(?:quoted|cited) (?:him|her|them) as saying\b|[,\"\u201d]\s*(?:he|she|they) (?:said|told|added)\b[^.]{0,40}\.?$", re.I)
 
 
 @functools.cache
@@ -165,7 +175,8 @@ def stands_alone(text: str) -> bool:
     """Whether a line says who did what without the sentences around it. A quotation left
     open ("... asked the driver if he was OK: \u201cHe said: \u2018Yeah.") is a cut sentence."""
     return not (_FIRST_PERSON.search(text) or _OPENS_ON_PRONOUN.search(text) or _OPENS_ON_BACK_REFERENCE.search(text)
-                or _FRAGMENT.search(text) or _ENDS_ON_PRONOUN.search(text) or text.count("\u201c") != text.count("\u201d") or text.count('"') % 2)
+                or _FRAGMENT.search(text) or _ENDS_ON_PRONOUN.search(text) or _CUT_END.search(text) or _PRONOUN_SPEAKER.search(text)
+                or text.count("\u201c") != text.count("\u201d") or text.count('"') % 2)
 
 
 def _same_time(a: Event, b: Event, slack: int = 1) -> bool:
@@ -243,8 +254,8 @@ def _same_doer_same_deed(a: Event, b: Event) -> bool:
 # A count that moved ("the death toll rose to at least six"): a development of its own however
 # much its words repeat the happening counted.
 _COUNT_MOVED = re.compile(
-    r"\b(?:toll|number of (?:dead|deaths|victims|casualties|injured|wounded|people))\b[^.;]{0,160}?"
-    r"\b(?:rose|risen|climbed|increased|jumped|reached|grew|doubled)\b", re.I)
+    r"\b(?:toll|number of (?:" + wordlists.alternation("toll_nouns") + r"))\b[^.;]{0,160}?"
+    r"\b(?:" + wordlists.alternation("count_rise_verbs") + r")\b", re.I)
 
 
 def _revises_a_count(e: Event) -> bool:
@@ -279,12 +290,9 @@ def _relative_times() -> re.Pattern:
     return re.compile(r"(?:,\s*)?\b(?:" + _patterns("relative_times.txt").pattern + r")\b(?:\s*,)?", re.I)
 
 
-_OPENING_CONJUNCTION = re.compile(r"(?:but|and|yet|so|then|meanwhile)", re.I)
+_OPENING_CONJUNCTION = re.compile(r"(?:" + wordlists.alternation("opening_conjunctions") + r")", re.I)
 # What may follow a dropped time: the end of a clause, or a word that opens a new phrase.
-_PHRASE_GOES_ON = re.compile(
-    r"\s*(?:[.;:!?]|$|(?:when|after|before|as|while|in|at|on|from|to|by|with|amid|during|following|"
-    r"near|outside|inside|and|but|following|for|over|against|into|until|since|because|despite|"
-    r"according|saying|said|says)\b)", re.I)
+_PHRASE_GOES_ON = re.compile(r"\s*(?:[.;:!?]|$|(?:" + wordlists.alternation("phrase_openers") + r")\b)", re.I)
 
 
 def plain_line(e: Event) -> str:
@@ -314,8 +322,7 @@ def plain_line(e: Event) -> str:
 
 
 # A line that already says who told it.
-_TOLD = re.compile(r"\b(?:said|says|told|tells|according to|reported|reports|announced|claimed|stated|confirmed|"
-                   r"tweeted|wrote|posted)\b", re.I)
+_TOLD = re.compile(r"\b(?:" + wordlists.alternation("told_markers") + r")\b", re.I)
 
 
 def sourced_line(e: Event) -> str:
@@ -356,6 +363,8 @@ def _background(e: Event, since: str | None) -> bool:
 
 
 def key_events(events: list[Event], limit: int | None = None, since: str | None = None) -> list[Event]:
+    from storyline.events.merge import different_deeds
+
     """The editor's view of a story: the most important events that stand alone, one line per
     happening, in timeline order (dated lines first, then undated ones by their bounds).
 
@@ -376,12 +385,12 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     size = limit or key_size(len(cands))
     rare = _rare_names(cands)
     chosen: list[int] = []
-    back = 0
+    back = undated = 0
     for i in order:
         if len(chosen) >= size:
             break
         e = cands[i]
-        if any(_same_time(e, cands[j]) and (_same_figure(e, cands[j])
+        if any(_same_time(e, cands[j]) and not different_deeds(e.triggers, cands[j].triggers) and (_same_figure(e, cands[j])
                                             or _same_doer_same_deed(e, cands[j])
                                             or (not _revises_a_count(e) and not _revises_a_count(cands[j])
                                                 and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
@@ -395,6 +404,10 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
             if back >= max(1, round(size * BACKGROUND_SHARE)):
                 continue
             back += 1
+        if e.date is None and e.earliest is None:
+            if undated >= max(1, round(size * UNDATED_SHARE)):
+                continue
+            undated += 1
         chosen.append(i)
     return in_timeline_order([cands[i] for i in chosen])
 

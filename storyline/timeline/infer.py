@@ -31,6 +31,7 @@ from storyline.events.merge import JOIN, STRONG, _content_words, _interval, _Vec
 from storyline.events.merge import resolve_in as _resolve_in
 from storyline.events.merge import trigger_match
 from storyline.model import Article, ArticleAnalysis, EventMention, Published
+from storyline import words as wordlists
 
 log = logging.getLogger(__name__)
 
@@ -156,13 +157,13 @@ def _lead_is_newest(lead: list[EventMention], others: list[EventMention], day: s
 # may recall an old plan long after it was carried out.
 _AHEAD = re.compile(
     r"\b(?:(?:will|shall)(?:\s+(?:now|soon|also))?"
-    r"|(?:is|are|am)\s+(?:now\s+|also\s+)?(?:set|due|expected|going|preparing|planning|poised|about|ready|scheduled)\s+to"
-    r"|(?:prepares|plans|intends|aims|seeks|moves|vows|pledges|promises|proposes|threatens)\s+to"
-    r"|(?:bill|draft law|draft|proposal|motion|legislation|resolution)\s+to"
+    r"|(?:is|are|am)\s+(?:now\s+|also\s+)?(?:" + wordlists.alternation("ahead_predicates") + r")\s+to"
+    r"|(?:" + wordlists.alternation("plan_verb_forms") + r")\s+to"
+    r"|(?:" + wordlists.alternation("proposal_nouns") + r")\s+to"
     r")\s+(?P<verb>[a-z]+)\s+(?P<obj>[^,.;:!?\"\u201c\u201d]{3,140})",
     re.I,
 )
-_NOT_STEPS = {"be", "have", "not", "also", "then", "now", "soon", "never", "get", "make", "take", "do"}
+_NOT_STEPS = wordlists.words("not_step_words")
 MIN_SHARED = 2  # content words an anticipated step and a reported one must share
 
 
