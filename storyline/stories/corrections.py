@@ -28,7 +28,8 @@ from collections.abc import Callable, Iterable
 
 from storyline.errors import ConfigError
 from storyline.model import Article, ArticleAnalysis, Story
-from storyline.stories.group import DEFAULT, DocFreq, GroupingConfig, StoryVector, _day, article_features, vectorise
+from storyline.stories.group import (DEFAULT, DocFreq, GroupingConfig, StoryVector, _day, article_features,
+                                     headline_words, similarity_terms, vectorise)
 
 
 class CorrectionError(ConfigError):
@@ -186,19 +187,19 @@ def repartition(store, c, groups: list[list[str]], *, config: GroupingConfig | N
     covered = {aid for g in groups for aid in g}
     touched = list(dict.fromkeys(sid for aid in sorted(covered) if (sid := store.story_of(aid))))
     extras = sorted({aid for sid in touched for aid in store.story_members(sid)} - covered)
-    vectors, days = _vectors(store, c, sorted(covered) + extras, config)
+    vectors, days, heads = _vectors(store, c, sorted(covered) + extras, config)
     parts = [list(g) for g in groups]
     svs = []
     for g in parts:
         sv = StoryVector()
         for aid in g:
-            sv.add(vectors[aid], days[aid], config)
+            sv.add(vectors[aid], days[aid], config, heads[aid])
         svs.append(sv)
     for aid in extras:
         # no bar here: the article has to go somewhere, and these are the stories it was in
         best = max(range(len(parts)), key=lambda i: (svs[i].similarity(vectors[aid]), -i))
         parts[best].append(aid)
-        svs[best].add(vectors[aid], days[aid], config)
+        svs[best].add(vectors[aid], days[aid], config, heads[aid])
     for sid in touched:
         store.delete_story(c, sid)  # cascades to memberships and the story index
     taken: set[str] = set()
@@ -215,21 +216,22 @@ def repartition(store, c, groups: list[list[str]], *, config: GroupingConfig | N
 
 
 def _vectors(store, c, article_ids: list[str], config: GroupingConfig):
-    """Unit vectors and ordinal days of articles, from their stored terms (computed and
-    counted now for any article that has none, as ``storyline add`` would)."""
+    """Unit vectors, ordinal days and headline words of articles, from their stored terms
+    (computed and counted now for any article that has none, as ``storyline add`` would)."""
     stored = store.get_article_terms(article_ids)
     for aid in article_ids:
         if aid not in stored:
             art = store.get_article(aid)
             f = article_features(art, store.get_analysis(aid), config)
             store.put_article_terms(c, aid, f.published, f.counts)
-            store.add_doc_freq(c, f.counts)
+            store.add_doc_freq(c, similarity_terms(f.counts))
             stored[aid] = (f.published, f.counts)
-    df, n = store.get_doc_freq(t for _, counts in stored.values() for t in counts)
+    df, n = store.get_doc_freq(t for _, counts in stored.values() for t in similarity_terms(counts))
     docfreq = DocFreq(df, n)
     vectors = {aid: vectorise(counts, docfreq, config, min_df=1) for aid, (_, counts) in stored.items()}
     days = {aid: _day(published) for aid, (published, _) in stored.items()}
-    return vectors, days
+    heads = {aid: headline_words(counts) for aid, (_, counts) in stored.items()}
+    return vectors, days, heads
 
 
 class CorrectionResult:

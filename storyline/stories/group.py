@@ -89,6 +89,17 @@ class GroupingConfig:
     # a name every report uses, such as Earth, weighs little) must include one of the
     # story's 2 x ``main_entities`` strongest (0: off). The main participants, not any name.
     main_entities: int = 0
+    # Headline corroboration (issue 15): a join or merge whose similarity is under
+    # ``headline_margin`` times the bar is ambiguous (two developments told in the same topic
+    # words: a space station falling and microbes found on another; one team firing its coach
+    # and another signing a player), so it also needs the headlines to name the same thing:
+    # ``headline_words`` headline words in common with the story's headlines (0: off). Articles
+    # without a headline, and stories most of whose articles have none, are judged on
+    # similarity alone. 1.5, not 2: as good on the dev sets, and a long story told with
+    # varied headlines loses less (docs/eval-stories.md).
+    headline_words: int = 2
+    headline_margin: float = 1.5
+    headline_keep: int = 500  # headline words a story keeps (the most used)
 
 
 DEFAULT = GroupingConfig()
@@ -147,13 +158,20 @@ class Features:
     counts: dict[str, float] = field(default_factory=dict)
 
 
+# Headline words ride along with an article's terms (so they are stored and streamed with
+# them) under this prefix; they take no part in similarity or document frequencies.
+HEADLINE = "h:"
+
+
 def article_features(article: Article, analysis: ArticleAnalysis | None, config: GroupingConfig = DEFAULT) -> Features:
     """Weighted term counts of one article: title words (x ``title_weight``), standfirst and
-    lead words, and canonical entities over the whole body."""
+    lead words, and canonical entities over the whole body; plus the headline's words as
+    ``h:`` keys (see :func:`headline_words`)."""
     counts: Counter[str] = Counter()
     if article.title:
         for s, _ in words(article.title):
             counts[s] += config.title_weight
+            counts[HEADLINE + s] = 1.0
     if article.standfirst:
         for s, _ in words(article.standfirst):
             counts[s] += 1.0
@@ -174,6 +192,16 @@ def article_features(article: Article, analysis: ArticleAnalysis | None, config:
     return Features(article.id, date[:10] if date else None, {k: round(v, 3) for k, v in counts.items()})
 
 
+def headline_words(counts: dict[str, float]) -> frozenset[str]:
+    """The headline words among an article's stored terms (empty without a headline)."""
+    return frozenset(t[len(HEADLINE):] for t in counts if t.startswith(HEADLINE))
+
+
+def similarity_terms(counts: Iterable[str]) -> list[str]:
+    """The terms that count towards similarity and document frequencies (not headline words)."""
+    return [t for t in counts if not t.startswith(HEADLINE)]
+
+
 class DocFreq:
     """Document frequencies of terms (how many articles use each), for IDF."""
 
@@ -184,7 +212,7 @@ class DocFreq:
     def add(self, counts: Iterable[str]) -> None:
         """Count one more article using each of ``counts``' terms."""
         self.n += 1
-        for t in counts:
+        for t in similarity_terms(counts):
             self.df[t] = self.df.get(t, 0) + 1
 
     def idf(self, term: str) -> float:
@@ -205,7 +233,7 @@ def vectorise(counts: dict[str, float], docfreq: DocFreq, config: GroupingConfig
     min_df = config.min_df if min_df is None else min_df
     weights = {}
     for t, c in counts.items():
-        if c <= 0 or docfreq.df.get(t, 0) < min_df:
+        if c <= 0 or docfreq.df.get(t, 0) < min_df or t.startswith(HEADLINE):
             continue
         idf = docfreq.idf(t) ** config.idf_power
         weights[t] = (1.0 + math.log(c)) * idf if c >= 1 else c * idf
@@ -234,18 +262,23 @@ class StoryVector:
 
     With unit article vectors, ``vec . terms / n`` is the mean cosine between an article
     and the story's articles (average linkage), and ``pairs`` over the number of pairs is
-    how alike the story's own articles are (its cohesion).
+    how alike the story's own articles are (its cohesion). ``heads`` counts the words of its
+    articles' headlines (how many headlines use each) and ``titled`` how many of its articles
+    have a headline, for :meth:`headlines_agree`.
     """
 
-    __slots__ = ("terms", "n", "pairs", "first", "last", "_norm2")
+    __slots__ = ("terms", "n", "pairs", "first", "last", "heads", "titled", "_norm2")
 
     def __init__(self, terms: dict[str, float] | None = None, n: int = 0, pairs: float = 0.0,
-                 first: int | None = None, last: int | None = None):
+                 first: int | None = None, last: int | None = None, heads: dict[str, int] | None = None,
+                 titled: int = 0):
         self.terms: dict[str, float] = dict(terms or {})
         self.n = n
         self.pairs = pairs
         self.first = first
         self.last = last
+        self.heads: dict[str, int] = dict(heads or {})
+        self.titled = titled
         self._norm2 = sum(w * w for w in self.terms.values())
 
     def _span(self, day: int | None) -> None:
@@ -272,10 +305,23 @@ class StoryVector:
         get = big.get
         return sum([w * get(t, 0.0) for t, w in small.items()])
 
-    def add(self, vec: dict[str, float], day: int | None, config: GroupingConfig = DEFAULT) -> None:
-        """Add one article's unit vector (and its day) to the story."""
+    def _add_heads(self, heads: Iterable[str] | dict[str, int], config: GroupingConfig) -> None:
+        counts = heads if isinstance(heads, dict) else dict.fromkeys(heads, 1)
+        for w, k in counts.items():
+            self.heads[w] = self.heads.get(w, 0) + k
+        # A long story keeps the headline words most of its headlines use, so its record stays small.
+        if len(self.heads) > config.headline_keep * 3 // 2:
+            self.heads = dict(heapq.nlargest(config.headline_keep, self.heads.items(), key=_weight))
+
+    def add(self, vec: dict[str, float], day: int | None, config: GroupingConfig = DEFAULT,
+            heads: Iterable[str] = ()) -> None:
+        """Add one article's unit vector (and its day and headline words) to the story."""
         self.pairs += self.dot(vec)
         self._add_terms(vec, config)
+        heads = tuple(heads)
+        if heads:
+            self._add_heads(heads, config)
+            self.titled += 1
         self.n += 1
         self._span(day)
 
@@ -283,9 +329,26 @@ class StoryVector:
         """Merge another story into this one."""
         self.pairs += other.pairs + self.dot(other.terms)
         self._add_terms(other.terms, config)
+        self._add_heads(other.heads, config)
+        self.titled += other.titled
         self.n += other.n
         self._span(other.first)
         self._span(other.last)
+
+    def headline_words(self) -> dict[str, int]:
+        """The story's headline words, when most of its articles have a headline (else none:
+        a few headlines cannot speak for a story told mostly without them)."""
+        return self.heads if 2 * self.titled >= self.n else {}
+
+    def headlines_agree(self, heads: Iterable[str], need: int) -> bool | None:
+        """Whether ``heads`` (an article's headline words, or another story's) has at least
+        ``need`` words in common with this story's headlines; None when either side has none
+        to compare (see :meth:`headline_words`)."""
+        heads = list(heads)
+        mine = self.headline_words()
+        if not heads or not mine:
+            return None
+        return sum(1 for w in heads if w in mine) >= need
 
     def norm(self) -> float:
         """Length of the centroid."""
@@ -334,13 +397,14 @@ class StoryVector:
     def to_dict(self) -> dict:
         """JSON-ready form, as kept in ``story_vectors``."""
         return {"terms": {t: round(w, 6) for t, w in self.terms.items()}, "n": self.n, "pairs": round(self.pairs, 6),
-                "first": self.first, "last": self.last}
+                "first": self.first, "last": self.last, "heads": self.heads, "titled": self.titled}
 
     @classmethod
     def from_dict(cls, d: dict) -> StoryVector:
-        """Inverse of :meth:`to_dict`."""
+        """Inverse of :meth:`to_dict` (a record stored before headline words has none)."""
         return cls(terms=d.get("terms") or {}, n=int(d.get("n") or 0), pairs=float(d.get("pairs") or 0.0),
-                   first=d.get("first"), last=d.get("last"))
+                   first=d.get("first"), last=d.get("last"), heads=d.get("heads") or {},
+                   titled=int(d.get("titled") or 0))
 
 
 def time_factor(gap_days: int, config: GroupingConfig = DEFAULT) -> float:
@@ -432,9 +496,11 @@ class Clusterer:
             self.labels[s] = label
             self.by_label[label] = s
 
-    def best_story(self, vec: dict[str, float], day: int | None, label: int | None = None) -> int | None:
+    def best_story(self, vec: dict[str, float], day: int | None, label: int | None = None,
+                   heads: Iterable[str] = ()) -> int | None:
         """The candidate with the highest time-damped mean similarity among those whose
-        bar it clears and that hold no other label than ``label``, or None."""
+        bar it clears (with headline words to back a narrow margin, see
+        :func:`corroborated`) and that hold no other label than ``label``, or None."""
         best, best_score = None, 0.0
         for s in self.candidates(vec, day):
             if not compatible(label, self.label_of(s)):
@@ -446,20 +512,23 @@ class Clusterer:
             k = self.config.main_entities
             if k and sv.main_overlap(vec, k, 2 * k) is False:
                 continue
-            if sc >= bar(sv.cohesion(), config=self.config) and sc > best_score:
+            b = bar(sv.cohesion(), config=self.config)
+            if sc >= b and sc > best_score and corroborated(sc, b, sv, heads, self.config):
                 best, best_score = s, sc
         return best
 
-    def assign(self, article_id: str, vec: dict[str, float], day: int | None) -> int:
-        """Put one article into its best story (or a new one); return the story key. A
-        pinned article goes where its label's story is, when there is one."""
+    def assign(self, article_id: str, vec: dict[str, float], day: int | None, heads: Iterable[str] = ()) -> int:
+        """Put one article (its unit vector, day and headline words) into its best story
+        (or a new one); return the story key. A pinned article goes where its label's
+        story is, when there is one."""
         label = self.pins.get(article_id)
+        heads = tuple(heads)
         best = self.story_of_label(label) if label is not None else None
         if best is None:
-            best = self.best_story(vec, day, label)
+            best = self.best_story(vec, day, label, heads)
         if best is None:
             best = self._new_story(article_id)
-        self.stories[best].add(vec, day, self.config)
+        self.stories[best].add(vec, day, self.config, heads)
         self._joined(best, article_id)
         self._set_label(best, label)
         if merge_due(self.stories[best].n):
@@ -517,8 +586,9 @@ class Clusterer:
             return False
         if cfg.main_entities and sa.main_overlap(sb.terms, 2 * cfg.main_entities, 2 * cfg.main_entities) is False:
             return False
-        cross = sa.dot(sb.terms) / (sa.n * sb.n)
-        return cross * time_factor(gap, cfg) >= bar(sa.cohesion(), sb.cohesion(), config=cfg)
+        cross = sa.dot(sb.terms) / (sa.n * sb.n) * time_factor(gap, cfg)
+        b = bar(sa.cohesion(), sb.cohesion(), config=cfg)
+        return cross >= b and corroborated(cross, b, sa, sb.headline_words(), cfg)
 
     def merge_around(self, s: int) -> int:
         """Merge story ``s`` with every candidate story it is mergeable with (the larger
@@ -558,6 +628,24 @@ class Clusterer:
         return [list(self.members[s]) for s in sorted(self.members)]
 
 
+def corroborated(score: float, bar_: float, story: StoryVector, heads: Iterable[str],
+                 config: GroupingConfig = DEFAULT) -> bool:
+    """Whether a join (or merge) scoring ``score`` against a bar of ``bar_`` may go ahead
+    as far as headlines go: always when the margin is wide (``score`` at least
+    ``headline_margin`` times the bar) or when either side has no headline; otherwise only
+    when the headlines have ``headline_words`` words in common.
+
+    Why: near the bar, words shared by two reports are often the topic's (space, station,
+    Earth; team, season, contract) rather than the development's. A headline states the
+    development in a few words; two of them in common (who and what, or two of the
+    participants) say the reports tell the same one. One word in common is usually the
+    topic again."""
+    need = config.headline_words
+    if not need or score >= config.headline_margin * bar_:
+        return True
+    return story.headlines_agree(heads, need) is not False
+
+
 def compatible(a: int | None, b: int | None) -> bool:
     """Whether stories with pin labels ``a`` and ``b`` may become one."""
     return a is None or b is None or a == b
@@ -588,7 +676,7 @@ def group_features(features: list[Features], config: GroupingConfig = DEFAULT,
             docfreq.add(f.counts)
     cl = Clusterer(config)
     for f in sorted(features, key=_order_key):
-        cl.assign(f.article, vectorise(f.counts, docfreq, config), _day(f.published))
+        cl.assign(f.article, vectorise(f.counts, docfreq, config), _day(f.published), headline_words(f.counts))
     cl.merge_pass()
     return cl.groups(), cl, docfreq
 
@@ -601,7 +689,8 @@ def group_online(features: list[Features], config: GroupingConfig = DEFAULT) -> 
     cl = Clusterer(config)
     for f in sorted(features, key=_order_key):
         docfreq.add(f.counts)
-        cl.assign(f.article, vectorise(f.counts, docfreq, config, min_df=1), _day(f.published))
+        cl.assign(f.article, vectorise(f.counts, docfreq, config, min_df=1), _day(f.published),
+                  headline_words(f.counts))
     return cl.groups()
 
 

@@ -31,13 +31,16 @@ from storyline.stories.group import (
     _day,
     _weight,
     article_features,
+    headline_words,
     reindex_due,
+    similarity_terms,
     vectorise,
 )
 
 log = logging.getLogger("storyline")
 
-FEATURES_VERSION = "1"
+# 2: headline words stored with the terms (issue 15)
+FEATURES_VERSION = "2"
 
 
 def _features_key(config: GroupingConfig) -> str:
@@ -103,7 +106,7 @@ def cluster_stored(store, c, config: GroupingConfig = DEFAULT) -> Clusterer:
         docfreq.add(counts)
     cl = Clusterer(config, pins=store.pins())  # the user's corrections, as constraints
     for aid, published, counts in store.iter_article_terms():
-        cl.assign(aid, vectorise(counts, docfreq, config), _day(published))
+        cl.assign(aid, vectorise(counts, docfreq, config), _day(published), headline_words(counts))
     cl.merge_pass()
     store.replace_doc_freq(c, docfreq.df, docfreq.n)
     return cl
@@ -305,13 +308,14 @@ def add_to_store(store, articles: list[Article], *, max_events: int | None = Non
                 continue
             f = article_features(art, store.get_analysis(aid), config)
             store.put_article_terms(c, aid, f.published, f.counts)
-            store.add_doc_freq(c, f.counts)
+            store.add_doc_freq(c, similarity_terms(f.counts))
             feats.append(f)
-        df, n = store.get_doc_freq(t for f in feats for t in f.counts)
+        df, n = store.get_doc_freq(t for f in feats for t in similarity_terms(f.counts))
         docfreq = DocFreq(df, n)
         cl = StoreClusterer(store, c, config, pins=store.pins(todo))
         for f in sorted(feats, key=lambda f: (f.published is None, f.published or "", f.article)):
-            cl.assign(f.article, vectorise(f.counts, docfreq, config, min_df=1), _day(f.published))
+            cl.assign(f.article, vectorise(f.counts, docfreq, config, min_df=1), _day(f.published),
+                      headline_words(f.counts))
         added = [f.article for f in feats]
         return [_build_and_put(store, c, sid, store.story_members(sid), max_events, reanalyse, added)
                 for sid in cl.touched]

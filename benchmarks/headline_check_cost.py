@@ -1,0 +1,127 @@
+"""What the headline check (issue 15) costs the grouping part of `storyline add`, against a
+same-run baseline with the check off.
+
+    .venv/bin/python benchmarks/headline_check_cost.py [--data ../shared/eval/t17-dev] [--limit 1500] [--adds 30]
+
+An even spread of ``--limit`` Timeline17 articles is read and cleaned once (no NLP: grouping
+reads words, and entities are not what is measured), with the first line of each article as
+its headline, since T17 has none and the check only runs between articles that have one.
+Two stores are made from the same articles, one grouped with the check off and one with it
+on (``cluster_stored`` and the story index, as ``regroup`` writes it, without building the
+stories). Then ``--adds`` held-out articles are added to both, alternately, and the grouping
+part of each add is timed: features, document frequencies, candidates from the index,
+scoring, and the index writes (``StoreClusterer.assign``); building the touched story is
+the story stages' cost and is left out. Also reported: the size of a stored story record,
+which now carries the story's headline words. Not a test: figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED_EVAL, machine, t17_files  # noqa: E402
+
+
+def articles(data: Path, limit: int):
+    from storyline.clean import clean
+    from storyline.ingest import read_inputs
+    from storyline.model import Published, RawArticle
+
+    out = []
+    for path in t17_files(data, limit):
+        for raw in read_inputs([path]):
+            if not isinstance(raw, RawArticle):
+                continue
+            art = clean(raw)
+            art.id = f"{path.parts[-4]}/{path.parent.name}/{raw.id}"
+            day = path.parent.name
+            art.published = Published(date=day, earliest=day, latest=day, how="folder")
+            art.title = art.title or " ".join(art.body.strip().split("\n", 1)[0].split()[:15])
+            art.fingerprint = "fp-" + art.id
+            out.append(art)
+    return out
+
+
+def grouped_store(path: Path, base, config):
+    from storyline.model import ArticleAnalysis, Story
+    from storyline.stories.incremental import cluster_stored, write_index
+    from storyline.store import Store
+    from storyline.story import story_id_for
+
+    store = Store(path)
+    with store.transaction() as c:
+        for a in base:
+            store.put_article(c, a, ArticleAnalysis(article=a.id))
+    with store.transaction() as c:
+        cl = cluster_stored(store, c, config)
+        for key in sorted(cl.members):
+            ids = cl.members[key]
+            sid = story_id_for(ids)
+            store.put_story(c, Story(id=sid, title="", articles=list(ids)))
+            write_index(store, c, sid, cl.stories[key], config)
+    return store
+
+
+def grouping_part_of_add(store, art, config) -> float:
+    from storyline.model import ArticleAnalysis
+    from storyline.stories.group import DocFreq, _day, article_features, headline_words, similarity_terms, vectorise
+    from storyline.stories.incremental import StoreClusterer
+
+    with store.transaction() as c:
+        store.put_article(c, art, ArticleAnalysis(article=art.id))
+        t0 = time.perf_counter()
+        f = article_features(art, None, config)
+        store.put_article_terms(c, art.id, f.published, f.counts)
+        store.add_doc_freq(c, similarity_terms(f.counts))
+        df, n = store.get_doc_freq(similarity_terms(f.counts))
+        cl = StoreClusterer(store, c, config)
+        cl.assign(art.id, vectorise(f.counts, DocFreq(df, n), config, min_df=1), _day(f.published),
+                  headline_words(f.counts))
+        return time.perf_counter() - t0
+
+
+def main(argv=None) -> int:
+    from storyline.stories.group import DEFAULT
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=str(SHARED_EVAL / "t17-dev"))
+    ap.add_argument("--limit", type=int, default=1500)
+    ap.add_argument("--adds", type=int, default=30)
+    args = ap.parse_args(argv)
+    arts = articles(Path(args.data), args.limit)
+    held = arts[::max(1, len(arts) // args.adds)][: args.adds]
+    held_ids = {a.id for a in held}
+    base = [a for a in arts if a.id not in held_ids]
+    configs = {"check off": dataclasses.replace(DEFAULT, headline_words=0), "check on (default)": DEFAULT}
+    print(machine())
+    with tempfile.TemporaryDirectory() as tmp:
+        stores, build = {}, {}
+        for name, cfg in configs.items():
+            t0 = time.perf_counter()
+            stores[name] = grouped_store(Path(tmp) / f"{len(stores)}.db", base, cfg)
+            build[name] = time.perf_counter() - t0
+        times = {name: [] for name in configs}
+        for art in held:  # alternately, so both see the same load
+            for name, cfg in configs.items():
+                times[name].append(grouping_part_of_add(stores[name], art, cfg))
+        print(f"{len(base)} stored articles, {len(held)} adds each; grouping part of one add, milliseconds")
+        print("| configuration | stories | store grouped (s) | median add (ms) | max add (ms) | mean story record (bytes) |")
+        print("|---|---|---|---|---|---|")
+        for name in configs:
+            st = stores[name]
+            sizes = [len(r[0]) for r in st.conn.execute("SELECT record FROM story_vectors")]
+            print(f"| {name} | {len(sizes)} | {build[name]:.1f} | {statistics.median(times[name]) * 1000:.1f} | "
+                  f"{max(times[name]) * 1000:.1f} | {statistics.mean(sizes):.0f} |")
+            st.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
