@@ -359,9 +359,24 @@ def _future_time_in(tok, timexes: list[TimeExpr], anchor: str | None, direct: bo
 
 
 def _subject_token(verb):
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
-            return c
+    """The verb's subject; of two (a parse that hangs a caption's credit, "(EPA)", on the
+    verb of the next sentence), the nearer one."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    return subjects[0] if subjects else None
+
+
+def _subject_or_neighbour(verb):
+    """The subject of a finite verb, or, when the parse gave it none, the noun just before
+    it: "the damage to parts of the consulate and troops were on site" is read with
+    "troops" joined to "parts", leaving "were" without a subject."""
+    subj = _subject_token(verb)
+    if subj is not None or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return subj
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("conj", "pobj") and prev.i >= verb.sent.start:
+        return prev
     return None
 
 
@@ -415,7 +430,7 @@ def _resolve_subject(cand: _Candidate, sent, entities, article_body: str):
             c.dep_ == "mark" for c in cur.children) and sent.start <= cur.head.i < sent.end:
         # "troops were on site preparing to evacuate staff": a participle clause shares the
         # subject of the clause it hangs on
-        subj = _subject_token(cur.head)
+        subj = _subject_or_neighbour(cur.head)
         if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
             return subj
         subj = None

@@ -690,6 +690,42 @@ def _same_words(a: Expectation, b: Expectation) -> bool:
         (a.subject or "").lower().split()[-1:] == (b.subject or "").lower().split()[-1:])
 
 
+# Two sentences that share this share of the shorter one's content words, and at least
+# RESTATED_MIN_WORDS of them, say one thing: an outlet retelling another's sentence with its
+# own frame ("Backpacks, large bags and alcohol will be banned at the festivities" / "security
+# will also be ramped up, with large bags, backpacks, and even alcohol ... outlawed during the
+# festivities"). Sentences about two steps of one story share fewer (0.3-0.45 on the dev
+# stories: "BTP will work with the RAIB" / "TfL will work with the emergency services").
+RESTATED_SHARE = 0.6
+RESTATED_MIN_WORDS = 5
+
+
+def _restated_sentence(a: Expectation, b: Expectation) -> bool:
+    """Two statements in different sentences whose sentences are mostly the same words."""
+    for ea in a.evidence:
+        for eb in b.evidence:
+            if ea.article == eb.article and ea.start == eb.start:
+                continue
+            wa, wb = _content_stems(ea.quote or ""), _content_stems(eb.quote or "")
+            shared = len(wa & wb)
+            if wa and wb and shared >= RESTATED_MIN_WORDS and shared >= RESTATED_SHARE * min(len(wa), len(wb)):
+                return True
+    return False
+
+
+def _same_actor_action(a: _Need, b: _Need) -> bool:
+    """Two articles give the same one the same specific action ("troops were ... preparing to
+    evacuate its personnel" / "troops were on site preparing to evacuate staff"): one step,
+    whatever each calls its object. Verbs of many senses, light and general verbs do not
+    tell a step apart on their own; a conjoined or reported verb is not the action named."""
+    if a.subject is None or b.subject is None:
+        return False
+    if not (a.heads[a.subject] & b.heads[b.subject] or _shared(a.heads[a.subject], b.heads[b.subject])):
+        return False  # a concept tag counts: "troops" and "soldiers" are one actor
+    specific = {v for v in a.actions & b.actions if v not in POLYSEMOUS | LIGHT_VERBS | GENERIC_VERBS}
+    return bool(specific)
+
+
 SAME_PARTICIPANTS = 2  # participants (the actor's among them) two statements must share to be one step
 
 
@@ -809,7 +845,9 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
             if _same_words(a, b) or (na and nb and a.article != b.article and _same_day_step(a, b, na, nb)) or (
                     na and nb and a.article == b.article and _one_article_schedule(a, b, na, nb)) or (
                     na and nb and na.args and nb.args and (
-                    (a.article != b.article and _same_step(na, nb)) or _same_participants(na, nb, main))):
+                    (a.article != b.article and _same_step(na, nb)) or _same_participants(na, nb, main))) or (
+                    a.certainty == b.certainty and _restated_sentence(a, b)) or (
+                    na and nb and a.article != b.article and _same_actor_action(na, nb)):
                 parent[find(j)] = find(i)
                 joined.add(j)
                 break
@@ -1153,10 +1191,36 @@ def _needs(expectations: list[Expectation]) -> dict[str, _Need]:
         texts.append(x.subject or "")
     docs = _parse_many(texts) if texts else []
     out = {}
+    unnamed = []
     for n, x in enumerate(expectations):
         what_doc, subj_doc = docs[2 * n], docs[2 * n + 1]
         out[x.id] = _need_of(x, what_doc, subj_doc if x.subject else None)
+        if not out[x.id].actions and x.evidence and x.evidence[0].quote:
+            unnamed.append(x)
+    if unnamed:
+        # A short phrase parsed alone can lose its verb ("evacuate staff" read as two nouns);
+        # the article's own parse of the sentence names it.
+        for x, doc in zip(unnamed, _parse_many([x.evidence[0].quote for x in unnamed])):
+            _action_from_sentence(out[x.id], x, doc)
     return out
+
+
+def _action_from_sentence(need: _Need, x: Expectation, sent_doc) -> None:
+    """The action of ``x`` read in its sentence: the verb its ``what`` begins with, when the
+    sentence's parse has that word as a verb of a future clause, its lemma and classes. The
+    participants stay as read from the phrase, less that verb."""
+    words = x.what.split()
+    if not words:
+        return
+    first = words[0].lower()
+    verb = next((t for t in sent_doc if t.lower_ == first and t.pos_ == "VERB"), None)
+    if verb is None:
+        return
+    lemma = verb.lemma_.lower()
+    need.actions = {lemma}
+    need.classes = set(action_classes(lemma))
+    need.args = [arg - {lemma} or arg for arg in need.args]
+    need.heads = [h - {lemma} or h for h in need.heads]
 
 
 def _stem(word: str) -> str:
