@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from storyline.expectations.lexicon import (
     CONCEPTS,
     COUNT_NOUNS,
+    DEATH_WORDS,
     MEASURE_NOUNS,
     RISEN_FORMS,
     RISING_VERBS,
@@ -637,6 +638,8 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
     for x in live:
         if x.status != "fulfilled":
             _figure_went_up(x, articles, timeline)
+        if x.status != "fulfilled":
+            _deaths_rose(x, articles, timeline)
         if x.status != "fulfilled" and x.subject is None:
             _happening_told_done(x, articles, timeline)
     main = {k for k, c in df.items() if n_sentences >= MIN_EVENTS_FOR_SHARE and c >= DISTINCTIVE_SHARE * n_sentences}
@@ -961,6 +964,56 @@ def _figure_went_up(x: Expectation, articles: dict[str, Article], timeline: list
                         continue
                 _fulfilled_by_sentence(x, a, sent, published, timeline)
                 return
+
+
+def _death_counts(body: str) -> list[tuple[float, str]]:
+    """The counts of dead an article gives, with their sentences ("At least five people are
+    dead", "seven people are now confirmed as having died"); a sentence that names a year
+    tells history ("in 1959, when two passengers died"), not this story's toll."""
+    from storyline.annotate.timex_lexicon import NUMBER, number_value
+
+    words = "|".join(sorted(DEATH_WORDS, key=len, reverse=True))
+    count = re.compile(rf"\b({NUMBER})\b(?:\s+[\w'-]+){{0,6}}?\s+(?:{words})\b", re.I)
+    out = []
+    for sent in SENTENCE_END.split(body):
+        if re.search(r"\b(?:1[89]|20)\d\d\b", sent):
+            continue
+        for m in count.finditer(sent):
+            n = number_value(m.group(1))
+            if n is not None and n >= 1:
+                out.append((n, sent))
+    return out
+
+
+def _deaths_rose(x: Expectation, articles: dict[str, Article], timeline: list[Event]) -> None:
+    """'The death toll may well increase': fulfilled when another article, printed that day or
+    later, counts more dead than the forecast's own article did ("at least five people are
+    dead" / "at least seven people are now confirmed as having died"), however it words the
+    count. The forecast's article must give a count, or the two cannot be put in order."""
+    words = x.what.lower().split()
+    if not words or not (words[0] in RISING_VERBS or " ".join(words[:2]) in RISING_VERBS):
+        return
+    subject = (x.subject or "").lower()
+    if _measure_of(subject) not in COUNT_NOUNS or not re.search(r"\bdeath|\bfatal|\bcasualt", subject):
+        return
+    own = articles.get(x.article)
+    made = _made_from(x)
+    if own is None or not own.body or not made:
+        return
+    base = max((n for n, _ in _death_counts(own.body)), default=None)
+    if base is None:
+        return
+    deadline = _deadline(x)
+    for a in sorted(articles.values(), key=lambda a: (_published(a) or "9999", a.id)):
+        published = _published(a)
+        if a.id == x.article or not a.body or not published or published < made or (
+                deadline and published > deadline):
+            continue
+        higher = [(n, s) for n, s in _death_counts(a.body) if n > base
+                  and not re.search(r"\b(may|might|could|will|would|feared|expected|if)\b", s, re.I)]
+        if higher:
+            _fulfilled_by_sentence(x, a, max(higher)[1], published, timeline)
+            return
 
 
 def _fulfilled_by_sentence(x: Expectation, a: Article, sent: str, when: str | None, timeline: list[Event]) -> None:

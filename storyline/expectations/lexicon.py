@@ -39,6 +39,7 @@ RISING_VERBS = word_list("rising_verbs")
 RISEN_FORMS = word_list("risen_forms")
 COUNT_NOUNS = word_list("count_nouns")
 HAPPENING_NOUNS = word_list("happening_nouns")
+DEATH_WORDS = word_list("death_words")
 # Endings of nouns made from verbs, which name a happening ("an investigation", "a closure",
 # "a review"): "there will be an investigation" announces a step, "there will be a tent" does not.
 HAPPENING_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "iry", "ing")
