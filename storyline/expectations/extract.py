@@ -31,6 +31,8 @@ from storyline.expectations.lexicon import (
     ACTOR_NOUNS,
     CHANGE_VERBS,
     DESIRE_VERBS,
+    FIGURATIVE_PHRASES,
+    WELCOMING_VERBS,
     MEASURE_NOUNS,
     NEGATION_WORDS,
     THING_NOUNS,
@@ -664,6 +666,8 @@ def _bound_for(tok, timexes: list[TimeExpr], anchor: str | None, exclude: list, 
             continue  # "currently", "recently": not a time the happening is bound to
         if _modifies_noun(doc, tx):
             continue  # "a first-quarter dividend", "last year's profit": names a thing, not when
+        if _welcomed(doc, tx):
+            continue  # "to see in the New Year": the year is what is celebrated, not when
         if any(s <= tx.start < e for s, e in ex):
             continue
         if tx.type not in ("DATE", "TIME") and tx.kind != "future":
@@ -704,6 +708,21 @@ def _said_before(reporter, timexes: list[TimeExpr], made: str | None) -> bool:
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
     return any(s <= tx.start and tx.end <= e and tx.latest is not None and tx.latest < made
                for tx in timexes for s, e in spans)
+
+
+def _welcomed(doc, tx: TimeExpr) -> bool:
+    """The time is the object of "see in", "ring in", "usher in" (``welcoming_verbs.txt``):
+    the verb, then "in", then the time (after an article at most)."""
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    i = span.start
+    while i > 0 and doc[i - 1].lower_ in ("the", "a"):
+        i -= 1
+    if i < 2 or doc[i - 1].lower_ != "in":
+        return False
+    verb = doc[i - 2]
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in WELCOMING_VERBS and doc[i - 1].head.i == verb.i
 
 
 def _modifies_noun(doc, tx: TimeExpr) -> bool:
@@ -767,6 +786,13 @@ def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, repo
     if _negated(verb) or (cand.top is not verb and _negated(cand.top)):
         text = "not " + text
     return text
+
+
+def _figurative(verb) -> bool:
+    """The verb with the words that follow it makes a figure of speech of
+    ``figurative_phrases.txt`` ("go a step further", "pave the way")."""
+    words = " ".join([verb.lemma_.lower()] + [t.lower_ for t in verb.doc[verb.i + 1: verb.i + 5]])
+    return any(words == p or words.startswith(p + " ") for p in FIGURATIVE_PHRASES)
 
 
 def _hedged(cand: _Candidate, sent) -> bool:
@@ -1091,6 +1117,8 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
     what = _what(cand, subj, conditions, bound, reporter, others, sent)
     if len(what.split()) < 1 or not any(ch.isalpha() for ch in what):
         return None
+    if _figurative(cand.verb):
+        return None  # "will go a step further": rhetoric about what something means, not a step
     start, end = sent.start_char, sent.end_char
     while end > start and body[end - 1].isspace():
         end -= 1
