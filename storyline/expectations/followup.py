@@ -729,6 +729,25 @@ def _same_actor_action(a: _Need, b: _Need) -> bool:
     return bool(specific)
 
 
+CROWD_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "crowd",
+               "crowds"}
+PLACE_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w'-]+(?:\s+(?:of\s+)?[A-Z][\w'-]+)+")
+
+
+def _same_crowd(a: Expectation, b: Expectation, na: _Need, nb: _Need) -> bool:
+    """Two articles expect a crowd ("hundreds of thousands of revellers are expected to flock
+    to the party mile in front of the Brandenburg Gate" / "thousands of party-goers are expected
+    to see in the New Year at Berlin's Brandenburg Gate"): one gathering when both subjects
+    are counts of people or crowds, both forecasts are "expected", and their sentences name
+    the same place by a name of two words or more."""
+    if a.certainty != "expected" or b.certainty != "expected" or na.subject is None or nb.subject is None:
+        return False
+    if not (na.heads[na.subject] & CROWD_HEADS and nb.heads[nb.subject] & CROWD_HEADS):
+        return False
+    names = lambda x: {" ".join(m.group(0).split()) for e in x.evidence for m in PLACE_NAME.finditer(e.quote or "")}
+    return bool(names(a) & names(b))
+
+
 SAME_PARTICIPANTS = 2  # participants (the actor's among them) two statements must share to be one step
 
 
@@ -850,7 +869,8 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
                     na and nb and na.args and nb.args and (
                     (a.article != b.article and _same_step(na, nb)) or _same_participants(na, nb, main))) or (
                     a.certainty == b.certainty and _restated_sentence(a, b)) or (
-                    na and nb and a.article != b.article and _same_actor_action(na, nb)):
+                    na and nb and a.article != b.article and (
+                        _same_actor_action(na, nb) or _same_crowd(a, b, na, nb))):
                 parent[find(j)] = find(i)
                 joined.add(j)
                 break
