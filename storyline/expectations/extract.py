@@ -33,6 +33,7 @@ from storyline.expectations.lexicon import (
     DESIRE_VERBS,
     FIGURATIVE_PHRASES,
     WELCOMING_VERBS,
+    OCCASION_NOUNS,
     MEASURE_NOUNS,
     NEGATION_WORDS,
     THING_NOUNS,
@@ -159,6 +160,9 @@ def _reporting_head(tok, limit: int = 4, verbs=REPORTING):
 
 
 PURPOSE_MARKS = {"so", "lest"}
+# Control words that also take "for" and a happening, told in the progressive ("is aiming for
+# the first crew launch", "troops are preparing for an offensive").
+PURSUIT_VERBS = {"aim", "plan", "prepare"}
 # Verbs of promising whose object can name the promised step ("pledged a full investigation").
 PROMISE_VERBS = {"pledge", "promise", "vow"}
 # Marks of a clause that sets the scene of a past happening ("as they prepared to ...").
@@ -250,6 +254,15 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                             and any(c.dep_ in ("det", "amod") for c in obj.children):
                         # "a full investigation", "an immediate appeal"; not "pledging attention"
                         add(_Candidate(obj, tok, "announced", [tok], nominal=True))
+                elif lemma in PURSUIT_VERBS and tok.tag_ == "VBG" and _present(tok) and not _negated(tok):
+                    # "the company is aiming for the first commercial crew launch": a happening
+                    # someone is working towards now, named by a noun of a known kind of action
+                    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+                    subj = _subject_token(tok)
+                    if obj is not None and obj.pos_ == "NOUN" and action_classes(obj.lemma_) and subj is not None \
+                            and _can_act(subj):
+                        add(_Candidate(obj, tok, "expected", [tok], nominal=True))
                 elif lemma == "expect" and tok.tag_ == "VBN" and _future_time_in(tok, timexes, anchor):
                     # "a full test firing of the engines is expected next week": a happening
                     # named by a noun of a known kind of action, expected at a time ahead
@@ -295,6 +308,16 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
             if inner is not None and subj is not None and subj.lemma_.lower() not in ABSTRACT_SUBJECTS \
                     and inner.lemma_.lower() != "blame" and _actor_subject(tok):  # "BP is to blame": fault, not a plan
                 add(_Candidate(inner, tok, "announced", [tok]))
+            continue
+        # --- "SpaceX has a second opportunity on Wednesday": an occasion someone holds at a
+        # time ahead (``occasion_nouns.txt``) or a happening they have ("has a hearing on Monday")
+        if lemma == "have" and tok.tag_ in ("VBZ", "VBP") and tok.dep_ in ("ROOT", "ccomp", "conj") \
+                and not _negated(tok) and _future_time_in(tok, timexes, anchor, direct=True):
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            subj = _subject_token(tok)
+            if obj is not None and subj is not None and _can_act(subj) and (
+                    obj.lemma_.lower() in OCCASION_NOUNS or action_classes(obj.lemma_)):
+                add(_Candidate(obj, tok, "announced", [tok], nominal=True))
             continue
         # --- present tense with a time ahead of publication: "the team travels on Monday"
         if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj") and _present(tok) \
