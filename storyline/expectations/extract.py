@@ -886,7 +886,13 @@ def _can_act(subj) -> bool:
         return False  # "the Falcon Heavy", "the bridge": a thing, whatever its capital letters
     if head.pos_ == "PROPN" or head.lemma_.lower() in ACTOR_NOUNS:
         return True
-    return any(c.dep_ == "compound" and c.lemma_.lower() in ACTOR_NOUNS for c in head.children)
+    if any(c.dep_ == "compound" and c.lemma_.lower() in ACTOR_NOUNS for c in head.children):
+        return True
+    # "the conservative bloc in the chancellor's party", "a faction within the army": a part
+    # of an organisation, placed inside it, acts as one
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "within", "inside") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in ACTOR_NOUNS and o.pos_ == "NOUN" for o in c.children)
+        for c in head.children)
 
 
 def _is_happening(subj, verb) -> bool:
