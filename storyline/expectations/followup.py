@@ -729,6 +729,29 @@ def _same_actor_action(a: _Need, b: _Need) -> bool:
     return bool(specific)
 
 
+def _counted(text: str) -> set[tuple[float, str]]:
+    """The counted things a phrase names: (number, plural noun), "all three first stage boosters"
+    -> (3, "boosters"), "5,700 officers" -> (5700, "officers")."""
+    from storyline.annotate.timex_lexicon import NUMBER, number_value
+
+    out = set()
+    for m in re.finditer(rf"\b({NUMBER})\s+((?:[a-z-]+\s+){{0,3}}?)([a-z]{{3,}}s)\b", text.lower()):
+        n = number_value(m.group(1))
+        if n is not None and n >= 2:
+            out.add((n, m.group(3)))
+    return out
+
+
+def _same_count(a: Expectation, b: Expectation, na: _Need, nb: _Need) -> bool:
+    """Two articles name the same counted thing in the step ("the company will attempt to
+    recover all three boosters" / "SpaceX intends to land all three first stage boosters"):
+    a count with its noun tells which step, unless both name known kinds of action and the
+    kinds differ ("deploy 500 troops" / "withdraw 500 troops")."""
+    if na.classes and nb.classes and not na.classes & nb.classes:
+        return False
+    return bool(_counted(a.what) & _counted(b.what))
+
+
 CROWD_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "crowd",
                "crowds"}
 PLACE_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w'-]+(?:\s+(?:of\s+)?[A-Z][\w'-]+)+")
@@ -870,7 +893,7 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
                     (a.article != b.article and _same_step(na, nb)) or _same_participants(na, nb, main))) or (
                     a.certainty == b.certainty and _restated_sentence(a, b)) or (
                     na and nb and a.article != b.article and (
-                        _same_actor_action(na, nb) or _same_crowd(a, b, na, nb))):
+                        _same_actor_action(na, nb) or _same_crowd(a, b, na, nb) or _same_count(a, b, na, nb))):
                 parent[find(j)] = find(i)
                 joined.add(j)
                 break
