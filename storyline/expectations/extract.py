@@ -406,10 +406,12 @@ def _subject_or_neighbour(verb):
 
 
 def _np_tokens(tok) -> list:
-    """The tokens of a noun phrase, without relative clauses, appositions or conjuncts."""
+    """The tokens of a noun phrase, without relative clauses, appositions, conjuncts or an
+    adverb after the noun that says where it is ("a team ... in a tent only yards away")."""
     drop: set[int] = set()
     for c in tok.children:
-        if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"):
+        if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis") or (
+                c.dep_ == "advmod" and c.i > tok.i):
             drop.update(t.i for t in c.subtree)
     toks = [t for t in tok.subtree if t.i not in drop]
     while toks and toks[0].is_punct:
