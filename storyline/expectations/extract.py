@@ -384,10 +384,12 @@ def _future_time_in(tok, timexes: list[TimeExpr], anchor: str | None, direct: bo
 
 
 def _subject_token(verb):
-    """The verb's subject; of two (a parse that hangs a caption's credit, "(EPA)", on the
-    verb of the next sentence), the nearer one."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if len(subjects) > 1:
+    """The verb's subject. Of two, the first, unless a dash or a bracket stands between them:
+    then the parse has hung a caption's credit ("(EPA) — As thousands celebrate ..., a team
+    ... will be standing by") on the verb of the next sentence, and the nearer one is its own."""
+    subjects = sorted((c for c in verb.children if c.dep_ in SUBJECT_DEPS), key=lambda c: c.i)
+    if len(subjects) > 1 and any(t.text in ("—", "–", "(", ")", "[", "]")
+                                 for t in verb.doc[subjects[0].i + 1: subjects[-1].i]):
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     return subjects[0] if subjects else None
 
