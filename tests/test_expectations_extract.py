@@ -337,3 +337,44 @@ def test_a_happening_expected_at_a_time_ahead_is_an_item():
     [x] = _run(body, [week], anchor="2018-01-05")
     assert x.what == "A full test firing of the rocket's engines" and x.certainty == "expected"
     assert x.bound is week
+
+
+# ---------------------------------------------------------------- issue 14, fifth round
+
+
+def test_a_caption_credit_hung_on_the_verb_is_not_its_subject():
+    body = ("Photo: Jane Doe (EPA) BERLIN — As thousands celebrate on Sunday night, a team of medical professionals "
+            "in a white tent only yards away will be standing by, waiting for victims to seek their help.")
+    xs = _run(body)
+    assert [x.subject for x in xs] == ["a team of medical professionals in a white tent"]
+
+
+def test_a_figure_of_speech_is_not_a_step():
+    assert _run("The inaugural flight will go a step further if all three boosters return safely.") == []
+    assert _run("The deal could pave the way for peace, the minister said.") == []
+
+
+def test_a_year_seen_in_is_what_is_celebrated_not_a_bound():
+    body = "Thousands of party-goers are expected to see in the New Year at the Brandenburg Gate."
+    year = _tx(body, "the New Year", value="2025", precision="year", kind="point",
+               earliest="2025-01-01", latest="2025-12-31")
+    [x] = _run(body, [year])
+    assert x.bound is None and x.what.startswith("see in the New Year")
+
+
+def test_a_happening_aimed_for_and_an_occasion_held_on_a_day_ahead_are_steps():
+    [x] = _run("Now the company is aiming for the first commercial crew launch.")
+    assert x.what == "the first commercial crew launch" and x.certainty == "expected"
+    body = "If the weather does not cooperate, SpaceX has a second opportunity on Wednesday."
+    wed = _tx(body, "Wednesday", value="2024-10-30", precision="day", kind="point",
+              earliest="2024-10-30", latest="2024-10-30")
+    [y] = _run(body, [wed])
+    assert y.bound is wed and y.condition.startswith("If the weather")
+    assert _run("The company has a long history on Wednesday.", [_tx("The company has a long history on Wednesday.",
+                "Wednesday", value="2024-10-30", precision="day", kind="point", earliest="2024-10-30",
+                latest="2024-10-30")]) == []
+
+
+def test_a_part_placed_inside_an_organisation_acts():
+    [x] = _run("The conservative bloc in the chancellor's party is seeking to reduce arrivals to 200,000 each year.")
+    assert x.what.startswith("reduce arrivals")

@@ -312,11 +312,12 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
         # --- "SpaceX has a second opportunity on Wednesday": an occasion someone holds at a
         # time ahead (``occasion_nouns.txt``) or a happening they have ("has a hearing on Monday")
         if lemma == "have" and tok.tag_ in ("VBZ", "VBP") and tok.dep_ in ("ROOT", "ccomp", "conj") \
-                and not _negated(tok) and _future_time_in(tok, timexes, anchor, direct=True):
+                and not _negated(tok):
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
             subj = _subject_token(tok)
             if obj is not None and subj is not None and _can_act(subj) and (
-                    obj.lemma_.lower() in OCCASION_NOUNS or action_classes(obj.lemma_)):
+                    obj.lemma_.lower() in OCCASION_NOUNS or action_classes(obj.lemma_)) and (
+                    _future_time_in(tok, timexes, anchor, direct=True) or _future_time_in(obj, timexes, anchor)):
                 add(_Candidate(obj, tok, "announced", [tok], nominal=True))
             continue
         # --- present tense with a time ahead of publication: "the team travels on Monday"

@@ -628,6 +628,7 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
                 if x.id not in ev.fulfils:
                     ev.fulfils.append(x.id)
         elif latest and x.bound is not None and x.certainty != "possible" and not _a_state(need, x) \
+                and not _on_condition(x) \
                 and (_overdue(x, latest) or _rescheduled(x, live, needs, latest, moved)) and not any(
                 _related(need, v, df, n_sentences) for ei, ev in enumerate(timeline) if ei in views
                 and _later(x, ev, articles) and not set(ev.sources) <= moved.get(x.id, set()) for v in views[ei]):
@@ -1162,6 +1163,14 @@ def _named_again(need: _Need, doc, main: set[str]) -> bool:
         return False
     told = _phrase_keys([t for t in doc if t.pos_ in ("NOUN", "PROPN")])
     return any(_shared({k for k in arg if not k.startswith("#")} - main, told) for arg in need.args)
+
+
+def _on_condition(x: Expectation) -> bool:
+    """'SpaceX has a second opportunity on Wednesday if the weather does not cooperate', 'ships
+    will have to be withdrawn if the storm comes': a step promised only if something else
+    happens is never overdue, since nothing tells whether its condition came true. Steps in
+    sequence ("once instruments are exchanged", "after the vote") are promised, and can be."""
+    return bool(x.condition) and bool(re.match(r"\s*(if|unless|in case|in the event)\b", x.condition, re.I))
 
 
 def _a_state(need: _Need, x: Expectation) -> bool:
