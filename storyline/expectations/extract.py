@@ -34,6 +34,7 @@ from storyline.expectations.lexicon import (
     FIGURATIVE_PHRASES,
     WELCOMING_VERBS,
     OCCASION_NOUNS,
+    HABITUAL_ADVERBS,
     MEASURE_NOUNS,
     NEGATION_WORDS,
     THING_NOUNS,
@@ -230,6 +231,8 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                 head = _reporting_head(verb)
                 if head is None or head.lemma_.lower() not in REPORTED_FUTURE_HEADS:
                     continue
+                if _to_infinitive(verb) is not None and verb.lemma_.lower() in CONTROL_CERTAINTY:
+                    continue  # "said it would seek to make peace": the control word rule names the step
                 if any(c.dep_ == "advcl" and not (c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() in DESIRE_VERBS)
                        and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
                        for c in verb.children):
@@ -535,6 +538,14 @@ def _indirect_question(cand: _Candidate) -> bool:
     if first.lower_ in WH_WORDS and first.tag_ in ("WRB", "WP", "WDT") and verb.dep_ != "relcl":
         return True  # "(wonder) how long it will take"
     return verb.dep_ in ("csubj", "csubjpass")
+
+
+def _asked_of(top) -> bool:
+    """The marker's own clause is an indirect question ("(explain) how people may plan to
+    watch one video"): a wh-word hangs on the control word itself, inside a complement."""
+    return top.dep_ in ("ccomp", "xcomp", "advcl") and any(
+        c.lower_ in WH_WORDS and c.tag_ in ("WRB", "WP", "WDT") and c.dep_ in ("advmod", "mark", "nsubj", "dobj")
+        for c in top.children)
 
 
 def _person_before(pos: int, entities) -> str | None:
@@ -905,9 +916,22 @@ def _is_happening(subj, verb) -> bool:
     step (a noun of a known kind of action); 'the treaty will take effect': a legal instrument,
     the object of a procedure; 'the death toll may rise': a figure said to change."""
     head = _head_noun(subj)
-    if action_classes(head.lemma_) or head.lemma_.lower() in DOCUMENT_NOUNS:
+    if action_classes(head.lemma_):
         return True
+    if head.lemma_.lower() in DOCUMENT_NOUNS:
+        return _procedure_of(verb)  # "the tax law will boost earnings": an effect forecast, not a step
     return head.lemma_.lower() in MEASURE_NOUNS and verb.lemma_.lower() in CHANGE_VERBS
+
+
+def _procedure_of(verb) -> bool:
+    """The verb tells what a procedure does to a legal text or what the text starts doing:
+    a known kind of step ("will be ratified", "will expire"), or a light verb with one as its
+    object ("take effect", "come into force", "enter into force")."""
+    if action_classes(verb.lemma_) or _passive(verb):
+        return True
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")] + [
+        o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(action_classes(o.lemma_) for o in objs)
 
 
 def _passive(verb) -> bool:
@@ -985,9 +1009,13 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "past pledge"  # "Buhari, who vowed to destroy the group when he took office": background
     if cand.top.tag_ in ("VBD", "VBN") and _past_time_in(cand.top, timexes, anchor):
         return "past pledge"  # "the company agreed last year to pay": a plan of the past
-    if cand.top.tag_ == "VBD" and cand.top.dep_ == "advcl" and any(
+    if (cand.top.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in cand.top.children)) \
+            and cand.top.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in NARRATIVE_MARKS for c in cand.top.children):
-        return "past pledge"  # "found her as they prepared to ambush a camp": a scene of the past told in passing
+        return "past pledge"  # "found her as they prepared to ambush a camp", "as the film was set to air":
+        # a scene of the past told in passing
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for t in {cand.verb, cand.top} for c in t.children):
+        return "habit"  # "It typically delivers shares in January": what usually happens, not a step
     if cand.top.lemma_.lower() == "aim" and cand.top.tag_ in ("VBZ", "VBP") and bound is None:
         return "standing aim"  # "the group aims to impose ...": what it is for, not a step announced
     if cand.top.dep_ == "pcomp" and cand.top.head.lower_ in ("after", "before", "since", "by", "upon"):
@@ -1126,7 +1154,7 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
         return None  # "this could break BP": comment on something said before, not a forecast
     if subj is not None and subj.lemma_.lower() == "time" and cand.verb.lemma_ == "tell":
         return None  # "time will tell"
-    if _indirect_question(cand):
+    if _indirect_question(cand) or _asked_of(cand.top):
         return None
     if subj is not None and subj.lower_ in ("i", "we") and _reporting_head(cand.top) is None \
             and not any(ch in sent.text for ch in "\"“”"):
