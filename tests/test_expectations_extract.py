@@ -378,3 +378,17 @@ def test_a_happening_aimed_for_and_an_occasion_held_on_a_day_ahead_are_steps():
 def test_a_part_placed_inside_an_organisation_acts():
     [x] = _run("The conservative bloc in the chancellor's party is seeking to reduce arrivals to 200,000 each year.")
     assert x.what.startswith("reduce arrivals")
+
+
+def test_an_intention_put_far_off_is_not_a_next_step():
+    assert _run("The agency intends to use the rocket to send crews to the moon, and eventually beyond.") == []
+    [x] = _run("The agency intends to use the rocket to send crews to the moon.")
+    assert x.what.startswith("use the rocket")
+    [y] = _run("Carriages lying on their side will eventually have to be moved carefully, the police said.")
+    assert y.what == "have to be moved carefully"  # a step told as coming late is still a step
+
+
+def test_an_intention_bound_to_the_future_is_far_off():
+    body = "Goldman plans to use the credits in the future to lower its tax bill."
+    future = _tx(body, "the future", value="FUTURE_REF", precision=None, kind="future")
+    assert _run(body, [future]) == []

@@ -35,6 +35,7 @@ from storyline.expectations.lexicon import (
     WELCOMING_VERBS,
     OCCASION_NOUNS,
     HABITUAL_ADVERBS,
+    DISTANT_MARKERS,
     MEASURE_NOUNS,
     NEGATION_WORDS,
     THING_NOUNS,
@@ -982,6 +983,20 @@ def _under_opinion(cand: _Candidate) -> bool:
     return bool(_lemmas(cand.top) & OPINION_VERBS) or _reporting_head(cand.top, verbs=OPINION_VERBS) is not None
 
 
+# Control words that state an intention (as opposed to a schedule or a forecast).
+INTENTION_VERBS = {"intend", "plan", "aim", "hope", "seek", "want"}
+
+
+def _distant(cand: _Candidate, bound: TimeExpr | None) -> bool:
+    """The intention is put far off: a word of ``distant_markers.txt`` in its clause, or a bound
+    that is one of them ("in the future"), and no nearer time."""
+    text = " " + " ".join(t.lower_ for t in cand.top.subtree) + " "
+    said = bound.text.lower() if bound is not None else ""
+    if bound is not None and not any(m == said or m.endswith(" " + said) for m in DISTANT_MARKERS):
+        return False  # a nearer time of its own ("plans to ... by March")
+    return any(f" {m} " in text for m in DISTANT_MARKERS)
+
+
 def _headline(cand: _Candidate, sent) -> bool:
     """'Germans Will Ring in New Year With Extra Security': a capitalised modal or control
     word inside a sentence is a headline glued to the text, not running prose."""
@@ -1018,6 +1033,8 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "habit"  # "It typically delivers shares in January": what usually happens, not a step
     if cand.top.lemma_.lower() == "aim" and cand.top.tag_ in ("VBZ", "VBP") and bound is None:
         return "standing aim"  # "the group aims to impose ...": what it is for, not a step announced
+    if cand.top.lemma_.lower() in INTENTION_VERBS and _distant(cand, bound):
+        return "long-term aim"  # "intends to use the rocket to send crews to the moon, and eventually beyond"
     if cand.top.dep_ == "pcomp" and cand.top.head.lower_ in ("after", "before", "since", "by", "upon"):
         return "past pledge"  # "after agreeing to finance the fund": what came before, not a step to come
     head = _reporting_head(cand.top)
