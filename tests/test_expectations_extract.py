@@ -392,3 +392,8 @@ def test_an_intention_bound_to_the_future_is_far_off():
     body = "Goldman plans to use the credits in the future to lower its tax bill."
     future = _tx(body, "the future", value="FUTURE_REF", precision=None, kind="future")
     assert _run(body, [future]) == []
+
+
+def test_a_possible_step_coming_late_is_not_an_intention():
+    [x] = _run("Police said that charges could eventually be sought by the county prosecutor.")
+    assert x.what.startswith("sought by the county prosecutor")

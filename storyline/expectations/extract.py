@@ -1033,7 +1033,7 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "habit"  # "It typically delivers shares in January": what usually happens, not a step
     if cand.top.lemma_.lower() == "aim" and cand.top.tag_ in ("VBZ", "VBP") and bound is None:
         return "standing aim"  # "the group aims to impose ...": what it is for, not a step announced
-    if cand.top.lemma_.lower() in INTENTION_VERBS and _distant(cand, bound):
+    if cand.top.i != cand.verb.i and cand.top.lemma_.lower() in INTENTION_VERBS and _distant(cand, bound):
         return "long-term aim"  # "intends to use the rocket to send crews to the moon, and eventually beyond"
     if cand.top.dep_ == "pcomp" and cand.top.head.lower_ in ("after", "before", "since", "by", "upon"):
         return "past pledge"  # "after agreeing to finance the fund": what came before, not a step to come
