@@ -1057,7 +1057,9 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
     ahead = bound is not None and (bound.kind == "future" or bool(anchor and (bound.earliest or "") > anchor))
     if cand.nominal:
         return None
-    if _is_state(cand.verb) and (not ahead or any(c.dep_ == "attr" for c in cand.verb.children)):
+    if _is_state(cand.verb) and (not ahead or any(c.dep_ == "attr" or (c.dep_ == "acomp" and c.tag_ in ("JJ", "JJR", "JJS"))
+                                                  for c in cand.verb.children)):
+        # a date makes "will be closed from Monday" a step, not "will be impossible in the days ahead"
         return "state"  # a date makes "will be closed from Monday" a step, not "will be the most powerful"
     if subj is None or _passive(cand.verb) or subj.dep_ == "expl" or subj.lower_ == "there":
         return None
