@@ -531,3 +531,18 @@ def test_a_step_promised_only_if_something_happens_is_never_overdue():
     arts = {"a": _article("a", "2018-02-05"), "b": _article("b", "2018-03-01")}
     [x] = follow_up([x], [], arts)
     assert x.status == "open"
+
+
+def test_the_main_actor_doing_one_kind_of_thing_twice_and_spans_of_time_stay_apart():
+    main_events = [_event(f"m{i}", "decree", f"The ministry paid the bill number {i} on Monday.", "2024-11-0%d" % (i + 1))
+                   for i in range(6)]
+    a = _said(_exp("duma:x0", "duma", "pay all legitimate claims", "the ministry", "2024-10-24"),
+              "The ministry said it would pay all legitimate claims.")
+    b = _said(_exp("senate:x0", "senate", "pay a dividend", "the ministry", "2024-11-06"),
+              "The ministry will pay a dividend.")
+    assert len(follow_up([a, b], main_events, ARTICLES)) == 2  # the story's main actor: two payments
+    c = _said(_exp("later:x0", "later", "released within about 10 days", "The worker", "2024-11-12",
+                   certainty="expected"), "The worker was expected to be released within about 10 days.")
+    d = _said(_exp("decree:x0", "decree", "try to cap the well in the next 10 days", "The firm", "2024-11-10"),
+              "The firm said it will try to cap the well in the next 10 days.")
+    assert len(follow_up([c, d], list(FILLER), ARTICLES)) == 2

@@ -42,6 +42,7 @@ from storyline.expectations.lexicon import (
     COUNT_NOUNS,
     DEATH_WORDS,
     MEASURE_NOUNS,
+    MEASURE_UNITS,
     RISEN_FORMS,
     RISING_VERBS,
     POLYSEMOUS,
@@ -717,7 +718,7 @@ def _restated_sentence(a: Expectation, b: Expectation) -> bool:
     return False
 
 
-def _same_actor_action(a: _Need, b: _Need) -> bool:
+def _same_actor_action(a: _Need, b: _Need, main: set[str] = frozenset()) -> bool:
     """Two articles give the same one the same specific action ("troops were ... preparing to
     evacuate its personnel" / "troops were on site preparing to evacuate staff"): one step,
     whatever each calls its object. Verbs of many senses, light and general verbs do not
@@ -726,6 +727,8 @@ def _same_actor_action(a: _Need, b: _Need) -> bool:
         return False
     if not (a.heads[a.subject] & b.heads[b.subject] or _shared(a.heads[a.subject], b.heads[b.subject])):
         return False  # a concept tag counts: "troops" and "soldiers" are one actor
+    if a.heads[a.subject] & main or b.heads[b.subject] & main:
+        return False  # the story's main actor does many things of one kind ("BP will pay ...")
     specific = {v for v in a.actions & b.actions if v not in POLYSEMOUS | LIGHT_VERBS | GENERIC_VERBS}
     return bool(specific)
 
@@ -733,14 +736,15 @@ def _same_actor_action(a: _Need, b: _Need) -> bool:
 def _counted(text: str) -> set[tuple[float, str]]:
     """The counted things a phrase names: (number, plural noun), "all three first stage boosters"
     -> (3, "boosters"), "5,700 officers" -> (5700, "officers")."""
-    from storyline.annotate.timex_lexicon import NUMBER, number_value
+    from storyline.annotate.timex_lexicon import NUMBER, UNIT_PL, number_value
 
     out = set()
     for m in re.finditer(rf"\b({NUMBER})\s+((?:[a-z-]+\s+){{0,3}}?)([a-z]{{3,}}s)\b", text.lower()):
         n = number_value(m.group(1))
-        if n is not None and n >= 2:
-            out.add((n, m.group(3)))
+        if n is not None and n >= 2 and not re.fullmatch(UNIT_PL, m.group(3)) and m.group(3) not in MEASURE_UNITS:
+            out.add((n, m.group(3)))  # "two days", "20 times": a span or a ratio, not a thing
     return out
+
 
 
 def _same_count(a: Expectation, b: Expectation, na: _Need, nb: _Need) -> bool:
@@ -894,7 +898,8 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
                     (a.article != b.article and _same_step(na, nb)) or _same_participants(na, nb, main))) or (
                     a.certainty == b.certainty and _restated_sentence(a, b)) or (
                     na and nb and a.article != b.article and (
-                        _same_actor_action(na, nb) or _same_crowd(a, b, na, nb) or _same_count(a, b, na, nb))):
+                        (a.certainty == b.certainty and _same_actor_action(na, nb, main))
+                        or _same_crowd(a, b, na, nb) or _same_count(a, b, na, nb))):
                 parent[find(j)] = find(i)
                 joined.add(j)
                 break
