@@ -397,9 +397,3 @@ def test_an_intention_bound_to_the_future_is_far_off():
 def test_a_possible_step_coming_late_is_not_an_intention():
     [x] = _run("Police said that charges could eventually be sought by the county prosecutor.")
     assert x.what.startswith("sought by the county prosecutor")
-
-
-def test_an_adjective_said_of_a_time_ahead_is_still_a_state():
-    body = "Predicting where it will come down will be impossible in the days ahead, the agency said."
-    ahead = _tx(body, "the days ahead", value="FUTURE_REF", precision=None, kind="future")
-    assert _run(body, [ahead]) == []

@@ -323,7 +323,7 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                     obj.lemma_.lower() in OCCASION_NOUNS or action_classes(obj.lemma_)) and (
                     _future_time_in(tok, timexes, anchor, direct=True) or _future_time_in(obj, timexes, anchor)):
                 add(_Candidate(obj, tok, "announced", [tok], nominal=True))
-            continue
+                continue
         # --- present tense with a time ahead of publication: "the team travels on Monday"
         if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj") and _present(tok) \
                 and _future_time_in(tok, timexes, anchor, direct=True) and not _past_time_in(tok, timexes, anchor):
@@ -1057,9 +1057,7 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
     ahead = bound is not None and (bound.kind == "future" or bool(anchor and (bound.earliest or "") > anchor))
     if cand.nominal:
         return None
-    if _is_state(cand.verb) and (not ahead or any(c.dep_ == "attr" or (c.dep_ == "acomp" and c.tag_ in ("JJ", "JJR", "JJS"))
-                                                  for c in cand.verb.children)):
-        # a date makes "will be closed from Monday" a step, not "will be impossible in the days ahead"
+    if _is_state(cand.verb) and (not ahead or any(c.dep_ == "attr" for c in cand.verb.children)):
         return "state"  # a date makes "will be closed from Monday" a step, not "will be the most powerful"
     if subj is None or _passive(cand.verb) or subj.dep_ == "expl" or subj.lower_ == "there":
         return None
