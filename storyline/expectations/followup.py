@@ -105,6 +105,9 @@ class _Need:
     subject: int | None = None  # index in ``args`` of the clause's subject (the actor, or what undergoes it)
     heads: list[set[str]] = field(default_factory=list)  # per participant, the keys of its head word
     by_agent: int | None = None  # index in ``args`` of who acts in a passive clause ("staffed by X")
+    # the action as the article's own parse of the sentence names it, when the phrase parsed
+    # alone names none ("evacuate staff" read as two nouns); only for telling restatements apart
+    said_action: str | None = None
 
 
 def _parse_many(texts: list[str]):
@@ -743,8 +746,18 @@ def _same_actor_action(a: _Need, b: _Need, main: set[str] = frozenset()) -> bool
         return False  # a concept tag counts: "troops" and "soldiers" are one actor
     if a.heads[a.subject] & main or b.heads[b.subject] & main:
         return False  # the story's main actor does many things of one kind ("BP will pay ...")
-    specific = {v for v in a.actions & b.actions if v not in POLYSEMOUS | LIGHT_VERBS | GENERIC_VERBS}
-    return bool(specific)
+    acts_a = a.actions | ({a.said_action} if a.said_action else set())
+    acts_b = b.actions | ({b.said_action} if b.said_action else set())
+    specific = {v for v in acts_a & acts_b if v not in POLYSEMOUS | LIGHT_VERBS | GENERIC_VERBS | {"attempt"}}
+    if not specific:
+        return False
+    # what the action is done to must not differ: some participant other than the subject of
+    # one is named in the other ("address reporters in the Rose Garden" / "address the nation")
+    def others(n: _Need) -> set[str]:
+        return {k for i, arg in enumerate(n.args) if i != n.subject for k in arg} - {v for v in acts_a | acts_b}
+    every = lambda n: {k for arg in n.args for k in arg}
+    oa, ob = others(a), others(b)
+    return not (oa and ob) or bool(oa & every(b)) or bool(ob & every(a))
 
 
 def _counted(text: str) -> set[tuple[float, str]]:
@@ -1332,8 +1345,8 @@ def _needs(expectations: list[Expectation]) -> dict[str, _Need]:
 
 def _action_from_sentence(need: _Need, x: Expectation, sent_doc) -> None:
     """The action of ``x`` read in its sentence: the verb its ``what`` begins with, when the
-    sentence's parse has that word as a verb of a future clause, its lemma and classes. The
-    participants stay as read from the phrase, less that verb."""
+    sentence's parse has that word as a verb. Kept apart from ``actions``: matching reports
+    stays as it was; only restatements are compared with it."""
     words = x.what.split()
     if not words:
         return
@@ -1341,11 +1354,7 @@ def _action_from_sentence(need: _Need, x: Expectation, sent_doc) -> None:
     verb = next((t for t in sent_doc if t.lower_ == first and t.pos_ == "VERB"), None)
     if verb is None:
         return
-    lemma = verb.lemma_.lower()
-    need.actions = {lemma}
-    need.classes = set(action_classes(lemma))
-    need.args = [arg - {lemma} or arg for arg in need.args]
-    need.heads = [h - {lemma} or h for h in need.heads]
+    need.said_action = verb.lemma_.lower()
 
 
 def _stem(word: str) -> str:
