@@ -36,6 +36,7 @@ from storyline.expectations.lexicon import (
     OCCASION_NOUNS,
     HABITUAL_ADVERBS,
     DISTANT_MARKERS,
+    INTENTION_VERBS,
     MEASURE_NOUNS,
     NEGATION_WORDS,
     THING_NOUNS,
@@ -981,10 +982,6 @@ def _under_opinion(cand: _Candidate) -> bool:
     """The clause is someone's opinion, doubt or wish ("doubts a judge will throw them out",
     "believe the zones would ...", "hoped more girls could be rescued")."""
     return bool(_lemmas(cand.top) & OPINION_VERBS) or _reporting_head(cand.top, verbs=OPINION_VERBS) is not None
-
-
-# Control words that state an intention (as opposed to a schedule or a forecast).
-INTENTION_VERBS = {"intend", "plan", "aim", "hope", "seek", "want"}
 
 
 def _distant(cand: _Candidate, bound: TimeExpr | None) -> bool:

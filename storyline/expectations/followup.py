@@ -39,7 +39,10 @@ from dataclasses import dataclass, field
 
 from storyline.expectations.lexicon import (
     CONCEPTS,
+    CLAUSE_OPENERS,
+    COUNT_DOUBT_WORDS,
     COUNT_NOUNS,
+    CROWD_HEADS,
     DEATH_WORDS,
     MEASURE_NOUNS,
     MEASURE_UNITS,
@@ -788,12 +791,11 @@ def _step_words(what: str) -> str:
     """The step itself: ``what`` up to its first comma or relative clause, at most eight words
     ("placed a perfect seal over the well, which began bleeding oil ... killing 11 workers"
     counts no workers)."""
-    head = re.split(r",|;|\s(?:which|who|that|where|when|while|after|before)\s", what, maxsplit=1)[0]
+    openers = "|".join(sorted(CLAUSE_OPENERS))
+    head = re.split(rf",|;|\s(?:{openers})\s", what, maxsplit=1)[0]
     return " ".join(head.split()[:8])
 
 
-CROWD_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "crowd",
-               "crowds"}
 PLACE_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w'-]+(?:\s+(?:of\s+)?[A-Z][\w'-]+)+")
 
 
@@ -1095,7 +1097,7 @@ def _deaths_rose(x: Expectation, articles: dict[str, Article], timeline: list[Ev
                 deadline and published > deadline):
             continue
         higher = [(n, s) for n, s in _death_counts(a.body) if n > base
-                  and not re.search(r"\b(may|might|could|will|would|feared|expected|if)\b", s, re.I)]
+                  and not set(re.findall(r"[a-z]+", s.lower())) & COUNT_DOUBT_WORDS]
         if higher:
             _fulfilled_by_sentence(x, a, max(higher)[1], published, timeline)
             return

@@ -46,6 +46,10 @@ OCCASION_NOUNS = word_list("occasion_nouns")
 HABITUAL_ADVERBS = word_list("habitual_adverbs")
 DISTANT_MARKERS = word_list("distant_markers")
 MEASURE_UNITS = word_list("measure_units")
+INTENTION_VERBS = word_list("intention_verbs")
+CROWD_HEADS = word_list("crowd_heads")
+COUNT_DOUBT_WORDS = word_list("count_doubt_words")
+CLAUSE_OPENERS = word_list("clause_openers")
 # Endings of nouns made from verbs, which name a happening ("an investigation", "a closure",
 # "a review"): "there will be an investigation" announces a step, "there will be a tent" does not.
 HAPPENING_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "iry", "ing")
