@@ -337,3 +337,63 @@ def test_a_happening_expected_at_a_time_ahead_is_an_item():
     [x] = _run(body, [week], anchor="2018-01-05")
     assert x.what == "A full test firing of the rocket's engines" and x.certainty == "expected"
     assert x.bound is week
+
+
+# ---------------------------------------------------------------- issue 14, fifth round
+
+
+def test_a_caption_credit_hung_on_the_verb_is_not_its_subject():
+    body = ("Photo: Jane Doe (EPA) BERLIN — As thousands celebrate on Sunday night, a team of medical professionals "
+            "in a white tent only yards away will be standing by, waiting for victims to seek their help.")
+    xs = _run(body)
+    assert [x.subject for x in xs] == ["a team of medical professionals in a white tent"]
+
+
+def test_a_figure_of_speech_is_not_a_step():
+    assert _run("The inaugural flight will go a step further if all three boosters return safely.") == []
+    assert _run("The deal could pave the way for peace, the minister said.") == []
+
+
+def test_a_year_seen_in_is_what_is_celebrated_not_a_bound():
+    body = "Thousands of party-goers are expected to see in the New Year at the Brandenburg Gate."
+    year = _tx(body, "the New Year", value="2025", precision="year", kind="point",
+               earliest="2025-01-01", latest="2025-12-31")
+    [x] = _run(body, [year])
+    assert x.bound is None and x.what.startswith("see in the New Year")
+
+
+def test_a_happening_aimed_for_and_an_occasion_held_on_a_day_ahead_are_steps():
+    [x] = _run("Now the company is aiming for the first commercial crew launch.")
+    assert x.what == "the first commercial crew launch" and x.certainty == "expected"
+    body = "If the weather does not cooperate, SpaceX has a second opportunity on Wednesday."
+    wed = _tx(body, "Wednesday", value="2024-10-30", precision="day", kind="point",
+              earliest="2024-10-30", latest="2024-10-30")
+    [y] = _run(body, [wed])
+    assert y.bound is wed and y.condition.startswith("If the weather")
+    past = "SpaceX had a second opportunity on Wednesday."
+    assert _run(past, [_tx(past, "Wednesday", value="2024-10-23", precision="day", kind="point",
+                           earliest="2024-10-23", latest="2024-10-23")]) == []  # an occasion that has passed
+
+
+def test_a_part_placed_inside_an_organisation_acts():
+    [x] = _run("The conservative bloc in the chancellor's party is seeking to reduce arrivals to 200,000 each year.")
+    assert x.what.startswith("reduce arrivals")
+
+
+def test_an_intention_put_far_off_is_not_a_next_step():
+    assert _run("The agency intends to use the rocket to send crews to the moon, and eventually beyond.") == []
+    [x] = _run("The agency intends to use the rocket to send crews to the moon.")
+    assert x.what.startswith("use the rocket")
+    [y] = _run("Carriages lying on their side will eventually have to be moved carefully, the police said.")
+    assert y.what == "have to be moved carefully"  # a step told as coming late is still a step
+
+
+def test_an_intention_bound_to_the_future_is_far_off():
+    body = "Goldman plans to use the credits in the future to lower its tax bill."
+    future = _tx(body, "the future", value="FUTURE_REF", precision=None, kind="future")
+    assert _run(body, [future]) == []
+
+
+def test_a_possible_step_coming_late_is_not_an_intention():
+    [x] = _run("Police said that charges could eventually be sought by the county prosecutor.")
+    assert x.what.startswith("sought by the county prosecutor")

@@ -453,3 +453,96 @@ def test_a_name_the_story_gives_a_made_thing_does_not_act():
                                                   "a SpaceX capsule. SpaceX said the weather looks good.")}
     out = follow_up([x, y], [], arts)
     assert [x.id for x in out] == ["a:x1"]  # SpaceX speaks: a firm, though it makes capsules
+
+
+# ---------------------------------------------------------------- issue 14, fifth round
+
+
+def test_one_actor_given_the_same_action_in_two_articles_is_one_step():
+    a = _said(_exp("duma:x0", "duma", "evacuate its personnel", "troops", "2024-10-24", certainty="expected"),
+              "The spokesman said troops were on site preparing to evacuate its personnel.")
+    b = _said(_exp("senate:x0", "senate", "evacuate staff", "troops", "2024-11-06", certainty="expected"),
+              "The ministry said troops were on site preparing to evacuate staff.")
+    [one] = follow_up([a, b], list(FILLER), ARTICLES)
+    assert len(one.evidence) == 2
+    c = _said(_exp("later:x0", "later", "visit the border", "troops", "2024-11-12"), "Troops will visit the border.")
+    assert len(follow_up([a, c], list(FILLER), ARTICLES)) == 2  # the same actor, another action
+
+
+def test_a_sentence_retold_with_another_frame_is_one_step():
+    a = _said(_exp("duma:x0", "duma", "banned at the festivities", "Backpacks", "2024-10-24"),
+              "Backpacks, large bags and alcohol will be banned at the Brandenburg Gate festivities.")
+    b = _said(_exp("senate:x0", "senate", "ramped up", "Overall security", "2024-11-06"),
+              "Overall security will also be ramped up, with large bags, backpacks, and even alcohol of any "
+              "sort outlawed during the festivities, according to the organisers.")
+    assert len(follow_up([a, b], list(FILLER), ARTICLES)) == 1
+    c = _said(_exp("later:x0", "later", "work with the rail investigators", "Police", "2024-11-12"),
+              "Police will continue to work with the rail investigators to establish how the crash happened.")
+    d = _said(_exp("decree:x0", "decree", "work with the emergency services", "The operator", "2024-11-10"),
+              "The operator will continue to work with the emergency services during the investigation.")
+    assert len(follow_up([c, d], list(FILLER), ARTICLES)) == 2  # two steps told alike share too few words
+
+
+def test_two_crowds_expected_at_one_named_place_are_one_gathering():
+    a = _said(_exp("duma:x0", "duma", "flock to the party mile", "Hundreds of thousands of revellers",
+                   "2024-10-24", certainty="expected"),
+              "Hundreds of thousands of revellers are expected to flock to the party mile at the Brandenburg Gate.")
+    b = _said(_exp("senate:x0", "senate", "see in the New Year", "Thousands of party-goers", "2024-11-06",
+                   certainty="expected"),
+              "Thousands of party-goers are expected to see in the New Year at the iconic Brandenburg Gate.")
+    assert len(follow_up([a, b], list(FILLER), ARTICLES)) == 1
+    c = _said(_exp("later:x0", "later", "march to the Town Hall", "Thousands of protesters", "2024-11-12",
+                   certainty="expected"),
+              "Thousands of protesters are expected to march to the Town Hall.")
+    assert len(follow_up([a, c], list(FILLER), ARTICLES)) == 2  # another place
+
+
+def test_the_same_counted_thing_in_two_articles_is_one_step():
+    a = _said(_exp("duma:x0", "duma", "attempt to recover all three boosters", "The company", "2024-10-24"),
+              "The company will attempt to recover all three boosters.")
+    b = _said(_exp("senate:x0", "senate", "land all three first stage boosters", "The firm", "2024-11-06",
+                   certainty="expected"),
+              "The firm intends to land all three first stage boosters.")
+    assert len(follow_up([a, b], list(FILLER), ARTICLES)) == 1
+    c = _said(_exp("later:x0", "later", "deploy 500 troops", "The army", "2024-11-12"), "The army will deploy 500 troops.")
+    d = _said(_exp("decree:x0", "decree", "withdraw 500 troops", "The army", "2024-11-10"),
+              "The army will withdraw 500 troops.")
+    assert len(follow_up([c, d], list(FILLER), ARTICLES)) == 2  # two kinds of action on one count
+
+
+def test_a_death_toll_forecast_to_rise_is_fulfilled_by_a_higher_count_in_other_words():
+    x = Expectation(id="a:x0", text="The mayor has warned that the death toll 'may well increase'.", what="increase",
+                    article="a", certainty="possible", subject="the death toll", made="2016-11-09")
+    arts = {"a": _body_article("a", "2016-11-09", "At least five people are dead after a tram overturned. " + x.text),
+            "b": _body_article("b", "2016-11-09", "At least seven people are now confirmed as having died, the "
+                                                  "police said in a statement.")}
+    [done] = follow_up([x], [], arts)
+    assert done.status == "fulfilled" and done.fulfilled_sources == ["b"]
+    arts["b"] = _body_article("b", "2016-11-09", "Five people died. In 1959, when 40 people died in a fire, ...")
+    [still] = follow_up([x], [], arts)  # the same count, and a count of the past
+    assert still.status == "open"
+
+
+def test_a_step_promised_only_if_something_happens_is_never_overdue():
+    wed = TimeExpr(text="Wednesday", start=0, end=1, value="2018-02-07", precision="day",
+                   earliest="2018-02-07", latest="2018-02-07")
+    x = _exp("a:x0", "a", "a second opportunity", "SpaceX", "2018-02-05", wed,
+             condition="If the weather does not cooperate")
+    arts = {"a": _article("a", "2018-02-05"), "b": _article("b", "2018-03-01")}
+    [x] = follow_up([x], [], arts)
+    assert x.status == "open"
+
+
+def test_the_main_actor_doing_one_kind_of_thing_twice_and_spans_of_time_stay_apart():
+    main_events = [_event(f"m{i}", "decree", f"The ministry paid the bill number {i} on Monday.", "2024-11-0%d" % (i + 1))
+                   for i in range(6)]
+    a = _said(_exp("duma:x0", "duma", "pay all legitimate claims", "the ministry", "2024-10-24"),
+              "The ministry said it would pay all legitimate claims.")
+    b = _said(_exp("senate:x0", "senate", "pay a dividend", "the ministry", "2024-11-06"),
+              "The ministry will pay a dividend.")
+    assert len(follow_up([a, b], main_events, ARTICLES)) == 2  # the story's main actor: two payments
+    c = _said(_exp("later:x0", "later", "released within about 10 days", "The worker", "2024-11-12",
+                   certainty="expected"), "The worker was expected to be released within about 10 days.")
+    d = _said(_exp("decree:x0", "decree", "try to cap the well in the next 10 days", "The firm", "2024-11-10"),
+              "The firm said it will try to cap the well in the next 10 days.")
+    assert len(follow_up([c, d], list(FILLER), ARTICLES)) == 2

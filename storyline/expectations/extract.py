@@ -31,6 +31,12 @@ from storyline.expectations.lexicon import (
     ACTOR_NOUNS,
     CHANGE_VERBS,
     DESIRE_VERBS,
+    FIGURATIVE_PHRASES,
+    WELCOMING_VERBS,
+    OCCASION_NOUNS,
+    HABITUAL_ADVERBS,
+    DISTANT_MARKERS,
+    INTENTION_VERBS,
     MEASURE_NOUNS,
     NEGATION_WORDS,
     THING_NOUNS,
@@ -156,6 +162,9 @@ def _reporting_head(tok, limit: int = 4, verbs=REPORTING):
 
 
 PURPOSE_MARKS = {"so", "lest"}
+# Control words that also take "for" and a happening, told in the progressive ("is aiming for
+# the first crew launch", "troops are preparing for an offensive").
+PURSUIT_VERBS = {"aim", "plan", "prepare"}
 # Verbs of promising whose object can name the promised step ("pledged a full investigation").
 PROMISE_VERBS = {"pledge", "promise", "vow"}
 # Marks of a clause that sets the scene of a past happening ("as they prepared to ...").
@@ -223,6 +232,8 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                 head = _reporting_head(verb)
                 if head is None or head.lemma_.lower() not in REPORTED_FUTURE_HEADS:
                     continue
+                if _to_infinitive(verb) is not None and verb.lemma_.lower() in CONTROL_CERTAINTY:
+                    continue  # "said it would seek to make peace": the control word rule names the step
                 if any(c.dep_ == "advcl" and not (c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() in DESIRE_VERBS)
                        and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")
                        for c in verb.children):
@@ -247,6 +258,15 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                             and any(c.dep_ in ("det", "amod") for c in obj.children):
                         # "a full investigation", "an immediate appeal"; not "pledging attention"
                         add(_Candidate(obj, tok, "announced", [tok], nominal=True))
+                elif lemma in PURSUIT_VERBS and tok.tag_ == "VBG" and _present(tok) and not _negated(tok):
+                    # "the company is aiming for the first commercial crew launch": a happening
+                    # someone is working towards now, named by a noun of a known kind of action
+                    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+                    subj = _subject_token(tok)
+                    if obj is not None and obj.pos_ == "NOUN" and action_classes(obj.lemma_) and subj is not None \
+                            and _can_act(subj):
+                        add(_Candidate(obj, tok, "expected", [tok], nominal=True))
                 elif lemma == "expect" and tok.tag_ == "VBN" and _future_time_in(tok, timexes, anchor):
                     # "a full test firing of the engines is expected next week": a happening
                     # named by a noun of a known kind of action, expected at a time ahead
@@ -293,6 +313,17 @@ def _candidates(sent, timexes: list[TimeExpr], anchor: str | None) -> list[_Cand
                     and inner.lemma_.lower() != "blame" and _actor_subject(tok):  # "BP is to blame": fault, not a plan
                 add(_Candidate(inner, tok, "announced", [tok]))
             continue
+        # --- "SpaceX has a second opportunity on Wednesday": an occasion someone holds at a
+        # time ahead (``occasion_nouns.txt``) or a happening they have ("has a hearing on Monday")
+        if lemma == "have" and tok.tag_ in ("VBZ", "VBP") and tok.dep_ in ("ROOT", "ccomp", "conj") \
+                and not _negated(tok):
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            subj = _subject_token(tok)
+            if obj is not None and subj is not None and _can_act(subj) and (
+                    obj.lemma_.lower() in OCCASION_NOUNS or action_classes(obj.lemma_)) and (
+                    _future_time_in(tok, timexes, anchor, direct=True) or _future_time_in(obj, timexes, anchor)):
+                add(_Candidate(obj, tok, "announced", [tok], nominal=True))
+                continue
         # --- present tense with a time ahead of publication: "the team travels on Monday"
         if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj") and _present(tok) \
                 and _future_time_in(tok, timexes, anchor, direct=True) and not _past_time_in(tok, timexes, anchor):
@@ -358,17 +389,36 @@ def _future_time_in(tok, timexes: list[TimeExpr], anchor: str | None, direct: bo
 
 
 def _subject_token(verb):
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
-            return c
+    """The verb's subject. Of two, the first, unless a dash or a bracket stands between them:
+    then the parse has hung a caption's credit ("(EPA) — As thousands celebrate ..., a team
+    ... will be standing by") on the verb of the next sentence, and the nearer one is its own."""
+    subjects = sorted((c for c in verb.children if c.dep_ in SUBJECT_DEPS), key=lambda c: c.i)
+    if len(subjects) > 1 and any(t.text in ("—", "–", "(", ")", "[", "]")
+                                 for t in verb.doc[subjects[0].i + 1: subjects[-1].i]):
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    return subjects[0] if subjects else None
+
+
+def _subject_or_neighbour(verb):
+    """The subject of a finite verb, or, when the parse gave it none, the noun just before
+    it: "the damage to parts of the consulate and troops were on site" is read with
+    "troops" joined to "parts", leaving "were" without a subject."""
+    subj = _subject_token(verb)
+    if subj is not None or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return subj
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("conj", "pobj") and prev.i >= verb.sent.start:
+        return prev
     return None
 
 
 def _np_tokens(tok) -> list:
-    """The tokens of a noun phrase, without relative clauses, appositions or conjuncts."""
+    """The tokens of a noun phrase, without relative clauses, appositions, conjuncts or an
+    adverb after the noun that says where it is ("a team ... in a tent only yards away")."""
     drop: set[int] = set()
     for c in tok.children:
-        if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"):
+        if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis") or (
+                c.dep_ == "advmod" and c.i > tok.i):
             drop.update(t.i for t in c.subtree)
     toks = [t for t in tok.subtree if t.i not in drop]
     while toks and toks[0].is_punct:
@@ -414,7 +464,7 @@ def _resolve_subject(cand: _Candidate, sent, entities, article_body: str):
             c.dep_ == "mark" for c in cur.children) and sent.start <= cur.head.i < sent.end:
         # "troops were on site preparing to evacuate staff": a participle clause shares the
         # subject of the clause it hangs on
-        subj = _subject_token(cur.head)
+        subj = _subject_or_neighbour(cur.head)
         if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
             return subj
         subj = None
@@ -489,6 +539,14 @@ def _indirect_question(cand: _Candidate) -> bool:
     if first.lower_ in WH_WORDS and first.tag_ in ("WRB", "WP", "WDT") and verb.dep_ != "relcl":
         return True  # "(wonder) how long it will take"
     return verb.dep_ in ("csubj", "csubjpass")
+
+
+def _asked_of(top) -> bool:
+    """The marker's own clause is an indirect question ("(explain) how people may plan to
+    watch one video"): a wh-word hangs on the control word itself, inside a complement."""
+    return top.dep_ in ("ccomp", "xcomp", "advcl") and any(
+        c.lower_ in WH_WORDS and c.tag_ in ("WRB", "WP", "WDT") and c.dep_ in ("advmod", "mark", "nsubj", "dobj")
+        for c in top.children)
 
 
 def _person_before(pos: int, entities) -> str | None:
@@ -648,6 +706,8 @@ def _bound_for(tok, timexes: list[TimeExpr], anchor: str | None, exclude: list, 
             continue  # "currently", "recently": not a time the happening is bound to
         if _modifies_noun(doc, tx):
             continue  # "a first-quarter dividend", "last year's profit": names a thing, not when
+        if _welcomed(doc, tx):
+            continue  # "to see in the New Year": the year is what is celebrated, not when
         if any(s <= tx.start < e for s, e in ex):
             continue
         if tx.type not in ("DATE", "TIME") and tx.kind != "future":
@@ -688,6 +748,21 @@ def _said_before(reporter, timexes: list[TimeExpr], made: str | None) -> bool:
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
     return any(s <= tx.start and tx.end <= e and tx.latest is not None and tx.latest < made
                for tx in timexes for s, e in spans)
+
+
+def _welcomed(doc, tx: TimeExpr) -> bool:
+    """The time is the object of "see in", "ring in", "usher in" (``welcoming_verbs.txt``):
+    the verb, then "in", then the time (after an article at most)."""
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    i = span.start
+    while i > 0 and doc[i - 1].lower_ in ("the", "a"):
+        i -= 1
+    if i < 2 or doc[i - 1].lower_ != "in":
+        return False
+    verb = doc[i - 2]
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in WELCOMING_VERBS and doc[i - 1].head.i == verb.i
 
 
 def _modifies_noun(doc, tx: TimeExpr) -> bool:
@@ -751,6 +826,13 @@ def _what(cand: _Candidate, subj, conditions: list, bound: TimeExpr | None, repo
     if _negated(verb) or (cand.top is not verb and _negated(cand.top)):
         text = "not " + text
     return text
+
+
+def _figurative(verb) -> bool:
+    """The verb with the words that follow it makes a figure of speech of
+    ``figurative_phrases.txt`` ("go a step further", "pave the way")."""
+    words = " ".join([verb.lemma_.lower()] + [t.lower_ for t in verb.doc[verb.i + 1: verb.i + 5]])
+    return any(words == p or words.startswith(p + " ") for p in FIGURATIVE_PHRASES)
 
 
 def _hedged(cand: _Candidate, sent) -> bool:
@@ -821,7 +903,13 @@ def _can_act(subj) -> bool:
         return False  # "the Falcon Heavy", "the bridge": a thing, whatever its capital letters
     if head.pos_ == "PROPN" or head.lemma_.lower() in ACTOR_NOUNS:
         return True
-    return any(c.dep_ == "compound" and c.lemma_.lower() in ACTOR_NOUNS for c in head.children)
+    if any(c.dep_ == "compound" and c.lemma_.lower() in ACTOR_NOUNS for c in head.children):
+        return True
+    # "the conservative bloc in the chancellor's party", "a faction within the army": a part
+    # of an organisation, placed inside it, acts as one
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "within", "inside") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in ACTOR_NOUNS and o.pos_ == "NOUN" for o in c.children)
+        for c in head.children)
 
 
 def _is_happening(subj, verb) -> bool:
@@ -829,9 +917,22 @@ def _is_happening(subj, verb) -> bool:
     step (a noun of a known kind of action); 'the treaty will take effect': a legal instrument,
     the object of a procedure; 'the death toll may rise': a figure said to change."""
     head = _head_noun(subj)
-    if action_classes(head.lemma_) or head.lemma_.lower() in DOCUMENT_NOUNS:
+    if action_classes(head.lemma_):
         return True
+    if head.lemma_.lower() in DOCUMENT_NOUNS:
+        return _procedure_of(verb)  # "the tax law will boost earnings": an effect forecast, not a step
     return head.lemma_.lower() in MEASURE_NOUNS and verb.lemma_.lower() in CHANGE_VERBS
+
+
+def _procedure_of(verb) -> bool:
+    """The verb tells what a procedure does to a legal text or what the text starts doing:
+    a known kind of step ("will be ratified", "will expire"), or a light verb with one as its
+    object ("take effect", "come into force", "enter into force")."""
+    if action_classes(verb.lemma_) or _passive(verb):
+        return True
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")] + [
+        o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(action_classes(o.lemma_) for o in objs)
 
 
 def _passive(verb) -> bool:
@@ -882,6 +983,16 @@ def _under_opinion(cand: _Candidate) -> bool:
     return bool(_lemmas(cand.top) & OPINION_VERBS) or _reporting_head(cand.top, verbs=OPINION_VERBS) is not None
 
 
+def _distant(cand: _Candidate, bound: TimeExpr | None) -> bool:
+    """The intention is put far off: a word of ``distant_markers.txt`` in its clause, or a bound
+    that is one of them ("in the future"), and no nearer time."""
+    text = " " + " ".join(t.lower_ for t in cand.top.subtree) + " "
+    said = bound.text.lower() if bound is not None else ""
+    if bound is not None and not any(m == said or m.endswith(" " + said) for m in DISTANT_MARKERS):
+        return False  # a nearer time of its own ("plans to ... by March")
+    return any(f" {m} " in text for m in DISTANT_MARKERS)
+
+
 def _headline(cand: _Candidate, sent) -> bool:
     """'Germans Will Ring in New Year With Extra Security': a capitalised modal or control
     word inside a sentence is a headline glued to the text, not running prose."""
@@ -909,11 +1020,17 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "past pledge"  # "Buhari, who vowed to destroy the group when he took office": background
     if cand.top.tag_ in ("VBD", "VBN") and _past_time_in(cand.top, timexes, anchor):
         return "past pledge"  # "the company agreed last year to pay": a plan of the past
-    if cand.top.tag_ == "VBD" and cand.top.dep_ == "advcl" and any(
+    if (cand.top.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in cand.top.children)) \
+            and cand.top.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in NARRATIVE_MARKS for c in cand.top.children):
-        return "past pledge"  # "found her as they prepared to ambush a camp": a scene of the past told in passing
+        return "past pledge"  # "found her as they prepared to ambush a camp", "as the film was set to air":
+        # a scene of the past told in passing
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for t in {cand.verb, cand.top} for c in t.children):
+        return "habit"  # "It typically delivers shares in January": what usually happens, not a step
     if cand.top.lemma_.lower() == "aim" and cand.top.tag_ in ("VBZ", "VBP") and bound is None:
         return "standing aim"  # "the group aims to impose ...": what it is for, not a step announced
+    if cand.top.i != cand.verb.i and cand.top.lemma_.lower() in INTENTION_VERBS and _distant(cand, bound):
+        return "long-term aim"  # "intends to use the rocket to send crews to the moon, and eventually beyond"
     if cand.top.dep_ == "pcomp" and cand.top.head.lower_ in ("after", "before", "since", "by", "upon"):
         return "past pledge"  # "after agreeing to finance the fund": what came before, not a step to come
     head = _reporting_head(cand.top)
@@ -1050,7 +1167,7 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
         return None  # "this could break BP": comment on something said before, not a forecast
     if subj is not None and subj.lemma_.lower() == "time" and cand.verb.lemma_ == "tell":
         return None  # "time will tell"
-    if _indirect_question(cand):
+    if _indirect_question(cand) or _asked_of(cand.top):
         return None
     if subj is not None and subj.lower_ in ("i", "we") and _reporting_head(cand.top) is None \
             and not any(ch in sent.text for ch in "\"“”"):
@@ -1075,6 +1192,8 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
     what = _what(cand, subj, conditions, bound, reporter, others, sent)
     if len(what.split()) < 1 or not any(ch.isalpha() for ch in what):
         return None
+    if _figurative(cand.verb):
+        return None  # "will go a step further": rhetoric about what something means, not a step
     start, end = sent.start_char, sent.end_char
     while end > start and body[end - 1].isspace():
         end -= 1

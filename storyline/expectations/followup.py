@@ -39,8 +39,13 @@ from dataclasses import dataclass, field
 
 from storyline.expectations.lexicon import (
     CONCEPTS,
+    CLAUSE_OPENERS,
+    COUNT_DOUBT_WORDS,
     COUNT_NOUNS,
+    CROWD_HEADS,
+    DEATH_WORDS,
     MEASURE_NOUNS,
+    MEASURE_UNITS,
     RISEN_FORMS,
     RISING_VERBS,
     POLYSEMOUS,
@@ -100,6 +105,9 @@ class _Need:
     subject: int | None = None  # index in ``args`` of the clause's subject (the actor, or what undergoes it)
     heads: list[set[str]] = field(default_factory=list)  # per participant, the keys of its head word
     by_agent: int | None = None  # index in ``args`` of who acts in a passive clause ("staffed by X")
+    # the action as the article's own parse of the sentence names it, when the phrase parsed
+    # alone names none ("evacuate staff" read as two nouns); only for telling restatements apart
+    said_action: str | None = None
 
 
 def _parse_many(texts: list[str]):
@@ -621,6 +629,7 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
                 if x.id not in ev.fulfils:
                     ev.fulfils.append(x.id)
         elif latest and x.bound is not None and x.certainty != "possible" and not _a_state(need, x) \
+                and not _on_condition(x) \
                 and (_overdue(x, latest) or _rescheduled(x, live, needs, latest, moved)) and not any(
                 _related(need, v, df, n_sentences) for ei, ev in enumerate(timeline) if ei in views
                 and _later(x, ev, articles) and not set(ev.sources) <= moved.get(x.id, set()) for v in views[ei]):
@@ -631,6 +640,8 @@ def follow_up(expectations: list[Expectation], timeline: list[Event], articles: 
     for x in live:
         if x.status != "fulfilled":
             _figure_went_up(x, articles, timeline)
+        if x.status != "fulfilled":
+            _deaths_rose(x, articles, timeline)
         if x.status != "fulfilled" and x.subject is None:
             _happening_told_done(x, articles, timeline)
     main = {k for k, c in df.items() if n_sentences >= MIN_EVENTS_FOR_SHARE and c >= DISTINCTIVE_SHARE * n_sentences}
@@ -682,6 +693,118 @@ def _same_words(a: Expectation, b: Expectation) -> bool:
         return True
     return bool(a.what) and a.what.lower() == b.what.lower() and (
         (a.subject or "").lower().split()[-1:] == (b.subject or "").lower().split()[-1:])
+
+
+# Two sentences that share this share of the shorter one's content words, and at least
+# RESTATED_MIN_WORDS of them, say one thing: an outlet retelling another's sentence with its
+# own frame ("Backpacks, large bags and alcohol will be banned at the festivities" / "security
+# will also be ramped up, with large bags, backpacks, and even alcohol ... outlawed during the
+# festivities"). Sentences about two steps of one story share fewer (0.3-0.45 on the dev
+# stories: "BTP will work with the RAIB" / "TfL will work with the emergency services").
+RESTATED_SHARE = 0.6
+RESTATED_MIN_WORDS = 5
+
+
+def _sentences_share(a: Expectation, b: Expectation, share: float, least: int) -> bool:
+    """Some sentence of ``a`` and some other sentence of ``b`` share ``least`` content words
+    or more, and at least ``share`` of the shorter one's."""
+    for ea in a.evidence:
+        for eb in b.evidence:
+            if ea.article == eb.article and ea.start == eb.start:
+                continue
+            wa, wb = _content_stems(ea.quote or ""), _content_stems(eb.quote or "")
+            shared = len(wa & wb)
+            if wa and wb and shared >= least and shared >= share * min(len(wa), len(wb)):
+                return True
+    return False
+
+
+def _restated_sentence(a: Expectation, b: Expectation) -> bool:
+    """Two statements in different sentences whose sentences are mostly the same words."""
+    return _sentences_share(a, b, RESTATED_SHARE, RESTATED_MIN_WORDS)
+
+
+# One actor given one action in two articles is one step only when the two sentences also
+# tell the same scene (the dev stories' case shares 5 words, 0.38 of the shorter sentence):
+# a story's frequent actor does one kind of thing many times ("BP will pay the bill", "BP
+# would pay fees", "BP is expected to pay billions more").
+SAME_SCENE_SHARE = 0.3
+SAME_SCENE_MIN_WORDS = 4
+
+
+def _same_actor_action(a: _Need, b: _Need, main: set[str] = frozenset()) -> bool:
+    """Two articles give the same one the same specific action ("troops were ... preparing to
+    evacuate its personnel" / "troops were on site preparing to evacuate staff"): one step,
+    whatever each calls its object. Verbs of many senses, light and general verbs do not
+    tell a step apart on their own; a conjoined or reported verb is not the action named."""
+    if a.subject is None or b.subject is None:
+        return False
+    if not (a.heads[a.subject] & b.heads[b.subject] or _shared(a.heads[a.subject], b.heads[b.subject])):
+        return False  # a concept tag counts: "troops" and "soldiers" are one actor
+    if a.heads[a.subject] & main or b.heads[b.subject] & main:
+        return False  # the story's main actor does many things of one kind ("BP will pay ...")
+    acts_a = a.actions | ({a.said_action} if a.said_action else set())
+    acts_b = b.actions | ({b.said_action} if b.said_action else set())
+    specific = {v for v in acts_a & acts_b if v not in POLYSEMOUS | LIGHT_VERBS | GENERIC_VERBS | {"attempt"}}
+    if not specific:
+        return False
+    # what the action is done to must not differ: some participant other than the subject of
+    # one is named in the other ("address reporters in the Rose Garden" / "address the nation")
+    def others(n: _Need) -> set[str]:
+        return {k for i, arg in enumerate(n.args) if i != n.subject for k in arg} - {v for v in acts_a | acts_b}
+    every = lambda n: {k for arg in n.args for k in arg}
+    oa, ob = others(a), others(b)
+    return not (oa and ob) or bool(oa & every(b)) or bool(ob & every(a))
+
+
+def _counted(text: str) -> set[tuple[float, str]]:
+    """The counted things a phrase names: (number, plural noun), "all three first stage boosters"
+    -> (3, "boosters"), "5,700 officers" -> (5700, "officers")."""
+    from storyline.annotate.timex_lexicon import NUMBER, UNIT_PL, number_value
+
+    out = set()
+    for m in re.finditer(rf"\b({NUMBER})\s+((?:[a-z-]+\s+){{0,3}}?)([a-z]{{3,}}s)\b", text.lower()):
+        n = number_value(m.group(1))
+        if n is not None and n >= 2 and not re.fullmatch(UNIT_PL, m.group(3)) and m.group(3) not in MEASURE_UNITS:
+            out.add((n, m.group(3)))  # "two days", "20 times": a span or a ratio, not a thing
+    return out
+
+
+
+def _same_count(a: Expectation, b: Expectation, na: _Need, nb: _Need) -> bool:
+    """Two articles name the same counted thing in the step ("the company will attempt to
+    recover all three boosters" / "SpaceX intends to land all three first stage boosters"):
+    a count with its noun tells which step, unless both name known kinds of action and the
+    kinds differ ("deploy 500 troops" / "withdraw 500 troops")."""
+    if na.classes and nb.classes and not na.classes & nb.classes:
+        return False
+    return bool(_counted(_step_words(a.what)) & _counted(_step_words(b.what)))
+
+
+def _step_words(what: str) -> str:
+    """The step itself: ``what`` up to its first comma or relative clause, at most eight words
+    ("placed a perfect seal over the well, which began bleeding oil ... killing 11 workers"
+    counts no workers)."""
+    openers = "|".join(sorted(CLAUSE_OPENERS))
+    head = re.split(rf",|;|\s(?:{openers})\s", what, maxsplit=1)[0]
+    return " ".join(head.split()[:8])
+
+
+PLACE_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w'-]+(?:\s+(?:of\s+)?[A-Z][\w'-]+)+")
+
+
+def _same_crowd(a: Expectation, b: Expectation, na: _Need, nb: _Need) -> bool:
+    """Two articles expect a crowd ("hundreds of thousands of revellers are expected to flock
+    to the party mile in front of the Brandenburg Gate" / "thousands of party-goers are expected
+    to see in the New Year at Berlin's Brandenburg Gate"): one gathering when both subjects
+    are counts of people or crowds, both forecasts are "expected", and their sentences name
+    the same place by a name of two words or more."""
+    if a.certainty != "expected" or b.certainty != "expected" or na.subject is None or nb.subject is None:
+        return False
+    if not (na.heads[na.subject] & CROWD_HEADS and nb.heads[nb.subject] & CROWD_HEADS):
+        return False
+    names = lambda x: {" ".join(m.group(0).split()) for e in x.evidence for m in PLACE_NAME.finditer(e.quote or "")}
+    return bool(names(a) & names(b))
 
 
 SAME_PARTICIPANTS = 2  # participants (the actor's among them) two statements must share to be one step
@@ -803,7 +926,12 @@ def merge_restatements(expectations: list[Expectation], needs: dict[str, _Need],
             if _same_words(a, b) or (na and nb and a.article != b.article and _same_day_step(a, b, na, nb)) or (
                     na and nb and a.article == b.article and _one_article_schedule(a, b, na, nb)) or (
                     na and nb and na.args and nb.args and (
-                    (a.article != b.article and _same_step(na, nb)) or _same_participants(na, nb, main))):
+                    (a.article != b.article and _same_step(na, nb)) or _same_participants(na, nb, main))) or (
+                    a.certainty == b.certainty and _restated_sentence(a, b)) or (
+                    na and nb and a.article != b.article and (
+                        (a.certainty == b.certainty and _same_actor_action(na, nb, main)
+                         and _sentences_share(a, b, SAME_SCENE_SHARE, SAME_SCENE_MIN_WORDS))
+                        or _same_crowd(a, b, na, nb) or _same_count(a, b, na, nb))):
                 parent[find(j)] = find(i)
                 joined.add(j)
                 break
@@ -919,6 +1047,56 @@ def _figure_went_up(x: Expectation, articles: dict[str, Article], timeline: list
                 return
 
 
+def _death_counts(body: str) -> list[tuple[float, str]]:
+    """The counts of dead an article gives, with their sentences ("At least five people are
+    dead", "seven people are now confirmed as having died"); a sentence that names a year
+    tells history ("in 1959, when two passengers died"), not this story's toll."""
+    from storyline.annotate.timex_lexicon import NUMBER, number_value
+
+    words = "|".join(sorted(DEATH_WORDS, key=len, reverse=True))
+    count = re.compile(rf"\b({NUMBER})\b(?:\s+[\w'-]+){{0,6}}?\s+(?:{words})\b", re.I)
+    out = []
+    for sent in SENTENCE_END.split(body):
+        if re.search(r"\b(?:1[89]|20)\d\d\b", sent):
+            continue
+        for m in count.finditer(sent):
+            n = number_value(m.group(1))
+            if n is not None and n >= 1:
+                out.append((n, sent))
+    return out
+
+
+def _deaths_rose(x: Expectation, articles: dict[str, Article], timeline: list[Event]) -> None:
+    """'The death toll may well increase': fulfilled when another article, printed that day or
+    later, counts more dead than the forecast's own article did ("at least five people are
+    dead" / "at least seven people are now confirmed as having died"), however it words the
+    count. The forecast's article must give a count, or the two cannot be put in order."""
+    words = x.what.lower().split()
+    if not words or not (words[0] in RISING_VERBS or " ".join(words[:2]) in RISING_VERBS):
+        return
+    subject = (x.subject or "").lower()
+    if _measure_of(subject) not in COUNT_NOUNS or not re.search(r"\bdeath|\bfatal|\bcasualt", subject):
+        return
+    own = articles.get(x.article)
+    made = _made_from(x)
+    if own is None or not own.body or not made:
+        return
+    base = max((n for n, _ in _death_counts(own.body)), default=None)
+    if base is None:
+        return
+    deadline = _deadline(x)
+    for a in sorted(articles.values(), key=lambda a: (_published(a) or "9999", a.id)):
+        published = _published(a)
+        if a.id == x.article or not a.body or not published or published < made or (
+                deadline and published > deadline):
+            continue
+        higher = [(n, s) for n, s in _death_counts(a.body) if n > base
+                  and not set(re.findall(r"[a-z]+", s.lower())) & COUNT_DOUBT_WORDS]
+        if higher:
+            _fulfilled_by_sentence(x, a, max(higher)[1], published, timeline)
+            return
+
+
 def _fulfilled_by_sentence(x: Expectation, a: Article, sent: str, when: str | None, timeline: list[Event]) -> None:
     """Mark ``x`` fulfilled by sentence ``sent`` of article ``a``, linked both ways with the
     timeline event whose evidence is that sentence, when there is one."""
@@ -1022,6 +1200,14 @@ def _named_again(need: _Need, doc, main: set[str]) -> bool:
         return False
     told = _phrase_keys([t for t in doc if t.pos_ in ("NOUN", "PROPN")])
     return any(_shared({k for k in arg if not k.startswith("#")} - main, told) for arg in need.args)
+
+
+def _on_condition(x: Expectation) -> bool:
+    """'SpaceX has a second opportunity on Wednesday if the weather does not cooperate', 'ships
+    will have to be withdrawn if the storm comes': a step promised only if something else
+    happens is never overdue, since nothing tells whether its condition came true. Steps in
+    sequence ("once instruments are exchanged", "after the vote") are promised, and can be."""
+    return bool(x.condition) and bool(re.match(r"\s*(if|unless|in case|in the event)\b", x.condition, re.I))
 
 
 def _a_state(need: _Need, x: Expectation) -> bool:
@@ -1147,10 +1333,32 @@ def _needs(expectations: list[Expectation]) -> dict[str, _Need]:
         texts.append(x.subject or "")
     docs = _parse_many(texts) if texts else []
     out = {}
+    unnamed = []
     for n, x in enumerate(expectations):
         what_doc, subj_doc = docs[2 * n], docs[2 * n + 1]
         out[x.id] = _need_of(x, what_doc, subj_doc if x.subject else None)
+        if not out[x.id].actions and x.evidence and x.evidence[0].quote:
+            unnamed.append(x)
+    if unnamed:
+        # A short phrase parsed alone can lose its verb ("evacuate staff" read as two nouns);
+        # the article's own parse of the sentence names it.
+        for x, doc in zip(unnamed, _parse_many([x.evidence[0].quote for x in unnamed])):
+            _action_from_sentence(out[x.id], x, doc)
     return out
+
+
+def _action_from_sentence(need: _Need, x: Expectation, sent_doc) -> None:
+    """The action of ``x`` read in its sentence: the verb its ``what`` begins with, when the
+    sentence's parse has that word as a verb. Kept apart from ``actions``: matching reports
+    stays as it was; only restatements are compared with it."""
+    words = x.what.split()
+    if not words:
+        return
+    first = words[0].lower()
+    verb = next((t for t in sent_doc if t.lower_ == first and t.pos_ == "VERB"), None)
+    if verb is None:
+        return
+    need.said_action = verb.lemma_.lower()
 
 
 def _stem(word: str) -> str:
