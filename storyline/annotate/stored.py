@@ -28,7 +28,8 @@ import zlib
 from array import array
 from collections.abc import Iterable, Iterator
 
-_MAGIC = b"SLP1"
+_MAGIC = b"SLP2"  # columns in the narrowest integer type that holds them (typecodes in the header)
+_MAGIC_V1 = b"SLP1"  # every column in its type of _COLUMNS; still read (stores written before)
 _AFTER_STOP = re.compile(r"(?:^|[.!?;:\"”’')\]]\s+|\n\s*)", re.M)
 # Lexical flags, one bit each.
 PUNCT, NUM, ALPHA, STOP, SPACE, UPPER, SENT_START = 1, 2, 4, 8, 16, 32, 64
@@ -88,10 +89,36 @@ def pack(body_doc=None, mask: list[tuple[int, int]] | None = None, texts: Iterab
             cols["iob"].append(t.ent_iob)
             cols["flags"].append(_flags(t))
         docs.append([key, len(doc)])
-    header = json.dumps({"docs": docs, "strings": table, "mask": [list(r) for r in mask or []]},
+    narrow = [_narrowest(cols[name]) for name, _ in _COLUMNS]
+    header = json.dumps({"docs": docs, "strings": table, "mask": [list(r) for r in mask or []],
+                         "types": "".join(a.typecode for a in narrow)},
                         ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-    payload = struct.pack("<I", len(header)) + header + b"".join(cols[name].tobytes() for name, _ in _COLUMNS)
-    return _MAGIC + zlib.compress(payload, 6)
+    payload = struct.pack("<I", len(header)) + header + b"".join(a.tobytes() for a in narrow)
+    return _MAGIC + zlib.compress(payload, 9)
+
+
+def _narrowest(a: array) -> array:
+    """``a`` in the smallest integer type that holds its values: most columns fit in a byte,
+    and bytes compress better than the zero-padded 4-byte integers they were written as."""
+    lo, hi = (min(a), max(a)) if len(a) else (0, 0)
+    for code in ("bB" if lo < 0 else "B") + ("hH" if lo < 0 else "H") + "iI":
+        probe = array(code)
+        bits = probe.itemsize * 8
+        if (code.isupper() and lo >= 0 and hi < 1 << bits) or (code.islower() and -(1 << bits - 1) <= lo and hi < 1 << bits - 1):
+            return array(code, a)
+    return a
+
+
+def repack(blob: bytes) -> bytes:
+    """A parse packed in an older format, packed in the current one (a store migration)."""
+    if not blob or blob.startswith(_MAGIC):
+        return blob
+    p = Parsed(blob)
+    narrow = [_narrowest(p._cols[name]) for name, _ in _COLUMNS]
+    header = {"docs": p._docs, "strings": p._strings, "mask": [list(r) for r in p._mask],
+              "types": "".join(a.typecode for a in narrow)}
+    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    return _MAGIC + zlib.compress(struct.pack("<I", len(head)) + head + b"".join(a.tobytes() for a in narrow), 9)
 
 
 class Parsed:
@@ -99,17 +126,19 @@ class Parsed:
     parsed alone (``short(text)``)."""
 
     def __init__(self, blob: bytes):
-        if not blob.startswith(_MAGIC):
+        if not blob.startswith((_MAGIC, _MAGIC_V1)):
             raise ValueError("not a stored parse")
         payload = zlib.decompress(blob[len(_MAGIC):])
         (n,) = struct.unpack_from("<I", payload)
         header = json.loads(payload[4:4 + n].decode("utf-8", "surrogatepass"))
         self._strings: list[str] = header["strings"]
         self._mask = [tuple(r) for r in header["mask"]]
+        self._docs = header["docs"]
         total = sum(k for _, k in header["docs"])
         offset = 4 + n
         cols = {}
-        for name, kind in _COLUMNS:
+        types = header.get("types") or "".join(kind for _, kind in _COLUMNS)
+        for (name, _), kind in zip(_COLUMNS, types):
             a = array(kind)
             size = a.itemsize * total
             a.frombytes(payload[offset:offset + size])
