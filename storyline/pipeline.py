@@ -208,6 +208,7 @@ def ingest(
         progress.reach(in_flight.popleft())  # the inputs before this article's are done
     progress.reach(len(files))
     flush()
+    store.tidy_search(len(result.articles) + len(result.refreshed))
     if result.rejected:
         with store.transaction() as c:
             store.put_rejections(c, result.rejected)

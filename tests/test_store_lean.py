@@ -136,7 +136,7 @@ def test_an_old_store_is_migrated_and_reads_the_same(tmp_path):
     record = asdict(a)
     old_analysis = asdict(an)
     old_analysis.pop("parsed")
-    conn.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,0)", ("a1", "fp", "a1.txt", None, "Flood", "2021-03-01",
+    conn.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,0)", ("a1", a.fingerprint, "a1.txt", None, "Flood", "2021-03-01",
                                                                       BODY, json.dumps(record)))
     conn.execute("INSERT INTO articles_fts (id, title, body) VALUES ('a1', 'Flood', ?)", (BODY,))
     conn.execute("INSERT INTO analyses (article, record, parsed) VALUES ('a1', ?, ?)",

@@ -26,6 +26,7 @@ import re
 import struct
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 _MAGIC = b"SLP2"  # columns in the narrowest integer type that holds them (typecodes in the header)
@@ -89,9 +90,21 @@ def pack(body_doc=None, mask: list[tuple[int, int]] | None = None, texts: Iterab
             cols["iob"].append(t.ent_iob)
             cols["flags"].append(_flags(t))
         docs.append([key, len(doc)])
+    return _payload(docs, table, mask or [], cols)
+
+
+def _payload(docs: list, table: list[str], mask: list, cols: dict[str, array]) -> bytes:
+    # The coarse tag nearly always follows from the fine one: keep the usual coarse tag of
+    # each fine tag once, and in the column only where a token differs (0 elsewhere).
+    usual: dict[int, Counter] = {}
+    for tag, pos in zip(cols["tag"], cols["pos"]):
+        usual.setdefault(tag, Counter())[pos] += 1
+    pos_of_tag = {tag: c.most_common(1)[0][0] for tag, c in usual.items()}
+    cols = {**cols, "pos": array("I", [0 if pos == pos_of_tag[tag] else pos
+                                       for tag, pos in zip(cols["tag"], cols["pos"])])}
     narrow = [_narrowest(cols[name]) for name, _ in _COLUMNS]
-    header = json.dumps({"docs": docs, "strings": table, "mask": [list(r) for r in mask or []],
-                         "types": "".join(a.typecode for a in narrow)},
+    header = json.dumps({"docs": docs, "strings": table, "mask": [list(r) for r in mask],
+                         "types": "".join(a.typecode for a in narrow), "pos_of_tag": pos_of_tag},
                         ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
     payload = struct.pack("<I", len(header)) + header + b"".join(a.tobytes() for a in narrow)
     return _MAGIC + zlib.compress(payload, 9)
@@ -114,11 +127,7 @@ def repack(blob: bytes) -> bytes:
     if not blob or blob.startswith(_MAGIC):
         return blob
     p = Parsed(blob)
-    narrow = [_narrowest(p._cols[name]) for name, _ in _COLUMNS]
-    header = {"docs": p._docs, "strings": p._strings, "mask": [list(r) for r in p._mask],
-              "types": "".join(a.typecode for a in narrow)}
-    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-    return _MAGIC + zlib.compress(struct.pack("<I", len(head)) + head + b"".join(a.tobytes() for a in narrow), 9)
+    return _payload(p._docs, p._strings, p._mask, p._cols)
 
 
 class Parsed:
@@ -144,6 +153,9 @@ class Parsed:
             a.frombytes(payload[offset:offset + size])
             offset += size
             cols[name] = a
+        if "pos_of_tag" in header:
+            usual = {int(k): v for k, v in header["pos_of_tag"].items()}
+            cols["pos"] = array("I", [pos or usual[tag] for tag, pos in zip(cols["tag"], cols["pos"])])
         self._cols = cols
         self._where: dict[str, tuple[int, int]] = {}
         start = 0
