@@ -641,8 +641,11 @@ class Store:
         """After ``added`` articles were written, merge the search index's segments into one
         when that is cheap next to the writing (at least 100 articles, or a fifth of the
         store): each batch of writes leaves a segment, and one merged index is smaller."""
-        total = self.count("articles")
-        if added and (added >= 100 or added * 5 >= total):
+        if not added:
+            return
+        # How many articles there are, counted no further than the rule needs.
+        total = self.conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM articles LIMIT ?)", (added * 5 + 1,)).fetchone()[0]
+        if added >= 100 or added * 5 >= total:
             with self.transaction() as c:
                 c.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
 
@@ -748,10 +751,28 @@ class Store:
         return [r[0] for r in rows]
 
     def articles_without_story(self) -> list[str]:
-        """Stored articles that belong to no story (e.g. an add interrupted after ingest)."""
+        """Stored articles that belong to no story (e.g. an add interrupted after ingest).
+
+        Only articles stored after the last :meth:`mark_storied` are looked at (rowids grow as
+        articles are stored, and an add that stores articles but fails before grouping them
+        never marks them): an add into a large store must not read every article."""
+        since = int(self.get_grouping_state("storied_rowid") or 0)
         rows = self.conn.execute(
-            "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article = a.id) ORDER BY id")
+            "SELECT id FROM articles a WHERE rowid > ? AND NOT EXISTS "
+            "(SELECT 1 FROM story_articles s WHERE s.article = a.id) ORDER BY id", (since,))
         return [r[0] for r in rows]
+
+    def mark_storied(self, c: sqlite3.Connection) -> None:
+        """Record, inside the transaction that puts them into stories, that every article
+        stored so far is in a story or being put into one (see :meth:`articles_without_story`)."""
+        top = c.execute("SELECT MAX(rowid) FROM articles").fetchone()[0]
+        self.set_grouping_state(c, "storied_rowid", str(top or 0))
+
+    def has_stories(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM stories LIMIT 1").fetchone() is not None
+
+    def has_story_index(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM story_vectors LIMIT 1").fetchone() is not None
 
     def story_members(self, story_id: str) -> list[str]:
         """Ids of the articles of one story."""
