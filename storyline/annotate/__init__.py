@@ -191,6 +191,7 @@ def _finish(article: Article, doc, prepared) -> ArticleAnalysis:
     return analysis
 
 
+
 def short_texts(article: Article, analysis: ArticleAnalysis) -> list[str]:
     """The short texts the story stages read parsed on their own: the title and standfirst
     (outlet wording) and each expectation's phrase and subject (its follow-up)."""

@@ -56,25 +56,53 @@ def _flags(t) -> int:
     return f
 
 
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per parsed document. spaCy's ``Doc.text`` joins every
+    token's text on each call (building a Token object per token): the extractors that ask
+    for it per token spent a fifth of a run's time there. The read-only :class:`Doc` of this
+    module holds its text already."""
+    data = getattr(doc, "user_data", None)
+    if data is None:
+        return doc.text
+    text = data.get("storyline_text")
+    if text is None:
+        text = data["storyline_text"] = doc.text
+    return text
+
+
 def pack(body_doc=None, mask: list[tuple[int, int]] | None = None, texts: Iterable = ()) -> bytes:
     """Pack a parsed body (spaCy ``Doc`` or anything with its token attributes) and parsed
     short texts (title, standfirst, expectation phrases) into one blob.
 
     ``mask`` lists the character ranges of the body that were blanked before parsing (they
     are blanked again when the view is rebuilt, so offsets and text match the parse)."""
-    strings: dict[str, int] = {"": 1}  # index 0 is the "same as lower case" lemma marker
-    table = ["\0", ""]
+    packer = Packer()
+    if body_doc is not None:
+        packer.add("", body_doc)
+    for d in texts:
+        packer.add(d.text, d)
+    return packer.blob(mask or [])
 
-    def intern(s: str) -> int:
-        n = strings.get(s)
+
+class Packer:
+    """The columns of parsed texts, read from spaCy token by token, then packed (:meth:`blob`)."""
+
+    def __init__(self):
+        self.strings: dict[str, int] = {"": 1}  # index 0 is the "same as lower case" lemma marker
+        self.table = ["\0", ""]
+        self.cols = {name: array(kind) for name, kind in _COLUMNS}
+        self.docs: list[list] = []
+
+    def _intern(self, s: str) -> int:
+        n = self.strings.get(s)
         if n is None:
-            n = strings[s] = len(table)
-            table.append(s)
+            n = self.strings[s] = len(self.table)
+            self.table.append(s)
         return n
 
-    cols = {name: array(kind) for name, kind in _COLUMNS}
-    docs = []
-    for key, doc in ([("", body_doc)] if body_doc is not None else []) + [(d.text, d) for d in texts]:
+    def add(self, key: str, doc) -> None:
+        """Add one parsed text: the body (key "") or a short text (key: the text itself)."""
+        intern, cols = self._intern, self.cols
         end = 0
         for t in doc:
             cols["gap"].append(t.idx - end)
@@ -89,8 +117,10 @@ def pack(body_doc=None, mask: list[tuple[int, int]] | None = None, texts: Iterab
             cols["ent"].append(intern(t.ent_type_))
             cols["iob"].append(t.ent_iob)
             cols["flags"].append(_flags(t))
-        docs.append([key, len(doc)])
-    return _payload(docs, table, mask or [], cols)
+        self.docs.append([key, len(doc)])
+
+    def blob(self, mask: list[tuple[int, int]]) -> bytes:
+        return _payload(self.docs, self.table, mask, self.cols)
 
 
 def _payload(docs: list, table: list[str], mask: list, cols: dict[str, array]) -> bytes:
