@@ -639,13 +639,14 @@ class Store:
 
     def tidy_search(self, added: int) -> None:
         """After ``added`` articles were written, merge the search index's segments into one
-        when that is cheap next to the writing (at least 100 articles, or a fifth of the
-        store): each batch of writes leaves a segment, and one merged index is smaller."""
+        when that is cheap next to the writing (they are at least a fifth of the store): each
+        batch of writes leaves a segment, and one merged index is smaller (newsclusters-dev:
+        2.8 -> 2.4 KB an article). FTS5's own merging keeps small additions in check."""
         if not added:
             return
         # How many articles there are, counted no further than the rule needs.
         total = self.conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM articles LIMIT ?)", (added * 5 + 1,)).fetchone()[0]
-        if added >= 100 or added * 5 >= total:
+        if added * 5 >= total:
             with self.transaction() as c:
                 c.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
 
