@@ -33,7 +33,6 @@ import shutil
 import statistics
 import sys
 import time
-import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -107,8 +106,12 @@ def _shift(date: str | None, days: int) -> str | None:
 
 
 def grow(base: Path, db: Path, size: int) -> dict:
-    """Copy ``base`` to ``db`` and replicate its articles until it holds ``size``."""
+    """Copy ``base`` to ``db`` and replicate its articles until it holds ``size``, in the
+    store's own format (storyline.store.sqlite: compressed body and records, the search
+    index keyed by the article's rowid)."""
     import sqlite3
+
+    from storyline.store.sqlite import _unzip, _zip, index_article, read_body
 
     shutil.copy(base, db)
     for ext in ("-wal", "-shm"):
@@ -129,21 +132,20 @@ def grow(base: Path, db: Path, size: int) -> dict:
             if have >= size:
                 break
             new = f"{aid}#r{k}"
-            rec = json.loads(record.replace(json.dumps(aid), json.dumps(new)))
+            text = read_body(body)
+            rec = json.loads(_unzip(record, text))
             pub = rec.get("published") or {}
             for key in ("date", "earliest", "latest"):
                 pub[key] = _shift(pub.get(key), days)
-            rec["fingerprint"] = hashlib.sha1(f"{fp}#r{k}".encode()).hexdigest()
-            conn.execute("INSERT INTO articles (id, fingerprint, source, outlet, title, published, body, record, added) "
-                         "VALUES (?,?,?,?,?,?,?,?,?)",
-                         (new, rec["fingerprint"], source, outlet, title, _shift(published, days), body,
-                          json.dumps(rec, ensure_ascii=False), time.time()))
-            conn.execute("INSERT INTO articles_fts (id, title, body) VALUES (?,?,?)", (new, title or "", body))
+            cur = conn.execute(
+                "INSERT INTO articles (id, fingerprint, source, outlet, title, published, body, record, added) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
+                (new, hashlib.sha1(f"{fp}#r{k}".encode()).hexdigest(), source, outlet, title, _shift(published, days),
+                 body, _zip(rec, text), time.time()))
+            index_article(conn, cur.lastrowid, title, text)
             # Ids inside an analysis start with the article id (claims, evidence): rename the prefix.
-            text = zlib.decompress(analysis).decode("utf-8") if isinstance(analysis, bytes) else analysis
-            text = text.replace(f'"{aid}', f'"{new}')
-            conn.execute("INSERT INTO analyses (article, record, parsed) VALUES (?,?,?)",
-                         (new, zlib.compress(text.encode("utf-8")) if isinstance(analysis, bytes) else text, parsed))
+            an = _unzip(analysis, text).replace(f'"{aid}', f'"{new}')
+            conn.execute("INSERT INTO analyses (article, record, parsed) VALUES (?,?,?)", (new, _zip(an, text), parsed))
             conn.execute("INSERT INTO article_terms (article, published, record) VALUES (?,?,?)",
                          (new, _shift(tpub, days), terms))
             have += 1

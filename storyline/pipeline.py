@@ -64,30 +64,90 @@ def process_raw(raw: RawArticle, published: str | None = None) -> tuple[Article,
     page that is not a news article (:mod:`storyline.clean.pagekind`) becomes a Skipped
     with the reason, before the costly annotation."""
     from storyline.annotate import analyse_article
-    from storyline.clean.pagekind import not_article
 
     try:
-        article = clean(raw)
-        if published:
-            article.published = Published(date=published, earliest=published, latest=published, how="folder",
-                                          evidence="given by the caller")
-        if len(article.body.split()) < MIN_BODY_WORDS:
-            return Rejection(raw.source, f"no article text found (body has {len(article.body.split())} words after cleaning)")
-        why = not_article(article)
-        if why:
-            return Skipped(raw.source, why, article.title or "")
+        article = _cleaned(raw, published)
+        if not isinstance(article, Article):
+            return article
         return article, analyse_article(article)
-    except StorylineError as exc:
-        return Rejection(raw.source, str(exc))
-    except RecursionError:
-        return Rejection(raw.source, "input nested too deeply to process")
     except Exception as exc:  # one bad article must never stop the batch
-        log.debug("processing %s failed", raw.source, exc_info=True)
-        return Rejection(raw.source, f"could not process ({exc.__class__.__name__}: {str(exc)[:120]})")
+        return _failed(raw, exc)
+
+
+def _cleaned(raw: RawArticle, published: str | None) -> Article | Rejection | Skipped:
+    from storyline.clean.pagekind import not_article
+
+    article = clean(raw)
+    if published:
+        article.published = Published(date=published, earliest=published, latest=published, how="folder",
+                                      evidence="given by the caller")
+    if len(article.body.split()) < MIN_BODY_WORDS:
+        return Rejection(raw.source, f"no article text found (body has {len(article.body.split())} words after cleaning)")
+    why = not_article(article)
+    if why:
+        return Skipped(raw.source, why, article.title or "")
+    return article
+
+
+def _failed(raw: RawArticle, exc: BaseException) -> Rejection:
+    if isinstance(exc, StorylineError):
+        return Rejection(raw.source, str(exc))
+    if isinstance(exc, RecursionError):
+        return Rejection(raw.source, "input nested too deeply to process")
+    log.debug("processing %s failed", raw.source, exc_info=exc)
+    return Rejection(raw.source, f"could not process ({exc.__class__.__name__}: {str(exc)[:120]})")
+
+
+def process_batch(items: list[tuple[RawArticle, str | None]]) -> list:
+    """:func:`process_raw` for several inputs, the articles parsed together in one
+    ``nlp.pipe`` batch (:func:`storyline.annotate.analyse_articles`); the same results, in
+    order. If the batch itself fails, each input is processed on its own."""
+    from storyline.annotate import analyse_articles
+
+    out: list = []
+    todo: list[tuple[int, RawArticle, Article]] = []
+    for raw, published in items:
+        try:
+            article = _cleaned(raw, published)
+        except Exception as exc:  # one bad article must never stop the batch
+            article = _failed(raw, exc)
+        if isinstance(article, Article):
+            todo.append((len(out), raw, article))
+        out.append(article)
+    try:
+        analyses = analyse_articles([a for _, _, a in todo])
+    except Exception:  # noqa: BLE001 - e.g. one text too long for the parser: one at a time
+        return [process_raw(*item) for item in items]
+    for (i, raw, article), an in zip(todo, analyses):
+        out[i] = _failed(raw, an) if isinstance(an, BaseException) else (article, an)
+    return out
 
 
 def _process_item(item: tuple[RawArticle, str | None]):
     return process_raw(*item)
+
+
+# Inputs per nlp.pipe batch: enough to cut the parser's per-call overhead, few enough that a
+# pool of two still gets work in small slices and progress moves steadily.
+BATCH = 8
+
+
+def _batched(items: Iterable, size: int = BATCH):
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _map_batched(engine, items: Iterable) -> Iterable:
+    """The engine's map over batches of inputs (one batch per task), flattened back to one
+    result per input, in order."""
+    for results in engine.map(process_batch, _batched(items), chunksize=1):
+        yield from results
 
 
 def reanalyse(article: Article, analysis: ArticleAnalysis) -> ArticleAnalysis:
@@ -183,7 +243,7 @@ def ingest(
             inputs.append((fp, seen[0] if seen else None))
             yield raw, pub
 
-    for out in engine.map(_process_item, fresh(raws())):
+    for out in _map_batched(engine, fresh(raws())):
         fp, refreshes = inputs.popleft()
         if isinstance(out, Rejection):
             result.rejected.append(out)
@@ -208,6 +268,7 @@ def ingest(
         progress.reach(in_flight.popleft())  # the inputs before this article's are done
     progress.reach(len(files))
     flush()
+    store.tidy_search(len(result.articles) + len(result.refreshed))
     if result.rejected:
         with store.transaction() as c:
             store.put_rejections(c, result.rejected)

@@ -26,9 +26,11 @@ import re
 import struct
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
-_MAGIC = b"SLP1"
+_MAGIC = b"SLP2"  # columns in the narrowest integer type that holds them (typecodes in the header)
+_MAGIC_V1 = b"SLP1"  # every column in its type of _COLUMNS; still read (stores written before)
 _AFTER_STOP = re.compile(r"(?:^|[.!?;:\"”’')\]]\s+|\n\s*)", re.M)
 # Lexical flags, one bit each.
 PUNCT, NUM, ALPHA, STOP, SPACE, UPPER, SENT_START = 1, 2, 4, 8, 16, 32, 64
@@ -54,25 +56,53 @@ def _flags(t) -> int:
     return f
 
 
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per parsed document. spaCy's ``Doc.text`` joins every
+    token's text on each call (building a Token object per token): the extractors that ask
+    for it per token spent a fifth of a run's time there. The read-only :class:`Doc` of this
+    module holds its text already."""
+    data = getattr(doc, "user_data", None)
+    if data is None:
+        return doc.text
+    text = data.get("storyline_text")
+    if text is None:
+        text = data["storyline_text"] = doc.text
+    return text
+
+
 def pack(body_doc=None, mask: list[tuple[int, int]] | None = None, texts: Iterable = ()) -> bytes:
     """Pack a parsed body (spaCy ``Doc`` or anything with its token attributes) and parsed
     short texts (title, standfirst, expectation phrases) into one blob.
 
     ``mask`` lists the character ranges of the body that were blanked before parsing (they
     are blanked again when the view is rebuilt, so offsets and text match the parse)."""
-    strings: dict[str, int] = {"": 1}  # index 0 is the "same as lower case" lemma marker
-    table = ["\0", ""]
+    packer = Packer()
+    if body_doc is not None:
+        packer.add("", body_doc)
+    for d in texts:
+        packer.add(d.text, d)
+    return packer.blob(mask or [])
 
-    def intern(s: str) -> int:
-        n = strings.get(s)
+
+class Packer:
+    """The columns of parsed texts, read from spaCy token by token, then packed (:meth:`blob`)."""
+
+    def __init__(self):
+        self.strings: dict[str, int] = {"": 1}  # index 0 is the "same as lower case" lemma marker
+        self.table = ["\0", ""]
+        self.cols = {name: array(kind) for name, kind in _COLUMNS}
+        self.docs: list[list] = []
+
+    def _intern(self, s: str) -> int:
+        n = self.strings.get(s)
         if n is None:
-            n = strings[s] = len(table)
-            table.append(s)
+            n = self.strings[s] = len(self.table)
+            self.table.append(s)
         return n
 
-    cols = {name: array(kind) for name, kind in _COLUMNS}
-    docs = []
-    for key, doc in ([("", body_doc)] if body_doc is not None else []) + [(d.text, d) for d in texts]:
+    def add(self, key: str, doc) -> None:
+        """Add one parsed text: the body (key "") or a short text (key: the text itself)."""
+        intern, cols = self._intern, self.cols
         end = 0
         for t in doc:
             cols["gap"].append(t.idx - end)
@@ -87,11 +117,47 @@ def pack(body_doc=None, mask: list[tuple[int, int]] | None = None, texts: Iterab
             cols["ent"].append(intern(t.ent_type_))
             cols["iob"].append(t.ent_iob)
             cols["flags"].append(_flags(t))
-        docs.append([key, len(doc)])
-    header = json.dumps({"docs": docs, "strings": table, "mask": [list(r) for r in mask or []]},
+        self.docs.append([key, len(doc)])
+
+    def blob(self, mask: list[tuple[int, int]]) -> bytes:
+        return _payload(self.docs, self.table, mask, self.cols)
+
+
+def _payload(docs: list, table: list[str], mask: list, cols: dict[str, array]) -> bytes:
+    # The coarse tag nearly always follows from the fine one: keep the usual coarse tag of
+    # each fine tag once, and in the column only where a token differs (0 elsewhere).
+    usual: dict[int, Counter] = {}
+    for tag, pos in zip(cols["tag"], cols["pos"]):
+        usual.setdefault(tag, Counter())[pos] += 1
+    pos_of_tag = {tag: c.most_common(1)[0][0] for tag, c in usual.items()}
+    cols = {**cols, "pos": array("I", [0 if pos == pos_of_tag[tag] else pos
+                                       for tag, pos in zip(cols["tag"], cols["pos"])])}
+    narrow = [_narrowest(cols[name]) for name, _ in _COLUMNS]
+    header = json.dumps({"docs": docs, "strings": table, "mask": [list(r) for r in mask],
+                         "types": "".join(a.typecode for a in narrow), "pos_of_tag": pos_of_tag},
                         ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-    payload = struct.pack("<I", len(header)) + header + b"".join(cols[name].tobytes() for name, _ in _COLUMNS)
-    return _MAGIC + zlib.compress(payload, 6)
+    payload = struct.pack("<I", len(header)) + header + b"".join(a.tobytes() for a in narrow)
+    return _MAGIC + zlib.compress(payload, 9)
+
+
+def _narrowest(a: array) -> array:
+    """``a`` in the smallest integer type that holds its values: most columns fit in a byte,
+    and bytes compress better than the zero-padded 4-byte integers they were written as."""
+    lo, hi = (min(a), max(a)) if len(a) else (0, 0)
+    for code in ("bB" if lo < 0 else "B") + ("hH" if lo < 0 else "H") + "iI":
+        probe = array(code)
+        bits = probe.itemsize * 8
+        if (code.isupper() and lo >= 0 and hi < 1 << bits) or (code.islower() and -(1 << bits - 1) <= lo and hi < 1 << bits - 1):
+            return array(code, a)
+    return a
+
+
+def repack(blob: bytes) -> bytes:
+    """A parse packed in an older format, packed in the current one (a store migration)."""
+    if not blob or blob.startswith(_MAGIC):
+        return blob
+    p = Parsed(blob)
+    return _payload(p._docs, p._strings, p._mask, p._cols)
 
 
 class Parsed:
@@ -99,22 +165,27 @@ class Parsed:
     parsed alone (``short(text)``)."""
 
     def __init__(self, blob: bytes):
-        if not blob.startswith(_MAGIC):
+        if not blob.startswith((_MAGIC, _MAGIC_V1)):
             raise ValueError("not a stored parse")
         payload = zlib.decompress(blob[len(_MAGIC):])
         (n,) = struct.unpack_from("<I", payload)
         header = json.loads(payload[4:4 + n].decode("utf-8", "surrogatepass"))
         self._strings: list[str] = header["strings"]
         self._mask = [tuple(r) for r in header["mask"]]
+        self._docs = header["docs"]
         total = sum(k for _, k in header["docs"])
         offset = 4 + n
         cols = {}
-        for name, kind in _COLUMNS:
+        types = header.get("types") or "".join(kind for _, kind in _COLUMNS)
+        for (name, _), kind in zip(_COLUMNS, types):
             a = array(kind)
             size = a.itemsize * total
             a.frombytes(payload[offset:offset + size])
             offset += size
             cols[name] = a
+        if "pos_of_tag" in header:
+            usual = {int(k): v for k, v in header["pos_of_tag"].items()}
+            cols["pos"] = array("I", [pos or usual[tag] for tag, pos in zip(cols["tag"], cols["pos"])])
         self._cols = cols
         self._where: dict[str, tuple[int, int]] = {}
         start = 0

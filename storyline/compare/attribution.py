@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storyline.annotate.stored import doc_text
 from storyline.compare.nonclaims import is_caption
 from storyline.compare.words import words
 from storyline import words as wordlists
@@ -134,7 +135,7 @@ def is_report_verb(t) -> bool:
 def inside_quote(token) -> bool:
     """Whether a token stands inside quotation marks opened earlier in its paragraph."""
     doc = token.doc
-    text = doc.text
+    text = doc_text(doc)
     para = text.rfind("\n", 0, token.idx) + 1
     depth = 0
     for pos in range(para, token.idx):

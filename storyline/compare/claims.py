@@ -24,6 +24,7 @@ import logging
 import re
 
 from storyline import words as wordlists
+from storyline.annotate.stored import doc_text
 from storyline.compare.attribution import (
     PRONOUNS,
     Attribution,
@@ -300,7 +301,7 @@ def _absolute(text: str) -> bool:
 def _closing_quote(sent, after: int) -> int | None:
     """Index of the first token after the quotation mark that closes a quote open at
     character ``after``, when the quote closes in ``sent``."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     for pos in range(max(after, sent.start_char), sent.end_char):
         if quote_mark(text, pos) in ("close", "toggle"):
             return next((t.i for t in sent if t.idx > pos), None)
@@ -320,7 +321,7 @@ def _said_after_quote(sent) -> str | None:
     """The speaker of a sentence that is a quote followed by its reporting verb
     ('"Falcon Heavy now vertical," he wrote on Instagram.'), else None."""
     close = _closing_quote(sent, sent.start_char)
-    if close is None or quote_mark(sent.doc.text, sent.start_char) not in ("open", "toggle"):
+    if close is None or quote_mark(doc_text(sent.doc), sent.start_char) not in ("open", "toggle"):
         return None
     verbs = [v for v in sent if v.i >= close and is_report_verb(v)]
     return _speaker_of(verbs[0]) if verbs else None
@@ -357,7 +358,7 @@ def quote_speaker(anchor) -> str | None:
                 return _speaker_of(verbs[-1])
             acc = according_to(prev)  # 'According to Elon Musk: "..."'
             return source_phrase(acc, prev) if acc is not None else None
-        if s is sent and quote_mark(doc.text, s.start_char) in ("open", "toggle"):
+        if s is sent and quote_mark(doc_text(doc), s.start_char) in ("open", "toggle"):
             return _said_after_quote(prev)
         if not inside_quote(doc[s.start]):
             return None

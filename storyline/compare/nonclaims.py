@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.annotate.stored import doc_text
 from storyline.compare.words import words
 from storyline import words as wordlists
 
@@ -147,7 +148,7 @@ def is_code(doc, start: int, end: int) -> bool:
     a word of calling ("911 calls"), or "the 1%" standing for a group of people (no noun after,
     no "of").
     """
-    text = doc.text
+    text = doc_text(doc)
     for t in doc[start:end]:
         if not any(ch.isdigit() for ch in t.text):
             continue

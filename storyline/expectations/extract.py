@@ -26,6 +26,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from storyline.annotate.stored import doc_text
 from storyline.expectations.lexicon import (
     ABSTRACT_SUBJECTS,
     ACTOR_NOUNS,
@@ -518,7 +519,7 @@ def _purpose_of(tok) -> bool:
 
 def _inside_quotes(tok, sent) -> bool:
     """An odd number of quotation marks between the sentence start and ``tok``."""
-    before = sent.doc.text[sent.start_char:tok.idx]
+    before = doc_text(sent.doc)[sent.start_char:tok.idx]
     curly = before.count("\u201c") - before.count("\u201d")
     return curly > 0 or before.count('"') % 2 == 1
 

@@ -16,7 +16,9 @@ import json
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +45,7 @@ from storyline.model import (
     asdict,
 )
 
-MIGRATIONS: list[tuple[str, str]] = [
+MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     (
         "0001_initial",
         """
@@ -214,6 +216,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0008_fast_parsed",
         "ALTER TABLE analyses ADD COLUMN parsed BLOB;",
     ),
+    # The lean store (issue 12): every record compressed, the body kept once. See _lean below.
+    ("0009_lean", lambda c: _lean(c)),
 ]
 
 
@@ -281,44 +285,195 @@ def _dumps(record: Any) -> str:
     return json.dumps(asdict(record), ensure_ascii=False, separators=(",", ":"))
 
 
-def read_json(record: bytes | str) -> Any:
-    """A stored JSON record: zlib-compressed bytes, or plain text as records were first written."""
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _zip(data: Any, zdict: str | None = None) -> bytes:
+    """``data`` (text, or anything JSON) zlib-compressed; with ``zdict`` (the article's body)
+    as preset dictionary, so the quotes, sentences and names an article's records copy from
+    its body cost a back-reference each instead of their text."""
+    raw = _utf8(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    if not zdict:
+        return zlib.compress(raw, 9)
+    z = zlib.compressobj(9, zdict=_utf8(zdict))
+    return z.compress(raw) + z.flush()
+
+
+def _unzip(blob: bytes, zdict: str | None = None) -> str:
+    # A zlib stream says in its header whether it needs a preset dictionary (FDICT, bit 5 of
+    # the second byte), so records compressed with and without one read the same way.
+    if blob[1] & 0x20:
+        z = zlib.decompressobj(zdict=_utf8(zdict or ""))
+        return (z.decompress(blob) + z.flush()).decode("utf-8", "surrogatepass")
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+
+
+def read_json(record: bytes | str, zdict: str | None = None) -> Any:
+    """A stored JSON record: zlib-compressed bytes (against ``zdict`` when it was written so),
+    or plain text as records were first written."""
     if isinstance(record, bytes):
-        record = zlib.decompress(record).decode("utf-8", "surrogatepass")
+        record = _unzip(record, zdict)
     return json.loads(record)
 
 
-def article_record(article: Article) -> str:
-    """An article's JSON record without its body: the body is kept once, in its column."""
+def read_body(body: bytes | str | None) -> str | None:
+    """An article's body as stored: compressed, or plain text in stores written before 0009_lean."""
+    return _unzip(body) if isinstance(body, bytes) else body
+
+
+# What an article's columns hold, left out of its record (kept once) and put back when read.
+_ARTICLE_COLUMNS = ("id", "fingerprint", "source", "outlet", "title", "body")
+_ARTICLE_SELECT = "SELECT record, id, fingerprint, source, outlet, title, body FROM articles"
+
+
+def article_record(article: Article) -> bytes:
+    """An article's JSON record without what its columns hold (the body above all),
+    compressed against the body."""
     d = asdict(article)
-    d.pop("body", None)
-    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+    for key in _ARTICLE_COLUMNS:
+        d.pop(key, None)
+    return _zip(d, article.body)
 
 
-def _article(record: str, body: str) -> Article:
-    d = json.loads(record)
-    d.setdefault("body", body)  # records written before the body was kept once carry it
+def _article(row: sqlite3.Row | tuple) -> Article:
+    """An article from a row of _ARTICLE_SELECT (records written before carry every field)."""
+    record, *columns = row
+    columns[-1] = text = read_body(columns[-1])
+    d = read_json(record, text)
+    for key, value in zip(_ARTICLE_COLUMNS, columns):
+        d.setdefault(key, value)
     return article_from_dict(d)
 
 
-def analysis_record(analysis: ArticleAnalysis) -> bytes:
+def analysis_record(analysis: ArticleAnalysis, body: str | None = None) -> bytes:
     """An analysis as stored: JSON without the parse (its own column) or the sentences' text
-    (rebuilt from the body), zlib-compressed."""
+    (rebuilt from the body), compressed against the article's body."""
     d = asdict(analysis)
     d.pop("parsed", None)
     for s in d.get("sentences") or []:
         s.pop("text", None)
-    return zlib.compress(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 6)
+    return _zip(d, body)
 
 
 def read_analysis_record(record: bytes | str, body: str | None) -> dict[str, Any]:
     """The JSON of a stored analysis (compressed, or plain text as first written), with each
     sentence's text cut from the body."""
-    d = read_json(record)
+    d = read_json(record, body)
     for s in d.get("sentences") or []:
         if "text" not in s:
             s["text"] = body[s["start"]:s["end"]] if body is not None else ""
     return d
+
+
+def _small_json(record: bytes | str) -> Any:
+    """Term counts and centroids: compressed since 0009_lean, plain JSON before."""
+    return json.loads(_unzip(record) if isinstance(record, bytes) else record)
+
+
+# ----------------------------------------------------------------- search (FTS5)
+
+# The search index is contentless (content=''): it keeps the index, not a copy of the text,
+# and its rowid is the article's rowid. A contentless table cannot read back what it
+# indexed, so replacing an article deletes the old entry with the old title and body
+# (put_article), and the snippet is cut here from the body.
+_FTS = "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', tokenize='unicode61')"
+_WORD = re.compile(r"\w+")
+
+
+def _fold(word: str) -> str:
+    # As the index's unicode61 tokenizer compares: case-folded, diacritics removed.
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(ch))
+
+
+def snippet(body: str, words: list[str], tokens: int = 12) -> str:
+    """Up to ``tokens`` words of ``body`` around the query's words, each marked ``[word]``,
+    with `` … `` where the text goes on (as FTS5's snippet())."""
+    wanted = {_fold(w) for w in words}
+    found = list(_WORD.finditer(body))
+    if not found:
+        return ""
+    hit = [_fold(m.group()) in wanted for m in found]
+    best, best_score = 0, -1
+    for i in range(max(1, len(found) - tokens + 1)):
+        window = {_fold(found[j].group()) for j in range(i, min(i + tokens, len(found))) if hit[j]}
+        if len(window) > best_score:
+            best, best_score = i, len(window)
+        if best_score == len(wanted):
+            break
+    # Start a little before the first hit, as FTS5 does, so the words lead up to it.
+    first_hit = next((j for j in range(best, min(best + tokens, len(found))) if hit[j]), best)
+    start = max(0, min(best, first_hit - tokens // 4, len(found) - tokens))
+    end = min(len(found), start + tokens)
+    out, pos = [], found[start].start()
+    for j in range(start, end):
+        m = found[j]
+        out.append(body[pos:m.start()])
+        out.append(f"[{m.group()}]" if hit[j] else m.group())
+        pos = m.end()
+    if end == len(found):
+        out.append(body[pos:])
+    text = "".join(out).strip()
+    return ("" if start == 0 else " … ") + text + ("" if end == len(found) else " … ")
+
+
+def index_article(c: sqlite3.Connection, rowid: int, title: str | None, body: str) -> None:
+    c.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?,?,?)", (rowid, title or "", body))
+
+
+def unindex_article(c: sqlite3.Connection, rowid: int, title: str | None, body: str) -> None:
+    # Exactly the values indexed, or the contentless index goes wrong.
+    c.execute("INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete',?,?,?)",
+              (rowid, title or "", body))
+
+
+def rebuild_search(c: sqlite3.Connection) -> None:
+    """Index every article afresh (after a migration, or if rowids ever changed, e.g. by a
+    VACUUM of a table without an INTEGER PRIMARY KEY)."""
+    c.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
+    for rowid, title, body in c.execute("SELECT rowid, title, body FROM articles").fetchall():
+        index_article(c, rowid, title, read_body(body))
+
+
+def _lean(c: sqlite3.Connection) -> None:
+    """Migration 0009_lean: a store written before it, rewritten lean. The article's body
+    is compressed in its column and is the only copy (the search index had another); the
+    article, analysis, term and centroid records are compressed (article and analysis
+    against the body), and parses are repacked narrower. Stores written before still read
+    right afterwards (tests/test_store_lean.py)."""
+    c.execute("DROP TABLE IF EXISTS articles_fts")
+    c.execute(_FTS)
+    bodies: dict[str, str] = {}
+    for rowid, aid, title, body, record in c.execute("SELECT rowid, id, title, body, record FROM articles").fetchall():
+        text = read_body(body)
+        d = read_json(record, text)
+        for key in _ARTICLE_COLUMNS:
+            d.pop(key, None)
+        bodies[aid] = text
+        c.execute("UPDATE articles SET body=?, record=? WHERE rowid=?", (_zip(text), _zip(d, text), rowid))
+        index_article(c, rowid, title, text)
+    from storyline.annotate.stored import repack
+
+    for aid, record, parsed in c.execute("SELECT article, record, parsed FROM analyses").fetchall():
+        body = bodies.get(aid)
+        d = read_json(record, body)
+        for s in d.get("sentences") or []:
+            s.pop("text", None)
+        c.execute("UPDATE analyses SET record=?, parsed=? WHERE article=?",
+                  (_zip(d, body), repack(parsed) if parsed else parsed, aid))
+    # The story index as a clustered (WITHOUT ROWID) table: its key was a second copy of it.
+    c.execute("CREATE TABLE story_terms_lean (story TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE, "
+              "term TEXT NOT NULL, weight REAL NOT NULL, PRIMARY KEY (term, story)) WITHOUT ROWID")
+    c.execute("INSERT INTO story_terms_lean SELECT story, term, weight FROM story_terms")
+    c.execute("DROP TABLE story_terms")
+    c.execute("ALTER TABLE story_terms_lean RENAME TO story_terms")
+    c.execute("CREATE INDEX story_terms_story ON story_terms(story)")
+    # No query looks inputs up by article.
+    c.execute("DROP INDEX IF EXISTS inputs_article")
+    for table, key in (("article_terms", "article"), ("story_vectors", "story")):
+        for k, record in c.execute(f"SELECT {key}, record FROM {table}").fetchall():
+            if not isinstance(record, bytes):
+                c.execute(f"UPDATE {table} SET record=? WHERE {key}=?", (_zip(record), k))
 
 
 # ----------------------------------------------------------------- the store
@@ -334,6 +489,10 @@ class Store:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
+            # Small pages for a new store: most rows are a few compressed KB, and on 4 KB pages
+            # a page holding one such row leaves the rest of it empty (issue 12: 1 KB pages make
+            # the newsclusters-dev store 11% smaller). A no-op on a store already written.
+            self.conn.execute("PRAGMA page_size=1024")
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
@@ -386,10 +545,22 @@ class Store:
             if name in done:
                 continue
             with self.transaction() as c:
-                for stmt in [s for s in sql.split(";") if s.strip()]:
-                    c.execute(stmt)
+                if callable(sql):
+                    sql(c)
+                else:
+                    for stmt in [s for s in sql.split(";") if s.strip()]:
+                        c.execute(stmt)
                 c.execute("INSERT INTO migrations VALUES (?, ?)", (name, time.time()))
             applied.append(name)
+        if "0009_lean" in applied and done and self.path != ":memory:":
+            # An old store rewritten lean: give the pages it freed back to the file system, on
+            # the small pages of a new store (the page size changes only outside WAL mode). If
+            # another process has the store open, it stays as it is until a later VACUUM.
+            with contextlib.suppress(sqlite3.OperationalError):
+                self.conn.execute("PRAGMA journal_mode=DELETE")
+                self.conn.execute("PRAGMA page_size=1024")
+                self.conn.execute("VACUUM")
+            self.conn.execute("PRAGMA journal_mode=WAL")
         return applied
 
     # -- articles
@@ -420,23 +591,30 @@ class Store:
         """Insert or replace one article (and its analysis) inside an open transaction."""
         # An upsert, not INSERT OR REPLACE: REPLACE deletes the old row first, and with
         # foreign keys on that cascades to the article's story membership and terms.
+        old = c.execute("SELECT rowid, title, body FROM articles WHERE id=?", (article.id,)).fetchone()
+        old_body = read_body(old[2]) if old else None
         c.execute(
             "INSERT INTO articles (id, fingerprint, source, outlet, title, published, body, record, added) "
             "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET fingerprint=excluded.fingerprint, "
             "source=excluded.source, outlet=excluded.outlet, title=excluded.title, published=excluded.published, "
             "body=excluded.body, record=excluded.record",
             (article.id, article.fingerprint, article.source, article.outlet, article.title,
-             article.published.date or article.published.earliest, article.body, article_record(article), time.time()),
+             article.published.date or article.published.earliest, _zip(article.body), article_record(article),
+             time.time()),
         )
-        c.execute("DELETE FROM articles_fts WHERE id=?", (article.id,))
-        c.execute("INSERT INTO articles_fts (id, title, body) VALUES (?,?,?)", (article.id, article.title or "", article.body))
+        if old is None:
+            rowid = c.execute("SELECT rowid FROM articles WHERE id=?", (article.id,)).fetchone()[0]
+            index_article(c, rowid, article.title, article.body)
+        elif (old[1] or "", old_body) != (article.title or "", article.body):
+            unindex_article(c, old[0], old[1], old_body)
+            index_article(c, old[0], article.title, article.body)
         if analysis is not None:
             c.execute("INSERT OR REPLACE INTO analyses (article, record, parsed) VALUES (?,?,?)",
-                      (article.id, analysis_record(analysis), analysis.parsed))
+                      (article.id, analysis_record(analysis, article.body), analysis.parsed))
 
     def get_article(self, article_id: str) -> Article | None:
-        row = self.conn.execute("SELECT record, body FROM articles WHERE id=?", (article_id,)).fetchone()
-        return _article(row[0], row[1]) if row else None
+        row = self.conn.execute(_ARTICLE_SELECT + " WHERE id=?", (article_id,)).fetchone()
+        return _article(row) if row else None
 
     def get_articles(self, ids: Iterable[str]) -> list[Article]:
         out = []
@@ -447,17 +625,30 @@ class Store:
         return out
 
     def iter_articles(self) -> Iterator[Article]:
-        for row in self.conn.execute("SELECT record, body FROM articles ORDER BY published, id"):
-            yield _article(row[0], row[1])
+        for row in self.conn.execute(_ARTICLE_SELECT + " ORDER BY published, id"):
+            yield _article(row)
 
     def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
         row = self.conn.execute("SELECT n.record, n.parsed, a.body FROM analyses n LEFT JOIN articles a ON a.id = n.article "
                                 "WHERE n.article=?", (article_id,)).fetchone()
         if not row:
             return None
-        analysis = analysis_from_dict(read_analysis_record(row[0], row[2]))
+        analysis = analysis_from_dict(read_analysis_record(row[0], read_body(row[2])))
         analysis.parsed = row[1]
         return analysis
+
+    def tidy_search(self, added: int) -> None:
+        """After ``added`` articles were written, merge the search index's segments into one
+        when that is cheap next to the writing (they are at least a fifth of the store): each
+        batch of writes leaves a segment, and one merged index is smaller (newsclusters-dev:
+        2.8 -> 2.4 KB an article). FTS5's own merging keeps small additions in check."""
+        if not added:
+            return
+        # How many articles there are, counted no further than the rule needs.
+        total = self.conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM articles LIMIT ?)", (added * 5 + 1,)).fetchone()[0]
+        if added * 5 >= total:
+            with self.transaction() as c:
+                c.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
 
     def count(self, table: str) -> int:
         if table not in {"articles", "stories", "rejected", "analyses"}:
@@ -471,14 +662,18 @@ class Store:
             return []
         fts = " ".join(f'"{w}"' for w in words)
         rows = self.conn.execute(
-            "SELECT a.id, a.title, a.outlet, a.published, s.story AS story, "
-            "snippet(articles_fts, 2, '[', ']', ' … ', 12) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.id "
-            "LEFT JOIN story_articles s ON s.article = a.id "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            "SELECT a.id, a.title, a.outlet, a.published, s.story AS story, a.body "
+            "FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?) f "
+            "JOIN articles a ON a.rowid = f.rowid "
+            "LEFT JOIN story_articles s ON s.article = a.id ORDER BY f.rank",
             (fts, limit),
         ).fetchall()
-        return [dict(r) for r in rows]
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["snippet"] = snippet(read_body(d.pop("body")) or "", words)
+            out.append(d)
+        return out
 
     # -- stories
     def put_story(self, c: sqlite3.Connection, story: Story) -> None:
@@ -488,7 +683,7 @@ class Store:
             "ON CONFLICT(id) DO UPDATE SET title=excluded.title, first=excluded.first, last=excluded.last, "
             "n_articles=excluded.n_articles, record=excluded.record, updated=excluded.updated",
             (story.id, story.title, story.first, story.last, len(story.articles),
-             zlib.compress(_dumps(story).encode("utf-8", "surrogatepass"), 6), time.time()),
+             _zip(_dumps(story)), time.time()),
         )
         c.execute("DELETE FROM story_articles WHERE story=?", (story.id,))
         for aid in story.articles:
@@ -531,7 +726,7 @@ class Store:
         c.execute(
             "INSERT INTO article_terms (article, published, record) VALUES (?,?,?) "
             "ON CONFLICT(article) DO UPDATE SET published=excluded.published, record=excluded.record",
-            (article_id, published, json.dumps(counts, ensure_ascii=False, separators=(",", ":"))),
+            (article_id, published, _zip(counts)),
         )
 
     def get_article_terms(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, dict[str, float]]]:
@@ -540,7 +735,7 @@ class Store:
         for chunk in _chunks(list(article_ids)):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(f"SELECT article, published, record FROM article_terms WHERE article IN ({marks})", chunk):
-                out[r[0]] = (r[1], json.loads(r[2]))
+                out[r[0]] = (r[1], _small_json(r[2]))
         return out
 
     def iter_article_terms(self) -> Iterator[tuple[str, str | None, dict[str, float]]]:
@@ -548,7 +743,7 @@ class Store:
         cur = self.conn.execute(
             "SELECT article, published, record FROM article_terms ORDER BY published IS NULL, published, article")
         for r in cur:
-            yield r[0], r[1], json.loads(r[2])
+            yield r[0], r[1], _small_json(r[2])
 
     def articles_without_terms(self) -> list[str]:
         """Ids of stored articles whose grouping terms are not stored yet."""
@@ -557,10 +752,28 @@ class Store:
         return [r[0] for r in rows]
 
     def articles_without_story(self) -> list[str]:
-        """Stored articles that belong to no story (e.g. an add interrupted after ingest)."""
+        """Stored articles that belong to no story (e.g. an add interrupted after ingest).
+
+        Only articles stored after the last :meth:`mark_storied` are looked at (rowids grow as
+        articles are stored, and an add that stores articles but fails before grouping them
+        never marks them): an add into a large store must not read every article."""
+        since = int(self.get_grouping_state("storied_rowid") or 0)
         rows = self.conn.execute(
-            "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article = a.id) ORDER BY id")
+            "SELECT id FROM articles a WHERE rowid > ? AND NOT EXISTS "
+            "(SELECT 1 FROM story_articles s WHERE s.article = a.id) ORDER BY id", (since,))
         return [r[0] for r in rows]
+
+    def mark_storied(self, c: sqlite3.Connection) -> None:
+        """Record, inside the transaction that puts them into stories, that every article
+        stored so far is in a story or being put into one (see :meth:`articles_without_story`)."""
+        top = c.execute("SELECT MAX(rowid) FROM articles").fetchone()[0]
+        self.set_grouping_state(c, "storied_rowid", str(top or 0))
+
+    def has_stories(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM stories LIMIT 1").fetchone() is not None
+
+    def has_story_index(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM story_vectors LIMIT 1").fetchone() is not None
 
     def story_members(self, story_id: str) -> list[str]:
         """Ids of the articles of one story."""
@@ -604,7 +817,7 @@ class Store:
         c.execute(
             "INSERT INTO story_vectors (story, record, first, last) VALUES (?,?,?,?) ON CONFLICT(story) DO UPDATE SET "
             "record=excluded.record, first=excluded.first, last=excluded.last",
-            (story_id, json.dumps(vector, ensure_ascii=False, separators=(",", ":")), first, last),
+            (story_id, _zip(vector), first, last),
         )
         if terms is not None:
             c.execute("DELETE FROM story_terms WHERE story=?", (story_id,))
@@ -626,7 +839,7 @@ class Store:
         for chunk in _chunks(list(story_ids)):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(f"SELECT story, record FROM story_vectors WHERE story IN ({marks})", chunk):
-                out[r[0]] = json.loads(r[1])
+                out[r[0]] = _small_json(r[1])
         return out
 
     def story_postings(self, terms: Iterable[str], day: int | None, window: int,

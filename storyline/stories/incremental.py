@@ -288,7 +288,7 @@ def add_to_store(store, articles: list[Article], *, max_events: int | None = Non
     so adding the same article twice does nothing.
     """
     config = config or DEFAULT
-    if store.count("stories") and not store.count_story_index():
+    if store.has_stories() and not store.has_story_index():
         # A store grouped before the index existed: build the index once, in batch.
         ids = {a.id for a in articles}
         stories = regroup(store, max_events=max_events, config=config, reanalyse=reanalyse)
@@ -298,6 +298,7 @@ def add_to_store(store, articles: list[Article], *, max_events: int | None = Non
             ensure_terms(store, c, config)  # a settings change: every article's terms again
         todo = list(dict.fromkeys([a.id for a in articles if store.story_of(a.id) is None]
                                   + store.articles_without_story()))
+        store.mark_storied(c)  # all of them get a story in this transaction
         if not todo:
             return []
         by_id = {a.id: a for a in articles}
