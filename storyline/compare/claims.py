@@ -52,6 +52,7 @@ from storyline.compare.measured import (
     VOLUME_UNITS,
 )
 from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, names_not_counts
+from storyline.compare.units import metric_first
 from storyline.compare.words import words
 from storyline.compare.subjects import CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, noun_class, owner_name, plural, subject_label
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
@@ -582,6 +583,7 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         told.add(key)
         claim = _make(article, sent, analysis, subject, value, unit, att, qualifier=qualifier)
         claim.converted = _conversion(doc, counted if counted is not None and counted.i >= num.i else None, e)
+        metric_first(claim)
         out.append(claim)
     return out
 
