@@ -219,3 +219,22 @@ def test_it_said_is_the_body_that_spoke_before():
     assert next(c for c in claims if c.subject == "age of boy").attributed_to == "The Nigerian government"
     _, claims = claims_of("The ferry sank on Monday. It carried 300 passengers, it said.")
     assert all(c.attributed_to is None for c in claims)
+
+
+def test_initials_the_article_spells_out_earlier_without_brackets():
+    assert initials("According to the Global Terrorism Index, it was the deadliest group. "
+                    "That year, the GTI said, it killed 6,644 people.") == {"GTI": "Global Terrorism Index"}
+    assert initials("The BBC said so. Later the BBC added more.") == {}  # never spelled out: left as written
+
+
+def test_an_embedded_posts_figures_are_its_authors():
+    _, claims = claims_of("The Red Cross says it acted as an intermediary.\n1/2 Today we transferred 21 of the "
+                          "schoolgirls and handed them to the government authorities. \u2014 ICRC Africa "
+                          "(@ICRC_Africa) October 13, 2016\nThe release was not verified.")
+    assert one(claims, value=21).attributed_to == "ICRC Africa"
+
+
+def test_reportedly_advised_is_the_advisers_claim_hedged():
+    _, claims = claims_of("Police have also reportedly advised festival-goers to leave valuables at home.")
+    c = next(c for c in claims if c.kind == "assertion")
+    assert c.attributed_to == "Police" and "reportedly" in c.hedges and not c.anonymous

@@ -370,3 +370,40 @@ def attribute(sent, anchor) -> Attribution:
         # "The ten alerts reportedly included ...": the outlet relays reports it does not name
         out.source, out.anonymous = UNNAMED_REPORTS, True
     return out
+
+
+# An embedded post's signature as a cleaned page keeps it: "— ICRC Africa (@ICRC_Africa) October 13, 2016".
+_POST_SIGNATURE = re.compile(r"^\s*[\u2014\u2013-]*\s*([^\n()\u2014\u2013]{2,60}?)\s*\(@\w{1,30}\)")
+# Words left out of a name's initials: "Committee *of the* Red Cross" is ICRC.
+_INITIAL_SKIP = {"of", "the", "for", "and", "on", "in", "&", "de", "du", "des", "la", "le"}
+
+
+def post_author(sent) -> str | None:
+    """Who posted a sentence that is an embedded social-media post: the name its signature
+    gives just after it, in the same paragraph ("... neutral intermediary. — ICRC Africa
+    (@ICRC_Africa) October 13, 2016"). A post's "we" and its figures are its author's."""
+    text = sent.doc.text
+    end = sent.end_char
+    line_end = text.find("\n", end)
+    tail = text[end: line_end if line_end >= 0 else len(text)]
+    m = _POST_SIGNATURE.match(tail) or (_POST_SIGNATURE.match(text[end - 1:line_end if line_end >= 0 else len(text)])
+                                        if text[end - 1:end] in "\u2014\u2013" else None)
+    return m.group(1).strip() if m else None
+
+
+def spelled_by(short: str, text: str) -> str | None:
+    """The last capitalised name in ``text`` whose capitals spell ``short`` ("Global
+    Terrorism Index" for GTI; "of", "the" and the like left out), or None."""
+    found = None
+    for name in re.finditer(r"\b[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|the|for|and|on|&))*", text):
+        words_ = name.group(0).split()
+        while words_ and words_[-1].lower() in _INITIAL_SKIP:
+            words_.pop()
+        for k in range(len(words_) - 1):  # the name may start after other capitalised words
+            part = words_[k:]
+            if part[0].lower() in _INITIAL_SKIP:
+                continue
+            if "".join(w[0] for w in part if w.lower() not in _INITIAL_SKIP) == short:
+                found = " ".join(part)
+                break
+    return found

@@ -31,8 +31,10 @@ from storyline.compare.attribution import (
     attribute,
     inside_quote,
     is_report_verb,
+    post_author,
     quote_mark,
     source_phrase,
+    spelled_by,
     subject_of,
 )
 from storyline.compare.numbers import parse_figure, tidy
@@ -402,6 +404,12 @@ def initials(body: str) -> dict[str, str]:
             if "".join(w[0] for w in caps[k:]).upper() == short.upper():
                 out.setdefault(short, " ".join(name.split()[name.split().index(caps[k]):]))
                 break
+    for short in set(re.findall(r"\b(?:the|The) ([A-Z]{2,7})\b", body)) - set(out):
+        # "the Global Terrorism Index ..." then "the GTI said": shorthand the article never
+        # brackets, spelled by the capitals of a name it gave before
+        name = spelled_by(short, body[: body.find(f" {short}")])
+        if name:
+            out[short] = name
     return out
 
 
@@ -448,7 +456,7 @@ def _make(article, sent, analysis, subject, value, unit, att: Attribution, text=
         value=value,
         unit=unit,
         date=_date_of(att, sent, analysis, article),
-        attributed_to=att.source,
+        attributed_to=att.source or (post_author(sent) if not att.background else None),
         anonymous=att.anonymous,
         hedges=list(att.hedges) + (["earlier figure"] if att.retrospective else [])
         + (["projected"] if att.projected and not att.retrospective else []),
