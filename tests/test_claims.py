@@ -215,3 +215,14 @@ def test_a_figure_keeps_the_conversion_its_text_gives():
     assert (c.unit, c.converted, show(c)) == ("kg", "140,000 pounds", "63,500 kg (140,000 pounds)")
     _, claims = claims_of("Officials said 40 people (including 12 children) were hurt.")
     assert one(claims, value=40).converted is None
+
+
+def test_a_hyphened_verb_and_particle_is_no_counted_noun():
+    _, claims = claims_of("The rocket's 12 strap-on boosters will fly back to the launch site.")
+    assert [c.unit for c in claims if c.value == 12] == ["boosters"]
+
+
+def test_the_headlines_figure_told_again_is_not_a_new_claim():
+    from storyline.compare.claims import _headline_figures
+    assert _headline_figures("21 Girls Kidnapped From Chibok School Released, Nigeria Says") == {"21"}
+    assert _headline_figures("Twenty-one schoolgirls freed in exchange for four militants") == {"21", "4"}

@@ -269,6 +269,9 @@ def _counted(num):
             if t.text == "%":
                 return t
             if t.pos_ in ("NOUN", "PROPN") and t.is_alpha:
+                if any(c.dep_ == "prt" for c in t.children) and t.dep_ in ("nmod", "compound", "amod") \
+                        and t.head.pos_ == "NOUN":
+                    return t.head  # "two strap-on boosters": a hyphened verb and particle describe the noun
                 return t
         elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN",):
             return None  # "one of them": not a count of anything
@@ -853,12 +856,23 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
     return []
 
 
+def _headline_figures(title: str | None) -> set[str]:
+    """The numbers a headline gives, as the keys ``_figure_claims`` tells figures by."""
+    out = set()
+    for m in re.finditer(r"\b\d[\d,]*(?:\.\d+)?\b|\b[A-Za-z]+(?:-[A-Za-z]+)?\b", title or ""):
+        fig = parse_figure(m.group(0)) if m.group(0)[0].isdigit() or m.group(0).lower() not in ("a", "an") else None
+        if fig is not None and isinstance(fig.value, (int, float)):
+            out.add(str(fig.value))
+    return out
+
+
 def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Claim]:
     """Claims of one article: figures, responses and reported assertions, each with its evidence."""
     out: list[Claim] = []
     sentences = analysis.sentences or [type("S", (), {"start": s.start_char, "end": s.end_char})() for s in doc.sents]
     readers = comments_start(article.body)
-    told: set = set()
+    # "the 21 girls" in a body whose headline says "21 Girls ... Released" refers back to it
+    told: set = _headline_figures(article.title)
     for s in sentences:
         if readers is not None and s.start >= readers:
             break
