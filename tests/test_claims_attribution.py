@@ -238,3 +238,10 @@ def test_reportedly_advised_is_the_advisers_claim_hedged():
     _, claims = claims_of("Police have also reportedly advised festival-goers to leave valuables at home.")
     c = next(c for c in claims if c.kind == "assertion")
     assert c.attributed_to == "Police" and "reportedly" in c.hedges and not c.anonymous
+
+
+def test_they_added_is_the_spokesperson_who_spoke_last():
+    _, claims = claims_of('James Long, who lives nearby, told the Standard: "It happened on a bend." '
+                          'A London Fire Brigade spokesman said they had been called at 6.04am. '
+                          '"There are eight fire engines and 40 firefighters in attendance," they added.')
+    assert "Fire Brigade spokesman" in (one(claims, value=40).attributed_to or "")

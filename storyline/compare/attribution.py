@@ -223,7 +223,7 @@ def antecedent(pronoun) -> str | None:
     """The person "he" or "she" stands for: the last person named as the subject of a verb in
     the pronoun's sentence or the two before it. News writing names a speaker, then goes on
     with "he said"; with two candidates in the last sentence the nearest wins."""
-    if pronoun.lower_ == "it":
+    if pronoun.lower_ in ("it", "they"):  # "they added": the body, or the spokesperson, that spoke last
         return _speaking_body(pronoun)
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
@@ -251,7 +251,8 @@ def antecedent(pronoun) -> str | None:
 def _speaking_body(pronoun) -> str | None:
     """The body "it said" stands for: the last non-pronoun subject of a reporting verb in the
     pronoun's sentence or the two before it ("The government said ... A boy was released, it
-    said."). Only a subject that has spoken qualifies, so "it" is never a thing."""
+    said."). Only a subject that has spoken qualifies, so "it" is never a thing; "they" may
+    also be a spokesperson ("A fire brigade spokesman said ... , they added")."""
     doc = pronoun.doc
     start = pronoun.sent.start
     for _ in range(LOOK_BACK_SENTENCES):
@@ -261,7 +262,8 @@ def _speaking_body(pronoun) -> str | None:
     found = None
     for t in doc[start:pronoun.i]:
         if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in PRONOUNS \
-                and is_report_verb(t.head) and not is_caption(t.sent.text) and t.lemma_.lower() not in PERSON_NOUNS:
+                and is_report_verb(t.head) and not is_caption(t.sent.text) \
+                and (t.lemma_.lower() not in PERSON_NOUNS or pronoun.lower_ == "they"):
             found = t
     return source_phrase(found, found.sent) if found is not None else None
 
