@@ -245,3 +245,10 @@ def test_they_added_is_the_spokesperson_who_spoke_last():
                           'A London Fire Brigade spokesman said they had been called at 6.04am. '
                           '"There are eight fire engines and 40 firefighters in attendance," they added.')
     assert "Fire Brigade spokesman" in (one(claims, value=40).attributed_to or "")
+
+
+def test_a_forecast_or_poll_gives_the_figure_of_its_verb():
+    _, claims = claims_of("Weather forecasts call for an 80 percent chance of favorable conditions.")
+    assert one(claims, value=80).attributed_to == "Weather forecasts"
+    _, claims = claims_of("The company's shares rose 8 percent on Monday.")
+    assert one(claims, value=8).attributed_to is None

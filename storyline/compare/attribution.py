@@ -219,6 +219,19 @@ def _counting_source(anchor):
     return None, None
 
 
+def _document_source(anchor):
+    """ "Weather forecasts call for an 80 percent chance": a forecast, poll or study that is
+    the subject of the figure's verb gives the figure, whatever that verb is."""
+    for v in anchor.ancestors:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = subject_of(v)
+        if subj is not None and subj.lemma_.lower() in words("document_sources") and not _in_subtree(anchor, subj):
+            return subj, v
+        return None, None
+    return None, None
+
+
 def antecedent(pronoun) -> str | None:
     """The person "he" or "she" stands for: the last person named as the subject of a verb in
     the pronoun's sentence or the two before it. News writing names a speaker, then goes on
@@ -310,6 +323,10 @@ def attribute(sent, anchor) -> Attribution:
         counter, verb = _counting_source(anchor)
         if counter is not None:
             source_tok, out.verb = counter, verb
+    if source_tok is None and source_text is None and not out.background:
+        document, verb = _document_source(anchor)
+        if document is not None:
+            source_tok, out.verb = document, verb
     if source_tok is None and source_text is None and not out.background:
         acc = according_to(sent)
         if acc is not None:
