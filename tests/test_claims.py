@@ -226,3 +226,13 @@ def test_the_headlines_figure_told_again_is_not_a_new_claim():
     from storyline.compare.claims import _headline_figures
     assert _headline_figures("21 Girls Kidnapped From Chibok School Released, Nigeria Says") == {"21"}
     assert _headline_figures("Twenty-one schoolgirls freed in exchange for four militants") == {"21", "4"}
+
+
+def test_a_small_count_of_people_with_a_verb_is_a_figure_and_the_same_count_told_again_is_not():
+    _, claims = claims_of("Four detained militant leaders were released on Wednesday night, a military source said.")
+    assert [(c.subject, c.value) for c in claims] == [("leaders freed", 4)]
+    _, claims = claims_of("The girls were handed over for four prisoners. The four militants were brought to the town "
+                          "by helicopter.")
+    assert not [c for c in claims if c.value == 4 and "brought" in c.subject]
+    _, claims = claims_of("Two women told the paper they were scared.")
+    assert not claims  # a mention, not a count

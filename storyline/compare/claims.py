@@ -95,9 +95,7 @@ DEAD_NOUNS = {"body", "corpse"}
 THINGS_DONE_OTHERWISE = {"sacked": "fired", "abducted": "seized", "freed": "released", "held captive": "held"}
 # Counted nouns that are people, for verbs that mean one thing of people and another of things.
 PEOPLE_CLASSES = {"troops", "people", "workers", "children", "migrants", "girls", "boys", "students"}
-PEOPLE_NOUNS = {w for w, cls in NOUN_CLASSES.items() if cls in PEOPLE_CLASSES} \
-    | {"man", "woman", "men", "women", "officer", "official", "manager", "executive", "teacher",
-       "doctor", "nurse", "player", "journalist", "hostage", "captive", "prisoner", "passenger"}
+PEOPLE_NOUNS = {w for w, cls in NOUN_CLASSES.items() if cls in PEOPLE_CLASSES} | words("people_nouns")
 
 
 def claim_id(article: str, start: int, subject: str) -> str:
@@ -561,8 +559,10 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
                 change = THINGS_DONE_OTHERWISE[change]  # "firing its nine engines", "seized 300 rifles"
             owner = owner or (owner_of(counted) if change is None else None)
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
+            told_of = change is not None and counted.lemma_.lower() in PEOPLE_NOUNS  # "four militants were exchanged"
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
-                    and (what not in ("troops", "people", "workers", "children", "migrants") or fig.value == 1):
+                    and (what not in ("troops", "people", "workers", "children", "migrants") and not told_of
+                         or fig.value == 1):
                 continue  # "one worker told her", "three scientists": a mention, not a count anyone reports
         else:
             if unit is None:
@@ -589,8 +589,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         value = fig.value
         qualifier = fig.qualifier if not isinstance(fig.value, str) else None
         key = str(value)
-        if s > 0 and doc[s - 1].lower_ in ("the", "these", "those") and key in told:
-            continue
+        if s > 0 and doc[s - 1].lower_ in ("the", "these", "those") and (key in told or _said_before(doc, s, value)):
+            continue  # "the four militants": the four the article has already told of
         told.add(key)
         claim = _make(article, sent, analysis, subject, value, unit, att, qualifier=qualifier)
         claim.converted = _conversion(doc, counted if counted is not None and counted.i >= num.i else None, e)
@@ -854,6 +854,19 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
         subject = f"{who} {v.lemma_.lower()} {what}"
         return [_make(article, sent, analysis, subject, "no" if negated else "yes", None, att, kind="assertion")]
     return []
+
+
+def _said_before(doc, i: int, value) -> bool:
+    """Whether the article's text before token ``i`` already gave the number ``value``, as a
+    figure or not ("exchanged for four militants" before "the four militants were brought")."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    for t in doc[:i]:
+        if t.like_num:
+            fig = parse_figure(t.text)
+            if fig is not None and fig.value == value:
+                return True
+    return False
 
 
 def _headline_figures(title: str | None) -> set[str]:
