@@ -155,3 +155,9 @@ def test_a_financial_result_is_its_takers():
     assert one(claims, value=3_000_000_000).subject == "Bank of America charge (USD)"
     _, claims = claims_of("BP set up a $20bn fund for victims.")
     assert one(claims, value=20_000_000_000).subject == "fund for victims (USD)"  # a fund is not "taken"
+
+
+def test_a_companys_legal_form_is_not_part_of_whose_figure_it_is():
+    from storyline.compare.subjects import owner_name
+    assert owner_name("Bank of America Corp.") == owner_name("Bank of America") == "Bank of America"
+    assert owner_name("Goldman Sachs Group Inc") == "Goldman Sachs"
