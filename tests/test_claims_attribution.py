@@ -252,3 +252,8 @@ def test_a_forecast_or_poll_gives_the_figure_of_its_verb():
     assert one(claims, value=80).attributed_to == "Weather forecasts"
     _, claims = claims_of("The company's shares rose 8 percent on Monday.")
     assert one(claims, value=8).attributed_to is None
+
+
+def test_forecast_as_a_verb_is_no_document():
+    _, claims = claims_of("The investment bank forecast that changes to tax rules will knock $5 billion off its profit.")
+    assert "forecast" not in (one(claims, value=5_000_000_000).attributed_to or "")

@@ -226,8 +226,9 @@ def _document_source(anchor):
         if v.pos_ not in ("VERB", "AUX"):
             continue
         subj = subject_of(v)
-        if subj is not None and subj.lemma_.lower() in words("document_sources") and not _in_subtree(anchor, subj):
-            return subj, v
+        if subj is not None and subj.lemma_.lower() in words("document_sources") and not _in_subtree(anchor, subj) \
+                and not (subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].lower_ == "that"):
+            return subj, v  # (not "The bank forecast that ...": there "forecast" is the bank's verb)
         return None, None
     return None, None
 
