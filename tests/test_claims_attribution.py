@@ -257,3 +257,12 @@ def test_a_forecast_or_poll_gives_the_figure_of_its_verb():
 def test_forecast_as_a_verb_is_no_document():
     _, claims = claims_of("The investment bank forecast that changes to tax rules will knock $5 billion off its profit.")
     assert "forecast" not in (one(claims, value=5_000_000_000).attributed_to or "")
+
+
+def test_a_while_clause_with_another_party_is_not_the_speakers():
+    _, claims = claims_of("Citigroup Inc. said it expects a hit of as much as $20 billion, while Bank of America Corp. "
+                          "will take a $3 billion charge.")
+    assert one(claims, value=20_000_000_000).attributed_to == "Citigroup Inc."
+    assert one(claims, value=3_000_000_000).attributed_to is None
+    _, claims = claims_of("Police said 20 people were injured while 3 people were killed.")
+    assert one(claims, value=3).attributed_to == "Police"  # no other party named: still the police's words

@@ -282,10 +282,22 @@ def _speaking_body(pronoun) -> str | None:
     return source_phrase(found, found.sent) if found is not None else None
 
 
+def _contrast(node) -> bool:
+    """A "while"/"whereas" clause with a named subject of its own: the writer setting another
+    party's figure beside the speaker's, not part of what the speaker said."""
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in node.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE", "PERSON"))
+                for c in node.children)
+
+
 def attribute(sent, anchor) -> Attribution:
     """Source, anonymity and hedges of the claim that hangs on ``anchor`` in ``sent``."""
     out = Attribution()
     path = [anchor] + [a for a in anchor.ancestors if sent.start <= a.i < sent.end]
+    for k, node in enumerate(path):
+        if _contrast(node):
+            path = path[:k + 1]  # "X said it expects ..., while Bank of America will take ...": not X's words
+            break
     source_tok = None
     source_text = None
     quoted = inside_quote(anchor)
