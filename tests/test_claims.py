@@ -236,3 +236,9 @@ def test_a_small_count_of_people_with_a_verb_is_a_figure_and_the_same_count_told
     assert not [c for c in claims if c.value == 4 and "brought" in c.subject]
     _, claims = claims_of("Two women told the paper they were scared.")
     assert not claims  # a mention, not a count
+
+
+def test_seed_zelensky_confirmation_is_his(seed_claims):
+    claims, _ = seed_claims
+    confirmed = [c for c in claims if c.kind == "response" and c.value == "confirmed" and "Zelensky" in c.subject]
+    assert confirmed and all("Zelensky" in (c.attributed_to or "") for c in confirmed)
