@@ -242,3 +242,15 @@ def test_seed_zelensky_confirmation_is_his(seed_claims):
     claims, _ = seed_claims
     confirmed = [c for c in claims if c.kind == "response" and c.value == "confirmed" and "Zelensky" in c.subject]
     assert confirmed and all("Zelensky" in (c.attributed_to or "") for c in confirmed)
+
+
+def test_a_toll_whose_noun_the_sentence_leaves_out():
+    _, claims = claims_of("Seven people die, 51 are hurt, and a driver is arrested after a tram derails, police say.")
+    assert ("people injured", 51) in {(c.subject, c.value) for c in claims}
+    _, claims = claims_of("People were trapped inside and more than 50 were taken to hospital after the derailment.")
+    assert [(c.subject, c.value) for c in claims] == [("people hospitalized", 50)]
+    # parts of a set told before, and vague counts with no noun, are not tolls of their own
+    _, claims = claims_of("The hospital was treating 20 people, four of whom were seriously injured.")
+    assert not [c for c in claims if c.value == 4]
+    _, claims = claims_of("Several people died and dozens were injured.")
+    assert not [c for c in claims if c.value == "dozens"]

@@ -564,6 +564,15 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
                     and (what not in ("troops", "people", "workers", "children", "migrants") and not told_of
                          or fig.value == 1):
                 continue  # "one worker told her", "three scientists": a mention, not a count anyone reports
+        elif counted is None and unit is None and isinstance(fig.value, (int, float)) \
+                and num.dep_ in ("nsubj", "nsubjpass", "dobj") \
+                and not any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "relcl" for c in num.children) \
+                and num.head.dep_ != "relcl" and doc[max(num.i - 2, 0):num.i].text.lower() not in ("of which", "of whom") \
+                and count_predicate(num) in EVENT_CHANGES:
+            # "51 are hurt", "more than 50 were taken to hospital", "which left seven dead": a toll
+            # of people whose noun the sentence leaves out ("four of whom were injured" is a part)
+            what = unit = "people"
+            change = count_predicate(num)
         else:
             if unit is None:
                 continue  # a bare number with nothing counted is not a claim we can compare
