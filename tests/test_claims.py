@@ -254,3 +254,8 @@ def test_a_toll_whose_noun_the_sentence_leaves_out():
     assert not [c for c in claims if c.value == 4]
     _, claims = claims_of("Several people died and dozens were injured.")
     assert not [c for c in claims if c.value == "dozens"]
+
+
+def test_an_additional_count_is_a_count():
+    _, claims = claims_of("Berlin is putting an additional 1,600 officers on the streets.")
+    assert [(c.unit, c.value) for c in claims] == [("officers", 1600)]

@@ -222,6 +222,8 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
     figure_toks = []
     while toks and toks[0].lower_ in ("only", "just", "still", "even"):
         toks = toks[1:]  # "only 10 to 15 percent": emphasis, not part of the figure
+    if len(toks) > 2 and toks[0].lower_ in ("a", "an") and toks[1].lower_ in ("additional", "extra", "further"):
+        toks = toks[2:]  # "an additional 1,600 officers": 1,600 more, a count of its own
     for t in toks:
         if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.is_punct and t.text in "-–,." or t.lower_ in (
                 "to", "and", "between", "from", "about", "around", "some", "nearly", "almost", "over", "up",
