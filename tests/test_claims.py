@@ -259,3 +259,8 @@ def test_a_toll_whose_noun_the_sentence_leaves_out():
 def test_an_additional_count_is_a_count():
     _, claims = claims_of("Berlin is putting an additional 1,600 officers on the streets.")
     assert [(c.unit, c.value) for c in claims] == [("officers", 1600)]
+
+
+def test_a_dozen_is_twelve():
+    _, claims = claims_of("Ali said that a dozen captives died in a bombing.")
+    assert [(c.subject, c.value) for c in claims] == [("captives killed", 12)]

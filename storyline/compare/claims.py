@@ -120,7 +120,7 @@ def _figure_spans(sent):
     for e in sent.ents:
         if e.label_ in FIGURE_LABELS:
             nums = [t for t in e if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.text in ("%",)
-                    or t.lower_ in ("hundreds", "thousands", "millions", "dozens", "billions", "several")]
+                    or t.lower_ in ("hundreds", "thousands", "millions", "dozens", "billions", "several", "dozen")]
             if nums:
                 end = e.end
                 doc = e.doc
@@ -228,7 +228,7 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
         if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.is_punct and t.text in "-–,." or t.lower_ in (
                 "to", "and", "between", "from", "about", "around", "some", "nearly", "almost", "over", "up",
                 "as", "many", "much", "more", "than", "least", "at", "fewer", "less", "approximately", "roughly",
-                "several", "few", "a", "an", "hundreds", "thousands", "millions", "billions", "dozens", "of",
+                "several", "few", "a", "an", "hundreds", "thousands", "millions", "billions", "dozens", "dozen", "of",
                 "%", "percent", "per", "cent", "$", "£", "€", "¥", "us$", "estimated", "tens", "scores", "bn", "m", "half",
                 "mn", "k", "tn", "million", "billion", "thousand") or t.text in ("$", "£", "€", "¥", "-LRB-"):
             figure_toks.append(t)
