@@ -247,6 +247,8 @@ def test_seed_zelensky_confirmation_is_his(seed_claims):
 def test_a_toll_whose_noun_the_sentence_leaves_out():
     _, claims = claims_of("Seven people die, 51 are hurt, and a driver is arrested after a tram derails, police say.")
     assert ("people injured", 51) in {(c.subject, c.value) for c in claims}
+    _, claims = claims_of("Eight people are hurt, while a total of 51 had been taken to two hospitals.")
+    assert ("people hospitalized", 51) in {(c.subject, c.value) for c in claims}
     _, claims = claims_of("People were trapped inside and more than 50 were taken to hospital after the derailment.")
     assert [(c.subject, c.value) for c in claims] == [("people hospitalized", 50)]
     # parts of a set told before, and vague counts with no noun, are not tolls of their own

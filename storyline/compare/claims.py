@@ -567,14 +567,15 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
                          or fig.value == 1):
                 continue  # "one worker told her", "three scientists": a mention, not a count anyone reports
         elif counted is None and unit is None and isinstance(fig.value, (int, float)) \
-                and num.dep_ in ("nsubj", "nsubjpass", "dobj") \
+                and (toll := _total_of(num) or num).dep_ in ("nsubj", "nsubjpass", "dobj") \
                 and not any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "relcl" for c in num.children) \
-                and num.head.dep_ != "relcl" and doc[max(num.i - 2, 0):num.i].text.lower() not in ("of which", "of whom") \
-                and count_predicate(num) in EVENT_CHANGES:
-            # "51 are hurt", "more than 50 were taken to hospital", "which left seven dead": a toll
-            # of people whose noun the sentence leaves out ("four of whom were injured" is a part)
+                and toll.head.dep_ != "relcl" and doc[max(num.i - 2, 0):num.i].text.lower() not in ("of which", "of whom") \
+                and count_predicate(toll) in EVENT_CHANGES:
+            # "51 are hurt", "more than 50 were taken to hospital", "which left seven dead", "a total
+            # of 51 had been taken to two hospitals": a toll of people whose noun the sentence leaves
+            # out ("four of whom were injured" is a part)
             what = unit = "people"
-            change = count_predicate(num)
+            change = count_predicate(toll)
         else:
             if unit is None:
                 continue  # a bare number with nothing counted is not a claim we can compare
@@ -878,6 +879,13 @@ def _said_before(doc, i: int, value) -> bool:
             if fig is not None and fig.value == value:
                 return True
     return False
+
+
+def _total_of(num):
+    """The noun "a total of 51" stands in for, whose verb says what the 51 are; else None."""
+    if num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.lemma_.lower() == "total":
+        return num.head.head
+    return None
 
 
 def _headline_figures(title: str | None) -> set[str]:
