@@ -266,3 +266,8 @@ def test_an_additional_count_is_a_count():
 def test_a_dozen_is_twelve():
     _, claims = claims_of("Ali said that a dozen captives died in a bombing.")
     assert [(c.subject, c.value) for c in claims] == [("captives killed", 12)]
+
+
+def test_the_wounded_counted_without_a_noun_are_people():
+    _, claims = claims_of("The head doctor said four dead bodies and 120 wounded had been brought in.")
+    assert ("people injured", 120) in {(c.subject, c.value) for c in claims}

@@ -56,7 +56,8 @@ from storyline.compare.measured import (
 from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, names_not_counts
 from storyline.compare.units import metric_first
 from storyline.compare.words import words
-from storyline.compare.subjects import CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, noun_class, owner_name, plural, subject_label
+from storyline.compare.subjects import (CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, change_class, noun_class, owner_name, plural,
+                                         subject_label)
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
 
 log = logging.getLogger("storyline")
@@ -566,6 +567,10 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
                     and (what not in ("troops", "people", "workers", "children", "migrants") and not told_of
                          or fig.value == 1):
                 continue  # "one worker told her", "three scientists": a mention, not a count anyone reports
+        elif counted is None and unit is None and isinstance(fig.value, (int, float)) and num.dep_ == "nummod" \
+                and num.head.pos_ in ("VERB", "ADJ") and change_class(num.head.lemma_) in EVENT_CHANGES:
+            what = unit = "people"  # "four dead bodies and 120 wounded": the wounded are people
+            change = change_class(num.head.lemma_)
         elif counted is None and unit is None and isinstance(fig.value, (int, float)) \
                 and (toll := _total_of(num) or num).dep_ in ("nsubj", "nsubjpass", "dobj") \
                 and not any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "relcl" for c in num.children) \
