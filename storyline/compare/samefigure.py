@@ -194,17 +194,19 @@ def _join_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[
     less. Where two subjects of that noun fit, or none, it stays apart; small and vague counts,
     and nouns too general to pick anything out ("people"), never join on a value alone."""
     out = [(label, list(cs)) for label, cs in subjects]
+    of_unit: dict[str | None, list[int]] = {}  # the subjects a bare count of each noun may join
+    for n, (label, cs) in enumerate(out):
+        units = {c.unit for c in cs}
+        if cs and len(units) == 1 and all(c.kind == "figure" for c in cs) and not _bare(label, cs):
+            of_unit.setdefault(units.pop(), []).append(n)
     moved = False
     for label, cs in out:
         if not _bare(label, cs) or label in wordlists_compare("general_counted_nouns"):
             continue
         for c in list(cs):
-            if _point(c) is None and not _bound_of_size(c):
+            if _point(c) is None:
                 continue
-            homes = [n for n, (other, ocs) in enumerate(out)
-                     if other != label and ocs and not _bare(other, ocs)
-                     and all(o.kind == "figure" and o.unit == c.unit for o in ocs)
-                     and any(_agrees(c, o) for o in ocs)]
+            homes = [n for n in of_unit.get(c.unit, ()) if any(_agrees(c, o) for o in out[n][1])]
             if len(homes) != 1:
                 continue
             home_label, home = out[homes[0]]
@@ -213,12 +215,6 @@ def _join_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[
             cs.remove(c)
             moved = True
     return [g for g in out if g[1]] if moved else out
-
-
-def _bound_of_size(c: Claim) -> bool:
-    """A bounded or approximate count big enough to recognise ("more than a million")."""
-    v = c.value
-    return not isinstance(v, bool) and isinstance(v, (int, float)) and v >= SMALL_COUNT
 
 
 def _agrees(a: Claim, b: Claim) -> bool:
