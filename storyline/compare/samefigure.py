@@ -29,6 +29,7 @@ figure, told apart by nothing but a verb.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from storyline.compare.numbers import interval, same_figure
@@ -217,10 +218,21 @@ def _join_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[
     return [g for g in out if g[1]] if moved else out
 
 
+def _span(c: Claim):
+    """A claim's comparison interval, read once per value (subjects compare every pair)."""
+    v = tuple(c.value) if isinstance(c.value, list) else c.value
+    return _interval(v, c.qualifier)
+
+
+@functools.lru_cache(maxsize=65536)
+def _interval(value, qualifier):
+    return interval(list(value) if isinstance(value, tuple) else value, qualifier)
+
+
 def _agrees(a: Claim, b: Claim) -> bool:
     """Two figures that can be one value; a floor only with figures near it ("at least 2"
     is not "30")."""
-    sa, sb = interval(a.value, a.qualifier), interval(b.value, b.qualifier)
+    sa, sb = _span(a), _span(b)
     if not sa or not sb or not same_figure(sa, sb):
         return False
     for lo, hi in ((sa, sb), (sb, sa)):
