@@ -119,6 +119,9 @@ def test_a_bare_count_joins_the_one_subject_of_its_noun_it_agrees_with():
     assert len(joined(fig("a", "1", "hundreds", "officers hurt", "officers"),
                       fig("b", "2", "hundreds", "officers", "officers"))) == 2
     assert len(joined(fig("a", "1", 120, "people killed", "people"), fig("b", "2", 120, "people", "people"))) == 2
+    # a floor says too little: "more than a dozen companies" is not one of "20 companies on the market"
+    assert len(joined(fig("a", "1", 20, "companies on market", "companies"),
+                      fig("b", "2", 12, "companies", "companies", "more than"))) == 2
 
 
 def test_an_unmarked_figure_of_the_earlier_event_joins_it():

@@ -223,8 +223,6 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
     figure_toks = []
     while toks and toks[0].lower_ in ("only", "just", "still", "even"):
         toks = toks[1:]  # "only 10 to 15 percent": emphasis, not part of the figure
-    if len(toks) > 2 and toks[0].lower_ in ("a", "an") and toks[1].lower_ in ("additional", "extra", "further"):
-        toks = toks[2:]  # "an additional 1,600 officers": 1,600 more, a count of its own
     for t in toks:
         if t.like_num or MONEY_TOKEN.fullmatch(t.text) or t.is_punct and t.text in "-–,." or t.lower_ in (
                 "to", "and", "between", "from", "about", "around", "some", "nearly", "almost", "over", "up",
@@ -600,6 +598,9 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             if att.source is None:
                 continue  # a figure in a quote whose speaker the text does not name: not the outlet's own
         when = past_year(anchor, article.published.date or analysis.anchor)
+        if when is None and anchor is num and num.head.dep_ == "conj" and num.head.pos_ == "VERB":
+            # "in 2005 killed 15 people and injured 170": the second act shares the first's time
+            when = past_year(num.head.head, article.published.date or analysis.anchor)
         if when == "cumulative" and unit and " per " in unit:
             when = None  # "60,000 barrels a day since 20 April": a rate is no running total
         subject = subject_label(owner, change, what, unit, measure=measure, when=when)

@@ -207,7 +207,10 @@ def _join_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[
         for c in list(cs):
             if _point(c) is None:
                 continue
-            homes = [n for n in of_unit.get(c.unit, ()) if any(_agrees(c, o) for o in out[n][1])]
+            # the stated numbers must be one within rounding: "more than a dozen" companies
+            # is no floor under "20 biggest companies", "more than a million" is "about one million"
+            homes = [n for n in of_unit.get(c.unit, ())
+                     if any(_point(o) is not None and _one_number(_point(c), _point(o)) for o in out[n][1])]
             if len(homes) != 1:
                 continue
             home_label, home = out[homes[0]]
@@ -216,6 +219,10 @@ def _join_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[
             cs.remove(c)
             moved = True
     return [g for g in out if g[1]] if moved else out
+
+
+def _one_number(a: float, b: float) -> bool:
+    return same_figure((a, a, "point"), (b, b, "point"))
 
 
 def _span(c: Claim):
