@@ -219,3 +219,50 @@ def test_it_said_is_the_body_that_spoke_before():
     assert next(c for c in claims if c.subject == "age of boy").attributed_to == "The Nigerian government"
     _, claims = claims_of("The ferry sank on Monday. It carried 300 passengers, it said.")
     assert all(c.attributed_to is None for c in claims)
+
+
+def test_initials_the_article_spells_out_earlier_without_brackets():
+    assert initials("According to the Global Terrorism Index, it was the deadliest group. "
+                    "That year, the GTI said, it killed 6,644 people.") == {"GTI": "Global Terrorism Index"}
+    assert initials("The BBC said so. Later the BBC added more.") == {}  # never spelled out: left as written
+
+
+def test_an_embedded_posts_figures_are_its_authors():
+    _, claims = claims_of("The Red Cross says it acted as an intermediary.\n1/2 Today we transferred 21 of the "
+                          "schoolgirls and handed them to the government authorities. \u2014 ICRC Africa "
+                          "(@ICRC_Africa) October 13, 2016\nThe release was not verified.")
+    assert one(claims, value=21).attributed_to == "ICRC Africa"
+
+
+def test_reportedly_advised_is_the_advisers_claim_hedged():
+    _, claims = claims_of("Police have also reportedly advised festival-goers to leave valuables at home.")
+    c = next(c for c in claims if c.kind == "assertion")
+    assert c.attributed_to == "Police" and "reportedly" in c.hedges and not c.anonymous
+
+
+def test_they_added_is_the_spokesperson_who_spoke_last():
+    _, claims = claims_of('James Long, who lives nearby, told the Standard: "It happened on a bend." '
+                          'A London Fire Brigade spokesman said they had been called at 6.04am. '
+                          '"There are eight fire engines and 40 firefighters in attendance," they added.')
+    assert "Fire Brigade spokesman" in (one(claims, value=40).attributed_to or "")
+
+
+def test_a_forecast_or_poll_gives_the_figure_of_its_verb():
+    _, claims = claims_of("Weather forecasts call for an 80 percent chance of favorable conditions.")
+    assert one(claims, value=80).attributed_to == "Weather forecasts"
+    _, claims = claims_of("The company's shares rose 8 percent on Monday.")
+    assert one(claims, value=8).attributed_to is None
+
+
+def test_forecast_as_a_verb_is_no_document():
+    _, claims = claims_of("The investment bank forecast that changes to tax rules will knock $5 billion off its profit.")
+    assert "forecast" not in (one(claims, value=5_000_000_000).attributed_to or "")
+
+
+def test_a_while_clause_with_another_party_is_not_the_speakers():
+    _, claims = claims_of("Citigroup Inc. said it expects a hit of as much as $20 billion, while Bank of America Corp. "
+                          "will take a $3 billion charge.")
+    assert one(claims, value=20_000_000_000).attributed_to == "Citigroup Inc."
+    assert one(claims, value=3_000_000_000).attributed_to is None
+    _, claims = claims_of("Police said 20 people were injured while 3 people were killed.")
+    assert one(claims, value=3).attributed_to == "Police"  # no other party named: still the police's words

@@ -145,3 +145,19 @@ def test_an_explicitly_earlier_offer_is_kept_apart_from_the_current_one():
 def test_a_measure_of_a_named_thing_is_that_thing():
     assert "speed limit (mph)" in subjects("The tram was negotiating a sharp curve which has a speed limit of 12 mph.")
     assert "slick covered (square miles)" in subjects("The slick covers an area of 2,500 square miles.")
+
+
+def test_a_financial_result_is_its_takers():
+    # two banks' charges are two quantities, not one that changed
+    _, claims = claims_of("Goldman Sachs expects to take a $5 billion hit to profits for the fourth quarter.")
+    assert one(claims, value=5_000_000_000).subject == "Goldman Sachs hit (USD)"
+    _, claims = claims_of("Bank of America said in a filing it could book a $3 billion charge.")
+    assert one(claims, value=3_000_000_000).subject == "Bank of America charge (USD)"
+    _, claims = claims_of("BP set up a $20bn fund for victims.")
+    assert one(claims, value=20_000_000_000).subject == "fund for victims (USD)"  # a fund is not "taken"
+
+
+def test_a_companys_legal_form_is_not_part_of_whose_figure_it_is():
+    from storyline.compare.subjects import owner_name
+    assert owner_name("Bank of America Corp.") == owner_name("Bank of America") == "Bank of America"
+    assert owner_name("Goldman Sachs Group Inc") == "Goldman Sachs"

@@ -207,3 +207,18 @@ def test_a_figure_far_above_a_floor_is_not_the_same_count():
     assert run(claims, arts)["people killed"].status == "conflict"
     claims[1].value = 6  # a floor raised: never a dispute
     assert run(claims, arts)["people killed"].status == "evolving"
+
+
+def test_a_toll_reported_later_the_same_day_is_a_change():
+    def stamped(aid, outlet, stamp):
+        a = art(aid, outlet, stamp[:10])
+        a.published.how, a.published.evidence = "metadata", stamp
+        return a
+
+    claims = [claim("1", "a", 4, unit="people", subject="people killed"),
+              claim("2", "b", 6, qualifier="at least", unit="people", subject="people killed")]
+    arts = [stamped("a", "Post", "2016-11-11T09:11:54"), stamped("b", "Times", "2016-11-11T11:02:27")]
+    assert run(claims, arts)["people killed"].status == "evolving"
+    # a time not known (midnight is how metadata writes none): the order is unknown, outlets disagree
+    arts = [stamped("a", "Post", "2016-11-11T09:11:54"), stamped("b", "Times", "2016-11-11T00:00:00")]
+    assert run(claims, arts)["people killed"].status == "conflict"

@@ -30,8 +30,8 @@ def test_known_changes_owners_years_and_other_nouns_keep_subjects_apart():
         == 2
     assert len(joined(fig("a", "1", 3500, "Germany troops", "troops"), fig("b", "2", 3500, "Russia troops", "troops")))\
         == 2
-    assert len(joined(fig("a", "1", 250, "migrants in 2015", "migrants"), fig("b", "2", 250, "migrants", "migrants")))\
-        == 2
+    assert len(joined(fig("a", "1", 250, "migrants in 2015", "migrants"),
+                      fig("b", "2", 250, "migrants arrived", "migrants"))) == 2
     assert len(joined(fig("a", "1", 5.5, "inflation (%)", "%"), fig("b", "2", 5.5, "unemployment (%)", "%"))) == 2
 
 
@@ -100,3 +100,38 @@ def test_an_earlier_mark_joins_the_most_reported_figure():
                                                         c("3", 30, "people killed")]),
                                      ("people killed (earlier)", [c("4", 30, "people killed (earlier)")])]))
     assert sorted(joined) == ["people killed", "people killed (earlier)"]
+
+
+def test_a_bare_count_joins_the_one_subject_of_its_noun_it_agrees_with():
+    # "1,600 officers" says less than "1,600 officers on patrol", not something else
+    assert joined(fig("a", "1", 1600, "officers on patrol", "officers"),
+                  fig("b", "2", 1600, "officers", "officers", "some")) == {"officers on patrol": ["a", "b"]}
+    assert joined(fig("a", "1", 1_000_000, "migrants in 2015", "migrants", "about"),
+                  fig("b", "2", 1_000_000, "migrants", "migrants", "more than")) == {"migrants in 2015": ["a", "b"]}
+    # two subjects of the noun fit: which one is not known
+    assert len(joined(fig("a", "1", 1000, "officers on patrol", "officers"),
+                      fig("c", "3", 1000, "officers injured", "officers"),
+                      fig("b", "2", 1000, "officers", "officers", "about"))) == 3
+    # no subject fits its value, a small count, a vague one, or a noun as general as "people"
+    assert len(joined(fig("a", "1", 1000, "officers on patrol", "officers"),
+                      fig("b", "2", 800, "officers", "officers"))) == 2
+    assert len(joined(fig("a", "1", 4, "officers hurt", "officers"), fig("b", "2", 4, "officers", "officers"))) == 2
+    assert len(joined(fig("a", "1", "hundreds", "officers hurt", "officers"),
+                      fig("b", "2", "hundreds", "officers", "officers"))) == 2
+    assert len(joined(fig("a", "1", 120, "people killed", "people"), fig("b", "2", 120, "people", "people"))) == 2
+    # a floor says too little: "more than a dozen companies" is not one of "20 companies on the market"
+    assert len(joined(fig("a", "1", 20, "companies on market", "companies"),
+                      fig("b", "2", 12, "companies", "companies", "more than"))) == 2
+
+
+def test_an_unmarked_figure_of_the_earlier_event_joins_it():
+    # "30 civilians were killed in the incident", beside "killed 30 last week", in a story of 2, 4, 6 dead
+    out = joined(fig("a", "1", 2, "people killed", "people", "at least"),
+                 fig("b", "2", 6, "people killed", "people", "at least"),
+                 fig("c", "3", 30, "people killed", "people", "some"),
+                 fig("d", "4", 30, "people killed (earlier)", "people", "more than"))
+    assert out == {"people killed": ["a", "b"], "people killed (earlier)": ["c", "d"]}
+    # a figure that is also today's stays (and the earlier one, the same, joins it)
+    out = joined(fig("a", "1", 30, "people killed", "people"), fig("b", "2", 31, "people killed", "people"),
+                 fig("d", "4", 30, "people killed (earlier)", "people"))
+    assert out == {"people killed": ["a", "b", "d"]}

@@ -213,11 +213,25 @@ def _counting_source(anchor):
     return None, None
 
 
+def _document_source(anchor):
+    """ "Weather forecasts call for an 80 percent chance": a forecast, poll or study that is
+    the subject of the figure's verb gives the figure, whatever that verb is."""
+    for v in anchor.ancestors:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = subject_of(v)
+        if subj is not None and subj.lemma_.lower() in words("document_sources") and not _in_subtree(anchor, subj) \
+                and not (subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].lower_ == "that"):
+            return subj, v  # (not "The bank forecast that ...": there "forecast" is the bank's verb)
+        return None, None
+    return None, None
+
+
 def antecedent(pronoun) -> str | None:
     """The person "he" or "she" stands for: the last person named as the subject of a verb in
     the pronoun's sentence or the two before it. News writing names a speaker, then goes on
     with "he said"; with two candidates in the last sentence the nearest wins."""
-    if pronoun.lower_ == "it":
+    if pronoun.lower_ in ("it", "they"):  # "they added": the body, or the spokesperson, that spoke last
         return _speaking_body(pronoun)
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
@@ -245,7 +259,8 @@ def antecedent(pronoun) -> str | None:
 def _speaking_body(pronoun) -> str | None:
     """The body "it said" stands for: the last non-pronoun subject of a reporting verb in the
     pronoun's sentence or the two before it ("The government said ... A boy was released, it
-    said."). Only a subject that has spoken qualifies, so "it" is never a thing."""
+    said."). Only a subject that has spoken qualifies, so "it" is never a thing; "they" may
+    also be a spokesperson ("A fire brigade spokesman said ... , they added")."""
     doc = pronoun.doc
     start = pronoun.sent.start
     for _ in range(LOOK_BACK_SENTENCES):
@@ -255,15 +270,28 @@ def _speaking_body(pronoun) -> str | None:
     found = None
     for t in doc[start:pronoun.i]:
         if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in PRONOUNS \
-                and is_report_verb(t.head) and not is_caption(t.sent.text) and t.lemma_.lower() not in PERSON_NOUNS:
+                and is_report_verb(t.head) and not is_caption(t.sent.text) \
+                and (t.lemma_.lower() not in PERSON_NOUNS or pronoun.lower_ == "they"):
             found = t
     return source_phrase(found, found.sent) if found is not None else None
+
+
+def _contrast(node) -> bool:
+    """A "while"/"whereas" clause with a named subject of its own: the writer setting another
+    party's figure beside the speaker's, not part of what the speaker said."""
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in node.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE", "PERSON"))
+                for c in node.children)
 
 
 def attribute(sent, anchor) -> Attribution:
     """Source, anonymity and hedges of the claim that hangs on ``anchor`` in ``sent``."""
     out = Attribution()
     path = [anchor] + [a for a in anchor.ancestors if sent.start <= a.i < sent.end]
+    for k, node in enumerate(path):
+        if _contrast(node):
+            path = path[:k + 1]  # "X said it expects ..., while Bank of America will take ...": not X's words
+            break
     source_tok = None
     source_text = None
     quoted = inside_quote(anchor)
@@ -302,6 +330,10 @@ def attribute(sent, anchor) -> Attribution:
         counter, verb = _counting_source(anchor)
         if counter is not None:
             source_tok, out.verb = counter, verb
+    if source_tok is None and source_text is None and not out.background:
+        document, verb = _document_source(anchor)
+        if document is not None:
+            source_tok, out.verb = document, verb
     if source_tok is None and source_text is None and not out.background:
         acc = according_to(sent)
         if acc is not None:
@@ -364,3 +396,41 @@ def attribute(sent, anchor) -> Attribution:
         # "The ten alerts reportedly included ...": the outlet relays reports it does not name
         out.source, out.anonymous = UNNAMED_REPORTS, True
     return out
+
+
+# An embedded post's signature as a cleaned page keeps it: "— ICRC Africa (@ICRC_Africa) October 13, 2016".
+_POST_SIGNATURE = re.compile(r"^\s*[\u2014\u2013-]*\s*([^\n()\u2014\u2013]{2,60}?)\s*\(@\w{1,30}\)")
+# Words left out of a name's initials: "Committee *of the* Red Cross" is ICRC.
+_INITIAL_SKIP = wordlists.words("name_function_words")
+
+
+def post_author(sent) -> str | None:
+    """Who posted a sentence that is an embedded social-media post: the name its signature
+    gives just after it, in the same paragraph ("... neutral intermediary. — ICRC Africa
+    (@ICRC_Africa) October 13, 2016"). A post's "we" and its figures are its author's."""
+    text = sent.doc.text
+    end = sent.end_char
+    line_end = text.find("\n", end)
+    tail = text[end: line_end if line_end >= 0 else len(text)]
+    m = _POST_SIGNATURE.match(tail) or (_POST_SIGNATURE.match(text[end - 1:line_end if line_end >= 0 else len(text)])
+                                        if text[end - 1:end] in "\u2014\u2013" else None)
+    return m.group(1).strip() if m else None
+
+
+def spelled_by(short: str, text: str) -> str | None:
+    """The last capitalised name in ``text`` whose capitals spell ``short`` ("Global
+    Terrorism Index" for GTI; "of", "the" and the like left out), or None."""
+    found = None
+    glue = "|".join(re.escape(w) for w in sorted(_INITIAL_SKIP))
+    for name in re.finditer(rf"\b[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|{glue}))*", text):
+        words_ = name.group(0).split()
+        while words_ and words_[-1].lower() in _INITIAL_SKIP:
+            words_.pop()
+        for k in range(len(words_) - 1):  # the name may start after other capitalised words
+            part = words_[k:]
+            if part[0].lower() in _INITIAL_SKIP:
+                continue
+            if "".join(w[0] for w in part if w.lower() not in _INITIAL_SKIP) == short:
+                found = " ".join(part)
+                break
+    return found

@@ -33,8 +33,10 @@ from storyline.compare.attribution import (
     attribute,
     inside_quote,
     is_report_verb,
+    post_author,
     quote_mark,
     source_phrase,
+    spelled_by,
     subject_of,
 )
 from storyline.compare.numbers import MAGNITUDES, parse_figure, tidy
@@ -54,8 +56,10 @@ from storyline.compare.measured import (
     VOLUME_UNITS,
 )
 from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, names_not_counts
+from storyline.compare.units import metric_first
 from storyline.compare.words import words
-from storyline.compare.subjects import CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, noun_class, owner_name, plural, subject_label
+from storyline.compare.subjects import (CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, change_class, noun_class, owner_name, plural,
+                                         subject_label)
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
 
 log = logging.getLogger("storyline")
@@ -83,8 +87,9 @@ THINGS_DONE_OTHERWISE = {"sacked": "fired", "abducted": "seized", "freed": "rele
 # Counted nouns that are people, for verbs that mean one thing of people and another of things.
 PEOPLE_CLASSES = wordlists.words("people_classes")
 # Vague amounts ("hundreds", "dozens") and "several": numbers in a figure that are not digits.
-VAGUE_COUNTS = wordlists.words("vague_amounts") | {"several"}
-PEOPLE_NOUNS = {w for w, cls in NOUN_CLASSES.items() if cls in PEOPLE_CLASSES} | wordlists.words("person_nouns")
+VAGUE_COUNTS = wordlists.words("vague_amounts") | {"several", "dozen"}
+PEOPLE_NOUNS = ({w for w, cls in NOUN_CLASSES.items() if cls in PEOPLE_CLASSES} | wordlists.words("person_nouns")
+               | words("people_nouns"))
 
 
 def claim_id(article: str, start: int, subject: str) -> str:
@@ -247,6 +252,9 @@ def _counted(num):
             if t.text == "%":
                 return t
             if t.pos_ in ("NOUN", "PROPN") and t.is_alpha:
+                if any(c.dep_ == "prt" for c in t.children) and t.dep_ in ("nmod", "compound", "amod") \
+                        and t.head.pos_ == "NOUN":
+                    return t.head  # "two strap-on boosters": a hyphened verb and particle describe the noun
                 return t
         elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN",):
             return None  # "one of them": not a count of anything
@@ -382,6 +390,12 @@ def initials(body: str) -> dict[str, str]:
             if "".join(w[0] for w in caps[k:]).upper() == short.upper():
                 out.setdefault(short, " ".join(name.split()[name.split().index(caps[k]):]))
                 break
+    for short in set(re.findall(r"\b(?:the|The) ([A-Z]{2,7})\b", body)) - set(out):
+        # "the Global Terrorism Index ..." then "the GTI said": shorthand the article never
+        # brackets, spelled by the capitals of a name it gave before
+        name = spelled_by(short, body[: body.find(f" {short}")])
+        if name:
+            out[short] = name
     return out
 
 
@@ -428,7 +442,7 @@ def _make(article, sent, analysis, subject, value, unit, att: Attribution, text=
         value=value,
         unit=unit,
         date=_date_of(att, sent, analysis, article),
-        attributed_to=att.source,
+        attributed_to=att.source or (post_author(sent) if not att.background else None),
         anonymous=att.anonymous,
         hedges=list(att.hedges) + (["earlier figure"] if att.retrospective else [])
         + (["projected"] if att.projected and not att.retrospective else []),
@@ -530,9 +544,24 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
                 change = THINGS_DONE_OTHERWISE[change]  # "firing its nine engines", "seized 300 rifles"
             owner = owner or (owner_of(counted) if change is None else None)
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
+            told_of = change is not None and counted.lemma_.lower() in PEOPLE_NOUNS  # "four militants were exchanged"
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
-                    and (what not in PEOPLE_CLASSES or fig.value == 1):
+                    and (what not in PEOPLE_CLASSES and not told_of or fig.value == 1):
                 continue  # "one worker told her", "three scientists": a mention, not a count anyone reports
+        elif counted is None and unit is None and isinstance(fig.value, (int, float)) and num.dep_ == "nummod" \
+                and num.head.pos_ in ("VERB", "ADJ") and change_class(num.head.lemma_) in EVENT_CHANGES:
+            what = unit = "people"  # "four dead bodies and 120 wounded": the wounded are people
+            change = change_class(num.head.lemma_)
+        elif counted is None and unit is None and isinstance(fig.value, (int, float)) \
+                and (toll := _total_of(num) or num).dep_ in ("nsubj", "nsubjpass", "dobj") \
+                and not any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "relcl" for c in num.children) \
+                and toll.head.dep_ != "relcl" and doc[max(num.i - 2, 0):num.i].text.lower() not in ("of which", "of whom") \
+                and count_predicate(toll) in EVENT_CHANGES:
+            # "51 are hurt", "more than 50 were taken to hospital", "which left seven dead", "a total
+            # of 51 had been taken to two hospitals": a toll of people whose noun the sentence leaves
+            # out ("four of whom were injured" is a part)
+            what = unit = "people"
+            change = count_predicate(toll)
         else:
             if unit is None:
                 continue  # a bare number with nothing counted is not a claim we can compare
@@ -552,17 +581,21 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             if att.source is None:
                 continue  # a figure in a quote whose speaker the text does not name: not the outlet's own
         when = past_year(anchor, article.published.date or analysis.anchor)
+        if when is None and anchor is num and num.head.dep_ == "conj" and num.head.pos_ == "VERB":
+            # "in 2005 killed 15 people and injured 170": the second act shares the first's time
+            when = past_year(num.head.head, article.published.date or analysis.anchor)
         if when == "cumulative" and unit and " per " in unit:
             when = None  # "60,000 barrels a day since 20 April": a rate is no running total
         subject = subject_label(owner, change, what, unit, measure=measure, when=when)
         value = fig.value
         qualifier = fig.qualifier if not isinstance(fig.value, str) else None
         key = str(value)
-        if s > 0 and doc[s - 1].lower_ in ("the", "these", "those") and key in told:
-            continue
+        if s > 0 and doc[s - 1].lower_ in ("the", "these", "those") and (key in told or _said_before(doc, s, value)):
+            continue  # "the four militants": the four the article has already told of
         told.add(key)
         claim = _make(article, sent, analysis, subject, value, unit, att, qualifier=qualifier)
         claim.converted = _conversion(doc, counted if counted is not None and counted.i >= num.i else None, e)
+        metric_first(claim)
         out.append(claim)
     return out
 
@@ -822,12 +855,43 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
     return []
 
 
+def _said_before(doc, i: int, value) -> bool:
+    """Whether the article's text before token ``i`` already gave the number ``value``, as a
+    figure or not ("exchanged for four militants" before "the four militants were brought")."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    for t in doc[:i]:
+        if t.like_num:
+            fig = parse_figure(t.text)
+            if fig is not None and fig.value == value:
+                return True
+    return False
+
+
+def _total_of(num):
+    """The noun "a total of 51" stands in for, whose verb says what the 51 are; else None."""
+    if num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.lemma_.lower() == "total":
+        return num.head.head
+    return None
+
+
+def _headline_figures(title: str | None) -> set[str]:
+    """The numbers a headline gives, as the keys ``_figure_claims`` tells figures by."""
+    out = set()
+    for m in re.finditer(r"\b\d[\d,]*(?:\.\d+)?\b|\b[A-Za-z]+(?:-[A-Za-z]+)?\b", title or ""):
+        fig = parse_figure(m.group(0)) if m.group(0)[0].isdigit() or m.group(0).lower() not in ("a", "an") else None
+        if fig is not None and isinstance(fig.value, (int, float)):
+            out.add(str(fig.value))
+    return out
+
+
 def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Claim]:
     """Claims of one article: figures, responses and reported assertions, each with its evidence."""
     out: list[Claim] = []
     sentences = analysis.sentences or [type("S", (), {"start": s.start_char, "end": s.end_char})() for s in doc.sents]
     readers = comments_start(article.body)
-    told: set = set()
+    # "the 21 girls" in a body whose headline says "21 Girls ... Released" refers back to it
+    told: set = _headline_figures(article.title)
     for s in sentences:
         if readers is not None and s.start >= readers:
             break

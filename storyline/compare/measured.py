@@ -568,7 +568,10 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
     head = top.head
     if top.dep_ in ("compound", "nmod", "amod", "nummod") and head.pos_ == "NOUN" and unit_of(head) is None \
             and head.lemma_.lower() not in ("percent", "%"):
-        return phrase(head) + _purpose(head), owner_of(head, agent=False), None  # "a $20bn fund", "a 15% stake"
+        owner = owner_of(head, agent=False)
+        if owner is None and head.dep_ == "dobj" and head.head.lemma_.lower() in words("result_verbs"):
+            owner = _subject_owner(head.head)  # "Goldman Sachs expects to take a $5bn hit": Goldman's hit
+        return phrase(head) + _purpose(head), owner, None  # "a $20bn fund", "a 15% stake"
     per = ""
     for t in (top, num):
         for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")):
@@ -599,7 +602,10 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
         if sized.lemma_.lower() in TRANSPARENT_NOUNS:
             t = sized  # "spent a total of $93m on advertising": the total stands for the amount
         elif sized.lemma_.lower() not in ("dollar", "billion", "million") and unit_of(sized) is None:
-            return phrase(sized) + per, owner_of(sized, agent=False), None
+            owner = owner_of(sized, agent=False)
+            if owner is None and sized.dep_ == "dobj" and sized.head.lemma_.lower() in words("result_verbs"):
+                owner = _subject_owner(sized.head)  # "it expects a hit of as much as $20bn"
+            return phrase(sized) + per, owner, None
     if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative", "agent"):
         prep, t = t.head, t.head
     if t.head.lower_ in ("down", "up", "lower", "higher") and t.head.dep_ in ("advmod", "prt"):

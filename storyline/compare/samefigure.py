@@ -29,15 +29,19 @@ figure, told apart by nothing but a verb.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from storyline.compare.numbers import interval, same_figure
 from storyline.compare.subjects import (CHANGE_CLASSES, IRREGULAR_PARTICIPLES, LEVEL_CLASSES, MATERIAL_CLASSES)
 from storyline.model import Claim
 from storyline import words as wordlists
+from storyline.compare.words import words as wordlists_compare
 
 # Below this a count is too common a number for equal values to say "the same figure".
 SMALL_COUNT = 10
+# How far above a floor ("at least 4") a figure may be and still be the same count told loosely.
+FLOOR_REACH = 2.0
 KNOWN_CHANGES = set(CHANGE_CLASSES.values()) | set(MATERIAL_CLASSES.values()) | set(LEVEL_CLASSES.values())
 PARTICIPLES = set(IRREGULAR_PARTICIPLES.values())
 # Particles and prepositions in labels ("handed over", "at scene"): they name nothing.
@@ -121,7 +125,7 @@ def join_same_figures(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
         for c in subjects[n][1]:
             c.subject = label
         joined.extend(subjects[n][1])
-    return _rejoin_earlier(_join_dated(out))
+    return _join_bare(_split_earlier(_rejoin_earlier(_join_dated(out))))
 
 
 def _main_value(cs: list[Claim]) -> list[Claim]:
@@ -157,9 +161,96 @@ def _rejoin_earlier(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, 
     return [g for n, g in enumerate(subjects) if n not in merged]
 
 
+def _split_earlier(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """The other way round: an unmarked figure that is, within rounding, a figure of its
+    subject's "(earlier)" event and none of the subject's other figures is that earlier event
+    told without its date ("30 civilians were killed in the incident" beside "30 killed last
+    week", in a story of today's 2, 4, 6). It joins the earlier event instead of setting its
+    number against today's."""
+    index = {label: n for n, (label, _) in enumerate(subjects)}
+    for label, cs in subjects:
+        earlier = index.get(f"{label} (earlier)")
+        if earlier is None or " (earlier)" in label:
+            continue
+        before = subjects[earlier][1]
+        theirs = [c for c in cs if _point(c) is not None and any(_agrees(c, o) for o in before)]
+        rest = [c for c in cs if all(c is not t for t in theirs)]
+        if not theirs or not rest or any(_agrees(c, o) for c in theirs for o in rest):
+            continue  # nothing to move, or all of it: then the mark is what differs
+        for c in theirs:
+            c.subject = subjects[earlier][0]
+        subjects[earlier][1].extend(theirs)
+        cs[:] = rest
+    return [g for g in subjects if g[1]]
+
+
+def _bare(label: str, cs: list[Claim]) -> bool:
+    return all(c.kind == "figure" and c.unit == label for c in cs)
+
+
+def _join_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """A count that is only its counted noun ("1,600 officers", "more than a million
+    migrants": no verb, owner or place says which) joins the one subject of the same noun
+    whose figures it agrees with ("officers on patrol": 1,600), as the same count told with
+    less. Where two subjects of that noun fit, or none, it stays apart; small and vague counts,
+    and nouns too general to pick anything out ("people"), never join on a value alone."""
+    out = [(label, list(cs)) for label, cs in subjects]
+    of_unit: dict[str | None, list[int]] = {}  # the subjects a bare count of each noun may join
+    for n, (label, cs) in enumerate(out):
+        units = {c.unit for c in cs}
+        if cs and len(units) == 1 and all(c.kind == "figure" for c in cs) and not _bare(label, cs):
+            of_unit.setdefault(units.pop(), []).append(n)
+    moved = False
+    for label, cs in out:
+        if not _bare(label, cs) or label in wordlists_compare("general_counted_nouns"):
+            continue
+        for c in list(cs):
+            if _point(c) is None:
+                continue
+            # the stated numbers must be one within rounding: "more than a dozen" companies
+            # is no floor under "20 biggest companies", "more than a million" is "about one million"
+            homes = [n for n in of_unit.get(c.unit, ())
+                     if any(_point(o) is not None and _one_number(_point(c), _point(o)) for o in out[n][1])]
+            if len(homes) != 1:
+                continue
+            home_label, home = out[homes[0]]
+            c.subject = home_label
+            home.append(c)
+            cs.remove(c)
+            moved = True
+    return [g for g in out if g[1]] if moved else out
+
+
+def _one_number(a: float, b: float) -> bool:
+    return same_figure((a, a, "point"), (b, b, "point"))
+
+
+def _span(c: Claim):
+    """A claim's comparison interval, read once per value (subjects compare every pair)."""
+    v = tuple(c.value) if isinstance(c.value, list) else c.value
+    return _interval(v, c.qualifier)
+
+
+@functools.lru_cache(maxsize=65536)
+def _interval(value, qualifier):
+    return interval(list(value) if isinstance(value, tuple) else value, qualifier)
+
+
+def _agrees(a: Claim, b: Claim) -> bool:
+    """Two figures that can be one value; a floor only with figures near it ("at least 2"
+    is not "30")."""
+    sa, sb = _span(a), _span(b)
+    if not sa or not sb or not same_figure(sa, sb):
+        return False
+    for lo, hi in ((sa, sb), (sb, sa)):
+        top = hi[0] if hi[1] == float("inf") else hi[1]  # two floors: the higher one's number
+        if lo[1] == float("inf") and top > FLOOR_REACH * max(lo[0], 1):
+            return False
+    return True
+
+
 def _consistent(cs: list[Claim]) -> bool:
-    spans = [interval(c.value, c.qualifier) for c in cs]
-    return all(spans) and all(same_figure(a, b) for a in spans for b in spans)
+    return all(_agrees(a, b) for a in cs for b in cs)
 
 
 def _join_dated(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:

@@ -27,6 +27,8 @@ import functools
 import re
 from storyline import words as wordlists
 
+from storyline.compare import words as compare_words
+
 
 def word_table(groups: dict[str, str], table: dict[str, str] | None = None) -> dict[str, str]:
     """{label: "word word ..."} -> {word: label}; the first label given to a word wins."""
@@ -96,7 +98,10 @@ def owner_name(text: str) -> str:
     code = METONYMS.get(low) or IRREGULAR_DEMONYMS.get(low) or country_code(t)
     if code:
         return country_name(code)
-    return canonical_name(t, "ORG")
+    words_ = canonical_name(t, "ORG").split()
+    while len(words_) > 1 and words_[-1].lower().strip(".,") in compare_words.words("company_suffixes"):
+        words_.pop()  # "Bank of America Corp." and "Bank of America" are one owner
+    return " ".join(words_)
 
 
 def noun_class(lemma: str, text: str | None = None) -> str:
