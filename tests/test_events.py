@@ -219,3 +219,15 @@ def test_objects_of_one_class_are_one_thing():
     assert not _other_objects("the ferry", "the vessel")
     assert _other_objects("The girls", "Four detained Boko Haram leaders")
     assert not _other_objects(None, "the treaty")  # an unknown object says nothing
+
+
+def test_an_era_describing_a_thing_does_not_date_the_deed():
+    art, evs = events_of("Timberlake emerged above ground with a medley of his early-2000s hits during the show.", "2018-02-05")
+    assert evs and all(m.date is None or not m.date.startswith("200") for m in evs)
+
+
+def test_a_shortened_weekday_before_its_date_does_not_end_the_sentence():
+    from storyline.annotate import _continues
+
+    assert _continues("When it landed nine hours later in Honolulu, it was Sun.", "Dec. 31, 2017.")
+    assert not _continues("The game is on Sun.", "The team won.")

@@ -67,11 +67,19 @@ _ABBREV_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}\.|\b(?:[A-Za-z]\.){1,3}|\bno\.|\
 _NUMBER_ABBREV = re.compile(r"\b(?:" + wordlists.alternation("number_label_abbreviations") + r")\.$")
 
 
+# A weekday shortened before its date ("it was Sun. Dec. 31, 2017"): a date line, not a sentence end.
+_WEEKDAY_ABBREV = re.compile(r"\b(?:" + wordlists.alternation("weekday_abbreviations") + r")\.$", re.I)
+_DATE_START = re.compile(r"(?:\d|(?:" + "|".join(sorted(set(wordlists.int_table("months")) | set(wordlists.int_table("month_abbreviations")),
+                                                     key=len, reverse=True)) + r")\b)", re.I)
+
+
 def _continues(previous: str, nxt: str) -> bool:
     """The rule-based splitter cut inside a sentence: after an abbreviation, or before a
     lower-case word or a number that cannot start a sentence."""
     first = nxt.lstrip()[:1]
     if first.islower():
+        return True
+    if _WEEKDAY_ABBREV.search(previous.rstrip()) and _DATE_START.match(nxt.lstrip()):
         return True
     if first.isdigit() and _NUMBER_ABBREV.search(previous.rstrip()):
         return True  # "Kill Bill: Vol. 1", "Art. 4", "Ch. 11": a number's label, never a sentence end

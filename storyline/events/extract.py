@@ -524,6 +524,8 @@ def _under(doc, t: TimeExpr, v) -> bool:
     if tspan is None:
         return False
     tok = tspan.root
+    if t.precision in ("decade", "century"):
+        return False  # an era on a noun describes a thing ("his early-2000s hits"), not the deed's time
     for _ in range(12):
         if tok.i == v.i:
             return True
