@@ -363,8 +363,6 @@ def _background(e: Event, since: str | None) -> bool:
 
 
 def key_events(events: list[Event], limit: int | None = None, since: str | None = None) -> list[Event]:
-    from storyline.events.merge import different_deeds
-
     """The editor's view of a story: the most important events that stand alone, one line per
     happening, in timeline order (dated lines first, then undated ones by their bounds).
 
@@ -373,8 +371,12 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     leads of one day's reports tell that day's main happening. The back-story (events that
     ended a month or more before ``since``, the story's first report) fills at most a third
     of the view: reports recall many old events in passing, and an explicit year must not
-    crowd out the story's own news.
+    crowd out the story's own news. Lines known only as "on or before the report" fill at most
+    a quarter (``UNDATED_SHARE``), and two lines whose verbs name different kinds of deed are
+    never one happening (``events.merge.different_deeds``).
     """
+    from storyline.events.merge import different_deeds
+
     cands = [e for e in rank_events(events)
              if placed(e) and not e.aside and not retells(e) and stands_alone(plain_line(e))
              and tells_a_happening(e.text) and not (e.date is None and _LATER.search(e.text))]
