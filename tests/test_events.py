@@ -231,3 +231,13 @@ def test_a_shortened_weekday_before_its_date_does_not_end_the_sentence():
 
     assert _continues("When it landed nine hours later in Honolulu, it was Sun.", "Dec. 31, 2017.")
     assert not _continues("The game is on Sun.", "The team won.")
+
+
+def test_a_long_line_is_cut_at_a_comma_not_inside_a_phrase():
+    from storyline.events.extract import _cap
+
+    text = ("Justin Timberlake took to the stage for the Super Bowl half-time show in Minneapolis armed with his "
+            "extensive catalogue of hits, a cadre of dancers, a marching band and a light show that lit up the whole "
+            "stadium in the most spectacular of ways for more than thirteen minutes on end in front of the crowd.")
+    cut = _cap(text, 20)
+    assert cut.endswith("dancers \u2026") and len(cut) < len(text)

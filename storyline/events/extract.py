@@ -314,7 +314,12 @@ def _cap(text: str, after: int = 0) -> str:
         if m.start() > max(after, 40) and len((cut := text[:m.start()]).split()) >= MIN_LINE_WORDS:
             return _sentence_end(cut)
     if len(text) > LINE_MAX_CHARS:
-        return text[:LINE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + " \u2026"
+        head = text[:LINE_MAX_CHARS]
+        # At the last comma or semicolon the event's words allow, not inside a phrase ("... in …").
+        stop = max(head.rfind(", "), head.rfind("; "))
+        if stop > max(after, 40) and len(head[:stop].split()) >= MIN_LINE_WORDS:
+            return head[:stop] + " \u2026"
+        return head.rsplit(" ", 1)[0].rstrip(" ,;:") + " \u2026"
     return text
 
 
