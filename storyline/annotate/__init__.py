@@ -19,6 +19,7 @@ import datetime as dt
 import re
 
 from storyline import words as wordlists
+from storyline.annotate.timex_lexicon import MONTH_ANY
 from storyline.model import Article, ArticleAnalysis, Sentence
 
 LEAD_SENTENCES = 3
@@ -69,8 +70,7 @@ _NUMBER_ABBREV = re.compile(r"\b(?:" + wordlists.alternation("number_label_abbre
 
 # A weekday shortened before its date ("it was Sun. Dec. 31, 2017"): a date line, not a sentence end.
 _WEEKDAY_ABBREV = re.compile(r"\b(?:" + wordlists.alternation("weekday_abbreviations") + r")\.$", re.I)
-_DATE_START = re.compile(r"(?:\d|(?:" + "|".join(sorted(set(wordlists.int_table("months")) | set(wordlists.int_table("month_abbreviations")),
-                                                     key=len, reverse=True)) + r")\b)", re.I)
+_DATE_START = re.compile(r"(?:\d|" + MONTH_ANY + r"\b)", re.I)
 
 
 def _continues(previous: str, nxt: str) -> bool:

@@ -67,7 +67,8 @@ def trigger_match(a: str, b: str) -> float:
     return 0.8 if _CLASS_OF.get(a, set()) & _CLASS_OF.get(b, set()) else 0.0
 
 
-_SAYS = word_classes("trigger_classes.txt")["say"] | word_classes("trigger_classes.txt")["publish"]
+SAYING = word_classes("trigger_classes.txt")["say"]
+_SAYS = SAYING | word_classes("trigger_classes.txt")["publish"]  # saying and publishing: the news told
 _INCIDENT = set().union(*(word_classes("trigger_classes.txt")[c] for c in word_list("incident_classes.txt")))
 
 
@@ -81,7 +82,6 @@ def different_deeds(a: list[str], b: list[str]) -> bool:
     return not any(trigger_match(x, y) or (x in _INCIDENT and y in _INCIDENT) for x in a for y in b)
 
 
-SAYING = word_classes("trigger_classes.txt")["say"]
 # A state enacts through its leader's signature: "Iran ratified the accord" and "Rouhani signed
 # the order" can be one happening (only when the signer leads that state, see same_report).
 ENACTING, SIGNING = word_classes("trigger_classes.txt")["enact"], word_classes("trigger_classes.txt")["sign"]
