@@ -6,7 +6,7 @@ import json
 
 from storyline.events.merge import DETAIL_VERBS, merge_events, one_per_predicate_class, trigger_match
 from storyline.model import Article, Event, EventMention, Evidence, Published
-from storyline.timeline.build import key_events, key_size, stands_alone
+from storyline.timeline.build import key_events, key_size, stands_alone, tells_a_happening
 
 
 def _event(eid, text, date=None, precision="day", sources=("a",), earliest=None, latest=None, start=1000, importance=0.0):
@@ -450,7 +450,7 @@ def test_an_arrest_and_the_crash_are_different_happenings_however_alike_they_rea
     assert not different_deeds(["derail"], ["kill"])  # one incident told from two sides
     assert not different_deeds(["announce"], ["release"])  # the release told as news
     assert not different_deeds(["labor"], ["injure"])  # an unknown verb says nothing
-    crash = _event("e1", "More than 50 people were injured in the accident near the underpass, police said.", "2016-11-09",
+    crash = _event("e1", "More than 50 people were injured when the tram derailed near the underpass, police said.", "2016-11-09",
                    sources=("a", "b"))
     crash.triggers = ["injure"]
     inquiry = _event("e2", "The cause of the accident was unclear, police said, and an investigation was opened.",
@@ -458,3 +458,53 @@ def test_an_arrest_and_the_crash_are_different_happenings_however_alike_they_rea
     inquiry.triggers = ["open"]
     assert {e.id for e in key_events([crash, inquiry])} == {"e1", "e2"}
 
+
+
+def test_a_side_of_a_told_incident_is_not_a_line_of_its_own():
+    from storyline.timeline.build import retells
+
+    hurt = _event("e1", "More than 50 people were injured in the accident near the underpass, according to police.")
+    hurt.triggers = ["injure"]
+    assert retells(hurt)  # the crash's own line counts them
+    hurt.date, hurt.dated_by, hurt.precision = "2016-11-09", "text", "day"
+    hurt.earliest = hurt.latest = "2016-11-09"
+    assert not retells(hurt)  # a time of its own: a happening of that day
+    named = _event("e2", "The seven people who died in the crash were named by police.")
+    named.triggers = ["name"]
+    assert not retells(named)  # naming the dead is news of its own
+    shock = _event("e3", "The mass assaults two years ago in Cologne shocked the country.")
+    assert retells(shock)
+
+
+def test_one_more_of_a_shown_deed_is_part_of_it():
+    release = _event("e1", "Twenty-one of the schoolgirls were released on Thursday, the government said.", "2016-10-13",
+                     sources=("a", "b"), importance=3.0)
+    release.triggers, release.dated_by = ["release"], "text"
+    child = _event("e2", "A child born to one of the girls also was released, according to the presidency.",
+                   earliest="2016-10-12", latest="2016-10-13", importance=1.0)
+    child.triggers = ["release"]
+    assert {e.id for e in key_events([release, child])} == {"e1"}
+    child.text = child.evidence[0].quote = "A child born to one of the girls was taken to hospital."
+    child.triggers = ["take"]
+    assert {e.id for e in key_events([release, child])} == {"e1", "e2"}
+
+
+def test_a_witness_post_quoted_in_the_first_person_is_not_the_report():
+    from storyline.timeline.build import in_a_witness_quote
+
+    post = ("In a post written that day, a passenger wrote: \u201c30 of us on the tram this morning and we all thought "
+            "our time was up ... tram driver took the hard corner at 40mph!!")
+    e = _event("e1", "Tram driver took the hard corner at 40mph.")
+    e.evidence[0].quote = post
+    assert in_a_witness_quote(e)
+    e.evidence[0].quote = "Investigators said the tram driver took the hard corner at 40mph."
+    assert not in_a_witness_quote(e)
+
+
+def test_statistics_generalisations_and_states_are_not_happenings():
+    assert not tells_a_happening("More than 27 million passengers used the service in 2015/16.")
+    assert not tells_a_happening("Many captives freed by the army have been shunned by their communities.")
+    assert not tells_a_happening("Wendt's criticism was shared by others who believe the zones are a mistake.")
+    assert not tells_a_happening("The towering rocket sat atop launch pad 39A on Monday.")
+    assert tells_a_happening("Some 30 people have been killed since Friday.")
+    assert tells_a_happening("Police said 40 passengers were taken to hospital.")

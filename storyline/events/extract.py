@@ -77,10 +77,13 @@ def is_caption(text: str, captions: list[str]) -> bool:
 # "wrote:" (a news sentence quoting a letter, "The minister wrote: ...", has no such stamp).
 _COMMENT = re.compile(r"^[^\n]{0,40}?\d{1,2}:\d{2}[^\n]{0,40}?,\s*[\w.-]+ wrote\s?:\s")
 # A wire dateline opening the first sentence: "NAIROBI | Mon Mar 4, 2019 9:12 am EST NAIROBI
-# (Reuters) - ", "LIMA, Peru (AP) -- ". The place is in capitals right before the agency.
+# (Reuters) - ", "LIMA, Peru (AP) -- ". The place is in capitals right before the agency,
 _DATELINE = re.compile(
     r"^(?:[^()]{0,120}?\s)?[A-Z][A-Z.'\u2019/-]*(?:\s[A-Z][A-Z.'\u2019/-]*)*(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
-    r"\s*\([A-Z][\w.&/ ]{0,30}\)\s*[-\u2013\u2014]{1,2}\s+")
+    r"\s*\([A-Z][\w.&/ ]{0,30}\)\s*[-\u2013\u2014]{1,2}\s+"
+    # ... or a place alone in capitals, as the Times and many papers print it ("CAPE
+    # CANAVERAL, Fla. \u2014 ", "WASHINGTON \u2014 "), before a dash.
+    r"|^[A-Z]{2}[A-Z.'\u2019-]*(?:\s[A-Z]{2}[A-Z.'\u2019-]*)*(?:,\s[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?\s+[\u2013\u2014]\s+")
 
 
 def is_comment(text: str) -> bool:
@@ -383,6 +386,10 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
                 loose.append(t)
         in_time = {i for t in stimex for i in range(t.start, t.end)}
         found = _sentence_events(span, attached, stimex, ents)
+        # A verb the parser found in a dateline ("CAPE CANAVERAL, Fla. —") is no happening.
+        dateline = _DATELINE.match(text)
+        if dateline:
+            found = [f for f in found if f[0].idx >= s.start + dateline.end()]
         main_tells = any(_tells(p) for p in _predicates(span))
         sentence_events = []
         for v, tense, own, bound_by, sub in found:

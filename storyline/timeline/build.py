@@ -18,6 +18,7 @@ from pathlib import Path
 
 from storyline.model import Event
 from storyline import words as wordlists
+from storyline.events.lexicon import word_classes
 
 PRECISION_BONUS = {"day": 0.3, "week": 0.2, "month": 0.1}
 STOPWORDS = wordlists.words("timeline_stopwords")
@@ -153,10 +154,16 @@ _CUT_END = re.compile(r"(?:\b(?:" + wordlists.alternation("cut_end_words") + r")
 _PRONOUN_SPEAKER = re.compile(r"\b(?:quoted|cited) (?:him|her|them) as saying\b|[,\"\u201d]\s*(?:he|she|they) (?:said|told|added)\b[^.]{0,40}\.?$", re.I)
 
 
+_LIST = re.compile(r"<<(\w+)>>")
+
+
 @functools.cache
 def _patterns(name: str) -> re.Pattern:
-    """The alternatives of a data file beside this module, one regular expression."""
-    return re.compile("|".join(f"(?:{x})" for x in wordlists.read_list(Path(__file__).with_name(name))), re.I)
+    """The alternatives of a data file beside this module, one regular expression; ``<<name>>``
+    in a line stands for the word list ``storyline/words/<name>.txt`` (a list defined once)."""
+    lines = [_LIST.sub(lambda m: wordlists.alternation(m.group(1)), x)
+             for x in wordlists.read_list(Path(__file__).with_name(name))]
+    return re.compile("|".join(f"(?:{x})" for x in lines), re.I)
 
 
 def tells_a_happening(text: str) -> bool:
@@ -165,10 +172,41 @@ def tells_a_happening(text: str) -> bool:
     return not _patterns("not_happenings.txt").search(text)
 
 
+# A toll counted "in the accident": the people hurt belong to the incident the article already
+# named, whose own line tells it ("More than 50 people were injured in the accident").
+CASUALTY = word_classes("trigger_classes.txt")["casualty"]
+_CASUALTY_IN = re.compile(r"\b(?:in|during) (?:the|that|this) (?:[\w'\u2019-]+ ){0,3}(?:"
+                          + wordlists.alternation("incident_nouns") + r")\b", re.I)
+
+
 def retells(e: Event) -> bool:
     """An undated line that only says a happening already named took place or what it led to
-    (data file ``retellings.txt``): the story's line for that happening tells it better."""
-    return not e.date and bool(_patterns("retellings.txt").search(e.text))
+    (data file ``retellings.txt``), or counts its victims (``_CASUALTY_IN``): the story's line
+    for that happening tells it better."""
+    if e.date and e.dated_by == "text" and not _weak_day(e):
+        return False  # a time of its own: a happening of that time
+    if _patterns("retellings.txt").search(e.text):
+        return True
+    return bool(e.triggers) and all(t in CASUALTY for t in e.triggers) and bool(_CASUALTY_IN.search(e.text))
+
+
+def in_a_witness_quote(e: Event) -> bool:
+    """Whether the line was cut from inside a quotation told in the first person ("Andy Nias
+    wrote: \u201c30 of us on the tram ... tram driver took the corner at 40mph!!"): a witness's
+    own account, which the line would pass off as the report's."""
+    head = e.text[:24].lower()
+    for x in e.evidence:
+        at = x.quote.lower().find(head)
+        before = x.quote[:max(at, 0)]
+        if before.count("\u201c") > before.count("\u201d"):
+            opened = before.rindex("\u201c")
+        elif before.count('"') % 2:
+            opened = before.rindex('"')
+        else:
+            continue
+        if _FIRST_PERSON.search(before[opened:]):
+            return True
+    return False
 
 
 def stands_alone(text: str) -> bool:
@@ -249,6 +287,19 @@ def _same_doer_same_deed(a: Event, b: Event) -> bool:
     if not {x for x in a.actors if _named(x)} & set(b.actors):
         return False
     return any(trigger_match(x, y) >= 0.8 for x in a.triggers for y in b.triggers if x not in SAYING and y not in SAYING)
+
+
+_ALSO = re.compile(r"\b(?:also|too|as well)\b", re.I)
+
+
+def _adds_to(e: Event, c: Event) -> bool:
+    """An undated line that adds one more of a deed the view already shows for that time ("A
+    child born to one of the girls also was released" beside the girls' release) tells a part
+    of that happening, not a new one."""
+    from storyline.events.merge import SAYING, trigger_match
+
+    return ((e.date is None or e.dated_by != "text" or _weak_day(e)) and bool(_ALSO.search(e.text))
+            and any(trigger_match(x, y) >= 0.8 for x in e.triggers for y in c.triggers if x not in SAYING and y not in SAYING))
 
 
 # A count that moved ("the death toll rose to at least six"): a development of its own however
@@ -378,7 +429,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     from storyline.events.merge import different_deeds
 
     cands = [e for e in rank_events(events)
-             if placed(e) and not e.aside and not retells(e) and stands_alone(plain_line(e))
+             if placed(e) and not e.aside and not retells(e) and stands_alone(plain_line(e)) and not in_a_witness_quote(e)
              and tells_a_happening(e.text) and not (e.date is None and _LATER.search(e.text))]
     if not cands:
         return []
@@ -393,7 +444,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
             break
         e = cands[i]
         if any(_same_time(e, cands[j]) and not different_deeds(e.triggers, cands[j].triggers) and (_same_figure(e, cands[j])
-                                            or _same_doer_same_deed(e, cands[j])
+                                            or _same_doer_same_deed(e, cands[j]) or _adds_to(e, cands[j])
                                             or (not _revises_a_count(e) and not _revises_a_count(cands[j])
                                                 and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
                                                      or _same_day_same_names(e, cands[j], rare)
