@@ -56,7 +56,7 @@ def _build_story(
     from storyline.events.merge import merge_events
     from storyline.expectations.followup import follow_up
     from storyline.stories.group import story_title
-    from storyline.timeline.build import build_timeline, honest_dates, in_timeline_order, key_events, plain_line, sourced_line
+    from storyline.timeline.build import after_the_incident, build_timeline, honest_dates, in_timeline_order, key_events, plain_line, sourced_line
     from storyline.timeline.infer import infer_dates
 
     articles = sorted(articles, key=lambda a: (a.published.date or a.published.earliest or "9999", a.id))
@@ -80,7 +80,7 @@ def _build_story(
     first_report = min((d for a in articles for d in [a.published.date or a.published.earliest] if d), default=None)
     timeline = key_events(every, max_events, since=first_report)
     # Ranked on what the texts suggest; shown with what they support.
-    honest_dates(every)
+    after_the_incident(honest_dates(every))
     for e in every:
         e.text = plain_line(e)
         e.text = sourced_line(e)

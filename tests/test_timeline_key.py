@@ -508,3 +508,24 @@ def test_statistics_generalisations_and_states_are_not_happenings():
     assert not tells_a_happening("The towering rocket sat atop launch pad 39A on Monday.")
     assert tells_a_happening("Some 30 people have been killed since Friday.")
     assert tells_a_happening("Police said 40 passengers were taken to hospital.")
+
+
+def test_a_line_after_the_incident_starts_no_earlier_than_it():
+    from storyline.timeline.build import after_the_incident
+
+    bombing = _event("e1", "A suicide bomber rammed a car into the consulate wall, police said.", earliest="2016-11-10",
+                     latest="2016-11-11", importance=3.0)
+    bombing.evidence[0].quote = "A suicide bomber rammed a car into the consulate wall late on Thursday, police said."
+    bombing.triggers = ["ram"]
+    fight = _event("e2", "Police fought the attackers soon after the initial bombing outside the consulate.",
+                   latest="2016-11-10")
+    fight.triggers = ["fight"]
+    stabbing = _event("e3", "A man was stabbed in the city centre.", "2016-11-12", importance=5.0)
+    stabbing.triggers = ["stab"]
+    after_the_incident([bombing, fight, stabbing])
+    assert (fight.earliest, fight.latest) == ("2016-11-10", "2016-11-10")
+    # Another incident's word never anchors a line ("following the violence" is not the stabbing).
+    later = _event("e4", "Following the violence, police registered dozens of complaints.", latest="2016-11-13")
+    later.triggers = ["register"]
+    after_the_incident([bombing, later, stabbing])
+    assert later.earliest is None

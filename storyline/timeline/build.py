@@ -332,6 +332,33 @@ def honest_dates(events: list[Event]) -> list[Event]:
     return events
 
 
+# "soon after the initial bombing": the line happened after the story's incident, so no earlier
+# than the incident's first day.
+_AFTER_INCIDENT = re.compile(r"\b(?:after|following|since) (?:the|that|this) (?:[\w'\u2019-]+ ){0,2}(?:"
+                             + wordlists.alternation("incident_nouns") + r")\b", re.I)
+
+
+def after_the_incident(events: list[Event]) -> list[Event]:
+    """Lines known only as "on or before the report" that say they came after an incident of
+    the story ("police fought the attackers soon after the bombing") start no earlier than it:
+    the first day of the most important incident line that names it by the same word ("bomb"),
+    when that is not after the report. A story of several incidents names each its own way."""
+    from storyline.events.merge import _INCIDENT
+
+    incidents = sorted((e for e in events if e.triggers and all(t in _INCIDENT for t in e.triggers)
+                        and (e.earliest or (e.date and len(e.date) == 10))), key=lambda e: -e.importance)
+    for e in events:
+        m = _AFTER_INCIDENT.search(e.text) if e.date is None and e.earliest is None and e.latest else None
+        if not m:
+            continue
+        stem = re.compile(r"\b" + re.escape(re.sub(r"(?:ings?|ers?|es|s)$", "", m.group().split()[-1].lower())), re.I)
+        anchor = next((x for x in incidents if x is not e and any(stem.search(t) for t in [x.text] + [v.quote for v in x.evidence])), None)
+        start = anchor and (anchor.earliest or anchor.date)
+        if start and start <= e.latest:
+            e.earliest = start
+    return events
+
+
 def _day_before(day: str) -> str:
     return (dt.date.fromisoformat(day[:10]) - dt.timedelta(days=1)).isoformat()
 
