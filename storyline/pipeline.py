@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -158,6 +159,24 @@ def reanalyse(article: Article, analysis: ArticleAnalysis) -> ArticleAnalysis:
     return reanchor(article, analysis)
 
 
+_ISO_DAY = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
+
+
+def date_in_path(raw: RawArticle) -> str | None:
+    """The day a corpus laid out by date gives a plain-text article: a folder named for the day
+    (``InputDocs/2010-01-13/1.htm.txt``, Timeline17's layout). A text file carries no metadata
+    of its own; a page or a feed entry does, and its own date is used instead."""
+    if raw.format != "text" or raw.published:
+        return None
+    for part in reversed(Path(str(raw.source)).parts[:-1]):
+        if _ISO_DAY.fullmatch(part):
+            try:
+                return dt.date.fromisoformat(part).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
 def ingest(
     store: Store,
     paths: Iterable[str],
@@ -212,7 +231,7 @@ def ingest(
             in_flight.append(reading[0])
             if given is not None:
                 given(item)
-            yield item, (published_for(item) if published_for else None)
+            yield item, (published_for(item) if published_for else date_in_path(item))
 
     pending: list[tuple[Article, ArticleAnalysis | None, str, bool]] = []  # (article, analysis, input, refresh)
 

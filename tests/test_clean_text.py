@@ -461,3 +461,16 @@ def test_a_slideshow_counter_is_a_caption_not_prose():
     assert is_caption("NASA space station. Play slideshow Getty Images 1 of 35 American geologist and astronaut "
                       "Harrison Schmitt stands next to the US flag on the surface of the moon, December 1972")
     assert not is_caption("Three of the 5 outlets reported the gallery opening on Monday.")
+
+
+def test_a_gallery_flattened_with_its_counter_at_the_end_is_captions():
+    from storyline.clean import clean
+    from storyline.model import RawArticle
+
+    gallery = "\n\n".join(f"Photos: Celebrity splits Star {n} and partner {n} announced in 2016 that they had separated. "
+                          f"Hide Caption {n} of 59" for n in range(1, 6))
+    body = ("The comedian said on Monday that she and the actor had split after four years together, citing the "
+            "distance between their homes in two countries. Her representative confirmed the news to reporters.")
+    a = clean(RawArticle(id="g", source="g.txt", format="text", text="Comedian splits from actor\n\n" + body + "\n\n" + gallery))
+    assert "Hide Caption" not in a.body and "Celebrity splits" not in a.body
+    assert "four years together" in a.body

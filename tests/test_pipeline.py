@@ -90,3 +90,13 @@ def test_markdown_and_html_reports_name_every_article(seed_run, fmt):
             title = html.escape(title)
         assert title in text
     json.dumps(report)  # plain data all the way down
+
+
+def test_a_text_file_in_a_folder_named_for_a_day_is_dated_by_it():
+    from storyline.model import RawArticle
+    from storyline.pipeline import date_in_path
+
+    assert date_in_path(RawArticle(id="x", source="corpus/InputDocs/2010-01-13/1.htm.txt", format="text", text="t")) == "2010-01-13"
+    assert date_in_path(RawArticle(id="x", source="corpus/2010-13-45/1.txt", format="text", text="t")) is None
+    assert date_in_path(RawArticle(id="x", source="corpus/notes/1.txt", format="text", text="t")) is None
+    assert date_in_path(RawArticle(id="x", source="pages/2010-01-13/a.html", format="html", html="<p>t</p>")) is None

@@ -529,3 +529,17 @@ def test_a_line_after_the_incident_starts_no_earlier_than_it():
     later.triggers = ["register"]
     after_the_incident([bombing, later, stabbing])
     assert later.earliest is None
+
+
+def test_what_a_witness_saw_is_evidence_not_a_line():
+    from storyline.timeline.build import told_by_a_witness
+
+    seen = _event("e1", "The tram failed to brake at the bend.", latest="2016-11-09")
+    seen.evidence[0].quote = "Survivors rescued from the wreckage said the tram failed to brake at the bend."
+    assert told_by_a_witness(seen)
+    seen.evidence[0].quote = "Martin Bamford, 30, a passenger, said the tram sped up."
+    assert told_by_a_witness(seen)
+    seen.evidence[0].quote = "Police said 40 passengers were taken to hospital, officials said."
+    assert not told_by_a_witness(seen)
+    seen.evidence[0].quote = "The train was full of passengers, a spokesman said."
+    assert not told_by_a_witness(seen)

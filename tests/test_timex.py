@@ -429,3 +429,17 @@ def test_with_a_spacy_doc_gives_the_same_spans():
     assert [t.value for t in with_doc] == ["2014-06-02", "2014-06-06", "2013"]
     # a Doc of another text is ignored rather than trusted
     assert [t.value for t in find_timexes(text, a, doc=nlp("Something else entirely."))] == [t.value for t in without]
+
+
+def test_clock_times_written_as_four_digits_are_not_years():
+    from storyline.annotate.timex_rules import year_in_context
+
+    text = "The tremor hit at 1653 (2153 GMT) on Tuesday, the worst since 2004."
+    assert not year_in_context(text, text.index("1653"), text.index("1653") + 4)
+    assert year_in_context(text, text.index("2004"), text.index("2004") + 4)
+    live = ("Live page.\n1723 The US said the priority was saving lives.\n1614 A reader from Beijing e-mails: sad."
+            "\n2332 Neighbours reacted swiftly. In 2004, a storm struck.")
+    assert not year_in_context(live, live.index("1723"), live.index("1723") + 4)
+    assert year_in_context(live, live.index("2004"), live.index("2004") + 4)
+    one = "2004 The UN mission began in the capital."  # one stamp-like year is not a live page
+    assert year_in_context(one, 0, 4)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -121,6 +122,20 @@ _NOT_YEAR_AFTER = re.compile(
     r"\s*(?:%|percent|per\s*cent|[.,]\d|\d|-?(?:" + wordlists.alternation("not_year_followers") + r")\b)",
     re.I,
 )
+# A clock time given twice, local then universal ("the tremor hit at 1653 (2153 GMT)"): the first
+# four digits are a time of day too.
+_CLOCK_THEN_ZONE = re.compile(r"\s*(?:\(|-LRB-)\s*\d{4}\s*(?:" + wordlists.alternation("time_zones") + r")\b", re.I)
+# A live page stamps each entry with its clock time ("1723 The US said ...", "2332 Haiti's
+# neighbours reacted ..."): four digits that open a line or a sentence before a capital, when
+# the page has several of them, are times of day.
+_ENTRY_STAMP = re.compile(r"(?:^|(?<=[.!?\n])\s*|(?<=\n))([01]\d|2[0-3])[0-5]\d(?= [A-Z])", re.M)
+LIVE_STAMPS = 3  # stamps that make a page a live page
+
+
+@functools.lru_cache(maxsize=64)
+def _entry_stamps(text: str) -> frozenset[int]:
+    found = [m.start(1) for m in _ENTRY_STAMP.finditer(text)]
+    return frozenset(found) if len(found) >= LIVE_STAMPS else frozenset()
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:" + wordlists.alternation("not_year_leaders") + r")$",
     re.I,
@@ -131,7 +146,7 @@ def year_in_context(text: str, start: int, end: int) -> bool:
     """Whether the four digits at [start, end) read as a year, not an amount or a code."""
     after = text[end : end + 16]
     before = text[max(0, start - 16) : start]
-    if _NOT_YEAR_AFTER.match(after):
+    if _NOT_YEAR_AFTER.match(after) or _CLOCK_THEN_ZONE.match(text[end:end + 20]) or start in _entry_stamps(text):
         return False
     if _NOT_YEAR_BEFORE.search(before):
         # "1990-1995": a year before the hyphen is fine

@@ -616,6 +616,10 @@ def _signed_by(credit_lines) -> str | None:
 
 
 _GALLERY = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})\s+\S")
+# ... or with its counter at the end, after the gallery's button ("Photos: Celebrity splits Kris
+# Jenner filed for divorce ... Hide Caption 39 of 59") or alone ("... 4 of 12").
+_GALLERY_END = re.compile(r"(?:\b(?P<button>" + wordlists.alternation("caption_toggles") + r")\s+caption\s+)?"
+                          r"\b(\d{1,3})\s+of\s+(\d{1,3})\s*$", re.I)
 
 
 def _mark_captions(lines: list[_Line], structured: bool) -> None:
@@ -628,6 +632,15 @@ def _mark_captions(lines: list[_Line], structured: bool) -> None:
     for ln in lines:
         m = _GALLERY.match(ln.text)
         if ln.kind is None and m and totals.get(m.group(2), 0) >= 3:
+            ln.kind = "caption"
+    ends: dict[str, int] = {}
+    for ln in lines:
+        m = _GALLERY_END.search(ln.text)
+        if m and int(m.group(2)) <= int(m.group(3)):
+            ends[m.group(3)] = ends.get(m.group(3), 0) + 1
+    for ln in lines:
+        m = _GALLERY_END.search(ln.text)
+        if ln.kind is None and m and (m.group("button") or ends.get(m.group(3), 0) >= 3):
             ln.kind = "caption"
     for ln in lines:
         if ln.kind is not None:

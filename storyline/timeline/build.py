@@ -209,6 +209,29 @@ def in_a_witness_quote(e: Event) -> bool:
     return False
 
 
+# A witness as the speaker of the sentence, opening it or an apposition, with nothing but words
+# of apposition between the noun and its saying verb ("Martin Bamford, 30, a passenger, said
+# ...", "Survivors rescued from the wreckage said ..."); "passengers were taken to hospital,
+# police said" is not one.
+_WITNESS = r"(?:" + wordlists.alternation("witness_nouns") + r")\b"
+_WITNESS_DET = r"(?:" + wordlists.alternation("witness_determiners") + r")\s+"
+_WITNESS_SAYS = re.compile(
+    r"(?:^|[,;]\s+)[\"\u201c]?(?:" + _WITNESS_DET + r")?(?:[\w-]+\s+)?" + _WITNESS
+    + r"(?:(?!\b(?:" + wordlists.alternation("be_have_forms") + r")\b)[^.;:\"\u201c\u201d]){0,80}?"
+    r"\b(?:" + wordlists.alternation("speaker_frame_verbs") + r")\b"
+    r"|\b(?:" + wordlists.alternation("speaker_frame_verbs") + r"|according to) " + _WITNESS_DET + r"(?:[\w-]+ )?" + _WITNESS,
+    re.I)
+
+
+def told_by_a_witness(e: Event) -> bool:
+    """A line without a time of its own that a witness tells ("the tram failed to brake",
+    survivors said): what someone saw of the incident is evidence for the incident's line, and
+    the editor's view would show one happening twice."""
+    if e.date and e.dated_by == "text" and not _weak_day(e):
+        return False
+    return bool(e.evidence) and all(_WITNESS_SAYS.search(x.quote) for x in e.evidence)
+
+
 def stands_alone(text: str) -> bool:
     """Whether a line says who did what without the sentences around it. A quotation left
     open ("... asked the driver if he was OK: \u201cHe said: \u2018Yeah.") is a cut sentence."""
@@ -457,6 +480,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
 
     cands = [e for e in rank_events(events)
              if placed(e) and not e.aside and not retells(e) and stands_alone(plain_line(e)) and not in_a_witness_quote(e)
+             and not told_by_a_witness(e)
              and tells_a_happening(e.text) and not (e.date is None and _LATER.search(e.text))]
     if not cands:
         return []
