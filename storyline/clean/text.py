@@ -24,6 +24,7 @@ from HTML, or given by news-please) only obvious furniture is removed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -615,33 +616,27 @@ def _signed_by(credit_lines) -> str | None:
     return None
 
 
-_GALLERY = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})\s+\S")
-# ... or with its counter at the end, after the gallery's button ("Photos: Celebrity splits Kris
+# A photo gallery flattened to text, one line per photo, its counter at the start ("3/30 Title
+# Caption Credit") or at the end, after the gallery's button ("Photos: Celebrity splits Kris
 # Jenner filed for divorce ... Hide Caption 39 of 59") or alone ("... 4 of 12").
+_GALLERY = re.compile(r"^(?P<n>\d{1,3})\s?/\s?(?P<of>\d{1,3})\s+\S")
 _GALLERY_END = re.compile(r"(?:\b(?P<button>" + wordlists.alternation("caption_toggles") + r")\s+caption\s+)?"
-                          r"\b(\d{1,3})\s+of\s+(\d{1,3})\s*$", re.I)
+                          r"\b(?P<n>\d{1,3})\s+of\s+(?P<of>\d{1,3})\s*$", re.I)
+GALLERY_LINES = 3  # lines counting up to one total that make a gallery
+
+
+def _mark_gallery(lines: list[_Line], find) -> None:
+    """Lines of one gallery: three or more counting to the same total, or any with the button."""
+    found = [(ln, m) for ln in lines if (m := find(ln.text)) and int(m["n"]) <= int(m["of"])]
+    totals = Counter(m["of"] for _, m in found)
+    for ln, m in found:
+        if ln.kind is None and ("button" in m.groupdict() and m["button"] or totals[m["of"]] >= GALLERY_LINES):
+            ln.kind = "caption"
 
 
 def _mark_captions(lines: list[_Line], structured: bool) -> None:
-    # A photo gallery flattened to text: "3/30 Title Caption Credit", one line per photo.
-    totals: dict[str, int] = {}
-    for ln in lines:
-        m = _GALLERY.match(ln.text)
-        if m and int(m.group(1)) <= int(m.group(2)):
-            totals[m.group(2)] = totals.get(m.group(2), 0) + 1
-    for ln in lines:
-        m = _GALLERY.match(ln.text)
-        if ln.kind is None and m and totals.get(m.group(2), 0) >= 3:
-            ln.kind = "caption"
-    ends: dict[str, int] = {}
-    for ln in lines:
-        m = _GALLERY_END.search(ln.text)
-        if m and int(m.group(2)) <= int(m.group(3)):
-            ends[m.group(3)] = ends.get(m.group(3), 0) + 1
-    for ln in lines:
-        m = _GALLERY_END.search(ln.text)
-        if ln.kind is None and m and (m.group("button") or ends.get(m.group(3), 0) >= 3):
-            ln.kind = "caption"
+    _mark_gallery(lines, _GALLERY.match)
+    _mark_gallery(lines, _GALLERY_END.search)
     for ln in lines:
         if ln.kind is not None:
             continue
