@@ -241,3 +241,17 @@ def test_a_long_line_is_cut_at_a_comma_not_inside_a_phrase():
             "stadium in the most spectacular of ways for more than thirteen minutes on end in front of the crowd.")
     cut = _cap(text, 20)
     assert cut.endswith("dancers \u2026") and len(cut) < len(text)
+
+
+def test_an_aspect_verb_and_a_same_time_clause_take_their_complement_s_time():
+    from storyline.model import RawArticle
+    from storyline.pipeline import process_raw
+
+    filler = ("The weather in the city was mild and dry for most of the afternoon hours today. Another line of "
+              "text adds some words so that the cleaner keeps this body as it is written here.")
+    text = ("A report\n\n" + filler + "\n\nThe couple started dating in 2014 after meeting on the set."
+            "\n\nThe driver was arrested when he landed at Heathrow on Monday.")
+    article, analysis = process_raw(RawArticle(id="x", source="x", format="text", text=text, published="2018-02-07"), "2018-02-07")
+    by = {e.trigger: e for e in analysis.events}
+    assert by["start"].date == "2014" and "date" not in by  # one happening, dated by its complement
+    assert by["arrest"].date == "2018-02-05" and by["land"].date == "2018-02-05"

@@ -543,3 +543,10 @@ def test_what_a_witness_saw_is_evidence_not_a_line():
     assert not told_by_a_witness(seen)
     seen.evidence[0].quote = "The train was full of passengers, a spokesman said."
     assert not told_by_a_witness(seen)
+
+
+def test_births_and_notes_about_the_page_are_not_happenings():
+    assert not tells_a_happening("Jean, who was born in 1972, was made an ambassador in 2007.")
+    assert not tells_a_happening("Note: The photograph on this page was updated in 2011.")
+    assert not tells_a_happening("This story has been corrected to give the right toll.")
+    assert tells_a_happening("The toll was updated by officials on Monday.")

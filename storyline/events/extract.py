@@ -384,8 +384,9 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
                 attached.setdefault(v.i, []).append(t)
             elif _dated(t):
                 loose.append(t)
+        shared = _share_times(span, attached)
         in_time = {i for t in stimex for i in range(t.start, t.end)}
-        found = _sentence_events(span, attached, stimex, ents)
+        found = [f for f in _sentence_events(span, attached, stimex, ents) if f[0].i not in shared]
         # A verb the parser found in a dateline ("CAPE CANAVERAL, Fla. —") is no happening.
         dateline = _DATELINE.match(text)
         if dateline:
@@ -404,6 +405,30 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
         # the same news, not a second event.
         donors = {w for v, m in sentence_events if m.dated_by == "inherited" for w in _donors(v, attached, span)}
         out.extend(m for v, m in sentence_events if v.i not in donors)
+    return out
+
+
+ASPECT_VERBS = wordlists.words("aspect_verbs")
+SAME_TIME_MARKS = wordlists.words("same_time_marks")
+
+
+def _share_times(span, attached: dict[int, list[TimeExpr]]) -> set[int]:
+    """Times that belong to a main verb though the parser hangs them on its complement: "started
+    dating in 2014" (an aspect verb and its deed are one happening), "met while filming the
+    series in 2014" (a clause of the same time). The main verb takes them when it has none of
+    its own; an aspect verb's complement is then no happening of its own (its index is
+    returned)."""
+    out: set[int] = set()
+    for vi, times in list(attached.items()):
+        w = span.doc[vi]
+        h = w.head
+        if h.i == w.i or h.i in attached or h.pos_ not in ("VERB", "AUX") or not (span.start <= h.i < span.end):
+            continue
+        if w.dep_ == "xcomp" and h.lemma_ in ASPECT_VERBS:
+            attached[h.i] = times
+            out.add(vi)
+        elif w.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_TIME_MARKS for c in w.children):
+            attached[h.i] = list(times)  # the clause stays a happening too: other reports may tell it alone
     return out
 
 
