@@ -386,7 +386,7 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
                 loose.append(t)
         shared = _share_times(span, attached)
         in_time = {i for t in stimex for i in range(t.start, t.end)}
-        found = [f for f in _sentence_events(span, attached, stimex, ents) if f[0].i not in shared]
+        found = [f for f in _sentence_events(span, attached, stimex, ents, loose) if f[0].i not in shared]
         # A verb the parser found in a dateline ("CAPE CANAVERAL, Fla. —") is no happening.
         dateline = _DATELINE.match(text)
         if dateline:
@@ -427,7 +427,10 @@ def _share_times(span, attached: dict[int, list[TimeExpr]]) -> set[int]:
         if w.dep_ == "xcomp" and h.lemma_ in ASPECT_VERBS:
             attached[h.i] = times
             out.add(vi)
-        elif w.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_TIME_MARKS for c in w.children):
+        elif w.dep_ == "advcl" and (any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_TIME_MARKS for c in w.children)
+                                    or (w.tag_ == "VBG" and h.lemma_ in REPORTING
+                                        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in w.children))):
+            # ... or a participle that frames the saying ("said, speaking in an interview on Friday")
             attached[h.i] = list(times)  # the clause stays a happening too: other reports may tell it alone
     return out
 
@@ -486,7 +489,7 @@ def _tells(p) -> bool:
     return p.lemma_ not in STATIVE or any(c.dep_ == "auxpass" for c in p.children)
 
 
-def _sentence_events(span, attached, stimex, ents):
+def _sentence_events(span, attached, stimex, ents, loose=()):
     """(verb, tense, its own time expressions, the reporting verb's times bounding it, whether
     it sits in a subordinate clause) per event."""
     events = []
@@ -494,7 +497,10 @@ def _sentence_events(span, attached, stimex, ents):
     for v in _predicates(span):
         content = [c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
         if v.lemma_ in REPORTING:
-            own = attached.get(v.i, [])
+            # "..., Mr. Reul said in an interview on Friday": the interview's day is the saying's.
+            frames = [v] + [c for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                            and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)]
+            own = attached.get(v.i, []) or [t for t in loose if any(_under(span.doc, t, f) for f in frames)]
             reported = [c for c in content if _tense(c) and c.lemma_ not in STATIVE]
             # "X said on Thursday that Y had sent troops": the statement is the dated event.
             if own and (not reported or all(attached.get(c.i) is None and _tense(c) != "past" for c in reported)):
