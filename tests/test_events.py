@@ -243,28 +243,28 @@ def test_a_long_line_is_cut_at_a_comma_not_inside_a_phrase():
     assert cut.endswith("dancers \u2026") and len(cut) < len(text)
 
 
-def test_an_aspect_verb_and_a_same_time_clause_take_their_complement_s_time():
+def _analysis_of(*sentences: str, published: str):
+    """The analysis of a short article made of these paragraphs, after enough filler that the
+    cleaner keeps the body."""
     from storyline.model import RawArticle
     from storyline.pipeline import process_raw
 
     filler = ("The weather in the city was mild and dry for most of the afternoon hours today. Another line of "
               "text adds some words so that the cleaner keeps this body as it is written here.")
-    text = ("A report\n\n" + filler + "\n\nThe couple started dating in 2014 after meeting on the set."
-            "\n\nThe driver was arrested when he landed at Heathrow on Monday.")
-    article, analysis = process_raw(RawArticle(id="x", source="x", format="text", text=text, published="2018-02-07"), "2018-02-07")
+    text = "\n\n".join(["A report", filler, *sentences])
+    return process_raw(RawArticle(id="x", source="x", format="text", text=text, published=published), published)[1]
+
+
+def test_an_aspect_verb_and_a_same_time_clause_take_their_complement_s_time():
+    analysis = _analysis_of("The couple started dating in 2014 after meeting on the set.",
+                            "The driver was arrested when he landed at Heathrow on Monday.", published="2018-02-07")
     by = {e.trigger: e for e in analysis.events}
     assert by["start"].date == "2014" and "date" not in by  # one happening, dated by its complement
     assert by["arrest"].date == "2018-02-05" and by["land"].date == "2018-02-05"
 
 
 def test_a_saying_is_dated_by_the_interview_it_was_made_in():
-    from storyline.model import RawArticle
-    from storyline.pipeline import process_raw
-
-    filler = ("The weather in the city was mild and dry for most of the afternoon hours today. Another line of "
-              "text adds some words so that the cleaner keeps this body as it is written here.")
-    text = ("A report\n\n" + filler + "\n\n\u201cWe need everyone who can help us,\u201d Mr. Reul said, referring to "
-            "his police forces, in an interview on Friday with the broadcaster WDR.")
-    article, analysis = process_raw(RawArticle(id="x", source="x", format="text", text=text, published="2018-01-01"), "2018-01-01")
+    analysis = _analysis_of("\u201cWe need everyone who can help us,\u201d Mr. Reul said, referring to his police "
+                            "forces, in an interview on Friday with the broadcaster WDR.", published="2018-01-01")
     said = [e for e in analysis.events if e.trigger == "say"]
     assert said and said[0].date == "2017-12-29"
