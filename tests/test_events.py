@@ -268,3 +268,10 @@ def test_a_saying_is_dated_by_the_interview_it_was_made_in():
                             "forces, in an interview on Friday with the broadcaster WDR.", published="2018-01-01")
     said = [e for e in analysis.events if e.trigger == "say"]
     assert said and said[0].date == "2017-12-29"
+
+
+def test_a_perfect_is_never_dated_after_its_report():
+    analysis = _analysis_of("Rescuers have begun pulling people from the wreckage on Tuesday, officials said.",
+                            published="2010-01-13")
+    for e in analysis.events:
+        assert not e.date or e.date <= "2010-01-13"

@@ -550,3 +550,8 @@ def test_births_and_notes_about_the_page_are_not_happenings():
     assert not tells_a_happening("Note: The photograph on this page was updated in 2011.")
     assert not tells_a_happening("This story has been corrected to give the right toll.")
     assert tells_a_happening("The toll was updated by officials on Monday.")
+
+
+def test_habits_are_not_happenings():
+    assert not tells_a_happening("Refugees were often picked up off the coast of Miami in the early 1990s.")
+    assert not tells_a_happening("The square used to fill with traders every morning.")
