@@ -559,3 +559,15 @@ def test_habits_are_not_happenings():
 
 def test_precedents_given_as_examples_are_not_happenings():
     assert not tells_a_happening("For instance, in 1692 in Jamaica, a quake of an unknown magnitude killed 2,000.")
+
+
+def test_one_named_source_s_statement_retold_is_one_line():
+    said = _event("e1", "A similar set-up worked very well at Oktoberfest in Munich, according to Anja Marx.", "2017",
+                  precision="year", earliest="2017-01-01", latest="2017-12-31", importance=2.0)
+    said.attributed_to, said.dated_by = ["Anja Marx"], "text"
+    again = _event("e2", "Munich police shared positive feedback with their Berlin colleagues, according to Anja Marx.",
+                   earliest="2015-12-31", latest="2018-01-10", importance=1.0)
+    again.attributed_to = ["Anja Marx"]
+    assert {e.id for e in key_events([said, again])} == {"e1"}
+    again.attributed_to = ["the organisers"]
+    assert {e.id for e in key_events([said, again])} == {"e1", "e2"}

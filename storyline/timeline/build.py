@@ -325,6 +325,16 @@ def _adds_to(e: Event, c: Event) -> bool:
             and any(trigger_match(x, y) >= 0.8 for x in e.triggers for y in c.triggers if x not in SAYING and y not in SAYING))
 
 
+def _same_source_again(e: Event, c: Event) -> bool:
+    """A line without a time of its own that a named person tells, beside a line the same
+    person tells at a time it may share: one source's statement, retold by another outlet or
+    further down ("A similar set-up worked well in Munich, according to Anja Marx" / "Munich
+    police shared positive feedback, Anja Marx told rbb24")."""
+    if e.date and e.dated_by == "text" and not _weak_day(e):
+        return False
+    return bool({x for x in e.attributed_to if _named(x) and " " in x.strip()} & set(c.attributed_to))
+
+
 # A count that moved ("the death toll rose to at least six"): a development of its own however
 # much its words repeat the happening counted.
 _COUNT_MOVED = re.compile(
@@ -496,6 +506,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
         e = cands[i]
         if any(_same_time(e, cands[j]) and not different_deeds(e.triggers, cands[j].triggers) and (_same_figure(e, cands[j])
                                             or _same_doer_same_deed(e, cands[j]) or _adds_to(e, cands[j])
+                                            or _same_source_again(e, cands[j])
                                             or (not _revises_a_count(e) and not _revises_a_count(cands[j])
                                                 and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
                                                      or _same_day_same_names(e, cands[j], rare)
