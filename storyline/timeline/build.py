@@ -325,13 +325,18 @@ def _adds_to(e: Event, c: Event) -> bool:
             and any(trigger_match(x, y) >= 0.8 for x in e.triggers for y in c.triggers if x not in SAYING and y not in SAYING))
 
 
+def _own_time(e: Event) -> bool:
+    """Dated by a time the sentence gives, not by its report's day."""
+    return bool(e.date and e.dated_by == "text" and not _weak_day(e))
+
+
 def _same_source_again(e: Event, c: Event) -> bool:
-    """A line without a time of its own that a named person tells, beside a line the same
-    person tells at a time it may share: one source's statement, retold by another outlet or
+    """Two lines a named person tells at times they may share, one of them without a time of
+    its own: one source's statement, retold by another outlet or
     further down ("A similar set-up worked well in Munich, according to Anja Marx" / "Munich
     police shared positive feedback, Anja Marx told rbb24")."""
-    if e.date and e.dated_by == "text" and not _weak_day(e):
-        return False
+    if _own_time(e) and _own_time(c):
+        return False  # two dated statements: two times the source spoke
     return bool({x for x in e.attributed_to if _named(x) and " " in x.strip()} & set(c.attributed_to))
 
 
@@ -504,6 +509,13 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
         if len(chosen) >= size:
             break
         e = cands[i]
+        told = next((k for k, j in enumerate(chosen) if _own_time(e) and not _own_time(cands[j]) and _same_time(e, cands[j])
+                     and _same_source_again(e, cands[j])), None)
+        if told is not None:
+            if cands[chosen[told]].date is None and cands[chosen[told]].earliest is None:
+                undated -= 1
+            chosen[told] = i  # the source's statement with its time, rather than without
+            continue
         if any(_same_time(e, cands[j]) and not different_deeds(e.triggers, cands[j].triggers) and (_same_figure(e, cands[j])
                                             or _same_doer_same_deed(e, cands[j]) or _adds_to(e, cands[j])
                                             or _same_source_again(e, cands[j])
