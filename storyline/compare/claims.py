@@ -55,6 +55,7 @@ from storyline.compare.measured import (
     unit_of,
     VOLUME_UNITS,
 )
+from storyline.compare import factbox
 from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, names_not_counts
 from storyline.compare.units import metric_first
 from storyline.compare.words import words
@@ -680,6 +681,37 @@ def _age_claims(article, sent, analysis) -> list[Claim]:
     return out
 
 
+def _fact_box_claims(article, sent, analysis) -> list[Claim]:
+    """The measurements of a fact box ("Height: 70 meters (229.6 feet) Mass: ..."), one claim
+    a line, the label and the box's heading as subject (see :mod:`storyline.compare.factbox`).
+    A box is read line by line: the sentence splitter may join it to the prose after it."""
+    out = []
+    body = article.body
+    for m in re.finditer(r"[^\n]+", body[sent.start_char:sent.end_char]):
+        line_start = sent.start_char + m.start()
+        text = m.group()
+        found = factbox.entries(text)
+        if not found:
+            continue
+        box = sent.doc.char_span(line_start, line_start + len(text.rstrip()), alignment_mode="expand")
+        if box is None:
+            continue
+        owner = factbox.heading(text)
+        for label, start, end, value in found:
+            measured = factbox.measurement(value)
+            if measured is None:
+                continue
+            number, qualifier, unit, other = measured
+            what = factbox.label_words(label)
+            subject = f"{owner} {what} ({unit})" if owner else f"{what} ({unit})"
+            claim = _make(article, box, analysis, subject, number, unit, Attribution(),
+                          text=text[start:end].strip(), qualifier=qualifier)
+            claim.id = claim_id(article.id, line_start + start, subject)
+            claim.converted = other
+            out.append(claim)
+    return out
+
+
 def _tally_claims(article, sent, analysis) -> list[Claim]:
     m = TALLY.search(sent.text)
     if not m:
@@ -899,6 +931,9 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
         if span is None or not span.text.strip():
             continue
         sent = span if span.root is not None else None
+        if sent is not None and ":" in sent.text:
+            # a box of "Label: value" measurements has no verb, but each line is a figure
+            out.extend(_fact_box_claims(article, sent, analysis))
         if sent is None or not _is_prose(sent) or is_furniture(sent) or is_caption(sent.text):
             continue
         # Mostly a quote: its figures are the speaker's (attributed, or dropped when nobody is
