@@ -21,7 +21,8 @@ def subjects(text: str) -> dict[str, object]:
     ("At least seven factory workers were taken to hospital on Monday.", "workers hospitalized"),
     ("The blast at the mine killed 29 workers in April.", "workers killed"),
     ("Twenty-nine miners died in the explosion.", "miners killed"),
-    ("The ferry sank with the loss of 41 lives.", "lives lost"),
+    ("The ferry sank with the loss of 41 lives.", "people killed"),
+    ("The fire claimed 15 lives in the old town.", "people killed"),
     ("Nearly 70,000 people have lodged claims for compensation.", "people lodged claims"),
     ("Eleven fishermen are still missing after the storm.", "fishermen still missing"),
     ("Two people remain trapped after the accident.", "people still trapped"),
@@ -161,3 +162,30 @@ def test_a_companys_legal_form_is_not_part_of_whose_figure_it_is():
     from storyline.compare.subjects import owner_name
     assert owner_name("Bank of America Corp.") == owner_name("Bank of America") == "Bank of America"
     assert owner_name("Goldman Sachs Group Inc") == "Goldman Sachs"
+
+
+def test_a_speaker_is_not_what_is_measured():
+    s = subjects("Police said the bus was travelling at 60mph when it left the road.")
+    assert "bus (mph)" in s and not any("police" in k.lower() for k in s), s.keys()
+
+
+def test_open_and_closed_compounds_fold():
+    assert "troops" in subjects("Roughly 1,000 service members have remained at the base, officials said.")
+
+
+def test_a_bounding_year_does_not_place_the_count():
+    # "after ... in 2015": the troops have stayed since then; they are not 2015's troops
+    s = subjects("After the end of the combat mission in 2015, about 900 soldiers have remained in the country.")
+    assert "troops" in s, s.keys()
+
+
+def test_lives_claimed_are_the_dead_and_a_shared_since_bounds_both_acts():
+    s = subjects("The rebellion has claimed more than 9,000 lives and displaced 40,000 people since 2011.")
+    assert "people killed (cumulative)" in s and "people displaced (cumulative)" in s, s.keys()
+    assert "people killed" in subjects("There have been at least three fatalities, the mayor said.")
+
+
+def test_carriages_and_cars_of_a_train_are_one_unit():
+    a = subjects("The four-carriage train left the tracks near the station.")
+    b = subjects("The four-car train left the tracks near the station.")
+    assert "train (cars)" in a and "train (cars)" in b, (a.keys(), b.keys())

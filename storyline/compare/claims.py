@@ -81,8 +81,10 @@ TALLY = re.compile(
 MIN_SENTENCE_WORDS = 5
 EVENT_CHANGES = set(CHANGE_CLASSES.values())
 SMALL_COUNT = 10  # below this, a count needs a changing verb or a people noun to be a claim
-# Counted nouns that are the dead: a count of bodies is a death toll.
-DEAD_NOUNS = {"body", "corpse"}
+# Counted nouns that are the dead: a count of bodies or fatalities is a death toll ("at least
+# two fatalities" and "two people killed" are one count). Not "deaths": "responsible for 6,644
+# deaths" is as often a year's statistic as an event's toll, and stays a subject of its own.
+DEAD_NOUNS = {"body", "corpse", "fatality"}
 # Changes that mean one thing of people and another of things: "fired" engines are not sacked.
 THINGS_DONE_OTHERWISE = {"sacked": "fired", "abducted": "seized", "freed": "released", "held captive": "held"}
 # Counted nouns that are people, for verbs that mean one thing of people and another of things.
@@ -523,13 +525,14 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
                     change = material_change(counted) or change
         elif counted is not None and unit is None and _describes(counted, fig.value):
             # "a 193-page report", "a 20-member panel": the figure is a size of the noun it describes
-            unit, measure = plural(counted.lemma_.lower()), True
+            unit, measure = noun_class(counted.lemma_.lower()), True  # "two-carriage" and "two-car" trams
             what, change = phrase(counted.head, stop=counted.i), None
             owner = owner_of(counted.head, agent=False)
         elif counted is not None and unit is None:
-            if counted.lemma_.lower() in WEAK_NOUNS or counted.pos_ == "PROPN":
+            closed = _closed_compound(counted)
+            if closed is None and (counted.lemma_.lower() in WEAK_NOUNS or counted.pos_ == "PROPN"):
                 continue
-            what = unit = noun_class(counted.lemma_, counted.text)
+            what = unit = closed or noun_class(counted.lemma_, counted.text)
             dead = counted.lemma_.lower() in DEAD_NOUNS  # "two dead bodies were brought to hospital": the dead
             if dead:
                 what = unit = "people"
@@ -540,6 +543,12 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             change = (count_predicate(num, owned=owner is not None) if partitive else None) \
                 or count_predicate(counted, owned=owner is not None)
             if dead:
+                change = "killed"
+            elif counted.lemma_.lower() == "life" and (change == "lost" or (
+                    counted.dep_ == "dobj" and counted.head.lemma_.lower() in words("life_taking_verbs"))):
+                # "claimed more than 20,000 lives", "the loss of 41 lives": the dead, one toll with
+                # "20,000 people killed"
+                what = unit = "people"
                 change = "killed"
             if change in THINGS_DONE_OTHERWISE and counted.lemma_.lower() not in PEOPLE_NOUNS:
                 change = THINGS_DONE_OTHERWISE[change]  # "firing its nine engines", "seized 300 rifles"
@@ -599,6 +608,15 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         metric_first(claim)
         out.append(claim)
     return out
+
+
+def _closed_compound(counted) -> str | None:
+    """The class of a counted noun written open that the noun table knows written closed:
+    "service members" as "servicemember" (troops), "crew members" as "crewmember"; else None."""
+    prev = counted.doc[counted.i - 1] if counted.i > 0 else None
+    if prev is None or prev.dep_ != "compound" or prev.head.i != counted.i or not prev.is_alpha:
+        return None
+    return NOUN_CLASSES.get(prev.lower_ + counted.lemma_.lower())
 
 
 def _conversion(doc, unit_token, end: int) -> str | None:

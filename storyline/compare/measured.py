@@ -529,6 +529,15 @@ def measured_thing(noun) -> tuple[str | None, str | None]:
     verb = t.head if t.head.pos_ in ("VERB", "AUX") else None
     if verb is None:
         return None, None
+    if is_report_verb(verb):
+        # "Police said the tram was travelling at 40mph", misparsed with the figure under "said":
+        # the subject of a verb of saying is who speaks, never what is measured; the reported
+        # clause's subject is
+        said = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        subj = _clause_subject(said) if said is not None else None
+        if subj is None or subj.pos_ != "NOUN" or unit_of(subj):
+            return None, measure_predicate(noun)
+        return phrase(subj), measure_predicate(noun)
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not any(c.dep_ == "nsubj" for c in verb.children):
         return phrase(verb.head), None  # "the equipment, weighing some 150,000 pounds"
     subj = _clause_subject(verb)
@@ -648,7 +657,8 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
     prt = next((c.lower_ for c in verb.children if (c.dep_ == "prt" or c.tag_ == "RP")
                 and c.lower_ not in ("out", "up")), None)
     part = participle(lemma, verb.text, verb.tag_) + (f" {prt}" if prt else "")  # "set aside"
-    for p in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in MONEY_PREPS and c is not prep):
+    for p in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in MONEY_PREPS
+              and (prep is None or c.i != prep.i)):  # tokens are made afresh on each access: compare .i
         pobj = next((g for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
         if pobj is not None and pobj.lemma_.lower() in words("proposals") \
                 and any(g.like_num or g.ent_type_ == "MONEY" for g in pobj.children):
@@ -786,8 +796,12 @@ def past_year(token, published: str | None) -> str | None:
         found = _year_of(v.head, year)
         if found is not None and found < year:
             return str(found)
-    for t in scope:
-        if t.dep_ == "prep" and ((t.lower_ == "since" and t.head.i == v.i) or (t.lower_ == "between" and any(
+    # "has claimed 20,000 lives and displaced 2.6 million people since 2009": the running time
+    # closing the second act bounds the first as well
+    shared = [t for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"
+              for t in c.children if t.dep_ == "prep" and t.lower_ == "since"]
+    for t in scope + shared:
+        if t.dep_ == "prep" and ((t.lower_ == "since" and t.head.i in (v.i, *(x.head.i for x in shared))) or (t.lower_ == "between" and any(
                 g.ent_type_ == "DATE" for g in t.children))) or (t.ent_type_ == "DATE" and CUMULATIVE.search(
                 next((e.text for e in sent.ents if e.start <= t.i < e.end), ""))):
             # "20,000 killed since 2009", "in the past seven years", "between March 2015 and
@@ -814,11 +828,13 @@ def _placed(t) -> bool:
     while h.head.i != h.i and h.head.ent_type_ == "DATE":  # "March 2005"
         h = h.head
     a = h
-    for _ in range(MAX_HOPS):  # "since their insurgency in 2009": a count from then, not of then
+    # "since their insurgency in 2009": a count from then, not of then; "after the end of the
+    # mission in 2015, 1,000 troops have remained": a state since then, not a count of then
+    for _ in range(MAX_HOPS):
         if a.head.i == a.i or a.pos_ in ("VERB", "AUX"):
             break
         a = a.head
-        if a.dep_ == "prep" and a.lower_ in ("since", "from"):
+        if a.dep_ == "prep" and a.lower_ in words("boundary_prepositions"):
             return False
     return (h.dep_ == "pobj" and h.head.lower_ in YEAR_PREPS) or (
         h.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod", "advmod") and h.head.pos_ in ("NOUN", "VERB"))
