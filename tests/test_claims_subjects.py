@@ -189,3 +189,10 @@ def test_carriages_and_cars_of_a_train_are_one_unit():
     a = subjects("The four-carriage train left the tracks near the station.")
     b = subjects("The four-car train left the tracks near the station.")
     assert "train (cars)" in a and "train (cars)" in b, (a.keys(), b.keys())
+
+
+def test_an_adjective_after_a_measure_names_its_dimension():
+    a = subjects("The new tower, measuring 1,017 feet (310 metres) tall, opened on Monday.")
+    b = subjects("The tower stands 310 metres tall.")
+    assert "tower height (metres)" in a and "tower height (metres)" in b, (a.keys(), b.keys())
+    assert "queue length (miles)" in subjects("The queue outside the stadium was 2 miles long on Sunday.")

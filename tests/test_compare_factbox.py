@@ -34,3 +34,4 @@ def test_one_label_is_not_a_box():
     assert factbox.measurement("140,000 pounds (63,500kg)")[:3] == (63500, None, "kg")
     assert factbox.heading("THE NORTHERN STAR Length: 182 metres") == "Northern Star"
     assert factbox.label_words("Payload to LEO") == "payload to LEO"
+    assert factbox.label_words("Total width") == "width"

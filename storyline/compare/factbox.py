@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from storyline.compare.units import metric_figure
+from storyline.compare.words import words
 
 # A label: up to five words, the first capitalised ("Payload to LEO", "Total width").
 _LABEL = re.compile(r"(?:(?<=\s)|^)(?P<label>[A-Z][a-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,4}):\s+(?=\d)")
@@ -71,8 +72,11 @@ def measurement(value: str) -> tuple[float, str | None, str, str | None] | None:
 
 
 def label_words(label: str) -> str:
-    """A label as a subject: its first word in lower case unless an acronym ("Payload to
-    Mars" -> "payload to Mars", "LEO payload" stays)."""
-    first, _, rest = label.partition(" ")
+    """A label as a subject: without a leading "total" or "overall", its first word in lower
+    case unless an acronym ("Payload to Mars" -> "payload to Mars", "Total width" -> "width")."""
+    parts = label.split()
+    while len(parts) > 1 and parts[0].lower() in words("label_fillers"):
+        parts = parts[1:]  # "Total width" is the width a sentence gives as "40 feet wide"
+    first, _, rest = " ".join(parts).partition(" ")
     first = first if first.isupper() and len(first) > 1 else first.lower()
     return f"{first} {rest}".strip()

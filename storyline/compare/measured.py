@@ -515,9 +515,43 @@ def _clause_subject(verb):
     return None
 
 
+def _dimension_after(noun) -> str | None:
+    """The dimension an adjective after a measure names: "229 feet (70 meters) tall" -> height,
+    "40 feet wide" -> width (``words/dimension_adjectives.txt``); None when none follows."""
+    doc = noun.doc
+    i = noun.i + 1
+    if i < len(doc) and doc[i].text == "(":
+        close = next((k for k in range(i + 1, min(i + 12, len(doc))) if doc[k].text == ")"), None)
+        i = close + 1 if close is not None else i
+    if i >= len(doc):
+        return None
+    table = dict(line.split(":", 1) for line in words("dimension_adjectives"))
+    found = table.get(doc[i].lower_)
+    return found.strip() if found else None
+
+
+def _dimension_holder(noun) -> str | None:
+    """Whose dimension a measure gives: the noun a participle describes ("the Falcon Heavy,
+    measuring 229 feet tall"), else its verb's subject ("the tower stands 310 metres tall")."""
+    v = noun
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    holder = v.head if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") else _clause_subject(v)
+    if holder is None or holder.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return ent_text(holder) if holder.pos_ == "PROPN" else phrase(holder)
+
+
 def measured_thing(noun) -> tuple[str | None, str | None]:
-    """(what, change) for a measure noun that names no material: the noun it describes
+    """(what, change) for a measure noun that names no material: the dimension an adjective
+    after it names ("the tower stands 310 metres tall": tower height), the noun it describes
     ("a three-mile boom"), else the subject of its verb ("the slick covers 2,500 square miles")."""
+    dimension = _dimension_after(noun)
+    if dimension is not None:
+        holder = _dimension_holder(noun)
+        return (f"{holder} {dimension}" if holder else dimension), None
     if noun.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod") and noun.head.pos_ == "NOUN":
         return phrase(noun.head), None
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" \
