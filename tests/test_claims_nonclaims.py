@@ -132,3 +132,17 @@ def test_refusing_a_thing_is_not_denying_a_claim(text):
 def test_denying_a_report_is_still_a_response():
     _, claims = claims_of("The ministry denied the report that troops had crossed the border.")
     assert [c.value for c in claims if c.kind == "response"] == ["denied"]
+
+
+@pytest.mark.parametrize("text", [
+    "The wreckage after a bus left the road near the village, killing three people and injuring another 25.",
+    "Firefighters at the site of the blaze that destroyed 40 homes in the valley on Sunday.",
+])
+def test_a_picture_line_is_not_a_claim(text):
+    _, claims = claims_of(text)
+    assert claims == [], [(c.subject, c.value) for c in claims]
+
+
+def test_a_sentence_opening_with_a_time_phrase_is_not_a_picture_line():
+    _, claims = claims_of("In May last year, some 2,000 fans, mostly from abroad, clashed with police outside the ground.")
+    assert [c.value for c in claims] == [2000], [(c.subject, c.value) for c in claims]

@@ -541,7 +541,13 @@ def _dimension_holder(noun) -> str | None:
     holder = v.head if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") else _clause_subject(v)
     if holder is None or holder.pos_ not in ("NOUN", "PROPN"):
         return None
-    return ent_text(holder) if holder.pos_ == "PROPN" else phrase(holder)
+    if holder.pos_ != "PROPN":
+        return phrase(holder)
+    name = re.sub(r"^the\s+", "", ent_text(holder), flags=re.I)
+    # "the Heavy" after "the Falcon Heavy": the article's one longer name ending in it
+    longer = {re.sub(r"^the\s+", "", e.text, flags=re.I) for e in holder.doc.ents
+              if len(e) > 1 and e[-1].text == name and e.label_ not in ("PERSON", "DATE", "CARDINAL")}
+    return longer.pop() if len(longer) == 1 else name
 
 
 def measured_thing(noun) -> tuple[str | None, str | None]:
