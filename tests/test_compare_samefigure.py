@@ -20,9 +20,20 @@ def joined(*claims):
 
 
 def test_verbs_of_no_known_meaning_do_not_split_one_figure():
-    out = joined(fig("a", "1", 90_000_000, "sticker price (USD)", "USD"),
-                 fig("b", "2", 90_000_000, "sold (USD)", "USD", "around"))
+    out = joined(fig("a", "1", 93_500_000, "sticker price (USD)", "USD"),
+                 fig("b", "2", 93_500_000, "sold (USD)", "USD", "around"))
     assert out == {"sticker price (USD)": ["a", "b"]}  # the label that names a thing wins
+
+
+def test_a_round_figure_joins_only_with_a_shared_noun():
+    # "$90 million" is as likely two prices as one; "sticker price" and "price" say it is one
+    out = joined(fig("a", "1", 90_000_000, "sticker price (USD)", "USD"),
+                 fig("b", "2", 90_000_000, "price (USD)", "USD", "around"))
+    assert list(out.values()) == [["a", "b"]]
+    assert len(joined(fig("a", "1", 90_000_000, "sticker price (USD)", "USD"),
+                      fig("b", "2", 90_000_000, "sold (USD)", "USD"))) == 2
+    assert len(joined(fig("a", "1", 20_000_000_000, "fund (USD)", "USD"),
+                      fig("b", "2", 20_000_000_000, "paid (USD)", "USD"))) == 2
 
 
 def test_known_changes_owners_years_and_other_nouns_keep_subjects_apart():

@@ -301,6 +301,10 @@ def _date_of(att: Attribution, sent, analysis: ArticleAnalysis, article: Article
                     date, precision = date_and_precision(tx)
                     if date and precision == "day" and ((pub and date <= pub[:10]) or (not pub and _absolute(tx.text))):
                         return date
+                    if date and precision == "month" and pub and date[:7] < pub[:7]:
+                        # "the government said in September": made that month, not on the
+                        # article's day; the month is all the sentence gives
+                        return date[:7]
     return pub[:10] if pub else None
 
 

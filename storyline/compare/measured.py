@@ -673,6 +673,8 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
     subj = _clause_subject(verb)
     subj_noun = subj if subj is not None and subj.pos_ == "NOUN" else None
     owner = _subject_owner(verb)
+    if lemma in words("price_verbs") and prep is not None and prep.lower_ == "for":
+        return "price", owner, None  # "a flight sells for around $90 million": its price
     if lemma in COST_VERBS:
         return ("cost of " + phrase(subj_noun, relational=False)) if subj_noun is not None else "cost", None, None
     lc = level_class(lemma) or _direction(verb)
