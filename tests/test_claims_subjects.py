@@ -196,3 +196,7 @@ def test_an_adjective_after_a_measure_names_its_dimension():
     b = subjects("The tower stands 310 metres tall.")
     assert "tower height (metres)" in a and "tower height (metres)" in b, (a.keys(), b.keys())
     assert "queue length (miles)" in subjects("The queue outside the stadium was 2 miles long on Sunday.")
+
+
+def test_a_since_clause_makes_a_running_total():
+    assert "people killed (cumulative)" in subjects("Since the war began in 2012, 4,000 people have been killed.")

@@ -842,6 +842,12 @@ def past_year(token, published: str | None) -> str | None:
     # closing the second act bounds the first as well
     shared = [t for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"
               for t in c.children if t.dep_ == "prep" and t.lower_ == "since"]
+    # "... since Boko Haram took up arms in 2009": a clause opened by "since" is a running time
+    # too, on the figure's verb or on the act joined to it
+    for verb in [v] + [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+               and not _contains(c, token) for c in verb.children):
+            return CUMULATIVE_TOTAL
     for t in scope + shared:
         if t.dep_ == "prep" and ((t.lower_ == "since" and t.head.i in (v.i, *(x.head.i for x in shared))) or (t.lower_ == "between" and any(
                 g.ent_type_ == "DATE" for g in t.children))) or (t.ent_type_ == "DATE" and CUMULATIVE.search(

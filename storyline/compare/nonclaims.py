@@ -110,6 +110,8 @@ def is_picture_line(sent) -> bool:
         return False
     # a caption opens with its noun phrase; "In July this year, some 1,000 youths ... engaged
     # in scuffles" is a sentence whose verb the tagger missed
+    if any(c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i > root.i for c in root.children):
+        return False  # "An estimated 4.9m barrels of oil leaked into the sea": a main verb read as a participle
     first = sent[0]
     if not (first.i == root.i or (first.head.i == root.i and first.dep_ in ("det", "amod", "compound", "nummod"))
             or (first.dep_ in ("det", "amod", "compound") and first.head.head.i == root.i and first.head.i < root.i)):
