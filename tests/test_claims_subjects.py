@@ -200,3 +200,8 @@ def test_an_adjective_after_a_measure_names_its_dimension():
 
 def test_a_since_clause_makes_a_running_total():
     assert "people killed (cumulative)" in subjects("Since the war began in 2012, 4,000 people have been killed.")
+
+
+def test_the_object_of_two_acts_is_known_by_the_tabled_one():
+    assert "women assaulted" in subjects("Gangs of men robbed and assaulted hundreds of women at the festival.")
+    assert "women assaulted" in subjects("Gangs of men assaulted and robbed hundreds of women at the festival.")

@@ -360,10 +360,29 @@ def _own_verb(n, owned: bool) -> str | None:
     if head.i == n.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if n.dep_ in ("nsubjpass", "dobj"):
-        return verb_predicate(head, "object", owned)
+        pred = verb_predicate(head, "object", owned)
+        if pred not in KNOWN_CHANGES and n.dep_ == "dobj":
+            # "assaulted and robbed hundreds of women": the object of two acts is known by the
+            # one that picks it out in the tables (assaulted), not by the one that happens to
+            # stand next to it
+            for other in _coordinated(head):
+                # both verbs before their one object; a verb after it is another clause's
+                if other.i < n.i and not any(c.dep_ == "dobj" for c in other.children):
+                    known = verb_predicate(other, "object", owned)
+                    if known in KNOWN_CHANGES:
+                        return known
+        return pred
     if n.dep_ == "nsubj":
         return verb_predicate(head, "subject", owned)
     return None
+
+
+def _coordinated(verb) -> list:
+    """The verbs joined to ``verb`` by "and"/"or" ("assaulted and robbed"), either side."""
+    out = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        out.append(verb.head)
+    return out
 
 
 def material_of(noun, unit: str | None = None) -> str | None:
