@@ -205,3 +205,9 @@ def test_a_since_clause_makes_a_running_total():
 def test_the_object_of_two_acts_is_known_by_the_tabled_one():
     assert "women assaulted" in subjects("Gangs of men robbed and assaulted hundreds of women at the festival.")
     assert "women assaulted" in subjects("Gangs of men assaulted and robbed hundreds of women at the festival.")
+
+
+def test_treating_and_brought_in_for_treatment_are_one_count():
+    a = subjects("The city hospital said it was treating 35 people, nine of whom were seriously hurt.")
+    b = subjects("The city hospital said 35 people had been brought in for treatment.")
+    assert "people treated" in a and "people treated" in b, (a.keys(), b.keys())

@@ -262,6 +262,10 @@ def _verb_predicate(verb, role: str, owned: bool = True) -> str | None:
     for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "in", "into")):
         if any(g.lower_ in HOSPITAL_NOUNS for g in prep.children if g.dep_ == "pobj"):
             return "hospitalized"  # "taken to hospital", "flown to hospitals"
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+        purpose = next((change_class(g.lemma_) for g in prep.children if g.dep_ == "pobj"), None)
+        if purpose:
+            return purpose  # "20 people have been brought in for treatment": treated
     if lemma in NEUTRAL_VERBS or (owned and role == "subject" and _progressive(verb)):
         return None
     form = verb.lower_ if verb.tag_ == "VBG" else participle(lemma, verb.text, verb.tag_)  # "people working"
