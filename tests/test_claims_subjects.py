@@ -211,3 +211,9 @@ def test_treating_and_brought_in_for_treatment_are_one_count():
     a = subjects("The city hospital said it was treating 35 people, nine of whom were seriously hurt.")
     b = subjects("The city hospital said 35 people had been brought in for treatment.")
     assert "people treated" in a and "people treated" in b, (a.keys(), b.keys())
+
+
+def test_an_age_in_an_earlier_event_is_kept_apart():
+    s = subjects("In a similar case at another zoo in 1996, a 3-year-old boy fell into the bear pit and survived.")
+    assert "age of boy in 1996" in s, s.keys()
+    assert "age of boy" in subjects("A 4-year-old boy fell into the enclosure on Saturday, officials said.")

@@ -699,7 +699,11 @@ def _age_claims(article, sent, analysis) -> list[Claim]:
             who = " ".join(mods + [holder.lower_])
         else:
             continue
-        out.append(_make(article, sent, analysis, f"age of {who}", fig.value, unit, attribute(sent, holder)))
+        # "a 3-year-old boy fell into the den at another zoo in 1996": the age of someone in an
+        # earlier event is no figure of today's (the same rule as counts, see past_year)
+        when = past_year(holder, article.published.date or analysis.anchor)
+        label = f"age of {who}" + (f" in {when}" if when and when.isdigit() else " (earlier)" if when == "earlier" else "")
+        out.append(_make(article, sent, analysis, label, fig.value, unit, attribute(sent, holder)))
     return out
 
 
