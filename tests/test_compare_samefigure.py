@@ -146,3 +146,9 @@ def test_an_unmarked_figure_of_the_earlier_event_joins_it():
     out = joined(fig("a", "1", 30, "people killed", "people"), fig("b", "2", 31, "people killed", "people"),
                  fig("d", "4", 30, "people killed (earlier)", "people"))
     assert out == {"people killed": ["a", "b", "d"]}
+
+
+def test_synonymous_nouns_meet_through_the_noun_table():
+    out = joined(fig("a", "1", 63_800, "Northern Star payload to LEO (kg)", "kg"),
+                 fig("b", "2", 63_500, "cargo launched (kg)", "kg"))
+    assert list(out.values()) == [["a", "b"]]

@@ -33,7 +33,8 @@ import functools
 import re
 
 from storyline.compare.numbers import interval, same_figure
-from storyline.compare.subjects import (CHANGE_CLASSES, IRREGULAR_PARTICIPLES, LEVEL_CLASSES, MATERIAL_CLASSES)
+from storyline.compare.subjects import (CHANGE_CLASSES, IRREGULAR_PARTICIPLES, LEVEL_CLASSES, MATERIAL_CLASSES,
+                                         NOUN_CLASSES)
 from storyline.model import Claim
 from storyline import words as wordlists
 from storyline.compare.words import words as wordlists_compare
@@ -63,8 +64,9 @@ def _parts(subject: str, unit: str | None):
     changes = frozenset(w for w in words if w in KNOWN_CHANGES)
     owners = frozenset(w for w in words if w[:1].isupper())
     noun = (unit or "").lower()
-    nouns = {w for w in words if not w[:1].isupper() and w not in KNOWN_CHANGES and w not in LINK_WORDS
-             and w != noun and not _verbal(w)}
+    # nouns meet through the noun table too: "payload to LEO" and "cargo launched" name one load
+    nouns = {NOUN_CLASSES.get(w, w) for w in words if not w[:1].isupper() and w not in KNOWN_CHANGES
+             and w not in LINK_WORDS and w != noun and not _verbal(w)}
     return (unit, years, changes), owners, nouns
 
 
