@@ -217,3 +217,7 @@ def test_an_age_in_an_earlier_event_is_kept_apart():
     s = subjects("In a similar case at another zoo in 1996, a 3-year-old boy fell into the bear pit and survived.")
     assert "age of boy in 1996" in s, s.keys()
     assert "age of boy" in subjects("A 4-year-old boy fell into the enclosure on Saturday, officials said.")
+
+
+def test_the_subject_of_the_first_act_owns_the_second_acts_object():
+    assert "Kenya troops" in subjects("Kenya leads the mission in the region and has about 4,000 troops in the country.")

@@ -130,6 +130,10 @@ def owner_of(noun, agent: bool = True) -> str | None:
             for c in head.children:
                 if c.dep_ == "agent":
                     agent_tok = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if agent_tok is None and noun.dep_ == "dobj" and head.dep_ == "conj" and head.head.pos_ == "VERB":
+            # "Germany leads the mission and has nearly 1,000 troops there": the subject of the
+            # first act is the second's too
+            agent_tok = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if agent_tok is not None and (agent_tok.ent_type_ in ("GPE", "NORP", "ORG")
                                       or (agent_tok.pos_ == "PROPN" and (proposal or agent_tok.ent_type_ != "PERSON"))):
             return owner_name(ent_text(agent_tok))
