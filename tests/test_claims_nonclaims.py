@@ -146,3 +146,9 @@ def test_a_picture_line_is_not_a_claim(text):
 def test_a_sentence_opening_with_a_time_phrase_is_not_a_picture_line():
     _, claims = claims_of("In May last year, some 2,000 fans, mostly from abroad, clashed with police outside the ground.")
     assert [c.value for c in claims] == [2000], [(c.subject, c.value) for c in claims]
+
+
+def test_an_agency_caption_run_into_the_text_is_not_a_claim():
+    _, claims = claims_of("This March 3, 2019 photo made available by the company shows the ship, which will "
+                          "carry 9,000 passengers, in port.")
+    assert claims == [], [(c.subject, c.value) for c in claims]
