@@ -890,6 +890,10 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
             v = content
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         obj = next((c for c in v.children if c.dep_ in ("dobj", "attr", "acomp")), None)
+        if subj is not None and obj is None and subj.dep_ == "nsubjpass" and subj.lower_ not in PRONOUNS:
+            found = _reported_happening(article, sent, analysis, v, subj)
+            if found is not None:
+                return [found]
         if subj is None or subj.lower_ in PRONOUNS or obj is None:
             continue
         att = attribute(sent, v)
@@ -911,6 +915,31 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
         subject = f"{who} {v.lemma_.lower()} {what}"
         return [_make(article, sent, analysis, subject, "no" if negated else "yes", None, att, kind="assertion")]
     return []
+
+
+def _reported_happening(article, sent, analysis, verb, subj) -> Claim | None:
+    """ "The driver of the tram has been arrested, police said": something the news tables
+    know (arrested, killed, released, ...) done to one named or described party, as a named
+    source reports it. The party is the subject's noun with its compounds ("tram driver"),
+    never a pronoun; an unattributed or anonymous telling is left out, so that every such
+    claim has a speaker a fact-checker can quote."""
+    change = change_class(verb.lemma_)
+    if change not in EVENT_CHANGES or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if subj.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in subj.children):
+        return None  # "Lives have been lost": no one party, and no figure to compare
+    att = attribute(sent, verb)
+    if att.verb is None or not att.source or att.anonymous or att.projected or att.hedges \
+            or att.source.split()[0].lower() in ("a", "an"):
+        return None  # "a spokesman", "a source": no speaker a reader can hold to it
+    if subj.pos_ == "PROPN" or subj.ent_type_:
+        who = owner_name(ent_text(subj))
+    else:
+        mods = [c.lower_ for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        who = " ".join(mods + [subj.lower_])
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return _make(article, sent, analysis, f"{who} {change}", "no" if negated else "yes", None, att,
+                 kind="assertion")
 
 
 def _said_before(doc, i: int, value) -> bool:
