@@ -919,15 +919,18 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
 
 def _reported_happening(article, sent, analysis, verb, subj) -> Claim | None:
     """ "The driver of the tram has been arrested, police said": something the news tables
-    know (arrested, killed, released, ...) done to one named or described party, as a named
+    know (arrested, killed, released, ...) done to one named or described party (singular: a
+    set of people is a count, for the figures), as a named
     source reports it. The party is the subject's noun with its compounds ("tram driver"),
     never a pronoun; an unattributed or anonymous telling is left out, so that every such
     claim has a speaker a fact-checker can quote."""
     change = change_class(verb.lemma_)
     if change not in EVENT_CHANGES or subj.pos_ not in ("NOUN", "PROPN"):
         return None
-    if subj.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in subj.children):
-        return None  # "Lives have been lost": no one party, and no figure to compare
+    if subj.pos_ == "NOUN" and (subj.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in subj.children)):
+        # "Lives have been lost": no one party; "the girls were freed": a set, whose count the
+        # figures compare (and whose subject they would share)
+        return None
     att = attribute(sent, verb)
     if att.verb is None or not att.source or att.anonymous or att.projected or att.hedges \
             or att.source.split()[0].lower() in ("a", "an"):
