@@ -353,6 +353,17 @@ def _verb_of_count_only(noun, owned: bool = False) -> str | None:
                         and g.tag_ in ("WP", "WDT")), None)
             if rel is not None:
                 return verb_predicate(c, "subject" if rel.dep_ == "nsubj" else "object", owned)
+    if own is None:
+        # "Of the 276 girls initially seized, scores escaped": a participle right after the
+        # noun that the parser hung elsewhere still says what happened to the counted set
+        doc, i = noun.doc, noun.i + 1
+        while i < len(doc) and doc[i].tag_ == "RB":
+            i += 1
+        nxt = doc[i] if i < len(doc) else None
+        if nxt is not None and nxt.tag_ in ("VBN", "VBD") and nxt.dep_ not in ("ROOT", "conj", "ccomp") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") and not _contains(c, noun) for c in nxt.children) \
+                and change_class(nxt.lemma_):
+            return change_class(nxt.lemma_)
     return own
 
 
