@@ -227,3 +227,9 @@ def test_a_participle_after_the_noun_says_what_happened_even_when_misparsed():
     # whatever the parse makes of "initially seized", the 300 are the ones taken
     s = subjects("Of the 300 villagers initially seized, dozens escaped in the hours after the raid.")
     assert any(k.startswith("villagers") and ("abducted" in k or "seized" in k) for k in s), s.keys()
+
+
+def test_a_days_fall_beside_a_running_loss_stays_the_days():
+    s = subjects("The company's share price fell 3% in early trading, and it has now lost a third of its value "
+                 "since the disaster.")
+    assert not any("cumulative" in k for k in s), s.keys()

@@ -878,11 +878,15 @@ def past_year(token, published: str | None) -> str | None:
             return str(found)
     # "has claimed 20,000 lives and displaced 2.6 million people since 2009": the running time
     # closing the second act bounds the first as well
-    shared = [t for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"
-              for t in c.children if t.dep_ == "prep" and t.lower_ == "since"]
+    # (only an act that counts too: "fell 3% in early trading and has lost a third of its value
+    # since April" keeps the day's fall apart from the running loss)
+    counting = [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                and any(o.dep_ == "dobj" and any(g.like_num and g.dep_ == "nummod" for g in o.children)
+                        for o in c.children)]
+    shared = [t for c in counting for t in c.children if t.dep_ == "prep" and t.lower_ == "since"]
     # "... since Boko Haram took up arms in 2009": a clause opened by "since" is a running time
-    # too, on the figure's verb or on the act joined to it
-    for verb in [v] + [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+    # too, on the figure's verb or on the counting act joined to it
+    for verb in [v] + counting:
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
                and not _contains(c, token) for c in verb.children):
             return CUMULATIVE_TOTAL
