@@ -233,3 +233,11 @@ def test_a_days_fall_beside_a_running_loss_stays_the_days():
     s = subjects("The company's share price fell 3% in early trading, and it has now lost a third of its value "
                  "since the disaster.")
     assert not any("cumulative" in k for k in s), s.keys()
+
+
+def test_a_dimension_needs_its_holder():
+    s = subjects("A slick 130 miles long and 70 miles wide was moving towards the coast.")
+    assert "slick length (miles)" in s and "slick width (miles)" in s, s.keys()
+    # nothing says whose: no bare "length" to gather every length of the story
+    assert not any(k.startswith(("length", "width")) for k in
+                   subjects("Reports of huge plumes including one as large as 10 miles long underscored the risk."))

@@ -537,6 +537,9 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             if closed is None and (counted.lemma_.lower() in WEAK_NOUNS or counted.pos_ == "PROPN"):
                 continue
             what = unit = closed or noun_class(counted.lemma_, counted.text)
+            if what == "deaths":  # "19 dolphin deaths", "30 worker deaths": whose deaths
+                kind = next((c.lemma_.lower() for c in counted.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+                what = unit = f"{kind} deaths" if kind else what
             dead = counted.lemma_.lower() in DEAD_NOUNS  # "two dead bodies were brought to hospital": the dead
             if dead:
                 what = unit = "people"

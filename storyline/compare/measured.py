@@ -571,6 +571,12 @@ def _dimension_after(noun) -> str | None:
 def _dimension_holder(noun) -> str | None:
     """Whose dimension a measure gives: the noun a participle describes ("the Falcon Heavy,
     measuring 229 feet tall"), else its verb's subject ("the tower stands 310 metres tall")."""
+    adj = noun.head if noun.dep_ == "npadvmod" else None
+    while adj is not None and adj.dep_ == "conj" and adj.head.i != adj.i:
+        adj = adj.head  # "130 miles long and 70 miles wide": the width hangs on the length
+    if adj is not None and adj.dep_ == "amod" and adj.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+        # "a slick 130 miles long": the noun the measure describes, whatever its tag
+        return adj.head.lower_ if adj.head.pos_ != "PROPN" else ent_text(adj.head)
     v = noun
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head
@@ -593,9 +599,9 @@ def measured_thing(noun) -> tuple[str | None, str | None]:
     after it names ("the tower stands 310 metres tall": tower height), the noun it describes
     ("a three-mile boom"), else the subject of its verb ("the slick covers 2,500 square miles")."""
     dimension = _dimension_after(noun)
-    if dimension is not None:
-        holder = _dimension_holder(noun)
-        return (f"{holder} {dimension}" if holder else dimension), None
+    holder = _dimension_holder(noun) if dimension is not None else None
+    if holder is not None:  # a bare "length" would gather every length the story gives
+        return f"{holder} {dimension}", None
     if noun.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod") and noun.head.pos_ == "NOUN":
         return phrase(noun.head), None
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" \
