@@ -266,3 +266,16 @@ def test_a_while_clause_with_another_party_is_not_the_speakers():
     assert one(claims, value=3_000_000_000).attributed_to is None
     _, claims = claims_of("Police said 20 people were injured while 3 people were killed.")
     assert one(claims, value=3).attributed_to == "Police"  # no other party named: still the police's words
+
+
+def test_he_is_never_a_name_the_article_also_gives_as_a_place():
+    from spacy.tokens import Span
+
+    from storyline.annotate.nlp import parse
+    from storyline.compare.attribution import antecedent
+
+    doc = parse("Parents in Kawari waited. Kawari spoke to the families. It is good news, he said.")
+    # the tagger's mistake the rule guards against: the town read as a person where it is a subject
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 5, 6, label="PERSON")]
+    he = next(t for t in doc if t.lower_ == "he")
+    assert antecedent(he) is None

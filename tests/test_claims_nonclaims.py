@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.compare.nonclaims import comments_start
-from test_claims import claims_of
+from test_claims import claims_of, one
 
 
 def test_reader_comments_start_at_a_stamped_header():
@@ -132,3 +132,40 @@ def test_refusing_a_thing_is_not_denying_a_claim(text):
 def test_denying_a_report_is_still_a_response():
     _, claims = claims_of("The ministry denied the report that troops had crossed the border.")
     assert [c.value for c in claims if c.kind == "response"] == ["denied"]
+
+
+@pytest.mark.parametrize("text", [
+    "The wreckage after a bus left the road near the village, killing three people and injuring another 25.",
+    "Firefighters at the site of the blaze that destroyed 40 homes in the valley on Sunday.",
+])
+def test_a_picture_line_is_not_a_claim(text):
+    _, claims = claims_of(text)
+    assert claims == [], [(c.subject, c.value) for c in claims]
+
+
+def test_a_sentence_opening_with_a_time_phrase_is_not_a_picture_line():
+    _, claims = claims_of("In May last year, some 2,000 fans, mostly from abroad, clashed with police outside the ground.")
+    assert [c.value for c in claims] == [2000], [(c.subject, c.value) for c in claims]
+
+
+def test_an_agency_caption_run_into_the_text_is_not_a_claim():
+    _, claims = claims_of("This March 3, 2019 photo made available by the company shows the ship, which will "
+                          "carry 9,000 passengers, in port.")
+    assert claims == [], [(c.subject, c.value) for c in claims]
+
+
+def test_a_reported_happening_to_one_party_is_an_assertion_with_its_speaker():
+    _, claims = claims_of("The captain of the ferry has been arrested, the coastguard said.")
+    c = one(claims, kind="assertion")
+    assert (c.subject, c.value, c.attributed_to) == ("captain arrested", "yes", "the coastguard")
+
+
+@pytest.mark.parametrize("text", [
+    "The captain of the ferry has been arrested.",                 # nobody says so
+    "The captain of the ferry has been arrested, a source said.",  # nobody a reader can hold to it
+    "Lives have been lost, the mayor said.",                       # no one party
+    "The captain may have been arrested, officials said.",         # a possibility
+])
+def test_unspoken_or_unowned_happenings_are_not_assertions(text):
+    _, claims = claims_of(text)
+    assert [c for c in claims if c.kind == "assertion"] == [], [(c.subject, c.attributed_to) for c in claims]

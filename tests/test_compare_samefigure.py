@@ -20,9 +20,20 @@ def joined(*claims):
 
 
 def test_verbs_of_no_known_meaning_do_not_split_one_figure():
-    out = joined(fig("a", "1", 90_000_000, "sticker price (USD)", "USD"),
-                 fig("b", "2", 90_000_000, "sold (USD)", "USD", "around"))
+    out = joined(fig("a", "1", 93_500_000, "sticker price (USD)", "USD"),
+                 fig("b", "2", 93_500_000, "sold (USD)", "USD", "around"))
     assert out == {"sticker price (USD)": ["a", "b"]}  # the label that names a thing wins
+
+
+def test_a_round_figure_joins_only_with_a_shared_noun():
+    # "$90 million" is as likely two prices as one; "sticker price" and "price" say it is one
+    out = joined(fig("a", "1", 90_000_000, "sticker price (USD)", "USD"),
+                 fig("b", "2", 90_000_000, "price (USD)", "USD", "around"))
+    assert list(out.values()) == [["a", "b"]]
+    assert len(joined(fig("a", "1", 90_000_000, "sticker price (USD)", "USD"),
+                      fig("b", "2", 90_000_000, "sold (USD)", "USD"))) == 2
+    assert len(joined(fig("a", "1", 20_000_000_000, "fund (USD)", "USD"),
+                      fig("b", "2", 20_000_000_000, "paid (USD)", "USD"))) == 2
 
 
 def test_known_changes_owners_years_and_other_nouns_keep_subjects_apart():
@@ -135,3 +146,9 @@ def test_an_unmarked_figure_of_the_earlier_event_joins_it():
     out = joined(fig("a", "1", 30, "people killed", "people"), fig("b", "2", 31, "people killed", "people"),
                  fig("d", "4", 30, "people killed (earlier)", "people"))
     assert out == {"people killed": ["a", "b", "d"]}
+
+
+def test_synonymous_nouns_meet_through_the_noun_table():
+    out = joined(fig("a", "1", 63_800, "Northern Star payload to LEO (kg)", "kg"),
+                 fig("b", "2", 63_500, "cargo launched (kg)", "kg"))
+    assert list(out.values()) == [["a", "b"]]

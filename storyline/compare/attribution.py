@@ -243,8 +243,11 @@ def antecedent(pronoun) -> str | None:
             break
         start = doc[start - 1].sent.start
     found = None
+    # a name the tagger also reads as a place or a body elsewhere in the article ("the town of
+    # Chibok", "Chibok parents") is not the person "he" stands for
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP", "ORG")}
     for e in doc.ents:
-        if e.label_ == "PERSON" and start <= e.start and e.end <= pronoun.i \
+        if e.label_ == "PERSON" and e.text not in places and start <= e.start and e.end <= pronoun.i \
                 and e.root.dep_ in ("nsubj", "nsubjpass", "appos", "compound", "pobj") \
                 and not is_caption(e.sent.text):  # a name under a picture is not who speaks next
             found = e

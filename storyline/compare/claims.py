@@ -55,7 +55,8 @@ from storyline.compare.measured import (
     unit_of,
     VOLUME_UNITS,
 )
-from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, names_not_counts
+from storyline.compare import factbox
+from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, is_picture_line, names_not_counts
 from storyline.compare.units import metric_first
 from storyline.compare.words import words
 from storyline.compare.subjects import (CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, change_class, noun_class, owner_name, plural,
@@ -80,8 +81,10 @@ TALLY = re.compile(
 MIN_SENTENCE_WORDS = 5
 EVENT_CHANGES = set(CHANGE_CLASSES.values())
 SMALL_COUNT = 10  # below this, a count needs a changing verb or a people noun to be a claim
-# Counted nouns that are the dead: a count of bodies is a death toll.
-DEAD_NOUNS = {"body", "corpse"}
+# Counted nouns that are the dead: a count of bodies or fatalities is a death toll ("at least
+# two fatalities" and "two people killed" are one count). Not "deaths": "responsible for 6,644
+# deaths" is as often a year's statistic as an event's toll, and stays a subject of its own.
+DEAD_NOUNS = {"body", "corpse", "fatality"}
 # Changes that mean one thing of people and another of things: "fired" engines are not sacked.
 THINGS_DONE_OTHERWISE = {"sacked": "fired", "abducted": "seized", "freed": "released", "held captive": "held"}
 # Counted nouns that are people, for verbs that mean one thing of people and another of things.
@@ -298,6 +301,10 @@ def _date_of(att: Attribution, sent, analysis: ArticleAnalysis, article: Article
                     date, precision = date_and_precision(tx)
                     if date and precision == "day" and ((pub and date <= pub[:10]) or (not pub and _absolute(tx.text))):
                         return date
+                    if date and precision == "month" and pub and date[:7] < pub[:7]:
+                        # "the government said in September": made that month, not on the
+                        # article's day; the month is all the sentence gives
+                        return date[:7]
     return pub[:10] if pub else None
 
 
@@ -522,13 +529,17 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
                     change = material_change(counted) or change
         elif counted is not None and unit is None and _describes(counted, fig.value):
             # "a 193-page report", "a 20-member panel": the figure is a size of the noun it describes
-            unit, measure = plural(counted.lemma_.lower()), True
+            unit, measure = noun_class(counted.lemma_.lower()), True  # "two-carriage" and "two-car" trams
             what, change = phrase(counted.head, stop=counted.i), None
             owner = owner_of(counted.head, agent=False)
         elif counted is not None and unit is None:
-            if counted.lemma_.lower() in WEAK_NOUNS or counted.pos_ == "PROPN":
+            closed = _closed_compound(counted)
+            if closed is None and (counted.lemma_.lower() in WEAK_NOUNS or counted.pos_ == "PROPN"):
                 continue
-            what = unit = noun_class(counted.lemma_, counted.text)
+            what = unit = closed or noun_class(counted.lemma_, counted.text)
+            if what == "deaths":  # "19 dolphin deaths", "30 worker deaths": whose deaths
+                kind = next((c.lemma_.lower() for c in counted.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+                what = unit = f"{kind} deaths" if kind else what
             dead = counted.lemma_.lower() in DEAD_NOUNS  # "two dead bodies were brought to hospital": the dead
             if dead:
                 what = unit = "people"
@@ -539,6 +550,12 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             change = (count_predicate(num, owned=owner is not None) if partitive else None) \
                 or count_predicate(counted, owned=owner is not None)
             if dead:
+                change = "killed"
+            elif counted.lemma_.lower() == "life" and (change == "lost" or (
+                    counted.dep_ == "dobj" and counted.head.lemma_.lower() in words("life_taking_verbs"))):
+                # "claimed more than 20,000 lives", "the loss of 41 lives": the dead, one toll with
+                # "20,000 people killed"
+                what = unit = "people"
                 change = "killed"
             if change in THINGS_DONE_OTHERWISE and counted.lemma_.lower() not in PEOPLE_NOUNS:
                 change = THINGS_DONE_OTHERWISE[change]  # "firing its nine engines", "seized 300 rifles"
@@ -598,6 +615,15 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         metric_first(claim)
         out.append(claim)
     return out
+
+
+def _closed_compound(counted) -> str | None:
+    """The class of a counted noun written open that the noun table knows written closed:
+    "service members" as "servicemember" (troops), "crew members" as "crewmember"; else None."""
+    prev = counted.doc[counted.i - 1] if counted.i > 0 else None
+    if prev is None or prev.dep_ != "compound" or prev.head.i != counted.i or not prev.is_alpha:
+        return None
+    return NOUN_CLASSES.get(prev.lower_ + counted.lemma_.lower())
 
 
 def _conversion(doc, unit_token, end: int) -> str | None:
@@ -676,7 +702,42 @@ def _age_claims(article, sent, analysis) -> list[Claim]:
             who = " ".join(mods + [holder.lower_])
         else:
             continue
-        out.append(_make(article, sent, analysis, f"age of {who}", fig.value, unit, attribute(sent, holder)))
+        # "a 3-year-old boy fell into the den at another zoo in 1996": the age of someone in an
+        # earlier event is no figure of today's (the same rule as counts, see past_year)
+        when = past_year(holder, article.published.date or analysis.anchor)
+        label = f"age of {who}" + (f" in {when}" if when and when.isdigit() else " (earlier)" if when == "earlier" else "")
+        out.append(_make(article, sent, analysis, label, fig.value, unit, attribute(sent, holder)))
+    return out
+
+
+def _fact_box_claims(article, sent, analysis) -> list[Claim]:
+    """The measurements of a fact box ("Height: 70 meters (229.6 feet) Mass: ..."), one claim
+    a line, the label and the box's heading as subject (see :mod:`storyline.compare.factbox`).
+    A box is read line by line: the sentence splitter may join it to the prose after it."""
+    out = []
+    body = article.body
+    for m in re.finditer(r"[^\n]+", body[sent.start_char:sent.end_char]):
+        line_start = sent.start_char + m.start()
+        text = m.group()
+        found = factbox.entries(text)
+        if not found:
+            continue
+        box = sent.doc.char_span(line_start, line_start + len(text.rstrip()), alignment_mode="expand")
+        if box is None:
+            continue
+        owner = factbox.heading(text)
+        for label, start, end, value in found:
+            measured = factbox.measurement(value)
+            if measured is None:
+                continue
+            number, qualifier, unit, other = measured
+            what = factbox.label_words(label)
+            subject = f"{owner} {what} ({unit})" if owner else f"{what} ({unit})"
+            claim = _make(article, box, analysis, subject, number, unit, Attribution(),
+                          text=text[start:end].strip(), qualifier=qualifier)
+            claim.id = claim_id(article.id, line_start + start, subject)
+            claim.converted = other
+            out.append(claim)
     return out
 
 
@@ -832,6 +893,10 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
             v = content
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         obj = next((c for c in v.children if c.dep_ in ("dobj", "attr", "acomp")), None)
+        if subj is not None and obj is None and subj.dep_ == "nsubjpass" and subj.lower_ not in PRONOUNS:
+            found = _reported_happening(article, sent, analysis, v, subj)
+            if found is not None:
+                return [found]
         if subj is None or subj.lower_ in PRONOUNS or obj is None:
             continue
         att = attribute(sent, v)
@@ -853,6 +918,34 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
         subject = f"{who} {v.lemma_.lower()} {what}"
         return [_make(article, sent, analysis, subject, "no" if negated else "yes", None, att, kind="assertion")]
     return []
+
+
+def _reported_happening(article, sent, analysis, verb, subj) -> Claim | None:
+    """ "The driver of the tram has been arrested, police said": something the news tables
+    know (arrested, killed, released, ...) done to one named or described party (singular: a
+    set of people is a count, for the figures), as a named
+    source reports it. The party is the subject's noun with its compounds ("tram driver"),
+    never a pronoun; an unattributed or anonymous telling is left out, so that every such
+    claim has a speaker a fact-checker can quote."""
+    change = change_class(verb.lemma_)
+    if change not in EVENT_CHANGES or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if subj.pos_ == "NOUN" and (subj.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in subj.children)):
+        # "Lives have been lost": no one party; "the girls were freed": a set, whose count the
+        # figures compare (and whose subject they would share)
+        return None
+    att = attribute(sent, verb)
+    if att.verb is None or not att.source or att.anonymous or att.projected or att.hedges \
+            or att.source.split()[0].lower() in ("a", "an"):
+        return None  # "a spokesman", "a source": no speaker a reader can hold to it
+    if subj.pos_ == "PROPN" or subj.ent_type_:
+        who = owner_name(ent_text(subj))
+    else:
+        mods = [c.lower_ for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        who = " ".join(mods + [subj.lower_])
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return _make(article, sent, analysis, f"{who} {change}", "no" if negated else "yes", None, att,
+                 kind="assertion")
 
 
 def _said_before(doc, i: int, value) -> bool:
@@ -899,7 +992,11 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
         if span is None or not span.text.strip():
             continue
         sent = span if span.root is not None else None
-        if sent is None or not _is_prose(sent) or is_furniture(sent) or is_caption(sent.text):
+        if sent is not None and ":" in sent.text:
+            # a box of "Label: value" measurements has no verb, but each line is a figure
+            out.extend(_fact_box_claims(article, sent, analysis))
+        if sent is None or not _is_prose(sent) or is_furniture(sent) or is_caption(sent.text) \
+                or is_picture_line(sent):
             continue
         # Mostly a quote: its figures are the speaker's (attributed, or dropped when nobody is
         # named); its wording is not an assertion or response of the outlet's to restate.

@@ -130,6 +130,10 @@ def owner_of(noun, agent: bool = True) -> str | None:
             for c in head.children:
                 if c.dep_ == "agent":
                     agent_tok = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if agent_tok is None and noun.dep_ == "dobj" and head.dep_ == "conj" and head.head.pos_ == "VERB":
+            # "Germany leads the mission and has nearly 1,000 troops there": the subject of the
+            # first act is the second's too
+            agent_tok = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if agent_tok is not None and (agent_tok.ent_type_ in ("GPE", "NORP", "ORG")
                                       or (agent_tok.pos_ == "PROPN" and (proposal or agent_tok.ent_type_ != "PERSON"))):
             return owner_name(ent_text(agent_tok))
@@ -262,6 +266,10 @@ def _verb_predicate(verb, role: str, owned: bool = True) -> str | None:
     for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "in", "into")):
         if any(g.lower_ in HOSPITAL_NOUNS for g in prep.children if g.dep_ == "pobj"):
             return "hospitalized"  # "taken to hospital", "flown to hospitals"
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+        purpose = next((change_class(g.lemma_) for g in prep.children if g.dep_ == "pobj"), None)
+        if purpose:
+            return purpose  # "20 people have been brought in for treatment": treated
     if lemma in NEUTRAL_VERBS or (owned and role == "subject" and _progressive(verb)):
         return None
     form = verb.lower_ if verb.tag_ == "VBG" else participle(lemma, verb.text, verb.tag_)  # "people working"
@@ -345,6 +353,17 @@ def _verb_of_count_only(noun, owned: bool = False) -> str | None:
                         and g.tag_ in ("WP", "WDT")), None)
             if rel is not None:
                 return verb_predicate(c, "subject" if rel.dep_ == "nsubj" else "object", owned)
+    if own is None:
+        # "Of the 276 girls initially seized, scores escaped": a participle right after the
+        # noun that the parser hung elsewhere still says what happened to the counted set
+        doc, i = noun.doc, noun.i + 1
+        while i < len(doc) and doc[i].tag_ == "RB":
+            i += 1
+        nxt = doc[i] if i < len(doc) else None
+        if nxt is not None and nxt.tag_ in ("VBN", "VBD") and nxt.dep_ not in ("ROOT", "conj", "ccomp") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") and not _contains(c, noun) for c in nxt.children) \
+                and change_class(nxt.lemma_):
+            return change_class(nxt.lemma_)
     return own
 
 
@@ -360,10 +379,29 @@ def _own_verb(n, owned: bool) -> str | None:
     if head.i == n.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if n.dep_ in ("nsubjpass", "dobj"):
-        return verb_predicate(head, "object", owned)
+        pred = verb_predicate(head, "object", owned)
+        if pred not in KNOWN_CHANGES and n.dep_ == "dobj":
+            # "assaulted and robbed hundreds of women": the object of two acts is known by the
+            # one that picks it out in the tables (assaulted), not by the one that happens to
+            # stand next to it
+            for other in _coordinated(head):
+                # both verbs before their one object; a verb after it is another clause's
+                if other.i < n.i and not any(c.dep_ == "dobj" for c in other.children):
+                    known = verb_predicate(other, "object", owned)
+                    if known in KNOWN_CHANGES:
+                        return known
+        return pred
     if n.dep_ == "nsubj":
         return verb_predicate(head, "subject", owned)
     return None
+
+
+def _coordinated(verb) -> list:
+    """The verbs joined to ``verb`` by "and"/"or" ("assaulted and robbed"), either side."""
+    out = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        out.append(verb.head)
+    return out
 
 
 def material_of(noun, unit: str | None = None) -> str | None:
@@ -515,9 +553,55 @@ def _clause_subject(verb):
     return None
 
 
+def _dimension_after(noun) -> str | None:
+    """The dimension an adjective after a measure names: "229 feet (70 meters) tall" -> height,
+    "40 feet wide" -> width (``words/dimension_adjectives.txt``); None when none follows."""
+    doc = noun.doc
+    i = noun.i + 1
+    if i < len(doc) and doc[i].text == "(":
+        close = next((k for k in range(i + 1, min(i + 12, len(doc))) if doc[k].text == ")"), None)
+        i = close + 1 if close is not None else i
+    if i >= len(doc):
+        return None
+    table = dict(line.split(":", 1) for line in words("dimension_adjectives"))
+    found = table.get(doc[i].lower_)
+    return found.strip() if found else None
+
+
+def _dimension_holder(noun) -> str | None:
+    """Whose dimension a measure gives: the noun a participle describes ("the Falcon Heavy,
+    measuring 229 feet tall"), else its verb's subject ("the tower stands 310 metres tall")."""
+    adj = noun.head if noun.dep_ == "npadvmod" else None
+    while adj is not None and adj.dep_ == "conj" and adj.head.i != adj.i:
+        adj = adj.head  # "130 miles long and 70 miles wide": the width hangs on the length
+    if adj is not None and adj.dep_ == "amod" and adj.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+        # "a slick 130 miles long": the noun the measure describes, whatever its tag
+        return adj.head.lower_ if adj.head.pos_ != "PROPN" else ent_text(adj.head)
+    v = noun
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    holder = v.head if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") else _clause_subject(v)
+    if holder is None or holder.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if holder.pos_ != "PROPN":
+        return phrase(holder)
+    name = re.sub(r"^the\s+", "", ent_text(holder), flags=re.I)
+    # "the Heavy" after "the Falcon Heavy": the article's one longer name ending in it
+    longer = {re.sub(r"^the\s+", "", e.text, flags=re.I) for e in holder.doc.ents
+              if len(e) > 1 and e[-1].text == name and e.label_ not in ("PERSON", "DATE", "CARDINAL")}
+    return longer.pop() if len(longer) == 1 else name
+
+
 def measured_thing(noun) -> tuple[str | None, str | None]:
-    """(what, change) for a measure noun that names no material: the noun it describes
+    """(what, change) for a measure noun that names no material: the dimension an adjective
+    after it names ("the tower stands 310 metres tall": tower height), the noun it describes
     ("a three-mile boom"), else the subject of its verb ("the slick covers 2,500 square miles")."""
+    dimension = _dimension_after(noun)
+    holder = _dimension_holder(noun) if dimension is not None else None
+    if holder is not None:  # a bare "length" would gather every length the story gives
+        return f"{holder} {dimension}", None
     if noun.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod") and noun.head.pos_ == "NOUN":
         return phrase(noun.head), None
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" \
@@ -529,6 +613,15 @@ def measured_thing(noun) -> tuple[str | None, str | None]:
     verb = t.head if t.head.pos_ in ("VERB", "AUX") else None
     if verb is None:
         return None, None
+    if is_report_verb(verb):
+        # "Police said the tram was travelling at 40mph", misparsed with the figure under "said":
+        # the subject of a verb of saying is who speaks, never what is measured; the reported
+        # clause's subject is
+        said = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        subj = _clause_subject(said) if said is not None else None
+        if subj is None or subj.pos_ != "NOUN" or unit_of(subj):
+            return None, measure_predicate(noun)
+        return phrase(subj), measure_predicate(noun)
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not any(c.dep_ == "nsubj" for c in verb.children):
         return phrase(verb.head), None  # "the equipment, weighing some 150,000 pounds"
     subj = _clause_subject(verb)
@@ -624,6 +717,8 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
     subj = _clause_subject(verb)
     subj_noun = subj if subj is not None and subj.pos_ == "NOUN" else None
     owner = _subject_owner(verb)
+    if lemma in words("price_verbs") and prep is not None and prep.lower_ == "for":
+        return "price", owner, None  # "a flight sells for around $90 million": its price
     if lemma in COST_VERBS:
         return ("cost of " + phrase(subj_noun, relational=False)) if subj_noun is not None else "cost", None, None
     lc = level_class(lemma) or _direction(verb)
@@ -648,7 +743,8 @@ def amount_thing(num) -> tuple[str | None, str | None, str | None]:
     prt = next((c.lower_ for c in verb.children if (c.dep_ == "prt" or c.tag_ == "RP")
                 and c.lower_ not in ("out", "up")), None)
     part = participle(lemma, verb.text, verb.tag_) + (f" {prt}" if prt else "")  # "set aside"
-    for p in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in MONEY_PREPS and c is not prep):
+    for p in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in MONEY_PREPS
+              and (prep is None or c.i != prep.i)):  # tokens are made afresh on each access: compare .i
         pobj = next((g for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
         if pobj is not None and pobj.lemma_.lower() in words("proposals") \
                 and any(g.like_num or g.ent_type_ == "MONEY" for g in pobj.children):
@@ -786,8 +882,22 @@ def past_year(token, published: str | None) -> str | None:
         found = _year_of(v.head, year)
         if found is not None and found < year:
             return str(found)
-    for t in scope:
-        if t.dep_ == "prep" and ((t.lower_ == "since" and t.head.i == v.i) or (t.lower_ == "between" and any(
+    # "has claimed 20,000 lives and displaced 2.6 million people since 2009": the running time
+    # closing the second act bounds the first as well
+    # (only an act that counts too: "fell 3% in early trading and has lost a third of its value
+    # since April" keeps the day's fall apart from the running loss)
+    counting = [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                and any(o.dep_ == "dobj" and any(g.like_num and g.dep_ == "nummod" for g in o.children)
+                        for o in c.children)]
+    shared = [t for c in counting for t in c.children if t.dep_ == "prep" and t.lower_ == "since"]
+    # "... since Boko Haram took up arms in 2009": a clause opened by "since" is a running time
+    # too, on the figure's verb or on the counting act joined to it
+    for verb in [v] + counting:
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+               and not _contains(c, token) for c in verb.children):
+            return CUMULATIVE_TOTAL
+    for t in scope + shared:
+        if t.dep_ == "prep" and ((t.lower_ == "since" and t.head.i in (v.i, *(x.head.i for x in shared))) or (t.lower_ == "between" and any(
                 g.ent_type_ == "DATE" for g in t.children))) or (t.ent_type_ == "DATE" and CUMULATIVE.search(
                 next((e.text for e in sent.ents if e.start <= t.i < e.end), ""))):
             # "20,000 killed since 2009", "in the past seven years", "between March 2015 and
@@ -814,11 +924,13 @@ def _placed(t) -> bool:
     while h.head.i != h.i and h.head.ent_type_ == "DATE":  # "March 2005"
         h = h.head
     a = h
-    for _ in range(MAX_HOPS):  # "since their insurgency in 2009": a count from then, not of then
+    # "since their insurgency in 2009": a count from then, not of then; "after the end of the
+    # mission in 2015, 1,000 troops have remained": a state since then, not a count of then
+    for _ in range(MAX_HOPS):
         if a.head.i == a.i or a.pos_ in ("VERB", "AUX"):
             break
         a = a.head
-        if a.dep_ == "prep" and a.lower_ in ("since", "from"):
+        if a.dep_ == "prep" and a.lower_ in words("boundary_prepositions"):
             return False
     return (h.dep_ == "pobj" and h.head.lower_ in YEAR_PREPS) or (
         h.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod", "advmod") and h.head.pos_ in ("NOUN", "VERB"))

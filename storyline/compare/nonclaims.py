@@ -100,6 +100,30 @@ def is_caption(text: str) -> bool:
     return any(m in low for m in words("caption_markers"))
 
 
+def is_picture_line(sent) -> bool:
+    """Whether a sentence is a noun phrase with no verb of its own, as under a picture: "The
+    scene after a tram overturned in Croydon, trapping five people and injuring another 40",
+    "Rescue workers at the site where 12 people died". A caption restates the story, often as
+    it stood when the picture was filed, and no one stated it as a finding."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.dep_ != "ROOT":
+        return False
+    # a caption opens with its noun phrase; "In July this year, some 1,000 youths ... engaged
+    # in scuffles" is a sentence whose verb the tagger missed
+    if any(c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i > root.i for c in root.children):
+        return False  # "An estimated 4.9m barrels of oil leaked into the sea": a main verb read as a participle
+    first = sent[0]
+    if not (first.i == root.i or (first.head.i == root.i and first.dep_ in ("det", "amod", "compound", "nummod"))
+            or (first.dep_ in ("det", "amod", "compound") and first.head.head.i == root.i and first.head.i < root.i)):
+        return False
+    # a finite verb of the main clause ("..., Nigeria's government said") makes it a
+    # sentence the parser split badly, not a caption
+    # sentence the parser split badly, not a caption; a verb in a clause of its own ("after a
+    # bus left the road", "which derailed") is part of the caption's noun phrase
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ != "relcl"
+                   and not any(c.dep_ == "mark" for c in t.children) for t in sent)
+
+
 def _imperative(sent) -> bool:
     """ "Deploy 2,500 boats; patrol the shore": an instruction, not a report."""
     first = next((t for t in sent if t.is_alpha), None)

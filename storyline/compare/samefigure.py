@@ -33,7 +33,8 @@ import functools
 import re
 
 from storyline.compare.numbers import interval, same_figure
-from storyline.compare.subjects import (CHANGE_CLASSES, IRREGULAR_PARTICIPLES, LEVEL_CLASSES, MATERIAL_CLASSES)
+from storyline.compare.subjects import (CHANGE_CLASSES, IRREGULAR_PARTICIPLES, LEVEL_CLASSES, MATERIAL_CLASSES,
+                                         NOUN_CLASSES)
 from storyline.model import Claim
 from storyline import words as wordlists
 from storyline.compare.words import words as wordlists_compare
@@ -63,8 +64,9 @@ def _parts(subject: str, unit: str | None):
     changes = frozenset(w for w in words if w in KNOWN_CHANGES)
     owners = frozenset(w for w in words if w[:1].isupper())
     noun = (unit or "").lower()
-    nouns = {w for w in words if not w[:1].isupper() and w not in KNOWN_CHANGES and w not in LINK_WORDS
-             and w != noun and not _verbal(w)}
+    # nouns meet through the noun table too: "payload to LEO" and "cargo launched" name one load
+    nouns = {NOUN_CLASSES.get(w, w) for w in words if not w[:1].isupper() and w not in KNOWN_CHANGES
+             and w not in LINK_WORDS and w != noun and not _verbal(w)}
     return (unit, years, changes), owners, nouns
 
 
@@ -77,12 +79,18 @@ def _point(c: Claim) -> float | None:
 
 
 def _distinctive(x: float) -> bool:
-    digits = f"{x:.6g}".replace(".", "").lstrip("0").rstrip("0")
+    """Whether a number has two significant digits or more ("139,000", "75", not "20,000,000").
+    Written out in full: "%g" would print 9e+07 and count its exponent as digits."""
+    text = str(int(x)) if float(x).is_integer() else f"{x:.6f}"
+    digits = text.replace(".", "").replace("-", "").lstrip("0").rstrip("0")
     return len(digits) >= 2
 
 
-def _one_figure(points: list[float]) -> bool:
-    if not any(_distinctive(x) for x in points):
+def _one_figure(points: list[float], shared_noun: bool = False) -> bool:
+    """Whether the numbers are one figure: equal within rounding, and either one of them is
+    not round or the two labels share a noun ("sticker price" and "price tag" at $90m: the
+    noun and the number together say what neither says alone)."""
+    if not any(_distinctive(x) for x in points) and not shared_noun:
         return False
     return all(same_figure((a, a, "point"), (b, b, "point")) for a in points for b in points)
 
@@ -107,7 +115,7 @@ def join_same_figures(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
                 continue
             if nouns and cnouns and not nouns & cnouns:
                 continue
-            if _one_figure([_point(c) for other in cl + [g] for c in other[2]]):
+            if _one_figure([_point(c) for other in cl + [g] for c in other[2]], bool(nouns & cnouns)):
                 cl.append(g)
                 home[n] = cl[0][0]
                 break
