@@ -443,3 +443,14 @@ def test_clock_times_written_as_four_digits_are_not_years():
     assert year_in_context(live, live.index("2004"), live.index("2004") + 4)
     one = "2004 The UN mission began in the capital."  # one stamp-like year is not a live page
     assert year_in_context(one, 0, 4)
+
+
+def test_a_weekday_given_with_the_day_says_which_earlier_year():
+    import datetime as dt
+
+    from storyline.annotate.timex import find_timexes
+
+    [t] = find_timexes("Rossdale said Monday, August 3, that they would part.", dt.date(2018, 2, 5))
+    assert t.value == "2015-08-03"  # 3 August was a Monday in 2015, not in 2016-2019
+    [t] = find_timexes("He said on Thursday, Aug. 3, that it was over.", dt.date(2018, 2, 5))
+    assert t.value == "2017-08-03"

@@ -367,6 +367,16 @@ def _rel(c: Cand, ctx: Context) -> Res | None:
     return point(step(cal.granule_of(anchor, gran), gran, off), True)
 
 
+WEEKDAY_REACH = 7  # years back a weekday given with a day and month may point to (a weekday-day pair recurs within 11)
+
+
+def _day_of(year: int, month: int, day: int) -> list[dt.date]:
+    try:
+        return [dt.date(year, month, day)]
+    except ValueError:
+        return []
+
+
 def _month_day(c: Cand, ctx: Context) -> Res | None:
     _, month, day, wd = c.sem
     anchor = ctx.anchor
@@ -380,6 +390,11 @@ def _month_day(c: Cand, ctx: Context) -> Res | None:
             continue
     if wd is not None:
         matching = [d for d in options if d.weekday() == wd]
+        if not matching:
+            # No year around the anchor has that day on that weekday ("Monday, August 3" in
+            # 2018): the weekday says which earlier year it was (an old caption's 2015).
+            matching = [d for y in range(anchor.year - WEEKDAY_REACH, anchor.year - 1)
+                        for d in _day_of(y, month, day) if d.weekday() == wd][-1:]
         if matching:
             options = matching
     if not options:
