@@ -306,7 +306,9 @@ class StoryVector:
         return sum([w * get(t, 0.0) for t, w in small.items()])
 
     def _add_heads(self, heads: Iterable[str] | dict[str, int], config: GroupingConfig) -> None:
-        counts = heads if isinstance(heads, dict) else dict.fromkeys(heads, 1)
+        # Sorted: a set's order follows the hash seed, and which of equally used words survive
+        # the pruning below follows the order they came in.
+        counts = heads if isinstance(heads, dict) else dict.fromkeys(sorted(heads), 1)
         for w, k in counts.items():
             self.heads[w] = self.heads.get(w, 0) + k
         # A long story keeps the headline words most of its headlines use, so its record stays small.
@@ -763,15 +765,17 @@ def story_title(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -
         keywords.append(form)
         covered.add(s)
 
-    weight = {s: df / n for s, df in art_df.items()}
-
     def coverage(text: str) -> float:
         stems = {s for s, _ in words(text)}
         if not stems:
             return 0.0
-        # Keyword weight covered, over the square root of the length: a headline naming
-        # more of what the story's articles share wins, but padding does not pay.
-        return sum(weight.get(s, 0.0) for s in stems) / math.sqrt(len(stems))
+        # Keyword weight covered (the share of the story's articles using each word), over the
+        # square root of the length: a headline naming more of what the story's articles share
+        # wins, but padding does not pay. The shares are summed as whole article counts: a sum
+        # of fractions over a set depends on the set's order (Python's hash seed), and two
+        # headlines in a near tie would then swap from one run to the next.
+        covered = sum(art_df.get(s, 0) for s in stems)
+        return covered / (n * math.sqrt(len(stems)))
 
     titles = [(coverage(a.title), -i, a.title.strip()) for i, a in enumerate(articles) if a.title and a.title.strip()]
     if titles:
