@@ -14,6 +14,7 @@ from storyline.stories.group import (
     Clusterer,
     DocFreq,
     StoryVector,
+    bar,
     article_features,
     corroborated,
     group_online,
@@ -163,3 +164,21 @@ def test_add_keeps_them_apart_against_the_store(tmp_path):
             heads = store.get_story_vectors([store.story_of("fall")])[store.story_of("fall")]["heads"]
             assert {"zorvak", "station", "earth"} <= set(heads)
         store.close()
+
+
+def test_the_check_runs_only_where_the_bar_is_the_cap():
+    """A story whose reports vary (cohesion 0.2, so its bar is 0.1, under the 0.15 cap) is
+    judged on similarity alone; a tight story (cohesion 0.8, bar at the cap) still asks for
+    headline words at a narrow margin."""
+    varied, tight = StoryVector(), StoryVector()
+    varied.add({"x": 1.0}, None, DEFAULT, {"spill", "well"})
+    varied.add({"x": 0.2, "y": math.sqrt(0.96)}, None, DEFAULT, {"cleanup", "coast"})
+    tight.add({"x": 1.0}, None, DEFAULT, {"station", "fall"})
+    tight.add({"x": 0.8, "y": 0.6}, None, DEFAULT, {"station", "orbit"})
+    assert math.isclose(varied.cohesion(), 0.2) and math.isclose(tight.cohesion(), 0.8)
+    low = bar(varied.cohesion())
+    assert low < DEFAULT.threshold and bar(tight.cohesion()) == DEFAULT.threshold
+    assert corroborated(1.2 * low, low, varied, {"fishermen", "claim"})
+    assert not corroborated(1.2 * DEFAULT.threshold, DEFAULT.threshold, tight, {"microbe", "astronaut"})
+    everywhere = dataclasses.replace(DEFAULT, headline_at_cap_only=False)
+    assert not corroborated(1.2 * low, low, varied, {"fishermen", "claim"}, everywhere)
