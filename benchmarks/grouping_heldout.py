@@ -1,0 +1,222 @@
+"""How general is story grouping beyond the dev events it was tuned on? (issue 15, third session)
+
+    .venv/bin/python benchmarks/grouping_heldout.py [--data ../shared/eval/newsclusters-dev]
+        [--cache /tmp/storyline-heldout] [--splits 20] [--skip-table] [--skip-split] [--skip-pairs]
+
+Three measurements, on articles read, cleaned and NER-tagged once (as ``storyline eval
+stories`` does; cached), every row grouping the same articles:
+
+1. **Settings table**: each headline-check setting on the news clusters, the mixed dev crawl,
+   all of t17-dev, and the *T17 stand-in* (t17-dev with each article's cleaned first sentence as
+   its headline, since T17 has none: the only long stories told with a headline on every
+   report), batch and online.
+2. **Split-half selection**: the news-cluster events are split at random into two halves
+   (``--splits`` times, seeds 0..n-1); the setting with the best mean B3 F1 on half A (its
+   news clusters, and the mixed crawl with only A's clusters) is chosen as a tuner would, and
+   scored on half B. If a setting only pays on the events it was chosen on, the chosen
+   setting does no better on B than leaving the check off.
+3. **Pairs near the bar**: every pair of news-cluster articles whose similarity (time-damped)
+   lies between the lone-article bar and twice it, same event or not, with how many share two
+   headline words. The single pass makes a few of these joins; the pairs show what a rule
+   would do on all the look-alike pairs the data holds, not only the ones the pass happened
+   to meet.
+
+Results go in docs/eval-stories.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import dataclasses
+import random
+import re
+import statistics
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from grouping_signals import prepared  # noqa: E402
+
+from storyline.eval import stories as ev  # noqa: E402
+from storyline.stories import group as g  # noqa: E402
+
+# Settings of the headline check, least intrusive first (a tie in split-half selection goes to
+# the earlier one).
+SETTINGS = {
+    "check off": {"headline_words": 0},
+    "check at the cap only, within 1.5 x (default)": {},
+    "check everywhere within 1.5 x (second session)": {"headline_at_cap_only": False},
+    "check at the cap only, within 1.25 x": {"headline_margin": 1.25},
+    "check at the cap only, within 2 x": {"headline_margin": 2.0},
+    "check at the cap only, within 3 x": {"headline_margin": 3.0},
+    "check at the cap only, 1 word in common": {"headline_words": 1},
+    "check at the cap only, 3 words in common": {"headline_words": 3},
+}
+
+# --------------------------------------------------------------------------- the T17 stand-in
+
+# A dateline or agency credit before the first words: "WASHINGTON (Reuters) -", "LONDON --".
+_DATELINE = re.compile(r"^[^a-z]{0,60}?(?:\((?:Reuters|AP|AFP|CNN|Bloomberg)\)\s*(?:--|-|\u2014)?|--|\u2014| - )\s*")
+# A sentence ends at . ! ? after a lower-case word (not after "R." or "U.S."), before a capital.
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=[a-z]{3} )|(?<=[a-z] ))[.!?]\s+(?=[A-Z\"'`])")
+
+
+def standin_headline(body: str, limit: int = 15) -> str:
+    """The first sentence of ``body`` without a leading dateline, at most ``limit`` words."""
+    first = _SENTENCE_END.split(" ".join(body.split()), maxsplit=1)[0]
+    return " ".join(_DATELINE.sub("", first, count=1).split()[:limit])
+
+
+def with_standin_headlines(data):
+    arts, ans, gold = data
+    out = []
+    for a in arts:
+        b = copy.copy(a)
+        if not (a.title or "").strip():
+            b.title = standin_headline(a.body)
+        out.append(b)
+    return out, ans, gold
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def run(data, config, online: bool = False) -> dict:
+    arts, ans, gold = data
+    if online:
+        groups = g.group_online([g.article_features(a, ans.get(a.id), config) for a in arts], config)
+    else:
+        groups = g.group_articles(arts, ans, config)
+    m = ev.score(groups, gold)
+    m.update(ev.mixing(groups, gold))
+    m["stories"] = len(groups)
+    return m
+
+
+def cell(m: dict) -> str:
+    seed = ""
+    if "seed_whole" in m:
+        seed = f", seed {'whole' if m['seed_whole'] else 'split'}/{'alone' if m['seed_alone'] else 'joined'}"
+    return (f"{m['bcubed_precision']:.3f} / {m['bcubed_recall']:.3f} / **{m['bcubed_f1']:.3f}** "
+            f"({len(m['mixed_stories'])}{seed})")
+
+
+def subset(data, keep):
+    arts, ans, gold = data
+    kept = [a for a in arts if keep(gold[a.id])]
+    return kept, {a.id: ans[a.id] for a in kept if a.id in ans}, {a.id: gold[a.id] for a in kept}
+
+
+def table(sets: dict) -> None:
+    names = list(sets) + ["T17 stand-in, online"]
+    print("| setting | " + " | ".join(names) + " |")
+    print("|---|" + "---|" * len(names))
+    for label, kw in SETTINGS.items():
+        cfg = dataclasses.replace(g.DEFAULT, **kw)
+        cells = [cell(run(d, cfg)) for d in sets.values()]
+        cells.append(cell(run(sets["T17 stand-in"], cfg, online=True)))
+        print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
+
+
+def split_half(nc, mixed, splits: int) -> None:
+    events = sorted(set(nc[2].values()))
+    names = list(SETTINGS)
+    picks: Counter = Counter()
+    held: dict[str, dict[str, list[float]]] = {n: {"nc": [], "mixed": []} for n in names + ["chosen"]}
+    for k in range(splits):
+        order = events[:]
+        random.Random(k).shuffle(order)
+        halves = {"A": set(order[: len(order) // 2]), "B": set(order[len(order) // 2:])}
+        data = {}
+        for h, evs in halves.items():
+            data["nc" + h] = subset(nc, lambda lab, evs=evs: lab in evs)
+            data["mixed" + h] = subset(mixed, lambda lab, evs=evs: not lab.startswith("nc:") or lab[3:] in evs)
+        f1 = {}
+        for n in names:
+            cfg = dataclasses.replace(g.DEFAULT, **SETTINGS[n])
+            f1[n] = {key: run(d, cfg)["bcubed_f1"] for key, d in data.items()}
+            held[n]["nc"].append(f1[n]["ncB"])
+            held[n]["mixed"].append(f1[n]["mixedB"])
+        best = max(names, key=lambda n: (round((f1[n]["ncA"] + f1[n]["mixedA"]) / 2, 9), -names.index(n)))
+        picks[best] += 1
+        held["chosen"]["nc"].append(f1[best]["ncB"])
+        held["chosen"]["mixed"].append(f1[best]["mixedB"])
+        print(f"split {k}: chosen on A: {best}", file=sys.stderr, flush=True)
+    print(f"\nSplit-half selection over {splits} random halvings of the {len(events)} news-cluster events "
+          "(B3 F1 on half B: mean, min):\n")
+    print("| setting | newsclusters-dev, half B | mixed dev crawl, half B |")
+    print("|---|---|---|")
+    for n in names + ["chosen"]:
+        label = f"chosen on half A ({', '.join(f'{p}: {c}' for p, c in picks.most_common())})" if n == "chosen" else n
+        nc_, mx = held[n]["nc"], held[n]["mixed"]
+        print(f"| {label} | {statistics.mean(nc_):.4f}, {min(nc_):.4f} | {statistics.mean(mx):.4f}, {min(mx):.4f} |")
+
+
+def pairs(nc) -> None:
+    arts, ans, gold = nc
+    feats = [g.article_features(a, ans.get(a.id)) for a in arts]
+    df = g.DocFreq()
+    for f in feats:
+        df.add(f.counts)
+    vecs = [g.vectorise(f.counts, df) for f in feats]
+    heads = [g.headline_words(f.counts) for f in feats]
+    days = [g._day(f.published) for f in feats]
+    labels = [gold[f.article] for f in feats]
+    bar = g.DEFAULT.threshold
+    rows: Counter = Counter()
+    cross_events: set = set()
+    for i in range(len(feats)):
+        for j in range(i + 1, len(feats)):
+            gap = abs(days[i] - days[j]) if days[i] is not None and days[j] is not None else 0
+            if gap > g.DEFAULT.window_days:
+                continue
+            small, big = sorted((vecs[i], vecs[j]), key=len)
+            r = sum(w * big.get(t, 0.0) for t, w in small.items()) * g.time_factor(gap) / bar
+            if not 1.0 <= r < 2.0 or not heads[i] or not heads[j]:
+                continue
+            zone = "1-1.5 x" if r < 1.5 else "1.5-2 x"
+            same = labels[i] == labels[j]
+            rows[(zone, same, len(heads[i] & heads[j]) >= 2)] += 1
+            if not same:
+                cross_events.add(frozenset((labels[i], labels[j])))
+    print("\nPairs of news-cluster articles between the lone-article bar and twice it (both with a headline):\n")
+    print("| similarity / bar | same event: pairs (2+ headline words in common) | different events: pairs (2+ headline words) |")
+    print("|---|---|---|")
+    for zone in ("1-1.5 x", "1.5-2 x"):
+        same = rows[(zone, True, True)] + rows[(zone, True, False)]
+        cross = rows[(zone, False, True)] + rows[(zone, False, False)]
+        print(f"| {zone} | {same} ({rows[(zone, True, True)]}) | {cross} ({rows[(zone, False, True)]}) |")
+    print(f"\nDifferent-event pairs come from {len(cross_events)} pairs of events.")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default="../shared/eval/newsclusters-dev")
+    ap.add_argument("--cache", default="/tmp/storyline-heldout")
+    ap.add_argument("--splits", type=int, default=20)
+    ap.add_argument("--skip-table", action="store_true")
+    ap.add_argument("--skip-split", action="store_true")
+    ap.add_argument("--skip-pairs", action="store_true")
+    args = ap.parse_args(argv)
+    data = Path(args.data)
+    if not data.is_dir() or not (data.parent / "t17-dev").is_dir():
+        print(f"{data}: no such folder, or no t17-dev beside it (the data of shared/eval)", file=sys.stderr)
+        return 2
+    cache = Path(args.cache)
+    nc = prepared("nc", data, False, cache)
+    mixed = prepared("mixed", data, True, cache)
+    if not args.skip_table:
+        t17 = prepared("t17", data.parent / "t17-dev", False, cache, t17=True)
+        table({"newsclusters-dev": nc, "mixed dev crawl": mixed, "t17-dev (all)": t17,
+               "T17 stand-in": with_standin_headlines(t17)})
+    if not args.skip_split:
+        split_half(nc, mixed, args.splits)
+    if not args.skip_pairs:
+        pairs(nc)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
