@@ -1,12 +1,15 @@
 """How general is story grouping beyond the dev events it was tuned on? (issue 15, third session)
 
     .venv/bin/python benchmarks/grouping_heldout.py [--data ../shared/eval/newsclusters-dev]
-        [--cache /tmp/storyline-heldout] [--splits 20] [--skip-table] [--skip-split] [--skip-pairs]
+        [--cache /tmp/storyline-heldout] [--splits 20] [--family headline|signals]
+        [--skip-table] [--skip-split] [--skip-pairs]
 
 Three measurements, on articles read, cleaned and NER-tagged once (as ``storyline eval
-stories`` does; cached), every row grouping the same articles:
+stories`` does; cached), every row grouping the same articles (``--family signals`` compares
+the other signals, entity and title weights and the bar's ratio and cap, instead of the
+headline check's settings):
 
-1. **Settings table**: each headline-check setting on the news clusters, the mixed dev crawl,
+1. **Settings table**: each setting on the news clusters, the mixed dev crawl,
    all of t17-dev, and the *T17 stand-in* (t17-dev with each article's cleaned first sentence as
    its headline, since T17 has none: the only long stories told with a headline on every
    report), batch and online.
@@ -54,6 +57,20 @@ SETTINGS = {
     "check at the cap only, 1 word in common": {"headline_words": 1},
     "check at the cap only, 3 words in common": {"headline_words": 3},
 }
+
+# The other signals, around the defaults (the default first: a tie goes to it).
+SIGNALS = {
+    "defaults (entities x2, title x2, ratio 0.5)": {},
+    "no entities": {"entity_weight": 0.0},
+    "entities x1": {"entity_weight": 1.0},
+    "entities x3": {"entity_weight": 3.0},
+    "title x1": {"title_weight": 1.0},
+    "title x3": {"title_weight": 3.0},
+    "ratio 0.4": {"ratio": 0.4},
+    "ratio 0.6": {"ratio": 0.6},
+    "threshold (cap) 0.2": {"threshold": 0.2},
+}
+FAMILIES = {"headline": SETTINGS, "signals": SIGNALS}
 
 # --------------------------------------------------------------------------- the T17 stand-in
 
@@ -109,20 +126,20 @@ def subset(data, keep):
     return kept, {a.id: ans[a.id] for a in kept if a.id in ans}, {a.id: gold[a.id] for a in kept}
 
 
-def table(sets: dict) -> None:
+def table(sets: dict, family: dict) -> None:
     names = list(sets) + ["T17 stand-in, online"]
     print("| setting | " + " | ".join(names) + " |")
     print("|---|" + "---|" * len(names))
-    for label, kw in SETTINGS.items():
+    for label, kw in family.items():
         cfg = dataclasses.replace(g.DEFAULT, **kw)
         cells = [cell(run(d, cfg)) for d in sets.values()]
         cells.append(cell(run(sets["T17 stand-in"], cfg, online=True)))
         print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
 
 
-def split_half(nc, mixed, splits: int) -> None:
+def split_half(nc, mixed, splits: int, family: dict) -> None:
     events = sorted(set(nc[2].values()))
-    names = list(SETTINGS)
+    names = list(family)
     picks: Counter = Counter()
     held: dict[str, dict[str, list[float]]] = {n: {"nc": [], "mixed": []} for n in names + ["chosen"]}
     for k in range(splits):
@@ -135,7 +152,7 @@ def split_half(nc, mixed, splits: int) -> None:
             data["mixed" + h] = subset(mixed, lambda lab, evs=evs: not lab.startswith("nc:") or lab[3:] in evs)
         f1 = {}
         for n in names:
-            cfg = dataclasses.replace(g.DEFAULT, **SETTINGS[n])
+            cfg = dataclasses.replace(g.DEFAULT, **family[n])
             f1[n] = {key: run(d, cfg)["bcubed_f1"] for key, d in data.items()}
             held[n]["nc"].append(f1[n]["ncB"])
             held[n]["mixed"].append(f1[n]["mixedB"])
@@ -196,6 +213,8 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default="../shared/eval/newsclusters-dev")
     ap.add_argument("--cache", default="/tmp/storyline-heldout")
     ap.add_argument("--splits", type=int, default=20)
+    ap.add_argument("--family", choices=sorted(FAMILIES), default="headline",
+                    help="the settings compared: of the headline check, or of the other signals")
     ap.add_argument("--skip-table", action="store_true")
     ap.add_argument("--skip-split", action="store_true")
     ap.add_argument("--skip-pairs", action="store_true")
@@ -210,9 +229,9 @@ def main(argv=None) -> int:
     if not args.skip_table:
         t17 = prepared("t17", data.parent / "t17-dev", False, cache, t17=True)
         table({"newsclusters-dev": nc, "mixed dev crawl": mixed, "t17-dev (all)": t17,
-               "T17 stand-in": with_standin_headlines(t17)})
+               "T17 stand-in": with_standin_headlines(t17)}, FAMILIES[args.family])
     if not args.skip_split:
-        split_half(nc, mixed, args.splits)
+        split_half(nc, mixed, args.splits, FAMILIES[args.family])
     if not args.skip_pairs:
         pairs(nc)
     return 0
