@@ -162,13 +162,24 @@ def split_half(nc, mixed, splits: int, family: dict) -> None:
         held["chosen"]["mixed"].append(f1[best]["mixedB"])
         print(f"split {k}: chosen on A: {best}", file=sys.stderr, flush=True)
     print(f"\nSplit-half selection over {splits} random halvings of the {len(events)} news-cluster events "
-          "(B3 F1 on half B: mean, min):\n")
-    print("| setting | newsclusters-dev, half B | mixed dev crawl, half B |")
-    print("|---|---|---|")
+          "(B3 F1 on half B):\n")
+    base = names[0]
+
+    def against(n: str, key: str) -> str:
+        # In how many B halves the setting beats, ties or loses to the first one.
+        pairs_ = list(zip(held[n][key], held[base][key]))
+        up = sum(1 for x, y in pairs_ if x > y + 1e-9)
+        down = sum(1 for x, y in pairs_ if x < y - 1e-9)
+        return f"{up} / {len(pairs_) - up - down} / {down}"
+
+    print(f"| setting | newsclusters-dev, half B: mean, min | better / equal / worse than '{base}' "
+          f"| mixed dev crawl, half B: mean, min | better / equal / worse |")
+    print("|---|---|---|---|---|")
     for n in names + ["chosen"]:
         label = f"chosen on half A ({', '.join(f'{p}: {c}' for p, c in picks.most_common())})" if n == "chosen" else n
         nc_, mx = held[n]["nc"], held[n]["mixed"]
-        print(f"| {label} | {statistics.mean(nc_):.4f}, {min(nc_):.4f} | {statistics.mean(mx):.4f}, {min(mx):.4f} |")
+        print(f"| {label} | {statistics.mean(nc_):.4f}, {min(nc_):.4f} | {against(n, 'nc')} "
+              f"| {statistics.mean(mx):.4f}, {min(mx):.4f} | {against(n, 'mixed')} |")
 
 
 def pairs(nc) -> None:
