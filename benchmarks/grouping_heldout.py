@@ -23,6 +23,9 @@ headline check's settings):
    headline words. The single pass makes a few of these joins; the pairs show what a rule
    would do on all the look-alike pairs the data holds, not only the ones the pass happened
    to meet.
+4. With ``--decisions``: the joins and merges the single pass and the merge pass make within
+   1.5 x the bar with the check off, right or wrong, at the cap or below it, and whether the
+   check would veto them: where the check catches mistakes and where it only costs.
 
 Results go in docs/eval-stories.md.
 """
@@ -219,6 +222,72 @@ def pairs(nc) -> None:
     print(f"\nDifferent-event pairs come from {len(cross_events)} pairs of events.")
 
 
+class DecisionLog(g.Clusterer):
+    """The product's clusterer with the check off, noting every join and merge it makes within
+    1.5 x the bar: right or wrong (by the gold label most of each side holds), whether the
+    bar was the cap, and whether two headline words in common would have backed it."""
+
+    def __init__(self, config, gold):
+        super().__init__(config)
+        self.gold = gold
+        self.rows: Counter = Counter()
+        self._article = None
+
+    def _label(self, s: int) -> str:
+        return Counter(self.gold[a] for a in self.members[s]).most_common(1)[0][0]
+
+    def _note(self, kind, score, bar_, right, story, heads) -> None:
+        if bar_ <= score < 1.5 * bar_:
+            agree = story.headlines_agree(heads, 2)
+            self.rows[(kind, "right" if right else "WRONG", "at the cap" if bar_ >= self.config.threshold
+                       else "below the cap", "vetoed" if agree is False else "passes")] += 1
+
+    def assign(self, article_id, vec, day, heads=()):
+        self._article = (article_id, tuple(heads))
+        return super().assign(article_id, vec, day, heads)
+
+    def best_story(self, vec, day, label=None, heads=()):
+        best, best_score, best_bar = None, 0.0, 0.0
+        for s in self.candidates(vec, day):
+            sv = self.stories[s]
+            sc = sv.similarity(vec) * g.time_factor(sv.gap(day), self.config)
+            b = g.bar(sv.cohesion(), config=self.config)
+            if sc >= b and sc > best_score:
+                best, best_score, best_bar = s, sc, b
+        if best is not None:
+            aid, h = self._article
+            self._note("join", best_score, best_bar, self._label(best) == self.gold[aid], self.stories[best], h)
+        return best
+
+    def mergeable(self, a, b):
+        ok = super().mergeable(a, b)
+        if ok:
+            sa, sb = self.stories[a], self.stories[b]
+            cross = sa.dot(sb.terms) / (sa.n * sb.n) * g.time_factor(g._span_gap(sa, sb), self.config)
+            b_ = g.bar(sa.cohesion(), sb.cohesion(), config=self.config)
+            self._note("merge", cross, b_, self._label(a) == self._label(b), sa, sb.headline_words())
+        return ok
+
+
+def decisions(sets: dict) -> None:
+    cfg = dataclasses.replace(g.DEFAULT, headline_words=0)
+    print("\nJoins and merges made within 1.5 x the bar with the check off, and what the check would "
+          "say (vetoed: fewer than two headline words in common):\n")
+    print("| set | decision | right / wrong | bar | check | count |")
+    print("|---|---|---|---|---|---|")
+    for name, (arts, ans, gold) in sets.items():
+        feats = [g.article_features(a, ans.get(a.id), cfg) for a in arts]
+        df = g.DocFreq()
+        for f in feats:
+            df.add(f.counts)
+        cl = DecisionLog(cfg, gold)
+        for f in sorted(feats, key=g._order_key):
+            cl.assign(f.article, g.vectorise(f.counts, df, cfg), g._day(f.published), g.headline_words(f.counts))
+        cl.merge_pass()
+        for key in sorted(cl.rows):
+            print(f"| {name} | " + " | ".join(key) + f" | {cl.rows[key]} |")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default="../shared/eval/newsclusters-dev")
@@ -229,6 +298,7 @@ def main(argv=None) -> int:
     ap.add_argument("--skip-table", action="store_true")
     ap.add_argument("--skip-split", action="store_true")
     ap.add_argument("--skip-pairs", action="store_true")
+    ap.add_argument("--decisions", action="store_true", help="also log the joins and merges near the bar")
     args = ap.parse_args(argv)
     data = Path(args.data)
     if not data.is_dir() or not (data.parent / "t17-dev").is_dir():
@@ -245,6 +315,9 @@ def main(argv=None) -> int:
         split_half(nc, mixed, args.splits, FAMILIES[args.family])
     if not args.skip_pairs:
         pairs(nc)
+    if args.decisions:
+        t17 = prepared("t17", data.parent / "t17-dev", False, cache, t17=True)
+        decisions({"newsclusters-dev": nc, "mixed dev crawl": mixed, "T17 stand-in": with_standin_headlines(t17)})
     return 0
 
 
