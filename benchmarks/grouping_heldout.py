@@ -1,13 +1,14 @@
 """How general is story grouping beyond the dev events it was tuned on? (issue 15, third session)
 
     .venv/bin/python benchmarks/grouping_heldout.py [--data ../shared/eval/newsclusters-dev]
-        [--cache /tmp/storyline-heldout] [--splits 20] [--family headline|signals]
-        [--skip-table] [--skip-split] [--skip-pairs]
+        [--cache /tmp/storyline-heldout] [--splits 20] [--family headline|signals|neighbours]
+        [--skip-table] [--dev-only] [--skip-split] [--skip-pairs] [--decisions]
 
 Three measurements, on articles read, cleaned and NER-tagged once (as ``storyline eval
 stories`` does; cached), every row grouping the same articles (``--family signals`` compares
 the other signals, entity and title weights and the bar's ratio and cap, instead of the
-headline check's settings):
+headline check's settings; ``--family neighbours`` where the check runs, under entity and
+title settings next to the defaults):
 
 1. **Settings table**: each setting on the news clusters, the mixed dev crawl,
    all of t17-dev, and the *T17 stand-in* (t17-dev with each article's cleaned first sentence as
@@ -52,13 +53,14 @@ from storyline.stories import group as g  # noqa: E402
 # the earlier one).
 SETTINGS = {
     "check off": {"headline_words": 0},
-    "check at the cap only, within 1.5 x (default)": {},
-    "check everywhere within 1.5 x (second session)": {"headline_at_cap_only": False},
-    "check at the cap only, within 1.25 x": {"headline_margin": 1.25},
-    "check at the cap only, within 2 x": {"headline_margin": 2.0},
-    "check at the cap only, within 3 x": {"headline_margin": 3.0},
-    "check at the cap only, 1 word in common": {"headline_words": 1},
-    "check at the cap only, 3 words in common": {"headline_words": 3},
+    "check where one side is tight, within 1.5 x (default)": {},
+    "check where the bar is the cap, within 1.5 x": {"headline_scope": "cap"},
+    "check everywhere within 1.5 x (second session)": {"headline_scope": "everywhere"},
+    "one side tight, within 1.25 x": {"headline_margin": 1.25},
+    "one side tight, within 2 x": {"headline_margin": 2.0},
+    "one side tight, within 3 x": {"headline_margin": 3.0},
+    "one side tight, 1 word in common": {"headline_words": 1},
+    "one side tight, 3 words in common": {"headline_words": 3},
 }
 
 # The other signals, around the defaults (the default first: a tie goes to it).
@@ -73,7 +75,12 @@ SIGNALS = {
     "ratio 0.6": {"ratio": 0.6},
     "threshold (cap) 0.2": {"threshold": 0.2},
 }
-FAMILIES = {"headline": SETTINGS, "signals": SIGNALS}
+# Where the check runs, under settings next to the defaults: does a mix come back?
+NEIGHBOURS = {f"{scope}, {label}": {"headline_scope": scope, **kw}
+              for label, kw in (("entities x3", {"entity_weight": 3.0}), ("title x1", {"title_weight": 1.0}),
+                                ("entities of the lead only", {"entity_lead_only": True}))
+              for scope in ("tight", "cap", "everywhere")}
+FAMILIES = {"headline": SETTINGS, "signals": SIGNALS, "neighbours": NEIGHBOURS}
 
 # --------------------------------------------------------------------------- the T17 stand-in
 
@@ -130,13 +137,14 @@ def subset(data, keep):
 
 
 def table(sets: dict, family: dict) -> None:
-    names = list(sets) + ["T17 stand-in, online"]
+    names = list(sets) + (["T17 stand-in, online"] if "T17 stand-in" in sets else [])
     print("| setting | " + " | ".join(names) + " |")
     print("|---|" + "---|" * len(names))
     for label, kw in family.items():
         cfg = dataclasses.replace(g.DEFAULT, **kw)
         cells = [cell(run(d, cfg)) for d in sets.values()]
-        cells.append(cell(run(sets["T17 stand-in"], cfg, online=True)))
+        if "T17 stand-in" in sets:
+            cells.append(cell(run(sets["T17 stand-in"], cfg, online=True)))
         print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
 
 
@@ -296,6 +304,7 @@ def main(argv=None) -> int:
     ap.add_argument("--family", choices=sorted(FAMILIES), default="headline",
                     help="the settings compared: of the headline check, or of the other signals")
     ap.add_argument("--skip-table", action="store_true")
+    ap.add_argument("--dev-only", action="store_true", help="the settings table on the two dev sets only")
     ap.add_argument("--skip-split", action="store_true")
     ap.add_argument("--skip-pairs", action="store_true")
     ap.add_argument("--decisions", action="store_true", help="also log the joins and merges near the bar")
@@ -308,9 +317,11 @@ def main(argv=None) -> int:
     nc = prepared("nc", data, False, cache)
     mixed = prepared("mixed", data, True, cache)
     if not args.skip_table:
-        t17 = prepared("t17", data.parent / "t17-dev", False, cache, t17=True)
-        table({"newsclusters-dev": nc, "mixed dev crawl": mixed, "t17-dev (all)": t17,
-               "T17 stand-in": with_standin_headlines(t17)}, FAMILIES[args.family])
+        sets = {"newsclusters-dev": nc, "mixed dev crawl": mixed}
+        if not args.dev_only:
+            t17 = prepared("t17", data.parent / "t17-dev", False, cache, t17=True)
+            sets.update({"t17-dev (all)": t17, "T17 stand-in": with_standin_headlines(t17)})
+        table(sets, FAMILIES[args.family])
     if not args.skip_split:
         split_half(nc, mixed, args.splits, FAMILIES[args.family])
     if not args.skip_pairs:
