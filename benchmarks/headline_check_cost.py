@@ -2,6 +2,7 @@
 same-run baseline with the check off.
 
     .venv/bin/python benchmarks/headline_check_cost.py [--data ../shared/eval/t17-dev] [--limit 1500] [--adds 30]
+        [--size 100000]
 
 An even spread of ``--limit`` Timeline17 articles is read and cleaned once (no NLP: grouping
 reads words, and entities are not what is measured), with the first line of each article as
@@ -13,6 +14,12 @@ part of each add is timed: features, document frequencies, candidates from the i
 scoring, and the index writes (``StoreClusterer.assign``); building the touched story is
 the story stages' cost and is left out. Also reported: the size of a stored story record,
 which now carries the story's headline words. Not a test: figures depend on the machine.
+
+``--size N`` (issue 15, third session) measures at scale instead: one store of N articles, the
+base articles replicated with fresh ids and dates shifted by four years per copy (as
+``add_cost.py`` grows its stores), grouped once with the default settings; the held-out
+articles, dated inside the last copy, are then added to it alternately with the check off and
+on (the same store, so both see the same stories and load).
 """
 
 from __future__ import annotations
@@ -69,6 +76,69 @@ def grouped_store(path: Path, base, config):
     return store
 
 
+SHIFT_DAYS = 4 * 365 + 1  # one copy's dates move by four years, as in add_cost.py
+
+
+def replicated(base, size: int):
+    """``base`` and copies of it (fresh ids and fingerprints, dates shifted by ``SHIFT_DAYS``
+    per copy) up to ``size`` articles; returns them and the number of copies."""
+    import copy
+    import datetime as dt
+
+    from storyline.model import Published
+
+    out, k = list(base), 0
+    while len(out) < size:
+        k += 1
+        for a in base:
+            if len(out) >= size:
+                break
+            b = copy.copy(a)
+            b.id, b.fingerprint = f"{a.id}#r{k}", f"{a.fingerprint}#r{k}"
+            day = (dt.date.fromisoformat(a.published.date) + dt.timedelta(days=k * SHIFT_DAYS)).isoformat()
+            b.published = Published(date=day, earliest=day, latest=day, how="folder")
+            out.append(b)
+    return out, k
+
+
+def shifted(art, copies: int):
+    import copy
+    import datetime as dt
+
+    from storyline.model import Published
+
+    b = copy.copy(art)
+    day = (dt.date.fromisoformat(art.published.date) + dt.timedelta(days=copies * SHIFT_DAYS)).isoformat()
+    b.published = Published(date=day, earliest=day, latest=day, how="folder")
+    return b
+
+
+def at_scale(base, held, size: int, configs: dict) -> int:
+    from storyline.stories.group import DEFAULT
+
+    arts, copies = replicated(base, size)
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        store = grouped_store(Path(tmp) / "big.db", arts, DEFAULT)
+        built = time.perf_counter() - t0
+        stories = store.conn.execute("SELECT count(*) FROM story_vectors").fetchone()[0]
+        times = {name: [] for name in configs}
+        for art in held:
+            art = shifted(art, copies)
+            for name, cfg in configs.items():
+                one = shifted(art, 0)
+                one.id, one.fingerprint = f"{art.id}@{name}", f"{art.fingerprint}@{name}"
+                times[name].append(grouping_part_of_add(store, one, cfg))
+        print(f"{len(arts)} stored articles ({copies} copies of {len(base)}), {stories} stories, stored and grouped "
+              f"in {built:.0f} s; {len(held)} adds each; grouping part of one add, milliseconds")
+        print("| configuration | median add (ms) | max add (ms) |")
+        print("|---|---|---|")
+        for name in configs:
+            print(f"| {name} | {statistics.median(times[name]) * 1000:.1f} | {max(times[name]) * 1000:.1f} |")
+        store.close()
+    return 0
+
+
 def grouping_part_of_add(store, art, config) -> float:
     from storyline.model import ArticleAnalysis
     from storyline.stories.group import DocFreq, _day, article_features, headline_words, similarity_terms, vectorise
@@ -94,6 +164,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(SHARED_EVAL / "t17-dev"))
     ap.add_argument("--limit", type=int, default=1500)
     ap.add_argument("--adds", type=int, default=30)
+    ap.add_argument("--size", type=int, default=0, help="one store of this many articles (base replicated)")
     args = ap.parse_args(argv)
     arts = articles(Path(args.data), args.limit)
     held = arts[::max(1, len(arts) // args.adds)][: args.adds]
@@ -101,6 +172,8 @@ def main(argv=None) -> int:
     base = [a for a in arts if a.id not in held_ids]
     configs = {"check off": dataclasses.replace(DEFAULT, headline_words=0), "check on (default)": DEFAULT}
     print(machine())
+    if args.size:
+        return at_scale(base, held, args.size, configs)
     with tempfile.TemporaryDirectory() as tmp:
         stores, build = {}, {}
         for name, cfg in configs.items():

@@ -14,6 +14,7 @@ from storyline.stories.group import (
     Clusterer,
     DocFreq,
     StoryVector,
+    bar,
     article_features,
     corroborated,
     group_online,
@@ -163,3 +164,44 @@ def test_add_keeps_them_apart_against_the_store(tmp_path):
             heads = store.get_story_vectors([store.story_of("fall")])[store.story_of("fall")]["heads"]
             assert {"zorvak", "station", "earth"} <= set(heads)
         store.close()
+
+
+def test_the_check_runs_only_where_the_bar_is_the_cap():
+    """A story whose reports vary (cohesion 0.2, so its bar is 0.1, under the 0.15 cap) is
+    judged on similarity alone; a tight story (cohesion 0.8, bar at the cap) still asks for
+    headline words at a narrow margin."""
+    varied, tight = StoryVector(), StoryVector()
+    varied.add({"x": 1.0}, None, DEFAULT, {"spill", "well"})
+    varied.add({"x": 0.2, "y": math.sqrt(0.96)}, None, DEFAULT, {"cleanup", "coast"})
+    tight.add({"x": 1.0}, None, DEFAULT, {"station", "fall"})
+    tight.add({"x": 0.8, "y": 0.6}, None, DEFAULT, {"station", "orbit"})
+    assert math.isclose(varied.cohesion(), 0.2) and math.isclose(tight.cohesion(), 0.8)
+    low = bar(varied.cohesion())
+    assert low < DEFAULT.threshold and bar(tight.cohesion()) == DEFAULT.threshold
+    assert corroborated(1.2 * low, low, varied, {"fishermen", "claim"})
+    assert not corroborated(1.2 * DEFAULT.threshold, DEFAULT.threshold, tight, {"microbe", "astronaut"})
+    everywhere = dataclasses.replace(DEFAULT, headline_scope="everywhere")
+    assert not corroborated(1.2 * low, low, varied, {"fishermen", "claim"}, everywhere)
+
+
+def test_a_tight_story_merging_into_a_varied_one_still_needs_headline_words():
+    """The merge's shared bar is the varied story's (0.1), but a lone article is brought in:
+    by default ("tight") that is checked like a join; with the scope "cap" it was not, which let
+    a story that had mixed two events take a third."""
+
+    def two_stories(lone_heads):
+        cl = Clusterer(DEFAULT)
+        cl.stories[0], cl.stories[1] = StoryVector(), StoryVector()
+        cl.members[0], cl.members[1] = ["a", "b"], ["c"]
+        cl.stories[0].add({"x": 1.0}, 700000, DEFAULT, {"spill", "well"})
+        cl.stories[0].add({"x": 0.2, "y": math.sqrt(0.96)}, 700001, DEFAULT, {"cleanup", "coast"})
+        cl.stories[1].add({"x": 0.2, "z": math.sqrt(0.96)}, 700002, DEFAULT, lone_heads)
+        return cl
+
+    cl = two_stories({"microbe", "astronaut"})
+    cross = cl.stories[0].dot(cl.stories[1].terms) / 2
+    assert math.isclose(cross, 0.12) and math.isclose(bar(cl.stories[0].cohesion()), 0.1)  # 1.2 x the bar
+    assert not cl.mergeable(0, 1) and not cl.mergeable(1, 0)
+    assert two_stories({"spill", "coast", "oil"}).mergeable(0, 1)  # two headline words in common
+    cl.config = dataclasses.replace(DEFAULT, headline_scope="cap")
+    assert cl.mergeable(0, 1)

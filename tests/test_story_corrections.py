@@ -246,3 +246,52 @@ def test_add_never_merges_two_corrected_stories(tmp_path):
         merge_ids = [s.id for s in store.iter_stories()]
         with pytest.raises(CorrectionError, match="itself"):
             merge(store, merge_ids[0], merge_ids[0], reanalyse=no_reanalyse)
+
+
+# ------------------------------------------------------------------ made in the web app
+
+
+def test_corrections_made_in_the_web_app_survive_a_rerun_and_an_add(work):
+    """A split through the JSON API and a move through the story page's form, then `storyline
+    run` again and `storyline add`: both hold, seen through the API, and the new article joins
+    a corrected story."""
+    import warnings
+
+    import lxml.html
+
+    from storyline.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    db = work["db"]
+
+    def app_client():
+        return TestClient(create_app(db, upload_dir=Path(work["out"]) / "uploads", recover=False))
+
+    def api_groups(c) -> set[frozenset[str]]:
+        ids = [r["id"] for r in c.get("/api/stories").json()["stories"]]
+        return {frozenset(c.get(f"/api/stories/{i}").json()["story"]["articles"]) for i in ids}
+
+    with app_client() as c:
+        bridges = c.get("/api/articles/bridge-1").json()["story"]
+        assert c.post(f"/api/stories/{bridges}/split", json={"articles": ["bridge-3"]}).status_code == 200
+        part = c.get("/api/articles/bridge-3").json()["story"]
+        votes = c.get("/api/articles/vote-3").json()["story"]
+        page = lxml.html.fromstring(c.get(f"/stories/{votes}").text)
+        csrf = page.xpath("//form[@id='split-form']/input[@name='csrf']/@value")[0]
+        r = c.post(f"/stories/{votes}/move", data={"article": "vote-3", "to": part, "csrf": csrf}, follow_redirects=False)
+        assert r.status_code == 303
+    expected = {BRIDGES - {"bridge-3"}, frozenset({"bridge-3", "vote-3"}), VOTES - {"vote-3"}}
+    assert set(groups(db).values()) == expected
+    assert cli("run", work["in"], "--db", db, "--quiet", "--out", work["out"]) == 0
+    assert set(groups(db).values()) == expected
+    assert cli("add", work["later"], "--db", db, "--quiet") == 0
+    with app_client() as c:
+        after = api_groups(c)
+        assert VOTES - {"vote-3"} in after and len(after) == 3
+        assert frozenset({"bridge-1", "bridge-2", "bridge-4"}) in after or \
+            frozenset({"bridge-3", "vote-3", "bridge-4"}) in after
+        listed = c.get("/api/corrections").json()["corrections"]
+        assert [(x["kind"], x["undone"]) for x in listed] == [("split", None), ("move", None)]
