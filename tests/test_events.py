@@ -275,3 +275,9 @@ def test_a_perfect_is_never_dated_after_its_report():
                             published="2010-01-13")
     for e in analysis.events:
         assert not e.date or e.date <= "2010-01-13"
+
+
+def test_what_would_happen_is_no_happening():
+    analysis = _analysis_of("Experts said millions could die if a pandemic broke out today.",
+                            "The minister resigned on Monday.", published="2009-04-28")
+    assert [e.trigger for e in analysis.events] == ["resign"]

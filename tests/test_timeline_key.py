@@ -554,7 +554,7 @@ def test_births_and_notes_about_the_page_are_not_happenings():
 
 def test_habits_are_not_happenings():
     assert not tells_a_happening("Refugees were often picked up off the coast of Miami in the early 1990s.")
-    assert not tells_a_happening("The square used to fill with traders every morning.")
+    assert tells_a_happening("Officials approved the drug used to treat the flu on Monday.")
 
 
 def test_precedents_given_as_examples_are_not_happenings():

@@ -454,3 +454,15 @@ def test_a_weekday_given_with_the_day_says_which_earlier_year():
     assert t.value == "2015-08-03"  # 3 August was a Monday in 2015, not in 2016-2019
     [t] = find_timexes("He said on Thursday, Aug. 3, that it was over.", dt.date(2018, 2, 5))
     assert t.value == "2017-08-03"
+
+
+def test_the_first_end_of_a_range_takes_the_year_written_after_the_second():
+    import datetime as dt
+
+    from storyline.annotate.timex import find_timexes
+
+    found = find_timexes("SARS spread between January and March 2003; it lasted from December to March 2004.",
+                         dt.date(2009, 4, 25))
+    assert [t.value for t in found] == ["2003-01", "2003-03", "2003-12", "2004-03"]
+    assert [t.value for t in find_timexes("Cases rose in January and fell in March.", dt.date(2009, 4, 25))] == [
+        "2009-01", "2009-03"]

@@ -145,7 +145,7 @@ def _find(text: str, anchor: dt.date | None, doc: Any) -> list[TimeExpr]:
     text = text[:MAX_CHARS]
     if doc is not None and getattr(doc, "text", None) != text:
         doc = None  # a Doc of another text would give wrong offsets
-    cands = select(extract(text))
+    cands = _range_years(select(extract(text)), text)
     starts = sentence_starts(text, doc)
     guess = Tense(text, starts, doc)
 
@@ -188,6 +188,36 @@ def _find(text: str, anchor: dt.date | None, doc: Any) -> list[TimeExpr]:
             )
         )
     return out
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|through|until|till|[-\u2013\u2014])\s*", re.I)
+
+
+def _range_years(cands: list, text: str) -> list:
+    """The first end of a range takes the year written after the second ("between January
+    and March 2003", "from May 5 to June 2, 2004"): a year before its other end when its month
+    comes later ("from December to March 2003")."""
+    for c1, c2 in zip(cands, cands[1:]):
+        if not _RANGE_JOIN.fullmatch(text[c1.end:c2.start]) or c2.sem[0] != "abs":
+            continue
+        if c2.sem[1] == "month":
+            year, month2, day2 = c2.sem[2] // 12, c2.sem[2] % 12 + 1, 31
+        elif c2.sem[1] == "day":
+            d2 = dt.date.fromordinal(c2.sem[2])
+            year, month2, day2 = d2.year, d2.month, d2.day
+        else:
+            continue
+        if c1.sem[:2] == ("cyc", "month") and c1.sem[3] is None:
+            month = c1.sem[2]
+            c1.sem = ("abs", "month", (year - (month > month2)) * 12 + month - 1)
+        elif c1.sem[0] == "md":
+            _, month, day, _wd = c1.sem
+            y = year - ((month, day) > (month2, day2))
+            try:
+                c1.sem = ("abs", "day", dt.date(y, month, day).toordinal())
+            except ValueError:
+                continue
+    return cands
 
 
 # Deictic words written in lower case in prose; capitalised inside a sentence they belong to a

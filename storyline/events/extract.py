@@ -596,8 +596,21 @@ def _last_month(text: str, month: str, pub_day: str) -> tuple[str, str, str] | N
     return f"{y:04d}-{m:02d}", first.isoformat(), min(last.isoformat(), pub_day)
 
 
+HYPOTHETICAL_MARKS = wordlists.words("hypothetical_marks")
+
+
+def _hypothetical(v) -> bool:
+    """A clause of what would happen ("if a pandemic broke out today", and its joined verbs)."""
+    for w in (v, v.head if v.dep_ == "conj" else v):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in w.children):
+            return True
+    return False
+
+
 def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loose, ents, pub_day, position, lemmas, names):
     lead = position < PUBLICATION_DAY_SENTENCES
+    if _hypothetical(v):
+        return None
     if tense is None and position == 0 and _headline_present(v):
         tense = "past"  # "Macron unveils a plan to cut ...": the lead's news in the present
     if tense is None or v.lemma_ in STATIVE and not (v.lemma_ == "be" and any(c.dep_ == "auxpass" for c in v.children)):
