@@ -571,3 +571,11 @@ def test_one_named_source_s_statement_retold_is_one_line():
     assert {e.id for e in key_events([said, again])} == {"e1"}
     again.attributed_to = ["the organisers"]
     assert {e.id for e in key_events([said, again])} == {"e1", "e2"}
+
+
+def test_one_sentence_is_one_line_on_the_view():
+    arrest = _event("e1", "The driver was arrested and charged with manslaughter on Thursday.", "2016-11-10", importance=2.0)
+    arrest.triggers, arrest.dated_by = ["arrest"], "text"
+    charge = _event("e2", "The driver was arrested and charged with manslaughter on Thursday.", "2016-11-10", importance=1.0)
+    charge.triggers, charge.dated_by = ["charge"], "text"
+    assert {e.id for e in key_events([arrest, charge])} == {"e1"}
