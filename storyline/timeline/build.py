@@ -509,8 +509,8 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
         if len(chosen) >= size:
             break
         e = cands[i]
-        here = {(x.article, x.start) for x in e.evidence}
-        if any(here == {(x.article, x.start) for x in cands[j].evidence} for j in chosen):
+        here = {(x.article, x.start, x.quote) for x in e.evidence}
+        if any(here == {(x.article, x.start, x.quote) for x in cands[j].evidence} for j in chosen):
             continue  # its sentences are already on the view, as another verb's line
         told = next((k for k, j in enumerate(chosen) if _own_time(e) and not _own_time(cands[j]) and _same_time(e, cands[j])
                      and _same_source_again(e, cands[j])), None)
