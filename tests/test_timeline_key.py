@@ -579,3 +579,9 @@ def test_one_sentence_is_one_line_on_the_view():
     charge = _event("e2", "The driver was arrested and charged with manslaughter on Thursday.", "2016-11-10", importance=1.0)
     charge.triggers, charge.dated_by = ["charge"], "text"
     assert len(key_events([arrest, charge])) == 1
+
+
+def test_a_named_speaker_s_own_words_stand_alone():
+    assert stands_alone("Chinese leaker Ice Universe tweeted: \u2018I think the S9 still has a 3.5 mm jack.\u2019")
+    assert not stands_alone("He told reporters: \"I saw the flames.\"")
+    assert not stands_alone("\"We were thrown,\" a passenger said.")

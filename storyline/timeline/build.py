@@ -123,6 +123,11 @@ UNDATED_SHARE = 1 / 4  # a line known only as 'on or before its report' places l
 # A witness's own words ("I heard a bang", "we were thrown") and a sentence opening on a
 # pronoun ("He said ...") do not say who did what when read alone.
 _FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201c\u2018'(])(?:" + wordlists.alternation("first_person_words") + r")\b")
+# A named speaker who opens the line and then speaks in the first person ("Ice Universe tweeted: 'I
+# think the S9 keeps the jack'"): the "I" has a name.
+_NAMED_SPEAKER_FIRST = re.compile(
+    r"^(?=[^\"\u201c\u2018']{0,80}?\b[A-Z][a-z])(?:[\w.'\u2019-]+,?\s+){1,6}?(?:" + wordlists.alternation("speaker_frame_verbs")
+    + r"|tweeted|posted)\b[^\"\u201c\u2018']{0,60}?[:,]?\s*[\"\u201c\u2018']")
 _OPENS_ON_PRONOUN = re.compile(
     r"^[\"\u201c\u2018']?(?:[A-Z][a-z]+(?: [a-z]+){0,2}, |[A-Z][a-z]+ly )?"
     r"(?i:" + wordlists.alternation("opening_pronouns") + r")\b")
@@ -235,7 +240,7 @@ def told_by_a_witness(e: Event) -> bool:
 def stands_alone(text: str) -> bool:
     """Whether a line says who did what without the sentences around it. A quotation left
     open ("... asked the driver if he was OK: \u201cHe said: \u2018Yeah.") is a cut sentence."""
-    return not (_FIRST_PERSON.search(text) or _OPENS_ON_PRONOUN.search(text) or _OPENS_ON_BACK_REFERENCE.search(text)
+    return not ((_FIRST_PERSON.search(text) and not _NAMED_SPEAKER_FIRST.match(text)) or _OPENS_ON_PRONOUN.search(text) or _OPENS_ON_BACK_REFERENCE.search(text)
                 or _FRAGMENT.search(text) or _ENDS_ON_PRONOUN.search(text) or _CUT_END.search(text) or _PRONOUN_SPEAKER.search(text)
                 or text.count("\u201c") != text.count("\u201d") or text.count('"') % 2)
 
