@@ -190,7 +190,7 @@ def _find(text: str, anchor: dt.date | None, doc: Any) -> list[TimeExpr]:
     return out
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:and|to|through|until|till|[-\u2013\u2014])\s*", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:" + wordlists.alternation("range_joins") + r")\s*", re.I)
 
 
 def _range_years(cands: list, text: str) -> list:
