@@ -83,6 +83,12 @@ def _cleaned(raw: RawArticle, published: str | None) -> Article | Rejection | Sk
         article.published = Published(date=published, earliest=published, latest=published, how="folder",
                                       evidence="given by the caller")
     if len(article.body.split()) < MIN_BODY_WORDS:
+        furniture = sum(len(r.text.split()) for r in article.removed)
+        if furniture >= MIN_BODY_WORDS:
+            # Read, but all of it page furniture (a video page, a gallery of captions, a
+            # section front): not an article rather than unreadable.
+            return Skipped(raw.source, f"no article text: only page furniture ({furniture} words: captions, "
+                                       f"links, credits)", article.title or "")
         return Rejection(raw.source, f"no article text found (body has {len(article.body.split())} words after cleaning)")
     why = not_article(article)
     if why:

@@ -100,3 +100,15 @@ def test_a_text_file_in_a_folder_named_for_a_day_is_dated_by_it():
     assert date_in_path(RawArticle(id="x", source="corpus/2010-13-45/1.txt", format="text", text="t")) is None
     assert date_in_path(RawArticle(id="x", source="corpus/notes/1.txt", format="text", text="t")) is None
     assert date_in_path(RawArticle(id="x", source="pages/2010-01-13/a.html", format="html", html="<p>t</p>")) is None
+
+
+def test_a_page_of_only_furniture_is_skipped_not_rejected():
+    from storyline.model import RawArticle, Rejection, Skipped
+    from storyline.pipeline import process_raw
+
+    gallery = "\n\n".join(f"Photos: Celebrity splits Star {n} and partner {n} announced in 2016 that they had separated "
+                          f"after years together. Hide Caption {n} of 40" for n in range(1, 41))
+    out = process_raw(RawArticle(id="g", source="gallery.txt", format="text", text="Celebrity splits\n\n" + gallery))
+    assert isinstance(out, Skipped) and "page furniture" in out.reason
+    out = process_raw(RawArticle(id="s", source="short.txt", format="text", text="Just a few words here."))
+    assert isinstance(out, Rejection)
