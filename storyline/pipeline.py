@@ -82,18 +82,26 @@ def _cleaned(raw: RawArticle, published: str | None) -> Article | Rejection | Sk
     if published:
         article.published = Published(date=published, earliest=published, latest=published, how="folder",
                                       evidence="given by the caller")
-    if len(article.body.split()) < MIN_BODY_WORDS:
-        furniture = sum(len(r.text.split()) for r in article.removed)
-        if furniture >= MIN_BODY_WORDS:
-            # Read, but all of it page furniture (a video page, a gallery of captions, a
-            # section front): not an article rather than unreadable.
-            return Skipped(raw.source, f"no article text: only page furniture ({furniture} words: captions, "
-                                       f"links, credits)", article.title or "")
-        return Rejection(raw.source, f"no article text found (body has {len(article.body.split())} words after cleaning)")
+    short = too_short(raw, article)
+    if short is not None:
+        return short
     why = not_article(article)
     if why:
         return Skipped(raw.source, why, article.title or "")
     return article
+
+
+def too_short(raw: RawArticle, article: Article) -> Rejection | Skipped | None:
+    """A body too short to be an article: a page read whole but all of it page furniture (a
+    video page, a gallery of captions, a section front) is not an article; anything else that
+    short is an input with no article text."""
+    if len(article.body.split()) >= MIN_BODY_WORDS:
+        return None
+    furniture = sum(len(r.text.split()) for r in article.removed)
+    if furniture >= MIN_BODY_WORDS:
+        return Skipped(raw.source, f"no article text: only page furniture ({furniture} words: captions, "
+                                   f"links, credits)", article.title or "")
+    return Rejection(raw.source, f"no article text found (body has {len(article.body.split())} words after cleaning)")
 
 
 def _failed(raw: RawArticle, exc: BaseException) -> Rejection:

@@ -184,7 +184,7 @@ def prepare(items: list[tuple[RawArticle, str, str | None]], full: bool = False,
     from storyline.clean import clean
     from storyline.clean.pagekind import not_article
     from storyline.model import Published, Skipped
-    from storyline.pipeline import MIN_BODY_WORDS, process_raw
+    from storyline.pipeline import process_raw, too_short
 
     articles, analyses, gold = [], {}, {}
     for raw, label, date in items:
@@ -205,7 +205,10 @@ def prepare(items: list[tuple[RawArticle, str, str | None]], full: bool = False,
                 continue
             if date:
                 art.published = Published(date=date, earliest=date, latest=date, how="folder")
-            if len(art.body.split()) < MIN_BODY_WORDS:  # as storyline run rejects it
+            short = too_short(raw, art)  # as storyline run rejects or skips it
+            if short is not None:
+                if isinstance(short, Skipped) and skipped is not None:
+                    skipped.append((raw.source, label, short.reason))
                 continue
             why = not_article(art)
             if why:
