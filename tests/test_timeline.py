@@ -133,6 +133,10 @@ def test_seed_timeline_holds_the_story(seed_story):
     signed = [e for e in tl if e.date == "2024-06-19"]
     assert signed and len(signed[0].sources) >= 3 and _find(signed, "Pyongyang")
     assert _find(tl, "bill") or _find(tl, "draft law")
+    from storyline.timeline.build import key_events
+
+    view = key_events(tl)
+    assert len({e.id for e in _find(view, "bill") + _find(view, "raft law")}) == 1  # the editor's view tells the bill once
     duma = [e for e in tl if e.date == "2024-10"]
     assert duma and _find(duma, "397")
     senate = [e for e in tl if e.date == "2024-11-06" and _find([e], "ratif")]

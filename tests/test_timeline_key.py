@@ -585,3 +585,14 @@ def test_a_named_speaker_s_own_words_stand_alone():
     assert stands_alone("Chinese leaker Ice Universe tweeted: \u2018I think the S9 still has a 3.5 mm jack.\u2019")
     assert not stands_alone("He told reporters: \"I saw the flames.\"")
     assert not stands_alone("\"We were thrown,\" a passenger said.")
+
+
+def test_a_lead_s_detail_told_right_after_it_is_one_line():
+    lead = _event("e1", "Putin introduces a bill to ratify the partnership agreement.", earliest="2024-06-19",
+                  latest="2024-11-06", start=80, importance=2.0)
+    detail = _event("e2", "Draft law No. 740196-8 was posted on the official website of the State Duma.",
+                    earliest="2024-06-19", latest="2024-11-06", start=80 + 62, importance=1.0)
+    assert {e.id for e in key_events([lead, detail])} == {"e1"}
+    detail.evidence[0].start = detail.evidence[0].end = 2000  # far down the article: a happening of its own
+    detail.evidence[0].end = 2000 + len(detail.text)
+    assert {e.id for e in key_events([lead, detail])} == {"e1", "e2"}

@@ -330,6 +330,19 @@ def _adds_to(e: Event, c: Event) -> bool:
             and any(trigger_match(x, y) >= 0.8 for x in e.triggers for y in c.triggers if x not in SAYING and y not in SAYING))
 
 
+LEAD_DETAIL_CHARS = 300  # how near after a lead without a time of its own its detail is told
+
+
+def _lead_detail(e: Event, c: Event) -> bool:
+    """Two lines without a time of their own, one the lead of an article and the other the
+    sentence right after it ("Putin introduces a bill to ratify the agreement." / "Draft law
+    No. 740196-8 was posted on the Duma's website."): the lead's happening and its detail."""
+    if _own_time(e) or _own_time(c) or len(e.evidence) != 1 or len(c.evidence) != 1:
+        return False
+    a, b = sorted((e.evidence[0], c.evidence[0]), key=lambda x: x.start)
+    return a.article == b.article and a.start < LEAD_CHARS and 0 < b.start - a.end < LEAD_DETAIL_CHARS
+
+
 def _own_time(e: Event) -> bool:
     """Dated by a time the sentence gives, not by its report's day."""
     return bool(e.date and e.dated_by == "text" and not _weak_day(e))
@@ -526,7 +539,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
             continue
         if any(_same_time(e, cands[j]) and not different_deeds(e.triggers, cands[j].triggers) and (_same_figure(e, cands[j])
                                             or _same_doer_same_deed(e, cands[j]) or _adds_to(e, cands[j])
-                                            or _same_source_again(e, cands[j])
+                                            or _same_source_again(e, cands[j]) or _lead_detail(e, cands[j])
                                             or (not _revises_a_count(e) and not _revises_a_count(cands[j])
                                                 and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
                                                      or _same_day_same_names(e, cands[j], rare)
