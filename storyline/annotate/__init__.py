@@ -158,7 +158,7 @@ def analyse_articles(articles: list[Article]) -> list[ArticleAnalysis | Exceptio
     # The short texts of every article in one nlp.pipe call (one call per article costs the
     # pipeline's start-up per article; they are short, so one batch pads little).
     shorts = [short_texts(articles[i], out[i]) for i, _, _ in done]
-    parsed = iter(get_nlp().pipe([t for ts in shorts for t in ts], batch_size=64))
+    parsed = iter(parse_short(get_nlp(), [t for ts in shorts for t in ts]))
     for (i, doc, mask), ts in zip(done, shorts):
         short_docs = [next(parsed) for _ in ts]
         try:
@@ -187,6 +187,11 @@ def _parse_together(nlp, texts: list[str]) -> list:
         if i is not None:
             group.append(i)
     return out
+
+
+def parse_short(nlp, texts: list[str]) -> list:
+    """Short texts (titles, standfirsts, expectation phrases) parsed in one nlp.pipe call."""
+    return list(nlp.pipe(texts, batch_size=64))
 
 
 def _prepare(article: Article, anchor: dt.date | None, parse_all: bool):
