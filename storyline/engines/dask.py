@@ -28,7 +28,7 @@ log = logging.getLogger("storyline")
 #   which a run does not open);
 # - the nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also turns off glibc's
 #   adaptive mmap threshold: the parser's many short-lived arrays are then mapped and unmapped
-#   from the kernel each time (twice the pool's system time). Unset, the workers allocate as
+#   from the kernel each time (several times the pool's system time). Unset, the workers allocate as
 #   the pool's do; the price is that a worker hands freed memory back less eagerly;
 # - the event loops of the scheduler, the nannies and the workers wake every 20 ms (blocked-loop
 #   check), 100 ms (worker memory) and 500 ms (system monitor): an idle local cluster of two
