@@ -15,7 +15,7 @@ it was before any rule applied (as the ruler does), and where several rules set 
 attribute of a token the one added last wins (the ruler applies matches sorted by rule). A
 model whose ruler holds any other kind of pattern keeps spaCy's component (:func:`install`
 says so by returning False). Checked token by token against spaCy's component on
-Timeline17 and newsclusters articles (tests/test_attributes.py).
+250 Timeline17 documents and in tests/test_attributes.py.
 """
 
 from __future__ import annotations
