@@ -92,3 +92,14 @@ def test_pool_engine_keeps_order_and_reads_input_lazily():
     finally:
         eng.close()
     assert out == [i * i for i in range(40)]
+
+
+def test_local_cluster_settings_are_options_distributed_knows():
+    # dask.config.set accepts any key, so a renamed option would be ignored without a word.
+    import dask
+
+    from storyline.engines.dask import LOCAL_CLUSTER_CONFIG
+
+    for key in LOCAL_CLUSTER_CONFIG:
+        parent, _, leaf = key.rpartition(".")
+        assert leaf in dask.config.get(parent), key

@@ -131,6 +131,7 @@ def analyse_articles(articles: list[Article]) -> list[ArticleAnalysis | Exceptio
     batch (the same parses as one at a time, checked token by token; less overhead per
     article). An article whose analysis fails gives its exception in its place."""
     from storyline.annotate.nlp import get_nlp
+    from storyline.annotate.stored import pack
 
     prepared: list = []
     for a in articles:
@@ -141,15 +142,29 @@ def analyse_articles(articles: list[Article]) -> list[ArticleAnalysis | Exceptio
     texts = [p[-1] for p in prepared if not isinstance(p, Exception)]
     docs = iter(_parse_together(get_nlp(), texts))
     out: list[ArticleAnalysis | Exception] = []
+    done: list[tuple[int, object, list]] = []  # (place, body doc, mask) of each article to pack
     for a, p in zip(articles, prepared):
         if isinstance(p, Exception):
             out.append(p)
             continue
         doc = next(docs)
         try:
-            out.append(_finish(a, doc, p))
+            analysis, mask = _extract(a, doc, p)
         except Exception as exc:  # noqa: BLE001
             out.append(exc)
+            continue
+        done.append((len(out), doc, mask))
+        out.append(analysis)
+    # The short texts of every article in one nlp.pipe call (one call per article costs the
+    # pipeline's start-up per article; they are short, so one batch pads little).
+    shorts = [short_texts(articles[i], out[i]) for i, _, _ in done]
+    parsed = iter(parse_short(get_nlp(), [t for ts in shorts for t in ts]))
+    for (i, doc, mask), ts in zip(done, shorts):
+        short_docs = [next(parsed) for _ in ts]
+        try:
+            out[i].parsed = pack(doc, mask, short_docs)
+        except Exception as exc:  # noqa: BLE001
+            out[i] = exc
     return out
 
 
@@ -174,6 +189,11 @@ def _parse_together(nlp, texts: list[str]) -> list:
     return out
 
 
+def parse_short(nlp, texts: list[str]) -> list:
+    """Short texts (titles, standfirsts, expectation phrases) parsed in one nlp.pipe call."""
+    return list(nlp.pipe(texts, batch_size=64))
+
+
 def _prepare(article: Article, anchor: dt.date | None, parse_all: bool):
     """What comes before the parse: sentences, time expressions, the sentences to parse and
     the text handed to the parser (the body, other sentences blanked)."""
@@ -189,9 +209,18 @@ def _prepare(article: Article, anchor: dt.date | None, parse_all: bool):
 
 def _finish(article: Article, doc, prepared) -> ArticleAnalysis:
     """What comes after the parse: entities, the extractors, the packed parse."""
-    from storyline.annotate.entities import entity_mentions
     from storyline.annotate.nlp import get_nlp
     from storyline.annotate.stored import pack
+
+    analysis, mask = _extract(article, doc, prepared)
+    analysis.parsed = pack(doc, mask, get_nlp().pipe(short_texts(article, analysis), batch_size=64))
+    return analysis
+
+
+def _extract(article: Article, doc, prepared) -> tuple[ArticleAnalysis, list[tuple[int, int]]]:
+    """Entities and the extractors over the parsed body; the analysis (not yet packed) and the
+    character ranges that were blanked before parsing."""
+    from storyline.annotate.entities import entity_mentions
     from storyline.compare.claims import extract_claims
     from storyline.events.extract import extract_events
     from storyline.expectations.extract import extract_expectations
@@ -208,10 +237,7 @@ def _finish(article: Article, doc, prepared) -> ArticleAnalysis:
     analysis.events = extract_events(article, doc, analysis)
     analysis.claims = extract_claims(article, doc, analysis)
     analysis.expectations = extract_expectations(article, doc, analysis)
-    mask = [(s.start, s.end) for s, k in zip(sentences, keep) if not k]
-    analysis.parsed = pack(doc, mask, get_nlp().pipe(short_texts(article, analysis), batch_size=64))
-    return analysis
-
+    return analysis, [(s.start, s.end) for s, k in zip(sentences, keep) if not k]
 
 
 def short_texts(article: Article, analysis: ArticleAnalysis) -> list[str]:

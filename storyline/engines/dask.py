@@ -21,6 +21,29 @@ from storyline.errors import ConfigError
 log = logging.getLogger("storyline")
 
 
+# Settings of the local cluster this engine starts (a remote cluster keeps its operator's).
+# Measured against the local pool (docs/benchmarks.md, "Throughput, third pass"), the same work
+# cost Dask a fifth more CPU, from defaults made for interactive, long-lived clusters:
+# - the statistical profiler samples every worker's stack every 10 ms (for the dashboard,
+#   which a run does not open);
+# - the nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also turns off glibc's
+#   adaptive mmap threshold: the parser's many short-lived arrays are then mapped and unmapped
+#   from the kernel each time (several times the pool's system time). Unset, the workers allocate as
+#   the pool's do; the price is that a worker hands freed memory back less eagerly;
+# - the event loops of the scheduler, the nannies and the workers wake every 20 ms (blocked-loop
+#   check), 100 ms (worker memory) and 500 ms (system monitor): an idle local cluster of two
+#   used 7% of a core doing so, 1.4% with the intervals below. The cost: a worker over its
+#   memory limit is caught within a second rather than a tenth, and a blocked event loop is
+#   reported later.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+}
+
+
 def _warm_worker() -> None:
     # Load the spaCy model on each worker before the first article arrives.
     from storyline.annotate.nlp import get_nlp
@@ -50,10 +73,13 @@ class DaskEngine:
             if scheduler:
                 self.client = Client(scheduler, timeout=connect_timeout)
             else:
-                self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=processes,
-                                            dashboard_address=None, scheduler_kwargs={"dashboard": False},
-                                            memory_limit=memory_limit,
-                                            silence_logs=logging.ERROR)
+                import dask
+
+                with dask.config.set(LOCAL_CLUSTER_CONFIG):  # read by each nanny as it starts
+                    self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=processes,
+                                                dashboard_address=None, scheduler_kwargs={"dashboard": False},
+                                                memory_limit=memory_limit,
+                                                silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
         except (OSError, TimeoutError) as exc:
             if self.cluster is not None:

@@ -57,7 +57,8 @@ def _whats_next(s: dict[str, Any]) -> list[str]:
     from storyline.expectations.followup import whats_next
     from storyline.store.sqlite import story_from_dict
 
-    story = story_from_dict(s)
+    # "related" is the report's addition to a story's record, not a Story field.
+    story = story_from_dict({k: v for k, v in s.items() if k != "related"})
     events = {e.id: e for e in story.events + story.timeline}
     out = ["### What happens next", ""]
     for x in whats_next(story.expectations):
