@@ -281,3 +281,11 @@ def test_what_would_happen_is_no_happening():
     analysis = _analysis_of("Experts said millions could die if a pandemic broke out today.",
                             "The minister resigned on Monday.", published="2009-04-28")
     assert [e.trigger for e in analysis.events] == ["resign"]
+
+
+def test_a_lead_told_in_the_present_on_the_report_s_day_is_the_day_s_news():
+    analysis = _analysis_of("Google is enabling the Pixel Visual Core on Pixel 2 phones today.",
+                            "Sony releases the update on Thursday.", published="2018-02-05")
+    by = {e.trigger: e for e in analysis.events}
+    assert by["enable"].date == "2018-02-05"
+    assert "release" not in by  # "on Thursday" in the present may be the coming one

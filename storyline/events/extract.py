@@ -560,6 +560,18 @@ def _headline_present(v) -> bool:
     return any(c.dep_ == "nsubj" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for c in v.children)
 
 
+def _news_present(v, own, pub_day: str | None) -> bool:
+    """A present or present progressive of an action on the report's own day ("Google is
+    enabling the chip today"): the day's news told as it happens, not a state, a habit or a
+    plan ("Sony releases the update on Thursday" may be the coming Thursday: left out)."""
+    if v.lemma_ in STATIVE or v.lemma_ in REPORTING or v.tag_ not in ("VBZ", "VBP", "VBG"):
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in MODALS)) for c in v.children):
+        return False
+    return bool(pub_day) and any(t.precision == "day" and t.kind != "future" and t.earliest == t.latest == pub_day
+                                 for t in own)
+
+
 def _under(doc, t: TimeExpr, v) -> bool:
     """A time on a noun of the event's own clause ("signed it during a visit in June"), reached
     without a bounding preposition ("after the invasion in 2022") or another verb on the way."""
@@ -613,6 +625,8 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         return None
     if tense is None and position == 0 and _headline_present(v):
         tense = "past"  # "Macron unveils a plan to cut ...": the lead's news in the present
+    if tense is None and lead and _news_present(v, own, pub_day):
+        tense = "past"  # "Google is turning on the chip today": the lead's news, on the day it names
     if tense is None or v.lemma_ in STATIVE and not (v.lemma_ == "be" and any(c.dep_ == "auxpass" for c in v.children)):
         return None
     own = [t for t in own if _dated(t)]
