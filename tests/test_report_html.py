@@ -348,3 +348,11 @@ def test_a_vague_amount_names_its_unit_with_of():
     shown = _claim({"value": "millions", "unit": "artillery shells", "article": "a"}, {}, {})["shown"]
     assert shown == "millions of artillery shells"
     assert _claim({"value": 3000, "unit": "troops", "article": "a"}, {}, {})["shown"] == "3,000 troops"
+
+
+def test_a_window_closed_to_one_day_is_said_as_that_day():
+    from storyline.report.windows import window_words
+
+    assert window_words("2016-11-10", "2016-11-10") == "on 2016-11-10"
+    assert window_words("2016-11-09", "2016-11-10") == "between 2016-11-09 and 2016-11-10"
+    assert window_words(None, "2016-11-10") == "on or before 2016-11-10"
