@@ -596,3 +596,9 @@ def test_a_lead_s_detail_told_right_after_it_is_one_line():
     detail.evidence[0].start = detail.evidence[0].end = 2000  # far down the article: a happening of its own
     detail.evidence[0].end = 2000 + len(detail.text)
     assert {e.id for e in key_events([lead, detail])} == {"e1", "e2"}
+
+
+def test_a_pronoun_after_any_short_opening_phrase_needs_the_sentence_before():
+    assert not stands_alone("Between September 1918 and April 1919, it killed 50 million people.")
+    assert not stands_alone("On Thursday, their lawyers said the deal was off.")
+    assert stands_alone("In a statement on Monday, police said two men were arrested.")

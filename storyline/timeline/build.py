@@ -129,7 +129,7 @@ _NAMED_SPEAKER_FIRST = re.compile(
     r"^(?=[^\"\u201c\u2018']{0,80}?\b[A-Z][a-z])(?:[\w.'\u2019-]+,?\s+){1,6}?(?:" + wordlists.alternation("speaker_frame_verbs")
     + r"|tweeted|posted)\b[^\"\u201c\u2018']{0,60}?[:,]?\s*[\"\u201c\u2018']")
 _OPENS_ON_PRONOUN = re.compile(
-    r"^[\"\u201c\u2018']?(?:[A-Z][a-z]+(?: [a-z]+){0,2}, |[A-Z][a-z]+ly )?"
+    r"^[\"\u201c\u2018']?(?:[A-Z][^,.;:!?\"\u201c\u201d]{0,60}, |[A-Z][a-z]+ly )?"
     r"(?i:" + wordlists.alternation("opening_pronouns") + r")\b")
 # A piece of a sentence: it opens in lower case or on the end of a cut title ('1," which came
 # out in 2003, she told ...'), or it is only a time clause framed by a speaker ("When Thurman
