@@ -602,3 +602,16 @@ def test_a_pronoun_after_any_short_opening_phrase_needs_the_sentence_before():
     assert not stands_alone("Between September 1918 and April 1919, it killed 50 million people.")
     assert not stands_alone("On Thursday, their lawyers said the deal was off.")
     assert stands_alone("In a statement on Monday, police said two men were arrested.")
+
+
+def test_a_retelling_with_its_own_day_inside_the_window_shown_replaces_it():
+    window = _event("e1", "A suicide bomber rammed a car packed with explosives into the consulate wall.",
+                    earliest="2016-11-10", latest="2016-11-11", sources=("a", "b"), importance=3.0)
+    window.triggers = ["ram"]
+    dated = _event("e2", "A suicide bomber rammed a car packed with explosives into the consulate late on Thursday.",
+                   "2016-11-10", importance=1.0)
+    dated.triggers, dated.dated_by = ["ram"], "text"
+    damage = _event("e3", "A suicide bomber's car packed with explosives damaged the consulate wall.",
+                    earliest="2016-11-10", latest="2016-11-11", importance=0.5)
+    view = key_events([window, dated, damage])
+    assert [e.id for e in view] == ["e2"]  # the day, and the replaced line still stands for its retellings

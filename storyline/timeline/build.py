@@ -343,6 +343,16 @@ def _lead_detail(e: Event, c: Event) -> bool:
     return a.article == b.article and a.start < LEAD_CHARS and 0 < b.start - a.end < LEAD_DETAIL_CHARS
 
 
+def _dates_it(e: Event, shown: Event) -> bool:
+    """Whether ``e``, a retelling of a line already shown that has only a window, gives the day
+    inside that window from its own text ("late Thursday" against "between 10 and 11
+    November"): the view then shows the dated telling."""
+    if not (_own_time(e) and e.precision == "day") or _own_time(shown):
+        return False
+    lo, hi = shown.earliest, shown.latest or shown.date
+    return bool(hi) and (lo is None or lo <= e.date) and e.date <= hi[:10]
+
+
 def _own_time(e: Event) -> bool:
     """Dated by a time the sentence gives, not by its report's day."""
     return bool(e.date and e.dated_by == "text" and not _weak_day(e))
@@ -522,6 +532,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     size = limit or key_size(len(cands))
     rare = _rare_names(cands)
     chosen: list[int] = []
+    shadow: list[int] = []  # lines replaced by a dated telling: no longer shown, still retold
     back = undated = 0
     for i in order:
         if len(chosen) >= size:
@@ -537,7 +548,8 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
                 undated -= 1
             chosen[told] = i  # the source's statement with its time, rather than without
             continue
-        if any(_same_time(e, cands[j]) and not different_deeds(e.triggers, cands[j].triggers) and (_same_figure(e, cands[j])
+        same = next((k for k, j in enumerate(chosen + shadow)
+                     if _same_time(e, cands[j]) and not different_deeds(e.triggers, cands[j].triggers) and (_same_figure(e, cands[j])
                                             or _same_doer_same_deed(e, cands[j]) or _adds_to(e, cands[j])
                                             or _same_source_again(e, cands[j]) or _lead_detail(e, cands[j])
                                             or (not _revises_a_count(e) and not _revises_a_count(cands[j])
@@ -545,8 +557,15 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
                                                      or _same_day_same_names(e, cands[j], rare)
                                                      or (_leads(e) and _leads(cands[j])
                                                          and _same_time(e, cands[j], 0)
-                                                         and not _wide(e) and not _wide(cands[j])))))
-               for j in chosen):
+                                                         and not _wide(e) and not _wide(cands[j])))))), None)
+        if same is not None:
+            if same < len(chosen) and _dates_it(e, cands[chosen[same]]):
+                if cands[chosen[same]].date is None and cands[chosen[same]].earliest is None:
+                    undated -= 1
+                # The same happening told with its day, inside the window shown; the line it
+                # replaces still stands for its retellings.
+                shadow.append(chosen[same])
+                chosen[same] = i
             continue
         if _background(e, since):
             if back >= max(1, round(size * BACKGROUND_SHARE)):
