@@ -121,6 +121,9 @@ def _figure_spans(sent):
             if nums:
                 end = e.end
                 doc = e.doc
+                while end < sent.end and doc[end - 1].whitespace_ == "" and doc[end].lower_ in MAGNITUDE_WORDS \
+                        and not doc[end].ent_type_:
+                    end += 1  # "92m to 182m": the tagger took "92" and left its glued "m" out
                 if doc[end - 1].lower_ in ("to", "and", "-", "–") and end < sent.end and doc[end].like_num:
                     # "only 10 to" tagged apart from "15 percent": one range
                     end += 1
@@ -132,7 +135,15 @@ def _figure_spans(sent):
         if t.i in taken or t.ent_type_:
             continue
         if t.like_num and (t.pos_ == "NUM" or t.dep_ == "nummod"):  # "Eleven" tagged an adjective
-            spans.append([t.i, t.i + 1])
+            end = t.i + 1
+            # "20 million to 40 million": the tagger leaves the second number and its magnitude
+            # outside any entity; "40" alone is not the figure, "40 million" is. "92m" may be
+            # split in two tokens, with the magnitude glued to the number.
+            while end < sent.end and doc[end].lower_ in MAGNITUDE_WORDS and not doc[end].ent_type_ \
+                    and (doc[end].lower_ in MAGNITUDES or doc[end - 1].whitespace_ == ""):
+                end += 1
+            taken.update(range(t.i, end))
+            spans.append([t.i, end])
         elif MONEY_TOKEN.fullmatch(t.text) and t.i > sent.start and t.nbor(-1).text in "$£€¥":
             spans.append([t.i - 1, t.i + 1])
     for sp in spans:  # "some 1, 600 officers": a thousands separator typed with a space
@@ -185,6 +196,10 @@ def _merge_ranges(doc, spans):
 
 def _first_end(doc, s, e) -> int:
     i = s
+    # "an estimated 20 million to 40 million": the qualifier opens the span, the first end follows it
+    while i < e - 1 and not doc[i].like_num and (doc[i].lower_ in wordlists.words("figure_lead_words")
+                                                 or doc[i].lower_ in ("a", "an")):
+        i += 1
     while i < e and (doc[i].like_num or doc[i].text in "$£€¥" or doc[i].lower_ in ("about", "around", "some")):
         i += 1
     return max(i, s + 1)
