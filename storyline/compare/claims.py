@@ -186,6 +186,11 @@ def _merge_ranges(doc, spans):
             gap = re.sub(r"(?:-LRB-|\().*?(?:-RRB-|\))", " ", gap)
             opened = re.search(r"\b(?:from|between)\b", doc[max(0, out[-1][0] - 3):out[-1][0]].text.lower())
             # "from 12,000 barrels to 25,000", "between 1,000 and 5,000", "23.7 million to 51.5 million"
+            # "$200m to 32,000 claimants": money on one side only is two figures, a "to" between
+            money = [bool(re.search(r"[$£€¥]", doc[a:b].text)) for a, b in ((out[-1][0], out[-1][1]), (s, e))]
+            if money[0] != money[1]:
+                out.append([s, e, None])
+                continue
             if (opened and re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,2}(?:to|and|-|–)\s*", gap)) or \
                     re.fullmatch(r"\s*(?:to|-|–)\s*", gap):
                 out[-1] = [out[-1][0], e, "range"]

@@ -1,0 +1,111 @@
+"""Eighth round of issue 13: ranges told with two magnitudes, near values of small figures,
+and a summary's latest development, page notes and "still to come" items.
+
+Sentences and records are made up for these tests (a tanker, a band, a council), none from
+the dev stories.
+"""
+
+from __future__ import annotations
+
+from storyline.compare.numbers import same_figure
+from storyline.compare.summary import publishable, summarise
+from storyline.model import Claim, Event, Evidence, Expectation
+
+from test_claims import claims_of, one
+from test_summary import art, story_of
+
+
+def _point(x):
+    return (float(x), float(x), "point")
+
+
+def test_range_with_two_magnitudes_is_one_range():
+    _, claims = claims_of("The agency said an estimated 30 million to 50 million litres of fuel have leaked since the collision.")
+    c = one(claims, unit="litres")
+    assert c.value == [30_000_000, 50_000_000]
+
+
+def test_range_with_glued_magnitudes_is_one_range():
+    _, claims = claims_of("Engineers estimate that 12m to 18m litres have spilled.")
+    assert one(claims, unit="litres").value == [12_000_000, 18_000_000]
+
+
+def test_money_and_a_count_joined_by_to_are_two_figures():
+    _, claims = claims_of("The insurer has paid out more than $300m to 41,000 policyholders.")
+    assert not any(isinstance(c.value, list) for c in claims)
+
+
+def test_small_exact_figures_are_read_to_the_unit():
+    assert not same_figure(_point(47), _point(49))  # two people's ages, not one age rounded
+    assert not same_figure(_point(7), _point(8))
+    assert same_figure(_point(30), _point(32))  # "30" may be 32 rounded to the ten
+    assert not same_figure(_point(30), _point(36))
+    assert same_figure(_point(62_000), _point(60_000))  # large round figures keep their slack
+
+
+def test_two_ages_in_one_sentence_stay_two_subjects():
+    from storyline.compare.comparison import compare_claims
+
+    arts = [art("a", "Post", "2024-10-15"), art("b", "Times", "2024-10-15")]
+    claims = []
+    for aid, body in (("a", "The singer, 52, said on Monday that her marriage to Tom Grey, 54, is over."),
+                      ("b", "The singer, 52, announced the split from Tom Grey, 54, on Monday.")):
+        _, cs = claims_of(body)
+        for c in cs:
+            c.article = aid
+            c.id = f"{aid}-{c.subject}"
+        claims += cs
+    comps = compare_claims(claims, {a.id: a for a in arts}, {a.id: a.outlet for a in arts})
+    by = {k.subject: k for k in comps}
+    assert by["age of singer"].status == "agree"
+    assert {c.value for c in claims if c.subject == "age of singer"} == {52}
+
+
+def test_page_notes_are_not_prose():
+    assert not publishable("Note: The photograph on this page was updated in 2011.")
+    assert not publishable("This article has been corrected to show the right date.")
+    assert publishable("The council voted to close the library on Monday.")
+
+
+def test_latest_is_a_window_after_the_dated_background():
+    arts = [art("a", "Post", "2024-10-15"), art("b", "Times", "2024-10-15")]
+    events = [
+        Event(id="e1", date="2023-06", precision="month", text="The band played a charity concert in June",
+              sources=["a"], evidence=[], importance=3.0),
+        Event(id="e2", date=None, precision=None, text="The band announced it was splitting up",
+              sources=["a", "b"], evidence=[], importance=2.0, earliest="2024-10-14", latest="2024-10-15"),
+    ]
+    story, by_id = story_of(arts, events, [])
+    out = summarise(story, by_id)
+    assert out[0].text.startswith("Latest: The band announced")
+
+
+def _expect(xid, text, what, who=None, made="2024-10-15"):
+    return Expectation(id=xid, text=text, what=what, article="a", certainty="announced", attributed_to=who,
+                       made=made)
+
+
+def test_still_to_come_names_the_story():
+    arts = [art("a", "Post", "2024-10-15")]
+    story, by_id = story_of(arts, [], [])
+    story.title = "Harbour council approves new ferry terminal"
+    story.keywords = ["Harbour Council", "ferry"]
+    story.expectations = [_expect("x1", "The couple will continue to work together on the film.", "continue to work together")]
+    assert not any(s.text.startswith("Still to come") for s in summarise(story, by_id))
+    story.expectations = [_expect("x2", "The Harbour Council will vote on the budget next week.", "vote on the budget")]
+    assert any(s.text.startswith("Still to come") for s in summarise(story, by_id))
+
+
+def test_still_to_come_not_shown_when_the_party_has_since_confirmed_it():
+    arts = [art("a", "Post", "2024-10-15"), art("b", "Times", "2024-10-16")]
+    confirmed = Claim(id="k1", subject="Acme on prices", text="Acme has confirmed the new prices.", article="b",
+                      value="confirmed", unit=None, attributed_to="Acme", kind="response", date="2024-10-16",
+                      evidence=[Evidence("b", 0, 4, "Body")])
+    story, by_id = story_of(arts, [], [confirmed])
+    story.title = "Acme changes its prices"
+    story.keywords = ["Acme"]
+    story.expectations = [_expect("x1", "Acme said it would be back soon with an update on the prices.",
+                                  "be back with an update on the prices", who="Acme")]
+    assert not any(s.text.startswith("Still to come") for s in summarise(story, by_id))
+    confirmed.date = "2024-10-01"  # confirmed before the promise: not its keeping
+    assert any(s.text.startswith("Still to come") for s in summarise(story, by_id))
