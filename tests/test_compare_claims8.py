@@ -109,3 +109,10 @@ def test_still_to_come_not_shown_when_the_party_has_since_confirmed_it():
     assert not any(s.text.startswith("Still to come") for s in summarise(story, by_id))
     confirmed.date = "2024-10-01"  # confirmed before the promise: not its keeping
     assert any(s.text.startswith("Still to come") for s in summarise(story, by_id))
+
+
+def test_capital_k_glued_to_a_number_is_a_class_not_thousands():
+    _, claims = claims_of("You no longer need to buy a 4K TV to see the sharper picture, and 8K screens remain rare.")
+    assert not any(c.value in (4000, 8000) for c in claims), [(c.subject, c.value) for c in claims]
+    _, claims = claims_of("The charity raised $50K at the gala.")
+    assert any(c.value == 50000 for c in claims), [(c.subject, c.value) for c in claims]

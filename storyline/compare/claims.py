@@ -510,6 +510,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         fig = parse_figure(text)
         if fig is None:
             continue
+        if re.search(r"(?<![$£€¥\d.,])\d+K\b", doc[s:e].text) and not re.search(r"[$£€¥]", doc[max(0, s - 1):e].text):
+            continue  # "a 4K TV", "2K resolution": a capital K glued to a number names a class, not thousands
         if re.fullmatch(r"(?:1[89]|20)\d\d", tidy(text)) and fig.unit is None:
             continue  # a year the tagger missed
         if num.head.i != num.i and num.head.lower_ in IDENTIFIER_NOUNS and num.head.i < num.i:
