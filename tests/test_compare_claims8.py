@@ -116,3 +116,28 @@ def test_capital_k_glued_to_a_number_is_a_class_not_thousands():
     assert not any(c.value in (4000, 8000) for c in claims), [(c.subject, c.value) for c in claims]
     _, claims = claims_of("The charity raised $50K at the gala.")
     assert any(c.value == 50000 for c in claims), [(c.subject, c.value) for c in claims]
+
+
+def _fig(cid, aid, value, qualifier=None, date="2024-10-15"):
+    return Claim(id=cid, subject="people taken to hospital", text="...", article=aid, value=value, unit="people",
+                 qualifier=qualifier, kind="figure", date=date, evidence=[Evidence(aid, 0, 4, "Body")])
+
+
+def test_a_strict_bound_leaves_out_its_own_exact_number():
+    from storyline.compare.comparison import consistent, values_agree
+
+    assert not consistent(_fig("1", "a", 61, "more than"), _fig("2", "b", 61))
+    assert not values_agree(_fig("1", "a", 61, "more than"), _fig("2", "b", 61))
+    assert consistent(_fig("1", "a", 61, "at least"), _fig("2", "b", 61))  # "at least" includes it
+    assert consistent(_fig("1", "a", 60, "more than"), _fig("2", "b", 62))
+    assert not consistent(_fig("1", "a", 700, "nearly"), _fig("2", "b", 701))
+    assert consistent(_fig("1", "a", 700, "nearly"), _fig("2", "b", 690))
+
+
+def test_strict_bound_against_its_number_at_one_time_is_a_conflict():
+    from storyline.compare.comparison import compare_claims
+
+    arts = [art("a", "Post", "2024-10-15"), art("b", "Times", "2024-10-15")]
+    comps = compare_claims([_fig("1", "a", 61, "more than"), _fig("2", "b", 61)], {x.id: x for x in arts},
+                           {"a": "Post", "b": "Times"})
+    assert comps[0].status == "conflict"

@@ -37,7 +37,7 @@ import re
 from collections import defaultdict
 
 from storyline import words as wordlists
-from storyline.compare.numbers import interval, render, same_figure
+from storyline.compare.numbers import interval, render, rounding_tolerance, same_figure
 from storyline.compare.samefigure import FLOOR_REACH, join_same_figures
 from storyline.model import Article, Claim, ClaimComparison
 
@@ -65,6 +65,8 @@ def values_agree(a: Claim, b: Claim) -> bool:
     floor and a figure, are one value only when their numbers are ("at least 7" and "7"), or
     when the later report gives a lower floor the earlier figure meets (a looser restatement).
     They never disagree, though (:func:`consistent`)."""
+    if _excludes(a, b):
+        return False
     if _floor(a) or _floor(b):
         if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)) \
                 and not isinstance(a.value, bool) and not isinstance(b.value, bool):
@@ -75,6 +77,30 @@ def values_agree(a: Claim, b: Claim) -> bool:
                 return True  # "more than 270" then "more than 200": a looser restatement, not a revision
             return False
     return consistent(a, b)
+
+
+STRICT_BOUNDS = wordlists.words("strict_bound_qualifiers")
+LOWER_BOUNDS = wordlists.words("lower_bound_qualifiers")
+
+
+def _excludes(a: Claim, b: Claim) -> bool:
+    """Whether a strict bound leaves out the exact figure of the other claim: "more than 51"
+    and "51", "nearly 1,000" and "1,000". An exact figure counts with its own rounding ("50"
+    may be 53, so "more than 50" and "50" can both hold; "51" is read to the unit)."""
+    for bound, exact in ((a, b), (b, a)):
+        if (bound.qualifier or "").lower() not in STRICT_BOUNDS or exact.qualifier or bound.kind != "figure" \
+                or exact.kind != "figure":
+            continue
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (bound.value, exact.value)):
+            continue
+        x = float(exact.value)
+        slack = rounding_tolerance(x) * abs(x)
+        floor = (bound.qualifier or "").lower() in LOWER_BOUNDS
+        if floor and x + slack <= float(bound.value):
+            return True  # the floor is above every reading of the figure
+        if not floor and x - slack >= float(bound.value):
+            return True  # the ceiling is below every reading of the figure
+    return False
 
 
 def _floor(c: Claim) -> bool:
@@ -90,6 +116,8 @@ def consistent(a: Claim, b: Claim) -> bool:
 
     A floor leaves room above it, but not any amount: "at least 2 killed" and "32 killed" on
     one day are not one toll told two ways (more than ``FLOOR_REACH`` times the floor)."""
+    if _excludes(a, b):
+        return False
     for lo, other in ((a, b), (b, a)):
         if _floor(lo) and isinstance(other.value, (int, float)) and not isinstance(other.value, bool) \
                 and not _floor(other) and float(other.value) > FLOOR_REACH * float(lo.value):
