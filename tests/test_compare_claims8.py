@@ -141,3 +141,26 @@ def test_strict_bound_against_its_number_at_one_time_is_a_conflict():
     comps = compare_claims([_fig("1", "a", 61, "more than"), _fig("2", "b", 61)], {x.id: x for x in arts},
                            {"a": "Post", "b": "Times"})
     assert comps[0].status == "conflict"
+
+
+def _age(cid, aid, value, holder, date="2024-10-15"):
+    return Claim(id=cid, subject=f"age of {holder}", text="...", article=aid, value=value, unit="years",
+                 kind="figure", date=date, evidence=[Evidence(aid, 0, 4, "Body")])
+
+
+def test_a_role_nouns_ages_far_apart_are_different_people():
+    from storyline.compare.comparison import compare_claims
+
+    arts = [art("a", "Post", "2024-10-15"), art("b", "Times", "2024-10-16")]
+    keys = {"a": "Post", "b": "Times"}
+    comps = compare_claims([_age("1", "a", 19, "daughter"), _age("2", "b", 5, "daughter", "2024-10-16")],
+                           {x.id: x for x in arts}, keys)
+    assert [k.status for k in comps] == ["single", "single"]
+    # a one-year misreport of one child stays one subject, shown side by side
+    comps = compare_claims([_age("1", "a", 3, "boy"), _age("2", "b", 4, "boy", "2024-10-16")],
+                           {x.id: x for x in arts}, keys)
+    assert len(comps) == 1 and comps[0].status != "single"
+    # a named person's ages are one person's, whatever the gap
+    comps = compare_claims([_age("1", "a", 19, "Ann Lee"), _age("2", "b", 29, "Ann Lee", "2024-10-16")],
+                           {x.id: x for x in arts}, keys)
+    assert len(comps) == 1

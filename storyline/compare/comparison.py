@@ -193,7 +193,7 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     for c in claims:
         by_subject[c.subject].append(c)
     out = []
-    for subject, cs in _split_bare(join_same_figures(list(by_subject.items()))):
+    for subject, cs in _split_ages(_split_bare(join_same_figures(list(by_subject.items())))):
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))
@@ -245,6 +245,35 @@ def _split_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list
     for subject, cs in subjects:
         groups = _value_groups(cs) if _bare(subject, cs) else [cs]
         out.extend((subject, g) for g in groups)
+    return out
+
+
+# How far apart two reports of one person's age may be (beyond the time between them) and
+# still be one person misreported: "3" and "4" for one boy is a disagreement; "19" and "5" for
+# "daughter" in two articles are two daughters.
+AGE_MISREPORT_YEARS = 2
+
+
+def _split_ages(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """An age held by a common noun ("age of daughter", "age of boy") names a role, not a
+    person: two articles' daughters may be two people. Where the values cannot be one
+    person's age (further apart than the years between the reports allow, plus a misreport),
+    each value is a subject of its own, never "changed over time". A named person's ages stay
+    together: "19" and "21" for one name are a conflict to show."""
+    out = []
+    for subject, cs in subjects:
+        holder = subject[len("age of "):] if subject.startswith("age of ") else None
+        if holder is None or any(w[:1].isupper() for w in holder.split()) \
+                or not all(c.unit == "years" and isinstance(c.value, (int, float)) for c in cs):
+            out.append((subject, cs))
+            continue
+        days = [d for c in cs if (d := _day(c.date))]
+        years = ((max(days) - min(days)).days / 365.25) if days else 0.0
+        values = [float(c.value) for c in cs]
+        if max(values) - min(values) <= years + AGE_MISREPORT_YEARS:
+            out.append((subject, cs))
+            continue
+        out.extend((subject, g) for g in _value_groups(cs))
     return out
 
 
