@@ -164,3 +164,14 @@ def test_a_role_nouns_ages_far_apart_are_different_people():
     comps = compare_claims([_age("1", "a", 19, "Ann Lee"), _age("2", "b", 29, "Ann Lee", "2024-10-16")],
                            {x.id: x for x in arts}, keys)
     assert len(comps) == 1
+
+
+def test_outlet_promotion_and_glued_teasers_are_not_claims():
+    _, claims = claims_of("Gardening 101: Plotnews shows you the 12 plants you need this spring.", outlet="plotnews.com")
+    assert not claims, [(c.subject, c.value) for c in claims]
+    _, claims = claims_of("15 BRILLIANT gadgets for your kitchen Take a look at 15 of the best new gadgets on sale.",
+                          outlet="example.com")
+    assert not claims, [(c.subject, c.value) for c in claims]
+    _, claims = claims_of("Officials told Plotnews that 40 people had died, and you could see the smoke.",
+                          outlet="plotnews.com")
+    assert any(c.value == 40 for c in claims)

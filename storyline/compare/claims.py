@@ -56,7 +56,8 @@ from storyline.compare.measured import (
     VOLUME_UNITS,
 )
 from storyline.compare import factbox
-from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, is_picture_line, names_not_counts
+from storyline.compare.nonclaims import (comments_start, is_caption, is_furniture, is_picture_line, is_promo,
+                                         names_not_counts)
 from storyline.compare.units import metric_first
 from storyline.compare.words import words
 from storyline.compare.subjects import (CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, change_class, noun_class, owner_name, plural,
@@ -1018,7 +1019,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
             # a box of "Label: value" measurements has no verb, but each line is a figure
             out.extend(_fact_box_claims(article, sent, analysis))
         if sent is None or not _is_prose(sent) or is_furniture(sent) or is_caption(sent.text) \
-                or is_picture_line(sent):
+                or is_picture_line(sent) or is_promo(sent, article.outlet):
             continue
         # Mostly a quote: its figures are the speaker's (attributed, or dropped when nobody is
         # named); its wording is not an assertion or response of the outlet's to restate.

@@ -124,6 +124,27 @@ def is_picture_line(sent) -> bool:
                    and not any(c.dep_ == "mark" for c in t.children) for t in sent)
 
 
+def is_promo(sent, outlet: str | None) -> bool:
+    """Whether a sentence is the outlet's promotion of its own pages: it names the outlet and
+    speaks to the reader ("Virtual reality 101: CNET tells you everything you need to know"),
+    or a teaser headline runs into a line that tells the reader what to do ("22 amazing games
+    for 2018 Take a look at ..."): a capitalised verb in the middle, with no subject, opens a
+    second line the page glued on."""
+    if outlet:
+        name = re.sub(r"^www\.", "", outlet.lower()).split(".")[0]
+        for t in sent:
+            if len(name) >= 3 and t.lower_ == name and t.dep_ == "nsubj" \
+                    and any(c.lower_ in ("you", "your") for c in t.head.children):
+                return True  # the outlet telling, showing or bringing "you" something
+    for t in list(sent)[1:]:
+        prev = t.nbor(-1)
+        if t.tag_ == "VB" and t.text[:1].isupper() and t.is_alpha and prev.is_alpha and prev.is_lower \
+                and not any(c.dep_ in ("aux", "auxpass", "mark") for c in t.children) \
+                and any(c.dep_ in ("dobj", "prep") for c in t.children):
+            return True  # "... for 2018 and beyond Take a look at ...": a teaser glued to a headline
+    return False
+
+
 def _imperative(sent) -> bool:
     """ "Deploy 2,500 boats; patrol the shore": an instruction, not a report."""
     first = next((t for t in sent if t.is_alpha), None)
