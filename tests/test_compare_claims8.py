@@ -175,3 +175,15 @@ def test_outlet_promotion_and_glued_teasers_are_not_claims():
     _, claims = claims_of("Officials told Plotnews that 40 people had died, and you could see the smoke.",
                           outlet="plotnews.com")
     assert any(c.value == 40 for c in claims)
+
+
+def test_a_plan_told_with_a_time_ahead_is_not_a_development():
+    arts = [art("a", "Post", "2024-10-15")]
+    planned = Event(id="e1", date=None, precision=None, text="New winter themes for the app",
+                    sources=["a"], importance=3.0, earliest="2024-10-15", latest="2024-10-15",
+                    evidence=[Evidence("a", 0, 60, "Later this week, we're adding new winter themes for the app.")])
+    done = Event(id="e2", date="2024-10-14", precision="day", text="The company released the app update",
+                 sources=["a"], importance=1.0, evidence=[Evidence("a", 61, 99, "The company released the app update on Monday.")])
+    story, by_id = story_of(arts, [planned, done], [])
+    text = " ".join(s.text for s in summarise(story, by_id))
+    assert "winter themes" not in text and "released the app update" in text

@@ -88,6 +88,16 @@ def publishable(text: str) -> bool:
     return bool(text.strip()) and NOT_PROSE.search(text) is None
 
 
+FORWARD = re.compile(r"\b(?:" + wordlists.alternation("forward_time_phrases") + r")\b", re.I)
+
+
+def _ahead(e) -> bool:
+    """Whether every telling of an event puts it ahead of its article ("Later this week, we're
+    adding new stickers"): a plan, which the summary never states as a development."""
+    quotes = [ev.quote for ev in e.evidence if ev.quote] or [e.text]
+    return all(FORWARD.search(q) for q in quotes)
+
+
 def _outlets(sources, keys: dict[str, str]) -> int:
     return len({keys.get(s, s) for s in sources})
 
@@ -173,7 +183,7 @@ def summarise(story: Story, articles: dict[str, Article]) -> list[SummarySentenc
     claims = {c.id: c for c in story.claims}
     out: list[SummarySentence] = []
 
-    events = [e for e in story.timeline if publishable(e.text)]
+    events = [e for e in story.timeline if publishable(e.text) and not _ahead(e)]
     ranked = sorted(events, key=lambda e: (-e.importance, e.date or ""))
     # The latest development is the event known to come last: a dated one, or one whose window
     # opens after it ("between 4 and 5 February" comes after "June" of the year before). A
