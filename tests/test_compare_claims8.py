@@ -187,3 +187,15 @@ def test_a_plan_told_with_a_time_ahead_is_not_a_development():
     story, by_id = story_of(arts, [planned, done], [])
     text = " ".join(s.text for s in summarise(story, by_id))
     assert "winter themes" not in text and "released the app update" in text
+
+
+def test_a_persons_age_under_a_short_name_joins_the_full_name():
+    from storyline.compare.comparison import compare_claims
+
+    arts = [art("a", "Post", "2024-10-15"), art("b", "Times", "2024-10-15"), art("c", "Globe", "2024-10-15")]
+    keys = {"a": "Post", "b": "Times", "c": "Globe"}
+    claims = [_age("1", "a", 52, "Ann Lee"), _age("2", "b", 52, "Lee"), _age("3", "c", 52, "Ann"),
+              _age("4", "c", 30, "Tom")]
+    comps = {k.subject: k for k in compare_claims(claims, {x.id: x for x in arts}, keys)}
+    assert comps["age of Ann Lee"].status == "agree" and len(comps["age of Ann Lee"].claims) == 3
+    assert "age of Tom" in comps  # no full name ends in it

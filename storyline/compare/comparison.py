@@ -193,7 +193,7 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     for c in claims:
         by_subject[c.subject].append(c)
     out = []
-    for subject, cs in _split_ages(_split_bare(join_same_figures(list(by_subject.items())))):
+    for subject, cs in _split_ages(_split_bare(_join_short_names(join_same_figures(list(by_subject.items()))))):
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))
@@ -246,6 +246,31 @@ def _split_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list
         groups = _value_groups(cs) if _bare(subject, cs) else [cs]
         out.extend((subject, g) for g in groups)
     return out
+
+
+def _join_short_names(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """A person's age under one of their names ("age of Silverman", "age of Sarah") is the
+    age of the one full name in the story that has it as its first or last word ("age of
+    Sarah Silverman"); where two full names share it ("Sarah Silverman", "Sarah Jones"), or
+    none does, it stays apart."""
+    ages = {label[len("age of "):]: n for n, (label, _) in enumerate(subjects) if label.startswith("age of ")}
+    full = {name: n for name, n in ages.items() if len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split())}
+    moves: dict[int, int] = {}
+    for name, n in ages.items():
+        if len(name.split()) != 1 or not name[:1].isupper():
+            continue
+        homes = [m for other, m in full.items() if name in (other.split()[0], other.split()[-1])]
+        if len(homes) == 1:
+            moves[n] = homes[0]
+    if not moves:
+        return subjects
+    out = [(label, list(cs)) for label, cs in subjects]
+    for n, m in moves.items():
+        for c in out[n][1]:
+            c.subject = out[m][0]
+        out[m][1].extend(out[n][1])
+        out[n] = (out[n][0], [])
+    return [g for g in out if g[1]]
 
 
 # How far apart two reports of one person's age may be (beyond the time between them) and

@@ -63,6 +63,8 @@ def _who(c: Claim, articles: dict[str, Article]) -> str:
 def _according(c: Claim, articles: dict[str, Article]) -> str:
     who = _who(c, articles)
     text = re.sub(r"^(?:that)\s+", "", c.text.strip())
+    # "according to him these eddies could ...": the claim already says who, by a pronoun
+    text = re.sub(r"^according to (?:him|her|them|it)\b,?\s*", "", text, flags=re.I)
     return _sentence(f"According to {who}, {_lower_first(text)}")
 
 
