@@ -199,3 +199,14 @@ def test_a_persons_age_under_a_short_name_joins_the_full_name():
     comps = {k.subject: k for k in compare_claims(claims, {x.id: x for x in arts}, keys)}
     assert comps["age of Ann Lee"].status == "agree" and len(comps["age of Ann Lee"].claims) == 3
     assert "age of Tom" in comps  # no full name ends in it
+
+
+def test_a_measure_is_rounded_to_its_last_digit_a_count_is_exact():
+    from storyline.compare.comparison import consistent
+
+    fell = _fig("1", "a", 6, "more than")
+    fell.unit = "%"
+    six = _fig("2", "b", 6)
+    six.unit = "%"
+    assert consistent(fell, six)  # "fell 6 percent" may be 6.3
+    assert not consistent(_fig("3", "a", 6, "more than"), _fig("4", "b", 6))  # six people are six

@@ -39,6 +39,7 @@ from collections import defaultdict
 from storyline import words as wordlists
 from storyline.compare.numbers import interval, render, rounding_tolerance, same_figure
 from storyline.compare.samefigure import FLOOR_REACH, join_same_figures
+from storyline.compare.subjects import MEASURES
 from storyline.model import Article, Claim, ClaimComparison
 
 SAME_TIME_DAYS = 1
@@ -81,6 +82,8 @@ def values_agree(a: Claim, b: Claim) -> bool:
 
 STRICT_BOUNDS = wordlists.words("strict_bound_qualifiers")
 LOWER_BOUNDS = wordlists.words("lower_bound_qualifiers")
+# Units of measured quantities (shares, money, volumes, distances), as opposed to counted ones.
+CONTINUOUS_UNITS = set(MEASURES.values()) | {"%", "USD", "GBP", "EUR"}
 
 
 def _excludes(a: Claim, b: Claim) -> bool:
@@ -95,6 +98,11 @@ def _excludes(a: Claim, b: Claim) -> bool:
             continue
         x = float(exact.value)
         slack = rounding_tolerance(x) * abs(x)
+        if (exact.unit or "").split(" per ")[0] in CONTINUOUS_UNITS:
+            # a measure is rounded to its last written digit: "fell 6 percent" may be 6.3,
+            # so "more than 6 percent" can hold beside it; a count of people is exact
+            decimals = len(repr(exact.value).split(".")[1].rstrip("0")) if isinstance(exact.value, float) else 0
+            slack = max(slack, 0.5 * 10 ** -decimals)
         floor = (bound.qualifier or "").lower() in LOWER_BOUNDS
         if floor and x + slack <= float(bound.value):
             return True  # the floor is above every reading of the figure
