@@ -210,3 +210,8 @@ def test_a_measure_is_rounded_to_its_last_digit_a_count_is_exact():
     six.unit = "%"
     assert consistent(fell, six)  # "fell 6 percent" may be 6.3
     assert not consistent(_fig("3", "a", 6, "more than"), _fig("4", "b", 6))  # six people are six
+
+
+def test_money_before_a_count_is_not_a_range_when_the_tagger_leaves_the_sign_out():
+    _, claims = claims_of("The fund has so far paid out $105m to 32,000 claimants.")
+    assert not any(isinstance(c.value, list) for c in claims), [(c.subject, c.value) for c in claims]

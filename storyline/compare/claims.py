@@ -188,7 +188,7 @@ def _merge_ranges(doc, spans):
             opened = re.search(r"\b(?:from|between)\b", doc[max(0, out[-1][0] - 3):out[-1][0]].text.lower())
             # "from 12,000 barrels to 25,000", "between 1,000 and 5,000", "23.7 million to 51.5 million"
             # "$200m to 32,000 claimants": money on one side only is two figures, a "to" between
-            money = [bool(re.search(r"[$£€¥]", doc[a:b].text)) for a, b in ((out[-1][0], out[-1][1]), (s, e))]
+            money = [bool(re.search(r"[$£€¥]", doc[max(0, a - 1):b].text)) for a, b in ((out[-1][0], out[-1][1]), (s, e))]
             if money[0] != money[1]:
                 out.append([s, e, None])
                 continue
