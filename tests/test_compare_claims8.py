@@ -215,3 +215,10 @@ def test_a_measure_is_rounded_to_its_last_digit_a_count_is_exact():
 def test_money_before_a_count_is_not_a_range_when_the_tagger_leaves_the_sign_out():
     _, claims = claims_of("The fund has so far paid out $105m to 32,000 claimants.")
     assert not any(isinstance(c.value, list) for c in claims), [(c.subject, c.value) for c in claims]
+
+
+def test_money_ranges_signed_once_stay_ranges():
+    _, claims = claims_of("Analysts said clean-up costs could total $15-23 billion.")
+    assert any(c.value == [15_000_000_000, 23_000_000_000] for c in claims), [(c.subject, c.value) for c in claims]
+    _, claims = claims_of("Net income rose 15 percent to $4.41 billion.")
+    assert not any(isinstance(c.value, list) for c in claims), [(c.subject, c.value) for c in claims]

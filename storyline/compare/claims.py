@@ -187,9 +187,12 @@ def _merge_ranges(doc, spans):
             gap = re.sub(r"(?:-LRB-|\().*?(?:-RRB-|\))", " ", gap)
             opened = re.search(r"\b(?:from|between)\b", doc[max(0, out[-1][0] - 3):out[-1][0]].text.lower())
             # "from 12,000 barrels to 25,000", "between 1,000 and 5,000", "23.7 million to 51.5 million"
-            # "$200m to 32,000 claimants": money on one side only is two figures, a "to" between
+            # Money on one side only is two figures with a "to" between: "$200m to 32,000
+            # claimants" (a count of something else after the second), "15 percent to $4.41bn"
+            # (a range never signs only its second end); "$15-23 billion" is one range.
             money = [bool(re.search(r"[$£€¥]", doc[max(0, a - 1):b].text)) for a, b in ((out[-1][0], out[-1][1]), (s, e))]
-            if money[0] != money[1]:
+            counted_after = e < len(doc) and doc[e].pos_ in ("NOUN", "PROPN") and doc[e].lower_ not in MAGNITUDE_WORDS
+            if money[1] and not money[0] or (money[0] and not money[1] and counted_after):
                 out.append([s, e, None])
                 continue
             if (opened and re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,2}(?:to|and|-|–)\s*", gap)) or \
