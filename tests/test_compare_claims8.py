@@ -222,3 +222,10 @@ def test_money_ranges_signed_once_stay_ranges():
     assert any(c.value == [15_000_000_000, 23_000_000_000] for c in claims), [(c.subject, c.value) for c in claims]
     _, claims = claims_of("Net income rose 15 percent to $4.41 billion.")
     assert not any(isinstance(c.value, list) for c in claims), [(c.subject, c.value) for c in claims]
+
+
+def test_money_then_an_unscaled_number_is_two_figures():
+    _, claims = claims_of("It has paid out more than $40m to 15,000 individual claimants.")
+    assert not any(isinstance(c.value, list) for c in claims), [(c.subject, c.value) for c in claims]
+    _, claims = claims_of("The firm has sent a bill for $480m to one of its partners in the well.")
+    assert not any(isinstance(c.value, list) for c in claims), [(c.subject, c.value) for c in claims]

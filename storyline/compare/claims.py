@@ -188,11 +188,12 @@ def _merge_ranges(doc, spans):
             opened = re.search(r"\b(?:from|between)\b", doc[max(0, out[-1][0] - 3):out[-1][0]].text.lower())
             # "from 12,000 barrels to 25,000", "between 1,000 and 5,000", "23.7 million to 51.5 million"
             # Money on one side only is two figures with a "to" between: "$200m to 32,000
-            # claimants" (a count of something else after the second), "15 percent to $4.41bn"
-            # (a range never signs only its second end); "$15-23 billion" is one range.
+            # claimants", "a bill for $480m to one of its partners", "15 percent to $4.41bn" (a
+            # range never signs only its second end). "$15-23 billion" and "$6 billion to 9
+            # billion" are ranges: the second end carries the magnitude the money shares.
             money = [bool(re.search(r"[$£€¥]", doc[max(0, a - 1):b].text)) for a, b in ((out[-1][0], out[-1][1]), (s, e))]
-            counted_after = e < len(doc) and doc[e].pos_ in ("NOUN", "PROPN") and doc[e].lower_ not in MAGNITUDE_WORDS
-            if money[1] and not money[0] or (money[0] and not money[1] and counted_after):
+            scaled = any(t.lower_ in MAGNITUDE_WORDS for t in doc[s:min(e + 1, len(doc))])
+            if money[1] and not money[0] or (money[0] and not money[1] and not scaled):
                 out.append([s, e, None])
                 continue
             if (opened and re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,2}(?:to|and|-|–)\s*", gap)) or \
