@@ -229,3 +229,10 @@ def test_money_then_an_unscaled_number_is_two_figures():
     assert not any(isinstance(c.value, list) for c in claims), [(c.subject, c.value) for c in claims]
     _, claims = claims_of("The firm has sent a bill for $480m to one of its partners in the well.")
     assert not any(isinstance(c.value, list) for c in claims), [(c.subject, c.value) for c in claims]
+
+
+def test_a_decimal_lower_end_shares_the_magnitude_in_words():
+    from storyline.compare.numbers import parse_figure
+
+    assert parse_figure("1.4 to 1.5 million").value == [1_400_000, 1_500_000]
+    assert parse_figure("2.5 to 60,000").value == [2.5, 60_000]  # no magnitude word: left as written

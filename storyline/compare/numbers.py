@@ -193,7 +193,8 @@ def parse_figure(text: str) -> Figure | None:
             if worded or hyphen:
                 for mult in (1_000_000_000, 1_000_000, 1_000):
                     if (b >= mult and a < mult and a * mult < b < a * mult * 10
-                            and not re.search(r"[,.]", rm.group("a"))):
+                            and "," not in rm.group("a") and ("." not in rm.group("a") or worded)):
+                        # "1.4 to 1.5 million": a decimal lower end shares a magnitude in words
                         a *= mult
                         break
             if a > b:
