@@ -313,6 +313,7 @@ def test_a_warning_names_what_is_to_happen_not_who_warns():
     "We could see the fuel potentially freeze, the engineer said.",  # a risk seen, not a step
     "It looked as though he was going to smash the car into the wall.",  # a past scene
     "The group aims to impose its law across the country.",  # a standing aim
+    "We're hoping that more rooms will be opened over the next few days.",  # 'hoping' read as 'hop' (issue 13)
 ])
 def test_not_steps_fourth_round(body):
     assert _run(body) == []

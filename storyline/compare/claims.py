@@ -56,7 +56,8 @@ from storyline.compare.measured import (
     VOLUME_UNITS,
 )
 from storyline.compare import factbox
-from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, is_picture_line, names_not_counts
+from storyline.compare.nonclaims import (comments_start, is_caption, is_furniture, is_picture_line, is_promo,
+                                         names_not_counts)
 from storyline.compare.units import metric_first
 from storyline.compare.words import words
 from storyline.compare.subjects import (CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, change_class, noun_class, owner_name, plural,
@@ -121,6 +122,9 @@ def _figure_spans(sent):
             if nums:
                 end = e.end
                 doc = e.doc
+                while end < sent.end and doc[end - 1].whitespace_ == "" and doc[end].lower_ in MAGNITUDE_WORDS \
+                        and not doc[end].ent_type_:
+                    end += 1  # "92m to 182m": the tagger took "92" and left its glued "m" out
                 if doc[end - 1].lower_ in ("to", "and", "-", "–") and end < sent.end and doc[end].like_num:
                     # "only 10 to" tagged apart from "15 percent": one range
                     end += 1
@@ -132,7 +136,15 @@ def _figure_spans(sent):
         if t.i in taken or t.ent_type_:
             continue
         if t.like_num and (t.pos_ == "NUM" or t.dep_ == "nummod"):  # "Eleven" tagged an adjective
-            spans.append([t.i, t.i + 1])
+            end = t.i + 1
+            # "20 million to 40 million": the tagger leaves the second number and its magnitude
+            # outside any entity; "40" alone is not the figure, "40 million" is. "92m" may be
+            # split in two tokens, with the magnitude glued to the number.
+            while end < sent.end and doc[end].lower_ in MAGNITUDE_WORDS and not doc[end].ent_type_ \
+                    and (doc[end].lower_ in MAGNITUDES or doc[end - 1].whitespace_ == ""):
+                end += 1
+            taken.update(range(t.i, end))
+            spans.append([t.i, end])
         elif MONEY_TOKEN.fullmatch(t.text) and t.i > sent.start and t.nbor(-1).text in "$£€¥":
             spans.append([t.i - 1, t.i + 1])
     for sp in spans:  # "some 1, 600 officers": a thousands separator typed with a space
@@ -175,6 +187,15 @@ def _merge_ranges(doc, spans):
             gap = re.sub(r"(?:-LRB-|\().*?(?:-RRB-|\))", " ", gap)
             opened = re.search(r"\b(?:from|between)\b", doc[max(0, out[-1][0] - 3):out[-1][0]].text.lower())
             # "from 12,000 barrels to 25,000", "between 1,000 and 5,000", "23.7 million to 51.5 million"
+            # Money on one side only is two figures with a "to" between: "$200m to 32,000
+            # claimants", "a bill for $480m to one of its partners", "15 percent to $4.41bn" (a
+            # range never signs only its second end). "$15-23 billion" and "$6 billion to 9
+            # billion" are ranges: the second end carries the magnitude the money shares.
+            money = [bool(re.search(r"[$£€¥]", doc[max(0, a - 1):b].text)) for a, b in ((out[-1][0], out[-1][1]), (s, e))]
+            scaled = any(t.lower_ in MAGNITUDE_WORDS for t in doc[s:min(e + 1, len(doc))])
+            if money[1] and not money[0] or (money[0] and not money[1] and not scaled):
+                out.append([s, e, None])
+                continue
             if (opened and re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,2}(?:to|and|-|–)\s*", gap)) or \
                     re.fullmatch(r"\s*(?:to|-|–)\s*", gap):
                 out[-1] = [out[-1][0], e, "range"]
@@ -185,6 +206,10 @@ def _merge_ranges(doc, spans):
 
 def _first_end(doc, s, e) -> int:
     i = s
+    # "an estimated 20 million to 40 million": the qualifier opens the span, the first end follows it
+    while i < e - 1 and not doc[i].like_num and (doc[i].lower_ in wordlists.words("figure_lead_words")
+                                                 or doc[i].lower_ in ("a", "an")):
+        i += 1
     while i < e and (doc[i].like_num or doc[i].text in "$£€¥" or doc[i].lower_ in ("about", "around", "some")):
         i += 1
     return max(i, s + 1)
@@ -490,6 +515,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         fig = parse_figure(text)
         if fig is None:
             continue
+        if re.search(r"(?<![$£€¥\d.,])\d+K\b", doc[s:e].text) and not re.search(r"[$£€¥]", doc[max(0, s - 1):e].text):
+            continue  # "a 4K TV", "2K resolution": a capital K glued to a number names a class, not thousands
         if re.fullmatch(r"(?:1[89]|20)\d\d", tidy(text)) and fig.unit is None:
             continue  # a year the tagger missed
         if num.head.i != num.i and num.head.lower_ in IDENTIFIER_NOUNS and num.head.i < num.i:
@@ -996,7 +1023,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
             # a box of "Label: value" measurements has no verb, but each line is a figure
             out.extend(_fact_box_claims(article, sent, analysis))
         if sent is None or not _is_prose(sent) or is_furniture(sent) or is_caption(sent.text) \
-                or is_picture_line(sent):
+                or is_picture_line(sent) or is_promo(sent, article.outlet):
             continue
         # Mostly a quote: its figures are the speaker's (attributed, or dropped when nobody is
         # named); its wording is not an assertion or response of the outlet's to restate.

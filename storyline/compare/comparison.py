@@ -37,8 +37,9 @@ import re
 from collections import defaultdict
 
 from storyline import words as wordlists
-from storyline.compare.numbers import interval, render, same_figure
+from storyline.compare.numbers import interval, render, rounding_tolerance, same_figure
 from storyline.compare.samefigure import FLOOR_REACH, join_same_figures
+from storyline.compare.subjects import MEASURES
 from storyline.model import Article, Claim, ClaimComparison
 
 SAME_TIME_DAYS = 1
@@ -65,6 +66,8 @@ def values_agree(a: Claim, b: Claim) -> bool:
     floor and a figure, are one value only when their numbers are ("at least 7" and "7"), or
     when the later report gives a lower floor the earlier figure meets (a looser restatement).
     They never disagree, though (:func:`consistent`)."""
+    if _excludes(a, b):
+        return False
     if _floor(a) or _floor(b):
         if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)) \
                 and not isinstance(a.value, bool) and not isinstance(b.value, bool):
@@ -75,6 +78,37 @@ def values_agree(a: Claim, b: Claim) -> bool:
                 return True  # "more than 270" then "more than 200": a looser restatement, not a revision
             return False
     return consistent(a, b)
+
+
+STRICT_BOUNDS = wordlists.words("strict_bound_qualifiers")
+LOWER_BOUNDS = wordlists.words("lower_bound_qualifiers")
+# Units of measured quantities (shares, money, volumes, distances), as opposed to counted ones.
+CONTINUOUS_UNITS = set(MEASURES.values()) | {"%", "USD", "GBP", "EUR"}
+
+
+def _excludes(a: Claim, b: Claim) -> bool:
+    """Whether a strict bound leaves out the exact figure of the other claim: "more than 51"
+    and "51", "nearly 1,000" and "1,000". An exact figure counts with its own rounding ("50"
+    may be 53, so "more than 50" and "50" can both hold; "51" is read to the unit)."""
+    for bound, exact in ((a, b), (b, a)):
+        if (bound.qualifier or "").lower() not in STRICT_BOUNDS or exact.qualifier or bound.kind != "figure" \
+                or exact.kind != "figure":
+            continue
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (bound.value, exact.value)):
+            continue
+        x = float(exact.value)
+        slack = rounding_tolerance(x) * abs(x)
+        if (exact.unit or "").split(" per ")[0] in CONTINUOUS_UNITS:
+            # a measure is rounded to its last written digit: "fell 6 percent" may be 6.3,
+            # so "more than 6 percent" can hold beside it; a count of people is exact
+            decimals = len(repr(exact.value).split(".")[1].rstrip("0")) if isinstance(exact.value, float) else 0
+            slack = max(slack, 0.5 * 10 ** -decimals)
+        floor = (bound.qualifier or "").lower() in LOWER_BOUNDS
+        if floor and x + slack <= float(bound.value):
+            return True  # the floor is above every reading of the figure
+        if not floor and x - slack >= float(bound.value):
+            return True  # the ceiling is below every reading of the figure
+    return False
 
 
 def _floor(c: Claim) -> bool:
@@ -90,6 +124,8 @@ def consistent(a: Claim, b: Claim) -> bool:
 
     A floor leaves room above it, but not any amount: "at least 2 killed" and "32 killed" on
     one day are not one toll told two ways (more than ``FLOOR_REACH`` times the floor)."""
+    if _excludes(a, b):
+        return False
     for lo, other in ((a, b), (b, a)):
         if _floor(lo) and isinstance(other.value, (int, float)) and not isinstance(other.value, bool) \
                 and not _floor(other) and float(other.value) > FLOOR_REACH * float(lo.value):
@@ -165,7 +201,7 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     for c in claims:
         by_subject[c.subject].append(c)
     out = []
-    for subject, cs in _split_bare(join_same_figures(list(by_subject.items()))):
+    for subject, cs in _split_ages(_split_bare(_join_short_names(join_same_figures(list(by_subject.items()))))):
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))
@@ -217,6 +253,60 @@ def _split_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list
     for subject, cs in subjects:
         groups = _value_groups(cs) if _bare(subject, cs) else [cs]
         out.extend((subject, g) for g in groups)
+    return out
+
+
+def _join_short_names(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """A person's age under one of their names ("age of Silverman", "age of Sarah") is the
+    age of the one full name in the story that has it as its first or last word ("age of
+    Sarah Silverman"); where two full names share it ("Sarah Silverman", "Sarah Jones"), or
+    none does, it stays apart."""
+    ages = {label[len("age of "):]: n for n, (label, _) in enumerate(subjects) if label.startswith("age of ")}
+    full = {name: n for name, n in ages.items() if len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split())}
+    moves: dict[int, int] = {}
+    for name, n in ages.items():
+        if len(name.split()) != 1 or not name[:1].isupper():
+            continue
+        homes = [m for other, m in full.items() if name in (other.split()[0], other.split()[-1])]
+        if len(homes) == 1:
+            moves[n] = homes[0]
+    if not moves:
+        return subjects
+    out = [(label, list(cs)) for label, cs in subjects]
+    for n, m in moves.items():
+        for c in out[n][1]:
+            c.subject = out[m][0]
+        out[m][1].extend(out[n][1])
+        out[n] = (out[n][0], [])
+    return [g for g in out if g[1]]
+
+
+# How far apart two reports of one person's age may be (beyond the time between them) and
+# still be one person misreported: "3" and "4" for one boy is a disagreement; "19" and "5" for
+# "daughter" in two articles are two daughters.
+AGE_MISREPORT_YEARS = 2
+
+
+def _split_ages(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """An age held by a common noun ("age of daughter", "age of boy") names a role, not a
+    person: two articles' daughters may be two people. Where the values cannot be one
+    person's age (further apart than the years between the reports allow, plus a misreport),
+    each value is a subject of its own, never "changed over time". A named person's ages stay
+    together: "19" and "21" for one name are a conflict to show."""
+    out = []
+    for subject, cs in subjects:
+        holder = subject[len("age of "):] if subject.startswith("age of ") else None
+        if holder is None or any(w[:1].isupper() for w in holder.split()) \
+                or not all(c.unit == "years" and isinstance(c.value, (int, float)) for c in cs):
+            out.append((subject, cs))
+            continue
+        days = [d for c in cs if (d := _day(c.date))]
+        years = ((max(days) - min(days)).days / 365.25) if days else 0.0
+        values = [float(c.value) for c in cs]
+        if max(values) - min(values) <= years + AGE_MISREPORT_YEARS:
+            out.append((subject, cs))
+            continue
+        out.extend((subject, g) for g in _value_groups(cs))
     return out
 
 

@@ -124,6 +124,31 @@ def is_picture_line(sent) -> bool:
                    and not any(c.dep_ == "mark" for c in t.children) for t in sent)
 
 
+# Tags of a real auxiliary ("will", "to", "does"): the parser also hangs stray words as "aux".
+AUX_TAGS = {"MD", "TO", "VB", "VBD", "VBP", "VBZ"}
+
+
+def is_promo(sent, outlet: str | None) -> bool:
+    """Whether a sentence is the outlet's promotion of its own pages: it names the outlet and
+    speaks to the reader ("Virtual reality 101: CNET tells you everything you need to know"),
+    or a teaser headline runs into a line that tells the reader what to do ("22 amazing games
+    for 2018 Take a look at ..."): a capitalised verb in the middle, with no subject, opens a
+    second line the page glued on."""
+    if outlet:
+        name = re.sub(r"^www\.", "", outlet.lower()).split(".")[0]
+        for t in sent:
+            if len(name) >= 3 and t.lower_ == name and t.dep_ == "nsubj" \
+                    and any(c.lower_ in ("you", "your") for c in t.head.children):
+                return True  # the outlet telling, showing or bringing "you" something
+    for t in list(sent)[1:]:
+        prev = t.nbor(-1)
+        if t.tag_ == "VB" and t.text[:1].isupper() and t.is_alpha and prev.is_alpha and prev.is_lower \
+                and not any(c.dep_ == "mark" or (c.dep_ in ("aux", "auxpass") and c.tag_ in AUX_TAGS) for c in t.children) \
+                and t.i + 1 < sent.end and t.nbor(1).is_alpha and t.nbor(1).is_lower:
+            return True  # "... for 2018 and beyond Take a look at ...": a teaser glued to a headline
+    return False
+
+
 def _imperative(sent) -> bool:
     """ "Deploy 2,500 boats; patrol the shore": an instruction, not a report."""
     first = next((t for t in sent if t.is_alpha), None)

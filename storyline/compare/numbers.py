@@ -55,6 +55,8 @@ QUALIFIER_RE = re.compile(
     r"^(?:(" + "|".join(re.escape(q) for q in sorted(set(APPROX + LOWER_BOUND + UPPER_BOUND), key=len, reverse=True))
     + r")\s+)", re.I)
 APPROX_TOLERANCE = 0.1
+# Below this an integer is read to its last written digit (see rounding_tolerance).
+SMALL_EXACT = 1000
 MAX_ROUNDING = 0.1  # the most slack a round figure gets: "1,000" and "1,080" agree, "1,000" and "1,400" do not
 
 CURRENCIES = [
@@ -191,7 +193,8 @@ def parse_figure(text: str) -> Figure | None:
             if worded or hyphen:
                 for mult in (1_000_000_000, 1_000_000, 1_000):
                     if (b >= mult and a < mult and a * mult < b < a * mult * 10
-                            and not re.search(r"[,.]", rm.group("a"))):
+                            and "," not in rm.group("a") and ("." not in rm.group("a") or worded)):
+                        # "1.4 to 1.5 million": a decimal lower end shares a magnitude in words
                         a *= mult
                         break
             if a > b:
@@ -240,12 +243,17 @@ def interval(value, qualifier: str | None = None) -> tuple[float, float, str] | 
 def rounding_tolerance(x: float, tolerance: float = 0.05) -> float:
     """The relative slack a figure's rounding allows: "5,000" may be any of 4,500-5,500 an
     outlet rounded, so half its last significant place, between ``tolerance`` and
-    ``MAX_ROUNDING``. Figures under a hundred, or with fewer than two trailing zeros, are
-    read as exact (within ``tolerance``)."""
+    ``MAX_ROUNDING``. Integers under ``SMALL_EXACT`` are read to their last written digit:
+    exact without a trailing zero ("47"), rounded to it otherwise ("30" is 27-33); larger
+    ones with fewer than two trailing zeros are read within ``tolerance``."""
     if math.isinf(x) or x == 0 or not float(x).is_integer():
         return tolerance
     digits = str(int(abs(x)))
     zeros = len(digits) - len(digits.rstrip("0"))
+    if abs(x) < SMALL_EXACT:
+        # A small count or an age is written to the unit: "47" and "49" are two values (two
+        # people's ages, two tolls), while "30" may be a toll of 32 rounded to the ten.
+        return min(0.5 * 10 ** zeros / abs(x), MAX_ROUNDING) if zeros else 0.0
     if zeros < 2:
         return tolerance
     return min(max(0.5 * 10 ** zeros / abs(x), tolerance), MAX_ROUNDING)

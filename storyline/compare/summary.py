@@ -63,6 +63,8 @@ def _who(c: Claim, articles: dict[str, Article]) -> str:
 def _according(c: Claim, articles: dict[str, Article]) -> str:
     who = _who(c, articles)
     text = re.sub(r"^(?:that)\s+", "", c.text.strip())
+    # "according to him these eddies could ...": the claim already says who, by a pronoun
+    text = re.sub(r"^according to (?:him|her|them|it)\b,?\s*", "", text, flags=re.I)
     return _sentence(f"According to {who}, {_lower_first(text)}")
 
 
@@ -76,7 +78,8 @@ def _independent(story: Story, articles: dict[str, Article]) -> dict[str, str]:
 NOT_PROSE = re.compile(
     r"pic\.twitter\.com|https?://|www\.|(?<!\w)@\w{2,}|(?<!\w)#\w{2,}|\bImage (?:caption|copyright)\b|"
     r"^\s*(?:" + wordlists.alternation("widget_openers") + r")\b|\bGetty Images\b|"
-    r"\b(?:AP|AFP|Reuters|EPA) Photo\b|\bclick here\b|\bsign up\b|\b\d+/\d+\b(?= [A-Z])",
+    r"\b(?:AP|AFP|Reuters|EPA) Photo\b|\bclick here\b|\bsign up\b|\b\d+/\d+\b(?= [A-Z])|"
+    r"\b(?:" + wordlists.alternation("page_note_phrases") + r")\b",
     re.I)
 MAX_SEQUENCE = 5
 LATEST_FROM = 2 * MAX_SEQUENCE
@@ -85,6 +88,16 @@ LATEST_FROM = 2 * MAX_SEQUENCE
 def publishable(text: str) -> bool:
     """Whether a sentence reads as the outlet's prose, not a tweet, caption or widget."""
     return bool(text.strip()) and NOT_PROSE.search(text) is None
+
+
+FORWARD = re.compile(r"\b(?:" + wordlists.alternation("forward_time_phrases") + r")\b", re.I)
+
+
+def _ahead(e) -> bool:
+    """Whether every telling of an event puts it ahead of its article ("Later this week, we're
+    adding new stickers"): a plan, which the summary never states as a development."""
+    quotes = [ev.quote for ev in e.evidence if ev.quote] or [e.text]
+    return all(FORWARD.search(q) for q in quotes)
 
 
 def _outlets(sources, keys: dict[str, str]) -> int:
@@ -108,10 +121,56 @@ def _event_sentence(e, keys, total, articles) -> SummarySentence:
                            "attributed")
 
 
+def _names(story: Story) -> set[str]:
+    """The words of the names the story is about: its capitalised keywords and title words."""
+    out = set()
+    for phrase in list(story.keywords) + re.findall(r"\b[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+)*", story.title or ""):
+        if phrase[:1].isupper():
+            out.update(w.lower() for w in re.findall(r"[\w\-]+", phrase) if len(w) > 2 or any(ch.isdigit() for ch in w))
+    return out - wordlists.words("lower_case_openers")
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{4,}", text or "")} - EXPECTATION_STOPWORDS
+
+
+EXPECTATION_STOPWORDS = {w.rstrip("s") for w in wordlists.words("expectation_match_stopwords")}
+
+
+def _kept(x, story: Story) -> bool:
+    """Whether the story already reports the promise kept: the party that announced news to
+    come is reported, no earlier than the promise, to have confirmed or announced something on
+    the same thing ("We'll be back soon with an update on the features", then "Sony has
+    confirmed the full list of new features")."""
+    if not x.attributed_to:
+        return False
+    party = {w.lower() for w in re.findall(r"\w{3,}", x.attributed_to)}
+    about = _content(x.what)
+    for c in story.claims:
+        if c.kind not in ("response", "assertion") or c.value not in ("confirmed", True, "yes", "announced"):
+            continue
+        if not c.attributed_to or not party & {w.lower() for w in re.findall(r"\w{3,}", c.attributed_to)}:
+            continue
+        if x.made and c.date and c.date[:10] < x.made[:10]:
+            continue
+        if about & _content(c.subject.split(" on ", 1)[-1]):
+            return True
+    return False
+
+
 def _next_step(story: Story) -> SummarySentence | None:
-    """The announced step still to come ("takes effect once instruments are exchanged")."""
+    """The announced step still to come ("takes effect once instruments are exchanged"): only
+    one that names someone or something the story is about (a gallery of other couples'
+    splits appended to the page promises nothing of this story), and not one the story
+    already reports kept."""
+    names = _names(story)
     for x in story.expectations:
         if x.certainty == "announced" and x.status == "open" and publishable(x.text):
+            said = {w.lower() for w in re.findall(r"[\w\-]+", f"{x.text} {x.attributed_to or ''}")}
+            if names and not names & said:
+                continue
+            if _kept(x, story):
+                continue
             who = f" ({x.attributed_to})" if x.attributed_to else ""
             return SummarySentence(_sentence(f"Still to come{who}: {_lower_first(x.text.strip())}"), [x.article],
                                    "attributed")
@@ -126,10 +185,13 @@ def summarise(story: Story, articles: dict[str, Article]) -> list[SummarySentenc
     claims = {c.id: c for c in story.claims}
     out: list[SummarySentence] = []
 
-    events = [e for e in story.timeline if publishable(e.text)]
+    events = [e for e in story.timeline if publishable(e.text) and not _ahead(e)]
     ranked = sorted(events, key=lambda e: (-e.importance, e.date or ""))
-    dated = [e for e in ranked[:LATEST_FROM] if e.date]
-    latest = max(dated, key=lambda e: (e.date, e.importance)) if dated else (ranked[0] if ranked else None)
+    # The latest development is the event known to come last: a dated one, or one whose window
+    # opens after it ("between 4 and 5 February" comes after "June" of the year before). A
+    # window open at its start ("on or before 5 February") says nothing about when.
+    dated = [e for e in ranked[:LATEST_FROM] if e.date or e.earliest]
+    latest = max(dated, key=lambda e: (e.date or e.earliest, e.importance)) if dated else (ranked[0] if ranked else None)
     sequence = [e for e in ranked[:MAX_SEQUENCE] if e is not latest]
     if latest is not None:
         first = _event_sentence(latest, keys, total, articles)

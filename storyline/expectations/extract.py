@@ -139,13 +139,15 @@ def _to_infinitive(tok):
 
 
 def _lemmas(tok) -> set[str]:
-    """The lemma of a verb, and the base forms its past tense can stand for: the tagger's
-    lemmatiser sometimes strips the wrong letters ("hoped" -> "hop"), and a closed word
+    """The lemma of a verb, and the base forms its past tense or "-ing" form can stand for: the
+    tagger's lemmatiser sometimes strips the wrong letters ("hoped", "hoping" -> "hop"), and a closed word
     list must still recognise the verb."""
     out = {tok.lemma_.lower()}
     low = tok.lower_
     if tok.tag_ in ("VBD", "VBN") and low.endswith("ed"):
         out.update({low[:-1], low[:-2]})
+    if tok.tag_ == "VBG" and low.endswith("ing") and len(low) > 5:
+        out.update({low[:-3], low[:-3] + "e"})  # "hoping" -> "hop" by the tagger: "hope" too
     return out
 
 
