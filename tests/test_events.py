@@ -289,3 +289,9 @@ def test_a_lead_told_in_the_present_on_the_report_s_day_is_the_day_s_news():
     by = {e.trigger: e for e in analysis.events}
     assert by["enable"].date == "2018-02-05"
     assert "release" not in by  # "on Thursday" in the present may be the coming one
+
+
+def test_a_verb_under_a_plan_s_time_is_part_of_the_plan():
+    analysis = _analysis_of("Later this week, we're adding new Augmented Reality Stickers themed around winter sports, "
+                            "so you can dress up videos.", published="2018-02-05")
+    assert not [e for e in analysis.events if e.trigger == "theme"]

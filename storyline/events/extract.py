@@ -630,8 +630,8 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
     if tense is None or v.lemma_ in STATIVE and not (v.lemma_ == "be" and any(c.dep_ == "auxpass" for c in v.children)):
         return None
     own = [t for t in own if _dated(t)]
-    if any(t.kind == "future" for t in own):
-        return None
+    if any(t.kind == "future" for t in own) or any(t.kind == "future" for w in v.ancestors for t in attached.get(w.i, [])):
+        return None  # a plan: "Later this week, we're adding new stickers themed around winter sports"
     how = "text"
     if not own and tense == "past" and not bound_by:
         own = [t for vi in _donors(v, attached, span) for t in attached[vi] if _dated(t) and t.kind != "future"]
