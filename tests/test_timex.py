@@ -466,3 +466,11 @@ def test_the_first_end_of_a_range_takes_the_year_written_after_the_second():
     assert [t.value for t in found] == ["2003-01", "2003-03", "2003-12", "2004-03"]
     assert [t.value for t in find_timexes("Cases rose in January and fell in March.", dt.date(2009, 4, 25))] == [
         "2009-01", "2009-03"]
+
+
+def test_a_chronology_box_keeps_its_years():
+    from storyline.annotate.timex_rules import year_in_context
+
+    box = "Timeline.\n2009 Boko Haram takes up arms.\n2013 The state declares an emergency.\n2014 Gunmen seize 276 girls."
+    for y in ("2009", "2013", "2014"):
+        assert year_in_context(box, box.index(y), box.index(y) + 4)

@@ -128,14 +128,18 @@ _CLOCK_THEN_ZONE = re.compile(r"\s*(?:\(|-LRB-)\s*\d{4}\s*(?:" + wordlists.alter
 # A live page stamps each entry with its clock time ("1723 The US said ...", "2332 Haiti's
 # neighbours reacted ..."): four digits that open a line or a sentence before a capital, when
 # the page has several of them, are times of day.
-_ENTRY_STAMP = re.compile(r"(?:^|(?<=[.!?\n])\s*|(?<=\n))([01]\d|2[0-3])[0-5]\d(?= [A-Z])", re.M)
+_ENTRY_STAMP = re.compile(r"(?:^|(?<=[.!?])\s*)(?P<h>[01]\d|2[0-3])[0-5]\d(?= [A-Z])", re.M)
 LIVE_STAMPS = 3  # stamps that make a page a live page
 
 
 @functools.lru_cache(maxsize=64)
 def _entry_stamps(text: str) -> frozenset[int]:
-    found = [m.start(1) for m in _ENTRY_STAMP.finditer(text)]
-    return frozenset(found) if len(found) >= LIVE_STAMPS else frozenset()
+    """The stamps of a live page's entries, when it is one: three or more, and at least one
+    that cannot be a year (a chronology box, "2009 ... 2013 ... 2014 ...", is not a live page)."""
+    found = list(_ENTRY_STAMP.finditer(text))
+    if len(found) < LIVE_STAMPS or all(m["h"] in ("19", "20") for m in found):
+        return frozenset()
+    return frozenset(m.start("h") for m in found)
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:" + wordlists.alternation("not_year_leaders") + r")$",
     re.I,

@@ -37,7 +37,7 @@ import re
 from collections import defaultdict
 
 from storyline import words as wordlists
-from storyline.compare.numbers import interval, render, rounding_tolerance, same_figure
+from storyline.compare.numbers import CURRENCIES, interval, render, rounding_tolerance, same_figure
 from storyline.compare.samefigure import FLOOR_REACH, join_same_figures
 from storyline.compare.subjects import MEASURES
 from storyline.model import Article, Claim, ClaimComparison
@@ -83,13 +83,14 @@ def values_agree(a: Claim, b: Claim) -> bool:
 STRICT_BOUNDS = wordlists.words("strict_bound_qualifiers")
 LOWER_BOUNDS = wordlists.words("lower_bound_qualifiers")
 # Units of measured quantities (shares, money, volumes, distances), as opposed to counted ones.
-CONTINUOUS_UNITS = set(MEASURES.values()) | {"%", "USD", "GBP", "EUR"}
+CONTINUOUS_UNITS = set(MEASURES.values()) | {"%"} | {code for _, code in CURRENCIES}
 
 
 def _excludes(a: Claim, b: Claim) -> bool:
     """Whether a strict bound leaves out the exact figure of the other claim: "more than 51"
-    and "51", "nearly 1,000" and "1,000". An exact figure counts with its own rounding ("50"
-    may be 53, so "more than 50" and "50" can both hold; "51" is read to the unit)."""
+    and "51", "nearly 51" and "51". An exact figure counts with its own rounding ("50" may be
+    53, so "more than 50" and "50" can both hold, as can "nearly 1,000" and "1,000"; "51" is
+    read to the unit)."""
     for bound, exact in ((a, b), (b, a)):
         if (bound.qualifier or "").lower() not in STRICT_BOUNDS or exact.qualifier or bound.kind != "figure" \
                 or exact.kind != "figure":
@@ -101,7 +102,7 @@ def _excludes(a: Claim, b: Claim) -> bool:
         if (exact.unit or "").split(" per ")[0] in CONTINUOUS_UNITS:
             # a measure is rounded to its last written digit: "fell 6 percent" may be 6.3,
             # so "more than 6 percent" can hold beside it; a count of people is exact
-            decimals = len(repr(exact.value).split(".")[1].rstrip("0")) if isinstance(exact.value, float) else 0
+            decimals = len(f"{exact.value:f}".split(".")[1].rstrip("0")) if isinstance(exact.value, float) else 0
             slack = max(slack, 0.5 * 10 ** -decimals)
         floor = (bound.qualifier or "").lower() in LOWER_BOUNDS
         if floor and x + slack <= float(bound.value):

@@ -44,6 +44,8 @@ from storyline.compare.subjects import (
 )
 from storyline import words as wordlists
 
+PURPOSE_NOUNS = words("purpose_nouns")  # "brought in for treatment": treated; not "charged for the death"
+
 OWNER_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC"}
 # Verbs that pass their subject on to an infinitive: "are believed to have died", "continued to rise".
 RAISING_VERBS = wordlists.words("raising_verbs")
@@ -267,7 +269,7 @@ def _verb_predicate(verb, role: str, owned: bool = True) -> str | None:
         if any(g.lower_ in HOSPITAL_NOUNS for g in prep.children if g.dep_ == "pobj"):
             return "hospitalized"  # "taken to hospital", "flown to hospitals"
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
-        purpose = next((change_class(g.lemma_) for g in prep.children if g.dep_ == "pobj"), None)
+        purpose = next((change_class(g.lemma_) for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in PURPOSE_NOUNS), None)
         if purpose:
             return purpose  # "20 people have been brought in for treatment": treated
     if lemma in NEUTRAL_VERBS or (owned and role == "subject" and _progressive(verb)):

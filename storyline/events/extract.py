@@ -412,6 +412,12 @@ ASPECT_VERBS = wordlists.words("aspect_verbs")
 SAME_TIME_MARKS = wordlists.words("same_time_marks")
 
 
+def _frames_saying(w) -> bool:
+    """A participle without a subject of its own beside a saying verb ("said, speaking in an
+    interview on Friday", "said, referring to his forces, in an interview on Friday")."""
+    return w.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in w.children)
+
+
 def _share_times(span, attached: dict[int, list[TimeExpr]]) -> set[int]:
     """Times that belong to a main verb though the parser hangs them on its complement: "started
     dating in 2014" (an aspect verb and its deed are one happening), "met while filming the
@@ -425,11 +431,10 @@ def _share_times(span, attached: dict[int, list[TimeExpr]]) -> set[int]:
         if h.i == w.i or h.i in attached or h.pos_ not in ("VERB", "AUX") or not (span.start <= h.i < span.end):
             continue
         if w.dep_ == "xcomp" and h.lemma_ in ASPECT_VERBS:
-            attached[h.i] = times
+            attached[h.i] = list(times)
             out.add(vi)
         elif w.dep_ == "advcl" and (any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_TIME_MARKS for c in w.children)
-                                    or (w.tag_ == "VBG" and h.lemma_ in REPORTING
-                                        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in w.children))):
+                                    or (h.lemma_ in REPORTING and _frames_saying(w))):
             # ... or a participle that frames the saying ("said, speaking in an interview on Friday")
             attached[h.i] = list(times)  # the clause stays a happening too: other reports may tell it alone
     return out
@@ -498,8 +503,7 @@ def _sentence_events(span, attached, stimex, ents, loose=()):
         content = [c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
         if v.lemma_ in REPORTING:
             # "..., Mr. Reul said in an interview on Friday": the interview's day is the saying's.
-            frames = [v] + [c for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"
-                            and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)]
+            frames = [v] + [c for c in v.children if c.dep_ == "advcl" and _frames_saying(c)]
             own = attached.get(v.i, []) or [t for t in loose if any(_under(span.doc, t, f) for f in frames)]
             reported = [c for c in content if _tense(c) and c.lemma_ not in STATIVE]
             # "X said on Thursday that Y had sent troops": the statement is the dated event.

@@ -69,7 +69,7 @@ def trigger_match(a: str, b: str) -> float:
 
 SAYING = word_classes("trigger_classes.txt")["say"]
 _SAYS = SAYING | word_classes("trigger_classes.txt")["publish"]  # saying and publishing: the news told
-_INCIDENT = set().union(*(word_classes("trigger_classes.txt")[c] for c in word_list("incident_classes.txt")))
+INCIDENT = set().union(*(word_classes("trigger_classes.txt")[c] for c in word_list("incident_classes.txt")))
 
 
 def different_deeds(a: list[str], b: list[str]) -> bool:
@@ -79,7 +79,7 @@ def different_deeds(a: list[str], b: list[str]) -> bool:
     is the release told as news)."""
     if not a or not b or any(x not in _CLASS_OF or x in _SAYS for x in a + b):
         return False
-    return not any(trigger_match(x, y) or (x in _INCIDENT and y in _INCIDENT) for x in a for y in b)
+    return not any(trigger_match(x, y) or (x in INCIDENT and y in INCIDENT) for x in a for y in b)
 
 
 # A state enacts through its leader's signature: "Iran ratified the accord" and "Rouhani signed

@@ -126,8 +126,8 @@ _FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201c\u2018'(])(?:" + wordlists.alternat
 # A named speaker who opens the line and then speaks in the first person ("Ice Universe tweeted: 'I
 # think the S9 keeps the jack'"): the "I" has a name.
 _NAMED_SPEAKER_FIRST = re.compile(
-    r"^(?=[^\"\u201c\u2018']{0,80}?\b[A-Z][a-z])(?:[\w.'\u2019-]+,?\s+){1,6}?(?:" + wordlists.alternation("speaker_frame_verbs")
-    + r"|tweeted|posted)\b[^\"\u201c\u2018']{0,60}?[:,]?\s*[\"\u201c\u2018']")
+    r"^(?=[^\"\u201c\u2018']{0,80}?\b[A-Z][a-z])(?:[\w.'\u2019-]+,?\s+){1,6}?(?:" + wordlists.alternation("told_markers")
+    + r")\b[^\"\u201c\u2018']{0,60}?[:,]?\s*[\"\u201c\u2018']")
 _OPENS_ON_PRONOUN = re.compile(
     r"^[\"\u201c\u2018']?(?:[A-Z][^,.;:!?\"\u201c\u201d]{0,60}, |[A-Z][a-z]+ly )?"
     r"(?i:" + wordlists.alternation("opening_pronouns") + r")\b")
@@ -188,7 +188,7 @@ def retells(e: Event) -> bool:
     """An undated line that only says a happening already named took place or what it led to
     (data file ``retellings.txt``), or counts its victims (``_CASUALTY_IN``): the story's line
     for that happening tells it better."""
-    if e.date and e.dated_by == "text" and not _weak_day(e):
+    if _own_time(e):
         return False  # a time of its own: a happening of that time
     if _patterns("retellings.txt").search(e.text):
         return True
@@ -232,7 +232,7 @@ def told_by_a_witness(e: Event) -> bool:
     """A line without a time of its own that a witness tells ("the tram failed to brake",
     survivors said): what someone saw of the incident is evidence for the incident's line, and
     the editor's view would show one happening twice."""
-    if e.date and e.dated_by == "text" and not _weak_day(e):
+    if _own_time(e):
         return False
     return bool(e.evidence) and all(_WITNESS_SAYS.search(x.quote) for x in e.evidence)
 
@@ -326,7 +326,7 @@ def _adds_to(e: Event, c: Event) -> bool:
     of that happening, not a new one."""
     from storyline.events.merge import SAYING, trigger_match
 
-    return ((e.date is None or e.dated_by != "text" or _weak_day(e)) and bool(_ALSO.search(e.text))
+    return (not _own_time(e) and bool(_ALSO.search(e.text))
             and any(trigger_match(x, y) >= 0.8 for x in e.triggers for y in c.triggers if x not in SAYING and y not in SAYING))
 
 
@@ -341,6 +341,15 @@ def _lead_detail(e: Event, c: Event) -> bool:
         return False
     a, b = sorted((e.evidence[0], c.evidence[0]), key=lambda x: x.start)
     return a.article == b.article and a.start < LEAD_CHARS and 0 < b.start - a.end < LEAD_DETAIL_CHARS
+
+
+def _replace(chosen: list[int], shadow: list[int], k: int, i: int, cands: list[Event]) -> int:
+    """Show candidate ``i`` in place of the ``k``-th line chosen, which still stands for its
+    retellings (``shadow``); 1 when the replaced line was an open window (one fewer shown)."""
+    old = cands[chosen[k]]
+    shadow.append(chosen[k])
+    chosen[k] = i
+    return int(old.date is None and old.earliest is None)
 
 
 def _dates_it(e: Event, shown: Event) -> bool:
@@ -404,21 +413,25 @@ _AFTER_INCIDENT = re.compile(r"\b(?:after|following|since) (?:the|that|this) (?:
                              + wordlists.alternation("incident_nouns") + r")\b", re.I)
 
 
+_INCIDENT_SUFFIX = re.compile(r"(?:ings?|ers?|es|s)$")
+
+
 def after_the_incident(events: list[Event]) -> list[Event]:
     """Lines known only as "on or before the report" that say they came after an incident of
     the story ("police fought the attackers soon after the bombing") start no earlier than it:
     the first day of the most important incident line that names it by the same word ("bomb"),
     when that is not after the report. A story of several incidents names each its own way."""
-    from storyline.events.merge import _INCIDENT
+    from storyline.events.merge import INCIDENT
 
-    incidents = sorted((e for e in events if e.triggers and all(t in _INCIDENT for t in e.triggers)
+    incidents = sorted((e for e in events if e.triggers and all(t in INCIDENT for t in e.triggers)
                         and (e.earliest or (e.date and len(e.date) == 10))), key=lambda e: -e.importance)
     for e in events:
         m = _AFTER_INCIDENT.search(e.text) if e.date is None and e.earliest is None and e.latest else None
         if not m:
             continue
-        stem = re.compile(r"\b" + re.escape(re.sub(r"(?:ings?|ers?|es|s)$", "", m.group().split()[-1].lower())), re.I)
-        anchor = next((x for x in incidents if x is not e and any(stem.search(t) for t in [x.text] + [v.quote for v in x.evidence])), None)
+        # The noun's stem inside a word of the anchor's: "bombing" / "bomber", "quake" / "earthquake".
+        stem = _INCIDENT_SUFFIX.sub("", m.group().split()[-1].lower())
+        anchor = next((x for x in incidents if x is not e and any(stem in t.lower() for t in [x.text] + [v.quote for v in x.evidence])), None)
         start = anchor and (anchor.earliest or anchor.date)
         if start and start <= e.latest:
             e.earliest = start
@@ -542,11 +555,9 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
         if any(here == {(x.article, x.start, x.quote) for x in cands[j].evidence} for j in chosen):
             continue  # its sentences are already on the view, as another verb's line
         told = next((k for k, j in enumerate(chosen) if _own_time(e) and not _own_time(cands[j]) and _same_time(e, cands[j])
-                     and _same_source_again(e, cands[j])), None)
+                     and not different_deeds(e.triggers, cands[j].triggers) and _same_source_again(e, cands[j])), None)
         if told is not None:
-            if cands[chosen[told]].date is None and cands[chosen[told]].earliest is None:
-                undated -= 1
-            chosen[told] = i  # the source's statement with its time, rather than without
+            undated -= _replace(chosen, shadow, told, i, cands)  # the source's statement with its time, rather than without
             continue
         same = next((k for k, j in enumerate(chosen + shadow)
                      if _same_time(e, cands[j]) and not different_deeds(e.triggers, cands[j].triggers) and (_same_figure(e, cands[j])
@@ -560,12 +571,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
                                                          and not _wide(e) and not _wide(cands[j])))))), None)
         if same is not None:
             if same < len(chosen) and _dates_it(e, cands[chosen[same]]):
-                if cands[chosen[same]].date is None and cands[chosen[same]].earliest is None:
-                    undated -= 1
-                # The same happening told with its day, inside the window shown; the line it
-                # replaces still stands for its retellings.
-                shadow.append(chosen[same])
-                chosen[same] = i
+                undated -= _replace(chosen, shadow, same, i, cands)  # the same happening told with its day
             continue
         if _background(e, since):
             if back >= max(1, round(size * BACKGROUND_SHARE)):
