@@ -295,3 +295,12 @@ def test_a_verb_under_a_plan_s_time_is_part_of_the_plan():
     analysis = _analysis_of("Later this week, we're adding new Augmented Reality Stickers themed around winter sports, "
                             "so you can dress up videos.", published="2018-02-05")
     assert not [e for e in analysis.events if e.trigger == "theme"]
+
+
+def test_a_verb_joined_to_a_perfect_shares_it_unless_it_has_a_past_time():
+    analysis = _analysis_of("The abduction has caused international outrage and brought the group to the world's attention.",
+                            "The Taliban have strengthened recently and threatened to overrun Kunduz last month.",
+                            published="2016-11-11")
+    triggers = {e.trigger for e in analysis.events}
+    assert "bring" not in triggers  # a perfect's background, not a happening of its own
+    assert "threaten" in triggers  # "last month" makes it a past

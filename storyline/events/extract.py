@@ -120,6 +120,16 @@ def _tense(v) -> str | None:
     return None
 
 
+def _shares_perfect(v) -> bool:
+    """A verb joined to a perfect without a subject or an auxiliary of its own shares that
+    perfect ("has caused outrage and brought the group to the world's attention"); a past time
+    of its own, or of its complement, makes it a past ("have grown stronger and threatened to
+    overrun Kunduz last month": checked by the caller)."""
+    return (v.dep_ == "conj" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in v.children)
+            and _tense(v.head) in ("perfect", "pastperfect"))
+
+
 def _slipped_past(v) -> bool:
     """A past joined to a present or future verb without a subject of its own shares that
     verb's tense: "booms will crack ... and slowed" is a tagger's slip, not a past happening."""
@@ -627,6 +637,8 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
     lead = position < PUBLICATION_DAY_SENTENCES
     if _hypothetical(v):
         return None
+    if tense == "past" and _shares_perfect(v) and not own and not any(attached.get(c.i) for c in v.children if c.dep_ == "xcomp"):
+        tense = _tense(v.head)  # "has caused outrage and brought the group to the world's attention"
     if tense is None and position == 0 and _headline_present(v):
         tense = "past"  # "Macron unveils a plan to cut ...": the lead's news in the present
     if tense is None and lead and _news_present(v, own, pub_day):
