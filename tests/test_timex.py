@@ -474,3 +474,25 @@ def test_a_chronology_box_keeps_its_years():
     box = "Timeline.\n2009 Boko Haram takes up arms.\n2013 The state declares an emergency.\n2014 Gunmen seize 276 girls."
     for y in ("2009", "2013", "2014"):
         assert year_in_context(box, box.index(y), box.index(y) + 4)
+
+
+def test_a_date_without_its_year_takes_the_year_written_with_it():
+    import datetime as dt
+
+    from storyline.annotate.timex import find_timexes
+
+    day = dt.date(2017, 12, 29)
+
+    def values(text):
+        return [t.value for t in find_timexes(text, day)]
+
+    # a holiday anywhere in a sentence that states one year
+    assert values("Two years ago, women were robbed while out celebrating New Year's Eve.") == ["2015", "2015-12-31"]
+    # a day right beside its year
+    assert values("He came on March 2 last year.") == ["2016-03-02", "2016"]
+    assert values("In 2015, on March 3, he arrived.") == ["2015", "2015-03-03"]
+    # a day further off keeps its own reading: the year there is mostly a comparison
+    assert values("Under a program approved in 1987, it had bought 481,000 shares through Sept. 29.")[-1] == "2017-09-29"
+    # two years stated, or a tense pointing the other way: no change
+    assert values("He was born in 1990 and will retire on Christmas Day.") == ["1990", "2017-12-25"]
+    assert values("In 2014 and 2015 the fair opened on Christmas Day.")[-1] != "2014-12-25"

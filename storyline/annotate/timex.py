@@ -16,7 +16,7 @@ import bisect
 import datetime as dt
 import logging
 import re
-from typing import Any
+from typing import Any, Callable
 
 from storyline import words as wordlists
 from storyline.annotate import timex_calendar as cal
@@ -148,6 +148,7 @@ def _find(text: str, anchor: dt.date | None, doc: Any) -> list[TimeExpr]:
     cands = _range_years(select(extract(text)), text)
     starts = sentence_starts(text, doc)
     guess = Tense(text, starts, doc)
+    cands = _stated_year(cands, text, anchor, lambda pos: bisect.bisect_right(starts, pos) - 1, guess)
 
     def tense(c: Cand) -> str | None:
         return guess(c.start, c.end)
@@ -217,6 +218,57 @@ def _range_years(cands: list, text: str) -> list:
                 c1.sem = ("abs", "day", dt.date(y, month, day).toordinal())
             except ValueError:
                 continue
+    return cands
+
+
+# What may stand between a day and the year written beside it ("March 3 last year", "In 2015,
+# on March 3") for the two to be read as one date.
+_BESIDE = re.compile(r"[\s,]*(?:(?:on|in|of|that|this)\s+)?", re.I)
+
+
+def _stated_year(cands: list, text: str, anchor: dt.date | None, sentence: Callable[[int], int],
+                 tense: Callable[[int, int], str | None]) -> list:
+    """A date written without its year takes the year written with it: a day or month right
+    beside a year ("March 3 last year", "In 2015, on March 3"), a holiday anywhere in a
+    sentence that states one year ("two years ago ... celebrating New Year's Eve"). Resolved
+    alone against the report's day, each would land in the report's own year. A day further
+    off keeps its own reading: in news that year is mostly a comparison ("the quarter ended
+    Sept. 30 ... from $623.5 million a year ago"). A verb whose tense points the other way
+    keeps it too ("born in 1990 and will retire on Christmas Day")."""
+    years: dict[int, list] = {}
+    for c in cands:
+        kind = c.sem[:2]
+        if kind == ("abs", "year"):
+            year = c.sem[2]
+        elif kind in (("rel", "year"), ("ago", "year")) and anchor is not None and isinstance(c.sem[2], int):
+            year = anchor.year + c.sem[2] if kind[0] == "rel" else anchor.year - c.sem[2]
+        else:
+            continue
+        years.setdefault(sentence(c.start), []).append((c, year))
+    for c in cands:
+        stated = years.get(sentence(c.start), [])
+        if len({year for _, year in stated}) != 1:
+            continue
+        other, year = stated[0]
+        beside = _BESIDE.fullmatch(text[c.end:other.start] if c.end <= other.start else text[other.end:c.start])
+        if anchor is not None:
+            verb = tense(c.start, c.end)
+            if (verb == "future" and year < anchor.year) or (verb == "past" and year > anchor.year):
+                continue
+        if c.sem[0] == "holiday" and c.sem[2] is None:
+            c.sem = ("holiday", c.sem[1], year)
+        elif not beside:
+            continue
+        elif c.sem[0] == "md":
+            _, month, day, weekday = c.sem
+            try:
+                d = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if weekday is None or d.weekday() == weekday:
+                c.sem = ("abs", "day", d.toordinal())
+        elif c.sem[:2] == ("cyc", "month") and c.sem[3] is None:
+            c.sem = ("abs", "month", year * 12 + c.sem[2] - 1)
     return cands
 
 
