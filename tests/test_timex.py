@@ -496,3 +496,15 @@ def test_a_date_without_its_year_takes_the_year_written_with_it():
     # two years stated, or a tense pointing the other way: no change
     assert values("He was born in 1990 and will retire on Christmas Day.") == ["1990", "2017-12-25"]
     assert values("In 2014 and 2015 the fair opened on Christmas Day.")[-1] != "2014-12-25"
+
+
+def test_more_than_a_year_ago_is_any_time_up_to_that_day():
+    import datetime as dt
+
+    from storyline.annotate.timex import find_timexes
+
+    [t] = find_timexes("A dozen captives died in a bombing more than a year ago.", dt.date(2016, 10, 14))
+    assert t.value == "2015"  # TIMEX3's value; the bounds say what the words allow
+    assert (t.earliest, t.latest, t.kind) == (None, "2015-10-14", "range")
+    [t] = find_timexes("It closed two years ago.", dt.date(2016, 10, 14))
+    assert (t.earliest, t.latest, t.kind) == ("2014-01-01", "2014-12-31", "point")

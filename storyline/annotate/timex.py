@@ -223,7 +223,7 @@ def _range_years(cands: list, text: str) -> list:
 
 # What may stand between a day and the year written beside it ("March 3 last year", "In 2015,
 # on March 3") for the two to be read as one date.
-_BESIDE = re.compile(r"[\s,]*(?:(?:on|in|of|that|this)\s+)?", re.I)
+_BESIDE = re.compile(r"[\s,]*(?:(?:" + wordlists.alternation("year_beside_words") + r")\s+)?", re.I)
 
 
 def _stated_year(cands: list, text: str, anchor: dt.date | None, sentence: Callable[[int], int],

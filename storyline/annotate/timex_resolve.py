@@ -166,6 +166,19 @@ def _add_months(day: dt.date, months: int) -> dt.date | None:
     return dt.date(y, m + 1, min(day.day, last[1].day))
 
 
+# days in one unit, for going back exactly n units from a day (_MONTHS for the longer ones)
+_UNIT_DAYS = {"day": 1, "week": 7, "weekend": 7}
+
+
+def _back(day: dt.date, unit: str, n: int) -> dt.date | None:
+    """The day ``n`` ``unit``s before ``day``."""
+    if unit in _UNIT_DAYS:
+        return day - dt.timedelta(days=_UNIT_DAYS[unit] * n)
+    if unit in _MONTHS:
+        return _add_months(day, -_MONTHS[unit] * n)
+    return None
+
+
 def step(g: Granule, unit: str, n: int) -> Granule | None:
     """Move granule ``g`` by ``n`` ``unit``s, keeping the granularity of ``g`` when it is finer."""
     gran, i = g
@@ -269,8 +282,16 @@ def resolve(c: Cand, ctx: Context) -> Res | None:
             if q is not None:
                 return point(step(q, "year", -1), True)
         if gran in ("decade", "century"):
-            return point(("year", anchor.year - n * (10 if gran == "decade" else 100)), True)
-        return point(step(cal.granule_of(anchor, gran), gran, -n), True)
+            res = point(("year", anchor.year - n * (10 if gran == "decade" else 100)), True)
+        else:
+            res = point(step(cal.granule_of(anchor, gran), gran, -n), True)
+        if res is not None and c.mod == "AGO_AT_LEAST" and n > 0:
+            # The value stays the period's (TIMEX3 keeps "more than" in mod); the honest
+            # bounds are "any time up to that long before the report".
+            latest = _back(anchor, gran, n)
+            if latest is not None:
+                res = Res(res.value, res.type, res.gran, "range", None, latest, True)
+        return res
     if kind == "shift":
         gran, n = sem[1], sem[2]
         coarse = len(sem) > 3  # "the following year" is a year; "a year earlier" keeps the quarter

@@ -663,6 +663,7 @@ def _unit_end(m: re.Match, text: str) -> Cand | None:
 # ----------------------------------------------------------------------------- n units ago / earlier / later
 
 _N = rf"(?P<n>{lx.NUMBER}|{lx.VAGUE}|a|an)"
+_LOWER_BOUND = re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in wordlists.entries("lower_bound_qualifiers")), re.I)
 
 
 @rule(
@@ -704,6 +705,9 @@ def _ago(m: re.Match, text: str) -> Cand | None:
         gran, n_int = "week", n_int * 2
     if w in ("ago", "back"):
         sem: tuple = ("ago", gran, n_int)
+        if m["ap"] and n_int and _LOWER_BOUND.fullmatch(m["ap"]):
+            # "more than a year ago": at least that long ago, so any time up to that day
+            return Cand(m.start(), m.end(), "DATE", sem, "AGO_AT_LEAST", prio=4)
     elif w == "earlier":
         sem = ("shift", gran, -n_int if n_int is not None else None)
     else:  # hence, from now

@@ -667,6 +667,8 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         if best is not None:
             date, precision, t = best
             earliest, latest, time_text, time_value = t.earliest, t.latest, t.text, t.value
+            if t.kind == "range" and earliest is None:
+                date = precision = None  # "more than a year ago": any time up to then, no date to show
             if pub_day and t.relative and tense in ("past", "perfect", "pastperfect") and earliest and earliest > pub_day:
                 # A past happening cannot come after its own report. A bare month name read as
                 # the coming one ("told the UN in May", in October) is the last one; any other
