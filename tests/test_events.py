@@ -297,10 +297,25 @@ def test_a_verb_under_a_plan_s_time_is_part_of_the_plan():
     assert not [e for e in analysis.events if e.trigger == "theme"]
 
 
+_LATER = ("The council then met in the town hall. The mayor spoke first. A clerk read the minutes. "
+          "Members asked questions. The session ran long.")  # pushes what follows out of the lead
+
+
 def test_a_verb_joined_to_a_perfect_shares_it_unless_it_has_a_past_time():
-    analysis = _analysis_of("The abduction has caused international outrage and brought the group to the world's attention.",
+    analysis = _analysis_of(_LATER, "The abduction has caused international outrage and brought the group to the world's attention.",
                             "The Taliban have strengthened recently and threatened to overrun Kunduz last month.",
                             published="2016-11-11")
     triggers = {e.trigger for e in analysis.events}
     assert "bring" not in triggers  # a perfect's background, not a happening of its own
     assert "threaten" in triggers  # "last month" makes it a past
+
+
+def test_a_lead_in_the_present_perfect_is_the_news_of_the_days_before_the_report():
+    analysis = _analysis_of("Organizers have set up a safety area for women at the party.", _LATER,
+                            "The group has recruited hundreds of fighters.", published="2017-12-29")
+    by = {e.trigger: e for e in analysis.events}
+    assert (by["set"].date, by["set"].earliest, by["set"].latest) == (None, "2017-12-22", "2017-12-29")
+    assert "recruit" not in by  # out of the lead, a perfect is background
+    analysis = _analysis_of("Police have not said what caused the blast.", "The city has long argued for a ban.",
+                            published="2017-12-29")
+    assert not analysis.events  # a negation and a background adverb are no news

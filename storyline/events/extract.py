@@ -55,6 +55,8 @@ LINE_MAX_CHARS = 260
 MIN_LINE_WORDS = 6  # a trimmed line shorter than this lost its sense: keep the sentence
 # Only the first sentences of a report tell the day's news without saying when.
 PUBLICATION_DAY_SENTENCES = 5
+# How far back a lead's present perfect reaches ("has set up"): the news of the past week.
+RECENT_DAYS = 7
 # A time under these prepositions bounds a state ("since August", "until 2025"), not an event.
 BOUND_PREPOSITIONS = wordlists.words("bound_prepositions")
 
@@ -515,7 +517,7 @@ def _sentence_events(span, attached, stimex, ents, loose=()):
             # "..., Mr. Reul said in an interview on Friday": the interview's day is the saying's.
             frames = [v] + [c for c in v.children if c.dep_ == "advcl" and _frames_saying(c)]
             own = attached.get(v.i, []) or [t for t in loose if any(_under(span.doc, t, f) for f in frames)]
-            reported = [c for c in content if _tense(c) and c.lemma_ not in STATIVE]
+            reported = [c for c in content if _tense(c) and c.lemma_ not in STATIVE and not _asks(c)]
             # "X said on Thursday that Y had sent troops": the statement is the dated event.
             if own and (not reported or all(attached.get(c.i) is None and _tense(c) != "past" for c in reported)):
                 if _tense(v) == "past":
@@ -625,6 +627,44 @@ def _last_month(text: str, month: str, pub_day: str) -> tuple[str, str, str] | N
 HYPOTHETICAL_MARKS = wordlists.words("hypothetical_marks")
 
 
+# The ways down from a verb that stay in its own happening: "reported being attacked (xcomp)
+# and robbed (conj, below the complement) while out (advcl 'while') celebrating (pcomp) New
+# Year's Eve". A conjunct of the verb itself is another happening.
+_SAME_HAPPENING_DEPS = ("xcomp", "advcl", "pcomp", "conj")
+
+
+def _finer_inside(v, best: tuple, attached: dict[int, list[TimeExpr]]) -> tuple:
+    """A year or month refined by a finer time told inside the same happening ("Two years ago,
+    women reported being attacked while out celebrating New Year's Eve": 31 December, not the
+    year). Only times within the first, and only down complements and same-time clauses."""
+    date, precision, t = best
+    if precision == "day" or not t.earliest or not t.latest:
+        return best
+    out = best
+    stack = [c for c in v.children if c.dep_ in _SAME_HAPPENING_DEPS and c.dep_ != "conj"]
+    while stack:
+        w = stack.pop()
+        if w.dep_ == "advcl" and not any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_TIME_MARKS for c in w.children):
+            continue
+        for u in attached.get(w.i, []):
+            d, p = _date_of(u)
+            if (d and u.earliest and u.latest and t.earliest <= u.earliest and u.latest <= t.latest
+                    and len(d) > len(out[0])):
+                out = (d, p, u)
+        stack.extend(c for c in w.children if c.dep_ in _SAME_HAPPENING_DEPS)
+    return out
+
+
+WH_WORDS = wordlists.words("wh_words")
+
+
+def _asks(c) -> bool:
+    """A clause opened by a question word under a saying verb is an indirect question, not a
+    happening told ("Officials have not said what caused the blast")."""
+    first = min(c.subtree, key=lambda t: t.i)
+    return first.lower_ in WH_WORDS and first.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod", "mark", "attr")
+
+
 def _hypothetical(v) -> bool:
     """A clause of what would happen ("if a pandemic broke out today", and its joined verbs)."""
     for w in (v, v.head if v.dep_ == "conj" else v):
@@ -653,7 +693,10 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         own = [t for vi in _donors(v, attached, span) for t in attached[vi] if _dated(t) and t.kind != "future"]
         own += [t for t in loose if _under(span.doc, t, v)]
         how = "inherited"
-    if tense in ("perfect", "pastperfect") and not any(t.precision == "day" for t in own):
+    recent = (tense == "perfect" and lead and not own and not bound_by and not loose
+              and not any(_dated(t) for ts in attached.values() for t in ts)
+              and not any(c.lower_ in BACKGROUND_ADVERBS or c.dep_ == "neg" for c in v.children))
+    if tense in ("perfect", "pastperfect") and not any(t.precision == "day" for t in own) and not recent:
         return None  # background: "have drawn closer", "had sent troops"
     date = precision = earliest = latest = time_text = time_value = None
     if own:
@@ -665,6 +708,7 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
             if d and (best is None or len(d) > len(best[0])):
                 best = (d, p, t)
         if best is not None:
+            best = _finer_inside(v, best, attached)
             date, precision, t = best
             earliest, latest, time_text, time_value = t.earliest, t.latest, t.text, t.value
             if t.kind == "range" and earliest is None:
@@ -685,6 +729,13 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         latest = b.latest if b else None
         time_text, time_value = (b.text, b.value) if b else (None, None)
         how = "reported"
+    elif recent:
+        # A lead in the present perfect with no time is the report's news, done in the days
+        # before it ("Organizers have set up a safety area"): a window, not a day.
+        how = "recent"
+        if pub_day:
+            latest = pub_day
+            earliest = (dt.date.fromisoformat(pub_day) - dt.timedelta(days=RECENT_DAYS)).isoformat()
     else:
         if any(c.lower_ in BACKGROUND_ADVERBS for c in v.children) or tense != "past":
             return None

@@ -117,10 +117,21 @@ def _shift(day: str, days: int) -> str:
 
 
 def dates_compatible(a: tuple[str, str] | None, b: tuple[str, str] | None, slack: int = 1) -> bool:
-    """Two day intervals that overlap, give or take ``slack`` days (time zones, late reports)."""
+    """Two day intervals that overlap, give or take ``slack`` days (time zones, late reports).
+    The slack is for days told apart by a clock: two years or months that merely touch
+    ("2015" and "2016") are apart."""
     if a is None or b is None:
         return True
+    if _days(a) > SLACK_SPAN or _days(b) > SLACK_SPAN:
+        slack = 0
     return a[0] <= _shift(b[1], slack) and b[0] <= _shift(a[1], slack)
+
+
+SLACK_SPAN = 3  # longest interval, in days, that the slack applies to
+
+
+def _days(span: tuple[str, str]) -> int:
+    return (dt.date.fromisoformat(span[1]) - dt.date.fromisoformat(span[0])).days + 1
 
 
 _WEEKDAYS = list(wordlists.int_table("weekdays"))  # Monday first: the index is the weekday

@@ -9,8 +9,9 @@ dates, with k sentences each".
 
 from __future__ import annotations
 
-import functools
 import datetime as dt
+import functools
+import logging
 import math
 import re
 from collections import Counter, defaultdict
@@ -19,6 +20,8 @@ from pathlib import Path
 from storyline.model import Event
 from storyline import words as wordlists
 from storyline.events.lexicon import word_classes
+
+log = logging.getLogger(__name__)
 
 PRECISION_BONUS = {"day": 0.3, "week": 0.2, "month": 0.1}
 STOPWORDS = wordlists.words("timeline_stopwords")
@@ -549,10 +552,12 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     back = undated = 0
     for i in order:
         if len(chosen) >= size:
+            log.debug("view full at %d lines; %d candidates left", size, len(order) - order.index(i))
             break
         e = cands[i]
         here = {(x.article, x.start, x.quote) for x in e.evidence}
         if any(here == {(x.article, x.start, x.quote) for x in cands[j].evidence} for j in chosen):
+            log.debug("left out, its sentences already shown: %s", e.text[:80])
             continue  # its sentences are already on the view, as another verb's line
         told = next((k for k, j in enumerate(chosen) if _own_time(e) and not _own_time(cands[j]) and _same_time(e, cands[j])
                      and not different_deeds(e.triggers, cands[j].triggers) and _same_source_again(e, cands[j])), None)
@@ -570,15 +575,21 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
                                                          and _same_time(e, cands[j], 0)
                                                          and not _wide(e) and not _wide(cands[j])))))), None)
         if same is not None:
+            other = cands[(chosen + shadow)[same]]
             if same < len(chosen) and _dates_it(e, cands[chosen[same]]):
+                log.debug("replaces %r: %s", other.text[:50], e.text[:80])
                 undated -= _replace(chosen, shadow, same, i, cands)  # the same happening told with its day
+            else:
+                log.debug("left out, told by %r: %s", other.text[:50], e.text[:80])
             continue
         if _background(e, since):
             if back >= max(1, round(size * BACKGROUND_SHARE)):
+                log.debug("left out, back-story share full: %s", e.text[:80])
                 continue
             back += 1
         if e.date is None and e.earliest is None:
             if undated >= max(1, round(size * UNDATED_SHARE)):
+                log.debug("left out, undated share full: %s", e.text[:80])
                 continue
             undated += 1
         chosen.append(i)
