@@ -319,3 +319,20 @@ def test_a_lead_in_the_present_perfect_is_the_news_of_the_days_before_the_report
     analysis = _analysis_of("Police have not said what caused the blast.", "The city has long argued for a ban.",
                             published="2017-12-29")
     assert not analysis.events  # a negation and a background adverb are no news
+
+
+def test_a_clause_describing_a_noun_does_not_date_the_sentence_s_news():
+    analysis = _analysis_of("Nicola Sturgeon said the pair who flew back to Scotland on April 21 had not been in an "
+                            "affected area.",
+                            "Sexual offences have doubled, according to statistics released in June.",
+                            published="2009-04-26")
+    by = {e.trigger: e for e in analysis.events}
+    assert by["fly"].aside  # a detail of what was said: never a line of its own
+    assert not by["release"].aside  # a source's own publication dates the report
+
+
+def test_a_reaction_is_not_the_deed_it_reacts_to():
+    from storyline.events.merge import different_deeds
+
+    assert different_deeds(["criticize"], ["set"])
+    assert not different_deeds(["designate"], ["set"])

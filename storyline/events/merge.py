@@ -116,6 +116,22 @@ def _shift(day: str, days: int) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
 
 
+SAME_WORDING_WORDS = 12  # a sentence this long, word for word in two articles, has one source
+
+
+def _independent(ms: list[EventMention], independent: dict[str, str]) -> int:
+    """How many independent sources report the event. Articles that tell it in the same long
+    sentence, word for word, copied it from one source (an outlet's boilerplate repeated in
+    each update, an uncredited wire paragraph), whatever their outlets say."""
+    keys = {m.article: independent.get(m.article, m.article) for m in ms}
+    first: dict[str, str] = {}
+    for m in ms:
+        quote = " ".join(m.evidence.quote.split())
+        if len(quote.split()) >= SAME_WORDING_WORDS:
+            keys[m.article] = first.setdefault(quote, keys[m.article])
+    return len(set(keys.values()))
+
+
 def dates_compatible(a: tuple[str, str] | None, b: tuple[str, str] | None, slack: int = 1) -> bool:
     """Two day intervals that overlap, give or take ``slack`` days (time zones, late reports).
     The slack is for days told apart by a clock: two years or months that merely touch
@@ -616,7 +632,7 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
             sources=sources,
             evidence=evidence,
             outlets=list(dict.fromkeys(articles[a].outlet or a for a in sources)),
-            independent_sources=len({independent.get(a, a) for a in sources}),
+            independent_sources=_independent(ms, independent),
             attributed_to=list(dict.fromkeys(m.attributed_to for m in ms if m.attributed_to)),
             disagreement=disagreement,
             earliest=lo,
