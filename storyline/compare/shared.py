@@ -44,7 +44,7 @@ LABEL_WORDS = 6  # words of a statement's subject label
 FIGURE_KINDS = {"figure", "tally"}
 VAGUE_AMOUNTS = wordlists.words("vague_amounts") | {"several", "dozen"}
 # A speaker's own voice: first-person words as written ("US" is not "us").
-FIRST_PERSON = {"I", "I'm", "I've", "I'd", "me", "my", "we", "We", "our", "Our", "us", "We're", "we're"}
+FIRST_PERSON = frozenset(wordlists.entries("first_person_words"))
 MAX_WORDS = 60  # a longer "sentence" is a run-on of page text, not one statement
 
 
