@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from storyline.compare.attribution import attribute, is_report_verb
+from storyline.compare.attribution import attribute, is_report_verb, source_phrase
 from storyline.compare.claims import _is_prose, _make
 from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, is_picture_line, is_promo
 from storyline import words as wordlists
@@ -174,7 +174,13 @@ def _label(members: list[tuple], weight: dict[str, float]) -> str:
 
 def _value(span) -> str:
     """ "no" when the statement's own verb is negated ("this is not a swap"), else "yes"."""
-    return "no" if any(c.dep_ == "neg" for c in _stated(span).children) else "yes"
+    verb = _stated(span)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    framing = [verb] + [v for v in verb.ancestors if span.start <= v.i < span.end]
+    if any(v.lemma_.lower() in words("denial_verbs") and any(c.dep_ == "ccomp" for c in v.children)
+           for v in framing):
+        negated = not negated  # "the director denied that the tapestries had been moved"
+    return "no" if negated else "yes"
 
 
 def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalysis], claims: list[Claim],
@@ -202,9 +208,9 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
         if doc is None:
             continue
         found = _candidates(a, an, doc, taken[a.id])
-        present[a.id] = {t.lemma_.lower() for t in doc}
+        present.setdefault(independent.get(a.id, a.id), set()).update(t.lemma_.lower() for t in doc)
         cands.extend((a, span, lemmas, common, order) for span, lemmas, order, common in found)
-    n = len(present)
+    n = len(present)  # sources: a wire copy does not make a word common
     if n < 2:
         return []
     df: dict[str, int] = defaultdict(int)
@@ -234,7 +240,7 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
                 continue
             a, b = cands[i][2], cands[j][2]
             both = a & b
-            rare = {x for x in both if df.get(x, n) <= n * RARE_SHARE} & cands[i][3] & cands[j][3]
+            rare = {x for x in both if df.get(x, n) <= max(2, n * RARE_SHARE)} & cands[i][3] & cands[j][3]
             if len(both) < MIN_SHARED or len(rare) < MIN_RARE:
                 continue
             lighter = min(mass(a), mass(b))
@@ -260,5 +266,9 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
                     c.subject = label
                 continue
             att = attribute(span, _stated(span))
+            denier = span.root if span.root.lemma_.lower() in words("denial_verbs") else None
+            subj = next((c for c in denier.children if c.dep_ == "nsubj"), None) if denier is not None else None
+            if att.source is None and subj is not None and subj.pos_ != "PRON":
+                att.source = source_phrase(subj, span)  # "the director denied that ...": the director's word
             out.append(_make(a, span, analyses[a.id], label, _value(span), None, att, kind="assertion"))
     return out
