@@ -53,14 +53,12 @@ def _stated(span):
     said that the fighters had been sent ..., Reuters reported" it is "sent", so the claim is
     X's (the nearest speaker), not the agency's that relays it."""
     v = span.root
-    for depth in range(4):
+    for _ in range(4):
         if not is_report_verb(v):
             break
-        if depth > 0 and not _named_speaker(v):
-            break  # "the spokesman said initial indications suggest ...": the spokesman's
         inner = next((c for c in v.children if c.dep_ == "ccomp"), None)
-        if inner is None:
-            break
+        if inner is None or (is_report_verb(inner) and not _named_speaker(inner)):
+            break  # "the spokesman said initial indications suggest ...": the spokesman's
         v = inner
     return v
 
