@@ -48,7 +48,9 @@ def _build_story(
     max_events: int | None,
     reanalyse: Callable[[Article, ArticleAnalysis], ArticleAnalysis],
 ) -> Story:
+    from storyline.annotate.stored import current
     from storyline.compare.claims import compare_claims
+    from storyline.compare.shared import shared_statements
     from storyline.compare.coverage import coverage, wording
     from storyline.compare.summary import summarise
     from storyline.compare.wire import find_wire_groups, independence_keys
@@ -73,6 +75,9 @@ def _build_story(
     mentions = [m for a in articles for m in analyses[a.id].events]
     events = merge_events(mentions, by_id, independent, {a.id: analyses[a.id].entities for a in articles})
     claims = [c for a in articles for c in analyses[a.id].claims]
+    texts = current()
+    if texts is not None and hasattr(texts, "body"):  # statements several outlets make (compare.shared)
+        claims += shared_statements(articles, analyses, claims, independent, texts)
     comparison = compare_claims(claims, by_id, independent)
     expectations = [x for a in articles for x in analyses[a.id].expectations]
     expectations = follow_up(expectations, events, by_id)

@@ -628,6 +628,10 @@ class Token:
         return bool(self.doc._flags[self.i] & SPACE)
 
     @property
+    def is_lower(self) -> bool:
+        return self.text.islower()
+
+    @property
     def is_upper(self) -> bool:
         return bool(self.doc._flags[self.i] & UPPER)
 
@@ -746,6 +750,14 @@ class StoredTexts:
             got = Doc(text, [], [], [], [], [], [], [], [], [], [])
         self._cache[text] = got
         return got
+
+    def body(self, article_id: str) -> Doc | None:
+        """The whole parsed body of one article (offsets are the body's), or None when no
+        parse of it is stored."""
+        for a, p, _ in self._parsed:
+            if a.id == article_id and p.has_body:
+                return p.body(a.body)
+        return None
 
     _KEY = 16  # characters of a text's start that index where it may be
 

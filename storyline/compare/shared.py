@@ -1,0 +1,272 @@
+"""Statements several outlets make: checkable assertions without a figure, compared across a story.
+
+A figure carries its own subject (what is counted, in which event); a plain assertion ("the
+building suffered massive damage", "the Taliban said it was revenge for the air strikes in
+Kunduz", "the driver has been arrested") does not, and one outlet's wording rarely names it
+the way another's does. What makes such a sentence worth comparing is that independent
+outlets say the same checkable thing: so this story stage sets the story's sentences side by
+side and keeps a statement only when a sentence of another, independent outlet says it too.
+
+Two sentences say the same thing when the words they share carry most of the weight of the
+shorter one, each word weighed by how rare it is among the story's articles (a word every
+article uses, "consulate" in a story of a consulate attack, says nothing about which thing
+is told). Sentences joined pairwise are grouped, and a group must hold sentences of at least
+two independent sources (wire copies count once: ``compare.wire``). Sentences that carry a
+figure are left out: their figures are compared as figures. A reported assertion or a
+response the per-article stage already found in a grouped sentence takes the group's subject,
+so all tellings of one statement are one subject.
+
+Per-article stages never see the other articles; this stage reads the stored parses
+(:mod:`storyline.annotate.stored`) and never parses.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from storyline.compare.attribution import attribute, is_report_verb, source_phrase
+from storyline.compare.claims import _is_prose, _make
+from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, is_picture_line, is_promo
+from storyline import words as wordlists
+from storyline.compare.words import words
+from storyline.model import Article, ArticleAnalysis, Claim
+
+# Parts of speech whose words say what a statement is about.
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
+MIN_SHARED = 3  # distinct words two tellings share, at the least
+# ... of which rare words (in at most this share of the story's articles) that are not names:
+# two outlets naming the same minister in two statements share names, not a statement
+MIN_RARE = 3
+RARE_SHARE = 0.5
+SAME_STATEMENT = 0.5  # shared weight over the lighter sentence's weight that makes one statement
+LABEL_WORDS = 6  # words of a statement's subject label
+FIGURE_KINDS = {"figure", "tally"}
+VAGUE_AMOUNTS = wordlists.words("vague_amounts") | {"several", "dozen"}
+# A speaker's own voice: first-person words as written ("US" is not "us").
+FIRST_PERSON = frozenset(wordlists.entries("first_person_words"))
+MAX_WORDS = 60  # a longer "sentence" is a run-on of page text, not one statement
+
+
+def _stated(span):
+    """The verb of what a sentence states, under any reporting verbs that frame it: in "X
+    said that the fighters had been sent ..., Reuters reported" it is "sent", so the claim is
+    X's (the nearest speaker), not the agency's that relays it."""
+    v = span.root
+    for _ in range(4):
+        if not is_report_verb(v):
+            break
+        inner = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        if inner is None or (is_report_verb(inner) and not _named_speaker(inner)):
+            break  # "the spokesman said initial indications suggest ...": the spokesman's
+        v = inner
+    return v
+
+
+def _named_speaker(verb) -> bool:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
+
+
+def _own_account(span) -> bool:
+    """A speaker telling of their own people ("she said her husband suffered a cut"): the
+    first person, reported. A private account, not a statement outlets can check."""
+    verb = _stated(span)
+    if verb is span.root:
+        return False
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or not (speaker.pos_ == "PRON" or speaker.ent_type_ == "PERSON"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)
+
+
+def _statement_tokens(span):
+    """The tokens of what a sentence states: the reported clause when a reporting verb frames
+    one ("the spokesman said [the building suffered massive damage]"), else the sentence
+    without its source ("..., the spokesman said"): two outlets quoting one speaker on two
+    things share the speaker's name, not a statement."""
+    att = attribute(span, _stated(span))
+    drop: set[int] = set()
+    if att.verb is not None:
+        drop.add(att.verb.i)
+        for c in att.verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+                drop.update(t.i for t in c.subtree)
+    return att, [t for t in span if t.i not in drop]
+
+
+def _lemmas(tokens) -> list[tuple[str, object]]:
+    """(lemma, token) of the words that carry a statement's content, in order; a noun
+    compound also counts written closed ("air strikes" and "airstrikes" share a word)."""
+    out = []
+    for t in tokens:
+        if t.pos_ not in CONTENT_POS or t.is_stop or t.is_punct or not t.is_alpha:
+            continue
+        lemma = t.lemma_.lower()
+        if len(lemma) < 3 or is_report_verb(t) or lemma in words("statement_filler_words"):
+            continue
+        out.append((lemma, t))
+        if t.dep_ == "compound" and t.head.i == t.i + 1 and t.head.pos_ == "NOUN":
+            out.append((lemma + t.head.lemma_.lower(), t))
+    return out
+
+
+def _unfit(span, att, tokens) -> bool:
+    """Sentences that state no checkable thing of the story's, or state it as a figure:
+    a number or a vague amount (its figures are compared as figures), a speaker's own
+    feelings in the first person ("I swear the tram lifted", "our thoughts are with"), and
+    what may or could happen."""
+    if any(t.like_num or t.lower_ in VAGUE_AMOUNTS for t in span):
+        return True
+    if any(t.text in FIRST_PERSON for t in tokens) or _own_account(span):
+        return True
+    return any(t.dep_ == "aux" and t.lower_ in words("statement_modals") for t in tokens)
+
+
+def _candidates(article: Article, analysis: ArticleAnalysis, doc, taken: set[int]) -> list[tuple]:
+    """(sentence span, lemma set, lemma order) of the sentences that may state something."""
+    out = []
+    readers = comments_start(article.body)
+    for s in analysis.sentences:
+        if readers is not None and s.start >= readers:
+            break
+        if s.start in taken:
+            continue
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is None or span.root is None:
+            continue
+        text = span.text.strip()
+        if not text or text.endswith("?") or len(text.split()) > MAX_WORDS:
+            continue
+        if not _is_prose(span) or is_furniture(span) or is_caption(text) or is_picture_line(span) \
+                or is_promo(span, article.outlet):
+            continue
+        att, tokens = _statement_tokens(span)
+        if _unfit(span, att, tokens):
+            continue
+        found = _lemmas(tokens)
+        if len({lemma for lemma, _ in found}) < MIN_SHARED:
+            continue
+        common = {lemma for lemma, t in found if t.pos_ != "PROPN"}
+        out.append((span, {lemma for lemma, _ in found}, found, common))
+    return out
+
+
+def _label(members: list[tuple], weight: dict[str, float]) -> str:
+    """The words most tellings share, in the order the first telling gives them."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in members:
+        for lemma in m[2]:
+            counts[lemma] += 1
+    need = max(2, (len(members) + 1) // 2)
+    first = members[0][4]
+    seen, words_out = set(), []
+    for lemma, tok in first:
+        if counts[lemma] >= need and lemma not in seen:
+            seen.add(lemma)
+            words_out.append((weight.get(lemma, 0.0), tok.i, tok.text if tok.pos_ == "PROPN" else tok.lower_))
+    words_out = sorted(sorted(words_out, reverse=True)[:LABEL_WORDS], key=lambda w: w[1])
+    return " ".join(w[2] for w in words_out)
+
+
+def _value(span) -> str:
+    """ "no" when the statement's own verb is negated ("this is not a swap"), else "yes"."""
+    verb = _stated(span)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    framing = [verb] + [v for v in verb.ancestors if span.start <= v.i < span.end]
+    if any(v.lemma_.lower() in words("denial_verbs") and any(c.dep_ == "ccomp" for c in v.children)
+           for v in framing):
+        negated = not negated  # "the director denied that the tapestries had been moved"
+    return "no" if negated else "yes"
+
+
+def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalysis], claims: list[Claim],
+                      independent: dict[str, str], texts) -> list[Claim]:
+    """Statements told by two or more independent sources, as claims of kind "assertion".
+
+    ``texts`` gives each article's stored parse (``StoredTexts.body``). Assertion and response
+    claims of ``claims`` whose sentence is one of a group's tellings get the group's subject
+    (changed in place); the new claims, one per other telling, are returned."""
+    taken: dict[str, set[int]] = defaultdict(set)
+    said: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        start = c.evidence[0].start if c.evidence else None
+        if start is None:
+            continue
+        if c.kind in FIGURE_KINDS:
+            taken[c.article].add(start)
+        else:
+            said[(c.article, start)].append(c)
+    cands = []  # (article, span, lemma set, lemma set again for labels, ordered lemmas)
+    present: dict[str, set[str]] = {}
+    for a in articles:
+        an = analyses.get(a.id)
+        doc = texts.body(a.id) if an is not None else None
+        if doc is None:
+            continue
+        found = _candidates(a, an, doc, taken[a.id])
+        present.setdefault(independent.get(a.id, a.id), set()).update(t.lemma_.lower() for t in doc)
+        cands.extend((a, span, lemmas, common, order) for span, lemmas, order, common in found)
+    n = len(present)  # sources: a wire copy does not make a word common
+    if n < 2:
+        return []
+    df: dict[str, int] = defaultdict(int)
+    for lemmas in present.values():
+        for lemma in lemmas:
+            df[lemma] += 1
+    weight = {lemma: math.log((n + 1) / (k + 0.5)) for lemma, k in df.items()}
+
+    def mass(ls) -> float:
+        return sum(max(weight.get(x, 0.0), 0.0) for x in ls)
+
+    def key(i: int) -> str:
+        a = cands[i][0]
+        return independent.get(a.id, a.id)
+
+    parent = list(range(len(cands)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(cands)):
+        for j in range(i + 1, len(cands)):
+            if key(i) == key(j):
+                continue
+            a, b = cands[i][2], cands[j][2]
+            both = a & b
+            rare = {x for x in both if df.get(x, n) <= max(2, n * RARE_SHARE)} & cands[i][3] & cands[j][3]
+            if len(both) < MIN_SHARED or len(rare) < MIN_RARE:
+                continue
+            lighter = min(mass(a), mass(b))
+            if lighter <= 0 or mass(both) / lighter < SAME_STATEMENT:
+                continue
+            parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(cands)):
+        groups[find(i)].append(i)
+    out: list[Claim] = []
+    for members in groups.values():
+        if len(members) < 2 or len({key(i) for i in members}) < 2:
+            continue
+        members.sort(key=lambda i: (cands[i][0].published.date or "9999", cands[i][0].id, cands[i][1].start_char))
+        label = _label([cands[i] for i in members], weight)
+        if not label:
+            continue
+        for i in members:
+            a, span = cands[i][0], cands[i][1]
+            known = said.get((a.id, span.start_char))
+            if known:
+                for c in known:
+                    c.subject = label
+                continue
+            att = attribute(span, _stated(span))
+            denier = span.root if span.root.lemma_.lower() in words("denial_verbs") else None
+            subj = next((c for c in denier.children if c.dep_ == "nsubj"), None) if denier is not None else None
+            if att.source is None and subj is not None and subj.pos_ != "PRON":
+                att.source = source_phrase(subj, span)  # "the director denied that ...": the director's word
+            out.append(_make(a, span, analyses[a.id], label, _value(span), None, att, kind="assertion"))
+    return out
