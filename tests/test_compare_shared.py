@@ -62,6 +62,8 @@ def test_a_statement_two_independent_outlets_make_is_one_subject():
     archive = [c for c in shared if "submerged" in c.text]
     assert {c.article for c in archive} == {"a", "b"}
     assert len({c.subject for c in archive}) == 1
+    [subject] = {c.subject for c in archive}
+    assert "submerged" in subject and " " in subject and "said" not in subject  # the statement's own words
     assert all(c.kind == "assertion" and c.value == "yes" for c in archive)
     said = {c.article: c.attributed_to for c in archive}
     assert said["a"] == "The fire service"

@@ -40,7 +40,8 @@ MIN_SHARED = 3  # distinct words two tellings share, at the least
 MIN_RARE = 3
 RARE_SHARE = 0.5
 SAME_STATEMENT = 0.5  # shared weight over the lighter sentence's weight that makes one statement
-LABEL_WORDS = 6  # words of a statement's subject label
+LABEL_WORDS = 6  # words of a statement's subject label made of its key words
+LABEL_CLAUSE_WORDS = 16  # a telling this short is its own subject label
 FIGURE_KINDS = {"figure", "tally"}
 VAGUE_AMOUNTS = wordlists.words("vague_amounts") | {"several", "dozen"}
 # A speaker's own voice: first-person words as written ("US" is not "us").
@@ -153,7 +154,43 @@ def _candidates(article: Article, analysis: ArticleAnalysis, doc, taken: set[int
     return out
 
 
+def _clause(span) -> str:
+    """What a telling states, in its own words, without who says it: "the driver fell asleep"
+    from "Police said they were investigating whether the driver fell asleep"."""
+    verb = _stated(span)
+    drop: set[int] = set()
+    for c in verb.children:
+        if (c.dep_ in ("parataxis", "advcl") and is_report_verb(c)) or c.lower_ == "according":
+            drop.update(t.i for t in c.subtree)
+    toks = [t for t in verb.subtree if span.start <= t.i < span.end and t.i not in drop]
+    while toks and (toks[0].dep_ in ("mark", "punct", "cc") or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)):
+        toks = toks[:-1]
+    text = "".join(t.text_with_ws for t in toks).strip()
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        text = " ".join(text.translate(_QUOTES).split())  # a quote cut open reads as a stray mark
+    return text
+
+
+_QUOTES = str.maketrans("", "", '"“”')
+
+
 def _label(members: list[tuple], weight: dict[str, float]) -> str:
+    """The shortest telling's own words, cut to a subject's length ("the tram was travelling
+    at a significantly higher speed than is permitted"); the words most tellings share when
+    no telling has a clause of its own."""
+    told = sorted((c for c in (_clause(m[1]) for m in members) if len(c.split()) >= MIN_SHARED),
+                  key=lambda c: len(c.split()))
+    if not told:
+        return _key_words(members, weight)
+    label = told[0]
+    if len(label.split()) > LABEL_CLAUSE_WORDS:
+        label = " ".join(label.translate(_QUOTES).split()[:LABEL_CLAUSE_WORDS]).rstrip(",;:") + " …"
+    return label if label[:2].isupper() else label[0].lower() + label[1:]
+
+
+def _key_words(members: list[tuple], weight: dict[str, float]) -> str:
     """The words most tellings share, in the order the first telling gives them."""
     counts: dict[str, int] = defaultdict(int)
     for m in members:
