@@ -336,3 +336,13 @@ def test_a_reaction_is_not_the_deed_it_reacts_to():
 
     assert different_deeds(["criticize"], ["set"])
     assert not different_deeds(["designate"], ["set"])
+
+
+def test_a_saying_verb_with_a_thing_for_object_is_an_act():
+    analysis = _analysis_of("The US declared a public health emergency on Sunday.",
+                            "Officials declared on Sunday that the outbreak was over.", published="2009-04-27")
+    declared = [e for e in analysis.events if e.trigger == "declare"]
+    assert [e.text.split()[1] for e in declared] == ["US", "declared"]  # the act, and the dated statement
+    assert all(e.date == "2009-04-26" for e in declared)
+    analysis = _analysis_of("Officials confirmed the two cases.", "The bridge has been closed.", published="2009-04-27")
+    assert "confirm" in {e.trigger for e in analysis.events}

@@ -615,3 +615,23 @@ def test_a_retelling_with_its_own_day_inside_the_window_shown_replaces_it():
                     earliest="2016-11-10", latest="2016-11-11", importance=0.5)
     view = key_events([window, dated, damage])
     assert [e.id for e in view] == ["e2"]  # the day, and the replaced line still stands for its retellings
+
+
+def test_a_line_that_points_back_to_someone_or_a_deed_told_before_does_not_stand_alone():
+    from storyline.timeline.build import stands_alone
+
+    assert not stands_alone("US health officials did the same, urging visitors to wash their hands.")
+    assert not stands_alone("More than 100 other workers were rescued.")
+    assert not stands_alone("The other 115 crew members made it off the platform.")
+    assert not stands_alone("The man was taken from flight BA242 which landed at 2pm, according to a BA spokesman.")
+    assert stands_alone("The man who shot him was arrested on Monday.")
+    assert stands_alone("The Man Booker Prize was awarded to her on Tuesday.")
+    assert stands_alone("Spain and other countries closed their borders.")
+
+
+def test_a_yardstick_from_another_story_and_a_non_act_are_not_happenings():
+    from storyline.timeline.build import tells_a_happening
+
+    assert not tells_a_happening("By comparison, Exxon Valdez spilled 11 million gallons in Alaska in 1989.")
+    assert not tells_a_happening("The WHO stopped short of issuing a worldwide alert over the outbreak.")
+    assert tells_a_happening("The WHO declared the outbreak a public health emergency.")

@@ -81,8 +81,9 @@ _COMMENT = re.compile(r"^[^\n]{0,40}?\d{1,2}:\d{2}[^\n]{0,40}?,\s*[\w.-]+ wrote\
 # A wire dateline opening the first sentence: "NAIROBI | Mon Mar 4, 2019 9:12 am EST NAIROBI
 # (Reuters) - ", "LIMA, Peru (AP) -- ". The place is in capitals right before the agency,
 _DATELINE = re.compile(
-    r"^(?:[^()]{0,120}?\s)?[A-Z][A-Z.'\u2019/-]*(?:\s[A-Z][A-Z.'\u2019/-]*)*(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
-    r"\s*\([A-Z][\w.&/ ]{0,30}\)\s*[-\u2013\u2014]{1,2}\s+"
+    r"^(?:[^()]{0,120}?\s)?[A-Z][A-Z.'\u2019/-]*(?:\s[A-Z][A-Z.'\u2019/-]*)*(?:,\s[A-Z][a-z]+\.?(?:\s\d{1,2}|\s[A-Z][a-z]+)?)?"
+    # the agency in brackets, or in a treebank's bracket tokens ("-LRB- Reuters -RRB-")
+    r"\s*(?:\([A-Z][\w.&/ ]{0,30}\)|-LRB-\s[A-Z][\w.&/ ]{0,30}?\s-RRB-)\s*[-\u2013\u2014]{1,2}\s+"
     # ... or a place alone in capitals, as the Times and many papers print it ("CAPE
     # CANAVERAL, Fla. \u2014 ", "WASHINGTON \u2014 "), before a dash.
     r"|^[A-Z]{2}[A-Z.'\u2019-]*(?:\s[A-Z]{2}[A-Z.'\u2019-]*)*(?:,\s[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?\s+[\u2013\u2014]\s+")
@@ -524,7 +525,7 @@ def _sentence_events(span, attached, stimex, ents, loose=()):
     seen: set[int] = set()
     for v in _predicates(span):
         content = [c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
-        if v.lemma_ in REPORTING:
+        if v.lemma_ in REPORTING and not _saying_as_act(v, content):
             # "..., Mr. Reul said in an interview on Friday": the interview's day is the saying's.
             frames = [v] + [c for c in v.children if c.dep_ == "advcl" and _frames_saying(c)]
             own = attached.get(v.i, []) or [t for t in loose if any(_under(span.doc, t, f) for f in frames)]
@@ -667,6 +668,14 @@ def _finer_inside(v, best: tuple, attached: dict[int, list[TimeExpr]]) -> tuple:
 
 
 WH_WORDS = wordlists.words("wh_words")
+ACT_SAYING = wordlists.words("act_saying_verbs")
+
+
+def _saying_as_act(v, content) -> bool:
+    """A saying verb with a thing for its object and no clause is an act ("declared a public
+    health emergency", "confirmed two cases"), told like any other deed."""
+    return (v.lemma_ in ACT_SAYING and not content
+            and any(c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") for c in v.children))
 
 
 def _in_what_was_said(v) -> bool:

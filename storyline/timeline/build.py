@@ -154,7 +154,11 @@ _OPENS_ON_BACK_REFERENCE = re.compile(
     r"^(?:(?:" + wordlists.alternation("back_reference_openers") + r"),|How\b"
     r"|(?:(?:Later|Earlier) that|That|The same|The (?:next|following|previous)) (?:"
     + wordlists.alternation("back_reference_periods") + r")\b"
-    r"|(?:The|This|That|Such a) move\b)|\ba similar (?:" + wordlists.alternation("similar_steps") + r")\b", re.I)
+    r"|(?:The|This|That|Such a) move\b)|\ba similar (?:" + wordlists.alternation("similar_steps") + r")\b"
+    # "US officials did the same"; "More than 100 other workers", "The other 115 crew members"
+    r"|\b(?:" + wordlists.alternation("same_deed_phrases") + r")\b|\b\d[\d,]*\s+other\b|^The other\b"
+    # "The man was taken from flight BA242" (but "The man who shot him", "The pair, both 40,")
+    r"|^The (?-i:(?:" + wordlists.alternation("bare_referents") + r")\s+(?!(?:" + wordlists.alternation("referent_definers") + r")\b)[a-z])", re.I)
 # A line cut inside a phrase: it ends on a word that needs what follows ("... and concluded
 # that.", "... a spokesperson for Argentina's"), or its speaker is only a pronoun ("...,"
 # the newspaper quoted him as saying.").
