@@ -346,3 +346,11 @@ def test_a_saying_verb_with_a_thing_for_object_is_an_act():
     assert all(e.date == "2009-04-26" for e in declared)
     analysis = _analysis_of("Officials confirmed the two cases.", "The bridge has been closed.", published="2009-04-27")
     assert "confirm" in {e.trigger for e in analysis.events}
+
+
+def test_a_causing_verb_takes_the_time_of_what_it_caused():
+    analysis = _analysis_of("Bad weather forced the clean-up to be suspended at the weekend.", "He agreed to meet on Friday.",
+                            published="2010-04-26")
+    by = {e.trigger: e for e in analysis.events}
+    assert (by["force"].earliest, by["force"].latest) == ("2010-04-24", "2010-04-25")
+    assert by.get("agree") is None or by["agree"].date is None  # a plan's day is not the agreeing's

@@ -434,6 +434,7 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
 
 ASPECT_VERBS = wordlists.words("aspect_verbs")
 SAME_TIME_MARKS = wordlists.words("same_time_marks")
+CAUSATIVE_VERBS = wordlists.words("causative_verbs")
 
 
 def _frames_saying(w) -> bool:
@@ -457,6 +458,8 @@ def _share_times(span, attached: dict[int, list[TimeExpr]]) -> set[int]:
         if w.dep_ == "xcomp" and h.lemma_ in ASPECT_VERBS:
             attached[h.i] = list(times)
             out.add(vi)
+        elif w.dep_ in ("xcomp", "ccomp") and h.lemma_ in CAUSATIVE_VERBS and not any(t.kind == "future" for t in times):
+            attached[h.i] = list(times)  # "forced the operation to be suspended at the weekend"
         elif w.dep_ == "advcl" and (any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_TIME_MARKS for c in w.children)
                                     or (h.lemma_ in REPORTING and _frames_saying(w))):
             # ... or a participle that frames the saying ("said, speaking in an interview on Friday")
