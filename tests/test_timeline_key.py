@@ -635,3 +635,15 @@ def test_a_yardstick_from_another_story_and_a_non_act_are_not_happenings():
     assert not tells_a_happening("By comparison, Exxon Valdez spilled 11 million gallons in Alaska in 1989.")
     assert not tells_a_happening("The WHO stopped short of issuing a worldwide alert over the outbreak.")
     assert tells_a_happening("The WHO declared the outbreak a public health emergency.")
+
+
+def test_a_relative_clause_cut_from_its_noun_does_not_stand_alone():
+    from storyline.events.extract import strip_dateline
+    from storyline.timeline.build import stands_alone
+
+    assert not stands_alone("A copy of which was obtained by Reuters, according to Chan.")
+    assert stands_alone("One of the girls was released on Thursday.")
+    # a wire dateline in treebank spacing is page furniture, not the line
+    line = ("VENICE , Louisiana | Mon May 31 , 2010 7:47 pm EDT VENICE , Louisiana -LRB- Reuters -RRB- - Oil could "
+            "threaten the Alabama coast this week.")
+    assert strip_dateline(line).startswith("Oil could threaten")

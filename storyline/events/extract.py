@@ -55,8 +55,6 @@ LINE_MAX_CHARS = 260
 MIN_LINE_WORDS = 6  # a trimmed line shorter than this lost its sense: keep the sentence
 # Only the first sentences of a report tell the day's news without saying when.
 PUBLICATION_DAY_SENTENCES = 5
-# How far back a lead's present perfect reaches ("has set up"): the news of the past week.
-RECENT_DAYS = 7
 # A time under these prepositions bounds a state ("since August", "until 2025"), not an event.
 BOUND_PREPOSITIONS = wordlists.words("bound_prepositions")
 
@@ -81,7 +79,7 @@ _COMMENT = re.compile(r"^[^\n]{0,40}?\d{1,2}:\d{2}[^\n]{0,40}?,\s*[\w.-]+ wrote\
 # A wire dateline opening the first sentence: "NAIROBI | Mon Mar 4, 2019 9:12 am EST NAIROBI
 # (Reuters) - ", "LIMA, Peru (AP) -- ". The place is in capitals right before the agency,
 _DATELINE = re.compile(
-    r"^(?:[^()]{0,120}?\s)?[A-Z][A-Z.'\u2019/-]*(?:\s[A-Z][A-Z.'\u2019/-]*)*(?:,\s[A-Z][a-z]+\.?(?:\s\d{1,2}|\s[A-Z][a-z]+)?)?"
+    r"^(?:[^()]{0,120}?\s)?[A-Z][A-Z.'\u2019/-]*(?:\s[A-Z][A-Z.'\u2019/-]*)*(?:\s?,\s[A-Z][a-z]+\.?(?:\s\d{1,2}|\s[A-Z][a-z]+)?)?"
     # the agency in brackets, or in a treebank's bracket tokens ("-LRB- Reuters -RRB-")
     r"\s*(?:\([A-Z][\w.&/ ]{0,30}\)|-LRB-\s[A-Z][\w.&/ ]{0,30}?\s-RRB-)\s*[-\u2013\u2014]{1,2}\s+"
     # ... or a place alone in capitals, as the Times and many papers print it ("CAPE
@@ -722,10 +720,7 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         own = [t for vi in _donors(v, attached, span) for t in attached[vi] if _dated(t) and t.kind != "future"]
         own += [t for t in loose if _under(span.doc, t, v)]
         how = "inherited"
-    recent = (tense == "perfect" and lead and not own and not bound_by and not loose
-              and not any(_dated(t) for ts in attached.values() for t in ts)
-              and not any(c.lower_ in BACKGROUND_ADVERBS or c.dep_ == "neg" for c in v.children))
-    if tense in ("perfect", "pastperfect") and not any(t.precision == "day" for t in own) and not recent:
+    if tense in ("perfect", "pastperfect") and not any(t.precision == "day" for t in own):
         return None  # background: "have drawn closer", "had sent troops"
     date = precision = earliest = latest = time_text = time_value = None
     if own:
@@ -758,13 +753,6 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         latest = b.latest if b else None
         time_text, time_value = (b.text, b.value) if b else (None, None)
         how = "reported"
-    elif recent:
-        # A lead in the present perfect with no time is the report's news, done in the days
-        # before it ("Organizers have set up a safety area"): a window, not a day.
-        how = "recent"
-        if pub_day:
-            latest = pub_day
-            earliest = (dt.date.fromisoformat(pub_day) - dt.timedelta(days=RECENT_DAYS)).isoformat()
     else:
         if any(c.lower_ in BACKGROUND_ADVERBS for c in v.children) or tense != "past":
             return None
