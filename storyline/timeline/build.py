@@ -528,6 +528,28 @@ def _background(e: Event, since: str | None) -> bool:
     return end < (dt.date.fromisoformat(since[:10]) - dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
 
 
+def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str]) -> str | None:
+    """Why line ``e`` tells the happening of line ``c`` (the name of the rule), or None."""
+    from storyline.events.merge import different_deeds
+
+    if not _same_time(e, c) or different_deeds(e.triggers, c.triggers):
+        return None
+    for name, rule in (("same figure", _same_figure), ("same doer, same deed", _same_doer_same_deed),
+                       ("one more of it", _adds_to), ("same source again", _same_source_again),
+                       ("the lead's detail", _lead_detail)):
+        if rule(e, c):
+            return name
+    if _revises_a_count(e) or _revises_a_count(c):
+        return None
+    if cosine(ve, vc) >= _bar(e, c):
+        return "alike in words"
+    if _same_day_same_names(e, c, rare):
+        return "same day, same names"
+    if _leads(e) and _leads(c) and _same_time(e, c, 0) and not _wide(e) and not _wide(c):
+        return "leads of one day"
+    return None
+
+
 def key_events(events: list[Event], limit: int | None = None, since: str | None = None) -> list[Event]:
     """The editor's view of a story: the most important events that stand alone, one line per
     happening, in timeline order (dated lines first, then undated ones by their bounds).
@@ -570,23 +592,15 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
         if told is not None:
             undated -= _replace(chosen, shadow, told, i, cands)  # the source's statement with its time, rather than without
             continue
-        same = next((k for k, j in enumerate(chosen + shadow)
-                     if _same_time(e, cands[j]) and not different_deeds(e.triggers, cands[j].triggers) and (_same_figure(e, cands[j])
-                                            or _same_doer_same_deed(e, cands[j]) or _adds_to(e, cands[j])
-                                            or _same_source_again(e, cands[j]) or _lead_detail(e, cands[j])
-                                            or (not _revises_a_count(e) and not _revises_a_count(cands[j])
-                                                and (cosine(vectors[i], vectors[j]) >= _bar(e, cands[j])
-                                                     or _same_day_same_names(e, cands[j], rare)
-                                                     or (_leads(e) and _leads(cands[j])
-                                                         and _same_time(e, cands[j], 0)
-                                                         and not _wide(e) and not _wide(cands[j])))))), None)
+        same, why = next(((k, r) for k, j in enumerate(chosen + shadow)
+                          if (r := _tells_the_same(e, cands[j], vectors[i], vectors[j], rare))), (None, None))
         if same is not None:
             other = cands[(chosen + shadow)[same]]
             if same < len(chosen) and _dates_it(e, cands[chosen[same]]):
                 log.debug("replaces %r: %s", other.text[:50], e.text[:80])
                 undated -= _replace(chosen, shadow, same, i, cands)  # the same happening told with its day
             else:
-                log.debug("left out, told by %r: %s", other.text[:50], e.text[:80])
+                log.debug("left out, told by %r (%s): %s", other.text[:50], why, e.text[:80])
             continue
         if _background(e, since):
             if back >= max(1, round(size * BACKGROUND_SHARE)):
