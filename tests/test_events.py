@@ -323,6 +323,10 @@ def test_a_clause_describing_a_noun_does_not_date_the_sentence_s_news():
     by = {e.trigger: e for e in analysis.events}
     assert by["fly"].aside  # a detail of what was said: never a line of its own
     assert not by["release"].aside  # a source's own publication dates the report
+    analysis = _analysis_of("Oil has poured into the Gulf, endangering an ecosystem already battered by Hurricane Katrina "
+                            "in 2005.", "Suttles said BP is preparing to stop the leak that began after the rig exploded "
+                            "on April 20.", published="2010-05-29")
+    assert all(e.aside for e in analysis.events if e.date and e.date < "2010-05")  # details inside a noun's clause
 
 
 def test_a_reaction_is_not_the_deed_it_reacts_to():

@@ -412,15 +412,14 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
                 # the parser hangs it.
                 m.aside = sub == "hedged" or (sub and not main_tells and v.lemma_ not in REPORTING) or _slipped_past(v)
                 sentence_events.append((v, m))
-        # A clause that describes a noun ("the pair who flew back on April 21") is a detail of
-        # the sentence's own news or of what someone said: its line would date that news by
-        # the detail's day. A source's own publication ("according to statistics released in
-        # June") is not a detail: it dates the report.
+        # A clause that describes a noun ("the pair who flew back on April 21", "a fragile
+        # ecosystem already battered by Hurricane Katrina in 2005") is a detail: the line, which
+        # is the whole sentence, would date the sentence's own news by the detail's day. A
+        # source's own publication ("according to statistics released in June") is not a
+        # detail: it dates the report.
         sub_of = {f[0].i: f[4] for f in found}
-        main_news = any(not sub_of.get(v.i) for v, _ in sentence_events)
         for v, m in sentence_events:
-            if (v.dep_ in ("relcl", "acl") and sub_of.get(v.i) and v.lemma_ not in REPORTING
-                    and (main_news or _in_what_was_said(v))
+            if (_describes_a_noun(v) and sub_of.get(v.i) and v.lemma_ not in REPORTING
                     and not any(a.lower_ == "according" for a in v.ancestors)):
                 m.aside = True
         # A clause whose time the main event took over ("a statement published on Saturday") is
@@ -679,10 +678,15 @@ def _saying_as_act(v, content) -> bool:
             and any(c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") for c in v.children))
 
 
-def _in_what_was_said(v) -> bool:
-    """Inside the content of a saying verb ("said the pair who flew back ... had not been"),
-    not in its frame ("told the paper in an interview published Saturday")."""
-    return any(a.dep_ in ("ccomp", "parataxis") and a.head.lemma_ in REPORTING for a in [v, *v.ancestors])
+def _describes_a_noun(v) -> bool:
+    """A clause that describes a noun, or a clause inside one ("the leak that began after the
+    rig exploded on April 20": "exploded" is inside the clause describing the leak)."""
+    for w in [v, *v.ancestors]:
+        if w.dep_ in ("relcl", "acl"):
+            return True
+        if w.pos_ in ("VERB", "AUX") and w.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj"):
+            return False
+    return False
 
 
 def _asks(c) -> bool:
