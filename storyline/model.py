@@ -317,6 +317,7 @@ class Event:
     dated_by: str | None = None
     aside: bool = False  # its line is told only in passing (see EventMention.aside)
     actors: list[str] = field(default_factory=list)  # who did it, as its mentions name them
+    places: list[str] = field(default_factory=list)  # where, as its mentions name a place ("in Kansas")
 
 
 @dataclass(slots=True)

@@ -647,3 +647,12 @@ def test_a_relative_clause_cut_from_its_noun_does_not_stand_alone():
     line = ("VENICE , Louisiana | Mon May 31 , 2010 7:47 pm EDT VENICE , Louisiana -LRB- Reuters -RRB- - Oil could "
             "threaten the Alabama coast this week.")
     assert strip_dateline(line).startswith("Oil could threaten")
+
+
+def test_one_deed_in_two_places_is_two_happenings():
+    kansas = _event("e1", "Kansas state health officials confirmed two cases of swine flu.", "2009-04-25", sources=("a",))
+    texas = _event("e2", "Texas health officials confirmed two cases of swine flu.", "2009-04-25", sources=("b",))
+    kansas.places, texas.places = ["Kansas"], ["Texas"]
+    assert len(key_events([kansas, texas], limit=5)) == 2
+    texas.places = []
+    assert len(key_events([kansas, texas], limit=5)) == 1  # no place to tell them apart: alike in words, one line

@@ -79,7 +79,7 @@ _COMMENT = re.compile(r"^[^\n]{0,40}?\d{1,2}:\d{2}[^\n]{0,40}?,\s*[\w.-]+ wrote\
 # A wire dateline opening the first sentence: "NAIROBI | Mon Mar 4, 2019 9:12 am EST NAIROBI
 # (Reuters) - ", "LIMA, Peru (AP) -- ". The place is in capitals right before the agency,
 _DATELINE = re.compile(
-    r"^(?:[^()]{0,120}?\s)?[A-Z][A-Z.'\u2019/-]*(?:\s[A-Z][A-Z.'\u2019/-]*)*(?:\s?,\s[A-Z][a-z]+\.?(?:\s\d{1,2}|\s[A-Z][a-z]+)?)?"
+    r"^(?:[^()]{0,120}?\s)?[A-Z][A-Z.'\u2019/\\-]*(?:\s[A-Z][A-Z.'\u2019/\\-]*)*(?:\s?,\s[A-Z][a-z]+\.?(?:\s\d{1,2}|\s[A-Z][a-z]+)?)?"
     # the agency in brackets, or in a treebank's bracket tokens ("-LRB- Reuters -RRB-")
     r"\s*(?:\([A-Z][\w.&/ ]{0,30}\)|-LRB-\s[A-Z][\w.&/ ]{0,30}?\s-RRB-)\s*[-\u2013\u2014]{1,2}\s+"
     # ... or a place alone in capitals, as the Times and many papers print it ("CAPE
@@ -455,13 +455,23 @@ def _share_times(span, attached: dict[int, list[TimeExpr]]) -> set[int]:
         if w.dep_ == "xcomp" and h.lemma_ in ASPECT_VERBS:
             attached[h.i] = list(times)
             out.add(vi)
-        elif w.dep_ in ("xcomp", "ccomp") and h.lemma_ in CAUSATIVE_VERBS and not any(t.kind == "future" for t in times):
-            attached[h.i] = list(times)  # "forced the operation to be suspended at the weekend"
+        elif (first := _first_conjunct(w)).dep_ in ("xcomp", "ccomp") and first.head.lemma_ in CAUSATIVE_VERBS \
+                and first.head.i not in attached and not any(t.kind == "future" for t in times):
+            # "forced the operation to be suspended at the weekend", "ordered not to kiss or shake hands yesterday"
+            attached[first.head.i] = list(times)
         elif w.dep_ == "advcl" and (any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_TIME_MARKS for c in w.children)
                                     or (h.lemma_ in REPORTING and _frames_saying(w))):
             # ... or a participle that frames the saying ("said, speaking in an interview on Friday")
             attached[h.i] = list(times)  # the clause stays a happening too: other reports may tell it alone
     return out
+
+
+def _first_conjunct(w):
+    """The first of the verbs joined by "and"/"or" that ``w`` belongs to ("kiss" for "shake" in
+    "not to kiss or shake hands")."""
+    while w.dep_ == "conj" and w.head.i != w.i:
+        w = w.head
+    return w
 
 
 def _clause(v) -> list:

@@ -641,5 +641,6 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
             dated_by=None if date is None else ("text" if strong else "report"),
             aside=all(m.aside for m in ms),
             actors=list(dict.fromkeys(m.actor for m in ms if m.actor)),
+            places=list(dict.fromkeys(m.location for m in ms if m.location)),
         ))
     return events

@@ -541,6 +541,8 @@ def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str]) -> s
             return name
     if _revises_a_count(e) or _revises_a_count(c):
         return None
+    if e.places and c.places and not set(e.places) & set(c.places):
+        return None  # one deed in two places: an outbreak's cases in Kansas and in Texas
     if cosine(ve, vc) >= _bar(e, c):
         return "alike in words"
     if _same_day_same_names(e, c, rare):
