@@ -656,3 +656,10 @@ def test_one_deed_in_two_places_is_two_happenings():
     assert len(key_events([kansas, texas], limit=5)) == 2
     texas.places = []
     assert len(key_events([kansas, texas], limit=5)) == 1  # no place to tell them apart: alike in words, one line
+
+
+def test_a_plural_noun_that_opened_a_sentence_is_no_named_source():
+    from storyline.timeline.build import _named
+
+    assert not _named("Papers") and not _named("Officials")
+    assert _named("Reuters") and _named("Andy Nias")

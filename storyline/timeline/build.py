@@ -509,8 +509,13 @@ def _named(source: str) -> bool:
     """A source with a name in it ("Andy Nias", "the Nato spokesperson"), not a description
     capitalised only because it opened a sentence ("A spokesman", "The carpet fitter")."""
     words_ = source.split()
+    if len(words_) == 1 and words_[0].lower() in UNNAMED_SOURCE_NOUNS:
+        return False  # "Papers", "Officials": a sentence's capital, not a name
     return any(w[:1].isupper() for w in words_[1:]) or (words_[:1] != [] and words_[0][:1].isupper()
                                                          and not re.match(r"(?:The|A|An)\b", source))
+
+
+UNNAMED_SOURCE_NOUNS = wordlists.words("unnamed_source_nouns")
 
 
 def key_size(n: int) -> int:
