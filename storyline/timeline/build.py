@@ -158,8 +158,6 @@ _OPENS_ON_BACK_REFERENCE = re.compile(
     # "US officials did the same"; "More than 100 other workers", "The other 115 crew members"
     r"|\b(?:" + wordlists.alternation("same_deed_phrases") + r")\b|\b\d[\d,]*\s+other\b|^The other\b"
     # "The man was taken from flight BA242" (but "The man who shot him", "The pair, both 40,")
-    # "The company's share price fell", "The agreement was announced": which one?
-    r"|^The (?-i:(?:" + wordlists.alternation("back_reference_nouns") + r"))(?:['\u2019]s)?\b"
     # a relative clause cut from its noun ("A copy of which was obtained by Reuters")
     r"|^(?:[A-Za-z]+\s+){1,3}of\s+(?:which|whom)\b"
     r"|^The (?-i:(?:" + wordlists.alternation("bare_referents") + r")\s+(?!(?:" + wordlists.alternation("referent_definers") + r")\b)[a-z])", re.I)
