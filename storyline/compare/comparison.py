@@ -47,6 +47,9 @@ MAX_CONFLICTS = 12
 COMPATIBLE_RESPONSES = {frozenset({"not confirmed", "denied"}), frozenset({"not confirmed", "declined to comment"})}
 # Hedges saying a figure is not a current finding: old news repeated, or a forecast.
 NOT_CURRENT = {"earlier figure", "projected"}
+# How far outside another's approximation ("about 850": 765-935) an approximate figure may
+# lie and still be the same estimate: the same 5 % slack exact figures get.
+APPROX_REACH = 0.05
 
 
 def _day(d: str | None) -> dt.date | None:
@@ -139,7 +142,18 @@ def consistent(a: Claim, b: Claim) -> bool:
     ia, ib = interval(a.value, a.qualifier), interval(b.value, b.qualifier)
     if ia is None or ib is None:
         return str(a.value).lower() == str(b.value).lower()
+    if ia[2] == ib[2] == "approx":
+        return _within_each_other(a, ia, b, ib)
     return same_figure(ia, ib)
+
+
+def _within_each_other(a: Claim, ia, b: Claim, ib) -> bool:
+    """Two approximate figures are one value when each outlet's own number falls within the
+    other's approximation: "roughly 1,000" and "nearly 1,000" are, "about 850" and "nearly
+    1,000" are not, though their slacks touch around 900. Each writer gave a best estimate
+    and rounded it; estimates further apart than either's rounding are two different counts."""
+    slack = 1 + APPROX_REACH
+    return ia[0] / slack <= float(b.value) <= ia[1] * slack and ib[0] / slack <= float(a.value) <= ib[1] * slack
 
 
 def _value_groups(claims: list[Claim]) -> list[list[Claim]]:
@@ -346,6 +360,10 @@ def _superseded(old: list[tuple[dt.date, int]], new: list[tuple[dt.date, int]]) 
     one, and nobody reports the older one as current once the window after that has passed.
     Two outlets a day apart on either side of a change are then a change, not a dispute."""
     if not old or not new or not _after(new[0], old[0]):
+        return False
+    if old[-1][0] == new[-1][0] and _after(old[-1], new[-1]):
+        # the old value is still told as current later the same day than the last telling of
+        # the new one: at that hour the outlets disagree, nothing gave way
         return False
     return old[-1][0] <= new[0][0] + dt.timedelta(days=SAME_TIME_DAYS)
 
