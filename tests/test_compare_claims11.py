@@ -43,3 +43,42 @@ def test_a_value_still_told_later_the_same_day_has_not_given_way():
               _fig("3", "c", 1000, "nearly")]
     comps = compare_claims(claims, {x.id: x for x in arts}, {x.id: x.outlet for x in arts})
     assert comps[0].status == "evolving"
+
+
+def _size(cid, aid, value, unit, qualifier=None, subject=None, date="2024-10-15"):
+    return _fig(cid, aid, value, qualifier, date, subject or f"tower height ({unit})", unit)
+
+
+def test_one_label_in_two_unit_systems_is_one_subject_compared_through_the_factor():
+    arts = [_art("a", "Post", "2024-10-14T10:00:00"), _art("b", "Times", "2024-10-15T10:00:00"),
+            _art("c", "Herald", "2024-10-15T12:00:00")]
+    claims = [_size("1", "a", 300, "feet", "over", date="2024-10-14"), _size("2", "b", 95, "metres"),
+              _size("3", "c", 95, "metres")]
+    comps = compare_claims(claims, {x.id: x for x in arts}, {x.id: x.outlet for x in arts})
+    assert [(k.subject, k.status) for k in comps] == [("tower height (metres)", "agree")]
+    assert claims[0].value == 300 and claims[0].unit == "feet"  # shown as printed
+    # a figure the other system's value does not hold is not the same height
+    claims = [_size("1", "a", 500, "feet", date="2024-10-15"), _size("2", "b", 95, "metres")]
+    comps = compare_claims(claims, {x.id: x for x in arts}, {x.id: x.outlet for x in arts})
+    assert [(k.subject, k.status) for k in comps] == [("tower height (metres)", "conflict")]
+
+
+def test_labels_that_differ_beyond_the_unit_stay_apart():
+    from storyline.compare.units import join_unit_systems
+
+    a, b = [_size("1", "a", 300, "feet")], [_size("2", "b", 95, "metres", subject="mast height (metres)")]
+    assert len(join_unit_systems([("tower height (feet)", a), ("mast height (metres)", b)])) == 2
+    # tons are short in one outlet and metric in the next: no factor, no join
+    c = [_size("3", "a", 300, "tons", subject="tower weight (tons)")]
+    d = [_size("4", "b", 270, "tonnes", subject="tower weight (tonnes)")]
+    assert len(join_unit_systems([("tower weight (tons)", c), ("tower weight (tonnes)", d)])) == 2
+
+
+def test_a_floor_on_a_size_holds_the_figure_but_a_toll_floor_is_its_own_number():
+    from storyline.compare.comparison import values_agree
+
+    assert values_agree(_size("1", "a", 300, "feet", "over"), _size("2", "b", 95, "metres"))
+    toll = dict(subject="people injured", unit="people")
+    assert not values_agree(_fig("1", "a", 40, "at least", **toll), _fig("2", "b", 51, **toll))
+    leak = dict(subject="oil leaked (kg)", unit="kg")
+    assert not values_agree(_fig("1", "a", 4000, "more than", **leak), _fig("2", "b", 5000, **leak))

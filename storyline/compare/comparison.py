@@ -38,8 +38,9 @@ from collections import defaultdict
 
 from storyline import words as wordlists
 from storyline.compare.numbers import CURRENCIES, interval, render, rounding_tolerance, same_figure
-from storyline.compare.samefigure import FLOOR_REACH, join_same_figures
+from storyline.compare.samefigure import FLOOR_REACH, KNOWN_CHANGES, join_same_figures
 from storyline.compare.subjects import MEASURES
+from storyline.compare.units import dimension_units, in_unit, join_unit_systems
 from storyline.model import Article, Claim, ClaimComparison
 
 SAME_TIME_DAYS = 1
@@ -68,10 +69,13 @@ def values_agree(a: Claim, b: Claim) -> bool:
     later "at least 6" or "more than 50" after "at least 40" raises it, so two floors, or a
     floor and a figure, are one value only when their numbers are ("at least 7" and "7"), or
     when the later report gives a lower floor the earlier figure meets (a looser restatement).
-    They never disagree, though (:func:`consistent`)."""
+    They never disagree, though (:func:`consistent`). A size of a thing that nothing happens
+    to ("over 200 feet tall", "more than 5 million pounds of thrust") does not rise as a toll
+    does: there a floor and the figure it holds are one value told loosely."""
+    b = in_unit(b, a.unit)  # "over 200 feet" against "70 metres": one height in two systems
     if _excludes(a, b):
         return False
-    if _floor(a) or _floor(b):
+    if (_floor(a) or _floor(b)) and not (_fixed_size(a) and _fixed_size(b)):
         if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)) \
                 and not isinstance(a.value, bool) and not isinstance(b.value, bool):
             if same_figure((float(a.value), float(a.value), "point"), (float(b.value), float(b.value), "point")):
@@ -81,6 +85,13 @@ def values_agree(a: Claim, b: Claim) -> bool:
                 return True  # "more than 270" then "more than 200": a looser restatement, not a revision
             return False
     return consistent(a, b)
+
+
+def _fixed_size(c: Claim) -> bool:
+    """A length, mass or speed whose subject names no change ("height", "thrust"; not
+    "oil leaked"): a size of a thing, not a count that grows while the news unfolds."""
+    label = f" {c.subject} "
+    return c.unit in dimension_units() and not any(f" {change} " in label for change in KNOWN_CHANGES)
 
 
 STRICT_BOUNDS = wordlists.words("strict_bound_qualifiers")
@@ -128,6 +139,7 @@ def consistent(a: Claim, b: Claim) -> bool:
 
     A floor leaves room above it, but not any amount: "at least 2 killed" and "32 killed" on
     one day are not one toll told two ways (more than ``FLOOR_REACH`` times the floor)."""
+    b = in_unit(b, a.unit)
     if _excludes(a, b):
         return False
     for lo, other in ((a, b), (b, a)):
@@ -216,7 +228,8 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     for c in claims:
         by_subject[c.subject].append(c)
     out = []
-    for subject, cs in _split_ages(_split_bare(_join_short_names(join_same_figures(list(by_subject.items()))))):
+    for subject, cs in _split_ages(_split_bare(_join_short_names(join_unit_systems(
+            join_same_figures(list(by_subject.items())))))):
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))
