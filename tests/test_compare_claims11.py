@@ -82,3 +82,13 @@ def test_a_floor_on_a_size_holds_the_figure_but_a_toll_floor_is_its_own_number()
     assert not values_agree(_fig("1", "a", 40, "at least", **toll), _fig("2", "b", 51, **toll))
     leak = dict(subject="oil leaked (kg)", unit="kg")
     assert not values_agree(_fig("1", "a", 4000, "more than", **leak), _fig("2", "b", 5000, **leak))
+
+
+def test_a_part_without_a_verb_of_its_own_is_not_the_sets_count():
+    from test_claims import claims_of
+
+    _, claims = claims_of("A video released on Sunday shows 15 of the 40 miners trapped in the shaft.")
+    assert ("miners trapped", 40) in [(c.subject, c.value) for c in claims]
+    assert ("miners trapped", 15) not in [(c.subject, c.value) for c in claims]
+    _, claims = claims_of("Rescuers have freed 12 of the 40 miners trapped in the shaft.")
+    assert ("miners released", 12) in [(c.subject, c.value) for c in claims]

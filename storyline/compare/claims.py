@@ -573,9 +573,10 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             owner = owner_of(counted, agent=False)
             partitive = counted.dep_ == "pobj" and counted.head.head.i == num.i
             # "82 of the 276 girls abducted have been released": the part's own verb says what
-            # happened to it; the set's verb ("abducted") belongs to the whole
-            change = (count_predicate(num, owned=owner is not None) if partitive else None) \
-                or count_predicate(counted, owned=owner is not None)
+            # happened to it; the set's verb ("abducted") belongs to the whole, and a part with no
+            # verb of its own ("a video shows 15 of the girls abducted") is not the set's count
+            change = count_predicate(num, owned=owner is not None) if partitive \
+                else count_predicate(counted, owned=owner is not None)
             if dead:
                 change = "killed"
             elif counted.lemma_.lower() == "life" and (change == "lost" or (
