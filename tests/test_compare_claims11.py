@@ -92,3 +92,6 @@ def test_a_part_without_a_verb_of_its_own_is_not_the_sets_count():
     assert ("miners trapped", 15) not in [(c.subject, c.value) for c in claims]
     _, claims = claims_of("Rescuers have freed 12 of the 40 miners trapped in the shaft.")
     assert ("miners released", 12) in [(c.subject, c.value) for c in claims]
+    # "thousands of" names no set: the people are the count, and what they do says which
+    _, claims = claims_of("Thousands of people are working on the clean-up.")
+    assert ("people working", "thousands") in [(c.subject, c.value) for c in claims]
