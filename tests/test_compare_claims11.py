@@ -57,6 +57,7 @@ def test_one_label_in_two_unit_systems_is_one_subject_compared_through_the_facto
     comps = compare_claims(claims, {x.id: x for x in arts}, {x.id: x.outlet for x in arts})
     assert [(k.subject, k.status) for k in comps] == [("tower height (metres)", "agree")]
     assert claims[0].value == 300 and claims[0].unit == "feet"  # shown as printed
+    assert claims[0].subject == "tower height (metres)"
     # a figure the other system's value does not hold is not the same height
     claims = [_size("1", "a", 500, "feet", date="2024-10-15"), _size("2", "b", 95, "metres")]
     comps = compare_claims(claims, {x.id: x for x in arts}, {x.id: x.outlet for x in arts})

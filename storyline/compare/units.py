@@ -121,11 +121,11 @@ def join_unit_systems(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
     """Subjects of one label in two systems ("height (feet)", "height (metres)") made one, under
     the metric label. Only labels equal but for the unit join: the label says which quantity,
     the unit only how it was printed."""
-    metric_label: dict[tuple[str, str], list[Claim]] = {}
+    metric_label: dict[tuple[str, str], tuple[str, list[Claim]]] = {}
     for subject, cs in subjects:
         m = _LABEL_UNIT.match(subject)
         if m and any(m.group("unit") == metric for _, metric in _conversions()):
-            metric_label.setdefault((m.group("stem"), m.group("unit")), cs)
+            metric_label.setdefault((m.group("stem"), m.group("unit")), (subject, cs))
     out: list[tuple[str, list[Claim]]] = []
     for subject, cs in subjects:
         m = _LABEL_UNIT.match(subject)
@@ -133,6 +133,8 @@ def join_unit_systems(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
                      if m and unit == m.group("unit") and (m.group("stem"), metric) in metric_label), None)
         if home is None:
             out.append((subject, cs))
-        else:
-            home.extend(cs)  # the metric subject's own list: it is in ``out`` before or after
+            continue
+        for c in cs:
+            c.subject = home[0]
+        home[1].extend(cs)  # the metric subject's own list: it is in ``out`` before or after
     return out
