@@ -96,3 +96,11 @@ def test_a_part_without_a_verb_of_its_own_is_not_the_sets_count():
     # "thousands of" names no set: the people are the count, and what they do says which
     _, claims = claims_of("Thousands of people are working on the clean-up.")
     assert ("people working", "thousands") in [(c.subject, c.value) for c in claims]
+
+
+def test_a_length_with_no_dimension_may_still_grow():
+    from storyline.compare.comparison import values_agree
+
+    line = dict(subject="jugs stretched (miles)", unit="miles")
+    assert not values_agree(_fig("1", "a", 8300, "more than", "2024-10-01", **line),
+                            _fig("2", "b", 11000, "about", "2024-10-20", **line))

@@ -35,12 +35,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from functools import cache
 
 from storyline import words as wordlists
 from storyline.compare.numbers import CURRENCIES, interval, render, rounding_tolerance, same_figure
 from storyline.compare.samefigure import FLOOR_REACH, KNOWN_CHANGES, join_same_figures
 from storyline.compare.subjects import MEASURES
 from storyline.compare.units import dimension_units, in_unit, join_unit_systems
+from storyline.compare.words import words as compare_words
 from storyline.model import Article, Claim, ClaimComparison
 
 SAME_TIME_DAYS = 1
@@ -69,9 +71,9 @@ def values_agree(a: Claim, b: Claim) -> bool:
     later "at least 6" or "more than 50" after "at least 40" raises it, so two floors, or a
     floor and a figure, are one value only when their numbers are ("at least 7" and "7"), or
     when the later report gives a lower floor the earlier figure meets (a looser restatement).
-    They never disagree, though (:func:`consistent`). A size of a thing that nothing happens
-    to ("over 200 feet tall", "more than 5 million pounds of thrust") does not rise as a toll
-    does: there a floor and the figure it holds are one value told loosely."""
+    They never disagree, though (:func:`consistent`). A size of a thing ("over 200 feet tall")
+    does not rise as a toll does: there a floor and the figure it holds are one value told
+    loosely."""
     b = in_unit(b, a.unit)  # "over 200 feet" against "70 metres": one height in two systems
     if _excludes(a, b):
         return False
@@ -87,11 +89,18 @@ def values_agree(a: Claim, b: Claim) -> bool:
     return consistent(a, b)
 
 
+@cache
+def _size_dimensions() -> frozenset[str]:
+    """The dimensions of a thing's size, as subjects name them ("height", "width", "depth")."""
+    return frozenset(line.split(":", 1)[1].strip() for line in compare_words("dimension_adjectives"))
+
+
 def _fixed_size(c: Claim) -> bool:
-    """A length, mass or speed whose subject names no change ("height", "thrust"; not
-    "oil leaked"): a size of a thing, not a count that grows while the news unfolds."""
+    """A size of a thing ("Falcon Heavy height (metres)"; not "oil leaked", nor a line of milk
+    jugs that "stretched" further as the leak grew): it does not grow while the news unfolds."""
     label = f" {c.subject} "
-    return c.unit in dimension_units() and not any(f" {change} " in label for change in KNOWN_CHANGES)
+    return c.unit in dimension_units() and any(w in _size_dimensions() for w in c.subject.split()) \
+        and not any(f" {change} " in label for change in KNOWN_CHANGES)
 
 
 STRICT_BOUNDS = wordlists.words("strict_bound_qualifiers")
