@@ -573,9 +573,13 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             owner = owner_of(counted, agent=False)
             partitive = counted.dep_ == "pobj" and counted.head.head.i == num.i
             # "82 of the 276 girls abducted have been released": the part's own verb says what
-            # happened to it; the set's verb ("abducted") belongs to the whole
-            change = (count_predicate(num, owned=owner is not None) if partitive else None) \
-                or count_predicate(counted, owned=owner is not None)
+            # happened to it; the set's verb ("abducted") belongs to the whole, and a part of a
+            # known set with no verb of its own ("a video shows 15 of the girls abducted") is not
+            # the set's count. "Thousands of fish killed" names no set: the fish are the count.
+            of_set = partitive and any(c.dep_ in ("det", "poss") for c in counted.children)
+            change = count_predicate(num, owned=owner is not None) if partitive else None
+            if change is None and not of_set:
+                change = count_predicate(counted, owned=owner is not None)
             if dead:
                 change = "killed"
             elif counted.lemma_.lower() == "life" and (change == "lost" or (

@@ -35,11 +35,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from functools import cache
 
 from storyline import words as wordlists
 from storyline.compare.numbers import CURRENCIES, interval, render, rounding_tolerance, same_figure
-from storyline.compare.samefigure import FLOOR_REACH, join_same_figures
+from storyline.compare.samefigure import FLOOR_REACH, KNOWN_CHANGES, join_same_figures
 from storyline.compare.subjects import MEASURES
+from storyline.compare.units import dimension_units, in_unit, join_unit_systems
+from storyline.compare.words import words as compare_words
 from storyline.model import Article, Claim, ClaimComparison
 
 SAME_TIME_DAYS = 1
@@ -47,6 +50,9 @@ MAX_CONFLICTS = 12
 COMPATIBLE_RESPONSES = {frozenset({"not confirmed", "denied"}), frozenset({"not confirmed", "declined to comment"})}
 # Hedges saying a figure is not a current finding: old news repeated, or a forecast.
 NOT_CURRENT = {"earlier figure", "projected"}
+# How far outside another's approximation ("about 850": 765-935) an approximate figure may
+# lie and still be the same estimate: the same 5 % slack exact figures get.
+APPROX_REACH = 0.05
 
 
 def _day(d: str | None) -> dt.date | None:
@@ -65,10 +71,13 @@ def values_agree(a: Claim, b: Claim) -> bool:
     later "at least 6" or "more than 50" after "at least 40" raises it, so two floors, or a
     floor and a figure, are one value only when their numbers are ("at least 7" and "7"), or
     when the later report gives a lower floor the earlier figure meets (a looser restatement).
-    They never disagree, though (:func:`consistent`)."""
+    They never disagree, though (:func:`consistent`). A size of a thing ("over 200 feet tall")
+    does not rise as a toll does: there a floor and the figure it holds are one value told
+    loosely."""
+    b = in_unit(b, a.unit)  # "over 200 feet" against "70 metres": one height in two systems
     if _excludes(a, b):
         return False
-    if _floor(a) or _floor(b):
+    if (_floor(a) or _floor(b)) and not (_fixed_size(a) and _fixed_size(b)):
         if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)) \
                 and not isinstance(a.value, bool) and not isinstance(b.value, bool):
             if same_figure((float(a.value), float(a.value), "point"), (float(b.value), float(b.value), "point")):
@@ -78,6 +87,20 @@ def values_agree(a: Claim, b: Claim) -> bool:
                 return True  # "more than 270" then "more than 200": a looser restatement, not a revision
             return False
     return consistent(a, b)
+
+
+@cache
+def _size_dimensions() -> frozenset[str]:
+    """The dimensions of a thing's size, as subjects name them ("height", "width", "depth")."""
+    return frozenset(line.split(":", 1)[1].strip() for line in compare_words("dimension_adjectives"))
+
+
+def _fixed_size(c: Claim) -> bool:
+    """A size of a thing ("Falcon Heavy height (metres)"; not "oil leaked", nor a line of milk
+    jugs that "stretched" further as the leak grew): it does not grow while the news unfolds."""
+    label = f" {c.subject} "
+    return c.unit in dimension_units() and any(w in _size_dimensions() for w in c.subject.split()) \
+        and not any(f" {change} " in label for change in KNOWN_CHANGES)
 
 
 STRICT_BOUNDS = wordlists.words("strict_bound_qualifiers")
@@ -125,6 +148,7 @@ def consistent(a: Claim, b: Claim) -> bool:
 
     A floor leaves room above it, but not any amount: "at least 2 killed" and "32 killed" on
     one day are not one toll told two ways (more than ``FLOOR_REACH`` times the floor)."""
+    b = in_unit(b, a.unit)
     if _excludes(a, b):
         return False
     for lo, other in ((a, b), (b, a)):
@@ -139,7 +163,18 @@ def consistent(a: Claim, b: Claim) -> bool:
     ia, ib = interval(a.value, a.qualifier), interval(b.value, b.qualifier)
     if ia is None or ib is None:
         return str(a.value).lower() == str(b.value).lower()
+    if ia[2] == ib[2] == "approx":
+        return _within_each_other(a, ia, b, ib)
     return same_figure(ia, ib)
+
+
+def _within_each_other(a: Claim, ia, b: Claim, ib) -> bool:
+    """Two approximate figures are one value when each outlet's own number falls within the
+    other's approximation: "roughly 1,000" and "nearly 1,000" are, "about 850" and "nearly
+    1,000" are not, though their slacks touch around 900. Each writer gave a best estimate
+    and rounded it; estimates further apart than either's rounding are two different counts."""
+    slack = 1 + APPROX_REACH
+    return ia[0] / slack <= float(b.value) <= ia[1] * slack and ib[0] / slack <= float(a.value) <= ib[1] * slack
 
 
 def _value_groups(claims: list[Claim]) -> list[list[Claim]]:
@@ -202,7 +237,8 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     for c in claims:
         by_subject[c.subject].append(c)
     out = []
-    for subject, cs in _split_ages(_split_bare(_join_short_names(join_same_figures(list(by_subject.items()))))):
+    for subject, cs in _split_ages(_split_bare(_join_short_names(join_unit_systems(
+            join_same_figures(list(by_subject.items())))))):
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))
@@ -346,6 +382,10 @@ def _superseded(old: list[tuple[dt.date, int]], new: list[tuple[dt.date, int]]) 
     one, and nobody reports the older one as current once the window after that has passed.
     Two outlets a day apart on either side of a change are then a change, not a dispute."""
     if not old or not new or not _after(new[0], old[0]):
+        return False
+    if old[-1][0] == new[-1][0] and _after(old[-1], new[-1]):
+        # the old value is still told as current later the same day than the last telling of
+        # the new one: at that hour the outlets disagree, nothing gave way
         return False
     return old[-1][0] <= new[0][0] + dt.timedelta(days=SAME_TIME_DAYS)
 
