@@ -360,3 +360,11 @@ def test_a_time_that_says_what_kind_of_thing_a_noun_is_dates_nothing():
     by = {e.trigger: e for e in analysis.events}
     assert by["shelve"].date != "2010-01"  # the dividends are of the first quarter; the shelving is not
     assert by["warn"].date == "2017"  # the occasion's year dates what was said there
+
+
+def test_times_on_an_agent_s_noun_and_under_a_verb_of_how_a_deed_went_date_it():
+    analysis = _analysis_of("Mexico's peso was hammered by flu fears on Thursday and its stock market slid.",
+                            "BP managed to place a cap over the leaking pipe earlier this month.", published="2009-04-30")
+    by = {e.trigger: e for e in analysis.events}
+    assert by["hammer"].date == "2009-04-30"
+    assert (by["manage"].earliest, by["manage"].latest) == ("2009-04-01", "2009-04-30")

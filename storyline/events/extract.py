@@ -636,7 +636,8 @@ def _under(doc, t: TimeExpr, v) -> bool:
     for _ in range(12):
         if tok.i == v.i:
             return True
-        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") or tok.lower_ in BOUND_PREPOSITIONS or tok.lower_ == "following":
+        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") or tok.lower_ == "following" or (
+                tok.lower_ in BOUND_PREPOSITIONS and tok.dep_ != "agent"):  # "hammered by flu fears on Thursday"
             return False
         if tok.dep_ == "appos":
             return False  # a description of a participant ("X, the 2007 champion") does not date the event
