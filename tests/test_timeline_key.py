@@ -625,6 +625,8 @@ def test_a_line_that_points_back_to_someone_or_a_deed_told_before_does_not_stand
     assert not stands_alone("The other 115 crew members made it off the platform.")
     assert not stands_alone("The man was taken from flight BA242 which landed at 2pm, according to a BA spokesman.")
     assert stands_alone("The man who shot him was arrested on Monday.")
+    assert not stands_alone("The ministers agreed to work with drug companies on a vaccine.")
+    assert not stands_alone("The new victim was admitted to hospital.")
     assert stands_alone("The Man Booker Prize was awarded to her on Tuesday.")
     assert stands_alone("Spain and other countries closed their borders.")
 
