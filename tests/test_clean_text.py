@@ -474,15 +474,3 @@ def test_a_gallery_flattened_with_its_counter_at_the_end_is_captions():
     a = clean(RawArticle(id="g", source="g.txt", format="text", text="Comedian splits from actor\n\n" + body + "\n\n" + gallery))
     assert "Hide Caption" not in a.body and "Celebrity splits" not in a.body
     assert "four years together" in a.body
-
-
-def test_a_page_header_flattened_into_the_lead_ends_at_its_time_stamp():
-    from storyline.clean.text import clean_text
-
-    line = ("Prepare for swine flu pandemic , WHO warns Health chiefs say plans are needed now Tuesday 28 April 2009 "
-            "17.37 BST The world should prepare for a possible swine flu pandemic , especially in developing nations "
-            "which could be hit particularly hard by the virus , the World Health Organisation warned today .")
-    parts = clean_text(line + "\nThe new strain has now been confirmed in seven countries , including the UK , New "
-                       "Zealand and Israel , with suspected outbreaks investigated in a number of others .")
-    assert parts.paragraphs[0].startswith("The world should prepare")
-    assert [r.kind for r in parts.removed] == ["timestamp"]

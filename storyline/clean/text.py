@@ -330,8 +330,7 @@ def _continues(prev: str, nxt: str) -> bool:
 
 
 def _split_fused_captions(lines: list[_Line]) -> list[_Line]:
-    """Split "caption. Photo credits: Some AgencyThus, the article ..." into caption and body,
-    and a page header ending in its time stamp from the lead it was flattened into."""
+    """Split "caption. Photo credits: Some AgencyThus, the article ..." into caption and body."""
     out: list[_Line] = []
     for ln in lines:
         parts = _split_fused(ln.text)
@@ -339,8 +338,7 @@ def _split_fused_captions(lines: list[_Line]) -> list[_Line]:
             out.append(ln)
             continue
         caption, rest = parts
-        stamped = any(m.end() == len(caption) + 1 for m in _PAGE_STAMP.finditer(caption + " "))
-        out.append(_Line(caption, gap=ln.gap, kind="timestamp" if stamped else "caption"))
+        out.append(_Line(caption, gap=ln.gap, kind="caption"))
         out.append(_Line(rest, gap=False))
     return out
 
@@ -352,19 +350,7 @@ _LEAD_CREDIT = re.compile(
     re.I)
 
 
-# A page's header flattened into its first paragraph: title, standfirst and the time stamp
-# ("Prepare for swine flu pandemic, WHO warns Health chiefs say ... Tuesday 28 April 2009 17.37
-# BST The world should prepare ..."). The stamp ends the header.
-_PAGE_STAMP = re.compile(
-    r"\b(?:" + "|".join(wordlists.int_table("weekdays")) + r")\s+\d{1,2}\s+(?:"
-    + "|".join(wordlists.int_table("months")) + r")\s+\d{4}\s+\d{1,2}[.:]\d{2}(?:\s+[A-Z]{2,4})?\s+", re.I)
-STAMP_REACH = 400  # characters into a line within which a stamp can end a header
-
-
 def _split_fused(s: str) -> tuple[str, str] | None:
-    stamp = _PAGE_STAMP.search(s, 0, STAMP_REACH + 40)
-    if stamp and stamp.start() < STAMP_REACH and _is_prose(s[stamp.end():]) and len(_words(s[stamp.end():])) >= 12:
-        return s[:stamp.end()].rstrip(), s[stamp.end():]
     lead = _LEAD_CREDIT.match(s)
     if lead and _is_prose(lead.group("rest")) and len(_words(lead.group("rest"))) >= 12:
         return lead.group("credit"), lead.group("rest")
