@@ -628,7 +628,7 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             att.source = quote_speaker(anchor)
             if att.source is None:
                 continue  # a figure in a quote whose speaker the text does not name: not the outlet's own
-        when = past_year(anchor, article.published.date or analysis.anchor)
+        when = past_year(anchor, article.published.date or analysis.anchor, change)
         if when is None and anchor is num and num.head.dep_ == "conj" and num.head.pos_ == "VERB":
             # "in 2005 killed 15 people and injured 170": the second act shares the first's time
             when = past_year(num.head.head, article.published.date or analysis.anchor)

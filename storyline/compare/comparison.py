@@ -38,7 +38,7 @@ from collections import defaultdict
 from functools import cache
 
 from storyline import words as wordlists
-from storyline.compare.numbers import CURRENCIES, interval, render, rounding_tolerance, same_figure
+from storyline.compare.numbers import CURRENCIES, interval, number, render, rounding_tolerance, same_figure
 from storyline.compare.samefigure import FLOOR_REACH, KNOWN_CHANGES, join_same_figures
 from storyline.compare.subjects import MEASURES
 from storyline.compare.units import dimension_units, in_unit, join_unit_systems
@@ -71,13 +71,13 @@ def values_agree(a: Claim, b: Claim) -> bool:
     later "at least 6" or "more than 50" after "at least 40" raises it, so two floors, or a
     floor and a figure, are one value only when their numbers are ("at least 7" and "7"), or
     when the later report gives a lower floor the earlier figure meets (a looser restatement).
-    They never disagree, though (:func:`consistent`). A size of a thing ("over 200 feet tall")
-    does not rise as a toll does: there a floor and the figure it holds are one value told
-    loosely."""
+    They never disagree, though (:func:`consistent`). A size of a thing ("over 200 feet tall"),
+    or a count of a happening years before ("girls abducted in 2014"), does not rise as a toll
+    does: there a floor and the figure it holds are one value told loosely (:func:`_settled`)."""
     b = in_unit(b, a.unit)  # "over 200 feet" against "70 metres": one height in two systems
     if _excludes(a, b):
         return False
-    if (_floor(a) or _floor(b)) and not (_fixed_size(a) and _fixed_size(b)):
+    if (_floor(a) or _floor(b)) and not (_settled(a) and _settled(b)):
         if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)) \
                 and not isinstance(a.value, bool) and not isinstance(b.value, bool):
             if same_figure((float(a.value), float(a.value), "point"), (float(b.value), float(b.value), "point")):
@@ -101,6 +101,19 @@ def _fixed_size(c: Claim) -> bool:
     label = f" {c.subject} "
     return c.unit in dimension_units() and any(w in _size_dimensions() for w in c.subject.split()) \
         and not any(f" {change} " in label for change in KNOWN_CHANGES)
+
+
+# "workers killed in 1988", "oil spilled in 1989 (gallons)"
+PAST_YEAR = re.compile(r" in ((?:19|20)\d\d)( \([^)]*\))?$")
+
+
+def _settled(c: Claim) -> bool:
+    """A figure that does not move while the news unfolds: a size of a thing, or a count of a
+    happening its label places in an earlier year ("girls abducted in 2014"). Outlets told of it
+    years on give floors and round figures of one known count, not a toll still rising, so there
+    "more than 200" and "276" are one value told loosely; two exact values that differ still do not
+    agree."""
+    return _fixed_size(c) or bool(PAST_YEAR.search(c.subject))
 
 
 STRICT_BOUNDS = wordlists.words("strict_bound_qualifiers")
@@ -238,7 +251,7 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
         by_subject[c.subject].append(c)
     out = []
     for subject, cs in _split_ages(_split_bare(_join_short_names(join_unit_systems(
-            join_same_figures(list(by_subject.items())))))):
+            join_same_figures(_join_dated_twins(list(by_subject.items()))))))):
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))
@@ -274,6 +287,48 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     order = {"conflict": 0, "evolving": 1, "agree": 2, "single": 3}
     out.sort(key=lambda k: (order[k.status], -k.independent_sources, -len(k.claims), k.subject))
     return out
+
+
+# "two years ago", "more than two years after": a span counted back from the article's day
+YEARS_BACK = re.compile(r"\b(\w+)\s+years?\s+(?:" + "|".join(sorted(compare_words("years_back_words"))) + r")\b", re.I)
+
+
+def _names_year(c: Claim, year: int) -> bool:
+    """Whether a claim's own sentence places its happening in ``year``: it names the year, or
+    counts back to it from the claim's date ("two years ago" in 2016 is 2014)."""
+    if re.search(rf"\b{year}\b", c.text):
+        return True
+    said = _day(c.date)
+    if said is None:
+        return False
+    for m in YEARS_BACK.finditer(c.text):
+        n = 1 if m.group(1).lower() in ("a", "one") else number(m.group(1))
+        if n is not None and said.year - n == year:
+            return True
+    return False
+
+
+def _join_dated_twins(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """A claim under a label with no year ("women assaulted") whose own sentence places it in
+    the year of its twin label ("women assaulted in 2015": "two years ago, hundreds of women
+    ...") is that twin's figure: the parse missed the year, the sentence did not. Each claim
+    moves on its own sentence's word: this crash's "people killed" stays apart from "people
+    killed in 2004" unless its sentence is about 2004."""
+    labels = {label: n for n, (label, _) in enumerate(subjects)}
+    out = [(label, list(cs)) for label, cs in subjects]
+    for label, n in labels.items():
+        m = PAST_YEAR.search(label)
+        if m is None:
+            continue
+        twin = labels.get(label[:m.start()] + (m.group(2) or ""))  # "oil spilled (gallons)"
+        if twin is None:
+            continue
+        moving = [c for c in out[twin][1] if _names_year(c, int(m.group(1)))]
+        for c in moving:
+            c.subject = label
+            out[n][1].append(c)
+        out[twin] = (out[twin][0], [c for c in out[twin][1] if all(c is not x for x in moving)])
+    return [g for g in out if g[1]]
 
 
 def _bare(subject: str, cs: list[Claim]) -> bool:
@@ -480,7 +535,7 @@ def _note(status: str, values: list[dict], conflicts: list[dict], cs: list[Claim
         who = {c.attributed_to for c in cs if c.attributed_to}
         return "one source" + (f" ({', '.join(sorted(who))})" if who else "") + (
             ", anonymous" if all(c.anonymous for c in cs) else "")
-    who = {c.attributed_to for c in cs if c.attributed_to}
-    if len(who) == 1:
+    who = {c.attributed_to for c in cs}
+    if len(who) == 1 and None not in who:  # not when the other outlets name nobody
         return f"all reports attribute it to {next(iter(who))}"
     return ""
