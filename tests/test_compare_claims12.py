@@ -49,6 +49,14 @@ def test_a_claim_whose_sentence_gives_the_year_joins_the_dated_twin():
     assert comps[past].claims == ["1", "2"] and comps[past].status == "agree"
     assert comps[now].claims == ["3"]  # today's crash stays apart
     assert claims[1].subject == past
+    # a year that belongs to another figure of the sentence moves nothing
+    claims = [_fig("1", "a", 41, None, "2024-10-14", past, "people"),
+              _fig("2", "b", 12, None, "2024-10-14", now, "people"),
+              _fig("3", "c", 12, None, "2024-10-15", now, "people")]
+    claims[1].text = "12 people died, the worst toll since the ferry sank two years ago."
+    claims[2].text = "12 people died on Monday, more than the 41 who died when the ferry sank in 2022."
+    comps = {k.subject: k for k in _compare(claims, *arts)}
+    assert comps[now].claims == ["2", "3"]
 
 
 def test_the_clause_that_tells_the_happening_dates_the_count():
@@ -75,3 +83,56 @@ def test_all_reports_attribute_it_only_when_every_report_names_that_source():
     assert "attribute" not in _compare(claims, *arts)[0].note
     claims[1].attributed_to = "the army"
     assert _compare(claims, *arts)[0].note == "all reports attribute it to the army"
+
+
+def test_a_hashtag_of_a_name_and_a_counted_noun_reads_as_both():
+    _, claims = claims_of("Rebels freed 21 #Chibokgirls on Thursday, officials said.")
+    assert [(c.subject, c.unit) for c in claims] == [("Chibok girls freed", "girls")]
+    _, claims = claims_of("Police counted 40 #floodvictims in the town.")
+    assert [c.subject for c in claims] == ["flood victims"]
+
+
+def test_a_name_and_its_noun_alone_joins_the_one_subject_that_says_what_happened():
+    from storyline.compare.samefigure import join_same_figures
+
+    freed = [_fig("1", "a", 21, subject="Dapchi girls freed", unit="girls"),
+             _fig("2", "b", 21, subject="Dapchi girls freed", unit="girls")]
+    tagged = [_fig("3", "c", 21, subject="Dapchi girls", unit="girls"),
+              _fig("4", "c", "dozens", subject="Dapchi girls", unit="girls")]
+    out = dict(join_same_figures([("Dapchi girls freed", freed), ("Dapchi girls", tagged)]))
+    assert [c.id for c in out["Dapchi girls freed"]] == ["1", "2", "3"]
+    assert [c.id for c in out["Dapchi girls"]] == ["4"]  # a vague count of them stays apart
+    # another name's count, or two subjects it could join, and it stays
+    other = [_fig("5", "d", 21, subject="Dapchi girls abducted", unit="girls")]
+    tagged = [_fig("3", "c", 21, subject="Dapchi girls", unit="girls")]
+    out = dict(join_same_figures([("Dapchi girls freed", freed), ("Dapchi girls abducted", other),
+                                  ("Dapchi girls", tagged)]))
+    assert [c.id for c in out["Dapchi girls"]] == ["3"]
+
+
+def test_a_party_responding_on_its_own_thing_is_not_named_twice():
+    _, claims = claims_of("The Red Cross confirmed its role in the swap.")
+    assert [(c.subject, c.value) for c in claims] == [("Red Cross on its role", "confirmed")]
+    _, claims = claims_of("The company denied its involvement in the scheme.")
+    assert [c.subject for c in claims] == ["company on its involvement"]
+
+
+def test_labels_keep_hyphenated_words_and_model_names_whole():
+    from storyline.annotate.nlp import parse
+    from storyline.compare.measured import phrase
+
+    def named(text, noun):
+        doc = parse(text)
+        return phrase(next(t for t in doc if t.text == noun))
+
+    assert named("A souped-up model of the truck could haul 20 tonnes.", "model") == "souped-up model"
+    assert named("The Atlas 5-Heavy rocket can lift 9,000 pounds.", "rocket") == "Atlas 5-Heavy rocket"
+    assert named("Some 300 oil clean-up workers were hired.", "workers") == "oil clean-up workers"
+
+
+def test_participles_and_plurals_of_labels_are_spelled_right():
+    from storyline.compare.subjects import noun_class, participle
+
+    assert [participle(v) for v in ("patrol", "ban", "stop", "visit", "open", "fix")] == \
+        ["patrolled", "banned", "stopped", "visited", "opened", "fixed"]
+    assert noun_class("personnel") == "personnel"

@@ -294,18 +294,33 @@ YEARS_BACK = re.compile(r"\b(\w+)\s+years?\s+(?:" + "|".join(sorted(compare_word
 
 
 def _names_year(c: Claim, year: int) -> bool:
-    """Whether a claim's own sentence places its happening in ``year``: it names the year, or
-    counts back to it from the claim's date ("two years ago" in 2016 is 2014)."""
-    if re.search(rf"\b{year}\b", c.text):
+    """Whether a claim's own sentence places its happening in ``year``: a time phrase opening
+    the sentence names the year ("On New Year's Eve 2015, ..."; a year further on may be
+    another event's: "more than the 258,000 barrels leaked in 1989"), or the sentence counts
+    back to it from the claim's date ("two years ago" in 2016 is 2014)."""
+    if re.match(rf"[^,;:]{{0,40}}\b{year}\b[^,;:]{{0,20}},", c.text):
         return True
     said = _day(c.date)
-    if said is None:
+    told = _number_at(c)
+    if said is None or told is None:
         return False
-    for m in YEARS_BACK.finditer(c.text):
+    for m in YEARS_BACK.finditer(c.text[:told]):  # before the figure: "two years after hundreds of women ..."
         n = 1 if m.group(1).lower() in ("a", "one") else number(m.group(1))
         if n is not None and said.year - n == year:
             return True
     return False
+
+
+def _number_at(c: Claim) -> int | None:
+    """Where a claim's figure stands in its sentence, when it can be found as written."""
+    v = c.value
+    forms = [v] if isinstance(v, str) else [f"{v:,}", str(v)] if isinstance(v, int) and not isinstance(v, bool) else []
+    found = [i for f in forms if (i := c.text.lower().find(str(f).lower())) >= 0]
+    return min(found) if found else None
+
+
+def _sentence(c: Claim) -> tuple:
+    return (c.article, c.evidence[0].start if c.evidence else None, c.text)
 
 
 def _join_dated_twins(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
@@ -313,7 +328,8 @@ def _join_dated_twins(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
     the year of its twin label ("women assaulted in 2015": "two years ago, hundreds of women
     ...") is that twin's figure: the parse missed the year, the sentence did not. Each claim
     moves on its own sentence's word: this crash's "people killed" stays apart from "people
-    killed in 2004" unless its sentence is about 2004."""
+    killed in 2004" unless its sentence is about 2004, and not when the year is that of another
+    figure its sentence gives (a comparison with an earlier event)."""
     labels = {label: n for n, (label, _) in enumerate(subjects)}
     out = [(label, list(cs)) for label, cs in subjects]
     for label, n in labels.items():
@@ -323,7 +339,10 @@ def _join_dated_twins(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
         twin = labels.get(label[:m.start()] + (m.group(2) or ""))  # "oil spilled (gallons)"
         if twin is None:
             continue
-        moving = [c for c in out[twin][1] if _names_year(c, int(m.group(1)))]
+        # a sentence that has a figure of its own under the dated label gives its year to that
+        # one: "6 million gallons have spewed, more than the 11 million leaked in 1989"
+        dated = {_sentence(c) for c in out[n][1]}
+        moving = [c for c in out[twin][1] if _names_year(c, int(m.group(1))) and _sentence(c) not in dated]
         for c in moving:
             c.subject = label
             out[n][1].append(c)

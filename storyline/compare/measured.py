@@ -166,7 +166,14 @@ def phrase(noun, relational: bool = True, stop: int = -1) -> str:
             j -= 1
             continue
         break
-    words_ = [t.lower_ for t in doc[left:noun.i]]
+    while left - 2 > stop and left - 2 >= noun.left_edge.i and doc[left - 1].text == "-" \
+            and doc[left - 1].whitespace_ == "" and doc[left - 2].whitespace_ == "" and doc[left - 2].text.isalnum():
+        left -= 2  # the whole of a hyphenated word: "souped-up model", never "up model"
+    model = left < noun.i and doc[left].like_num and left - 1 > stop and doc[left - 1].pos_ == "PROPN" \
+        and left <= doc[left - 1].head.i <= noun.i
+    if model:
+        left -= 1  # a model's name and number: "Delta 4-Heavy rocket", as written
+    words_ = [t.text if model else t.lower_ for t in doc[left:noun.i]]
     if noun.lemma_.lower() in words("proposals"):  # "its initial $105bn offer": the earlier one, kept apart
         earlier = [c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ in RETROSPECTIVE and c.i < left]
         words_ = earlier[:1] + words_
