@@ -11,6 +11,7 @@ from test_claims import claims_of
 from test_compare_claims11 import _art, _fig
 
 from storyline.compare.comparison import compare_claims
+from storyline.model import Claim, Evidence
 
 
 def _compare(claims, *arts):
@@ -136,3 +137,14 @@ def test_participles_and_plurals_of_labels_are_spelled_right():
     assert [participle(v) for v in ("patrol", "ban", "stop", "visit", "open", "fix")] == \
         ["patrolled", "banned", "stopped", "visited", "opened", "fixed"]
     assert noun_class("personnel") == "personnel"
+
+
+def test_a_statement_under_a_key_of_lemmas_is_shown_in_its_own_words():
+    arts = [_art("a", "Post", "2024-10-14T10:00:00")]
+    said = Claim(id="1", subject="repair take month", text="Repairs to the dam would take nine months, the \u201cengineers\u201d said",
+                 article="a", value="yes", kind="assertion", date="2024-10-14", evidence=[Evidence("a", 0, 4, "Body")])
+    comps = _compare([said], *arts)
+    assert comps[0].subject == said.subject == "repairs to the dam would take nine months, the engineers said"
+    # a label already in the text's words stays
+    said.subject = "repairs to the dam would take nine months"
+    assert _compare([said], *arts)[0].subject == "repairs to the dam would take nine months"

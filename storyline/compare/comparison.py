@@ -53,6 +53,7 @@ NOT_CURRENT = {"earlier figure", "projected"}
 # How far outside another's approximation ("about 850": 765-935) an approximate figure may
 # lie and still be the same estimate: the same 5 % slack exact figures get.
 APPROX_REACH = 0.05
+LABEL_CLAUSE_WORDS = 16  # a telling this short is its own subject label (and compare.shared's)
 
 
 def _day(d: str | None) -> dt.date | None:
@@ -257,6 +258,7 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
                                c.evidence[0].start if c.evidence else 0))
         keys = _source_keys(cs, independent, partial)
         n = len(set(keys.values()))
+        subject = _readable(subject, cs)
         for c in cs:
             c.sources, c.single_source = n, n == 1
         groups = _value_groups(cs)
@@ -348,6 +350,27 @@ def _join_dated_twins(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
             out[n][1].append(c)
         out[twin] = (out[twin][0], [c for c in out[twin][1] if all(c is not x for x in moving)])
     return [g for g in out if g[1]]
+
+
+_QUOTES = str.maketrans("", "", '"“”')
+
+
+def _readable(subject: str, cs: list[Claim]) -> str:
+    """The label a reader sees for statements compared under a key of lemmas ("son be old",
+    "damage take month": how the extractor matches tellings, not how anyone says it): the
+    shortest telling's own words, cut to a label's length ("damage from a launchpad explosion
+    would take nine to 12 months to repair"). Labels written as the text gives them stay."""
+    texts = [" ".join((c.text or "").translate(_QUOTES).split()) for c in cs]
+    if not all(c.kind == "assertion" for c in cs) or not all(texts) \
+            or any(subject.rstrip(" …").lower() in t.lower() for t in texts):
+        return subject
+    words_ = min(texts, key=len).rstrip(" .,;:").split()
+    label = " ".join(words_[:LABEL_CLAUSE_WORDS]).rstrip(",;:") + (" …" if len(words_) > LABEL_CLAUSE_WORDS else "")
+    if not (label[:2].isupper() or (len(words_) > 1 and words_[1][:1].isupper())):  # "Foreign Minister X"
+        label = label[0].lower() + label[1:]
+    for c in cs:
+        c.subject = label
+    return label
 
 
 def _bare(subject: str, cs: list[Claim]) -> bool:
