@@ -144,7 +144,7 @@ def test_a_statement_under_a_key_of_lemmas_is_shown_in_its_own_words():
     said = Claim(id="1", subject="repair take month", text="Repairs to the dam would take nine months, the \u201cengineers\u201d said",
                  article="a", value="yes", kind="assertion", date="2024-10-14", evidence=[Evidence("a", 0, 4, "Body")])
     comps = _compare([said], *arts)
-    assert comps[0].subject == said.subject == "repairs to the dam would take nine months, the engineers said"
+    assert comps[0].subject == said.subject == "Repairs to the dam would take nine months, the engineers said"
     # a label already in the text's words stays
     said.subject = "repairs to the dam would take nine months"
     assert _compare([said], *arts)[0].subject == "repairs to the dam would take nine months"

@@ -366,9 +366,7 @@ def _readable(subject: str, cs: list[Claim]) -> str:
         return subject
     words_ = min(texts, key=len).rstrip(" .,;:").split()
     label = " ".join(words_[:LABEL_CLAUSE_WORDS]).rstrip(",;:") + (" …" if len(words_) > LABEL_CLAUSE_WORDS else "")
-    if not (label[:2].isupper() or (len(words_) > 1 and words_[1][:1].isupper())):  # "Foreign Minister X"
-        label = label[0].lower() + label[1:]
-    for c in cs:
+    for c in cs:  # as written: a capital may be a name's ("Weinstein's company withheld ...")
         c.subject = label
     return label
 
