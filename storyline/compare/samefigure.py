@@ -217,15 +217,10 @@ def _join_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[
                 continue
             # the stated numbers must be one within rounding: "more than a dozen" companies
             # is no floor under "20 biggest companies", "more than a million" is "about one million"
-            homes = [n for n in of_unit.get(c.unit, ())
-                     if any(_point(o) is not None and _one_number(_point(c), _point(o)) for o in out[n][1])]
-            if len(homes) != 1:
-                continue
-            home_label, home = out[homes[0]]
-            c.subject = home_label
-            home.append(c)
-            cs.remove(c)
-            moved = True
+            homes = [n for n in of_unit.get(c.unit, ()) if _told_in(c, out[n][1])]
+            if len(homes) == 1:
+                _move(c, cs, out[homes[0]])
+                moved = True
     return [g for g in out if g[1]] if moved else out
 
 
@@ -246,16 +241,23 @@ def _join_owned(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list
             if _point(c) is None:
                 continue
             homes = [m for m, ((u, y, ch), o, _) in figures.items()
-                     if m != n and u == unit and not y and ch and o == owners
-                     and any(_point(x) is not None and _one_number(_point(c), _point(x)) for x in out[m][1])]
-            if len(homes) != 1:
-                continue
-            home_label, home = out[homes[0]]
-            c.subject = home_label
-            home.append(c)
-            out[n][1].remove(c)
-            moved = True
+                     if m != n and u == unit and not y and ch and o == owners and _told_in(c, out[m][1])]
+            if len(homes) == 1:
+                _move(c, out[n][1], out[homes[0]])
+                moved = True
     return [g for g in out if g[1]] if moved else out
+
+
+def _told_in(c: Claim, cs: list[Claim]) -> bool:
+    """Whether a claim's stated number is, within rounding, one a subject's claims state."""
+    return any(_point(o) is not None and _one_number(_point(c), _point(o)) for o in cs)
+
+
+def _move(c: Claim, cs: list[Claim], home: tuple[str, list[Claim]]) -> None:
+    """Moves a claim from its subject's claims into the one subject it joins, under that label."""
+    c.subject = home[0]
+    home[1].append(c)
+    cs.remove(c)
 
 
 def _one_number(a: float, b: float) -> bool:
