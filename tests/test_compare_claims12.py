@@ -132,8 +132,8 @@ def test_labels_keep_hyphenated_words_and_model_names_whole():
 def test_participles_and_plurals_of_labels_are_spelled_right():
     from storyline.compare.subjects import noun_class, participle
 
-    assert [participle(v) for v in ("patrol", "ban", "stop", "visit", "open", "fix")] == \
-        ["patrolled", "banned", "stopped", "visited", "opened", "fixed"]
+    assert [participle(v) for v in ("patrol", "ban", "stop", "visit", "open", "fix", "dig")] == \
+        ["patrolled", "banned", "stopped", "visited", "opened", "fixed", "dug"]
     assert noun_class("personnel") == "personnel"
 
 
