@@ -563,14 +563,16 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             closed = _closed_compound(counted)
             if closed is None and (counted.lemma_.lower() in WEAK_NOUNS or counted.pos_ == "PROPN"):
                 continue
-            what = unit = closed or noun_class(counted.lemma_, counted.text)
+            tagged = _hashtag_parts(counted)
+            lemma = tagged[1] if tagged else counted.lemma_.lower()  # "#Chibokgirls": girl
+            what = unit = closed or noun_class(lemma, None if tagged else counted.text)
             if what == "deaths":  # "19 dolphin deaths", "30 worker deaths": whose deaths
                 kind = next((c.lemma_.lower() for c in counted.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
                 what = unit = f"{kind} deaths" if kind else what
             dead = counted.lemma_.lower() in DEAD_NOUNS  # "two dead bodies were brought to hospital": the dead
             if dead:
                 what = unit = "people"
-            owner = owner_of(counted, agent=False)
+            owner = tagged[0] if tagged else owner_of(counted, agent=False)
             partitive = counted.dep_ == "pobj" and counted.head.head.i == num.i
             # "82 of the 276 girls abducted have been released": the part's own verb says what
             # happened to it; the set's verb ("abducted") belongs to the whole, and a part of a
@@ -588,11 +590,11 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
                 # "20,000 people killed"
                 what = unit = "people"
                 change = "killed"
-            if change in THINGS_DONE_OTHERWISE and counted.lemma_.lower() not in PEOPLE_NOUNS:
+            if change in THINGS_DONE_OTHERWISE and lemma not in PEOPLE_NOUNS:
                 change = THINGS_DONE_OTHERWISE[change]  # "firing its nine engines", "seized 300 rifles"
             owner = owner or (owner_of(counted) if change is None else None)
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
-            told_of = change is not None and counted.lemma_.lower() in PEOPLE_NOUNS  # "four militants were exchanged"
+            told_of = change is not None and lemma in PEOPLE_NOUNS  # "four militants were exchanged"
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
                     and (what not in PEOPLE_CLASSES and not told_of or fig.value == 1):
                 continue  # "one worker told her", "three scientists": a mention, not a count anyone reports
@@ -628,7 +630,7 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             att.source = quote_speaker(anchor)
             if att.source is None:
                 continue  # a figure in a quote whose speaker the text does not name: not the outlet's own
-        when = past_year(anchor, article.published.date or analysis.anchor)
+        when = past_year(anchor, article.published.date or analysis.anchor, change)
         if when is None and anchor is num and num.head.dep_ == "conj" and num.head.pos_ == "VERB":
             # "in 2005 killed 15 people and injured 170": the second act shares the first's time
             when = past_year(num.head.head, article.published.date or analysis.anchor)
@@ -646,6 +648,25 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         metric_first(claim)
         out.append(claim)
     return out
+
+
+# The shortest name a hashtag may open with before its counted noun ("#Chibokgirls").
+MIN_TAG_NAME = 3
+
+
+def _hashtag_parts(counted) -> tuple[str, str] | None:
+    """A hashtag that runs a name and a counted noun together ("21 of the #Chibokgirls"): the
+    name as the owner and the noun's class ("Chibok", "girls"), as a reader says it; else None."""
+    word = counted.text.lstrip("#")
+    if not (counted.text.startswith("#") or (counted.i > 0 and counted.doc[counted.i - 1].text == "#")) \
+            or not word.isalpha():
+        return None
+    for k in range(MIN_TAG_NAME, len(word) - 2):
+        tail = word[k:].lower()
+        for lemma in (tail, tail[:-1] if tail.endswith("s") else tail):
+            if lemma in NOUN_CLASSES or lemma in PEOPLE_NOUNS:
+                return word[:k], lemma
+    return None
 
 
 def _closed_compound(counted) -> str | None:
@@ -835,7 +856,8 @@ def _response_claims(article, sent, analysis) -> list[Claim]:
             continue  # "denied them visas", "was denied bail": a thing refused, not a claim denied
         if lemma in ("reject", "dispute", "refute") and obj.lemma_.lower() not in ASSERTION_NOUNS:
             continue  # "rejected a proposed cap": opposing a plan, not answering a claim
-        what = _object_key(obj, sent)
+        who = owner_name(ent_text(party)) if (party.ent_type_ or party.pos_ == "PROPN") else party.lemma_.lower()
+        what = _object_key(obj, sent, who)
         if not what:
             continue
         if lemma in ("deny", "dispute", "refute", "reject") and not negated:
@@ -846,7 +868,6 @@ def _response_claims(article, sent, analysis) -> list[Claim]:
             value = "not confirmed"
         else:
             value = "confirmed"
-        who = owner_name(ent_text(party)) if (party.ent_type_ or party.pos_ == "PROPN") else party.lemma_.lower()
         subject = f"{who} on {what}"
         att = attribute(sent, holder)
         if att.source is None and not att.background:
@@ -882,9 +903,11 @@ def _object_of(v):
     return None
 
 
-def _object_key(obj, sent) -> str | None:
+def _object_key(obj, sent, party: str | None = None) -> str | None:
     """What a response is about, folded like a figure's subject ("the presence of Turkish
-    troops on its territory" is about Turkey's troops)."""
+    troops on its territory" is about Turkey's troops). A party's own thing is its own, as
+    written ("the Red Cross confirmed its role": "its role", not "Red Cross roles" after the
+    party's name once more)."""
     n = obj
     for _ in range(3):  # follow "of" down to the thing itself: presence/deployment of the troops
         of = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -895,6 +918,9 @@ def _object_key(obj, sent) -> str | None:
     if n.pos_ not in ("NOUN", "PROPN"):
         return None
     owner = owner_of(n)
+    mine = next((c for c in n.children if c.dep_ == "poss" and c.lower_ in words("possessive_pronouns")), None)
+    if n.pos_ == "NOUN" and mine is not None and (owner is None or owner == party):
+        return f"{mine.lower_} {n.lower_}"
     return " ".join(p for p in (owner, noun_class(n.lemma_) if n.pos_ == "NOUN" else n.text) if p)
 
 

@@ -38,7 +38,7 @@ from collections import defaultdict
 from functools import cache
 
 from storyline import words as wordlists
-from storyline.compare.numbers import CURRENCIES, interval, render, rounding_tolerance, same_figure
+from storyline.compare.numbers import CURRENCIES, interval, number, render, rounding_tolerance, same_figure
 from storyline.compare.samefigure import FLOOR_REACH, KNOWN_CHANGES, join_same_figures
 from storyline.compare.subjects import MEASURES
 from storyline.compare.units import dimension_units, in_unit, join_unit_systems
@@ -53,6 +53,7 @@ NOT_CURRENT = {"earlier figure", "projected"}
 # How far outside another's approximation ("about 850": 765-935) an approximate figure may
 # lie and still be the same estimate: the same 5 % slack exact figures get.
 APPROX_REACH = 0.05
+LABEL_CLAUSE_WORDS = 16  # a telling this short is its own subject label (and compare.shared's)
 
 
 def _day(d: str | None) -> dt.date | None:
@@ -71,13 +72,13 @@ def values_agree(a: Claim, b: Claim) -> bool:
     later "at least 6" or "more than 50" after "at least 40" raises it, so two floors, or a
     floor and a figure, are one value only when their numbers are ("at least 7" and "7"), or
     when the later report gives a lower floor the earlier figure meets (a looser restatement).
-    They never disagree, though (:func:`consistent`). A size of a thing ("over 200 feet tall")
-    does not rise as a toll does: there a floor and the figure it holds are one value told
-    loosely."""
+    They never disagree, though (:func:`consistent`). A size of a thing ("over 200 feet tall"),
+    or a count of a happening years before ("girls abducted in 2014"), does not rise as a toll
+    does: there a floor and the figure it holds are one value told loosely (:func:`_settled`)."""
     b = in_unit(b, a.unit)  # "over 200 feet" against "70 metres": one height in two systems
     if _excludes(a, b):
         return False
-    if (_floor(a) or _floor(b)) and not (_fixed_size(a) and _fixed_size(b)):
+    if (_floor(a) or _floor(b)) and not (_settled(a) and _settled(b)):
         if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)) \
                 and not isinstance(a.value, bool) and not isinstance(b.value, bool):
             if same_figure((float(a.value), float(a.value), "point"), (float(b.value), float(b.value), "point")):
@@ -101,6 +102,19 @@ def _fixed_size(c: Claim) -> bool:
     label = f" {c.subject} "
     return c.unit in dimension_units() and any(w in _size_dimensions() for w in c.subject.split()) \
         and not any(f" {change} " in label for change in KNOWN_CHANGES)
+
+
+# "workers killed in 1988", "oil spilled in 1989 (gallons)"
+PAST_YEAR = re.compile(r" in ((?:19|20)\d\d)( \([^)]*\))?$")
+
+
+def _settled(c: Claim) -> bool:
+    """A figure that does not move while the news unfolds: a size of a thing, or a count of a
+    happening its label places in an earlier year ("girls abducted in 2014"). Outlets told of it
+    years on give floors and round figures of one known count, not a toll still rising, so there
+    "more than 200" and "276" are one value told loosely; two exact values that differ still do not
+    agree."""
+    return _fixed_size(c) or bool(PAST_YEAR.search(c.subject))
 
 
 STRICT_BOUNDS = wordlists.words("strict_bound_qualifiers")
@@ -238,12 +252,13 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
         by_subject[c.subject].append(c)
     out = []
     for subject, cs in _split_ages(_split_bare(_join_short_names(join_unit_systems(
-            join_same_figures(list(by_subject.items())))))):
+            join_same_figures(_join_dated_twins(list(by_subject.items()))))))):
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))
         keys = _source_keys(cs, independent, partial)
         n = len(set(keys.values()))
+        subject = _readable(subject, cs)
         for c in cs:
             c.sources, c.single_source = n, n == 1
         groups = _value_groups(cs)
@@ -274,6 +289,86 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     order = {"conflict": 0, "evolving": 1, "agree": 2, "single": 3}
     out.sort(key=lambda k: (order[k.status], -k.independent_sources, -len(k.claims), k.subject))
     return out
+
+
+# "two years ago", "more than two years after": a span counted back from the article's day
+YEARS_BACK = re.compile(r"\b(\w+)\s+years?\s+(?:" + "|".join(sorted(compare_words("years_back_words"))) + r")\b", re.I)
+
+
+def _names_year(c: Claim, year: int) -> bool:
+    """Whether a claim's own sentence places its happening in ``year``: a time phrase opening
+    the sentence names the year ("On New Year's Eve 2015, ..."; a year further on may be
+    another event's: "more than the 258,000 barrels leaked in 1989"), or the sentence counts
+    back to it from the claim's date ("two years ago" in 2016 is 2014)."""
+    if re.match(rf"[^,;:]{{0,40}}\b{year}\b[^,;:]{{0,20}},", c.text):
+        return True
+    said = _day(c.date)
+    told = _number_at(c)
+    if said is None or told is None:
+        return False
+    for m in YEARS_BACK.finditer(c.text[:told]):  # before the figure: "two years after hundreds of women ..."
+        n = 1 if m.group(1).lower() in ("a", "one") else number(m.group(1))
+        if n is not None and said.year - n == year:
+            return True
+    return False
+
+
+def _number_at(c: Claim) -> int | None:
+    """Where a claim's figure stands in its sentence, when it can be found as written."""
+    v = c.value
+    forms = [v] if isinstance(v, str) else [f"{v:,}", str(v)] if isinstance(v, int) and not isinstance(v, bool) else []
+    found = [i for f in forms if (i := c.text.lower().find(str(f).lower())) >= 0]
+    return min(found) if found else None
+
+
+def _sentence(c: Claim) -> tuple:
+    return (c.article, c.evidence[0].start if c.evidence else None, c.text)
+
+
+def _join_dated_twins(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """A claim under a label with no year ("women assaulted") whose own sentence places it in
+    the year of its twin label ("women assaulted in 2015": "two years ago, hundreds of women
+    ...") is that twin's figure: the parse missed the year, the sentence did not. Each claim
+    moves on its own sentence's word: this crash's "people killed" stays apart from "people
+    killed in 2004" unless its sentence is about 2004, and not when the year is that of another
+    figure its sentence gives (a comparison with an earlier event)."""
+    labels = {label: n for n, (label, _) in enumerate(subjects)}
+    out = [(label, list(cs)) for label, cs in subjects]
+    for label, n in labels.items():
+        m = PAST_YEAR.search(label)
+        if m is None:
+            continue
+        twin = labels.get(label[:m.start()] + (m.group(2) or ""))  # "oil spilled (gallons)"
+        if twin is None:
+            continue
+        # a sentence that has a figure of its own under the dated label gives its year to that
+        # one: "6 million gallons have spewed, more than the 11 million leaked in 1989"
+        dated = {_sentence(c) for c in out[n][1]}
+        moving = [c for c in out[twin][1] if _names_year(c, int(m.group(1))) and _sentence(c) not in dated]
+        for c in moving:
+            c.subject = label
+            out[n][1].append(c)
+        out[twin] = (out[twin][0], [c for c in out[twin][1] if all(c is not x for x in moving)])
+    return [g for g in out if g[1]]
+
+
+_QUOTES = str.maketrans("", "", '"“”')
+
+
+def _readable(subject: str, cs: list[Claim]) -> str:
+    """The label a reader sees for statements compared under a key of lemmas ("son be old",
+    "damage take month": how the extractor matches tellings, not how anyone says it): the
+    shortest telling's own words, cut to a label's length ("damage from a launchpad explosion
+    would take nine to 12 months to repair"). Labels written as the text gives them stay."""
+    texts = [" ".join((c.text or "").translate(_QUOTES).split()) for c in cs]
+    if not all(c.kind == "assertion" for c in cs) or not all(texts) \
+            or any(subject.rstrip(" …").lower() in t.lower() for t in texts):
+        return subject
+    words_ = min(texts, key=len).rstrip(" .,;:").split()
+    label = " ".join(words_[:LABEL_CLAUSE_WORDS]).rstrip(",;:") + (" …" if len(words_) > LABEL_CLAUSE_WORDS else "")
+    for c in cs:  # as written: a capital may be a name's ("Weinstein's company withheld ...")
+        c.subject = label
+    return label
 
 
 def _bare(subject: str, cs: list[Claim]) -> bool:
@@ -480,7 +575,7 @@ def _note(status: str, values: list[dict], conflicts: list[dict], cs: list[Claim
         who = {c.attributed_to for c in cs if c.attributed_to}
         return "one source" + (f" ({', '.join(sorted(who))})" if who else "") + (
             ", anonymous" if all(c.anonymous for c in cs) else "")
-    who = {c.attributed_to for c in cs if c.attributed_to}
-    if len(who) == 1:
+    who = {c.attributed_to for c in cs}
+    if len(who) == 1 and None not in who:  # not when the other outlets name nobody
         return f"all reports attribute it to {next(iter(who))}"
     return ""

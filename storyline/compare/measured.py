@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from storyline.compare.attribution import RETROSPECTIVE, is_report_verb
+from storyline.compare.numbers import number
 from storyline.compare.words import words
 from storyline.compare.subjects import (
     CHANGE_CLASSES,
@@ -165,7 +166,14 @@ def phrase(noun, relational: bool = True, stop: int = -1) -> str:
             j -= 1
             continue
         break
-    words_ = [t.lower_ for t in doc[left:noun.i]]
+    while left - 2 > stop and left - 2 >= noun.left_edge.i and doc[left - 1].text == "-" \
+            and doc[left - 1].whitespace_ == "" and doc[left - 2].whitespace_ == "" and doc[left - 2].text.isalnum():
+        left -= 2  # the whole of a hyphenated word: "souped-up model", never "up model"
+    model = left < noun.i and doc[left].like_num and left - 1 > stop and doc[left - 1].pos_ == "PROPN" \
+        and left <= doc[left - 1].head.i <= noun.i
+    if model:
+        left -= 1  # a model's name and number: "Delta 4-Heavy rocket", as written
+    words_ = [t.text if model else t.lower_ for t in doc[left:noun.i]]
     if noun.lemma_.lower() in words("proposals"):  # "its initial $105bn offer": the earlier one, kept apart
         earlier = [c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ in RETROSPECTIVE and c.i < left]
         words_ = earlier[:1] + words_
@@ -845,10 +853,26 @@ def _year_of(token, year: int) -> int | None:
         return int(token.text)
     if token.lower_ == "year" and any(c.lower_ in ("last", "previous") for c in token.children):
         return year - 1
+    if token.lower_ in ("year", "years") and token.head.lower_ == "ago":
+        # "kidnapped two years ago", "more than two years ago": counted back from the
+        # publication year (a floor on the time goes back at least that far, so its year is
+        # the latest the happening can have been)
+        count = next((c for c in token.children if c.dep_ == "nummod" or c.like_num), None)
+        n = 1 if count is None and token.lower_ == "year" else number(count.text) if count is not None else None
+        if n is not None and float(n).is_integer() and 0 < n < 100:
+            return year - int(n)
     return None
 
 
-def past_year(token, published: str | None) -> str | None:
+def _tells_what_happened(clause, noun, change: str | None) -> bool:
+    """Whether a clause on a counted noun tells the change the figure counts: "200 schoolgirls
+    abducted by the group in 2014" for the abducted, "the 40 miners who died in 2010" for the
+    dead (not "21 schoolgirls captured in 2014 have been freed" for the freed)."""
+    return change is not None and clause.dep_ in ("acl", "relcl") and clause.head.i == noun.i \
+        and noun.pos_ in ("NOUN", "PROPN") and change_class(clause.lemma_) == change
+
+
+def past_year(token, published: str | None, change: str | None = None) -> str | None:
     """The year of an earlier event a figure belongs to, when its clause names one before the
     year of publication: "a 1988 blast that killed 167 workers", "In 1989, the tanker spilled
     11m gallons". Figures of an old event then never meet the current event's figures."""
@@ -860,8 +884,11 @@ def past_year(token, published: str | None) -> str | None:
     # Where a year may sit: the figure's clause, the clause it is joined to ("exploded in 1999
     # and killed 3"), and the nouns a relative clause hangs from ("the 2005 blast at a
     # refinery where 15 workers died").
+    # ... but for the clause that says what happened to the counted things themselves: "the more
+    # than 200 schoolgirls abducted in 2014" (the count is of that abduction)
+    noun = token.head if token.dep_ == "nummod" else token
     inner = {t.i for c in v.subtree if c.i != v.i and c.dep_ in OTHER_CLAUSES and not _contains(c, token)
-             for t in c.subtree}
+             and not _tells_what_happened(c, noun, change) for t in c.subtree}
     scope = [t for t in v.subtree if t.i not in inner]
     if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):  # "hit ... on 27 April 2003, discharging"
         scope += [t for c in v.head.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]

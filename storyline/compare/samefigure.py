@@ -133,7 +133,7 @@ def join_same_figures(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
         for c in subjects[n][1]:
             c.subject = label
         joined.extend(subjects[n][1])
-    return _join_bare(_split_earlier(_rejoin_earlier(_join_dated(out))))
+    return _join_bare(_join_owned(_split_earlier(_rejoin_earlier(_join_dated(out)))))
 
 
 def _main_value(cs: list[Claim]) -> list[Claim]:
@@ -217,16 +217,47 @@ def _join_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[
                 continue
             # the stated numbers must be one within rounding: "more than a dozen" companies
             # is no floor under "20 biggest companies", "more than a million" is "about one million"
-            homes = [n for n in of_unit.get(c.unit, ())
-                     if any(_point(o) is not None and _one_number(_point(c), _point(o)) for o in out[n][1])]
-            if len(homes) != 1:
-                continue
-            home_label, home = out[homes[0]]
-            c.subject = home_label
-            home.append(c)
-            cs.remove(c)
-            moved = True
+            homes = [n for n in of_unit.get(c.unit, ()) if _told_in(c, out[n][1])]
+            if len(homes) == 1:
+                _move(c, cs, out[homes[0]])
+                moved = True
     return [g for g in out if g[1]] if moved else out
+
+
+def _join_owned(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """A count that is only a name and its counted noun ("21 of the #Chibokgirls": "Chibok
+    girls", no verb) joins the one subject of that name and noun that says what happened to them
+    ("Chibok girls freed") whose figures it is, within rounding: the same count told with less.
+    Each figure moves on its own number ("dozens of the Chibok girls" in a video stays); where
+    two such subjects fit, or none, it stays apart."""
+    out = [(label, list(cs)) for label, cs in subjects]
+    figures = {n: _parts(label, cs[0].unit) for n, (label, cs) in enumerate(out)
+               if cs and len({c.unit for c in cs}) == 1 and all(c.kind == "figure" for c in cs)}
+    moved = False
+    for n, ((unit, years, changes), owners, nouns) in figures.items():
+        if changes or nouns or years or not owners:
+            continue
+        for c in list(out[n][1]):
+            if _point(c) is None:
+                continue
+            homes = [m for m, ((u, y, ch), o, _) in figures.items()
+                     if m != n and u == unit and not y and ch and o == owners and _told_in(c, out[m][1])]
+            if len(homes) == 1:
+                _move(c, out[n][1], out[homes[0]])
+                moved = True
+    return [g for g in out if g[1]] if moved else out
+
+
+def _told_in(c: Claim, cs: list[Claim]) -> bool:
+    """Whether a claim's stated number is, within rounding, one a subject's claims state."""
+    return any(_point(o) is not None and _one_number(_point(c), _point(o)) for o in cs)
+
+
+def _move(c: Claim, cs: list[Claim], home: tuple[str, list[Claim]]) -> None:
+    """Moves a claim from its subject's claims into the one subject it joins, under that label."""
+    c.subject = home[0]
+    home[1].append(c)
+    cs.remove(c)
 
 
 def _one_number(a: float, b: float) -> bool:
@@ -270,7 +301,10 @@ def _join_dated(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list
     for subject, cs in sorted(subjects, key=lambda g: -len(_parts(g[0], g[1][0].unit)[0][2])):
         key, owners, nouns = _parts(subject, cs[0].unit)
         unit, years, changes = key
-        dated = any(y[:1].isdigit() for y in years) and all(c.kind == "figure" and c.unit == unit for c in cs)
+        # counts only: two shares of one year ("60 percent approved", "BP's 60 percent
+        # interest") are no more one figure for sharing it
+        dated = any(y[:1].isdigit() for y in years) and unit != "%" \
+            and all(c.kind == "figure" and c.unit == unit for c in cs)
         home = None
         if dated:
             for n, (other, ocs) in enumerate(out):

@@ -27,6 +27,7 @@ from collections import defaultdict
 
 from storyline.compare.attribution import attribute, is_report_verb, source_phrase
 from storyline.compare.claims import _is_prose, _make
+from storyline.compare.comparison import LABEL_CLAUSE_WORDS
 from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, is_picture_line, is_promo
 from storyline import words as wordlists
 from storyline.compare.words import words
@@ -41,7 +42,6 @@ MIN_RARE = 3
 RARE_SHARE = 0.5
 SAME_STATEMENT = 0.5  # shared weight over the lighter sentence's weight that makes one statement
 LABEL_WORDS = 6  # words of a statement's subject label made of its key words
-LABEL_CLAUSE_WORDS = 16  # a telling this short is its own subject label
 FIGURE_KINDS = {"figure", "tally"}
 VAGUE_AMOUNTS = wordlists.words("vague_amounts") | {"several", "dozen"}
 # A speaker's own voice: first-person words as written ("US" is not "us").

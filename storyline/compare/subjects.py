@@ -154,6 +154,8 @@ def participle(lemma: str, written: str | None = None, tag: str | None = None) -
         return re.sub(r"(al|il|gan|ogn|or)ised$", r"\1ized", w)
     if low.endswith("e"):
         return low + "d"
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", low):
+        return low + low[-1] + "ed"  # one syllable ending consonant-vowel-consonant: "banned", "stopped"
     if re.search(r"[^aeiou]y$", low):
         return low[:-1] + "ied"
     return low + "ed"
