@@ -352,19 +352,3 @@ def test_a_causing_verb_takes_the_time_of_what_it_caused():
     by = {e.trigger: e for e in analysis.events}
     assert (by["force"].earliest, by["force"].latest) == ("2010-04-24", "2010-04-25")
     assert by.get("agree") is None or by["agree"].date is None  # a plan's day is not the agreeing's
-
-
-def test_a_time_that_says_what_kind_of_thing_a_noun_is_dates_nothing():
-    analysis = _analysis_of("The company's first-quarter dividends were shelved.",
-                            "He warned of the risks during the 2017 research conference.", published="2010-06-17")
-    by = {e.trigger: e for e in analysis.events}
-    assert by["shelve"].date != "2010-01"  # the dividends are of the first quarter; the shelving is not
-    assert by["warn"].date == "2017"  # the occasion's year dates what was said there
-
-
-def test_times_on_an_agent_s_noun_and_under_a_verb_of_how_a_deed_went_date_it():
-    analysis = _analysis_of("Mexico's peso was hammered by flu fears on Thursday and its stock market slid.",
-                            "BP managed to place a cap over the leaking pipe earlier this month.", published="2009-04-30")
-    by = {e.trigger: e for e in analysis.events}
-    assert by["hammer"].date == "2009-04-30"
-    assert (by["manage"].earliest, by["manage"].latest) == ("2009-04-01", "2009-04-30")

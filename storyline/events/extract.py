@@ -393,9 +393,8 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
             v = _governing_verb(tspan.root) if tspan is not None else None
             if v is not None:
                 attached.setdefault(v.i, []).append(t)
-            elif _dated(t) and (tspan is None or tspan.root.dep_ not in _KIND_OF_NOUN or _dates_an_occasion(tspan.root)):
-                loose.append(t)  # (a time that says what kind of thing a noun is dates nothing:
-                # "first-quarter dividends ... have been shelved", "a 1990 law")
+            elif _dated(t):
+                loose.append(t)
         shared = _share_times(span, attached)
         in_time = {i for t in stimex for i in range(t.start, t.end)}
         found = [f for f in _sentence_events(span, attached, stimex, ents, loose) if f[0].i not in shared]
@@ -432,7 +431,6 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
 
 ASPECT_VERBS = wordlists.words("aspect_verbs")
 SAME_TIME_MARKS = wordlists.words("same_time_marks")
-_KIND_OF_NOUN = ("compound", "amod", "nummod")  # dependencies of a time used as a noun's modifier
 CAUSATIVE_VERBS = wordlists.words("causative_verbs")
 
 
@@ -466,18 +464,6 @@ def _share_times(span, attached: dict[int, list[TimeExpr]]) -> set[int]:
             # ... or a participle that frames the saying ("said, speaking in an interview on Friday")
             attached[h.i] = list(times)  # the clause stays a happening too: other reports may tell it alone
     return out
-
-
-OCCASION_PREPOSITIONS = wordlists.words("occasion_prepositions")
-
-
-def _dates_an_occasion(tok) -> bool:
-    """A time modifying the noun of an occasion a happening is placed at ("during the 2017 ISS
-    conference", "during the 2015 celebrations")."""
-    noun = tok.head
-    while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:
-        noun = noun.head
-    return noun.dep_ == "pobj" and noun.head.lower_ in OCCASION_PREPOSITIONS
 
 
 def _first_conjunct(w):
@@ -636,8 +622,7 @@ def _under(doc, t: TimeExpr, v) -> bool:
     for _ in range(12):
         if tok.i == v.i:
             return True
-        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") or tok.lower_ == "following" or (
-                tok.lower_ in BOUND_PREPOSITIONS and tok.dep_ != "agent"):  # "hammered by flu fears on Thursday"
+        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") or tok.lower_ in BOUND_PREPOSITIONS or tok.lower_ == "following":
             return False
         if tok.dep_ == "appos":
             return False  # a description of a participant ("X, the 2007 champion") does not date the event
