@@ -82,7 +82,10 @@ def _build_story(
     expectations = [x for a in articles for x in analyses[a.id].expectations]
     expectations = follow_up(expectations, events, by_id)
     every = build_timeline(events)
-    first_report = min((d for a in articles for d in [a.published.date or a.published.earliest] if d), default=None)
+    # The first dated report; an undated article's window opens wherever its texts allow (its
+    # oldest time), which is no report date: the back-story would start after the story.
+    first_report = min((a.published.date for a in articles if a.published.date),
+                       default=min((a.published.earliest for a in articles if a.published.earliest), default=None))
     timeline = key_events(every, max_events, since=first_report)
     # Ranked on what the texts suggest; shown with what they support.
     after_the_incident(honest_dates(every))

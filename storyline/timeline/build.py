@@ -535,12 +535,22 @@ def _background(e: Event, since: str | None) -> bool:
     return end < (dt.date.fromisoformat(since[:10]) - dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
 
 
-def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str]) -> str | None:
+def _one_old_day(e: Event, c: Event, since: str | None) -> bool:
+    """Two lines of the back-story on one day: reports recall an old happening by its day
+    ("On December 31, 2015, a wave of assaults swept ..." / "Two years ago, hundreds of women
+    reported being attacked ..."), each in its own words; the view shows that day once."""
+    return (e.precision == c.precision == "day" and e.date == c.date
+            and _background(e, since) and _background(c, since))
+
+
+def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str], since: str | None = None) -> str | None:
     """Why line ``e`` tells the happening of line ``c`` (the name of the rule), or None."""
     from storyline.events.merge import different_deeds
 
     if not _same_time(e, c) or different_deeds(e.triggers, c.triggers):
         return None
+    if _one_old_day(e, c, since):
+        return "one day of the back-story"
     for name, rule in (("same figure", _same_figure), ("same doer, same deed", _same_doer_same_deed),
                        ("one more of it", _adds_to), ("same source again", _same_source_again),
                        ("the lead's detail", _lead_detail)):
@@ -602,7 +612,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
             undated -= _replace(chosen, shadow, told, i, cands)  # the source's statement with its time, rather than without
             continue
         same, why = next(((k, r) for k, j in enumerate(chosen + shadow)
-                          if (r := _tells_the_same(e, cands[j], vectors[i], vectors[j], rare))), (None, None))
+                          if (r := _tells_the_same(e, cands[j], vectors[i], vectors[j], rare, since))), (None, None))
         if same is not None:
             other = cands[(chosen + shadow)[same]]
             if same < len(chosen) and _dates_it(e, cands[chosen[same]]):
