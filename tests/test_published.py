@@ -73,3 +73,24 @@ def test_small_hours_stamps_left_alone_when_the_text_says_otherwise():
     assert date_article(late, metadata="2018-02-06T01:11:34").date == "2018-02-06"
     today = "The company raised its offer on Monday. On Tuesday, the board met."
     assert date_article(today, metadata="2018-02-06T03:15:53").date == "2018-02-06"
+
+
+def test_a_midnight_day_older_than_what_the_text_tells_as_past_is_a_placeholder():
+    # The page's stamp is a year before the delay its own text reports as done.
+    text = ("The space station's re-entry was delayed in September 2017, the agency said.\n\n"
+            "It is expected to fall to Earth within months.")
+    pub = date_article(text, metadata="2016-09-21T00:00:00", downloaded="2018-01-14T13:53:28")
+    assert pub.date is None and (pub.earliest, pub.latest) == ("2017-09-01", "2018-01-14")
+    assert "placeholder" in pub.evidence
+
+
+def test_a_midnight_day_stands_when_the_text_tells_nothing_later():
+    text = "The space station's re-entry was delayed in September 2017, the agency said."
+    pub = date_article(text, metadata="2017-09-21T00:00:00", downloaded="2018-01-14T13:53:28")
+    assert (pub.date, pub.how) == ("2017-09-21", "metadata")
+
+
+def test_a_date_told_as_coming_does_not_make_the_day_a_placeholder():
+    text = "The agency said the station will fall to Earth in March 2018."
+    pub = date_article(text, metadata="2017-09-21T00:00:00", downloaded="2018-01-14T13:53:28")
+    assert pub.date == "2017-09-21"

@@ -51,6 +51,7 @@ ZONE_REACH = dt.timedelta(hours=14)
 CLOCK_SLACK = dt.timedelta(minutes=2)
 # A crawl-time "publication" more than this many days after every date the text spells out
 # is not the outlet's date (news is told within days; a page recrawled later keeps its text).
+PLACEHOLDER_DAYS = 7  # a bare day this much older than a date the text tells as past is no publication date
 STALE_DAYS = 90
 # A URL day more than this many days before the metadata: an edit date, not a second witness.
 UPDATE_DAYS = 30
@@ -270,6 +271,16 @@ def date_article(body: str, *, metadata: str | None, url: str | None = None,
                        f"date the text spells out, {floor}, is more than {STALE_DAYS} days older")
                 return _fallback(body, [o for o in others if o[0] >= floor], upper=min(meta_day, downloaded[:10]),
                                  why=why, pin_from=floor)
+        if is_bare(metadata):
+            floor = _floor(body, meta_day)
+            upper = downloaded[:10] if parse_date_string(downloaded or "") else None
+            if upper and floor and floor > meta_day and _days_apart(floor, meta_day) > PLACEHOLDER_DAYS:
+                # Rule 8: a day with no time of day (a placeholder, or the page's first version)
+                # older than a date the text spells out as past: the article is no older than
+                # that, and no younger than its crawl.
+                why = (f"metadata date {metadata} has no time of day and the text tells {floor} as past, "
+                       "after it: a placeholder")
+                return _fallback(body, [o for o in others if o[0] >= floor], upper=upper, why=why, pin_from=floor)
         if url_day and url_day < meta_day and _days_apart(url_day, meta_day) > UPDATE_DAYS:
             # Rule 6: a URL day months before the metadata: the URL was minted when the page first
             # went online, the metadata is a later edit, unless the text tells news after the URL day.
