@@ -94,9 +94,17 @@ def test_a_crawl_date_the_text_contradicts_becomes_a_window():
     assert "crawl" in pub.evidence and "told as ahead" in pub.evidence
 
 
-def test_a_crawl_date_the_text_agrees_with_is_kept():
+def test_a_crawl_date_the_text_agrees_with_is_only_an_upper_bound():
+    # Nothing contradicts the crawler's clock, but nothing makes it the publication day either.
     pub = date_article(AHEAD, metadata="2019-03-12T21:26:00", downloaded="2019-03-12T22:26:42")
-    assert (pub.date, pub.how) == ("2019-03-12", "metadata")
+    assert pub.date is None and (pub.earliest, pub.latest) == ("2018-03-18", "2019-03-12")
+    assert "crawl time" in pub.evidence
+
+
+def test_a_crawl_date_gives_way_to_the_url_day():
+    pub = date_article(AHEAD, metadata="2019-03-12T21:26:00", downloaded="2019-03-12T22:26:42",
+                       url="https://example.com/2019/03/10/marathon-route/")
+    assert (pub.date, pub.how) == ("2019-03-10", "url")
 
 
 def test_a_rejected_crawl_date_falls_back_to_a_url_the_text_accepts():

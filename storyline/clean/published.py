@@ -271,6 +271,11 @@ def date_article(body: str, *, metadata: str | None, url: str | None = None,
                        f"date the text spells out, {floor}, is more than {STALE_DAYS} days older")
                 return _fallback(body, [o for o in others if o[0] >= floor], upper=min(meta_day, downloaded[:10]),
                                  why=why, pin_from=floor)
+            # Rule 9: even when nothing contradicts it, the crawler's clock only says the page
+            # existed by then; a URL or date-line day, or the text's weekdays, may still pin it.
+            why = f"metadata date {metadata} is the crawl time (downloaded {downloaded}), not a publication date"
+            return _fallback(body, [o for o in others if not floor or o[0] >= floor],
+                             upper=min(meta_day, downloaded[:10]), why=why)
         if is_bare(metadata):
             floor = _floor(body, meta_day)
             upper = downloaded[:10] if parse_date_string(downloaded or "") else None
