@@ -629,6 +629,11 @@ def test_a_line_that_points_back_to_someone_or_a_deed_told_before_does_not_stand
     assert not stands_alone("The new victim was admitted to hospital.")
     assert stands_alone("The Man Booker Prize was awarded to her on Tuesday.")
     assert stands_alone("Spain and other countries closed their borders.")
+    # "the news" is what the sentences before told; a trade and an age name someone named before
+    assert not stands_alone("The comedian, 47, shared the news to her Twitter followers.")
+    assert not stands_alone("The minister announced the news on Monday.")
+    assert stands_alone("The company broke the news that it would close its plant.")
+    assert stands_alone("The pair, both 40, were arrested.")
 
 
 def test_a_yardstick_from_another_story_and_a_non_act_are_not_happenings():
