@@ -251,8 +251,8 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     for c in claims:
         by_subject[c.subject].append(c)
     out = []
-    for subject, cs in _split_ages(_split_bare(_join_short_names(join_unit_systems(
-            join_same_figures(_join_dated_twins(list(by_subject.items()))))))):
+    for subject, cs in _split_ages(_split_bare(_join_short_names(_join_owner_twins(join_unit_systems(
+            join_same_figures(_join_dated_twins(list(by_subject.items())))), articles)))):
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))
@@ -349,6 +349,63 @@ def _join_dated_twins(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
             c.subject = label
             out[n][1].append(c)
         out[twin] = (out[twin][0], [c for c in out[twin][1] if all(c is not x for x in moving)])
+    return [g for g in out if g[1]]
+
+
+_YEARED = re.compile(r"\b(?:19|20)\d\d\b|\((?:earlier|cumulative)\)")
+
+
+def _owner_words(label: str) -> list[str]:
+    return [w for w in _UNIT_PART.sub("", label).split() if w[:1].isupper()]
+
+
+_UNIT_PART = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def _names_all(article: Article | None, owners: list[str]) -> bool:
+    """Whether an article's own text names every owner word (as a whole word)."""
+    if article is None:
+        return False
+    text = " ".join(t for t in (article.title, article.body) if t)
+    return all(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", text) for o in owners)
+
+
+def _join_owner_twins(subjects: list[tuple[str, list[Claim]]],
+                      articles: dict[str, Article]) -> list[tuple[str, list[Claim]]]:
+    """A count told with what happened but without its owner ("197 girls still held captive")
+    is the count of the one owned twin in the story ("218 Chibok girls still held captive") when
+    every article telling it names that owner: the writer left the name out because the article
+    is about it. Only labels that say what happened join (a bare "girls" may be any girls), never
+    a label of an earlier year (its own event), and only where one owner has such a twin: with
+    "Germany troops killed" and "Britain troops killed" both in the story, "troops killed" could
+    be either, and stays apart. The joined claims keep their values, so a count that moved
+    between the tellings shows as a change or a conflict under one subject."""
+    index = {label: n for n, (label, _) in enumerate(subjects)}
+    owned: dict[int, list[int]] = {}
+    for n, (label, cs) in enumerate(subjects):
+        owners = _owner_words(label)
+        if not owners or _YEARED.search(label) or not cs or not all(c.kind == "figure" for c in cs):
+            continue
+        stripped = " ".join(w for w in label.split() if w not in owners)
+        twin = index.get(stripped)
+        if twin is None or twin == n:
+            continue
+        tcs = subjects[twin][1]
+        units = {c.unit for c in cs + tcs}
+        if len(units) != 1 or not all(c.kind == "figure" for c in tcs) or _bare(stripped, tcs):
+            continue
+        owned.setdefault(twin, []).append(n)
+    moves = {twin: homes[0] for twin, homes in owned.items() if len(homes) == 1
+             and all(_names_all(articles.get(c.article), _owner_words(subjects[homes[0]][0]))
+                     for c in subjects[twin][1])}
+    if not moves:
+        return subjects
+    out = [(label, list(cs)) for label, cs in subjects]
+    for twin, home in moves.items():
+        for c in out[twin][1]:
+            c.subject = out[home][0]
+        out[home][1].extend(out[twin][1])
+        out[twin] = (out[twin][0], [])
     return [g for g in out if g[1]]
 
 
