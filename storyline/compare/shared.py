@@ -41,6 +41,7 @@ MIN_SHARED = 3  # distinct words two tellings share, at the least
 MIN_RARE = 3
 RARE_SHARE = 0.5
 SAME_STATEMENT = 0.5  # shared weight over the lighter sentence's weight that makes one statement
+MIN_QUOTED = 2  # content words of a quotation two outlets print that make it one statement
 LABEL_WORDS = 6  # words of a statement's subject label made of its key words
 FIGURE_KINDS = {"figure", "tally"}
 VAGUE_AMOUNTS = wordlists.words("vague_amounts") | {"several", "dozen"}
@@ -92,7 +93,10 @@ def _statement_tokens(span):
     if att.verb is not None:
         drop.add(att.verb.i)
         for c in att.verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+            # "..., the ministry said, adding that troops were on site": what it added is a
+            # second statement, told apart from the first (``_clause`` cuts it from labels too)
+            if c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.dep_ in ("advcl", "conj", "parataxis")
+                                                             and is_report_verb(c) and c.i > att.verb.i):
                 drop.update(t.i for t in c.subtree)
     return att, [t for t in span if t.i not in drop]
 
@@ -150,8 +154,46 @@ def _candidates(article: Article, analysis: ArticleAnalysis, doc, taken: set[int
         if len({lemma for lemma, _ in found}) < MIN_SHARED:
             continue
         common = {lemma for lemma, t in found if t.pos_ != "PROPN"}
-        out.append((span, {lemma for lemma, _ in found}, found, common))
+        out.append((span, {lemma for lemma, _ in found}, found, common, _quoted(span)))
     return out
+
+
+_QUOTE_PAIRS = {'"': '"', "“": "”"}
+
+
+def _quoted(span) -> list[tuple[str, ...]]:
+    """The passages a sentence puts in quotation marks, each as its lower-cased words: what
+    a speaker said in their own words, which another outlet quoting the speaker prints too."""
+    out, opened, words_ = [], None, []
+    for t in span:
+        if opened is None:
+            if t.text in _QUOTE_PAIRS:
+                opened, words_ = _QUOTE_PAIRS[t.text], []
+        elif t.text == opened or (opened == '"' and t.text == "”"):
+            if words_:
+                out.append(tuple(words_))
+            opened = None
+        elif t.is_alpha:
+            words_.append(t.lower_)
+    return out
+
+
+def _contained(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _same_quote(a: list[tuple[str, ...]], b: list[tuple[str, ...]], weighty) -> bool:
+    """Whether two sentences quote one passage: the shorter quotation, word for word, inside
+    the other's, with at least ``MIN_QUOTED`` words that carry content and are not the story's
+    common words ("massive damage" quoted by two outlets is the spokesman's phrase; "the
+    attack" is anyone's)."""
+    for x in a:
+        for y in b:
+            short, long = (x, y) if len(x) <= len(y) else (y, x)
+            if len([w for w in short if weighty(w)]) >= MIN_QUOTED and _contained(short, long):
+                return True
+    return False
 
 
 def _clause(span) -> str:
@@ -244,7 +286,7 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
             continue
         found = _candidates(a, an, doc, taken[a.id])
         present.setdefault(independent.get(a.id, a.id), set()).update(t.lemma_.lower() for t in doc)
-        cands.extend((a, span, lemmas, common, order) for span, lemmas, order, common in found)
+        cands.extend((a, span, lemmas, common, order, quoted) for span, lemmas, order, common, quoted in found)
     n = len(present)  # sources: a wire copy does not make a word common
     if n < 2:
         return []
@@ -262,6 +304,14 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
         return independent.get(a.id, a.id)
 
     parent = list(range(len(cands)))
+    surface: dict[str, str] = {}  # a word as written -> its lemma, for quotations
+    for c in cands:
+        for lemma, tok in c[4]:
+            surface.setdefault(tok.lower_, lemma)
+
+    def weighty(word: str) -> bool:
+        lemma = surface.get(word)
+        return lemma is not None and df.get(lemma, n) <= max(2, n * RARE_SHARE)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -274,6 +324,9 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
             if key(i) == key(j):
                 continue
             a, b = cands[i][2], cands[j][2]
+            if cands[i][5] and cands[j][5] and _same_quote(cands[i][5], cands[j][5], weighty):
+                parent[find(i)] = find(j)
+                continue
             both = a & b
             rare = {x for x in both if df.get(x, n) <= max(2, n * RARE_SHARE)} & cands[i][3] & cands[j][3]
             if len(both) < MIN_SHARED or len(rare) < MIN_RARE:
