@@ -68,3 +68,53 @@ def test_a_bare_noun_or_an_earlier_year_is_not_an_owner_less_twin():
     claims = [_fig("1", "a", 40, None, "2024-10-14", "Kestrel miners killed in 2009", "miners"),
               _fig("2", "b", 31, None, "2024-10-16", "miners killed in 2009", "miners")]
     assert set(_compare(claims, *_mine())) == {"Kestrel miners killed in 2009", "miners killed in 2009"}
+
+
+# A ferry told by three outlets: one quotation printed by two of them, and a second statement
+# one of them adds to the first.
+FERRY = {
+    "a": ("Harbour Post",
+          "The coastguard said the ferry had sunk near the harbour. "
+          "A port authority spokesman in Dover said the crew had been rescued by a fishing boat. "
+          "“All passengers of the ferry are safe and accounted for,” he said."),
+    "b": ("Channel Herald",
+          "The ferry sank on Monday morning. "
+          "Everyone on board was “safe and accounted for,” the port authority said, adding that divers "
+          "were searching the wreck for fuel leaks."),
+    "c": ("Coast Daily",
+          "Divers were searching the wreck for fuel leaks, the coastguard said. "
+          "The ferry was towed to the harbour on Tuesday."),
+}
+
+
+def _ferry():
+    from test_compare_shared import _story
+
+    shared, claims = _story(FERRY, {"a": "a", "b": "b", "c": "c"})
+    return shared + [c for c in claims if c.kind == "assertion"]
+
+
+def test_two_outlets_printing_one_quotation_tell_one_statement():
+    # the two tellings share only the quoted words: too few for a statement told in other words
+    told = [c for c in _ferry() if "accounted" in c.text]
+    assert {c.article for c in told} == {"a", "b"}
+    assert len({c.subject for c in told}) == 1
+
+
+def test_what_a_speaker_added_is_a_second_statement():
+    claims = _ferry()
+    [subject] = {c.subject for c in claims if "accounted" in c.text}
+    # the divers are the port authority's second statement: told by the coastguard too, but
+    # not the passengers' safety
+    assert not [c for c in claims if c.article == "c" and c.subject == subject]
+
+
+def test_he_after_an_unnamed_spokesman_is_that_spokesman():
+    [quote] = [c for c in _ferry() if c.article == "a" and "accounted" in c.text]
+    assert quote.attributed_to is not None and "spokesman" in quote.attributed_to
+    # "officials said ... he said" names no one person: left unnamed
+    from test_claims import claims_of
+
+    _, claims = claims_of("Officials said the bridge would reopen on Friday. "
+                          "“About 40 engineers worked through the night,” he said.")
+    assert all(c.attributed_to is None or "fficials" not in c.attributed_to for c in claims)
