@@ -59,6 +59,18 @@ def test_two_owners_of_one_count_leave_the_owner_less_count_apart():
     assert set(comps) == {OWNED, "Brandt miners still trapped", BARE_OWNER}
 
 
+def test_an_owner_less_count_one_outlet_gives_or_outlets_give_differently_stays_apart():
+    # one article's count without the owner may be anyone's (another company's workers)
+    claims = [_fig("1", "a", 40, None, "2024-10-14", OWNED, "miners"),
+              _fig("2", "b", 31, None, "2024-10-16", BARE_OWNER, "miners")]
+    assert set(_compare(claims, *_mine())) == {OWNED, BARE_OWNER}
+    # two outlets giving different counts without the owner: a loose label, not the owner's count
+    claims = [_fig("1", "a", 40, None, "2024-10-14", OWNED, "miners"),
+              _fig("2", "b", 31, None, "2024-10-16", BARE_OWNER, "miners"),
+              _fig("3", "c", 58, None, "2024-10-16", BARE_OWNER, "miners")]
+    assert set(_compare(claims, *_mine())) == {OWNED, BARE_OWNER}
+
+
 def test_a_bare_noun_or_an_earlier_year_is_not_an_owner_less_twin():
     # "miners" says nothing of what happened to them: any miners
     claims = [_fig("1", "a", 40, None, "2024-10-14", "Kestrel miners", "miners"),
