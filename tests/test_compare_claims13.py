@@ -130,3 +130,21 @@ def test_he_after_an_unnamed_spokesman_is_that_spokesman():
     _, claims = claims_of("Officials said the bridge would reopen on Friday. "
                           "“About 40 engineers worked through the night,” he said.")
     assert all(c.attributed_to is None or "fficials" not in c.attributed_to for c in claims)
+
+
+def test_a_term_in_quotation_marks_in_the_writers_own_words_is_no_statement():
+    from test_compare_shared import _story
+
+    bodies = {"a": ("Harbour Post", "The council opened a “quiet waiting room” beside the ferry terminal on Monday. "
+                                    "The ferry sank near the harbour."),
+              "b": ("Channel Herald", "Relatives gathered in a “quiet waiting room” where counsellors offered tea. "
+                                      "The ferry sank on Monday.")}
+    shared, _ = _story(bodies, {"a": "a", "b": "b"})
+    assert not [c for c in shared if "waiting" in c.text]
+    # the same words quoted from a speaker by both are one statement
+    bodies = {"a": ("Harbour Post", "The council said relatives were given a “quiet waiting room” near the pier. "
+                                    "The ferry sank near the harbour."),
+              "b": ("Channel Herald", "Relatives were offered a “quiet waiting room”, a council spokesman said. "
+                                      "The ferry sank on Monday.")}
+    shared, _ = _story(bodies, {"a": "a", "b": "b"})
+    assert {c.article for c in shared if "waiting" in c.text} == {"a", "b"}

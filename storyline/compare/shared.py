@@ -154,7 +154,10 @@ def _candidates(article: Article, analysis: ArticleAnalysis, doc, taken: set[int
         if len({lemma for lemma, _ in found}) < MIN_SHARED:
             continue
         common = {lemma for lemma, t in found if t.pos_ != "PROPN"}
-        out.append((span, {lemma for lemma, _ in found}, found, common, _quoted(span)))
+        # a quotation is a speaker's words only where a source is said to speak; quotation marks
+        # in the writer's own telling mark a term (a “women's safety area”), not a statement
+        quoted = _quoted(span) if att.verb is not None else []
+        out.append((span, {lemma for lemma, _ in found}, found, common, quoted))
     return out
 
 
@@ -162,7 +165,7 @@ _QUOTE_PAIRS = {'"': '"', "“": "”"}
 
 
 def _quoted(span) -> list[tuple[str, ...]]:
-    """The passages a sentence puts in quotation marks, each as its lower-cased words: what
+    """The passages a sentence puts in quotation marks, each as its words as written: what
     a speaker said in their own words, which another outlet quoting the speaker prints too."""
     out, opened, words_ = [], None, []
     for t in span:
@@ -174,24 +177,32 @@ def _quoted(span) -> list[tuple[str, ...]]:
                 out.append(tuple(words_))
             opened = None
         elif t.is_alpha:
-            words_.append(t.lower_)
+            words_.append(t.text)
     return out
 
 
-def _contained(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words of ``long`` that are ``short`` word for word (case aside), if it holds them."""
     n = len(short)
-    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+    low = tuple(w.lower() for w in short)
+    for i in range(len(long) - n + 1):
+        if tuple(w.lower() for w in long[i:i + n]) == low:
+            return long[i:i + n]
+    return None
 
 
 def _same_quote(a: list[tuple[str, ...]], b: list[tuple[str, ...]], weighty) -> bool:
     """Whether two sentences quote one passage: the shorter quotation, word for word, inside
-    the other's, with at least ``MIN_QUOTED`` words that carry content and are not the story's
-    common words ("massive damage" quoted by two outlets is the spokesman's phrase; "the
-    attack" is anyone's)."""
+    the other's, with at least ``MIN_QUOTED`` words that carry content, are written small in
+    both and are not words every source of the story uses ("massive damage" quoted by two
+    outlets is the spokesman's phrase; "the attack" is anyone's; a quoted name, capitalised by
+    one outlet, is a name)."""
     for x in a:
         for y in b:
             short, long = (x, y) if len(x) <= len(y) else (y, x)
-            if len([w for w in short if weighty(w)]) >= MIN_QUOTED and _contained(short, long):
+            there = _within(short, long)
+            if there is not None and \
+                    sum(w.islower() and v.islower() and weighty(w) for w, v in zip(short, there)) >= MIN_QUOTED:
                 return True
     return False
 
@@ -310,8 +321,9 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
             surface.setdefault(tok.lower_, lemma)
 
     def weighty(word: str) -> bool:
-        lemma = surface.get(word)
-        return lemma is not None and df.get(lemma, n) <= max(2, n * RARE_SHARE)
+        # a word not every source uses (in a story of two sources, any word)
+        lemma = surface.get(word.lower())
+        return lemma is not None and df.get(lemma, n) <= max(2, n - 1)
 
     def find(i: int) -> int:
         while parent[i] != i:
