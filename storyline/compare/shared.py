@@ -94,8 +94,10 @@ def _statement_tokens(span):
         drop.add(att.verb.i)
         for c in att.verb.children:
             # "..., the ministry said, adding that troops were on site": what it added is a
-            # second statement, told apart from the first (``_clause`` cuts it from labels too)
-            if c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.dep_ in ("advcl", "conj", "parataxis")
+            # second statement, told apart from the first (``_clause`` cuts it from labels too).
+            # Only the participle that appends one: "X said A, but he said B" tells both, and
+            # another outlet telling both is the same sentence
+            if c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.dep_ == "advcl" and c.tag_ == "VBG"
                                                              and is_report_verb(c) and c.i > att.verb.i):
                 drop.update(t.i for t in c.subtree)
     return att, [t for t in span if t.i not in drop]
