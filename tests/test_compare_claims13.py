@@ -148,3 +148,13 @@ def test_a_term_in_quotation_marks_in_the_writers_own_words_is_no_statement():
                                       "The ferry sank on Monday.")}
     shared, _ = _story(bodies, {"a": "a", "b": "b"})
     assert {c.article for c in shared if "waiting" in c.text} == {"a", "b"}
+
+
+def test_single_quotation_marks_quote_and_apostrophes_do_not():
+    from storyline.annotate.nlp import parse
+    from storyline.compare.shared import _quoted
+
+    doc = parse("'The crew's boat was safe and accounted for,' the harbour master's deputy said.")
+    assert _quoted(doc[:]) == [("The", "crew", "s", "boat", "was", "safe", "and", "accounted", "for")]
+    doc = parse("The harbour master's deputy said the crew’s boat was “safe and accounted for”.")
+    assert _quoted(doc[:]) == [("safe", "and", "accounted", "for")]

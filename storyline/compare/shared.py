@@ -23,9 +23,10 @@ Per-article stages never see the other articles; this stage reads the stored par
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 
-from storyline.compare.attribution import attribute, is_report_verb, source_phrase
+from storyline.compare.attribution import attribute, is_report_verb, quote_mark, source_phrase
 from storyline.compare.claims import _is_prose, _make
 from storyline.compare.comparison import LABEL_CLAUSE_WORDS
 from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, is_picture_line, is_promo
@@ -163,23 +164,27 @@ def _candidates(article: Article, analysis: ArticleAnalysis, doc, taken: set[int
     return out
 
 
-_QUOTE_PAIRS = {'"': '"', "“": "”"}
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _quoted(span) -> list[tuple[str, ...]]:
-    """The passages a sentence puts in quotation marks, each as its words as written: what
-    a speaker said in their own words, which another outlet quoting the speaker prints too."""
-    out, opened, words_ = [], None, []
-    for t in span:
-        if opened is None:
-            if t.text in _QUOTE_PAIRS:
-                opened, words_ = _QUOTE_PAIRS[t.text], []
-        elif t.text == opened or (opened == '"' and t.text == "”"):
-            if words_:
-                out.append(tuple(words_))
+    """The passages a sentence puts in quotation marks, double or single (as some papers
+    quote; an apostrophe is no mark: ``attribution.quote_mark``), each as its words as
+    written: what a speaker said in their own words, which another outlet quoting the speaker
+    prints too."""
+    text = span.doc.text
+    out, opened = [], None
+    for pos in range(span.start_char, span.end_char):
+        mark = quote_mark(text, pos)
+        if mark is None:
+            continue
+        if opened is None and mark in ("open", "toggle"):
+            opened = pos + 1
+        elif opened is not None and mark in ("close", "toggle"):
+            found = tuple(_WORD.findall(text[opened:pos]))
+            if found:
+                out.append(found)
             opened = None
-        elif t.is_alpha:
-            words_.append(t.text)
     return out
 
 
