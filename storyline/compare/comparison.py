@@ -407,15 +407,7 @@ def _join_owner_twins(subjects: list[tuple[str, list[Claim]]], articles: dict[st
     moves = {twin: homes[0] for twin, homes in owned.items() if len(homes) == 1
              and all(_names_all(articles.get(c.article), _owner_words(subjects[homes[0]][0]))
                      for c in subjects[twin][1])}
-    if not moves:
-        return subjects
-    out = [(label, list(cs)) for label, cs in subjects]
-    for twin, home in moves.items():
-        for c in out[twin][1]:
-            c.subject = out[home][0]
-        out[home][1].extend(out[twin][1])
-        out[twin] = (out[twin][0], [])
-    return [g for g in out if g[1]]
+    return _move_all(subjects, moves)
 
 
 _QUOTES = str.maketrans("", "", '"“”')
@@ -454,6 +446,19 @@ def _split_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list
     return out
 
 
+def _move_all(subjects: list[tuple[str, list[Claim]]], moves: dict[int, int]) -> list[tuple[str, list[Claim]]]:
+    """Moves every claim of subject n into subject m, under m's label, for each n -> m."""
+    if not moves:
+        return subjects
+    out = [(label, list(cs)) for label, cs in subjects]
+    for n, m in moves.items():
+        for c in out[n][1]:
+            c.subject = out[m][0]
+        out[m][1].extend(out[n][1])
+        out[n] = (out[n][0], [])
+    return [g for g in out if g[1]]
+
+
 def _join_short_names(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
     """A person's age under one of their names ("age of Silverman", "age of Sarah") is the
     age of the one full name in the story that has it as its first or last word ("age of
@@ -468,15 +473,7 @@ def _join_short_names(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
         homes = [m for other, m in full.items() if name in (other.split()[0], other.split()[-1])]
         if len(homes) == 1:
             moves[n] = homes[0]
-    if not moves:
-        return subjects
-    out = [(label, list(cs)) for label, cs in subjects]
-    for n, m in moves.items():
-        for c in out[n][1]:
-            c.subject = out[m][0]
-        out[m][1].extend(out[n][1])
-        out[n] = (out[n][0], [])
-    return [g for g in out if g[1]]
+    return _move_all(subjects, moves)
 
 
 # How far apart two reports of one person's age may be (beyond the time between them) and
