@@ -158,3 +158,28 @@ def test_single_quotation_marks_quote_and_apostrophes_do_not():
     assert _quoted(doc[:]) == [("The", "crew", "s", "boat", "was", "safe", "and", "accounted", "for")]
     doc = parse("The harbour master's deputy said the crew’s boat was “safe and accounted for”.")
     assert _quoted(doc[:]) == [("safe", "and", "accounted", "for")]
+
+
+# Every outlet uses "captain", "arrested" and "ferry": the tellings share no rare word.
+CAPTAIN = {
+    "a": ("Harbour Post", "The ferry sank on Monday. The captain of the ferry has been arrested, police said. "
+                          "People were rescued from the water, the coastguard said."),
+    "b": ("Channel Herald", "The ferry sank near the pier. Police confirmed the harbour was closed. "
+                            "A spokesman added: \"It is too early for us to say more.\" "
+                            "They later confirmed that the captain was arrested in connection with the sinking. "
+                            "People were rescued by fishing boats, witnesses said."),
+    "c": ("Coast Daily", "The ferry sank in calm water. Relatives asked whether the captain would be arrested. "
+                         "The captain was praised by the mayor, a council spokesman said."),
+}
+
+
+def test_the_same_thing_reported_done_to_the_same_one_is_one_statement():
+    from test_compare_shared import _story
+
+    shared, claims = _story(CAPTAIN, {"a": "a", "b": "b", "c": "c"})
+    told = shared + [c for c in claims if c.kind == "assertion"]
+    arrested = [c for c in told if "arrested" in c.text and c.article in "ab"]
+    assert {c.article for c in arrested} == {"a", "b"} and len({c.subject for c in arrested}) == 1
+    # praised is another thing done to him; "people" picks no one out
+    assert not [c for c in told if c.article == "c" and c.subject == arrested[0].subject]
+    assert not [c for c in shared if "rescued" in c.text]

@@ -48,6 +48,7 @@ FIGURE_KINDS = {"figure", "tally"}
 VAGUE_AMOUNTS = wordlists.words("vague_amounts") | {"several", "dozen"}
 # A speaker's own voice: first-person words as written ("US" is not "us").
 FIRST_PERSON = frozenset(wordlists.entries("first_person_words"))
+GENERAL_NOUNS = words("general_counted_nouns")
 MAX_WORDS = 60  # a longer "sentence" is a run-on of page text, not one statement
 
 
@@ -160,8 +161,24 @@ def _candidates(article: Article, analysis: ArticleAnalysis, doc, taken: set[int
         # a quotation is a speaker's words only where a source is said to speak; quotation marks
         # in the writer's own telling mark a term (a “women's safety area”), not a statement
         quoted = _quoted(span) if att.verb is not None else []
-        out.append((span, {lemma for lemma, _ in found}, found, common, quoted))
+        out.append((span, {lemma for lemma, _ in found}, found, common, quoted, _core(span, att)))
     return out
+
+
+def _core(span, att) -> tuple | None:
+    """(who, what was done to them, negated) of a reported statement of something done to a
+    named party ("the driver of the tram has been arrested, police said": driver, arrest):
+    two sources reporting the same thing done to the same one say one thing, even in the
+    story's everyday words. Only reported statements (a source frames them), in the passive, of
+    a noun that picks someone out (not "people")."""
+    verb = _stated(span)
+    if att.verb is None or att.source is None or verb is span.root or verb.pos_ != "VERB":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.lemma_.lower() in GENERAL_NOUNS:
+        return None
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return subj.lemma_.lower(), verb.lemma_.lower(), negated
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -304,7 +321,8 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
             continue
         found = _candidates(a, an, doc, taken[a.id])
         present.setdefault(independent.get(a.id, a.id), set()).update(t.lemma_.lower() for t in doc)
-        cands.extend((a, span, lemmas, common, order, quoted) for span, lemmas, order, common, quoted in found)
+        cands.extend((a, span, lemmas, common, order, quoted, core)
+                     for span, lemmas, order, common, quoted, core in found)
     n = len(present)  # sources: a wire copy does not make a word common
     if n < 2:
         return []
@@ -343,7 +361,8 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
             if key(i) == key(j):
                 continue
             a, b = cands[i][2], cands[j][2]
-            if cands[i][5] and cands[j][5] and _same_quote(cands[i][5], cands[j][5], weighty):
+            if (cands[i][5] and cands[j][5] and _same_quote(cands[i][5], cands[j][5], weighty)) \
+                    or (cands[i][6] is not None and cands[i][6] == cands[j][6]):
                 parent[find(i)] = find(j)
                 continue
             both = a & b
