@@ -183,3 +183,17 @@ def test_the_same_thing_reported_done_to_the_same_one_is_one_statement():
     # praised is another thing done to him; "people" picks no one out
     assert not [c for c in told if c.article == "c" and c.subject == arrested[0].subject]
     assert not [c for c in shared if "rescued" in c.text]
+
+
+def test_they_after_an_unnamed_spokesman_is_the_body_that_spoke_before():
+    from test_claims import claims_of
+
+    _, claims = claims_of("The coastguard confirmed that the ferry had sunk. A spokesman added: \"We are "
+                          "still searching.\" They later said that 40 passengers had been rescued.")
+    [rescued] = [c for c in claims if c.value == 40]
+    assert rescued.attributed_to == "The coastguard"
+    # a spokesman the text places ("A coastguard spokesman") is kept
+    _, claims = claims_of("The mayor confirmed that the ferry had sunk. A coastguard spokesman said the search "
+                          "went on. They later said that 40 passengers had been rescued.")
+    [rescued] = [c for c in claims if c.value == 40]
+    assert rescued.attributed_to is not None and "spokesman" in rescued.attributed_to

@@ -283,12 +283,20 @@ def _speaking_body(pronoun) -> str | None:
         if start == 0:
             break
         start = doc[start - 1].sent.start
-    found = None
+    found = body = None
     for t in doc[start:pronoun.i]:
         if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in PRONOUNS \
                 and is_report_verb(t.head) and not is_caption(t.sent.text) \
                 and (t.lemma_.lower() not in PERSON_NOUNS or pronoun.lower_ == "they"):
             found = t
+            if t.lemma_.lower() not in PERSON_NOUNS:
+                body = t
+    if found is not None and body is not None and found is not body \
+            and all(c.dep_ == "det" for c in found.children):
+        # "British Transport Police confirmed ... A spokesman added ... They later confirmed":
+        # a bare "a spokesman" (no name, body or role of its own) speaks for the body that
+        # spoke just before
+        found = body
     return source_phrase(found, found.sent) if found is not None else None
 
 
