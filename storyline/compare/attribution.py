@@ -252,11 +252,24 @@ def antecedent(pronoun) -> str | None:
                 and not is_caption(e.sent.text):  # a name under a picture is not who speaks next
             found = e
     if found is None:
-        return None
+        return _speaking_person(doc, start, pronoun)
     title = doc[found.start - 1] if found.start > 0 else None
     if title is not None and title.text in ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"):
         return f"{title.text} {found.text}"
     return found.text
+
+
+def _speaking_person(doc, start: int, pronoun) -> str | None:
+    """The unnamed speaker "he" or "she" stands for when no person is named just before: the
+    last person noun that is the subject of a reporting verb ("A foreign ministry spokesman in
+    Berlin said ... . 'All staff are safe,' he said."). One person only: "officials" are not
+    "he"."""
+    found = None
+    for t in doc[start:pronoun.i]:
+        if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS and t.tag_ == "NN" \
+                and is_report_verb(t.head) and not is_caption(t.sent.text):
+            found = t
+    return source_phrase(found, found.sent) if found is not None else None
 
 
 def _speaking_body(pronoun) -> str | None:
@@ -270,12 +283,20 @@ def _speaking_body(pronoun) -> str | None:
         if start == 0:
             break
         start = doc[start - 1].sent.start
-    found = None
+    found = body = None
     for t in doc[start:pronoun.i]:
         if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in PRONOUNS \
                 and is_report_verb(t.head) and not is_caption(t.sent.text) \
                 and (t.lemma_.lower() not in PERSON_NOUNS or pronoun.lower_ == "they"):
             found = t
+            if t.lemma_.lower() not in PERSON_NOUNS:
+                body = t
+    if found is not None and body is not None and found is not body \
+            and all(c.dep_ == "det" for c in found.children):
+        # "British Transport Police confirmed ... A spokesman added ... They later confirmed":
+        # a bare "a spokesman" (no name, body or role of its own) speaks for the body that
+        # spoke just before
+        found = body
     return source_phrase(found, found.sent) if found is not None else None
 
 

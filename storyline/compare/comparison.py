@@ -39,7 +39,7 @@ from functools import cache
 
 from storyline import words as wordlists
 from storyline.compare.numbers import CURRENCIES, interval, number, render, rounding_tolerance, same_figure
-from storyline.compare.samefigure import FLOOR_REACH, KNOWN_CHANGES, join_same_figures
+from storyline.compare.samefigure import FLOOR_REACH, KNOWN_CHANGES, join_same_figures, told_alike
 from storyline.compare.subjects import MEASURES
 from storyline.compare.units import dimension_units, in_unit, join_unit_systems
 from storyline.compare.words import words as compare_words
@@ -251,8 +251,8 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     for c in claims:
         by_subject[c.subject].append(c)
     out = []
-    for subject, cs in _split_ages(_split_bare(_join_short_names(join_unit_systems(
-            join_same_figures(_join_dated_twins(list(by_subject.items()))))))):
+    for subject, cs in _split_ages(_split_bare(_join_short_names(_join_owner_twins(join_unit_systems(
+            join_same_figures(_join_dated_twins(list(by_subject.items())))), articles, independent)))):
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))
@@ -352,6 +352,64 @@ def _join_dated_twins(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
     return [g for g in out if g[1]]
 
 
+_YEARED = re.compile(r"\b(?:19|20)\d\d\b|\((?:earlier|cumulative)\)")
+
+
+def _owner_words(label: str) -> list[str]:
+    return [w for w in _UNIT_PART.sub("", label).split() if w[:1].isupper()]
+
+
+_UNIT_PART = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def _names_all(article: Article | None, owners: list[str]) -> bool:
+    """Whether an article's own text names every owner word (as a whole word)."""
+    if article is None:
+        return False
+    text = " ".join(t for t in (article.title, article.body) if t)
+    return all(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", text) for o in owners)
+
+
+def _join_owner_twins(subjects: list[tuple[str, list[Claim]]], articles: dict[str, Article],
+                      independent: dict[str, str]) -> list[tuple[str, list[Claim]]]:
+    """A count told with what happened but without its owner ("197 girls still held captive")
+    is the count of the one owned twin in the story ("218 Chibok girls still held captive") when
+    every article telling it names that owner: the writer left the name out because the article
+    is about it. Only labels that say what happened join (a bare "girls" may be any girls), never
+    a label of an earlier year (its own event), and only where one owner has such a twin: with
+    "Germany troops killed" and "Britain troops killed" both in the story, "troops killed" could
+    be either, and stays apart. The owned side must be one figure told alike, and the owner-less
+    one one number (within rounding, not vague or a bound) told by two independent sources at
+    least: in a story of one company every article names it, and an owner-less "paid" or
+    "liabilities" whose tellings differ, or that one article gives, may be anyone's (Shell's
+    evacuated workers in a story of BP's). The joined claims keep their
+    values, so a count that moved between the two shows as a change or a conflict."""
+    index = {label: n for n, (label, _) in enumerate(subjects)}
+    owned: dict[int, list[int]] = {}
+    for n, (label, cs) in enumerate(subjects):
+        owners = _owner_words(label)
+        if not owners or _YEARED.search(label) or not cs or not all(c.kind == "figure" for c in cs):
+            continue
+        stripped = " ".join(w for w in label.split() if w not in owners)
+        twin = index.get(stripped)
+        if twin is None or twin == n:
+            continue
+        tcs = subjects[twin][1]
+        units = {c.unit for c in cs + tcs}
+        if len(units) != 1 or not all(c.kind == "figure" for c in tcs) or _bare(stripped, tcs):
+            continue
+        # each side one figure told alike: an owner-less label whose tellings already differ
+        # ("paid", "loss" in a story of one company) gathers many things, not the owner's one
+        if not told_alike(tcs) or len(_value_groups(cs)) > 1 \
+                or len({independent.get(c.article, c.article) for c in tcs}) < 2:
+            continue
+        owned.setdefault(twin, []).append(n)
+    moves = {twin: homes[0] for twin, homes in owned.items() if len(homes) == 1
+             and all(_names_all(articles.get(c.article), _owner_words(subjects[homes[0]][0]))
+                     for c in subjects[twin][1])}
+    return _move_all(subjects, moves)
+
+
 _QUOTES = str.maketrans("", "", '"“”')
 
 
@@ -388,6 +446,19 @@ def _split_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list
     return out
 
 
+def _move_all(subjects: list[tuple[str, list[Claim]]], moves: dict[int, int]) -> list[tuple[str, list[Claim]]]:
+    """Moves every claim of subject n into subject m, under m's label, for each n -> m."""
+    if not moves:
+        return subjects
+    out = [(label, list(cs)) for label, cs in subjects]
+    for n, m in moves.items():
+        for c in out[n][1]:
+            c.subject = out[m][0]
+        out[m][1].extend(out[n][1])
+        out[n] = (out[n][0], [])
+    return [g for g in out if g[1]]
+
+
 def _join_short_names(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
     """A person's age under one of their names ("age of Silverman", "age of Sarah") is the
     age of the one full name in the story that has it as its first or last word ("age of
@@ -402,15 +473,7 @@ def _join_short_names(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
         homes = [m for other, m in full.items() if name in (other.split()[0], other.split()[-1])]
         if len(homes) == 1:
             moves[n] = homes[0]
-    if not moves:
-        return subjects
-    out = [(label, list(cs)) for label, cs in subjects]
-    for n, m in moves.items():
-        for c in out[n][1]:
-            c.subject = out[m][0]
-        out[m][1].extend(out[n][1])
-        out[n] = (out[n][0], [])
-    return [g for g in out if g[1]]
+    return _move_all(subjects, moves)
 
 
 # How far apart two reports of one person's age may be (beyond the time between them) and

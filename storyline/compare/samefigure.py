@@ -95,6 +95,13 @@ def _one_figure(points: list[float], shared_noun: bool = False) -> bool:
     return all(same_figure((a, a, "point"), (b, b, "point")) for a in points for b in points)
 
 
+def told_alike(cs: list[Claim]) -> bool:
+    """Whether claims state one number, within rounding, big and distinctive enough to
+    recognise ("some 197", "197"; not "hundreds", not "up to $40bn" beside "$27m")."""
+    points = [_point(c) for c in cs]
+    return bool(points) and all(p is not None for p in points) and _one_figure(points)
+
+
 def join_same_figures(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
     """Join subjects that are one figure in other words (see the module's rule); the joined
     claims take the subject of the group that names a thing, then the largest, then the

@@ -23,9 +23,10 @@ Per-article stages never see the other articles; this stage reads the stored par
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 
-from storyline.compare.attribution import attribute, is_report_verb, source_phrase
+from storyline.compare.attribution import attribute, is_report_verb, quote_mark, source_phrase
 from storyline.compare.claims import _is_prose, _make
 from storyline.compare.comparison import LABEL_CLAUSE_WORDS
 from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, is_picture_line, is_promo
@@ -41,11 +42,13 @@ MIN_SHARED = 3  # distinct words two tellings share, at the least
 MIN_RARE = 3
 RARE_SHARE = 0.5
 SAME_STATEMENT = 0.5  # shared weight over the lighter sentence's weight that makes one statement
+MIN_QUOTED = 2  # content words of a quotation two outlets print that make it one statement
 LABEL_WORDS = 6  # words of a statement's subject label made of its key words
 FIGURE_KINDS = {"figure", "tally"}
 VAGUE_AMOUNTS = wordlists.words("vague_amounts") | {"several", "dozen"}
 # A speaker's own voice: first-person words as written ("US" is not "us").
 FIRST_PERSON = frozenset(wordlists.entries("first_person_words"))
+GENERAL_NOUNS = words("general_counted_nouns")
 MAX_WORDS = 60  # a longer "sentence" is a run-on of page text, not one statement
 
 
@@ -92,7 +95,12 @@ def _statement_tokens(span):
     if att.verb is not None:
         drop.add(att.verb.i)
         for c in att.verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+            # "..., the ministry said, adding that troops were on site": what it added is a
+            # second statement, told apart from the first (``_clause`` cuts it from labels too).
+            # Only the participle that appends one: "X said A, but he said B" tells both, and
+            # another outlet telling both is the same sentence
+            if c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.dep_ == "advcl" and c.tag_ == "VBG"
+                                                             and is_report_verb(c) and c.i > att.verb.i):
                 drop.update(t.i for t in c.subtree)
     return att, [t for t in span if t.i not in drop]
 
@@ -150,8 +158,77 @@ def _candidates(article: Article, analysis: ArticleAnalysis, doc, taken: set[int
         if len({lemma for lemma, _ in found}) < MIN_SHARED:
             continue
         common = {lemma for lemma, t in found if t.pos_ != "PROPN"}
-        out.append((span, {lemma for lemma, _ in found}, found, common))
+        # a quotation is a speaker's words only where a source is said to speak; quotation marks
+        # in the writer's own telling mark a term (a “women's safety area”), not a statement
+        quoted = _quoted(span) if att.verb is not None else []
+        out.append((span, {lemma for lemma, _ in found}, found, common, quoted, _core(span, att)))
     return out
+
+
+def _core(span, att) -> tuple | None:
+    """(who, what was done to them, negated) of a reported statement of something done to a
+    named party ("the driver of the tram has been arrested, police said": driver, arrest):
+    two sources reporting the same thing done to the same one say one thing, even in the
+    story's everyday words. Only reported statements (a source frames them), in the passive, of
+    a noun that picks someone out (not "people")."""
+    verb = _stated(span)
+    if att.verb is None or att.source is None or verb is span.root or verb.pos_ != "VERB":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.lemma_.lower() in GENERAL_NOUNS:
+        return None
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return subj.lemma_.lower(), verb.lemma_.lower(), negated
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _quoted(span) -> list[tuple[str, ...]]:
+    """The passages a sentence puts in quotation marks, double or single (as some papers
+    quote; an apostrophe is no mark: ``attribution.quote_mark``), each as its words as
+    written: what a speaker said in their own words, which another outlet quoting the speaker
+    prints too."""
+    text = span.doc.text
+    out, opened = [], None
+    for pos in range(span.start_char, span.end_char):
+        mark = quote_mark(text, pos)
+        if mark is None:
+            continue
+        if opened is None and mark in ("open", "toggle"):
+            opened = pos + 1
+        elif opened is not None and mark in ("close", "toggle"):
+            found = tuple(_WORD.findall(text[opened:pos]))
+            if found:
+                out.append(found)
+            opened = None
+    return out
+
+
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words of ``long`` that are ``short`` word for word (case aside), if it holds them."""
+    n = len(short)
+    low = tuple(w.lower() for w in short)
+    for i in range(len(long) - n + 1):
+        if tuple(w.lower() for w in long[i:i + n]) == low:
+            return long[i:i + n]
+    return None
+
+
+def _same_quote(a: list[tuple[str, ...]], b: list[tuple[str, ...]], weighty) -> bool:
+    """Whether two sentences quote one passage: the shorter quotation, word for word, inside
+    the other's, with at least ``MIN_QUOTED`` words that carry content, are written small in
+    both and are not words every source of the story uses ("massive damage" quoted by two
+    outlets is the spokesman's phrase; "the attack" is anyone's; a quoted name, capitalised by
+    one outlet, is a name)."""
+    for x in a:
+        for y in b:
+            short, long = (x, y) if len(x) <= len(y) else (y, x)
+            there = _within(short, long)
+            if there is not None and \
+                    sum(w.islower() and v.islower() and weighty(w) for w, v in zip(short, there)) >= MIN_QUOTED:
+                return True
+    return False
 
 
 def _clause(span) -> str:
@@ -244,7 +321,8 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
             continue
         found = _candidates(a, an, doc, taken[a.id])
         present.setdefault(independent.get(a.id, a.id), set()).update(t.lemma_.lower() for t in doc)
-        cands.extend((a, span, lemmas, common, order) for span, lemmas, order, common in found)
+        cands.extend((a, span, lemmas, common, order, quoted, core)
+                     for span, lemmas, order, common, quoted, core in found)
     n = len(present)  # sources: a wire copy does not make a word common
     if n < 2:
         return []
@@ -262,6 +340,15 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
         return independent.get(a.id, a.id)
 
     parent = list(range(len(cands)))
+    surface: dict[str, str] = {}  # a word as written -> its lemma, for quotations
+    for c in cands:
+        for lemma, tok in c[4]:
+            surface.setdefault(tok.lower_, lemma)
+
+    def weighty(word: str) -> bool:
+        # a word not every source uses (in a story of two sources, any word)
+        lemma = surface.get(word.lower())
+        return lemma is not None and df.get(lemma, n) <= max(2, n - 1)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -274,6 +361,10 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
             if key(i) == key(j):
                 continue
             a, b = cands[i][2], cands[j][2]
+            if (cands[i][5] and cands[j][5] and _same_quote(cands[i][5], cands[j][5], weighty)) \
+                    or (cands[i][6] is not None and cands[i][6] == cands[j][6]):
+                parent[find(i)] = find(j)
+                continue
             both = a & b
             rare = {x for x in both if df.get(x, n) <= max(2, n * RARE_SHARE)} & cands[i][3] & cands[j][3]
             if len(both) < MIN_SHARED or len(rare) < MIN_RARE:
