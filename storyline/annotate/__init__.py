@@ -176,12 +176,14 @@ PIPE_CHARS = 30_000
 
 def _parse_together(nlp, texts: list[str]) -> list:
     """``texts`` parsed, in order, in nlp.pipe batches of similar length within PIPE_CHARS."""
+    from storyline.annotate.nlp import paragraphs
+
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     out: list = [None] * len(texts)
     group: list[int] = []
     for i in order + [None]:
         if group and (i is None or len(texts[i]) * (len(group) + 1) > PIPE_CHARS):
-            for j, doc in zip(group, nlp.pipe([texts[j] for j in group], batch_size=len(group))):
+            for j, doc in zip(group, nlp.pipe([paragraphs(nlp, texts[j]) for j in group], batch_size=len(group))):
                 out[j] = doc
             group = []
         if i is not None:

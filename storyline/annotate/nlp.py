@@ -29,8 +29,20 @@ def get_nlp():
 
 
 def parse(text: str):
-    """Parse ``text`` with the shared pipeline."""
-    return get_nlp()(text)
+    """Parse ``text`` with the shared pipeline, paragraphs kept apart."""
+    nlp = get_nlp()
+    return nlp(paragraphs(nlp, text))
+
+
+def paragraphs(nlp, text: str):
+    """``text`` tokenized, each line opening a sentence: a caption or heading without a final
+    stop ("... between Manhattan and Queens (file photo)") is not the subject of the next
+    paragraph's verb. Within a paragraph the parser still finds the sentences."""
+    doc = nlp.make_doc(text)
+    for t in doc[1:]:
+        if not t.is_space and "\n" in doc.text[doc[t.i - 1].idx:t.idx]:
+            t.is_sent_start = True
+    return doc
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,7 +60,8 @@ class _OnDemand:
     """Parses texts when asked: for scripts and tests that run a story stage on their own records."""
 
     def docs(self, texts):
-        return list(get_nlp().pipe(texts, batch_size=64))
+        nlp = get_nlp()
+        return list(nlp.pipe((paragraphs(nlp, t) for t in texts), batch_size=64))
 
 
 def parse_on_demand():

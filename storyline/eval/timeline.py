@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 DATE_LINE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 DASHES = re.compile(r"^\s*-{5,}\s*$")
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"  # 2: paragraphs parsed apart (annotate.nlp.paragraphs)
 
 _PTB = [
     (re.compile(r"-LRB-"), "("), (re.compile(r"-RRB-"), ")"), (re.compile(r"-LSB-"), "["),
@@ -176,12 +176,13 @@ def _store_doc(path: Path, doc) -> None:
 
 def parse_all(texts: list[str], batch_size: int = 16) -> None:
     """Parse the texts not yet in the disk cache, in batches (``nlp.pipe`` is faster than one by one)."""
-    from storyline.annotate.nlp import get_nlp
+    from storyline.annotate.nlp import get_nlp, paragraphs
 
     todo = [(t, p) for t in dict.fromkeys(texts) if not (p := _doc_path(t)).exists()]
     if not todo:
         return
-    for (text, path), doc in zip(todo, get_nlp().pipe((t for t, _ in todo), batch_size=batch_size)):
+    nlp = get_nlp()
+    for (text, path), doc in zip(todo, nlp.pipe((paragraphs(nlp, t) for t, _ in todo), batch_size=batch_size)):
         _store_doc(path, doc)
 
 
