@@ -300,6 +300,16 @@ def test_only_a_named_source_is_added_to_a_line():
     e = _event("e", "The president signed the law.", "2024-11-09")
     e.attributed_to = ["a decree"]
     assert sourced_line(e) == e.text
+    e.attributed_to = ["Media outlets"]  # capitalised only because it opened the sentence
+    assert sourced_line(e) == e.text
+
+
+def test_a_source_after_a_closing_quote_keeps_the_comma_inside():
+    from storyline.timeline.build import sourced_line
+
+    e = _event("e", 'She "borrowed the phrase another couple used to describe their split."', "2018-02-05")
+    e.attributed_to = ["the Mirror"]
+    assert sourced_line(e) == 'She "borrowed the phrase another couple used to describe their split," according to the Mirror.'
 
 
 def test_pieces_of_sentences_do_not_stand_alone():

@@ -506,6 +506,9 @@ def sourced_line(e: Event) -> str:
     if source is None or source.lower() in e.text.lower():
         return e.text
     source = re.sub(r"^(?:The|A|An)\b", lambda m: m.group().lower(), source)
+    quoted = re.match(r"(.*?)[.!,]?([\"\u201d\u2019]+)\s*$", e.text, re.S)
+    if quoted:  # a closing quote keeps the comma inside: '... their split," according to X.'
+        return f"{quoted.group(1)},{quoted.group(2)} according to {source}."
     return re.sub(r"[.!]?\s*$", "", e.text) + f", according to {source}."
 
 
@@ -513,8 +516,8 @@ def _named(source: str) -> bool:
     """A source with a name in it ("Andy Nias", "the Nato spokesperson"), not a description
     capitalised only because it opened a sentence ("A spokesman", "The carpet fitter")."""
     words_ = source.split()
-    if len(words_) == 1 and words_[0].lower() in UNNAMED_SOURCE_NOUNS:
-        return False  # "Papers", "Officials": a sentence's capital, not a name
+    if words_ and all(w.lower() in UNNAMED_SOURCE_NOUNS for w in words_):
+        return False  # "Papers", "Officials", "Media outlets": a sentence's capital, not a name
     return any(w[:1].isupper() for w in words_[1:]) or (words_[:1] != [] and words_[0][:1].isupper()
                                                          and not re.match(r"(?:The|A|An)\b", source))
 
