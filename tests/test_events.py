@@ -352,3 +352,14 @@ def test_a_causing_verb_takes_the_time_of_what_it_caused():
     by = {e.trigger: e for e in analysis.events}
     assert (by["force"].earliest, by["force"].latest) == ("2010-04-24", "2010-04-25")
     assert by.get("agree") is None or by["agree"].date is None  # a plan's day is not the agreeing's
+
+
+def test_a_stretch_of_time_as_the_subject_describes_a_period():
+    analysis = _analysis_of("The tail end of 2017 was packed with asteroid sightings.",
+                            "That chaotic New Year's Eve set off fears across the country.", published="2018-01-05")
+    triggers = {e.trigger for e in analysis.events}
+    assert "pack" not in triggers  # the year's end described, no deed
+    assert "set" in triggers  # a night named as the subject stands for what happened on it
+    analysis = _analysis_of("A man arrested in 2017 was released on Monday.", "The court met on Tuesday.",
+                            published="2018-01-05")
+    assert "release" in {e.trigger for e in analysis.events}

@@ -44,6 +44,7 @@ STATIVE = wordlists.words("stative_verbs")
 MODALS = wordlists.words("modal_verbs")
 # Adverbs that take a past sentence off the day it was reported.
 BACKGROUND_ADVERBS = wordlists.words("background_adverbs")
+PERIOD_PARTS = wordlists.words("period_parts")
 
 _CAPTION = re.compile(r"\b(?:" + wordlists.alternation("caption_cues") + r")\b", re.I)
 _PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
@@ -706,6 +707,20 @@ def _asks(c) -> bool:
     return first.lower_ in WH_WORDS and first.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod", "mark", "attr")
 
 
+def _time_is_subject(v, times) -> bool:
+    """Whether the verb's subject is itself a stretch of time ("2017 was a busy year", "The tail
+    end of 2017 was packed with sightings"): the sentence describes a period, it tells no deed."""
+    # A day named as the subject stands for what happened on it ("that chaotic New Year's Eve
+    # set off fears"); a year or a month does not.
+    def inside(tok) -> bool:
+        return any(t.start <= tok.idx < t.end and t.precision != "day" for t in times)
+
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (inside(c) or c.lemma_ in PERIOD_PARTS and any(inside(x) for x in c.subtree)):
+            return True
+    return False
+
+
 def _hypothetical(v) -> bool:
     """A clause of what would happen ("if a pandemic broke out today", and its joined verbs)."""
     for w in (v, v.head if v.dep_ == "conj" else v):
@@ -734,6 +749,8 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         own = [t for vi in _donors(v, attached, span) for t in attached[vi] if _dated(t) and t.kind != "future"]
         own += [t for t in loose if _under(span.doc, t, v)]
         how = "inherited"
+    if _time_is_subject(v, own):
+        return None  # "The tail end of 2017 was packed with sightings": a period described
     if tense in ("perfect", "pastperfect") and not any(t.precision == "day" for t in own):
         return None  # background: "have drawn closer", "had sent troops"
     date = precision = earliest = latest = time_text = time_value = None
