@@ -25,14 +25,16 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from functools import cache
 
 from storyline.compare.attribution import attribute, is_report_verb, quote_mark, source_phrase
 from storyline.compare.claims import _is_prose, _make
 from storyline.compare.comparison import LABEL_CLAUSE_WORDS
 from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, is_picture_line, is_promo
 from storyline import words as wordlists
-from storyline.compare.words import words
+from storyline.compare.words import FOLDER, words
 from storyline.model import Article, ArticleAnalysis, Claim
+from storyline.words import read_list
 
 # Parts of speech whose words say what a statement is about.
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
@@ -161,8 +163,33 @@ def _candidates(article: Article, analysis: ArticleAnalysis, doc, taken: set[int
         # a quotation is a speaker's words only where a source is said to speak; quotation marks
         # in the writer's own telling mark a term (a “women's safety area”), not a statement
         quoted = _quoted(span) if att.verb is not None else []
-        out.append((span, {lemma for lemma, _ in found}, found, common, quoted, _core(span, att)))
+        out.append((span, {lemma for lemma, _ in found}, found, common, quoted, _core(span, att), _classed(span)))
     return out
+
+
+# Entities that make a party: people, organisations, peoples ("the Taliban"); not places, which
+# any party's statements may name.
+PARTY_ENTITIES = {"PERSON", "ORG", "NORP"}
+
+
+def _classed(span) -> tuple[frozenset[str], frozenset[str]]:
+    """(statement classes, party names) of a sentence: the classes of ``statement_classes``
+    its words name ("retaliation" for "reprisal"), and the words of the people and bodies it
+    names, the speaker included ("Taliban", "Mujahid"). Two sentences of one class and one party
+    tell one statement ("The Taliban said it carried out the attack in retaliation for air
+    strikes" / "A Taliban spokesman called the attack a reprisal for airstrikes")."""
+    classes = frozenset(c for t in span if (c := _statement_classes().get(t.lemma_.lower())))
+    if not classes:
+        return frozenset(), frozenset()
+    names = frozenset(t.lemma_.lower() for t in span if t.ent_type_ in PARTY_ENTITIES and t.pos_ == "PROPN")
+    return classes, names
+
+
+@cache
+def _statement_classes() -> dict[str, str]:
+    """lemma -> its statement class (``words/statement_classes.txt``)."""
+    pairs = (line.split(":", 1) for line in read_list(FOLDER / "statement_classes.txt"))
+    return {w: cls.strip() for cls, lemmas in pairs for w in lemmas.split()}
 
 
 def _core(span, att) -> tuple | None:
@@ -321,8 +348,8 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
             continue
         found = _candidates(a, an, doc, taken[a.id])
         present.setdefault(independent.get(a.id, a.id), set()).update(t.lemma_.lower() for t in doc)
-        cands.extend((a, span, lemmas, common, order, quoted, core)
-                     for span, lemmas, order, common, quoted, core in found)
+        cands.extend((a, span, lemmas, common, order, quoted, core, classed)
+                     for span, lemmas, order, common, quoted, core, classed in found)
     n = len(present)  # sources: a wire copy does not make a word common
     if n < 2:
         return []
@@ -362,7 +389,8 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
                 continue
             a, b = cands[i][2], cands[j][2]
             if (cands[i][5] and cands[j][5] and _same_quote(cands[i][5], cands[j][5], weighty)) \
-                    or (cands[i][6] is not None and cands[i][6] == cands[j][6]):
+                    or (cands[i][6] is not None and cands[i][6] == cands[j][6]) \
+                    or (cands[i][7][0] & cands[j][7][0] and cands[i][7][1] & cands[j][7][1]):
                 parent[find(i)] = find(j)
                 continue
             both = a & b
