@@ -185,6 +185,19 @@ def _classed(span) -> tuple[frozenset[str], frozenset[str]]:
     return classes, names
 
 
+def _namer(span):
+    """The one who names a thing in "X called the attack a reprisal", "X described it as
+    revenge": the subject of a naming verb (``words/naming_verbs.txt``) that has both an object
+    and what it is named, when that subject is not a pronoun."""
+    root = span.root
+    if root.lemma_.lower() not in words("naming_verbs") or not any(c.dep_ == "dobj" for c in root.children):
+        return None
+    if not any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in root.children):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ != "PRON" else None
+
+
 @cache
 def _statement_classes() -> dict[str, str]:
     """lemma -> its statement class (``words/statement_classes.txt``)."""
@@ -424,5 +437,8 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
             subj = next((c for c in denier.children if c.dep_ == "nsubj"), None) if denier is not None else None
             if att.source is None and subj is not None and subj.pos_ != "PRON":
                 att.source = source_phrase(subj, span)  # "the director denied that ...": the director's word
+            namer = _namer(span)
+            if att.source is None and namer is not None:
+                att.source = source_phrase(namer, span)  # "a spokesman called the attack a reprisal"
             out.append(_make(a, span, analyses[a.id], label, _value(span), None, att, kind="assertion"))
     return out
