@@ -12,7 +12,9 @@ shorter one, each word weighed by how rare it is among the story's articles (a w
 article uses, "consulate" in a story of a consulate attack, says nothing about which thing
 is told). Sentences joined pairwise are grouped, and a group must hold sentences of at least
 two independent sources (wire copies count once: ``compare.wire``). Sentences that carry a
-figure are left out: their figures are compared as figures. A reported assertion or a
+figure are left out: their figures are compared as figures. Two sentences that name one party and
+one kind of statement about a deed (``words/statement_classes.txt``: "revenge", "a reprisal", "in
+retaliation") tell one statement even in the story's everyday words. A reported assertion or a
 response the per-article stage already found in a grouped sentence takes the group's subject,
 so all tellings of one statement are one subject.
 
