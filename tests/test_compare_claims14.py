@@ -57,3 +57,18 @@ def test_a_measure_s_head_worded_two_ways_is_one_subject():
     claims = [_fig("1", "a", 80, None, "2024-10-14", "capacity (%)", "%"),
               _fig("2", "b", 600, None, "2024-10-14", "power (MW)", "MW")]
     assert set(_compare(claims, *arts)) == {"capacity (%)", "power (MW)"}
+
+
+def test_a_part_told_with_of_whom_is_its_own_count_never_the_toll():
+    from test_claims import claims_of
+
+    for text in ("The county hospital said it was treating 30 people, six of whom were critically injured.",
+                 "The county hospital said 30 people had been brought in for treatment, of which six are "
+                 "critically injured."):
+        _, claims = claims_of(text)
+        [part] = [c for c in claims if c.value == 6]
+        assert part.subject == "people critically injured (of 30)"
+        assert part.attributed_to == "The county hospital"
+    # the part of a toll is not the toll: "people killed" is the 12, the two are apart
+    _, claims = claims_of("Police said the blast injured 12 people, two of whom died later in hospital.")
+    assert {c.subject: c.value for c in claims} == {"people injured": 12, "people killed (of 12)": 2}
