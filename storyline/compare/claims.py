@@ -524,7 +524,7 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         counted = _counted(num)
         unit = fig.unit
         measure = False
-        what = owner = change = None
+        what = owner = change = set_of = whole = None
         if counted is not None and (counted.text == "%" or counted.lemma_.lower() in ("percent", "percentage") or (
                 counted.lower_ in ("cent", "cents") and counted.i > 0 and doc[counted.i - 1].lower_ == "per")):
             unit, counted = "%", None  # "five per cent" is a share, not five cents
@@ -603,6 +603,12 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             what = unit = "people"  # "four dead bodies and 120 wounded": the wounded are people
             change = change_class(num.head.lemma_)
         elif counted is None and unit is None and isinstance(fig.value, (int, float)) \
+                and (part := _part_of_whom(num)) is not None:
+            # "treating 20 people, four of whom were seriously injured": a part of the set the
+            # sentence counts, labelled with that set's number, so never the whole toll
+            what, change, set_of, whole = part
+            unit = what
+        elif counted is None and unit is None and isinstance(fig.value, (int, float)) \
                 and (toll := _total_of(num) or num).dep_ in ("nsubj", "nsubjpass", "dobj") \
                 and not any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "relcl" for c in num.children) \
                 and toll.head.dep_ != "relcl" and doc[max(num.i - 2, 0):num.i].text.lower() not in ("of which", "of whom") \
@@ -624,7 +630,9 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             continue
         if tidy(text).lower() == "one" and change not in EVENT_CHANGES:
             continue  # "one point of dispute", "one company": a mention, not a count
-        anchor = counted if counted is not None else num
+        # a part is said by whoever gives its set: "the hospital said it was treating 20 people,
+        # four of whom ..." (the relative clause is no background of the writer's)
+        anchor = counted if counted is not None else whole if whole is not None else num
         att = attribute(sent, anchor)
         if att.source is None and att.verb is None and not att.background and inside_quote(anchor):
             att.source = quote_speaker(anchor)
@@ -637,6 +645,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         if when == "cumulative" and unit and " per " in unit:
             when = None  # "60,000 barrels a day since 20 April": a rate is no running total
         subject = subject_label(owner, change, what, unit, measure=measure, when=when)
+        if set_of:
+            subject += f" (of {set_of})"
         value = fig.value
         qualifier = fig.qualifier if not isinstance(fig.value, str) else None
         key = str(value)
@@ -648,6 +658,31 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         metric_first(claim)
         out.append(claim)
     return out
+
+
+def _part_of_whom(num) -> tuple[str, str, str, object] | None:
+    """(counted noun, change, the set's number, the set's noun) of a part told with "of whom" or "of which":
+    "20 people, four of whom were seriously injured", "20 people have been brought in for
+    treatment of which four are seriously injured" give ("people", "seriously injured", "20", people).
+    The change is the part's own verb, with the adverb that says how badly
+    (``words/degree_adverbs.txt``); the set is the nearest counted noun before it."""
+    doc = num.doc
+    relative = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("whom", "which") for g in c.children)
+                   for c in num.children) or doc[max(num.i - 2, 0):num.i].text.lower() in ("of which", "of whom")
+    verb = num.head
+    if not relative or num.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    change = change_class(verb.lemma_)
+    if change not in EVENT_CHANGES:
+        return None
+    sent = num.sent
+    counts = [t for t in doc[sent.start:num.i] if t.like_num and t.dep_ == "nummod" and t.head.pos_ == "NOUN"
+              and t.head.i < num.i]
+    if not counts:
+        return None
+    whole = counts[-1]
+    degree = [c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in words("degree_adverbs")]
+    return noun_class(whole.head.lemma_, whole.head.text), " ".join(degree + [change]), whole.text, whole.head
 
 
 # The shortest name a hashtag may open with before its counted noun ("#Chibokgirls").

@@ -251,8 +251,8 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     for c in claims:
         by_subject[c.subject].append(c)
     out = []
-    for subject, cs in _split_ages(_split_bare(_join_short_names(_join_owner_twins(join_unit_systems(
-            join_same_figures(_join_dated_twins(list(by_subject.items())))), articles, independent)))):
+    for subject, cs in _split_ages(_split_bare(_join_short_names(_join_owner_twins(_join_synonyms(join_unit_systems(
+            join_same_figures(_join_dated_twins(list(by_subject.items()))))), articles, independent)))):
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))
@@ -350,6 +350,34 @@ def _join_dated_twins(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
             out[n][1].append(c)
         out[twin] = (out[twin][0], [c for c in out[twin][1] if all(c is not x for x in moving)])
     return [g for g in out if g[1]]
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    """A label word -> the word its quantity is labelled with (``words/label_synonyms.txt``)."""
+    pairs = (line.split(":", 1) for line in compare_words("label_synonyms"))
+    return {w: head.strip() for head, rest in pairs for w in rest.split()}
+
+
+def _join_synonyms(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """Subjects whose labels are one once each word of ``label_synonyms`` is folded to its head
+    ("power (%)" and "capacity (%)": 92 per cent of a machine's maximum, worded two ways) are
+    one subject, under the label the list names. The unit stays part of the label, so "power
+    (MW)" never meets "capacity (%)"."""
+    table = _synonyms()
+    home: dict[str, int] = {}
+    moves: dict[int, int] = {}
+    folded = [" ".join(table.get(w, w) for w in label.split()) for label, _ in subjects]
+    for n, label in enumerate(folded):
+        if label == subjects[n][0]:
+            home.setdefault(label, n)
+    for n, label in enumerate(folded):
+        if label != subjects[n][0]:
+            if label in home:
+                moves[n] = home[label]
+            else:
+                home[label] = n
+    return _move_all(subjects, moves)
 
 
 _YEARED = re.compile(r"\b(?:19|20)\d\d\b|\((?:earlier|cumulative)\)")

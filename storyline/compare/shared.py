@@ -12,7 +12,9 @@ shorter one, each word weighed by how rare it is among the story's articles (a w
 article uses, "consulate" in a story of a consulate attack, says nothing about which thing
 is told). Sentences joined pairwise are grouped, and a group must hold sentences of at least
 two independent sources (wire copies count once: ``compare.wire``). Sentences that carry a
-figure are left out: their figures are compared as figures. A reported assertion or a
+figure are left out: their figures are compared as figures. Two sentences that name one party and
+one kind of statement about a deed (``words/statement_classes.txt``: "revenge", "a reprisal", "in
+retaliation") tell one statement even in the story's everyday words. A reported assertion or a
 response the per-article stage already found in a grouped sentence takes the group's subject,
 so all tellings of one statement are one subject.
 
@@ -25,14 +27,16 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from functools import cache
 
 from storyline.compare.attribution import attribute, is_report_verb, quote_mark, source_phrase
 from storyline.compare.claims import _is_prose, _make
 from storyline.compare.comparison import LABEL_CLAUSE_WORDS
 from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, is_picture_line, is_promo
 from storyline import words as wordlists
-from storyline.compare.words import words
+from storyline.compare.words import FOLDER, words
 from storyline.model import Article, ArticleAnalysis, Claim
+from storyline.words import read_list
 
 # Parts of speech whose words say what a statement is about.
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
@@ -161,8 +165,46 @@ def _candidates(article: Article, analysis: ArticleAnalysis, doc, taken: set[int
         # a quotation is a speaker's words only where a source is said to speak; quotation marks
         # in the writer's own telling mark a term (a “women's safety area”), not a statement
         quoted = _quoted(span) if att.verb is not None else []
-        out.append((span, {lemma for lemma, _ in found}, found, common, quoted, _core(span, att)))
+        out.append((span, {lemma for lemma, _ in found}, found, common, quoted, _core(span, att), _classed(span)))
     return out
+
+
+# Entities that make a party: people, organisations, peoples ("the Taliban"); not places, which
+# any party's statements may name.
+PARTY_ENTITIES = {"PERSON", "ORG", "NORP"}
+
+
+def _classed(span) -> tuple[frozenset[str], frozenset[str]]:
+    """(statement classes, party names) of a sentence: the classes of ``statement_classes``
+    its words name ("retaliation" for "reprisal"), and the words of the people and bodies it
+    names, the speaker included ("Taliban", "Mujahid"). Two sentences of one class and one party
+    tell one statement ("The Taliban said it carried out the attack in retaliation for air
+    strikes" / "A Taliban spokesman called the attack a reprisal for airstrikes")."""
+    classes = frozenset(c for t in span if (c := _statement_classes().get(t.lemma_.lower())))
+    if not classes:
+        return frozenset(), frozenset()
+    names = frozenset(t.lemma_.lower() for t in span if t.ent_type_ in PARTY_ENTITIES and t.pos_ == "PROPN")
+    return classes, names
+
+
+def _namer(span):
+    """The one who names a thing in "X called the attack a reprisal", "X described it as
+    revenge": the subject of a naming verb (``words/naming_verbs.txt``) that has both an object
+    and what it is named, when that subject is not a pronoun."""
+    root = span.root
+    if root.lemma_.lower() not in words("naming_verbs") or not any(c.dep_ == "dobj" for c in root.children):
+        return None
+    if not any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in root.children):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ != "PRON" else None
+
+
+@cache
+def _statement_classes() -> dict[str, str]:
+    """lemma -> its statement class (``words/statement_classes.txt``)."""
+    pairs = (line.split(":", 1) for line in read_list(FOLDER / "statement_classes.txt"))
+    return {w: cls.strip() for cls, lemmas in pairs for w in lemmas.split()}
 
 
 def _core(span, att) -> tuple | None:
@@ -321,8 +363,8 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
             continue
         found = _candidates(a, an, doc, taken[a.id])
         present.setdefault(independent.get(a.id, a.id), set()).update(t.lemma_.lower() for t in doc)
-        cands.extend((a, span, lemmas, common, order, quoted, core)
-                     for span, lemmas, order, common, quoted, core in found)
+        cands.extend((a, span, lemmas, common, order, quoted, core, classed)
+                     for span, lemmas, order, common, quoted, core, classed in found)
     n = len(present)  # sources: a wire copy does not make a word common
     if n < 2:
         return []
@@ -362,7 +404,8 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
                 continue
             a, b = cands[i][2], cands[j][2]
             if (cands[i][5] and cands[j][5] and _same_quote(cands[i][5], cands[j][5], weighty)) \
-                    or (cands[i][6] is not None and cands[i][6] == cands[j][6]):
+                    or (cands[i][6] is not None and cands[i][6] == cands[j][6]) \
+                    or (cands[i][7][0] & cands[j][7][0] and cands[i][7][1] & cands[j][7][1]):
                 parent[find(i)] = find(j)
                 continue
             both = a & b
@@ -396,5 +439,8 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
             subj = next((c for c in denier.children if c.dep_ == "nsubj"), None) if denier is not None else None
             if att.source is None and subj is not None and subj.pos_ != "PRON":
                 att.source = source_phrase(subj, span)  # "the director denied that ...": the director's word
+            namer = _namer(span)
+            if att.source is None and namer is not None:
+                att.source = source_phrase(namer, span)  # "a spokesman called the attack a reprisal"
             out.append(_make(a, span, analyses[a.id], label, _value(span), None, att, kind="assertion"))
     return out
