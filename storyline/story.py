@@ -88,7 +88,7 @@ def _build_story(
                        default=min((a.published.earliest for a in articles if a.published.earliest), default=None))
     timeline = key_events(every, max_events, since=first_report)
     # Ranked on what the texts suggest; shown with what they support.
-    after_the_incident(honest_dates(every))
+    after_the_incident(honest_dates(every, since=first_report))
     for e in every:
         e.text = plain_line(e)
         e.text = sourced_line(e)

@@ -144,6 +144,20 @@ def test_a_report_day_guess_is_shown_as_its_window():
     assert told.date == "2020-03-02"
 
 
+def test_a_follow_up_reports_its_leads_past_as_on_or_before():
+    from storyline.timeline.build import honest_dates
+
+    first = _event("f", "The ferry capsized off the coast.", "2020-03-02", earliest="2020-03-01", latest="2020-03-02")
+    later = _event("l", "A ferry captain was arrested for manslaughter.", "2020-03-05", earliest="2020-03-04", latest="2020-03-05")
+    retold = _event("r", "The ferry operator suspended all crossings.", "2020-03-05")
+    for e in (first, later, retold):
+        e.dated_by = "report"
+    honest_dates([first, later, retold], since="2020-03-02")
+    assert (first.earliest, first.latest) == ("2020-03-01", "2020-03-02")  # a first report: that day or the one before
+    assert (later.date, later.earliest, later.latest) == (None, None, "2020-03-05")  # three days on: any time before
+    assert (retold.date, retold.earliest, retold.latest) == (None, None, "2020-03-05")
+
+
 def test_dated_lines_drop_the_time_words_their_date_column_carries():
     from storyline.timeline.build import plain_line
 

@@ -122,6 +122,7 @@ NAME_SHARE = 0.2  # a name in at most this share of the story's lines says which
 LEAD_CHARS = 400  # evidence starting this early is an article's lead
 BACKGROUND_DAYS = 30  # an event that ended this long before the first report is back-story ...
 BACKGROUND_SHARE = 1 / 3  # ... and fills at most this share of the view
+FOLLOW_UP_DAYS = 1  # a report this long after the story's first tells its lead's past as news of no known day
 UNDATED_SHARE = 1 / 4  # a line known only as 'on or before its report' places least: a quarter of the view at most
 # A witness's own words ("I heard a bang", "we were thrown") and a sentence opening on a
 # pronoun ("He said ...") do not say who did what when read alone.
@@ -403,10 +404,15 @@ def _leads(e: Event) -> bool:
     return any(x.start < LEAD_CHARS for x in e.evidence)
 
 
-def honest_dates(events: list[Event]) -> list[Event]:
+def honest_dates(events: list[Event], since: str | None = None) -> list[Event]:
     """Events dated only as "the day it was reported" (a plain past in a report's lead, whose
     bounds also allow the day before) are shown with that window, not as a day: the day is a
-    guess, the window is what the text supports. Day-ranking (``top_dates``) keeps the guess."""
+    guess, the window is what the text supports. Day-ranking (``top_dates``) keeps the guess.
+
+    The guess holds for the story's first reports only: a follow-up's lead retells the story's
+    news ("A Louisiana man was arrested for ..." three days after the arrest), so a report more
+    than ``FOLLOW_UP_DAYS`` after ``since`` (the story's first report) gives "on or before"."""
+    follow_up = (dt.date.fromisoformat(since[:10]) + dt.timedelta(days=FOLLOW_UP_DAYS)).isoformat() if since else None
     for e in events:
         if _weak_day(e):
             e.date, e.precision = None, None
@@ -415,6 +421,10 @@ def honest_dates(events: list[Event]) -> list[Event]:
             # stamp is often the next day's date).
             e.earliest, e.latest = _day_before(e.date), e.date
             e.date, e.precision = None, None
+        else:
+            continue
+        if e.dated_by == "report" and follow_up and e.latest and e.latest > follow_up:
+            e.earliest = None
     return events
 
 
