@@ -67,3 +67,11 @@ def test_a_falling_running_total_told_as_a_floor_is_no_conflict():
     claims = [_fig("1", "a", 2600000, None, "2024-03-01", subject, "people"),
               _fig("2", "b", 2000000, "more than", "2024-09-20", subject, "people")]
     assert _compare(claims, *arts)[subject][1] != "conflict"
+
+
+def test_others_to_whom_nothing_happened_is_a_mention():
+    # "two others working in the tool shed": no toll of the two, only where they were
+    _, claims = claims_of("Nine workers on the loading dock were killed, along with two others working in the "
+                          "nearby tool shed.")
+    one(claims, value=9)
+    assert not [c for c in claims if c.value == 2]

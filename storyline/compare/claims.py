@@ -586,6 +586,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             change = count_predicate(num, owned=owner is not None) if partitive else None
             if stand_in is not None:  # what happened to these, not to the ones counted before
                 change = count_predicate(stand_in, owned=owner is not None)
+                if change_class(change or "") not in EVENT_CHANGES and change not in EVENT_CHANGES:
+                    continue  # "two others working in the mud room": a mention; "injured 17 others" is news
             elif change is None and not of_set:
                 change = count_predicate(counted, owned=owner is not None)
             if dead:
