@@ -522,6 +522,10 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         if num.head.i != num.i and num.head.lower_ in IDENTIFIER_NOUNS and num.head.i < num.i:
             continue
         counted = _counted(num)
+        # "injured 40 others", "21 of them were freed": the noun is the one counted before
+        stand_in = None
+        if (earlier := _noun_told_before(num, counted)) is not None:
+            stand_in, counted = counted if counted is not None else num, earlier
         unit = fig.unit
         measure = False
         what = owner = change = set_of = whole = None
@@ -580,7 +584,11 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             # the set's count. "Thousands of fish killed" names no set: the fish are the count.
             of_set = partitive and any(c.dep_ in ("det", "poss") for c in counted.children)
             change = count_predicate(num, owned=owner is not None) if partitive else None
-            if change is None and not of_set:
+            if stand_in is not None:  # what happened to these, not to the ones counted before
+                change = count_predicate(stand_in, owned=owner is not None)
+                if change_class(change or "") not in EVENT_CHANGES and change not in EVENT_CHANGES:
+                    continue  # "two others working in the mud room": a mention; "injured 17 others" is news
+            elif change is None and not of_set:
                 change = count_predicate(counted, owned=owner is not None)
             if dead:
                 change = "killed"
@@ -632,7 +640,7 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             continue  # "one point of dispute", "one company": a mention, not a count
         # a part is said by whoever gives its set: "the hospital said it was treating 20 people,
         # four of whom ..." (the relative clause is no background of the writer's)
-        anchor = counted if counted is not None else whole if whole is not None else num
+        anchor = stand_in if stand_in is not None else counted if counted is not None else whole if whole is not None else num
         att = attribute(sent, anchor)
         if att.source is None and att.verb is None and not att.background and inside_quote(anchor):
             att.source = quote_speaker(anchor)
@@ -658,6 +666,31 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         metric_first(claim)
         out.append(claim)
     return out
+
+
+def _noun_told_before(num, counted):
+    """The counted noun a number takes from the count before it in its sentence, when its own
+    noun only points back (``words/back_reference_nouns.txt``): "killed 12 people and injured 40
+    others" (people), "more than 200 girls were seized, and 21 of them were freed" (girls).
+    None when the number has a noun of its own or no count comes before it."""
+    doc = num.doc
+    if counted is not None:
+        if counted.lower_ not in words("back_reference_nouns"):
+            return None
+    elif not any(c.dep_ == "prep" and c.lower_ == "of"
+                 and any(g.dep_ == "pobj" and g.lower_ in words("back_reference_nouns") for g in c.children)
+                 for c in num.children):
+        return None
+    sent = num.sent
+    for t in reversed(doc[sent.start:num.i]):
+        if not t.like_num or t.lower_ in MAGNITUDE_WORDS or t.head.i == num.i:
+            continue  # not a number, or a part of this figure ("2.3 million others")
+        noun = _counted(t)
+        if noun is not None and noun.i < num.i and noun.pos_ == "NOUN" and noun.lower_ not in words("back_reference_nouns") \
+                and noun.lemma_.lower() not in WEAK_NOUNS and unit_of(noun) is None:
+            return noun
+        return None  # the count just before is of something else ("$5bn", "2014"): no noun to take
+    return None
 
 
 def _part_of_whom(num) -> tuple[str, str, str, object] | None:

@@ -262,7 +262,8 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
         for c in cs:
             c.sources, c.single_source = n, n == 1
         groups = _value_groups(cs)
-        conflicts = _conflicts(groups, keys, articles) if n > 1 and len(groups) > 1 else []
+        conflicts = _conflicts(groups, keys, articles, running=subject.endswith(RUNNING_TOTAL)) \
+            if n > 1 and len(groups) > 1 else []
         if n == 1:
             status = "single"
         elif len(groups) == 1:
@@ -576,7 +577,24 @@ def _superseded(old: list[tuple[dt.date, int]], new: list[tuple[dt.date, int]]) 
     return old[-1][0] <= new[0][0] + dt.timedelta(days=SAME_TIME_DAYS)
 
 
-def _conflicts(groups, keys, articles) -> list[dict]:
+# The label ending of a running total ("people displaced (cumulative)": since the war began).
+RUNNING_TOTAL = "(cumulative)"
+
+
+def _fell(a: Claim, b: Claim) -> bool:
+    """Whether the later of two exact figures is the lower: a running total never falls, so two
+    outlets giving a lower total later disagree on it ("2.6 million displaced since 2009" in
+    October, "2.3 million" in May) rather than report a change."""
+    if any(c.kind != "figure" or c.qualifier or isinstance(c.value, bool) or not isinstance(c.value, (int, float))
+           for c in (a, b)):
+        return False
+    first, second = sorted((a, b), key=lambda c: c.date or "")
+    return second.value < first.value
+
+
+def _conflicts(groups, keys, articles, running: bool = False) -> list[dict]:
+    """Same-time disagreements between independent sources; in a running total (``running``),
+    also a later lower figure at any distance in time."""
     found = []
     group_of = {id(c): n for n, g in enumerate(groups) for c in g}
     days = _current_days(groups, articles)
@@ -590,11 +608,14 @@ def _conflicts(groups, keys, articles) -> list[dict]:
             if consistent(a, b):
                 continue  # "at least 40" and "more than 50": a floor raised, not a dispute
             da, db = _day(a.date), _day(b.date)
-            if da is None or db is None or abs((da - db).days) > SAME_TIME_DAYS:
+            if da is None or db is None:
                 continue
-            ga, gb = days[group_of[id(a)]], days[group_of[id(b)]]
-            if _superseded(ga, gb) or _superseded(gb, ga):
-                continue
+            if not (running and da != db and _fell(a, b)):
+                if abs((da - db).days) > SAME_TIME_DAYS:
+                    continue
+                ga, gb = days[group_of[id(a)]], days[group_of[id(b)]]
+                if _superseded(ga, gb) or _superseded(gb, ga):
+                    continue
             first, second = sorted((a, b), key=lambda c: c.date or "")
             found.append({
                 "date": first.date,
