@@ -272,3 +272,10 @@ def test_the_wounded_counted_without_a_noun_are_people():
 def test_the_second_act_of_an_earlier_event_shares_its_year():
     _, claims = claims_of("An explosion at a refinery in Texas in 2005 killed 15 people and injured 170.")
     assert ("people injured in 2005", 170) in {(c.subject, c.value) for c in claims}
+
+
+def test_a_magnitude_closing_the_sentence_is_part_of_the_figure():
+    # "$700m." ends the sentence: the tokenizer keeps the stop on "m.", which is no counted noun
+    _, claims = claims_of("Industry officials say replacing the rig would cost up to $700m.")
+    money = one(claims, value=700_000_000)
+    assert not money.subject.startswith("m.") and money.subject.startswith("cost")

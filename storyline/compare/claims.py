@@ -275,8 +275,8 @@ def _counted(num):
     for _ in range(4):
         if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos") and t.head.i != t.i:
             t = t.head
-            if t.lower_ in MAGNITUDE_WORDS:
-                continue  # "520 m gallons": the magnitude is part of the figure
+            if t.lower_.rstrip(".") in MAGNITUDE_WORDS:
+                continue  # "520 m gallons", "$700m." at a sentence's end: the magnitude is part of the figure
             if t.text == "%":
                 return t
             if t.pos_ in ("NOUN", "PROPN") and t.is_alpha:
@@ -289,7 +289,7 @@ def _counted(num):
         else:
             break
     nxt = num.i + 1
-    while nxt < len(num.doc) and num.doc[nxt].lower_ in MAGNITUDE_WORDS:
+    while nxt < len(num.doc) and num.doc[nxt].lower_.rstrip(".") in MAGNITUDE_WORDS:
         nxt += 1
     if nxt < len(num.doc) and num.doc[nxt].pos_ == "NOUN" and num.doc[nxt].is_alpha and num.doc[nxt].head.i != num.i:
         return num.doc[nxt]

@@ -650,7 +650,7 @@ def _top_of_figure(num):
             break
         if t.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod") and (
                 h.like_num or h.pos_ in ("NUM", "SYM") or h.text in ("%", "$", "£", "€") or
-                h.lower_ in ("percent", "m", "bn", "million", "billion", "trillion", "thousand")):
+                h.lower_.rstrip(".") in ("percent", "m", "bn", "million", "billion", "trillion", "thousand")):
             t = h
             continue
         break
