@@ -62,6 +62,16 @@ def test_a_statement_is_dated_by_its_saying():
     assert (e.trigger, e.date, e.attributed_to) == ("say", "2024-11-07", "Volodymyr Zelensky")
 
 
+def test_a_past_perfect_saying_with_its_own_time_is_a_dated_statement():
+    # the admission is September's news; "last year" belongs to the deed it reports
+    _, evs = events_of("In September, the government had admitted it had come close to a deal last year.", "2016-10-14")
+    said = [e for e in evs if e.trigger == "admit"]
+    assert [(e.date, e.precision) for e in said] == [("2016-09", "month")]
+    # without a time of its own it stays background
+    _, evs = events_of("The government had admitted it had come close to a deal.", "2016-10-14")
+    assert not [e for e in evs if e.trigger == "admit"]
+
+
 def test_a_reported_event_is_bounded_by_the_report():
     _, evs = events_of("North Korea ratified a major defence pact with Russia, state media reported on Tuesday.", "2024-11-12")
     (e,) = evs

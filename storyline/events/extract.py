@@ -543,7 +543,9 @@ def _sentence_events(span, attached, stimex, ents, loose=()):
             reported = [c for c in content if _tense(c) and c.lemma_ not in STATIVE and not _asks(c)]
             # "X said on Thursday that Y had sent troops": the statement is the dated event.
             if own and (not reported or all(attached.get(c.i) is None and _tense(c) != "past" for c in reported)):
-                if _tense(v) == "past":
+                # A past perfect saying with a time of its own ("In September, the government had
+                # admitted ...") is as dated a statement as a plain past one.
+                if _tense(v) in ("past", "pastperfect"):
                     events.append((v, "past", own, None, False))
                     seen.add(v.i)
                 continue
