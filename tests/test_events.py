@@ -72,6 +72,17 @@ def test_a_past_perfect_saying_with_its_own_time_is_a_dated_statement():
     assert not [e for e in evs if e.trigger == "admit"]
 
 
+def test_a_past_happening_this_week_is_over_by_the_report():
+    _, evs = events_of("The administration issued a revised drilling moratorium this week.", "2010-07-16")
+    (e,) = evs
+    assert (e.earliest, e.latest) == ("2010-07-12", "2010-07-16")  # a Friday's report: not up to Sunday
+
+
+def test_a_lemmatiser_slip_does_not_make_a_state_a_happening():
+    _, evs = events_of("The family hoped she was going to pull through.", "2009-06-15")
+    assert not [e for e in evs if e.trigger in ("hop", "hope")]
+
+
 def test_a_reported_event_is_bounded_by_the_report():
     _, evs = events_of("North Korea ratified a major defence pact with Russia, state media reported on Tuesday.", "2024-11-12")
     (e,) = evs

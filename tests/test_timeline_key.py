@@ -703,3 +703,24 @@ def test_a_lone_word_leaning_on_time_words_keeps_them():
     line = Event(id="e", date="2010-06-16", precision="day", sources=[], evidence=[],
                  text="Just this year, executives from Goldman Sachs spent nine hours before senators.")
     assert plain_line(line).startswith("Just this year,")  # never a stray "Just,"
+
+
+def test_a_follow_ups_report_day_guess_counts_as_on_or_before_in_the_quarter():
+    # Lines dated only by a follow-up's report day will be shown "on or before" (honest_dates):
+    # they take the undated quarter, not the dated lines' room.
+    deeds = ["The council approved the harbour budget.", "Dockers went on strike at the east terminal.",
+             "A tanker ran aground near the lighthouse.", "The minister opened a new ferry route.",
+             "Customs seized a cargo of counterfeit watches.", "A storm flooded the old fish market.",
+             "The port authority elected a new chairwoman.", "Engineers finished repairs on the swing bridge."]
+    dated = [_event(f"d{i}", t, f"2021-05-{3 * i + 1:02d}") for i, t in enumerate(deeds)]
+    guesses = []
+    for i, what in enumerate(["A shipping firm sued the regulator over berths.", "Fishermen blocked the north quay with boats.",
+                              "An engineer resigned from the dredging board.", "The mayor toured the container yard."]):
+        g = _event(f"g{i}", what, "2021-05-28", sources=("a", "b", "c"))
+        g.dated_by = "report"
+        guesses.append(g)
+    shown = key_events(dated + guesses, limit=12, since="2021-05-01")
+    assert len([e for e in shown if e.id.startswith("g")]) == 3  # a quarter of the view
+    # In the story's first days the same guesses are its news, not follow-ups.
+    shown = key_events(dated + guesses, limit=12, since="2021-05-27")
+    assert len([e for e in shown if e.id.startswith("g")]) == 4

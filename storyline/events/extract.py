@@ -520,13 +520,19 @@ def _predicates(span):
     return preds
 
 
+def _stative(v) -> bool:
+    """A verb of state. The lemmatiser takes some past forms for another verb ("hoped" as
+    "hop"), so the past form without its "d" is asked too."""
+    return v.lemma_ in STATIVE or (v.lower_.endswith("ed") and v.lower_[:-1] in STATIVE)
+
+
 def _tells(p) -> bool:
     """Whether a main predicate tells a happening: a past, not a state ("was", "seemed") unless
     passive ("was arrested"). Present, future and modal main clauses ("officials worry",
     "booms will crack", "the grief must be terrible") tell none."""
     if _tense(p) is None:
         return False
-    return p.lemma_ not in STATIVE or any(c.dep_ == "auxpass" for c in p.children)
+    return not _stative(p) or any(c.dep_ == "auxpass" for c in p.children)
 
 
 def _sentence_events(span, attached, stimex, ents, loose=()):
@@ -741,7 +747,7 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         tense = "past"  # "Macron unveils a plan to cut ...": the lead's news in the present
     if tense is None and lead and _news_present(v, own, pub_day):
         tense = "past"  # "Google is turning on the chip today": the lead's news, on the day it names
-    if tense is None or v.lemma_ in STATIVE and not (v.lemma_ == "be" and any(c.dep_ == "auxpass" for c in v.children)):
+    if tense is None or _stative(v) and not (v.lemma_ == "be" and any(c.dep_ == "auxpass" for c in v.children)):
         return None
     own = [t for t in own if _dated(t)]
     if any(t.kind == "future" for t in own) or any(t.kind == "future" for w in v.ancestors for t in attached.get(w.i, [])):
@@ -781,6 +787,10 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
                 else:
                     date = precision = earliest = None
                     latest = pub_day
+            elif pub_day and tense in ("past", "perfect", "pastperfect") and latest and latest > pub_day and earliest and earliest <= pub_day:
+                # A past happening "this week" or "this month" is over by the report: the
+                # period's end after the report's day is no time it can have happened in.
+                latest = pub_day
     elif bound_by:
         b = next((t for t in bound_by if _dated(t)), None)
         latest = b.latest if b else None

@@ -404,6 +404,19 @@ def _leads(e: Event) -> bool:
     return any(x.start < LEAD_CHARS for x in e.evidence)
 
 
+def _follow_up_day(since: str | None) -> str | None:
+    return (dt.date.fromisoformat(since[:10]) + dt.timedelta(days=FOLLOW_UP_DAYS)).isoformat() if since else None
+
+
+def _shown_undated(e: Event, since: str | None) -> bool:
+    """Whether a line will be shown as "on or before its report": no date and no lower bound,
+    or dated only by a follow-up's report day, which :func:`honest_dates` turns into that."""
+    if e.date is None and e.earliest is None:
+        return True
+    follow_up = _follow_up_day(since)
+    return bool(e.dated_by == "report" and e.precision == "day" and e.date and follow_up and e.date > follow_up)
+
+
 def honest_dates(events: list[Event], since: str | None = None) -> list[Event]:
     """Events dated only as "the day it was reported" (a plain past in a report's lead, whose
     bounds also allow the day before) are shown with that window, not as a day: the day is a
@@ -412,7 +425,7 @@ def honest_dates(events: list[Event], since: str | None = None) -> list[Event]:
     The guess holds for the story's first reports only: a follow-up's lead retells the story's
     news ("A Louisiana man was arrested for ..." three days after the arrest), so a report more
     than ``FOLLOW_UP_DAYS`` after ``since`` (the story's first report) gives "on or before"."""
-    follow_up = (dt.date.fromisoformat(since[:10]) + dt.timedelta(days=FOLLOW_UP_DAYS)).isoformat() if since else None
+    follow_up = _follow_up_day(since)
     for e in events:
         if _weak_day(e):
             e.date, e.precision = None, None
@@ -641,7 +654,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
                 log.debug("left out, back-story share full: %s", e.text[:80])
                 continue
             back += 1
-        if e.date is None and e.earliest is None:
+        if _shown_undated(e, since):
             if undated >= max(1, round(size * UNDATED_SHARE)):
                 log.debug("left out, undated share full: %s", e.text[:80])
                 continue
