@@ -384,3 +384,25 @@ def test_a_stretch_of_time_as_the_subject_describes_a_period():
     analysis = _analysis_of("A man arrested in 2017 was released on Monday.", "The court met on Tuesday.",
                             published="2018-01-05")
     assert "release" in {e.trigger for e in analysis.events}
+
+
+def test_two_days_one_article_tells_apart_stay_two_happenings():
+    # Time-zone slack lets two outlets' days differ by one; one writer's two days do not.
+    mother = mention("a", 3, "die", "The patient died on Sunday at the city hospital.", "2009-06-14",
+                     lemmas=["die", "patient", "city", "hospital"])
+    son = mention("a", 5, "die", "Her son died on Monday at the city hospital.", "2009-06-15",
+                  lemmas=["die", "son", "city", "hospital"])
+    events = merge_events([mother, son], ARTS, {"a": "a"})
+    assert sorted(e.date for e in events) == ["2009-06-14", "2009-06-15"]
+    # Another outlet a day apart may still tell the same death.
+    other = mention("b", 1, "die", "The patient died at the city hospital on Monday.", "2009-06-15",
+                    lemmas=["die", "patient", "city", "hospital"])
+    events = merge_events([mother, other], ARTS, {"a": "a", "b": "b"})
+    assert len(events) == 1
+
+
+def test_a_remark_recalled_with_as_is_no_statement_of_the_day():
+    _, evs = events_of("As the director-general said at the beginning of the outbreak, the world is watching it unfold.", "2009-06-15")
+    assert not [e for e in evs if e.trigger == "say" and not e.aside]
+    _, evs = events_of("The director-general said on Monday that the world was watching.", "2009-06-15")
+    assert [e.date for e in evs if e.trigger == "say"] == ["2009-06-15"]

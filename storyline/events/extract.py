@@ -411,7 +411,8 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
             if m is not None:
                 # A report is news of its own ("..., the Journal reported this week"), however
                 # the parser hangs it.
-                m.aside = sub == "hedged" or (sub and not main_tells and v.lemma_ not in REPORTING) or _slipped_past(v)
+                m.aside = sub == "hedged" or (sub and not main_tells and v.lemma_ not in REPORTING) or _slipped_past(v) \
+                    or _recalled_saying(v)
                 sentence_events.append((v, m))
         # A clause that describes a noun ("the pair who flew back on April 21", "a fragile
         # ecosystem already battered by Hurricane Katrina in 2005") is a detail: the line, which
@@ -524,6 +525,12 @@ def _stative(v) -> bool:
     """A verb of state. The lemmatiser takes some past forms for another verb ("hoped" as
     "hop"), so the past form without its "d" is asked too."""
     return v.lemma_ in STATIVE or (v.lower_.endswith("ed") and v.lower_[:-1] in STATIVE)
+
+
+def _recalled_saying(v) -> bool:
+    """"As the director-general said at the start of the outbreak, ...": a remark recalled to
+    frame the sentence, not a statement that is news."""
+    return v.lemma_ in REPORTING and v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
 
 
 def _tells(p) -> bool:

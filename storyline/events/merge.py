@@ -336,6 +336,14 @@ def _keys(m: EventMention, v: dict[str, float]) -> dict[str, float]:
     return keys
 
 
+def _other_day_same_writer(m: EventMention, o: EventMention) -> bool:
+    """Two happenings one article dates to different days ("she died on Sunday", "her son died
+    on Monday"): the writer told them apart, and the time-zone slack between outlets does not
+    apply inside one text."""
+    return (m.article == o.article and m.dated_by in STRONG and o.dated_by in STRONG
+            and m.precision == o.precision == "day" and bool(m.date) and bool(o.date) and m.date != o.date)
+
+
 def cluster_mentions(mentions: list[EventMention],
                      retold: Callable[[EventMention, EventMention], bool] | None = None) -> list[list[int]]:
     """Groups of mention indexes, one group per real-world event.
@@ -366,6 +374,8 @@ def cluster_mentions(mentions: list[EventMention],
             if overlap and not dates_compatible(day_span(m), c.interval, slack=1 if m.dated_by in STRONG else 0):
                 continue
             if not partial_fits(m, c.interval):
+                continue
+            if any(_other_day_same_writer(m, mentions[j]) for j in c.members):
                 continue
             score = max(similarity(m, mentions[j], vec[i], vec[j]) for j in c.members[:MAX_COMPARE])
             if score > best_score:
