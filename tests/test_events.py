@@ -406,3 +406,13 @@ def test_a_remark_recalled_with_as_is_no_statement_of_the_day():
     assert not [e for e in evs if e.trigger == "say" and not e.aside]
     _, evs = events_of("The director-general said on Monday that the world was watching.", "2009-06-15")
     assert [e.date for e in evs if e.trigger == "say"] == ["2009-06-15"]
+
+
+def test_one_doer_written_with_either_apostrophe_is_one_doer():
+    # Two outlets run one sentence, one with a typographic apostrophe: one statement, not two.
+    a = mention("a", 4, "tell", "Apple's chief executive told the paper last month that he would not.", "2018-01", "month",
+                "2018-01-01", "2018-01-31", actor="Apple's chief executive", lemmas=["tell", "apple", "chief", "executive", "paper"])
+    b = mention("b", 9, "tell", "Apple\u2019s chief executive told the paper last month that he would not.", "2018-01", "month",
+                "2018-01-01", "2018-01-31", actor="Apple\u2019s chief executive", lemmas=["tell", "apple", "chief", "executive", "paper"])
+    (e,) = merge_events([a, b], ARTS, {"a": "a", "b": "b"})
+    assert len(e.evidence) == 2

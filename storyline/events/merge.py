@@ -88,8 +88,14 @@ ENACTING, SIGNING = word_classes("trigger_classes.txt")["enact"], word_classes("
 NEAR_SENTENCES = 2  # how far on an article's lead may be retold with its day
 
 
+def _fold(x: str) -> str:
+    """Lower case, typographic apostrophes as plain ones: outlets' styles differ ("Apple’s"
+    in one copy of a sentence, "Apple's" in another), the names do not."""
+    return x.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
 def _names(x: str | None) -> set[str]:
-    return {p.strip().lower() for p in x.split(" and ") if p.strip()} if x else set()
+    return {_fold(p.strip()) for p in x.split(" and ") if p.strip()} if x else set()
 
 
 def _participants(m: EventMention) -> set[str]:
@@ -97,7 +103,7 @@ def _participants(m: EventMention) -> set[str]:
     for x in list(out):
         out.update(p.strip() for p in x.split(" and ") if p.strip())
     out.update(m.entities)
-    return {x.lower() for x in out}
+    return {_fold(x) for x in out}
 
 
 def day_span(m: EventMention | Event) -> tuple[str, str] | None:
