@@ -363,7 +363,9 @@ def _join_retold(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, lis
     retelling (another sentence of its own article gives the number, not a round one, for the
     same counted noun, change and year, with no clashing other noun) joins the one subject that
     holds those first tellings. Owners are not read here, as the retelling may name another
-    party; amounts (money, shares, volumes) never join so, as two parties' sums often coincide."""
+    party; amounts (money, shares, volumes) never join so, as two parties' sums often coincide.
+    A bare count ("22,000 people") is no home: it says less than the label that would move
+    into it (:func:`_join_bare` moves bare counts the other way)."""
     out = [(label, list(cs)) for label, cs in subjects]
     parts = {n: _parts(label, cs[0].unit) for n, (label, cs) in enumerate(out)
              if cs and len({c.unit for c in cs}) == 1 and all(c.kind == "figure" for c in cs)
@@ -373,6 +375,7 @@ def _join_retold(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, lis
         key, _, nouns = parts[n]
         homes = [m for m, (k, _, onouns) in parts.items()
                  if m != n and m not in moves and k == key and (not nouns or not onouns or nouns & onouns)
+                 and not _bare(out[m][0], out[m][1])
                  and len(out[m][1]) >= len(out[n][1]) and all(_retold_in(c, out[m][1]) for c in out[n][1])]
         if len(homes) == 1:
             moves[n] = homes[0]
