@@ -140,6 +140,12 @@ def owner_of(noun, agent: bool = True) -> str | None:
         if agent_tok is not None and (agent_tok.ent_type_ in ("GPE", "NORP", "ORG")
                                       or (agent_tok.pos_ == "PROPN" and (proposal or agent_tok.ent_type_ != "PERSON"))):
             return owner_name(ent_text(agent_tok))
+        if agent_tok is not None and agent_tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in noun.children):
+            # "The Soviet-era N1 rocket had 30 engines", "the US military sent 3,000 troops": the
+            # agent is a thing its name picks out (a model's name may hold digits: "N1", "A380")
+            name = next((c for c in agent_tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                         and any(ch.isalpha() for ch in c.text)), None)
+            return owner_name(ent_text(name)) if name is not None else owner_of(agent_tok, agent=False)
     return None
 
 

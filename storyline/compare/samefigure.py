@@ -32,9 +32,9 @@ from __future__ import annotations
 import functools
 import re
 
-from storyline.compare.numbers import interval, same_figure
+from storyline.compare.numbers import CURRENCIES, interval, same_figure
 from storyline.compare.subjects import (CHANGE_CLASSES, IRREGULAR_PARTICIPLES, LEVEL_CLASSES, MATERIAL_CLASSES,
-                                         NOUN_CLASSES)
+                                         MEASURES, NOUN_CLASSES)
 from storyline.model import Claim
 from storyline import words as wordlists
 from storyline.compare.words import words as wordlists_compare
@@ -140,7 +140,7 @@ def join_same_figures(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
         for c in subjects[n][1]:
             c.subject = label
         joined.extend(subjects[n][1])
-    return _join_bare(_join_owned(_split_earlier(_rejoin_earlier(_join_dated(out)))))
+    return _join_retold(_join_bare(_join_owned(_split_earlier(_rejoin_earlier(_join_dated(out))))))
 
 
 def _main_value(cs: list[Claim]) -> list[Claim]:
@@ -337,3 +337,55 @@ def _join_dated(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list
     order = {id(cs[0]): i for i, (_, cs) in enumerate(subjects)}
     out.sort(key=lambda g: min(order.get(id(c), len(order)) for c in g[1]))
     return out
+
+
+# Units of amounts rather than counts: shares, money, volumes. Two owners' amounts coincide in
+# one article too often ("BP shares fell 13%", "Transocean's fell 13%") to be one figure.
+_AMOUNT_UNITS = set(MEASURES.values()) | {"%"} | {code for _, code in CURRENCIES}
+
+
+def _retold_in(c: Claim, cs: list[Claim]) -> bool:
+    """Whether another sentence of the claim's own article gives, within rounding, its number
+    (distinctive, not round) under a subject's claims."""
+    x = _point(c)
+    if x is None or not _distinctive(x):
+        return False
+    return any(o.article == c.article and o.text != c.text and _point(o) is not None and _one_number(x, _point(o))
+               for o in cs)
+
+
+def _join_retold(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:
+    """A count an article tells twice in other words is one count: "the rocket will use 27
+    engines" and, paragraphs on, "thanks to ... 27 Merlin engines" (its maker once, its model
+    once), "11 workers" of the rig's owner and of its operator. A writer who gives one number
+    of one kind of thing twice means one quantity; other articles may word it either way, so
+    the two subjects split the outlets between them. A subject every claim of which is such a
+    retelling (another sentence of its own article gives the number, not a round one, for the
+    same counted noun, change and year, with no clashing other noun) joins the one subject that
+    holds those first tellings. Owners are not read here, as the retelling may name another
+    party; amounts (money, shares, volumes) never join so, as two parties' sums often coincide.
+    A bare count ("22,000 people") is no home: it says less than the label that would move
+    into it (:func:`_join_bare` moves bare counts the other way)."""
+    out = [(label, list(cs)) for label, cs in subjects]
+    parts = {n: _parts(label, cs[0].unit) for n, (label, cs) in enumerate(out)
+             if cs and len({c.unit for c in cs}) == 1 and all(c.kind == "figure" for c in cs)
+             and cs[0].unit and cs[0].unit not in _AMOUNT_UNITS}
+    moves: dict[int, int] = {}
+    for n in sorted(parts, key=lambda n: len(out[n][1])):
+        key, _, nouns = parts[n]
+        homes = [m for m, (k, _, onouns) in parts.items()
+                 if m != n and m not in moves and k == key and (not nouns or not onouns or nouns & onouns)
+                 and not _bare(out[m][0], out[m][1])
+                 and len(out[m][1]) >= len(out[n][1]) and all(_retold_in(c, out[m][1]) for c in out[n][1])]
+        if len(homes) == 1:
+            moves[n] = homes[0]
+    if not moves:
+        return out
+    for n, m in moves.items():
+        while m in moves:  # a home that itself moved on
+            m = moves[m]
+        for c in out[n][1]:
+            c.subject = out[m][0]
+        out[m][1].extend(out[n][1])
+        out[n] = (out[n][0], [])
+    return [g for g in out if g[1]]
