@@ -724,3 +724,9 @@ def test_a_follow_ups_report_day_guess_counts_as_on_or_before_in_the_quarter():
     # In the story's first days the same guesses are its news, not follow-ups.
     shown = key_events(dated + guesses, limit=12, since="2021-05-27")
     assert len([e for e in shown if e.id.startswith("g")]) == 4
+
+
+def test_someone_named_by_age_only_was_named_before():
+    assert not stands_alone("The 19-year-old Dutchman, who had been running second, dropped back.")
+    assert not stands_alone("The 37-year-old Finnish driver lost control of his car.")
+    assert stands_alone("A 19-year-old man was arrested at the scene.")

@@ -161,8 +161,9 @@ _OPENS_ON_BACK_REFERENCE = re.compile(
     # "The man was taken from flight BA242" (but "The man who shot him", "The pair, both 40,")
     # a relative clause cut from its noun ("A copy of which was obtained by Reuters")
     r"|^(?:[A-Za-z]+\s+){1,3}of\s+(?:which|whom)\b"
-    # someone named by trade and age only ("The comedian, 47, shared ..."): named before
-    r"|^The (?-i:[a-z]+), \d{1,3},"
+    # someone named by trade and age only ("The comedian, 47, shared ...", "The 19-year-old
+    # Dutchman, who ..."): named before
+    r"|^The (?-i:[a-z]+), \d{1,3},|^The \d{1,3}-year-old\b"
     r"|^The (?-i:(?:new |latest |other )?(?:" + wordlists.alternation("bare_referents") + r")\s+(?!(?:" + wordlists.alternation("referent_definers") + r")\b)[a-z])", re.I)
 # A line cut inside a phrase: it ends on a word that needs what follows ("... and concluded
 # that.", "... a spokesperson for Argentina's"), or its speaker is only a pronoun ("...,"
