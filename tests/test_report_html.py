@@ -102,6 +102,8 @@ def test_claims_are_marked_agree_conflict_single_and_anonymous(doc):
     assert [_text(r.xpath(".//span[@class='fig']")[0]) for r in rows] == ["40,000 vehicles", "45,000 vehicles", "38,000 vehicles"]
     assert "10–12 million euros" in _text(claims) and "anonymous source" in _text(claims)
     assert "Other claims" in _text(claims) and "every 15 minutes" in _text(claims)
+    # nobody named: the outlet reports it on its own account, never "unattributed"
+    assert "unattributed" not in _text(claims) and "Daily Example, in its own reporting" in _text(claims)
 
 
 def test_coverage_matrix_marks_who_reported_each_event(doc):
@@ -356,3 +358,11 @@ def test_a_window_closed_to_one_day_is_said_as_that_day():
     assert window_words("2016-11-10", "2016-11-10") == "on 2016-11-10"
     assert window_words("2016-11-09", "2016-11-10") == "between 2016-11-09 and 2016-11-10"
     assert window_words(None, "2016-11-10") == "on or before 2016-11-10"
+
+
+def test_a_claim_nobody_is_named_for_is_the_outlets_own_reporting():
+    from storyline.report.facts import who_says
+
+    assert who_says("Western officials", "The Moscow Times") == "Western officials"
+    assert who_says(None, "The Moscow Times") == "The Moscow Times, in its own reporting"
+    assert "own reporting" in who_says(None, None)

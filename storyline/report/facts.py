@@ -19,3 +19,12 @@ def wire_facts(group: dict[str, Any]) -> dict[str, Any] | None:
         return None
     return {"articles": articles, "partial": partial, "wire": group.get("wire") if credited else None,
             "compared": compared, "similarity": group.get("similarity") if compared else None}
+
+
+def who_says(attributed_to: str | None, outlet: str | None) -> str:
+    """Whom a claim is shown as coming from: its named or described source, else the outlet
+    that reports it on its own account ("The Moscow Times, in its own reporting"), never
+    "unattributed" when the outlet is known."""
+    if attributed_to:
+        return attributed_to
+    return f"{outlet}, in its own reporting" if outlet else "the article's own reporting (outlet unknown)"

@@ -27,7 +27,7 @@ import jinja2
 from markupsafe import Markup
 
 from storyline import words as wordlists
-from storyline.report.facts import wire_facts
+from storyline.report.facts import who_says, wire_facts
 
 # How a publication date was found, as a reader would say it.
 HOW_PUBLISHED = {
@@ -485,6 +485,7 @@ def _claim(c: dict, arts: dict[str, dict], colours: dict[str, int]) -> dict[str,
                                   shown, re.I) else " "
     return {**c, "shown": (shown + (link + c["unit"] if c.get("unit") else "")).strip(),
             "outlet_name": outlet, "colour": colours.get(outlet, 0),
+            "says": who_says(c.get("attributed_to"), None if outlet == UNKNOWN_OUTLET else outlet),
             "when": format_date(c.get("date")) if c.get("date") else "",
             "quotes": _evidence(arts, c.get("evidence") or [], colours)}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.progress import counted
-from storyline.report.facts import wire_facts
+from storyline.report.facts import who_says, wire_facts
 
 
 def _esc(text: str | None) -> str:
@@ -100,7 +100,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         if s["claims"]:
             out += ["### Claims", "", "| subject | value | attributed to | article | date |", "|---|---|---|---|---|"]
             for c in s["claims"]:
-                who = (c.get("attributed_to") or "unattributed") + (" (anonymous)" if c.get("anonymous") else "")
+                who = who_says(c.get("attributed_to"), c.get("outlet")) + (" (anonymous)" if c.get("anonymous") else "")
                 out.append(f"| {_esc(c['subject'])} | {_esc(str(c['value']))} {_esc(c.get('unit') or '')} | {_esc(who)} | {c['article']} | {c.get('date') or ''} |")
             out.append("")
         exps = s.get("expectations") or []
