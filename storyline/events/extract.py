@@ -539,7 +539,7 @@ def _tells(p) -> bool:
     "booms will crack", "the grief must be terrible") tell none."""
     if _tense(p) is None:
         return False
-    return not _stative(p) or any(c.dep_ == "auxpass" for c in p.children)
+    return p.lemma_ not in STATIVE or any(c.dep_ == "auxpass" for c in p.children)
 
 
 def _sentence_events(span, attached, stimex, ents, loose=()):
