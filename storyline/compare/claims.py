@@ -604,7 +604,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
             told_of = change is not None and lemma in PEOPLE_NOUNS  # "four militants were exchanged"
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
-                    and (what not in PEOPLE_CLASSES and not told_of or fig.value == 1):
+                    and (what not in PEOPLE_CLASSES and not told_of or fig.value == 1) \
+                    and not (fig.value > 1 and _listed_with_count(counted)):
                 continue  # "one worker told her", "three scientists": a mention, not a count anyone reports
         elif counted is None and unit is None and isinstance(fig.value, (int, float)) and num.dep_ == "nummod" \
                 and num.head.pos_ in ("VERB", "ADJ") and change_class(num.head.lemma_) in EVENT_CHANGES:
@@ -666,6 +667,31 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         metric_first(claim)
         out.append(claim)
     return out
+
+
+def _list_members(noun) -> list:
+    """The nouns of the list a noun stands in ("eight fire engines, five rescue units and 22
+    ambulance crews"): its head and the head's coordinated or apposed nouns, the noun itself included."""
+    top = noun
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i and top.head.pos_ == "NOUN":
+        top = top.head
+    members, todo = [], [top]
+    while todo:
+        n = todo.pop()
+        members.append(n)
+        todo.extend(c for c in n.children if c.dep_ in ("conj", "appos") and c.pos_ == "NOUN")
+    return members
+
+
+def _listed_with_count(counted) -> bool:
+    """Whether a small count of things stands in a list of counts ("More than 70 firefighters,
+    eight fire engines and four rescue units are at the scene", "eight fire engines and four
+    rescue crews in attendance"): the list tells what was sent or used, each count a figure
+    outlets give and compare; "three scientists" alone is a mention."""
+    members = _list_members(counted)
+    if members[0].dep_ not in ("nsubj", "nsubjpass", "attr"):
+        return False  # "the rocket with its three boosters and 27 engines": the parts of a thing, not what was sent
+    return any(any(c.dep_ == "nummod" and c.like_num for c in n.children) for n in members if n.i != counted.i)
 
 
 def _noun_told_before(num, counted):
