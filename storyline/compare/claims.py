@@ -856,6 +856,34 @@ def _age_claims(article, sent, analysis) -> list[Claim]:
     return out
 
 
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _founding_claims(article, sent, analysis) -> list[Claim]:
+    """The year a named body was founded ("He created SpaceX in 2002", "the group, formed in
+    1998,"): a figure of that body, labelled "<name> founded (year)", so that outlets giving
+    two years for one founding are set side by side. The body must be named (an organisation or
+    a proper noun): "created a new team in 2002" tells no founding anyone checks."""
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words("founding_verbs"):
+            continue
+        year = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                     for g in c.children if g.dep_ == "pobj" and YEAR.fullmatch(g.text)), None)
+        if year is None:
+            continue
+        if verb.dep_ == "acl" or any(c.dep_ == "nsubjpass" for c in verb.children):
+            body = verb.head if verb.dep_ == "acl" else next(c for c in verb.children if c.dep_ == "nsubjpass")
+        else:
+            body = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if body is None or body.pos_ != "PROPN" and body.ent_type_ != "ORG":
+            continue
+        name = next((e.text for e in sent.doc.ents if e.start <= body.i < e.end and e.label_ in ("ORG", "PERSON", "GPE", "NORP")),
+                    body.text)
+        out.append(_make(article, sent, analysis, f"{name} founded (year)", int(year.text), None, attribute(sent, year)))
+    return out
+
+
 def _fact_box_claims(article, sent, analysis) -> list[Claim]:
     """The measurements of a fact box ("Height: 70 meters (229.6 feet) Mass: ..."), one claim
     a line, the label and the box's heading as subject (see :mod:`storyline.compare.factbox`).
@@ -1158,6 +1186,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
             found += [c for c in _figure_claims(article, sent, analysis, told)
                       if not (tallied and c.unit == "votes")]
             found += _age_claims(article, sent, analysis)
+            found += _founding_claims(article, sent, analysis)
             figures = bool(found)
             if not quoted:
                 found += _response_claims(article, sent, analysis)
