@@ -884,6 +884,58 @@ def _founding_claims(article, sent, analysis) -> list[Claim]:
     return out
 
 
+CLOCK_UNIT = "local time"
+RECENT_DAYS = 2  # a clock time dated further back than this tells an earlier happening, not the story's
+
+
+def _clock_claims(article, sent, analysis) -> list[Claim]:
+    """The clock time of the story's happening (``words/happening_verbs.txt``): "The attack
+    happened at around 11:30pm local time" gives "time of incident" = about 23:30, in the zone
+    the text names, else local time. Outlets and witnesses give this time and may give it
+    differently; a time of some other act ("police were called at 6.10") or of an earlier day
+    is left out, as is a time bounded only ("after 6pm")."""
+    out = []
+    doc = sent.doc
+    for tx in analysis.timexes:
+        if tx.type != "TIME" or not (sent.start_char <= tx.start < sent.end_char) or not tx.value \
+                or not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", tx.value):
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None:
+            continue
+        day = tx.value[:10]
+        published = (article.published.date or analysis.anchor or "")[:10]
+        if published and (len(published) < 10 or _days_between(day, published) > RECENT_DAYS):
+            continue
+        verb = span.root
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in words("happening_verbs"):
+            continue
+        before = " ".join(t.lower_ for t in doc[max(sent.start, span.start - 3):span.start]
+                          if t.lower_ not in ("at", "from"))
+        qualifier = next((q for q in sorted(words("clock_approximations"), key=len, reverse=True)
+                          if before.endswith(q)), None)
+        if qualifier is None and before.split()[-1:] in (["after"], ["before"], ["until"]):
+            continue  # "after 6pm": a bound, not a time
+        zone = re.search(r"\b(?:[A-Z]{2,4}T|GMT|UTC)\b", tx.text)
+        unit = zone.group() if zone else CLOCK_UNIT
+        out.append(_make(article, sent, analysis, "time of incident", tx.value[11:16], unit, attribute(sent, verb),
+                         qualifier=qualifier))
+    return out
+
+
+def _days_between(a: str, b: str) -> int:
+    import datetime as dt
+
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    except ValueError:
+        return 0
+
+
 def _fact_box_claims(article, sent, analysis) -> list[Claim]:
     """The measurements of a fact box ("Height: 70 meters (229.6 feet) Mass: ..."), one claim
     a line, the label and the box's heading as subject (see :mod:`storyline.compare.factbox`).
@@ -1187,6 +1239,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
                       if not (tallied and c.unit == "votes")]
             found += _age_claims(article, sent, analysis)
             found += _founding_claims(article, sent, analysis)
+            found += _clock_claims(article, sent, analysis)
             figures = bool(found)
             if not quoted:
                 found += _response_claims(article, sent, analysis)
