@@ -60,8 +60,8 @@ from storyline.compare.nonclaims import (comments_start, is_caption, is_furnitur
                                          names_not_counts)
 from storyline.compare.units import metric_first
 from storyline.compare.words import words
-from storyline.compare.subjects import (CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, change_class, noun_class, owner_name, plural,
-                                         subject_label)
+from storyline.compare.subjects import (CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, change_class, noun_class, owner_name,
+                                         participle, plural, subject_label)
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
 
 log = logging.getLogger("storyline")
@@ -927,6 +927,45 @@ def _clock_claims(article, sent, analysis) -> list[Claim]:
     return out
 
 
+SPAN_UNITS = {"second": "seconds", "minute": "minutes", "hour": "hours"}
+
+
+def _span_and_repeat_claims(article, sent, analysis) -> list[Claim]:
+    """How long an act lasted, in seconds, minutes or hours ("the tram slid for between eight
+    and 10 seconds": "slid for (seconds)" = 8-10), and how many times it is done ("the upper
+    stage will fire three times": "fire (times)" = 3). Both are figures of the act, whoever
+    does it ("the tram" in one outlet, "the carriages" in another), so the label is the verb.
+    A vague amount ("for several hours"), "a minute of applause" and a span of days or years
+    (a life's or a sentence's length, told as background) are left out."""
+    out = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "NOUN":
+            continue
+        if lemma in SPAN_UNITS and t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "VERB":
+            verb, unit, label_tail = t.head.head, SPAN_UNITS[lemma], "for"
+        elif t.lower_ == "times" and t.dep_ == "npadvmod" and t.head.pos_ == "VERB" and not (
+                t.i + 1 < sent.end and (t.nbor(1).lower_ in ("as", "the", "more", "less", "over")
+                                        or t.nbor(1).tag_ in ("JJR", "RBR"))):
+            # "rose three times as fast", "three times the size": a ratio, not a count of acts
+            verb, unit, label_tail = t.head, "times", ""
+        else:
+            continue
+        if is_report_verb(verb) or verb.lemma_.lower() == "be":
+            continue
+        nums = [c for c in t.children if c.dep_ in ("nummod", "quantmod") or c.like_num]
+        if not nums:
+            continue
+        first = min(min(c.left_edge.i for c in nums), min(c.i for c in nums))
+        fig = parse_figure(sent.doc[first:t.i].text)
+        if fig is None or isinstance(fig.value, str):
+            continue
+        act = participle(verb.lemma_.lower(), verb.text, verb.tag_)
+        label = " ".join(w for w in (act, label_tail) if w) + f" ({unit})"
+        out.append(_make(article, sent, analysis, label, fig.value, unit, attribute(sent, verb), qualifier=fig.qualifier))
+    return out
+
+
 def _days_between(a: str, b: str) -> int:
     import datetime as dt
 
@@ -1240,6 +1279,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
             found += _age_claims(article, sent, analysis)
             found += _founding_claims(article, sent, analysis)
             found += _clock_claims(article, sent, analysis)
+            found += _span_and_repeat_claims(article, sent, analysis)
             figures = bool(found)
             if not quoted:
                 found += _response_claims(article, sent, analysis)
