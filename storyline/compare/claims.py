@@ -878,8 +878,14 @@ def _founding_claims(article, sent, analysis) -> list[Claim]:
             body = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if body is None or body.pos_ != "PROPN" and body.ent_type_ != "ORG":
             continue
-        name = next((e.text for e in sent.doc.ents if e.start <= body.i < e.end and e.label_ in ("ORG", "PERSON", "GPE", "NORP")),
-                    body.text)
+        ent = next((e for e in sent.doc.ents if e.start <= body.i < e.end and e.label_ == "ORG"), None)
+        if ent is not None:
+            name = " ".join(t.text for t in ent if t.dep_ != "det")
+        else:  # "Public Citizen": the name with the words the parser hung on it
+            name = " ".join(t.text for t in sent.doc[body.left_edge.i:body.i + 1] if t.dep_ in ("compound", "nmod")
+                            or t.i == body.i)
+            if not all(t.pos_ == "PROPN" for t in sent.doc[body.left_edge.i:body.i + 1] if t.dep_ != "det"):
+                continue  # "Win or Lose Oil": a name the parser broke apart
         out.append(_make(article, sent, analysis, f"{name} founded (year)", int(year.text), None, attribute(sent, year)))
     return out
 
@@ -907,11 +913,18 @@ def _clock_claims(article, sent, analysis) -> list[Claim]:
         published = (article.published.date or analysis.anchor or "")[:10]
         if published and (len(published) < 10 or _days_between(day, published) > RECENT_DAYS):
             continue
-        verb = span.root
-        for _ in range(4):
-            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-                break
-            verb = verb.head
+        # "happened at around 11:30pm": the time is the object of a preposition of the verb; a
+        # live page's "12.40 pm:" before a quotation is a time stamp, not a time of anything
+        time = span[0]
+        while time.dep_ in ("nummod", "quantmod", "compound", "advmod") and time.head.i != time.i \
+                and span.start <= time.head.i < span.end:
+            time = time.head  # "11" of "11pm": the time is the phrase's head
+        prep = time.head
+        while prep.dep_ in ("advmod", "pobj") and prep.head.pos_ in ("ADP", "ADV") and prep.head.i != prep.i:
+            prep = prep.head  # "shortly after 6am", "at around 6am"
+        if time.dep_ != "pobj" or prep.pos_ != "ADP":
+            continue
+        verb = prep.head
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in words("happening_verbs"):
             continue
         before = " ".join(t.lower_ for t in doc[max(sent.start, span.start - 3):span.start]
