@@ -925,7 +925,7 @@ def _clock_claims(article, sent, analysis) -> list[Claim]:
         if time.dep_ != "pobj" or prep.pos_ != "ADP":
             continue
         verb = prep.head
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in words("happening_verbs"):
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in words("happening_verbs") or _not_done(verb):
             continue
         before = " ".join(t.lower_ for t in doc[max(sent.start, span.start - 3):span.start]
                           if t.lower_ not in ("at", "from"))
@@ -938,6 +938,18 @@ def _clock_claims(article, sent, analysis) -> list[Claim]:
         out.append(_make(article, sent, analysis, "time of incident", tx.value[11:16], unit, attribute(sent, verb),
                          qualifier=qualifier))
     return out
+
+
+HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should"}
+
+
+def _not_done(verb) -> bool:
+    """An act negated ("didn't derail at about 5am") or only supposed ("he would only need to
+    do the scene three times"): no time, span or count of anything that happened or is planned."""
+    for v in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp") else None):
+        if v is not None and any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX) for c in v.children):
+            return True
+    return False
 
 
 SPAN_UNITS = {"second": "seconds", "minute": "minutes", "hour": "hours"}
@@ -958,13 +970,13 @@ def _span_and_repeat_claims(article, sent, analysis) -> list[Claim]:
         if lemma in SPAN_UNITS and t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "VERB":
             verb, unit, label_tail = t.head.head, SPAN_UNITS[lemma], "for"
         elif t.lower_ == "times" and t.dep_ == "npadvmod" and t.head.pos_ == "VERB" and not (
-                t.i + 1 < sent.end and (t.nbor(1).lower_ in ("as", "the", "more", "less", "over")
+                t.i + 1 < sent.end and (t.nbor(1).lower_ in ("as", "the", "more", "less", "over", "of")
                                         or t.nbor(1).tag_ in ("JJR", "RBR"))):
             # "rose three times as fast", "three times the size": a ratio, not a count of acts
             verb, unit, label_tail = t.head, "times", ""
         else:
             continue
-        if is_report_verb(verb) or verb.lemma_.lower() == "be":
+        if is_report_verb(verb) or verb.lemma_.lower() == "be" or _not_done(verb):
             continue
         nums = [c for c in t.children if c.dep_ in ("nummod", "quantmod") or c.like_num]
         if not nums:
@@ -1290,10 +1302,12 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
             found += [c for c in _figure_claims(article, sent, analysis, told)
                       if not (tallied and c.unit == "votes")]
             found += _age_claims(article, sent, analysis)
+            figures = bool(found)
+            # when a happening happened, how long or how often an act was done and the year a body
+            # was founded are details of a sentence: what it states is still its assertion
             found += _founding_claims(article, sent, analysis)
             found += _clock_claims(article, sent, analysis)
             found += _span_and_repeat_claims(article, sent, analysis)
-            figures = bool(found)
             if not quoted:
                 found += _response_claims(article, sent, analysis)
             if not figures and not quoted:
