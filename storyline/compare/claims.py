@@ -884,7 +884,8 @@ def _founding_claims(article, sent, analysis) -> list[Claim]:
         else:  # "Public Citizen": the name with the words the parser hung on it
             name = " ".join(t.text for t in sent.doc[body.left_edge.i:body.i + 1] if t.dep_ in ("compound", "nmod")
                             or t.i == body.i)
-            if not all(t.pos_ == "PROPN" for t in sent.doc[body.left_edge.i:body.i + 1] if t.dep_ != "det"):
+            if not all(t.pos_ == "PROPN" for t in sent.doc[body.left_edge.i:body.i + 1] if t.dep_ != "det") \
+                    or any(c.dep_ in ("cc", "conj") for c in body.children):
                 continue  # "Win or Lose Oil": a name the parser broke apart
         out.append(_make(article, sent, analysis, f"{name} founded (year)", int(year.text), None, attribute(sent, year)))
     return out
@@ -952,16 +953,19 @@ def _not_done(verb) -> bool:
     return False
 
 
-SPAN_UNITS = {"second": "seconds", "minute": "minutes", "hour": "hours"}
+# A span in seconds or minutes is a moment of the happening ("slid for eight to ten seconds");
+# spans of hours are mostly plans and operations ("the cap will be shut for 48 hours"), whose
+# equal numbers say nothing of one thing
+SPAN_UNITS = {"second": "seconds", "minute": "minutes"}
 
 
 def _span_and_repeat_claims(article, sent, analysis) -> list[Claim]:
-    """How long an act lasted, in seconds, minutes or hours ("the tram slid for between eight
+    """How long an act lasted, in seconds or minutes ("the tram slid for between eight
     and 10 seconds": "slid for (seconds)" = 8-10), and how many times it is done ("the upper
     stage will fire three times": "fire (times)" = 3). Both are figures of the act, whoever
     does it ("the tram" in one outlet, "the carriages" in another), so the label is the verb.
-    A vague amount ("for several hours"), "a minute of applause" and a span of days or years
-    (a life's or a sentence's length, told as background) are left out."""
+    A vague amount ("for several minutes"), "a minute of applause" and longer spans (see
+    ``SPAN_UNITS``) are left out."""
     out = []
     for t in sent:
         lemma = t.lemma_.lower()
@@ -970,9 +974,11 @@ def _span_and_repeat_claims(article, sent, analysis) -> list[Claim]:
         if lemma in SPAN_UNITS and t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "VERB":
             verb, unit, label_tail = t.head.head, SPAN_UNITS[lemma], "for"
         elif t.lower_ == "times" and t.dep_ == "npadvmod" and t.head.pos_ == "VERB" and not (
-                t.i + 1 < sent.end and (t.nbor(1).lower_ in ("as", "the", "more", "less", "over", "of")
+                t.i + 1 < sent.end and (t.nbor(1).lower_ in ("as", "the", "more", "less", "over", "of", "a", "an", "per",
+                                                             "each", "every")
                                         or t.nbor(1).tag_ in ("JJR", "RBR"))):
-            # "rose three times as fast", "three times the size": a ratio, not a count of acts
+            # "rose three times as fast", "three times the size": a ratio, not a count of acts;
+            # "three times a week": a rate
             verb, unit, label_tail = t.head, "times", ""
         else:
             continue
