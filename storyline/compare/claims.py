@@ -941,14 +941,11 @@ def _clock_claims(article, sent, analysis) -> list[Claim]:
     return out
 
 
-HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should"}
-
-
 def _not_done(verb) -> bool:
     """An act negated ("didn't derail at about 5am") or only supposed ("he would only need to
     do the scene three times"): no time, span or count of anything that happened or is planned."""
     for v in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp") else None):
-        if v is not None and any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX) for c in v.children):
+        if v is not None and any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in words("hypothetical_modals")) for c in v.children):
             return True
     return False
 
@@ -974,8 +971,7 @@ def _span_and_repeat_claims(article, sent, analysis) -> list[Claim]:
         if lemma in SPAN_UNITS and t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "VERB":
             verb, unit, label_tail = t.head.head, SPAN_UNITS[lemma], "for"
         elif t.lower_ == "times" and t.dep_ == "npadvmod" and t.head.pos_ == "VERB" and not (
-                t.i + 1 < sent.end and (t.nbor(1).lower_ in ("as", "the", "more", "less", "over", "of", "a", "an", "per",
-                                                             "each", "every")
+                t.i + 1 < sent.end and (t.nbor(1).lower_ in words("times_ratio_words")
                                         or t.nbor(1).tag_ in ("JJR", "RBR"))):
             # "rose three times as fast", "three times the size": a ratio, not a count of acts;
             # "three times a week": a rate
