@@ -137,16 +137,22 @@ def inside_quote(token) -> bool:
     doc = token.doc
     text = doc_text(doc)
     para = text.rfind("\n", 0, token.idx) + 1
-    depth = 0
+    double = single = 0
     for pos in range(para, token.idx):
         mark = quote_mark(text, pos)
-        if mark == "toggle":
-            depth = 0 if depth else 1
+        if mark is None:
+            continue
+        if text[pos] in SINGLE_QUOTES:
+            # a single-quoted passage inside a double-quoted one ("I thought, 'He should be
+            # braking.'") closes alone: the speaker's words go on after it
+            single = 1 if mark == "open" else 0
+        elif mark == "toggle":
+            double, single = (0, 0) if double else (1, single)
         elif mark == "open":
-            depth = 1
-        elif mark == "close":
-            depth = 0
-    return depth > 0
+            double = 1
+        else:
+            double = single = 0
+    return double > 0 or single > 0
 
 
 def quote_mark(text: str, pos: int) -> str | None:
@@ -238,10 +244,17 @@ def antecedent(pronoun) -> str | None:
     doc = pronoun.doc
     sent = pronoun.sent
     start = sent.start
-    for _ in range(LOOK_BACK_SENTENCES):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
+    quoted: list[tuple[int, int]] = []  # the speaker's own quoted lines passed on the way back
+    back = 0
+    while back < LOOK_BACK_SENTENCES and start > 0:
+        prev = doc[start - 1].sent
+        start = prev.start
+        if _quoted_line(prev) and len(quoted) < MAX_QUOTED_LINES:
+            # "Kevin Snow ... said A. "B. C. D." He said E.": the quoted lines go on with the
+            # speaker's words; they do not take "he" further from the speaker's name
+            quoted.append((prev.start, prev.end))
+            continue
+        back += 1
     found = None
     # a name the tagger also reads as a place or a body elsewhere in the article ("the town of
     # Chibok", "Chibok parents") is not the person "he" stands for
@@ -249,7 +262,8 @@ def antecedent(pronoun) -> str | None:
     for e in doc.ents:
         if e.label_ == "PERSON" and e.text not in places and start <= e.start and e.end <= pronoun.i \
                 and e.root.dep_ in ("nsubj", "nsubjpass", "appos", "compound", "pobj") \
-                and not is_caption(e.sent.text):  # a name under a picture is not who speaks next
+                and not is_caption(e.sent.text) \
+                and not any(a <= e.start < b for a, b in quoted):  # a name under a picture is not who speaks next
             found = e
     if found is None:
         return _speaking_person(doc, start, pronoun)
@@ -257,6 +271,15 @@ def antecedent(pronoun) -> str | None:
     if title is not None and title.text in ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"):
         return f"{title.text} {found.text}"
     return found.text
+
+
+MAX_QUOTED_LINES = 6
+
+
+def _quoted_line(sent) -> bool:
+    """A sentence that is all quotation: each of its words inside quotation marks."""
+    words = [t for t in sent if t.is_alpha]
+    return bool(words) and all(inside_quote(t) for t in words)
 
 
 def _speaking_person(doc, start: int, pronoun) -> str | None:

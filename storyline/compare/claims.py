@@ -60,8 +60,8 @@ from storyline.compare.nonclaims import (comments_start, is_caption, is_furnitur
                                          names_not_counts)
 from storyline.compare.units import metric_first
 from storyline.compare.words import words
-from storyline.compare.subjects import (CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, change_class, noun_class, owner_name, plural,
-                                         subject_label)
+from storyline.compare.subjects import (CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, change_class, noun_class, owner_name,
+                                         participle, plural, subject_label)
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
 
 log = logging.getLogger("storyline")
@@ -604,7 +604,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
             told_of = change is not None and lemma in PEOPLE_NOUNS  # "four militants were exchanged"
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
-                    and (what not in PEOPLE_CLASSES and not told_of or fig.value == 1):
+                    and (what not in PEOPLE_CLASSES and not told_of or fig.value == 1) \
+                    and not (fig.value > 1 and _listed_with_count(counted)):
                 continue  # "one worker told her", "three scientists": a mention, not a count anyone reports
         elif counted is None and unit is None and isinstance(fig.value, (int, float)) and num.dep_ == "nummod" \
                 and num.head.pos_ in ("VERB", "ADJ") and change_class(num.head.lemma_) in EVENT_CHANGES:
@@ -666,6 +667,31 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         metric_first(claim)
         out.append(claim)
     return out
+
+
+def _list_members(noun) -> list:
+    """The nouns of the list a noun stands in ("eight fire engines, five rescue units and 22
+    ambulance crews"): its head and the head's coordinated or apposed nouns, the noun itself included."""
+    top = noun
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i and top.head.pos_ == "NOUN":
+        top = top.head
+    members, todo = [], [top]
+    while todo:
+        n = todo.pop()
+        members.append(n)
+        todo.extend(c for c in n.children if c.dep_ in ("conj", "appos") and c.pos_ == "NOUN")
+    return members
+
+
+def _listed_with_count(counted) -> bool:
+    """Whether a small count of things stands in a list of counts ("More than 70 firefighters,
+    eight fire engines and four rescue units are at the scene", "eight fire engines and four
+    rescue crews in attendance"): the list tells what was sent or used, each count a figure
+    outlets give and compare; "three scientists" alone is a mention."""
+    members = _list_members(counted)
+    if members[0].dep_ not in ("nsubj", "nsubjpass", "attr"):
+        return False  # "the rocket with its three boosters and 27 engines": the parts of a thing, not what was sent
+    return any(any(c.dep_ == "nummod" and c.like_num for c in n.children) for n in members if n.i != counted.i)
 
 
 def _noun_told_before(num, counted):
@@ -828,6 +854,152 @@ def _age_claims(article, sent, analysis) -> list[Claim]:
         label = f"age of {who}" + (f" in {when}" if when and when.isdigit() else " (earlier)" if when == "earlier" else "")
         out.append(_make(article, sent, analysis, label, fig.value, unit, attribute(sent, holder)))
     return out
+
+
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _founding_claims(article, sent, analysis) -> list[Claim]:
+    """The year a named body was founded ("He created SpaceX in 2002", "the group, formed in
+    1998,"): a figure of that body, labelled "<name> founded (year)", so that outlets giving
+    two years for one founding are set side by side. The body must be named (an organisation or
+    a proper noun): "created a new team in 2002" tells no founding anyone checks."""
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words("founding_verbs"):
+            continue
+        year = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                     for g in c.children if g.dep_ == "pobj" and YEAR.fullmatch(g.text)), None)
+        if year is None:
+            continue
+        if verb.dep_ == "acl" or any(c.dep_ == "nsubjpass" for c in verb.children):
+            body = verb.head if verb.dep_ == "acl" else next(c for c in verb.children if c.dep_ == "nsubjpass")
+        else:
+            body = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if body is None or body.pos_ != "PROPN" and body.ent_type_ != "ORG":
+            continue
+        ent = next((e for e in sent.doc.ents if e.start <= body.i < e.end and e.label_ == "ORG"), None)
+        if ent is not None:
+            name = " ".join(t.text for t in ent if t.dep_ != "det")
+        else:  # "Public Citizen": the name with the words the parser hung on it
+            name = " ".join(t.text for t in sent.doc[body.left_edge.i:body.i + 1] if t.dep_ in ("compound", "nmod")
+                            or t.i == body.i)
+            if not all(t.pos_ == "PROPN" for t in sent.doc[body.left_edge.i:body.i + 1] if t.dep_ != "det") \
+                    or any(c.dep_ in ("cc", "conj") for c in body.children):
+                continue  # "Win or Lose Oil": a name the parser broke apart
+        out.append(_make(article, sent, analysis, f"{name} founded (year)", int(year.text), None, attribute(sent, year)))
+    return out
+
+
+CLOCK_UNIT = "local time"
+RECENT_DAYS = 2  # a clock time dated further back than this tells an earlier happening, not the story's
+
+
+def _clock_claims(article, sent, analysis) -> list[Claim]:
+    """The clock time of the story's happening (``words/happening_verbs.txt``): "The attack
+    happened at around 11:30pm local time" gives "time of incident" = about 23:30, in the zone
+    the text names, else local time. Outlets and witnesses give this time and may give it
+    differently; a time of some other act ("police were called at 6.10") or of an earlier day
+    is left out, as is a time bounded only ("after 6pm")."""
+    out = []
+    doc = sent.doc
+    for tx in analysis.timexes:
+        if tx.type != "TIME" or not (sent.start_char <= tx.start < sent.end_char) or not tx.value \
+                or not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", tx.value):
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None:
+            continue
+        day = tx.value[:10]
+        published = (article.published.date or analysis.anchor or "")[:10]
+        if published and (len(published) < 10 or _days_between(day, published) > RECENT_DAYS):
+            continue
+        # "happened at around 11:30pm": the time is the object of a preposition of the verb; a
+        # live page's "12.40 pm:" before a quotation is a time stamp, not a time of anything
+        time = span[0]
+        while time.dep_ in ("nummod", "quantmod", "compound", "advmod") and time.head.i != time.i \
+                and span.start <= time.head.i < span.end:
+            time = time.head  # "11" of "11pm": the time is the phrase's head
+        prep = time.head
+        while prep.dep_ in ("advmod", "pobj") and prep.head.pos_ in ("ADP", "ADV") and prep.head.i != prep.i:
+            prep = prep.head  # "shortly after 6am", "at around 6am"
+        if time.dep_ != "pobj" or prep.pos_ != "ADP":
+            continue
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in words("happening_verbs") or _not_done(verb):
+            continue
+        before = " ".join(t.lower_ for t in doc[max(sent.start, span.start - 3):span.start]
+                          if t.lower_ not in ("at", "from"))
+        qualifier = next((q for q in sorted(words("clock_approximations"), key=len, reverse=True)
+                          if before.endswith(q)), None)
+        if qualifier is None and before.split()[-1:] in (["after"], ["before"], ["until"]):
+            continue  # "after 6pm": a bound, not a time
+        zone = re.search(r"\b(?:[A-Z]{2,4}T|GMT|UTC)\b", tx.text)
+        unit = zone.group() if zone else CLOCK_UNIT
+        out.append(_make(article, sent, analysis, "time of incident", tx.value[11:16], unit, attribute(sent, verb),
+                         qualifier=qualifier))
+    return out
+
+
+def _not_done(verb) -> bool:
+    """An act negated ("didn't derail at about 5am") or only supposed ("he would only need to
+    do the scene three times"): no time, span or count of anything that happened or is planned."""
+    for v in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp") else None):
+        if v is not None and any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in words("hypothetical_modals")) for c in v.children):
+            return True
+    return False
+
+
+# A span in seconds or minutes is a moment of the happening ("slid for eight to ten seconds");
+# spans of hours are mostly plans and operations ("the cap will be shut for 48 hours"), whose
+# equal numbers say nothing of one thing
+SPAN_UNITS = {"second": "seconds", "minute": "minutes"}
+
+
+def _span_and_repeat_claims(article, sent, analysis) -> list[Claim]:
+    """How long an act lasted, in seconds or minutes ("the tram slid for between eight
+    and 10 seconds": "slid for (seconds)" = 8-10), and how many times it is done ("the upper
+    stage will fire three times": "fire (times)" = 3). Both are figures of the act, whoever
+    does it ("the tram" in one outlet, "the carriages" in another), so the label is the verb.
+    A vague amount ("for several minutes"), "a minute of applause" and longer spans (see
+    ``SPAN_UNITS``) are left out."""
+    out = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "NOUN":
+            continue
+        if lemma in SPAN_UNITS and t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "VERB":
+            verb, unit, label_tail = t.head.head, SPAN_UNITS[lemma], "for"
+        elif t.lower_ == "times" and t.dep_ == "npadvmod" and t.head.pos_ == "VERB" and not (
+                t.i + 1 < sent.end and (t.nbor(1).lower_ in words("times_ratio_words")
+                                        or t.nbor(1).tag_ in ("JJR", "RBR"))):
+            # "rose three times as fast", "three times the size": a ratio, not a count of acts;
+            # "three times a week": a rate
+            verb, unit, label_tail = t.head, "times", ""
+        else:
+            continue
+        if is_report_verb(verb) or verb.lemma_.lower() == "be" or _not_done(verb):
+            continue
+        nums = [c for c in t.children if c.dep_ in ("nummod", "quantmod") or c.like_num]
+        if not nums:
+            continue
+        first = min(min(c.left_edge.i for c in nums), min(c.i for c in nums))
+        fig = parse_figure(sent.doc[first:t.i].text)
+        if fig is None or isinstance(fig.value, str):
+            continue
+        act = participle(verb.lemma_.lower(), verb.text, verb.tag_)
+        label = " ".join(w for w in (act, label_tail) if w) + f" ({unit})"
+        out.append(_make(article, sent, analysis, label, fig.value, unit, attribute(sent, verb), qualifier=fig.qualifier))
+    return out
+
+
+def _days_between(a: str, b: str) -> int:
+    import datetime as dt
+
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    except ValueError:
+        return 0
 
 
 def _fact_box_claims(article, sent, analysis) -> list[Claim]:
@@ -1133,6 +1305,11 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
                       if not (tallied and c.unit == "votes")]
             found += _age_claims(article, sent, analysis)
             figures = bool(found)
+            # when a happening happened, how long or how often an act was done and the year a body
+            # was founded are details of a sentence: what it states is still its assertion
+            found += _founding_claims(article, sent, analysis)
+            found += _clock_claims(article, sent, analysis)
+            found += _span_and_repeat_claims(article, sent, analysis)
             if not quoted:
                 found += _response_claims(article, sent, analysis)
             if not figures and not quoted:

@@ -174,12 +174,35 @@ def consistent(a: Claim, b: Claim) -> bool:
     if a.kind in ("assertion", "tally") or b.kind in ("assertion", "tally") or isinstance(a.value, bool) \
             or isinstance(b.value, bool) or (a.unit or "").startswith("votes "):
         return a.value == b.value
+    if _clock(a) is not None and _clock(b) is not None:
+        return _same_clock(a, b)
     ia, ib = interval(a.value, a.qualifier), interval(b.value, b.qualifier)
     if ia is None or ib is None:
         return str(a.value).lower() == str(b.value).lower()
     if ia[2] == ib[2] == "approx":
         return _within_each_other(a, ia, b, ib)
     return same_figure(ia, ib)
+
+
+CLOCK_REACH = 15  # minutes: "about 6.10am" and "6.15am" are one time told loosely, "11pm" and "11:30pm" are not
+_CLOCK_VALUE = re.compile(r"(\d{2}):(\d{2})")
+
+
+def _clock(c: Claim) -> int | None:
+    """Minutes after midnight of a clock time claim ("06:10" -> 370), else None."""
+    m = _CLOCK_VALUE.fullmatch(c.value) if isinstance(c.value, str) else None
+    return int(m.group(1)) * 60 + int(m.group(2)) if m else None
+
+
+def _same_clock(a: Claim, b: Claim) -> bool:
+    """Two clock times of one happening (``claims._clock_claims``) are one time when equal, or
+    when either is told loosely ("at around 6am", "shortly after") and they lie within
+    ``CLOCK_REACH`` minutes. Times in two zones are not compared."""
+    if a.unit != b.unit:
+        return True
+    gap = abs(_clock(a) - _clock(b))
+    gap = min(gap, 24 * 60 - gap)  # "11:50pm" and "about midnight"
+    return gap == 0 or (bool(a.qualifier or b.qualifier) and gap <= CLOCK_REACH)
 
 
 def _within_each_other(a: Claim, ia, b: Claim, ib) -> bool:
@@ -262,7 +285,10 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
         for c in cs:
             c.sources, c.single_source = n, n == 1
         groups = _value_groups(cs)
-        conflicts = _conflicts(groups, keys, articles, running=subject.endswith(RUNNING_TOTAL)) \
+        # a running total may not fall; the clock time of a happening never changes: either told
+        # otherwise later is a dispute, not news
+        conflicts = _conflicts(groups, keys, articles, running=subject.endswith(RUNNING_TOTAL),
+                               fixed=all(_clock(c) is not None for c in cs)) \
             if n > 1 and len(groups) > 1 else []
         if n == 1:
             status = "single"
@@ -592,9 +618,10 @@ def _fell(a: Claim, b: Claim) -> bool:
     return second.value < first.value
 
 
-def _conflicts(groups, keys, articles, running: bool = False) -> list[dict]:
+def _conflicts(groups, keys, articles, running: bool = False, fixed: bool = False) -> list[dict]:
     """Same-time disagreements between independent sources; in a running total (``running``),
-    also a later lower figure at any distance in time."""
+    also a later lower figure at any distance in time; in a value that cannot change
+    (``fixed``: when a happening happened), any two at any distance in time."""
     found = []
     group_of = {id(c): n for n, g in enumerate(groups) for c in g}
     days = _current_days(groups, articles)
@@ -610,7 +637,7 @@ def _conflicts(groups, keys, articles, running: bool = False) -> list[dict]:
             da, db = _day(a.date), _day(b.date)
             if da is None or db is None:
                 continue
-            if not (running and da != db and _fell(a, b)):
+            if not (fixed or running and da != db and _fell(a, b)):
                 if abs((da - db).days) > SAME_TIME_DAYS:
                     continue
                 ga, gb = days[group_of[id(a)]], days[group_of[id(b)]]

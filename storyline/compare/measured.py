@@ -322,7 +322,7 @@ def _state(noun) -> str | None:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
             pobj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
-            if pobj is not None and pobj.lower_ not in HOSPITAL_NOUNS:
+            if pobj is not None and pobj.lower_ not in HOSPITAL_NOUNS and pobj.lemma_.lower() not in words("presence_nouns"):
                 return f"{c.lower_} {pobj.lemma_.lower()}"
         if c.dep_ == "advmod" and c.lower_ in ("aboard", "onboard", "offshore"):
             return c.lower_

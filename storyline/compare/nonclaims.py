@@ -171,7 +171,8 @@ def names_not_counts(doc, start: int, end: int) -> bool:
         return True  # "a Farr 40 yacht", "the Europe 600 index": a model or index name
     if prev is not None and prev.lower_ in ("aged", "age", "ages"):
         return True
-    if any(t.lower_ in ("equivalent", "equals", "equal") for t in doc[max(0, start - 4):start]):
+    if any(t.lower_ in ("equivalent", "equals", "equal") for t in doc[max(0, start - 4):start]) \
+            and not _things_after(doc, end):
         return True  # "5,000 barrels a day -- the equivalent of 210,000 gallons": a conversion
     if end < len(doc) and doc[end].lower_ in ("times", "fold", "-fold"):
         return True  # "five times more oil": a ratio, not an amount
@@ -184,6 +185,20 @@ def names_not_counts(doc, start: int, end: int) -> bool:
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in PARTITIVE_DETERMINERS \
             and first.lower_ in ("one", "1"):
         return True  # "one of the people": a mention of one member; "21 of the schoolgirls" counts them
+    return False
+
+
+def _things_after(doc, end: int) -> bool:
+    """Whether a figure counts things named after it ("equal to 18 Boeing 747 aircraft"): a
+    likeness in things is a count of its own, where "the equivalent of 210,000 gallons" restates
+    a quantity in another unit."""
+    from storyline.compare.subjects import measure_unit
+
+    for t in doc[end:min(end + 3, len(doc))]:
+        if t.is_punct:
+            return False
+        if t.pos_ == "NOUN" and t.is_alpha:
+            return measure_unit(t.lemma_) is None and t.lemma_.lower() not in wordlists.words("money_words")
     return False
 
 
