@@ -521,12 +521,6 @@ def _predicates(span):
     return preds
 
 
-def _stative(v) -> bool:
-    """A verb of state. The lemmatiser takes some past forms for another verb ("hoped" as
-    "hop"), so the past form without its "d" is asked too."""
-    return v.lemma_ in STATIVE or (v.lower_.endswith("ed") and v.lower_[:-1] in STATIVE)
-
-
 def _recalled_saying(v) -> bool:
     """"As the director-general said at the start of the outbreak, ...": a remark recalled to
     frame the sentence, not a statement that is news."""
@@ -552,7 +546,8 @@ def _sentence_events(span, attached, stimex, ents, loose=()):
         if v.lemma_ in REPORTING and not _saying_as_act(v, content):
             # "..., Mr. Reul said in an interview on Friday": the interview's day is the saying's.
             frames = [v] + [c for c in v.children if c.dep_ == "advcl" and _frames_saying(c)]
-            own = attached.get(v.i, []) or [t for t in loose if any(_under(span.doc, t, f) for f in frames)]
+            own = attached.get(v.i, []) or [t for t in loose if any(_under(span.doc, t, f) for f in frames)] \
+                or [t for t in loose if t.precision == "day" and _under(span.doc, t, v, through_apposition=True)]
             reported = [c for c in content if _tense(c) and c.lemma_ not in STATIVE and not _asks(c)]
             # "X said on Thursday that Y had sent troops": the statement is the dated event.
             if own and (not reported or all(attached.get(c.i) is None and _tense(c) != "past" for c in reported)):
@@ -626,9 +621,13 @@ def _news_present(v, own, pub_day: str | None) -> bool:
                                  for t in own)
 
 
-def _under(doc, t: TimeExpr, v) -> bool:
+def _under(doc, t: TimeExpr, v, through_apposition: bool = False) -> bool:
     """A time on a noun of the event's own clause ("signed it during a visit in June"), reached
-    without a bounding preposition ("after the invasion in 2022") or another verb on the way."""
+    without a bounding preposition ("after the invasion in 2022") or another verb on the way.
+
+    ``through_apposition``: a day may also hang on the speaker's description, where the parser
+    puts the occasion of a saying ("said Jane Doe, the company's founder, at a news conference
+    on Monday")."""
     tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
     if tspan is None:
         return False
@@ -640,7 +639,7 @@ def _under(doc, t: TimeExpr, v) -> bool:
             return True
         if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") or tok.lower_ in BOUND_PREPOSITIONS or tok.lower_ == "following":
             return False
-        if tok.dep_ == "appos":
+        if tok.dep_ == "appos" and not through_apposition:
             return False  # a description of a participant ("X, the 2007 champion") does not date the event
         tok = tok.head
     return False
@@ -754,7 +753,7 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         tense = "past"  # "Macron unveils a plan to cut ...": the lead's news in the present
     if tense is None and lead and _news_present(v, own, pub_day):
         tense = "past"  # "Google is turning on the chip today": the lead's news, on the day it names
-    if tense is None or _stative(v) and not (v.lemma_ == "be" and any(c.dep_ == "auxpass" for c in v.children)):
+    if tense is None or v.lemma_ in STATIVE and not (v.lemma_ == "be" and any(c.dep_ == "auxpass" for c in v.children)):
         return None
     own = [t for t in own if _dated(t)]
     if any(t.kind == "future" for t in own) or any(t.kind == "future" for w in v.ancestors for t in attached.get(w.i, [])):
