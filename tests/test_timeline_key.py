@@ -432,12 +432,17 @@ def test_a_month_told_as_past_is_the_last_one():
     assert [(m.date, m.earliest, m.latest) for m in told] == [("2017-05", "2017-05-01", "2017-05-31")]
 
 
-def test_lines_known_only_as_before_their_report_fill_at_most_a_quarter_of_the_view():
+def _harbour_deeds() -> list[Event]:
+    """Eight dated lines of a port town, three days apart, that tell eight different happenings."""
     deeds = ["The council approved the harbour budget.", "Dockers went on strike at the east terminal.",
              "A tanker ran aground near the lighthouse.", "The minister opened a new ferry route.",
              "Customs seized a cargo of counterfeit watches.", "A storm flooded the old fish market.",
              "The port authority elected a new chairwoman.", "Engineers finished repairs on the swing bridge."]
-    dated = [_event(f"d{i}", t, f"2021-05-{3 * i + 1:02d}") for i, t in enumerate(deeds)]
+    return [_event(f"d{i}", t, f"2021-05-{3 * i + 1:02d}") for i, t in enumerate(deeds)]
+
+
+def test_lines_known_only_as_before_their_report_fill_at_most_a_quarter_of_the_view():
+    dated = _harbour_deeds()
     open_ended = []
     for i, what in enumerate(["A shipping firm sued the regulator over berths.", "Fishermen blocked the north quay with boats.",
                               "An engineer resigned from the dredging board.", "The mayor toured the container yard.",
@@ -708,11 +713,7 @@ def test_a_lone_word_leaning_on_time_words_keeps_them():
 def test_a_follow_ups_report_day_guess_counts_as_on_or_before_in_the_quarter():
     # Lines dated only by a follow-up's report day will be shown "on or before" (honest_dates):
     # they take the undated quarter, not the dated lines' room.
-    deeds = ["The council approved the harbour budget.", "Dockers went on strike at the east terminal.",
-             "A tanker ran aground near the lighthouse.", "The minister opened a new ferry route.",
-             "Customs seized a cargo of counterfeit watches.", "A storm flooded the old fish market.",
-             "The port authority elected a new chairwoman.", "Engineers finished repairs on the swing bridge."]
-    dated = [_event(f"d{i}", t, f"2021-05-{3 * i + 1:02d}") for i, t in enumerate(deeds)]
+    dated = _harbour_deeds()
     guesses = []
     for i, what in enumerate(["A shipping firm sued the regulator over berths.", "Fishermen blocked the north quay with boats.",
                               "An engineer resigned from the dredging board.", "The mayor toured the container yard."]):
