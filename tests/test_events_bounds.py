@@ -158,3 +158,15 @@ def test_reader_comments_are_not_news_and_datelines_leave_the_line():
     texts = _text_of("CAIRO (Reuters) - Protesters marched through the centre of the city on Monday, witnesses said.")
     assert texts == ["Protesters marched through the centre of the city on Monday."]
     assert _text_of("At 4:25 pm on 28 May 2019, Makena wrote: The government closed the border on Friday.") == []
+
+
+def test_a_page_time_stamp_run_into_the_first_sentence_is_stripped():
+    from storyline.events.extract import strip_dateline
+
+    assert strip_dateline("17 June 2009 15.39 BST Government officials today warned that anyone with symptoms "
+                          "should stay at home.") == "Government officials today warned that anyone with symptoms should stay at home."
+    assert strip_dateline("June 17, 2009 3:39 PM EDT Officials warned that anyone with symptoms should stay at home.") \
+        == "Officials warned that anyone with symptoms should stay at home."
+    # a date that is part of the sentence stays
+    kept = "On 17 June 2009 officials warned that anyone with symptoms should stay at home."
+    assert strip_dateline(kept) == kept

@@ -85,7 +85,10 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Z][\w.&/ ]{0,30}\)|-LRB-\s[A-Z][\w.&/ ]{0,30}?\s-RRB-)\s*[-\u2013\u2014]{1,2}\s+"
     # ... or a place alone in capitals, as the Times and many papers print it ("CAPE
     # CANAVERAL, Fla. \u2014 ", "WASHINGTON \u2014 "), before a dash.
-    r"|^[A-Z]{2}[A-Z.'\u2019-]*(?:\s[A-Z]{2}[A-Z.'\u2019-]*)*(?:,\s[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?\s+[\u2013\u2014]\s+")
+    r"|^[A-Z]{2}[A-Z.'\u2019-]*(?:\s[A-Z]{2}[A-Z.'\u2019-]*)*(?:,\s[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?\s+[\u2013\u2014]\s+"
+    # ... or a page's time stamp run into the first sentence ("17 June 2009 15.39 BST Government
+    # officials today warned ...", "June 17, 2009 3:39 PM EDT ...").
+    r"|^(?:\d{1,2}\s[A-Z][a-z]+|[A-Z][a-z]+\.?\s\d{1,2},?)\s\d{4},?\s\d{1,2}[.:]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?\s+(?=[A-Z])")
 
 
 def is_comment(text: str) -> bool:
