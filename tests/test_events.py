@@ -412,9 +412,3 @@ def test_one_doer_written_with_either_apostrophe_is_one_doer():
     (e,) = merge_events([a, b], ARTS, {"a": "a", "b": "b"})
     assert len(e.evidence) == 2
 
-
-def test_a_saying_is_dated_by_the_occasion_hung_on_its_speaker():
-    # the parser hangs "at a news conference on Monday" on the speaker's description
-    _, evs = events_of("“The weather is looking good,” said Jane Doe, the founder and chief executive of Acme at a news conference on Monday.",
-                       "2018-02-06")
-    assert [(e.trigger, e.date) for e in evs if not e.aside] == [("say", "2018-02-05")]

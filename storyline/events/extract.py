@@ -549,8 +549,7 @@ def _sentence_events(span, attached, stimex, ents, loose=()):
         if v.lemma_ in REPORTING and not _saying_as_act(v, content):
             # "..., Mr. Reul said in an interview on Friday": the interview's day is the saying's.
             frames = [v] + [c for c in v.children if c.dep_ == "advcl" and _frames_saying(c)]
-            own = attached.get(v.i, []) or [t for t in loose if any(_under(span.doc, t, f) for f in frames)] \
-                or [t for t in loose if t.precision == "day" and _under(span.doc, t, v, through_apposition=True)]
+            own = attached.get(v.i, []) or [t for t in loose if any(_under(span.doc, t, f) for f in frames)]
             reported = [c for c in content if _tense(c) and c.lemma_ not in STATIVE and not _asks(c)]
             # "X said on Thursday that Y had sent troops": the statement is the dated event.
             if own and (not reported or all(attached.get(c.i) is None and _tense(c) != "past" for c in reported)):
@@ -624,13 +623,9 @@ def _news_present(v, own, pub_day: str | None) -> bool:
                                  for t in own)
 
 
-def _under(doc, t: TimeExpr, v, through_apposition: bool = False) -> bool:
+def _under(doc, t: TimeExpr, v) -> bool:
     """A time on a noun of the event's own clause ("signed it during a visit in June"), reached
-    without a bounding preposition ("after the invasion in 2022") or another verb on the way.
-
-    ``through_apposition``: a day may also hang on the speaker's description, where the parser
-    puts the occasion of a saying ("said Jane Doe, the company's founder, at a news conference
-    on Monday")."""
+    without a bounding preposition ("after the invasion in 2022") or another verb on the way."""
     tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
     if tspan is None:
         return False
@@ -642,7 +637,7 @@ def _under(doc, t: TimeExpr, v, through_apposition: bool = False) -> bool:
             return True
         if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") or tok.lower_ in BOUND_PREPOSITIONS or tok.lower_ == "following":
             return False
-        if tok.dep_ == "appos" and not through_apposition:
+        if tok.dep_ == "appos":
             return False  # a description of a participant ("X, the 2007 champion") does not date the event
         tok = tok.head
     return False
