@@ -731,3 +731,18 @@ def test_someone_named_by_age_only_was_named_before():
     assert not stands_alone("The 19-year-old Dutchman, who had been running second, dropped back.")
     assert not stands_alone("The 37-year-old Finnish driver lost control of his car.")
     assert stands_alone("A 19-year-old man was arrested at the scene.")
+
+
+def test_an_undated_deed_of_the_reported_doer_is_a_detail_of_the_reports_happening():
+    show = _event("e1", "Justin Timberlake took to the stage for the half-time show in Minneapolis.", None,
+                  earliest="2018-02-04", latest="2018-02-05", sources=("a", "b"), start=10)
+    detail = _event("e2", "Timberlake gyrated with his dancers and then emerged above the crowd.", None,
+                    latest="2018-02-05", sources=("c",))
+    other = _event("e3", "The league fined the broadcaster over the halftime feed.", None, latest="2018-02-05",
+                   sources=("d",))
+    show.actors, detail.actors, other.actors = ["Justin Timberlake"], ["Timberlake"], ["The league"]
+    show.triggers, detail.triggers, other.triggers = ["take"], ["gyrate"], ["fine"]
+    shown = {e.id for e in key_events([show, detail, other])}
+    # the same doer on the report's days, told without a time, is a detail; another doer's deed
+    # is a happening of its own (a statement too: test_one_doer_one_kind_of_deed_at_one_time_is_one_happening)
+    assert shown == {"e1", "e3"}

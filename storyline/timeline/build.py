@@ -319,6 +319,26 @@ def _same_day_same_names(a: Event, b: Event, rare: set[str]) -> bool:
     return bool(_names(a) & _names(b) & rare)
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}")
+
+
+def _undated_detail_of(e: Event, c: Event) -> bool:
+    """A line known only as "on or before" its report whose named doer is the doer of a line
+    of the report's own days ("Timberlake gyrated with his dancers" / "Justin Timberlake took
+    to the stage for the half-time show"): what a report tells of its subject without a time is
+    a detail of the happening it reports."""
+    from storyline.events.merge import SAYING
+
+    if e.date or e.earliest or not e.latest or not (c.date or c.earliest) or any(t in SAYING for t in e.triggers):
+        return False  # a statement is a happening of its own ("Hamilton told reporters ...")
+    start = c.earliest or c.date
+    if not (_day_before(e.latest[:10]) <= start[:10] <= e.latest[:10]):
+        return False
+    ne = {w for x in e.actors if _named(x) for w in _CAPITALISED.findall(x)}
+    nc = {w for x in c.actors if _named(x) for w in _CAPITALISED.findall(x)}
+    return bool(ne & nc)
+
+
 def _same_doer_same_deed(a: Event, b: Event) -> bool:
     """Two lines of one time whose doer has the same name and whose verbs are of one class
     ("Hamilton won the race" / "the race was won by Hamilton") tell one happening. Statements
@@ -593,6 +613,8 @@ def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str], sinc
         return "alike in words"
     if _same_day_same_names(e, c, rare):
         return "same day, same names"
+    if _undated_detail_of(e, c) or _undated_detail_of(c, e):
+        return "the doer's undated detail of the report's days"
     if _leads(e) and _leads(c) and _same_time(e, c, 0) and not _wide(e) and not _wide(c):
         return "leads of one day"
     return None
