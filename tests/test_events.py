@@ -412,3 +412,8 @@ def test_one_doer_written_with_either_apostrophe_is_one_doer():
     (e,) = merge_events([a, b], ARTS, {"a": "a", "b": "b"})
     assert len(e.evidence) == 2
 
+
+
+def test_a_joined_verb_shares_the_first_verbs_doer():
+    _, evs = events_of("The singer ventured into the stands and took a selfie with a fan on Sunday.", "2018-02-05")
+    assert {e.trigger: e.actor for e in evs}.get("take") == "The singer"

@@ -746,3 +746,13 @@ def test_an_undated_deed_of_the_reported_doer_is_a_detail_of_the_reports_happeni
     # the same doer on the report's days, told without a time, is a detail; another doer's deed
     # is a happening of its own (a statement too: test_one_doer_one_kind_of_deed_at_one_time_is_one_happening)
     assert shown == {"e1", "e3"}
+
+
+def test_a_description_holding_a_name_is_no_named_doer():
+    from storyline.timeline.build import _proper_doers
+
+    e = _event("e1", "x", None, latest="2016-11-11")
+    e.actors = ["A Taliban suicide bomber", "The Taliban", "Justin Timberlake", "Massa's Williams"]
+    assert _proper_doers(e) == {"Taliban", "Justin", "Timberlake", "Massa", "Williams"}
+    e.actors = ["A Taliban suicide bomber"]
+    assert _proper_doers(e) == set()

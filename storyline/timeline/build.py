@@ -334,9 +334,20 @@ def _undated_detail_of(e: Event, c: Event) -> bool:
     start = c.earliest or c.date
     if not (_day_before(e.latest[:10]) <= start[:10] <= e.latest[:10]):
         return False
-    ne = {w for x in e.actors if _named(x) for w in _CAPITALISED.findall(x)}
-    nc = {w for x in c.actors if _named(x) for w in _CAPITALISED.findall(x)}
-    return bool(ne & nc)
+    return bool(_proper_doers(e) & _proper_doers(c))
+
+
+def _proper_doers(e: Event) -> set[str]:
+    """The words of the doers that are names through and through ("Justin Timberlake", "The
+    Taliban"), not descriptions holding a name ("A Taliban suicide bomber")."""
+    out: set[str] = set()
+    for x in e.actors:
+        words = x.replace("\u2019s", "").replace("'s", "").split()
+        if words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        if words and all(_CAPITALISED.fullmatch(w) for w in words):
+            out.update(words)
+    return out
 
 
 def _same_doer_same_deed(a: Event, b: Event) -> bool:
