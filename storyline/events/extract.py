@@ -41,6 +41,7 @@ REPORTING = wordlists.words("attribution_verbs")
 HEDGES = wordlists.words("hedge_verbs")
 # States, opinions and possession: true of a period, not happenings on a day.
 STATIVE = wordlists.words("stative_verbs")
+PRESENT_CONTRACTIONS = wordlists.words("present_contractions")
 MODALS = wordlists.words("modal_verbs")
 # Adverbs that take a past sentence off the day it was reported.
 BACKGROUND_ADVERBS = wordlists.words("background_adverbs")
@@ -114,10 +115,12 @@ def _tense(v) -> str | None:
         return None
     have = [a for a in auxes if a.lemma_ == "have"]
     if have:
+        if have[0].lower_ in PRESENT_CONTRACTIONS:
+            return "perfect"  # "he's gone": a contraction is never a past
         return "pastperfect" if have[0].tag_ == "VBD" else ("perfect" if have[0].tag_ in ("VBZ", "VBP") else None)
     passive = [a for a in auxes if a.dep_ == "auxpass"]
     if passive:
-        return "past" if passive[0].tag_ == "VBD" else None
+        return "past" if passive[0].tag_ == "VBD" and passive[0].lower_ not in PRESENT_CONTRACTIONS else None
     if any(a.lemma_ == "do" and a.tag_ == "VBD" for a in auxes):
         return "past"  # "did sign"
     if v.tag_ == "VBD":
