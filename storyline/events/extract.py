@@ -819,10 +819,6 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
     passive_subj = [c for c in v.children if c.dep_ == "nsubjpass"]
     obj = [c for c in v.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
     agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if not (agent or subj or passive_subj) and v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
-        # "Timberlake ventured into the stands and took a selfie": the joined verb shares the
-        # first verb's doer.
-        subj = [c for c in v.head.children if c.dep_ in ("nsubj", "csubj")]
     actor = _who(agent[0], ents) if agent else _who(subj[0], ents) if subj else None
     target = _who(passive_subj[0], ents) if passive_subj else _who(obj[0], ents) if obj else None
     if actor is None and v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
