@@ -44,12 +44,16 @@ MIN_SHARED = 3  # distinct words two tellings share, at the least
 # ... of which rare words (in at most this share of the story's articles) that are not names:
 # two outlets naming the same minister in two statements share names, not a statement
 MIN_RARE = 3
-RARE_SHARE = 0.5
+# A statement several outlets tell puts its own words in that many sources: told by three or
+# four of seven ("Afghan troops called in air support"), its words are in half of them or more.
+RARE_SHARE = 0.6
 SAME_STATEMENT = 0.5  # shared weight over the lighter sentence's weight that makes one statement
 MIN_QUOTED = 2  # content words of a quotation two outlets print that make it one statement
 LABEL_WORDS = 6  # words of a statement's subject label made of its key words
 FIGURE_KINDS = {"figure", "tally"}
 VAGUE_AMOUNTS = wordlists.words("vague_amounts") | {"several", "dozen"}
+# "a second car", "for the first time": an ordinal places a thing in a row, it counts nothing
+ORDINALS = frozenset(wordlists.int_table("ordinal_words"))
 # A speaker's own voice: first-person words as written ("US" is not "us").
 FIRST_PERSON = frozenset(wordlists.entries("first_person_words"))
 GENERAL_NOUNS = words("general_counted_nouns")
@@ -127,10 +131,11 @@ def _lemmas(tokens) -> list[tuple[str, object]]:
 
 def _unfit(span, att, tokens) -> bool:
     """Sentences that state no checkable thing of the story's, or state it as a figure:
-    a number or a vague amount (its figures are compared as figures), a speaker's own
+    a number or a vague amount (its figures are compared as figures; an ordinal, "a second
+    car", counts nothing), a speaker's own
     feelings in the first person ("I swear the tram lifted", "our thoughts are with"), and
     what may or could happen."""
-    if any(t.like_num or t.lower_ in VAGUE_AMOUNTS for t in span):
+    if any((t.like_num and t.lower_ not in ORDINALS) or t.lower_ in VAGUE_AMOUNTS for t in span):
         return True
     if any(t.text in FIRST_PERSON for t in tokens) or _own_account(span):
         return True
