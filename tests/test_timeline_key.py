@@ -756,3 +756,14 @@ def test_a_description_holding_a_name_is_no_named_doer():
     assert _proper_doers(e) == {"Taliban", "Justin", "Timberlake", "Massa", "Williams"}
     e.actors = ["A Taliban suicide bomber"]
     assert _proper_doers(e) == set()
+
+
+def test_an_unnamed_sources_account_without_a_time_is_evidence_not_a_line():
+    from storyline.timeline.build import told_by_a_witness
+
+    quoted = _event("e1", "The goods were brought to the depot in aid vehicles.", None, latest="2016-10-14")
+    quoted.evidence = [Evidence("a", 900, 990, "\u201cThe goods were brought to the depot in aid vehicles,\u201d said a local source.")]
+    assert told_by_a_witness(quoted)
+    named = _event("e2", "The goods were brought to the depot.", None, latest="2016-10-14")
+    named.evidence = [Evidence("a", 900, 990, "The goods were brought to the depot, said Red Cross spokesman Jan Berg.")]
+    assert not told_by_a_witness(named)
