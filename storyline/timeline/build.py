@@ -320,6 +320,7 @@ def _same_day_same_names(a: Event, b: Event, rare: set[str]) -> bool:
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}")
+ARTICLES = wordlists.words("articles")
 
 
 def _undated_detail_of(e: Event, c: Event) -> bool:
@@ -343,7 +344,7 @@ def _proper_doers(e: Event) -> set[str]:
     out: set[str] = set()
     for x in e.actors:
         words = x.replace("\u2019s", "").replace("'s", "").split()
-        if words and words[0].lower() in ("the", "a", "an"):
+        if words and words[0].lower() in ARTICLES:
             words = words[1:]
         if words and all(_CAPITALISED.fullmatch(w) for w in words):
             out.update(words)
