@@ -625,7 +625,7 @@ def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str], sinc
         return "alike in words"
     if _same_day_same_names(e, c, rare):
         return "same day, same names"
-    if _undated_detail_of(e, c) or _undated_detail_of(c, e):
+    if _undated_detail_of(e, c):
         return "the doer's undated detail of the report's days"
     if _leads(e) and _leads(c) and _same_time(e, c, 0) and not _wide(e) and not _wide(c):
         return "leads of one day"
