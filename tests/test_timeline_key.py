@@ -767,3 +767,12 @@ def test_an_unnamed_sources_account_without_a_time_is_evidence_not_a_line():
     named = _event("e2", "The goods were brought to the depot.", None, latest="2016-10-14")
     named.evidence = [Evidence("a", 900, 990, "The goods were brought to the depot, said Red Cross spokesman Jan Berg.")]
     assert not told_by_a_witness(named)
+
+
+def test_a_time_before_a_reported_clause_is_dropped_but_not_a_participles():
+    from storyline.timeline.build import plain_line
+
+    told = _event("e1", "The minister told a regional paper on Saturday that the zones send the wrong signal.", "2017-12-30")
+    assert plain_line(told) == "The minister told a regional paper that the zones send the wrong signal."
+    published = _event("e2", "He spoke in an interview published Saturday that the zones send the wrong signal.", "2017-12-30")
+    assert plain_line(published) == published.text

@@ -537,6 +537,11 @@ def plain_line(e: Event) -> str:
             return m.group()
         if not opener and len(before.split()) == 1:
             return m.group()  # a lone word before it leans on it ("Just this year, ..."): keep both
+        last = before.split()[-1].lower() if before.split() else ""
+        if re.match(r"\s*that\b", after) and last.endswith("ed"):
+            # "an interview published Saturday that ...": after a participle the time may be
+            # the participle's, and the clause would not read on without it
+            return m.group()
         return "," if m.group().rstrip().endswith(",") and not opener else " "
 
     out = _relative_times().sub(drop, text)
