@@ -149,10 +149,12 @@ def _unfit(span, att, tokens) -> bool:
 
 
 def _describes_noun(t) -> bool:
-    """Whether ``t`` sits in a clause that describes a noun ("zones for women that could result in
-    the end of equality", "others who believe the zones would ..."): what may happen there is
-    said of that noun; the sentence still states its own clause outright."""
-    return any(v.dep_ in ("relcl", "acl") for v in [t.head, *t.head.ancestors])
+    """Whether ``t`` sits in a relative clause ("zones for women that could result in the end of
+    equality", "the hall, which could delay its reopening"): what may happen there is said of that
+    noun; the sentence still states its own clause outright. Not a noun's complement clause ("a
+    risk that the pipe could rupture", "fears that the shot could damage the valves"): that clause
+    is what the sentence tells, and it is a possibility."""
+    return any(v.dep_ == "relcl" for v in [t.head, *t.head.ancestors])
 
 
 def _candidates(article: Article, analysis: ArticleAnalysis, doc, taken: set[int]) -> list[tuple]:
