@@ -38,7 +38,7 @@ PRONOUNS = wordlists.words("source_pronouns")
 # Speakers inside their own quote: "We can confirm ...", said the deputy chief constable.
 FIRST_PERSON = {"i", "we"}
 # Pronouns that stand for one named person, found in the sentences just before.
-PERSON_PRONOUNS = {"he", "she"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}  # object forms too: "the paper quoted him as saying"
 # Subjects that are people, whom "it" never stands for.
 PERSON_NOUNS = wordlists.words("person_nouns")
 LOOK_BACK_SENTENCES = 2

@@ -29,7 +29,7 @@ import re
 from collections import defaultdict
 from functools import cache
 
-from storyline.compare.attribution import attribute, is_report_verb, quote_mark, source_phrase
+from storyline.compare.attribution import antecedent, attribute, is_report_verb, quote_mark, source_phrase
 from storyline.compare.claims import _is_prose, _make
 from storyline.compare.comparison import LABEL_CLAUSE_WORDS
 from storyline.compare.nonclaims import comments_start, is_caption, is_furniture, is_picture_line, is_promo
@@ -129,17 +129,32 @@ def _lemmas(tokens) -> list[tuple[str, object]]:
     return out
 
 
+def _pronoun_one(t) -> bool:
+    """ "one" standing for a person ("one is saying", "one said"): it counts no noun."""
+    return t.lower_ == "one" and t.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "prep" for c in t.children)
+
+
 def _unfit(span, att, tokens) -> bool:
     """Sentences that state no checkable thing of the story's, or state it as a figure:
     a number or a vague amount (its figures are compared as figures; an ordinal, "a second
-    car", counts nothing), a speaker's own
+    car", and "one" standing for a person count nothing), a speaker's own
     feelings in the first person ("I swear the tram lifted", "our thoughts are with"), and
-    what may or could happen."""
-    if any((t.like_num and t.lower_ not in ORDINALS) or t.lower_ in VAGUE_AMOUNTS for t in span):
+    what may or could happen (not what a clause describing a noun says may happen)."""
+    if any((t.like_num and t.lower_ not in ORDINALS and not _pronoun_one(t)) or t.lower_ in VAGUE_AMOUNTS
+           for t in span):
         return True
     if any(t.text in FIRST_PERSON for t in tokens) or _own_account(span):
         return True
-    return any(t.dep_ == "aux" and t.lower_ in words("statement_modals") for t in tokens)
+    return any(t.dep_ == "aux" and t.lower_ in words("statement_modals") and not _describes_noun(t) for t in tokens)
+
+
+def _describes_noun(t) -> bool:
+    """Whether ``t`` sits in a relative clause ("zones for women that could result in the end of
+    equality", "the hall, which could delay its reopening"): what may happen there is said of that
+    noun; the sentence still states its own clause outright. Not a noun's complement clause ("a
+    risk that the pipe could rupture", "fears that the shot could damage the valves"): that clause
+    is what the sentence tells, and it is a possibility."""
+    return any(v.dep_ == "relcl" for v in [t.head, *t.head.ancestors])
 
 
 def _candidates(article: Article, analysis: ArticleAnalysis, doc, taken: set[int]) -> list[tuple]:
@@ -190,6 +205,24 @@ def _classed(span) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(), frozenset()
     names = frozenset(t.lemma_.lower() for t in span if t.ent_type_ in PARTY_ENTITIES and t.pos_ == "PROPN")
     return classes, names
+
+
+def _relayed_speaker(span) -> str | None:
+    """Who speaks in "X quoted Y as saying ...": Y (a pronoun read as the person named just
+    before), as quoted by X. The one who prints the words is not their speaker."""
+    root = span.root
+    if root.lemma_.lower() != "quote" or not any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() == "say" for g in c.children)
+            for c in root.children):
+        return None
+    speaker = next((c for c in root.children if c.dep_ == "dobj"), None)
+    printer = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if speaker is None:
+        return None
+    who = antecedent(speaker) if speaker.pos_ == "PRON" else source_phrase(speaker, span)
+    if not who:
+        return None
+    return f"{who}, as quoted by {source_phrase(printer, span)}" if printer is not None else who
 
 
 def _namer(span):
@@ -444,6 +477,9 @@ def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalys
             subj = next((c for c in denier.children if c.dep_ == "nsubj"), None) if denier is not None else None
             if att.source is None and subj is not None and subj.pos_ != "PRON":
                 att.source = source_phrase(subj, span)  # "the director denied that ...": the director's word
+            relayed = _relayed_speaker(span)
+            if relayed is not None:
+                att.source = relayed  # "..., the newspaper quoted him as saying": his words, the paper's print
             namer = _namer(span)
             if att.source is None and namer is not None:
                 att.source = source_phrase(namer, span)  # "a spokesman called the attack a reprisal"
