@@ -3,11 +3,7 @@ Articles written for the test (a ferry collision, a tanker fire); none from the 
 
 from __future__ import annotations
 
-from test_compare_shared import _story
-
-
-def _bodies(texts):
-    return {k: (f"Outlet {k.upper()}", v) for k, v in texts.items()}
+from test_compare_shared import _bodies, _story
 
 
 def test_an_ordinal_counts_nothing():

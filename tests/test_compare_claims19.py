@@ -4,11 +4,7 @@ hospital rota); none from the dev stories."""
 
 from __future__ import annotations
 
-from test_compare_shared import _story
-
-
-def _bodies(texts):
-    return {k: (f"Outlet {k.upper()}", v) for k, v in texts.items()}
+from test_compare_shared import _bodies, _story
 
 
 def test_one_standing_for_a_person_counts_nothing():

@@ -39,6 +39,11 @@ class _Bodies:
         return self.docs.get(article_id)
 
 
+def _bodies(texts):
+    """Article texts by id, each from its own outlet ("Outlet A", ...)."""
+    return {k: (f"Outlet {k.upper()}", v) for k, v in texts.items()}
+
+
 def _story(bodies=BODIES, independent=None):
     articles, analyses, docs, claims = [], {}, {}, []
     for aid, (outlet, body) in bodies.items():
