@@ -529,6 +529,7 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         unit = fig.unit
         measure = False
         what = owner = change = set_of = whole = None
+        added = 0  # people named one by one beside the count ("two passengers and the driver")
         if counted is not None and (counted.text == "%" or counted.lemma_.lower() in ("percent", "percentage") or (
                 counted.lower_ in ("cent", "cents") and counted.i > 0 and doc[counted.i - 1].lower_ == "per")):
             unit, counted = "%", None  # "five per cent" is a share, not five cents
@@ -602,6 +603,11 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
                 change = THINGS_DONE_OTHERWISE[change]  # "firing its nine engines", "seized 300 rifles"
             owner = owner or (owner_of(counted) if change is None else None)
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
+            if event and lemma in PEOPLE_NOUNS and isinstance(fig.value, int) and (ones := _single_people_after(counted)):
+                # "two women passengers and the driver died": the toll is the count and each one named
+                # after it, so three people, never two passengers
+                what = unit = "people"
+                added = ones
             told_of = change is not None and lemma in PEOPLE_NOUNS  # "four militants were exchanged"
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
                     and (what not in PEOPLE_CLASSES and not told_of or fig.value == 1) \
@@ -656,7 +662,7 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         subject = subject_label(owner, change, what, unit, measure=measure, when=when)
         if set_of:
             subject += f" (of {set_of})"
-        value = fig.value
+        value = fig.value + added if added else fig.value
         qualifier = fig.qualifier if not isinstance(fig.value, str) else None
         key = str(value)
         if s > 0 and doc[s - 1].lower_ in ("the", "these", "those") and (key in told or _said_before(doc, s, value)):
@@ -681,6 +687,25 @@ def _list_members(noun) -> list:
         members.append(n)
         todo.extend(c for c in n.children if c.dep_ in ("conj", "appos") and c.pos_ == "NOUN")
     return members
+
+
+def _single_people_after(counted) -> int:
+    """How many single people a counted subject lists after it ("two women passengers and the
+    driver died": one), when the list is the subject of its verb and holds no other count; 0 else.
+    Each must be one noun with its article or owner ("the driver", "a guard", "his wife") and no
+    number of its own: "two passengers and drivers" names no number of drivers."""
+    if counted.dep_ not in ("nsubj", "nsubjpass") or counted.tag_ != "NNS":
+        return 0
+    members = _list_members(counted)
+    if members[0].i != counted.i or len(members) < 2:
+        return 0
+    others = [n for n in members if n.i != counted.i]
+    for n in others:
+        if n.tag_ != "NN" or n.i < counted.i or any(c.dep_ == "nummod" for c in n.children):
+            return 0
+        if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("all", "some", "no", "any") for c in n.children):
+            return 0
+    return len(others)
 
 
 def _listed_with_count(counted) -> bool:
