@@ -241,3 +241,14 @@ def test_a_dimension_needs_its_holder():
     # nothing says whose: no bare "length" to gather every length of the story
     assert not any(k.startswith(("length", "width")) for k in
                    subjects("Reports of huge plumes including one as large as 10 miles long underscored the risk."))
+
+
+def test_single_people_named_after_a_count_join_the_toll():
+    # the count and each person named after it died: three people, never two workers
+    s = subjects("It is the first such crash since 1987, when two workers and the pilot died after the helicopter came down.")
+    assert s["people killed in 1987"].value == 3
+    assert subjects("Two passengers and the driver were killed in the crash on Monday.")["people killed"].value == 3
+    # a second count, or a plural after it, names no single person: each count stays its own
+    s = subjects("Two miners and three engineers were killed in the collapse.")
+    assert s["miners killed"].value == 2 and s["engineers killed"].value == 3
+    assert subjects("Four climbers and guides were injured on the ridge on Sunday.")["climbers injured"].value == 4
