@@ -252,3 +252,12 @@ def test_single_people_named_after_a_count_join_the_toll():
     s = subjects("Two miners and three engineers were killed in the collapse.")
     assert s["miners killed"].value == 2 and s["engineers killed"].value == 3
     assert subjects("Four climbers and guides were injured on the ridge on Sunday.")["climbers injured"].value == 4
+
+
+def test_a_ratio_told_with_a_comparison_is_a_figure():
+    assert subjects("The ferry will be the largest working vessel out there today, by a factor of two.")[
+        "largest (factor)"].value == 2
+    assert subjects("That is more thrust than any other engine in service, by a factor of three.")[
+        "more thrust (factor)"].value == 3
+    # no comparison in the sentence: what the factor compares is not said
+    assert not any(s.endswith("(factor)") for s in subjects("Prices have risen by a factor of four since 2010."))

@@ -916,6 +916,36 @@ def _founding_claims(article, sent, analysis) -> list[Claim]:
     return out
 
 
+def _factor_claims(article, sent, analysis) -> list[Claim]:
+    """A ratio told with a comparison ("the most powerful rocket in the world by a factor of two",
+    "more thrust than any other rocket -- by a factor of two"): a figure of that comparison,
+    labelled "<comparison> (factor)", which outlets give and may give differently. A factor with
+    no comparative or superlative in its sentence ("rose by a factor of four") is left out: what
+    it compares is not said in a way two outlets would share."""
+    out = []
+    doc = sent.doc
+    for noun in sent:
+        if noun.lemma_.lower() not in words("ratio_nouns") or noun.dep_ != "pobj" or noun.head.lower_ != "by":
+            continue
+        num = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj" and g.like_num), None)
+        fig = parse_figure(num.text) if num is not None else None
+        if fig is None or not isinstance(fig.value, (int, float)):
+            continue
+        degree = next((t for t in doc[sent.start:noun.i] if t.tag_ in ("JJS", "RBS", "JJR", "RBR")), None)
+        if degree is None:
+            continue
+        said = degree  # "the largest", "bigger"
+        if degree.lower_ in ("most", "more", "less", "least"):  # "most powerful", "more thrust"
+            said = degree.head if degree.head.i > degree.i else None
+            if said is None:
+                continue
+        label = " ".join(t.lower_ for t in doc[degree.i:said.i + 1] if t.pos_ in ("ADJ", "NOUN", "ADV"))
+        out.append(_make(article, sent, analysis, f"{label} (factor)", fig.value, "times",
+                         attribute(sent, num)))
+    return out
+
+
 CLOCK_UNIT = "local time"
 RECENT_DAYS = 2  # a clock time dated further back than this tells an earlier happening, not the story's
 
@@ -1333,6 +1363,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
             # when a happening happened, how long or how often an act was done and the year a body
             # was founded are details of a sentence: what it states is still its assertion
             found += _founding_claims(article, sent, analysis)
+            found += _factor_claims(article, sent, analysis)
             found += _clock_claims(article, sent, analysis)
             found += _span_and_repeat_claims(article, sent, analysis)
             if not quoted:
