@@ -255,9 +255,12 @@ def test_single_people_named_after_a_count_join_the_toll():
 
 
 def test_a_ratio_told_with_a_comparison_is_a_figure():
+    # ahead of all the rest, told as a superlative or as "more ... than any other": one subject
     assert subjects("The ferry will be the largest working vessel out there today, by a factor of two.")[
-        "largest (factor)"].value == 2
+        "lead over all others (factor)"].value == 2
     assert subjects("That is more thrust than any other engine in service, by a factor of three.")[
-        "more thrust (factor)"].value == 3
+        "lead over all others (factor)"].value == 3
+    assert subjects("That is more liftoff punch than the old engine, by a factor of three.")[
+        "more liftoff punch (factor)"].value == 3
     # no comparison in the sentence: what the factor compares is not said
     assert not any(s.endswith("(factor)") for s in subjects("Prices have risen by a factor of four since 2010."))

@@ -916,6 +916,13 @@ def _founding_claims(article, sent, analysis) -> list[Claim]:
     return out
 
 
+def _than_any(said) -> bool:
+    """Whether a comparison is with all the rest ("more thrust than any other rocket")."""
+    return any(c.lower_ == "than" and any(g.lower_ == "any" or any(d.lower_ == "any" for d in g.children)
+                                          for g in c.subtree if g.i != c.i)
+               for c in said.subtree)
+
+
 def _factor_claims(article, sent, analysis) -> list[Claim]:
     """A ratio told with a comparison ("the most powerful rocket in the world by a factor of two",
     "more thrust than any other rocket -- by a factor of two"): a figure of that comparison,
@@ -940,7 +947,13 @@ def _factor_claims(article, sent, analysis) -> list[Claim]:
             said = degree.head if degree.head.i > degree.i else None
             if said is None:
                 continue
+        while said.dep_ in ("compound", "amod") and said.head.i > said.i:
+            said = said.head  # "more liftoff punch"
         label = " ".join(t.lower_ for t in doc[degree.i:said.i + 1] if t.pos_ in ("ADJ", "NOUN", "ADV"))
+        if degree.tag_ in ("JJS", "RBS") or degree.lower_ == "most" or _than_any(said):
+            # "the most powerful rocket" and "more punch than any other rocket" both tell one
+            # thing ahead of all the rest, in whatever words; two such leads in one story are rare
+            label = "lead over all others"
         out.append(_make(article, sent, analysis, f"{label} (factor)", fig.value, "times",
                          attribute(sent, num)))
     return out
