@@ -264,3 +264,4 @@ def test_a_ratio_told_with_a_comparison_is_a_figure():
         "more liftoff punch (factor)"].value == 3
     # no comparison in the sentence: what the factor compares is not said
     assert not any(s.endswith("(factor)") for s in subjects("Prices have risen by a factor of four since 2010."))
+    assert not any(s.endswith("(factor)") for s in subjects("The rate is still too low by at least a factor of five."))

@@ -939,7 +939,8 @@ def _factor_claims(article, sent, analysis) -> list[Claim]:
         fig = parse_figure(num.text) if num is not None else None
         if fig is None or not isinstance(fig.value, (int, float)):
             continue
-        degree = next((t for t in doc[sent.start:noun.i] if t.tag_ in ("JJS", "RBS", "JJR", "RBR")), None)
+        degree = next((t for t in doc[sent.start:noun.i] if t.tag_ in ("JJS", "RBS", "JJR", "RBR")
+                       and not (t.i > 0 and doc[t.i - 1].lower_ == "at")), None)  # "at least" bounds, compares nothing
         if degree is None:
             continue
         said = degree  # "the largest", "bigger"
