@@ -241,3 +241,27 @@ def test_a_dimension_needs_its_holder():
     # nothing says whose: no bare "length" to gather every length of the story
     assert not any(k.startswith(("length", "width")) for k in
                    subjects("Reports of huge plumes including one as large as 10 miles long underscored the risk."))
+
+
+def test_single_people_named_after_a_count_join_the_toll():
+    # the count and each person named after it died: three people, never two workers
+    s = subjects("It is the first such crash since 1987, when two workers and the pilot died after the helicopter came down.")
+    assert s["people killed in 1987"].value == 3
+    assert subjects("Two passengers and the driver were killed in the crash on Monday.")["people killed"].value == 3
+    # a second count, or a plural after it, names no single person: each count stays its own
+    s = subjects("Two miners and three engineers were killed in the collapse.")
+    assert s["miners killed"].value == 2 and s["engineers killed"].value == 3
+    assert subjects("Four climbers and guides were injured on the ridge on Sunday.")["climbers injured"].value == 4
+
+
+def test_a_ratio_told_with_a_comparison_is_a_figure():
+    # ahead of all the rest, told as a superlative or as "more ... than any other": one subject
+    assert subjects("The ferry will be the largest working vessel out there today, by a factor of two.")[
+        "lead over all others (factor)"].value == 2
+    assert subjects("That is more thrust than any other engine in service, by a factor of three.")[
+        "lead over all others (factor)"].value == 3
+    assert subjects("That is more liftoff punch than the old engine, by a factor of three.")[
+        "more liftoff punch (factor)"].value == 3
+    # no comparison in the sentence: what the factor compares is not said
+    assert not any(s.endswith("(factor)") for s in subjects("Prices have risen by a factor of four since 2010."))
+    assert not any(s.endswith("(factor)") for s in subjects("The rate is still too low by at least a factor of five."))

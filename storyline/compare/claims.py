@@ -529,6 +529,7 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         unit = fig.unit
         measure = False
         what = owner = change = set_of = whole = None
+        added = 0  # people named one by one beside the count ("two passengers and the driver")
         if counted is not None and (counted.text == "%" or counted.lemma_.lower() in ("percent", "percentage") or (
                 counted.lower_ in ("cent", "cents") and counted.i > 0 and doc[counted.i - 1].lower_ == "per")):
             unit, counted = "%", None  # "five per cent" is a share, not five cents
@@ -602,6 +603,11 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
                 change = THINGS_DONE_OTHERWISE[change]  # "firing its nine engines", "seized 300 rifles"
             owner = owner or (owner_of(counted) if change is None else None)
             event = change in EVENT_CHANGES  # killed, injured, evacuated: counts that are news at any size
+            if event and lemma in PEOPLE_NOUNS and isinstance(fig.value, int) and (ones := _single_people_after(counted)):
+                # "two women passengers and the driver died": the toll is the count and each one named
+                # after it, so three people, never two passengers
+                what = unit = "people"
+                added = ones
             told_of = change is not None and lemma in PEOPLE_NOUNS  # "four militants were exchanged"
             if isinstance(fig.value, (int, float)) and fig.value < SMALL_COUNT and not event \
                     and (what not in PEOPLE_CLASSES and not told_of or fig.value == 1) \
@@ -656,7 +662,7 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         subject = subject_label(owner, change, what, unit, measure=measure, when=when)
         if set_of:
             subject += f" (of {set_of})"
-        value = fig.value
+        value = fig.value + added if added else fig.value
         qualifier = fig.qualifier if not isinstance(fig.value, str) else None
         key = str(value)
         if s > 0 and doc[s - 1].lower_ in ("the", "these", "those") and (key in told or _said_before(doc, s, value)):
@@ -681,6 +687,25 @@ def _list_members(noun) -> list:
         members.append(n)
         todo.extend(c for c in n.children if c.dep_ in ("conj", "appos") and c.pos_ == "NOUN")
     return members
+
+
+def _single_people_after(counted) -> int:
+    """How many single people a counted subject lists after it ("two women passengers and the
+    driver died": one), when the list is the subject of its verb and holds no other count; 0 else.
+    Each must be one noun with its article or owner ("the driver", "a guard", "his wife") and no
+    number of its own: "two passengers and drivers" names no number of drivers."""
+    if counted.dep_ not in ("nsubj", "nsubjpass") or counted.tag_ != "NNS":
+        return 0
+    members = _list_members(counted)
+    if members[0].i != counted.i or len(members) < 2:
+        return 0
+    others = [n for n in members if n.i != counted.i]
+    for n in others:
+        if n.tag_ != "NN" or n.i < counted.i or any(c.dep_ == "nummod" for c in n.children):
+            return 0
+        if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("all", "some", "no", "any") for c in n.children):
+            return 0
+    return len(others)
 
 
 def _listed_with_count(counted) -> bool:
@@ -888,6 +913,50 @@ def _founding_claims(article, sent, analysis) -> list[Claim]:
                     or any(c.dep_ in ("cc", "conj") for c in body.children):
                 continue  # "Win or Lose Oil": a name the parser broke apart
         out.append(_make(article, sent, analysis, f"{name} founded (year)", int(year.text), None, attribute(sent, year)))
+    return out
+
+
+def _than_any(said) -> bool:
+    """Whether a comparison is with all the rest ("more thrust than any other rocket")."""
+    return any(c.lower_ == "than" and any(g.lower_ == "any" or any(d.lower_ == "any" for d in g.children)
+                                          for g in c.subtree if g.i != c.i)
+               for c in said.subtree)
+
+
+def _factor_claims(article, sent, analysis) -> list[Claim]:
+    """A ratio told with a comparison ("the most powerful rocket in the world by a factor of two",
+    "more thrust than any other rocket -- by a factor of two"): a figure of that comparison,
+    labelled "<comparison> (factor)", which outlets give and may give differently. A factor with
+    no comparative or superlative in its sentence ("rose by a factor of four") is left out: what
+    it compares is not said in a way two outlets would share."""
+    out = []
+    doc = sent.doc
+    for noun in sent:
+        if noun.lemma_.lower() not in words("ratio_nouns") or noun.dep_ != "pobj" or noun.head.lower_ != "by":
+            continue
+        num = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj" and g.like_num), None)
+        fig = parse_figure(num.text) if num is not None else None
+        if fig is None or not isinstance(fig.value, (int, float)):
+            continue
+        degree = next((t for t in doc[sent.start:noun.i] if t.tag_ in ("JJS", "RBS", "JJR", "RBR")
+                       and not (t.i > 0 and doc[t.i - 1].lower_ == "at")), None)  # "at least" bounds, compares nothing
+        if degree is None:
+            continue
+        said = degree  # "the largest", "bigger"
+        if degree.lower_ in ("most", "more", "less", "least"):  # "most powerful", "more thrust"
+            said = degree.head if degree.head.i > degree.i else None
+            if said is None:
+                continue
+        while said.dep_ in ("compound", "amod") and said.head.i > said.i:
+            said = said.head  # "more liftoff punch"
+        label = " ".join(t.lower_ for t in doc[degree.i:said.i + 1] if t.pos_ in ("ADJ", "NOUN", "ADV"))
+        if degree.tag_ in ("JJS", "RBS") or degree.lower_ == "most" or _than_any(said):
+            # "the most powerful rocket" and "more punch than any other rocket" both tell one
+            # thing ahead of all the rest, in whatever words; two such leads in one story are rare
+            label = "lead over all others"
+        out.append(_make(article, sent, analysis, f"{label} (factor)", fig.value, "times",
+                         attribute(sent, num)))
     return out
 
 
@@ -1308,6 +1377,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
             # when a happening happened, how long or how often an act was done and the year a body
             # was founded are details of a sentence: what it states is still its assertion
             found += _founding_claims(article, sent, analysis)
+            found += _factor_claims(article, sent, analysis)
             found += _clock_claims(article, sent, analysis)
             found += _span_and_repeat_claims(article, sent, analysis)
             if not quoted:
