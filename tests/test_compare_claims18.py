@@ -3,7 +3,7 @@ Articles written for the test (a ferry collision, a tanker fire); none from the 
 
 from __future__ import annotations
 
-from test_compare_shared import _bodies, _story
+from test_compare_shared import _bodies, _one_statement
 
 
 def test_an_ordinal_counts_nothing():
@@ -15,10 +15,7 @@ def test_an_ordinal_counts_nothing():
              "Officials are also examining whether a second tanker had been involved in the blaze, the harbour master added.",
         "c": "The strait was closed to shipping after a tanker fire.",
     })
-    shared, _ = _story(bodies, {k: k for k in bodies})
-    second = [c for c in shared if "second tanker" in c.text]
-    assert {c.article for c in second} == {"a", "b"}
-    assert len({c.subject for c in second}) == 1
+    assert _one_statement(bodies, "second tanker") == ({"a", "b"}, 1)
 
 
 def test_a_statement_half_the_sources_tell_is_still_one_statement():
@@ -34,7 +31,4 @@ def test_a_statement_half_the_sources_tell_is_still_one_statement():
         "f": "Passengers were taken ashore after the ferry hit the pier.",
         "g": "The pier was closed after the ferry struck it.",
     })
-    shared, _ = _story(bodies, {k: k for k in bodies})
-    tug = [c for c in shared if "tugboat" in c.text]
-    assert {c.article for c in tug} == {"a", "b"}
-    assert len({c.subject for c in tug}) == 1
+    assert _one_statement(bodies, "tugboat") == ({"a", "b"}, 1)

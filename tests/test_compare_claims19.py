@@ -4,7 +4,7 @@ hospital rota); none from the dev stories."""
 
 from __future__ import annotations
 
-from test_compare_shared import _bodies, _story
+from test_compare_shared import _bodies, _one_statement, _story
 
 
 def test_one_standing_for_a_person_counts_nothing():
@@ -16,10 +16,7 @@ def test_one_standing_for_a_person_counts_nothing():
              "the council said.",
         "c": "Traffic was diverted through the town centre on Tuesday.",
     })
-    shared, _ = _story(bodies, {k: k for k in bodies})
-    cracks = [c for c in shared if "cracks" in c.text]
-    assert {c.article for c in cracks} == {"a", "b"}
-    assert len({c.subject for c in cracks}) == 1
+    assert _one_statement(bodies, "cracks") == ({"a", "b"}, 1)
 
 
 def test_a_modal_in_a_clause_describing_a_noun_leaves_the_statement_asserted():
@@ -32,10 +29,7 @@ def test_a_modal_in_a_clause_describing_a_noun_leaves_the_statement_asserted():
              "the head teacher said.",
         "c": "Parents gathered at the gates on Monday morning.",
     })
-    shared, _ = _story(bodies, {k: k for k in bodies})
-    asbestos = [c for c in shared if "asbestos" in c.text.lower()]
-    assert {c.article for c in asbestos} == {"a", "b"}
-    assert len({c.subject for c in asbestos}) == 1
+    assert _one_statement(bodies, "asbestos") == ({"a", "b"}, 1)
 
 
 def test_what_may_happen_is_still_no_statement():

@@ -44,6 +44,14 @@ def _bodies(texts):
     return {k: (f"Outlet {k.upper()}", v) for k, v in texts.items()}
 
 
+def _one_statement(bodies, phrase: str) -> tuple[set[str], int]:
+    """Which articles tell the statement holding ``phrase`` (case aside), and under how many
+    subjects, every article its own source."""
+    shared, _ = _story(bodies, {k: k for k in bodies})
+    told = [c for c in shared if phrase.lower() in c.text.lower()]
+    return {c.article for c in told}, len({c.subject for c in told})
+
+
 def _story(bodies=BODIES, independent=None):
     articles, analyses, docs, claims = [], {}, {}, []
     for aid, (outlet, body) in bodies.items():
