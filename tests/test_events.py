@@ -94,6 +94,14 @@ def test_plain_past_in_the_lead_is_the_publication_day_but_not_later():
     assert last and last[0].date is None  # past the lead: no day claimed
 
 
+def test_a_lead_timed_from_the_sentence_before_is_not_the_report_s_day():
+    _, evs = events_of("The iceberg broke off in September. Just weeks later it shattered into 20 pieces.", "2017-12-29")
+    by = {e.trigger: e for e in evs}
+    assert by["shatter"].date is None and by["shatter"].dated_by is None  # weeks after September, not December 29
+    _, evs = events_of("The minister was arrested in May. Two days after the arrest, his party expelled him.", "2017-12-29")
+    assert [e.date for e in evs if e.trigger == "expel"] == [None]
+
+
 def test_time_of_a_clause_inside_the_event_is_inherited():
     _, evs = events_of("Russian President Vladimir Putin signed into law a treaty with North Korea, "
                        "according to a decree published on Saturday.")

@@ -344,6 +344,12 @@ def _cap(text: str, after: int = 0) -> str:
     return text
 
 
+# A time counted from another happening ("seconds later", "a few days afterwards", "two days
+# after the arrest"): the line is timed against that happening, never against its report's day.
+COUNTED_FROM_BEFORE = re.compile(
+    r"\b(?:(?:" + wordlists.alternation("small_counts") + r") )?"
+    r"(?:" + wordlists.alternation("time_units_later") + r") (?:later|afterwards|after|before|earlier)\b"
+    r"|\bshortly (?:after|afterwards)\b", re.I)
 _ACCORDING_TAIL = re.compile(r",\s+according to [^,;]{2,120}[.!?]?[\"\u201d']?$", re.I)
 
 
@@ -810,6 +816,7 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         quiet = not loose and not any(_dated(t) for ts in attached.values() for t in ts)
         # "A recent study found ...", "was recently singled out": not the day's news.
         quiet = quiet and not any(t.lower_ in ("recent", "recently", "lately") for t in span)
+        quiet = quiet and not COUNTED_FROM_BEFORE.search(span.text)
         how = "published" if lead and quiet else None
         if pub_day and how:
             date, precision = pub_day, "day"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from storyline.model import Event
 from storyline import words as wordlists
+from storyline.events.extract import COUNTED_FROM_BEFORE
 from storyline.events.lexicon import word_classes
 
 log = logging.getLogger(__name__)
@@ -145,11 +146,6 @@ _FRAGMENT = re.compile(
 # A short line whose object is only a pronoun ("The lower house endorsed it."): what was done
 # is in the sentence before.
 _ENDS_ON_PRONOUN = re.compile(r"^(?:\S+\s+){1,6}(?:" + wordlists.alternation("ending_pronouns") + r")[.!]?[\"\u201d]?$", re.I)
-# An undated line timed only against the sentence before it ("The red flags were waved seconds
-# later."): the time it counts from is not in the line.
-_LATER = re.compile(r"\b(?:(?:" + wordlists.alternation("small_counts") + r") )?"
-                    r"(?:" + wordlists.alternation("time_units_later") + r") (?:later|afterwards|after that)\b"
-                    r"|\bshortly (?:after|afterwards)\b", re.I)
 # Openers that point back to a place or time the sentences before named.
 _OPENS_ON_BACK_REFERENCE = re.compile(
     r"^(?:(?:" + wordlists.alternation("back_reference_openers") + r"),|How\b"
@@ -655,7 +651,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     cands = [e for e in rank_events(events)
              if placed(e) and not e.aside and not retells(e) and stands_alone(plain_line(e)) and not in_a_witness_quote(e)
              and not told_by_a_witness(e)
-             and tells_a_happening(e.text) and not (e.date is None and _LATER.search(e.text))]
+             and tells_a_happening(e.text) and not (e.date is None and COUNTED_FROM_BEFORE.search(e.text))]
     if not cands:
         return []
     vectors = Centroid([" ".join([e.text] + [x.quote for x in e.evidence]) for e in cands]).vectors
