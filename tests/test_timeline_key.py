@@ -776,3 +776,12 @@ def test_a_time_before_a_reported_clause_is_dropped_but_not_a_participles():
     assert plain_line(told) == "The minister told a regional paper that the zones send the wrong signal."
     published = _event("e2", "He spoke in an interview published Saturday that the zones send the wrong signal.", "2017-12-30")
     assert plain_line(published) == published.text
+
+
+def test_an_undated_verb_of_a_dated_line_s_sentence_is_not_a_line():
+    sentence = "Yet, in 2016, the maker pushed for a change — it made the step of removing the port from its phone."
+    dated = _event("e1", sentence, "2016", precision="year", earliest="2016-01-01", latest="2016-12-31", importance=1.0)
+    undated = _event("e2", sentence, None, latest="2017-12-27", importance=2.0)
+    other = _event("e3", "The retailer posted the pictures of the case on its website.", "2017-12-21", sources=("b",))
+    shown = key_events([dated, undated, other], limit=2)
+    assert "e2" not in [e.id for e in shown]  # the sentence's time belongs to both verbs

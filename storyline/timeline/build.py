@@ -652,6 +652,11 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
              if placed(e) and not e.aside and not retells(e) and stands_alone(plain_line(e)) and not in_a_witness_quote(e)
              and not told_by_a_witness(e)
              and tells_a_happening(e.text) and not (e.date is None and COUNTED_FROM_BEFORE.search(e.text))]
+    # A line with no time whose every sentence is a dated line's ("Yet, in 2016, Apple pushed for
+    # a revolution — it made the step of removing the jack"): the sentence gave its time to the
+    # other verb, and the line would show one happening's words again, undated.
+    dated_sentences = {(x.article, x.start, x.quote) for e in cands if e.date for x in e.evidence}
+    cands = [e for e in cands if e.date or not {(x.article, x.start, x.quote) for x in e.evidence} <= dated_sentences]
     if not cands:
         return []
     vectors = Centroid([" ".join([e.text] + [x.quote for x in e.evidence]) for e in cands]).vectors
