@@ -779,9 +779,13 @@ def test_a_time_before_a_reported_clause_is_dropped_but_not_a_participles():
 
 
 def test_an_undated_verb_of_a_dated_line_s_sentence_is_not_a_line():
-    sentence = "Yet, in 2016, the maker pushed for a change — it made the step of removing the port from its phone."
-    dated = _event("e1", sentence, "2016", precision="year", earliest="2016-01-01", latest="2016-12-31", importance=1.0)
-    undated = _event("e2", sentence, None, latest="2017-12-27", importance=2.0)
-    other = _event("e3", "The retailer posted the pictures of the case on its website.", "2017-12-21", sources=("b",))
-    shown = key_events([dated, undated, other], limit=2)
-    assert "e2" not in [e.id for e in shown]  # the sentence's time belongs to both verbs
+    sentence = ("Yet, in 2016, the maker pushed for a change — it made the step of removing the headphone jack "
+                "from its phone.")
+    dated = _event("e1", "Yet, in 2016, the maker pushed for a change.", "2016", precision="year",
+                   earliest="2016-01-01", latest="2016-12-31")
+    dated.evidence[0].quote = sentence
+    undated = _event("e2", sentence, None, latest="2017-12-27")  # the verb after the dash, with no time
+    other = _event("e3", "The retailer posted pictures of the phone's case with a spot for the headphone jack.",
+                   "2017-12-21", sources=("b",), start=5)
+    shown = key_events([dated, undated, other], limit=2, since="2017-12-21")
+    assert [e.id for e in shown] == ["e1", "e3"]  # the sentence's time belongs to both verbs
