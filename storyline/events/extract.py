@@ -742,6 +742,13 @@ def _time_is_subject(v, times) -> bool:
     return False
 
 
+def _clause_words(v) -> str:
+    """The words of ``v``'s clause without the clauses that describe its nouns: in "The animal,
+    who turned 17 a day before, dragged the boy" the time "a day before" is the birthday's."""
+    inner = {t.i for c in v.subtree if c is not v and c.dep_ in ("relcl", "acl") for t in c.subtree}
+    return " ".join(t.text for t in v.subtree if t.i not in inner)
+
+
 def _hypothetical(v) -> bool:
     """A clause of what would happen ("if a pandemic broke out today", and its joined verbs)."""
     for w in (v, v.head if v.dep_ == "conj" else v):
@@ -816,7 +823,7 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
         quiet = not loose and not any(_dated(t) for ts in attached.values() for t in ts)
         # "A recent study found ...", "was recently singled out": not the day's news.
         quiet = quiet and not any(t.lower_ in ("recent", "recently", "lately") for t in span)
-        quiet = quiet and not COUNTED_FROM_BEFORE.search(span.text)
+        quiet = quiet and not COUNTED_FROM_BEFORE.search(_clause_words(v))
         how = "published" if lead and quiet else None
         if pub_day and how:
             date, precision = pub_day, "day"

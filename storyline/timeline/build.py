@@ -652,16 +652,21 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
              if placed(e) and not e.aside and not retells(e) and stands_alone(plain_line(e)) and not in_a_witness_quote(e)
              and not told_by_a_witness(e)
              and tells_a_happening(e.text) and not (e.date is None and COUNTED_FROM_BEFORE.search(e.text))]
-    # A line with no time whose every sentence is a dated line's ("Yet, in 2016, Apple pushed for
-    # a revolution — it made the step of removing the jack"): the sentence gave its time to the
-    # other verb, and the line would show one happening's words again, undated.
-    dated_sentences = {(x.article, x.start, x.quote) for e in cands if e.date for x in e.evidence}
-    cands = [e for e in cands if e.date or not {(x.article, x.start, x.quote) for x in e.evidence} <= dated_sentences]
+    # A line with no time that repeats a dated line of its sentence and goes on ("Yet, in 2016,
+    # Apple pushed for a revolution — it made the step of removing the jack"): the sentence gave
+    # its time to both verbs, and the line would show that happening again, undated.
+    size = limit or key_size(len(cands))  # sized by all the story tells, as before this filter
+    dated = {}
+    for e in cands:
+        if e.date:
+            for x in e.evidence:
+                dated.setdefault((x.article, x.start, x.quote), []).append(e.text.rstrip(".!?\"\u201d "))
+    cands = [e for e in cands if e.date or not any(
+        t and t in e.text for x in e.evidence for t in dated.get((x.article, x.start, x.quote), ()))]
     if not cands:
         return []
     vectors = Centroid([" ".join([e.text] + [x.quote for x in e.evidence]) for e in cands]).vectors
     order = sorted(range(len(cands)), key=lambda i: (-cands[i].importance, order_key(cands[i])))
-    size = limit or key_size(len(cands))
     rare = _rare_names(cands)
     chosen: list[int] = []
     shadow: list[int] = []  # lines replaced by a dated telling: no longer shown, still retold
