@@ -294,6 +294,22 @@ def test_related_header_and_inline_links():
     assert len(kinds(p)["related"]) == 7
 
 
+def test_a_feed_excerpt_s_tail_of_deals_and_trending_links_is_not_the_article():
+    text = "\n".join([
+        *ARTICLE[:2],
+        "Continue reading\u2026",
+        "Gadget Top Deals:",
+        "Anyone who bought a new phone should have this $13 accessory There\u2019s a $48 camera that has the best "
+        "feature of the $300 model and a charger that costs less than a sandwich at the station cafe today",
+        "Trending Right Now:",
+        "How to claim the $29 battery replacement right now New renders show the same design Streaming users "
+        "complain of holiday outages",
+        "Council backs tariff originally appeared on Example.com on Mon, 1 Jan 2018. Please see our terms for use of feeds.",
+    ])
+    p = clean_text(text, structured=True)
+    assert p.paragraphs == ARTICLE[:2]  # no "$13 accessory" left for the claims to read
+
+
 def test_teasers_labels_and_stamps():
     text = "\n".join([
         "Council backs tariff", *ARTICLE,

@@ -468,7 +468,10 @@ def _mark_related(lines: list[_Line], structured: bool) -> None:
                     j += 1
                     continue
                 break
-            if not _link_like(nxt.text, structured):
+            # A box's label ending in a colon ("Top Deals:") heads its links even when a flat
+            # text ran them into one long line with no full stop between them.
+            run_on = ln.text.rstrip().endswith(":") and taken == 0 and not _ends_terminal(nxt.text)
+            if not (run_on or _link_like(nxt.text, structured)):
                 break
             nxt.kind = kind
             taken += 1
