@@ -432,7 +432,9 @@ def _fallback(body: str, others: list[tuple[str, str, str]], *, upper: str | Non
         if pinned:
             day, told = pinned
             hi = min(upper, (dt.date.fromisoformat(pin_from) + dt.timedelta(days=6)).isoformat())
-            return Published(day, pin_from, hi, "inferred",
+            # The weekdays fit that day best, but a report tells "on Saturday" as well on the
+            # days after: the window is what the text supports, the day only its likeliest.
+            return Published(None, pin_from, hi, "inferred",
                              f"{reason}; the weekdays the text tells as past fit {day} (newest {told}); "
                              f"window {pin_from} to {hi}")
     bound = f"no earlier than {lo} (the newest date it tells), " if lo else ""
