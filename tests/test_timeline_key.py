@@ -60,6 +60,17 @@ def test_leads_of_one_day_tell_one_happening():
     assert {e.id for e in key_events([a, b])} == {"e1", "e2"}
 
 
+def test_a_follow_up_lead_without_a_time_of_its_own_retells_the_first_reports_lead():
+    first = _event("e1", "A gas explosion destroyed a market hall in the old town.", "2021-05-01", sources=("a", "b"),
+                   start=0)
+    later = _event("e2", "Little Anna Berg was hurt when a blast tore through the hall she was shopping in.",
+                   "2021-05-05", sources=("c",), start=10)
+    later.dated_by = "report"  # a plain past in a lead four days on: shown "on or before" its report
+    assert [e.id for e in key_events([first, later], since="2021-05-01")] == ["e1"]
+    later.dated_by = "text"  # a day of its own ("on Wednesday"): news of that day
+    assert {e.id for e in key_events([first, later], since="2021-05-01")} == {"e1", "e2"}
+
+
 def test_undated_lines_come_after_dated_ones_and_view_is_bounded():
     dated = [_event(f"d{i}", f"Officials in district {i} announced curfew number {i} for residents.", f"2022-01-{i + 10:02d}",
                     sources=("a",)) for i in range(5)]

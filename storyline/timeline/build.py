@@ -254,10 +254,20 @@ def stands_alone(text: str) -> bool:
                 or text.count("\u201c") != text.count("\u201d") or text.count('"') % 2)
 
 
-def _same_time(a: Event, b: Event, slack: int = 1) -> bool:
-    from storyline.events.merge import dates_compatible, day_span
+def _same_time(a: Event, b: Event, slack: int = 1, since: str | None = None) -> bool:
+    from storyline.events.merge import dates_compatible
 
-    return dates_compatible(day_span(a), day_span(b), slack)
+    return dates_compatible(_span(a, since), _span(b, since), slack)
+
+
+def _span(e: Event, since: str | None) -> tuple[str, str] | None:
+    """The days a line can be, as the view will show it: a follow-up's report-day guess is
+    shown "on or before" that day (:func:`honest_dates`), so it may be any day up to it."""
+    from storyline.events.merge import day_span
+
+    if since and e.date and _shown_undated(e, since):
+        return "0001-01-01", e.date
+    return day_span(e)
 
 
 def _bar(a: Event, b: Event) -> float:
@@ -609,7 +619,7 @@ def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str], sinc
     """Why line ``e`` tells the happening of line ``c`` (the name of the rule), or None."""
     from storyline.events.merge import different_deeds
 
-    if not _same_time(e, c) or different_deeds(e.triggers, c.triggers):
+    if not _same_time(e, c, since=since) or different_deeds(e.triggers, c.triggers):
         return None
     if _one_old_day(e, c, since):
         return "one day of the back-story"
@@ -628,7 +638,9 @@ def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str], sinc
         return "same day, same names"
     if _undated_detail_of(e, c):
         return "the doer's undated detail of the report's days"
-    if _leads(e) and _leads(c) and _same_time(e, c, 0) and not _wide(e) and not _wide(c):
+    # A follow-up's lead with no time of its own retells the story's news (see honest_dates):
+    # it meets the leads of the first reports' days.
+    if _leads(e) and _leads(c) and _same_time(e, c, 0, since) and not _wide(e) and not _wide(c):
         return "leads of one day"
     return None
 
