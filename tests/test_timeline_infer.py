@@ -68,15 +68,3 @@ def test_an_inferred_window_stays_inside_the_articles_own_bounds():
     pub = Published(None, "2019-03-10", None, "inferred", "x")
     assert _within_own(pub, Published()) is pub
 
-
-def test_a_lead_s_weekday_leaves_a_window_and_today_names_the_day():
-    # The dated report: the budget approved on Tuesday 2019-03-19.
-    arts, analyses = _story("Parliament approved the national budget on Tuesday. Ministers met in the capital to "
-                            "discuss it. The opposition walked out of the chamber in protest.")
-    pub = infer_dates(arts, analyses)["undated"]
-    # "on Tuesday" is written on the Tuesday or on the days after it: a window from that day.
-    assert pub.date is None and pub.earliest == "2019-03-19"
-    arts, analyses = _story("Parliament approved the national budget today. Ministers met in the capital to "
-                            "discuss it. The opposition walked out of the chamber in protest.")
-    pub = infer_dates(arts, analyses)["undated"]
-    assert pub.date == "2019-03-19"  # "today" is the report's own day

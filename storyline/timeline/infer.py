@@ -8,8 +8,8 @@ re-resolve the undated article's relative time expressions against it, and keep 
 on which the most of its events agree with the same events as dated articles tell them.
 
 Among those days, the lead rule picks one: a report's lead tells its newest news, so a day
-on which the lead's own time names the report's own day ("state media reported today") is
-the publication day; a weekday ("on Tuesday") is as well written days later, and leaves a window. When no day is singled out, the answer is the
+on which the lead's own time ("state media reported on Tuesday") resolves to that very day,
+the earliest such, is the publication day. When no day is singled out, the answer is the
 window (earliest, latest) with ``date`` None. Absolute dates the article reports as past
 ("agreed on March 2, 2019") bound the window from below.
 
@@ -132,10 +132,9 @@ def infer_one(article: Article, analysis: ArticleAnalysis, refs: list[EventMenti
     for day in feasible if pinned else []:
         for m in lead:
             got = _resolve_in(m.evidence.quote, m.time_text, day)
-            # Only a time that always means the report's own day ("today", "this morning")
-            # names it; "on Saturday" is as well written on the Sunday or the Monday after.
-            nxt = (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
-            if got == (day, day) and _resolve_in(m.evidence.quote, m.time_text, nxt) == (nxt, nxt):
+            # News style names the day's own news by its weekday ("state media reported on
+            # Tuesday", written that Tuesday): pinned by another report's day, it is the day.
+            if got == (day, day):
                 return Published(day, day, latest, "inferred",
                                  f"{reason}; its lead ('{m.time_text}') is then the day itself")
     return Published(None, feasible[0], latest, "inferred", reason)
