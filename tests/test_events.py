@@ -104,6 +104,19 @@ def test_a_lead_timed_from_the_sentence_before_is_not_the_report_s_day():
     assert [e.dated_by for e in evs if e.trigger == "drag"] == ["published"]  # the day before is the birthday's
 
 
+def test_the_report_s_own_day_keeps_the_window_of_a_small_hours_stamp():
+    from storyline.eval.timeline import analyse_for_timeline
+
+    body = "The boy was taken to hospital around 4pm, the zoo said. Keepers shot the gorilla on Saturday."
+    art = Article(id="a", source="a", body=body,
+                  published=Published("2016-05-29", "2016-05-28", "2016-05-29", "metadata", "01:05 stamp"))
+    by = {e.trigger: e for e in analyse_for_timeline(art).events}
+    assert (by["take"].earliest, by["take"].latest) == ("2016-05-28", "2016-05-29")  # either day's 4pm
+    assert (by["shoot"].earliest, by["shoot"].latest) == ("2016-05-28", "2016-05-28")  # a weekday names its day
+    _, evs = events_of(body, "2016-05-29")  # a day stamp with no doubt: its own day
+    assert [(e.earliest, e.latest) for e in evs if e.trigger == "take"] == [("2016-05-29", "2016-05-29")]
+
+
 def test_time_of_a_clause_inside_the_event_is_inherited():
     _, evs = events_of("Russian President Vladimir Putin signed into law a treaty with North Korea, "
                        "according to a decree published on Saturday.")

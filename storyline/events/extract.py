@@ -749,6 +749,14 @@ def _clause_words(v) -> str:
     return " ".join(t.text for t in v.subtree if t.i not in inner)
 
 
+def _eve(article, pub_day: str | None) -> str | None:
+    """The day before ``pub_day`` when the article's publication window opens on it."""
+    lo = article.published.earliest if article.published and pub_day else None
+    if lo and lo < pub_day and (dt.date.fromisoformat(pub_day) - dt.date.fromisoformat(lo)).days == 1:
+        return lo
+    return None
+
+
 def _hypothetical(v) -> bool:
     """A clause of what would happen ("if a pandemic broke out today", and its joined verbs)."""
     for w in (v, v.head if v.dep_ == "conj" else v):
@@ -796,6 +804,10 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
             earliest, latest, time_text, time_value = t.earliest, t.latest, t.text, t.value
             if t.kind == "range" and earliest is None:
                 date = precision = None  # "more than a year ago": any time up to then, no date to show
+            if t.relative and earliest == latest == pub_day and _eve(article, pub_day):
+                # A report stamped in the small hours may be the evening before's ("01:05",
+                # UTC, for US news): its own day ("today", "around 4pm") is either day.
+                earliest = _eve(article, pub_day)
             if pub_day and t.relative and tense in ("past", "perfect", "pastperfect") and earliest and earliest > pub_day:
                 # A past happening cannot come after its own report. A bare month name read as
                 # the coming one ("told the UN in May", in October) is the last one; any other
