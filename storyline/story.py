@@ -60,14 +60,18 @@ def _build_story(
     from storyline.stories.group import story_title
     from storyline.timeline.build import after_the_incident, build_timeline, honest_dates, in_timeline_order, key_events, plain_line, sourced_line
     from storyline.timeline.infer import infer_dates
+    from storyline.annotate import reanchor
 
     articles = sorted(articles, key=lambda a: (a.published.date or a.published.earliest or "9999", a.id))
     by_id = {a.id: a for a in articles}
-    inferred = infer_dates(articles, analyses)
+    inferred = infer_dates(articles, analyses, unanchor=lambda a, an: reanchor(a, an, unanchored=True))
     for aid, pub in inferred.items():
+        had = by_id[aid].published.date
         by_id[aid].published = pub
         if pub.date:
             analyses[aid] = reanalyse(by_id[aid], analyses[aid])
+        elif had:  # a metadata day the story contradicts: its relative times point nowhere now
+            analyses[aid] = reanchor(by_id[aid], analyses[aid], unanchored=True)
 
     wire = find_wire_groups(articles)
     independent = independence_keys(articles, wire)

@@ -159,6 +159,19 @@ def test_one_event_from_two_outlets_with_the_finer_date():
     assert len(e.evidence) == 2 and e.disagreement == []
 
 
+def test_one_happening_told_without_a_time_in_the_same_words_is_one_event():
+    lem = ["train", "collide", "tunnel", "street"]
+    text = "The trains collided in the 53rd Street tunnel under the river."
+    ms = [mention(a, 3, "collide", text, None, actor="the trains", lemmas=lem) for a in "abc"]
+    for m in ms:
+        m.latest = "2017-12-27"
+    other = mention("d", 3, "remove", "Firefighters removed one person from the tunnel.", None, actor="Firefighters",
+                    lemmas=["firefighter", "remove", "person", "tunnel"])
+    other.latest = "2017-12-27"
+    events = merge_events(ms + [other], ARTS, {a: a for a in "abcd"})
+    assert sorted(len(e.sources) for e in events) == [1, 3]  # three papers' wire paragraph: one event
+
+
 def test_different_doers_and_months_stay_apart():
     duma = mention("a", 0, "endorse", "The lower house endorsed it last month.", "2024-10", "month", "2024-10-01",
                    "2024-10-31", actor="State Duma", lemmas=["endorse", "treaty"])

@@ -68,3 +68,24 @@ def test_an_inferred_window_stays_inside_the_articles_own_bounds():
     pub = Published(None, "2019-03-10", None, "inferred", "x")
     assert _within_own(pub, Published()) is pub
 
+
+
+def test_a_bare_metadata_day_the_story_contradicts_is_overridden():
+    from storyline.eval.timeline import analyse_for_timeline
+
+    dated = Article(id="dated", source="dated", body="Parliament approved the national budget on Tuesday after a long debate.",
+                    published=Published("2019-03-20", "2019-03-20", "2019-03-20", "dateline"))
+    body = "Parliament approved the national budget on Tuesday after a long debate. The opposition walked out."
+    stamped = Article(id="stamped", source="stamped", body=body,
+                      published=Published("2019-02-01", "2019-02-01", "2019-02-01", "metadata", "2019-02-01T00:00:00"))
+    arts = [dated, stamped]
+    analyses = {a.id: analyse_for_timeline(a) for a in arts}
+    pub = infer_dates(arts, analyses, unanchor=lambda a, an: analyse_for_timeline(a))["stamped"]
+    # Its "Tuesday" is the approval the dated report gives: 2019-03-19, not 2019-01-29.
+    assert pub.how == "inferred" and pub.earliest == "2019-03-19" and "no time of day" in pub.evidence
+    # A stamp with a time of day, or a day the article's times fit, stands.
+    stamped.published = Published("2019-02-01", "2019-02-01", "2019-02-01", "metadata", "2019-02-01T09:12:00")
+    assert "stamped" not in infer_dates(arts, analyses, unanchor=lambda a, an: analyse_for_timeline(a))
+    stamped.published = Published("2019-03-19", "2019-03-19", "2019-03-19", "metadata", "2019-03-19T00:00:00")
+    analyses["stamped"] = analyse_for_timeline(stamped)
+    assert "stamped" not in infer_dates(arts, analyses, unanchor=lambda a, an: analyse_for_timeline(a))

@@ -251,10 +251,12 @@ def short_texts(article: Article, analysis: ArticleAnalysis) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-def reanchor(article: Article, analysis: ArticleAnalysis) -> ArticleAnalysis:
+def reanchor(article: Article, analysis: ArticleAnalysis, *, unanchored: bool = False) -> ArticleAnalysis:
     """The analysis of an article whose publication date was just inferred, its time
     expressions resolved against that date and the extractors that read them run again,
-    on the stored parse: nothing is parsed again. Without a stored parse it is kept as is."""
+    on the stored parse: nothing is parsed again. Without a stored parse it is kept as is.
+    ``unanchored``: the article has lost its date (a metadata day the story contradicts), and
+    its relative times are read again against no day at all."""
     from storyline.annotate.stored import Parsed
     from storyline.annotate.timex import find_timexes
     from storyline.compare.claims import extract_claims
@@ -262,14 +264,14 @@ def reanchor(article: Article, analysis: ArticleAnalysis) -> ArticleAnalysis:
     from storyline.expectations.extract import extract_expectations
 
     anchor = anchor_of(article)
-    if not analysis.parsed or anchor is None:
+    if not analysis.parsed or (anchor is None and not unanchored):
         return analysis
     doc = Parsed(analysis.parsed).body(article.body)
     if doc is None:
         return analysis
     new = ArticleAnalysis(article=article.id, sentences=analysis.sentences,
                           timexes=find_timexes(article.body, anchor), entities=analysis.entities,
-                          anchor=anchor.isoformat(), parsed=analysis.parsed)
+                          anchor=anchor.isoformat() if anchor else None, parsed=analysis.parsed)
     new.events = extract_events(article, doc, new)
     new.claims = extract_claims(article, doc, new)
     new.expectations = extract_expectations(article, doc, new)

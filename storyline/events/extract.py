@@ -348,7 +348,7 @@ def _cap(text: str, after: int = 0) -> str:
 # after the arrest"): the line is timed against that happening, never against its report's day.
 COUNTED_FROM_BEFORE = re.compile(
     r"\b(?:(?:" + wordlists.alternation("small_counts") + r") )?"
-    r"(?:" + wordlists.alternation("time_units_later") + r") (?:later|afterwards|after|before|earlier)\b"
+    r"(?:" + wordlists.alternation("time_units_later") + r") (?:" + wordlists.alternation("time_counted_from") + r")\b"
     r"|\bshortly (?:after|afterwards)\b", re.I)
 _ACCORDING_TAIL = re.compile(r",\s+according to [^,;]{2,120}[.!?]?[\"\u201d']?$", re.I)
 

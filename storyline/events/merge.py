@@ -433,6 +433,11 @@ def cluster_mentions(mentions: list[EventMention],
         if ci is None and m.date:
             same = candidates(i, lambda ci: ci >= n_strong and clusters[ci].interval is not None)
             ci = best_for(i, same, JOIN)
+        elif ci is None:
+            # Two reports that tell a happening with no time, in the same words (one wire
+            # paragraph in four papers): one event with all its evidence, not four.
+            alike = candidates(i, lambda ci: ci >= n_strong and clusters[ci].interval is None)
+            ci = best_for(i, alike, JOIN_UNDATED, overlap=False)
         add(i, ci)
         where[i] = ci if ci is not None else len(clusters) - 1
     return [c.members for c in clusters]

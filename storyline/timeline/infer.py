@@ -26,6 +26,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import replace
+from typing import Callable
 
 from storyline.events.merge import JOIN, STRONG, _content_words, _interval, _Vectors, dates_compatible, similarity
 from storyline.events.merge import resolve_in as _resolve_in
@@ -231,19 +232,26 @@ def _bound_above(pub: Published | None, bound: tuple[str, str] | None) -> Publis
     return Published(None, pub.earliest, hi, "inferred", "; ".join(x for x in (pub.evidence, why) if x))
 
 
-def infer_dates(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> dict[str, Published]:
+def infer_dates(articles: list[Article], analyses: dict[str, ArticleAnalysis],
+                unanchor: Callable[[Article, ArticleAnalysis], ArticleAnalysis] | None = None) -> dict[str, Published]:
     """Publication dates (or windows) of the story's undated articles: {article id: Published}.
 
     ``how`` is "inferred" and ``evidence`` says which shared events fixed it. Names are
     unified across the story first, so that outlets' different names for one actor meet.
+
+    With ``unanchor`` (an article's analysis read again with no publication day), a metadata
+    day with no time of day ("2017-12-20T00:00:00", often a CMS default) is checked against
+    the story: when the article's own times fit the other reports' days only on days that
+    exclude it, the metadata day is overridden by what the story supports (:func:`_checked`).
     """
     from storyline.annotate.entities import unify_entities
 
     undated = [a for a in articles if not a.published.date and a.id in analyses]
-    if not undated:
+    suspects = [a for a in articles if unanchor and a.id in analyses and _placeholder(a.published)]
+    if not undated and not suspects:
         return {}
     unify_entities(articles, analyses)
-    dated = [a for a in articles if a.published.date and a.id in analyses]
+    dated = [a for a in articles if a.published.date and a.id in analyses and a not in suspects]
     refs = [m for a in dated for m in analyses[a.id].events
             if m.dated_by in STRONG and m.date and _interval(m) and m.evidence is not None]
     story_days = sorted(a.published.date[:10] for a in dated)
@@ -261,7 +269,49 @@ def infer_dates(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -
         pub = _within_own(pub, a.published)
         if pub is not None:
             out[a.id] = pub
+    # Only days can contradict a day: the other reports' day-precise events, their leads' report
+    # days included ("Chicago Bears fire coach John Fox" in a report of 2018-01-01).
+    days = [m for a in dated for m in analyses[a.id].events
+            if m.date and m.precision == "day" and m.dated_by in STRONG + ("published",) and _interval(m)
+            and m.evidence is not None]
+    for a in suspects:
+        try:
+            pub = _checked(a, analyses[a.id], days, story_days, unanchor)
+        except Exception:  # noqa: BLE001 - the metadata day stands when the check cannot run
+            log.debug("placeholder check failed for %s", a.id, exc_info=True)
+            pub = None
+        if pub is not None:
+            out[a.id] = pub
     return out
+
+
+_MIDNIGHT = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]00:00(?::00)?(?:\.0+)?(?:Z|[+-]00:?00)?)?")
+
+
+def _placeholder(pub: Published) -> bool:
+    """A metadata day and nothing else: no time of day, no URL or date line agreeing."""
+    return bool(pub.how == "metadata" and pub.date and pub.earliest == pub.latest == pub.date[:10]
+                and _MIDNIGHT.fullmatch((pub.evidence or "").strip()))
+
+
+def _checked(article: Article, analysis: ArticleAnalysis, refs: list[EventMention], story_days: list[str],
+             unanchor: Callable[[Article, ArticleAnalysis], ArticleAnalysis]) -> Published | None:
+    """The date the story supports for an article whose metadata day is a bare placeholder,
+    when that day is not among those its times fit ("announced the firing on Monday", stamped
+    2017-12-20, while the other reports date the firing 2018-01-01); else None (it stands)."""
+    twin = replace(article, published=Published())
+    again = unanchor(twin, analysis)
+    if again is analysis:
+        return None
+    pub = infer_one(twin, again, refs, story_days)
+    if pub is None or " matches " not in (pub.evidence or ""):
+        return None  # only the story's shared events can contradict a day
+    day = article.published.date[:10]
+    if (pub.earliest or "0001-01-01") <= day <= (pub.latest or "9999-12-31"):
+        return None
+    return Published(pub.date, pub.earliest, pub.latest, "inferred",
+                     f"metadata day {article.published.evidence} has no time of day and the story contradicts it: "
+                     f"{pub.evidence}")
 
 
 def _within_own(pub: Published | None, own: Published) -> Published | None:
