@@ -30,6 +30,7 @@ def test_lines_cut_inside_a_phrase_or_pointing_back_do_not_stand_alone():
     assert not stands_alone("The statement came from a spokesperson for the ministry's")
     assert not stands_alone("Later that year, the bank ended its relationship with the firms.")
     assert not stands_alone("The following day, the envoy left the capital.")
+    assert not stands_alone("On that occasion two passengers and the driver died after a tram caught fire.")
     # Whose words they are is only a pronoun.
     assert not stands_alone("“Such zones send the wrong signal,” the newspaper quoted him as saying.")
     assert not stands_alone("“Everyone was thrown forward,” she said.")

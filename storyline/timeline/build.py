@@ -149,7 +149,7 @@ _ENDS_ON_PRONOUN = re.compile(r"^(?:\S+\s+){1,6}(?:" + wordlists.alternation("en
 # Openers that point back to a place or time the sentences before named.
 _OPENS_ON_BACK_REFERENCE = re.compile(
     r"^(?:(?:" + wordlists.alternation("back_reference_openers") + r"),|How\b"
-    r"|(?:(?:Later|Earlier) that|That|The same|The (?:next|following|previous)) (?:"
+    r"|(?:(?:Later|Earlier|On) that|That|The same|The (?:next|following|previous)) (?:"
     + wordlists.alternation("back_reference_periods") + r")\b"
     r"|(?:The|This|That|Such a) move\b)|\ba similar (?:" + wordlists.alternation("similar_steps") + r")\b"
     # "US officials did the same"; "More than 100 other workers", "The other 115 crew members"
