@@ -350,6 +350,11 @@ def _other_day_same_writer(m: EventMention, o: EventMention) -> bool:
             and m.precision == o.precision == "day" and bool(m.date) and bool(o.date) and m.date != o.date)
 
 
+def _wording(m: EventMention) -> str:
+    """A mention's sentence as words alone (case, quotes and punctuation aside)."""
+    return " ".join(re.findall(r"[a-z0-9]+", (m.evidence.quote if m.evidence else m.text).lower()))
+
+
 def cluster_mentions(mentions: list[EventMention],
                      retold: Callable[[EventMention, EventMention], bool] | None = None) -> list[list[int]]:
     """Groups of mention indexes, one group per real-world event.
@@ -434,10 +439,13 @@ def cluster_mentions(mentions: list[EventMention],
             same = candidates(i, lambda ci: ci >= n_strong and clusters[ci].interval is not None)
             ci = best_for(i, same, JOIN)
         elif ci is None:
-            # Two reports that tell a happening with no time, in the same words (one wire
-            # paragraph in four papers): one event with all its evidence, not four.
-            alike = candidates(i, lambda ci: ci >= n_strong and clusters[ci].interval is None)
-            ci = best_for(i, alike, JOIN_UNDATED, overlap=False)
+            # Two reports that tell a happening with no time in the same words (one wire
+            # paragraph in four papers): one event with all its evidence, not four. Only the
+            # same words: alike undated sentences of other reports are as often other deeds.
+            words = _wording(m)
+            ci = next((c for c in candidates(i, lambda c: c >= n_strong and clusters[c].interval is None)
+                       if any(mentions[j].trigger == m.trigger and _wording(mentions[j]) == words
+                              for j in clusters[c].members)), None)
         add(i, ci)
         where[i] = ci if ci is not None else len(clusters) - 1
     return [c.members for c in clusters]
