@@ -295,3 +295,7 @@ def test_an_article_known_only_within_a_window_is_placed_by_content_not_by_one_e
     dated = Article(id="d", source="d", body=art.body, title=art.title,
                     published=Published("2017-12-29", "2017-12-29", "2017-12-29", "dateline"))
     assert article_features(dated, None).published == "2017-12-29"
+    # A window of a week (a crawled page whose weekdays fit one week) places it in time.
+    week = Article(id="k", source="k", body=art.body, title=art.title,
+                   published=Published(None, "2017-12-29", "2018-01-04", "inferred"))
+    assert article_features(week, None).published == "2017-12-29"

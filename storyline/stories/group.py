@@ -200,8 +200,18 @@ def article_features(article: Article, analysis: ArticleAnalysis | None, config:
                     counts[key] += config.entity_weight
     # An article known only within a window has no day to compare in time: one end of the
     # window (a back-story date it tells, or a crawl day) would put it years from its story.
-    date = article.published.date
+    # A window of a week ("on Saturday", in a page crawled a year on) is near enough: its
+    # first day places it in time as well as a day would.
+    pub = article.published
+    date = pub.date or (pub.earliest if pub.earliest and pub.latest and _days_apart(pub.earliest, pub.latest) <= NARROW_WINDOW_DAYS else None)
     return Features(article.id, date[:10] if date else None, {k: round(v, 3) for k, v in counts.items()})
+
+
+NARROW_WINDOW_DAYS = 7  # a publication window this narrow places an article in time
+
+
+def _days_apart(a: str, b: str) -> int:
+    return (dt.date.fromisoformat(b[:10]) - dt.date.fromisoformat(a[:10])).days
 
 
 def headline_words(counts: dict[str, float]) -> frozenset[str]:
