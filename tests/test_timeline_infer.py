@@ -89,3 +89,19 @@ def test_a_bare_metadata_day_the_story_contradicts_is_overridden():
     stamped.published = Published("2019-03-19", "2019-03-19", "2019-03-19", "metadata", "2019-03-19T00:00:00")
     analyses["stamped"] = analyse_for_timeline(stamped)
     assert "stamped" not in infer_dates(arts, analyses, unanchor=lambda a, an: analyse_for_timeline(a))
+
+
+def test_a_bare_metadata_day_yields_to_the_day_of_the_same_headline():
+    from storyline.eval.timeline import analyse_for_timeline
+
+    title = "Chicago club fires its head coach after a losing season"
+    wire = Article(id="wire", source="wire", title=title, body="The club fired its head coach on Monday.",
+                   published=Published("2018-01-01", "2018-01-01", "2018-01-01", "url", "https://x.test/2018/01/01/a"))
+    copy = Article(id="copy", source="copy", title=title, body="The club announced the firing of its coach on Monday.",
+                   published=Published("2017-12-20", "2017-12-20", "2017-12-20", "metadata", "2017-12-20T00:00:00"))
+    arts = [wire, copy]
+    analyses = {a.id: analyse_for_timeline(a) for a in arts}
+    pub = infer_dates(arts, analyses, unanchor=lambda a, an: analyse_for_timeline(a))["copy"]
+    assert (pub.date, pub.how) == ("2018-01-01", "inferred") and "same headline" in pub.evidence
+    copy.published = Published("2018-01-02", "2018-01-02", "2018-01-02", "metadata", "2018-01-02T00:00:00")
+    assert "copy" not in infer_dates(arts, analyses, unanchor=lambda a, an: analyse_for_timeline(a))  # a day on: it stands

@@ -276,7 +276,7 @@ def infer_dates(articles: list[Article], analyses: dict[str, ArticleAnalysis],
             and m.evidence is not None]
     for a in suspects:
         try:
-            pub = _checked(a, analyses[a.id], days, story_days, unanchor)
+            pub = _same_headline(a, dated) or _checked(a, analyses[a.id], days, story_days, unanchor)
         except Exception:  # noqa: BLE001 - the metadata day stands when the check cannot run
             log.debug("placeholder check failed for %s", a.id, exc_info=True)
             pub = None
@@ -292,6 +292,30 @@ def _placeholder(pub: Published) -> bool:
     """A metadata day and nothing else: no time of day, no URL or date line agreeing."""
     return bool(pub.how == "metadata" and pub.date and pub.earliest == pub.latest == pub.date[:10]
                 and _MIDNIGHT.fullmatch((pub.evidence or "").strip()))
+
+
+SAME_HEADLINE_WORDS = 5  # a headline this long, word for word in two reports, is one news item
+
+
+def _headline(article: Article) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", (article.title or "").lower()))
+
+
+def _same_headline(article: Article, dated: list[Article]) -> Published | None:
+    """The day of a report under the same headline ("Chicago Bears fire coach John Fox after
+    5-11 season", one wire item in two outlets) when this article's bare metadata day is more
+    than a day away from it: one news item is not published two weeks apart."""
+    words = _headline(article)
+    if len(words.split()) < SAME_HEADLINE_WORDS:
+        return None
+    day = article.published.date[:10]
+    for other in dated:
+        theirs = (other.published.date or "")[:10]
+        if theirs and _headline(other) == words and abs((dt.date.fromisoformat(theirs) - dt.date.fromisoformat(day)).days) > 1:
+            return Published(theirs, theirs, theirs, "inferred",
+                             f"metadata day {article.published.evidence} has no time of day; the same headline is "
+                             f"{other.outlet or other.id}'s report of {theirs} ({other.published.how})")
+    return None
 
 
 def _checked(article: Article, analysis: ArticleAnalysis, refs: list[EventMention], story_days: list[str],
