@@ -442,7 +442,24 @@ def attribute(sent, anchor) -> Attribution:
     if out.source is None and not out.background and "reportedly" in out.hedges:
         # "The ten alerts reportedly included ...": the outlet relays reports it does not name
         out.source, out.anonymous = UNNAMED_REPORTS, True
+    if out.source is None and not out.background and (said := _hearsay(path)) is not None:
+        out.source, out.anonymous = said, True
     return out
+
+
+def _hearsay(path) -> str | None:
+    """The unnamed claims or reports a figure is told inside ("amid claims of hundreds of
+    attacks", "unconfirmed reports of 3,000 troops"), as their words: "claims", "unconfirmed
+    reports"; None when there are none, or when they are someone's ("his claims", "claims by
+    the ministry"), whose own attribution is the source rule's to find."""
+    for prep, noun in zip(path, path[1:]):
+        if prep.dep_ != "prep" or prep.lower_ != "of" or noun.lower_ not in words("hearsay_nouns"):
+            continue
+        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in noun.children):
+            return None
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+        return " ".join([m.lower_ for m in mods] + [noun.lower_])
+    return None
 
 
 # An embedded post's signature as a cleaned page keeps it: "— ICRC Africa (@ICRC_Africa) October 13, 2016".

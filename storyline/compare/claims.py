@@ -500,6 +500,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             continue
         if names_not_counts(doc, s, e):
             continue
+        if s >= 2 and f"{doc[s - 2].lower_} {doc[s - 1].lower_}" in words("complement_leads"):
+            continue  # "all but three of the girls": the three are the ones the count leaves out
         if _in_parens(doc, s) or (e < len(doc) and doc[min(e + 1, len(doc) - 1)].lower_ == "ago"):
             continue  # a conversion in parentheses restates a figure; "7 hrs ago" dates a link
         if kind == "range":  # "from 12,000 barrels (...) to 25,000 barrels": join the two ends
