@@ -133,12 +133,14 @@ class Article:
 
 @dataclass(slots=True)
 class Evidence:
-    """A quotable span of one article's cleaned body."""
+    """A quotable span of one article: of its cleaned body, or of its standfirst or title
+    (``part``) for what only they tell; ``start``/``end`` are offsets into that part."""
 
     article: str
     start: int
     end: int
     quote: str
+    part: str = "body"  # body | standfirst | title
 
 
 @dataclass(slots=True)

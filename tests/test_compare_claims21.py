@@ -1,0 +1,53 @@
+"""Round 21 of issue 13: figures only a headline or standfirst tells (compare.headline), a
+number after "all but", and figures told inside unnamed claims or reports. Sentences written
+for the test (an avalanche, a mine, a council vote); none from the dev stories."""
+
+from __future__ import annotations
+
+from test_claims import claims_of
+
+from storyline.compare.headline import lead_claims
+from storyline.model import Article, Published
+
+
+def _article(body: str, standfirst: str | None = None, title: str | None = None) -> Article:
+    return Article(id="a", source="a", body=body, standfirst=standfirst, title=title, outlet="Daily Test",
+                   published=Published(date="2024-05-03", earliest="2024-05-03", latest="2024-05-03", how="metadata"))
+
+
+def test_a_figure_only_the_standfirst_gives_is_a_claim_quoted_from_it():
+    standfirst = "Two climbers died and 14 were injured when an avalanche struck the north face on Sunday."
+    article = _article("Two climbers died on the mountain on Sunday. Rescue teams worked through the night.",
+                       standfirst=standfirst)
+    _, body_claims = claims_of(article.body)
+    for c in body_claims:
+        c.article = "a"
+    found = lead_claims([article], body_claims)
+    assert [(c.subject, c.value) for c in found] == [("people injured", 14)]  # the two dead: the body told them
+    ev = found[0].evidence[0]
+    assert ev.part == "standfirst" and standfirst[ev.start:ev.end] == ev.quote
+    assert found[0].id not in {c.id for c in body_claims}
+
+
+def test_a_headline_figure_the_body_gives_is_not_told_twice():
+    article = _article("Fourteen people were injured when the avalanche struck.",
+                       title="Avalanche leaves 14 people injured on north face")
+    _, body_claims = claims_of(article.body)
+    for c in body_claims:
+        c.article = "a"
+    assert lead_claims([article], body_claims) == []
+
+
+def test_a_number_after_all_but_counts_no_one():
+    _, claims = claims_of("All but three of the passengers were injured when the bus overturned.")
+    assert all(c.value != 3 for c in claims), [(c.subject, c.value) for c in claims]
+    _, claims = claims_of("Three of the passengers were injured when the bus overturned.")
+    assert any(c.value == 3 for c in claims)
+
+
+def test_a_figure_inside_unnamed_claims_is_theirs():
+    _, claims = claims_of("The recount begins on Monday amid claims of 400 ballots lost in the post.")
+    c = next(c for c in claims if c.value == 400)
+    assert c.attributed_to == "claims" and c.anonymous
+    _, claims = claims_of("The recount begins on Monday amid claims by the council of 400 ballots lost in the post.")
+    assert all(c.attributed_to != "claims" for c in claims if c.value == 400)
