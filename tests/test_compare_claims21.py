@@ -1,10 +1,13 @@
 """Round 21 of issue 13: figures only a headline or standfirst tells (compare.headline), a
-number after "all but", and figures told inside unnamed claims or reports. Sentences written
-for the test (an avalanche, a mine, a council vote); none from the dev stories."""
+number after "all but", figures told inside unnamed claims or reports, the time a service was
+called and a fixed time two sources of one outlet give otherwise. Sentences written for the
+test (an avalanche, a bus, a recount, a warehouse fire); none from the dev stories."""
 
 from __future__ import annotations
 
-from test_claims import claims_of
+from test_claims import claims_of, one
+from test_compare_claims11 import _fig
+from test_compare_claims13 import _art, _compare
 
 from storyline.compare.headline import lead_claims
 from storyline.model import Article, Published
@@ -51,3 +54,26 @@ def test_a_figure_inside_unnamed_claims_is_theirs():
     assert c.attributed_to == "claims" and c.anonymous
     _, claims = claims_of("The recount begins on Monday amid claims by the council of 400 ballots lost in the post.")
     assert all(c.attributed_to != "claims" for c in claims if c.value == 400)
+
+
+def test_the_time_a_service_was_called_is_a_figure_of_its_own():
+    _, claims = claims_of("Firefighters were called to the warehouse at 9.50pm on Thursday, the brigade said.")
+    c = one(claims, subject="time emergency services were called", value="21:50")
+    assert c.unit == "local time"
+    # the active "called" is a phone call, no alarm; the time of the happening keeps its own subject
+    _, claims = claims_of("She called her brother at 9.50pm on Thursday to say she was safe.")
+    assert not [c for c in claims if c.value == "21:50"]
+
+
+def test_a_fixed_time_two_sources_of_one_outlet_give_otherwise_is_a_dispute():
+    subject = "time emergency services were called"
+    a = _fig("1", "a", "21:50", None, "2024-03-01", subject, "local time")
+    b = _fig("2", "a", "21:44", None, "2024-03-01", subject, "local time")
+    b.attributed_to = "a fire brigade spokesman"
+    arts = [_art("a", "Post", "2024-03-01T10:00:00"), _art("b", "Times", "2024-03-05T12:00:00")]
+    loose = _fig("3", "b", "21:47", "about", "2024-03-05", subject, "local time")  # fits both
+    assert _compare([a, b, loose], *arts)[subject][1] == "conflict"
+    # a count the outlet moves on with its sources is news, not a dispute
+    a, b = _fig("1", "a", 40), _fig("2", "a", 52)
+    b.attributed_to = "the fire brigade"
+    assert _compare([a, b, _fig("3", "b", 52, date="2024-03-05")], *arts)["soldiers stationed"][1] == "evolving"
