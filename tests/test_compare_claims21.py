@@ -77,3 +77,13 @@ def test_a_fixed_time_two_sources_of_one_outlet_give_otherwise_is_a_dispute():
     a, b = _fig("1", "a", 40), _fig("2", "a", 52)
     b.attributed_to = "the fire brigade"
     assert _compare([a, b, _fig("3", "b", 52, date="2024-03-05")], *arts)["soldiers stationed"][1] == "evolving"
+
+
+def test_standfirst_evidence_is_written_with_its_part_and_never_marked_in_the_body():
+    from storyline.model import Evidence, asdict
+    from storyline.report.html import cited_spans
+
+    body, lead = Evidence("a", 0, 4, "Body"), Evidence("a", 0, 9, "Two dead.", part="standfirst")
+    assert "part" not in asdict(body) and asdict(lead)["part"] == "standfirst"
+    story = {"claims": [{"evidence": [asdict(body)]}, {"evidence": [asdict(lead)]}]}
+    assert cited_spans([story], "a") == [asdict(body)]
