@@ -54,6 +54,9 @@ def test_a_figure_inside_unnamed_claims_is_theirs():
     assert c.attributed_to == "claims" and c.anonymous
     _, claims = claims_of("The recount begins on Monday amid claims by the council of 400 ballots lost in the post.")
     assert all(c.attributed_to != "claims" for c in claims if c.value == 400)
+    # a figure in a clause said of something inside the claims is that clause's
+    _, claims = claims_of("Among the claims of the auditors, who examined 400 ballots, was a missing seal.")
+    assert all(c.attributed_to != "claims" for c in claims if c.value == 400)
 
 
 def test_the_time_a_service_was_called_is_a_figure_of_its_own():

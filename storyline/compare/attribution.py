@@ -452,7 +452,10 @@ def _hearsay(path) -> str | None:
     attacks", "unconfirmed reports of 3,000 troops"), as their words: "claims", "unconfirmed
     reports"; None when there are none, or when they are someone's ("his claims", "claims by
     the ministry"), whose own attribution is the source rule's to find."""
-    for prep, noun in zip(path, path[1:]):
+    for k, (prep, noun) in enumerate(zip(path, path[1:])):
+        if any(t.pos_ in ("VERB", "AUX") for t in path[:k + 1]):
+            return None  # "allegations of the investigations, which named 140 figures": the
+            # figure is the clause's, said of the investigations, not what the allegations tell
         if prep.dep_ != "prep" or prep.lower_ != "of" or noun.lower_ not in words("hearsay_nouns"):
             continue
         if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in noun.children):
