@@ -90,3 +90,12 @@ def test_standfirst_evidence_is_written_with_its_part_and_never_marked_in_the_bo
     assert "part" not in asdict(body) and asdict(lead)["part"] == "standfirst"
     story = {"claims": [{"evidence": [asdict(body)]}, {"evidence": [asdict(lead)]}]}
     assert cited_spans([story], "a") == [asdict(body)]
+
+
+def test_a_figure_in_what_a_party_bills_a_thing_as_is_that_party_s():
+    text = ("The new ferry, billed by its operator as \u201cthe fastest on the coast by a factor of two,\u201d "
+            "enters service in May with 40 cabins.")
+    _, claims = claims_of(text)
+    assert one(claims, unit="times", value=2).attributed_to == "its operator"
+    _, claims = claims_of(text.replace(" by its operator", ""))
+    assert one(claims, unit="times", value=2).attributed_to is None  # nobody named: as before

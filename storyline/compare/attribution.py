@@ -444,7 +444,27 @@ def attribute(sent, anchor) -> Attribution:
         out.source, out.anonymous = UNNAMED_REPORTS, True
     if out.source is None and not out.background and (said := _hearsay(path)) is not None:
         out.source, out.anonymous = said, True
+    if out.source is None and not out.background and (namer := _named_by(path)) is not None:
+        out.source = source_phrase(namer, sent)
     return out
+
+
+def _named_by(path):
+    """Who names the thing a figure is told in: "the rocket, billed by the company as 'the most
+    powerful ... by a factor of two'" is the company's claim, not the writer's; the agent of a
+    naming verb (``words/naming_verbs.txt``) whose "as" holds the figure, else None."""
+    figure = path[0]
+    for verb in path[1:]:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words("naming_verbs"):
+            continue
+        # the figure comes after the verb's "as" (the parser may hang "by a factor of two" on
+        # the verb itself); the namer is the agent before that "as"
+        named = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < figure.i), None)
+        if named is None:
+            return None
+        return next((g for c in verb.children if c.dep_ == "agent" and c.i < named.i
+                     for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _hearsay(path) -> str | None:
