@@ -99,3 +99,9 @@ def test_a_figure_in_what_a_party_bills_a_thing_as_is_that_party_s():
     assert one(claims, unit="times", value=2).attributed_to == "its operator"
     _, claims = claims_of(text.replace(" by its operator", ""))
     assert one(claims, unit="times", value=2).attributed_to is None  # nobody named: as before
+
+
+def test_a_measure_in_a_clause_is_of_that_clause_s_subject():
+    # "took the bend at 50mph" inside "... feared the worst when ...": the bus's speed
+    _, claims = claims_of("Two passengers said they feared the worst when the bus took the bend at 50mph.")
+    assert one(claims, unit="mph", value=50).subject == "bus (mph)"

@@ -626,7 +626,10 @@ def measured_thing(noun) -> tuple[str | None, str | None]:
     t = noun
     while t.dep_ in ("pobj", "prep") and t.head.i != t.i:
         t = t.head
-    verb = t.head if t.head.pos_ in ("VERB", "AUX") else None
+        if t.pos_ in ("VERB", "AUX"):
+            break  # "when their tram took the corner at 40mph": "took" is the measure's verb, not
+            # the verb its clause hangs on ("feared")
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.head.pos_ in ("VERB", "AUX") else None
     if verb is None:
         return None, None
     if is_report_verb(verb):
