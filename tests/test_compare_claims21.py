@@ -105,3 +105,8 @@ def test_a_measure_in_a_clause_is_of_that_clause_s_subject():
     # "took the bend at 50mph" inside "... feared the worst when ...": the bus's speed
     _, claims = claims_of("Two passengers said they feared the worst when the bus took the bend at 50mph.")
     assert one(claims, unit="mph", value=50).subject == "bus (mph)"
+
+
+def test_under_and_below_before_a_figure_are_its_bound():
+    _, claims = claims_of("The satellite's perigee is now below 300km, the agency said.")
+    assert one(claims, value=300).qualifier == "below"
