@@ -110,3 +110,10 @@ def test_a_measure_in_a_clause_is_of_that_clause_s_subject():
 def test_under_and_below_before_a_figure_are_its_bound():
     _, claims = claims_of("The satellite's perigee is now below 300km, the agency said.")
     assert one(claims, value=300).qualifier == "below"
+
+
+def test_claims_that_are_money_or_a_speaker_s_reports_are_no_hearsay():
+    _, claims = claims_of("The storms resulted in claims of $18m for the insurer.")
+    assert one(claims, value=18000000).attributed_to is None  # insurance claims: their own size
+    _, claims = claims_of("The warden said: \u201cWe have had reports of hundreds of dead fish on the shore.\u201d")
+    assert one(claims, value="hundreds").attributed_to == "The warden"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from storyline.annotate.stored import doc_text
 from storyline.compare.nonclaims import is_caption
+from storyline.compare.numbers import MAGNITUDES
 from storyline.compare.words import words
 from storyline import words as wordlists
 
@@ -49,6 +50,8 @@ MAX_SOURCE_TOKENS = 14
 
 
 UNNAMED_REPORTS = "unnamed reports"
+# Words that make a figure a size of money, not a count of things ("claims of $18m").
+SIZE_WORDS = wordlists.words("currency_words") | wordlists.words("magnitude_abbreviations") | set(MAGNITUDES)
 
 
 @dataclass(slots=True)
@@ -442,7 +445,9 @@ def attribute(sent, anchor) -> Attribution:
     if out.source is None and not out.background and "reportedly" in out.hedges:
         # "The ten alerts reportedly included ...": the outlet relays reports it does not name
         out.source, out.anonymous = UNNAMED_REPORTS, True
-    if out.source is None and not out.background and (said := _hearsay(path)) is not None:
+    if out.source is None and not out.background and not quoted and (said := _hearsay(path)) is not None:
+        # (inside a quote the speaker relays the reports: "we've received reports of hundreds of
+        # dead fish" is the speaker's, found by the quote's own rule)
         out.source, out.anonymous = said, True
     if out.source is None and not out.background and (namer := _named_by(path)) is not None:
         out.source = source_phrase(namer, sent)
@@ -478,6 +483,9 @@ def _hearsay(path) -> str | None:
             # figure is the clause's, said of the investigations, not what the allegations tell
         if prep.dep_ != "prep" or prep.lower_ != "of" or noun.lower_ not in words("hearsay_nouns"):
             continue
+        told = path[k - 1] if k > 0 else None
+        if told is None or told.pos_ not in ("NOUN", "PROPN") or told.like_num or told.lower_.rstrip(".") in SIZE_WORDS:
+            return None  # "claims of $70 million": the claims' own size (money claimed), not what they tell
         if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in noun.children):
             return None
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
