@@ -2,9 +2,10 @@
 
 Every record is a plain dataclass with slots. Records that end up in report.json have a
 ``to_dict`` produced by :func:`asdict`; the JSON Schema in ``report/schema.json`` describes
-exactly these shapes. Character offsets (``start``/``end``) always point into the cleaned
-``Article.body`` of the article named beside them, so any line of a timeline or claim can
-be quoted back from the text it came from.
+exactly these shapes. Character offsets (``start``/``end``) point into the cleaned
+``Article.body`` of the article named beside them (or, for evidence whose ``part`` says so,
+into its standfirst or title), so any line of a timeline or claim can be quoted back from the
+text it came from.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from typing import Any
 def asdict(record: Any) -> Any:
     """Turn a record (or list/dict of records) into plain JSON-ready data."""
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: asdict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+        # a field marked ``omit_default`` is written only when it says something: evidence in
+        # the body (nearly all) keeps the shape it always had
+        return {f.name: asdict(getattr(record, f.name)) for f in dataclasses.fields(record)
+                if not (f.metadata.get("omit_default") and getattr(record, f.name) == f.default)}
     if isinstance(record, (list, tuple)):
         return [asdict(r) for r in record]
     if isinstance(record, dict):
@@ -133,12 +137,14 @@ class Article:
 
 @dataclass(slots=True)
 class Evidence:
-    """A quotable span of one article's cleaned body."""
+    """A quotable span of one article: of its cleaned body, or of its standfirst or title
+    (``part``) for what only they tell; ``start``/``end`` are offsets into that part."""
 
     article: str
     start: int
     end: int
     quote: str
+    part: str = field(default="body", metadata={"omit_default": True})  # body | standfirst | title
 
 
 @dataclass(slots=True)

@@ -51,6 +51,7 @@ def _build_story(
     from storyline.annotate.stored import current
     from storyline.compare.claims import compare_claims
     from storyline.compare.shared import shared_statements
+    from storyline.compare.headline import lead_claims
     from storyline.compare.coverage import coverage, wording
     from storyline.compare.summary import summarise
     from storyline.compare.wire import find_wire_groups, independence_keys
@@ -82,6 +83,7 @@ def _build_story(
     texts = current()
     if texts is not None and hasattr(texts, "body"):  # statements several outlets make (compare.shared)
         claims += shared_statements(articles, analyses, claims, independent, texts)
+        claims += lead_claims(articles, claims)  # figures only a headline or standfirst gives
     comparison = compare_claims(claims, by_id, independent)
     expectations = [x for a in articles for x in analyses[a.id].expectations]
     expectations = follow_up(expectations, events, by_id)

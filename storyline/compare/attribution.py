@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from storyline.annotate.stored import doc_text
 from storyline.compare.nonclaims import is_caption
+from storyline.compare.numbers import MAGNITUDES
 from storyline.compare.words import words
 from storyline import words as wordlists
 
@@ -49,6 +50,8 @@ MAX_SOURCE_TOKENS = 14
 
 
 UNNAMED_REPORTS = "unnamed reports"
+# Words that make a figure a size of money, not a count of things ("claims of $18m").
+SIZE_WORDS = wordlists.words("currency_words") | wordlists.words("magnitude_abbreviations") | set(MAGNITUDES)
 
 
 @dataclass(slots=True)
@@ -442,7 +445,52 @@ def attribute(sent, anchor) -> Attribution:
     if out.source is None and not out.background and "reportedly" in out.hedges:
         # "The ten alerts reportedly included ...": the outlet relays reports it does not name
         out.source, out.anonymous = UNNAMED_REPORTS, True
+    if out.source is None and not out.background and not quoted and (said := _hearsay(path)) is not None:
+        # (inside a quote the speaker relays the reports: "we've received reports of hundreds of
+        # dead fish" is the speaker's, found by the quote's own rule)
+        out.source, out.anonymous = said, True
+    if out.source is None and not out.background and (namer := _named_by(path)) is not None:
+        out.source = source_phrase(namer, sent)
     return out
+
+
+def _named_by(path):
+    """Who names the thing a figure is told in: "the rocket, billed by the company as 'the most
+    powerful ... by a factor of two'" is the company's claim, not the writer's; the agent of a
+    naming verb (``words/naming_verbs.txt``) whose "as" holds the figure, else None."""
+    figure = path[0]
+    for verb in path[1:]:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words("naming_verbs"):
+            continue
+        # the figure comes after the verb's "as" (the parser may hang "by a factor of two" on
+        # the verb itself); the namer is the agent before that "as"
+        named = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < figure.i), None)
+        if named is None:
+            return None
+        return next((g for c in verb.children if c.dep_ == "agent" and c.i < named.i
+                     for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _hearsay(path) -> str | None:
+    """The unnamed claims or reports a figure is told inside ("amid claims of hundreds of
+    attacks", "unconfirmed reports of 3,000 troops"), as their words: "claims", "unconfirmed
+    reports"; None when there are none, or when they are someone's ("his claims", "claims by
+    the ministry"), whose own attribution is the source rule's to find."""
+    for k, (prep, noun) in enumerate(zip(path, path[1:])):
+        if any(t.pos_ in ("VERB", "AUX") for t in path[:k + 1]):
+            return None  # "allegations of the investigations, which named 140 figures": the
+            # figure is the clause's, said of the investigations, not what the allegations tell
+        if prep.dep_ != "prep" or prep.lower_ != "of" or noun.lower_ not in words("hearsay_nouns"):
+            continue
+        told = path[k - 1] if k > 0 else None
+        if told is None or told.pos_ not in ("NOUN", "PROPN") or told.like_num or told.lower_.rstrip(".") in SIZE_WORDS:
+            return None  # "claims of $70 million": the claims' own size (money claimed), not what they tell
+        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in noun.children):
+            return None
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+        return " ".join([m.lower_ for m in mods] + [noun.lower_])
+    return None
 
 
 # An embedded post's signature as a cleaned page keeps it: "— ICRC Africa (@ICRC_Africa) October 13, 2016".

@@ -500,6 +500,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
             continue
         if names_not_counts(doc, s, e):
             continue
+        if s >= 2 and f"{doc[s - 2].lower_} {doc[s - 1].lower_}" in words("complement_leads"):
+            continue  # "all but three of the girls": the three are the ones the count leaves out
         if _in_parens(doc, s) or (e < len(doc) and doc[min(e + 1, len(doc) - 1)].lower_ == "ago"):
             continue  # a conversion in parentheses restates a figure; "7 hrs ago" dates a link
         if kind == "range":  # "from 12,000 barrels (...) to 25,000 barrels": join the two ends
@@ -995,7 +997,15 @@ def _clock_claims(article, sent, analysis) -> list[Claim]:
         if time.dep_ != "pobj" or prep.pos_ != "ADP":
             continue
         verb = prep.head
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in words("happening_verbs") or _not_done(verb):
+        if verb.pos_ not in ("VERB", "AUX") or _not_done(verb):
+            continue
+        if verb.lemma_.lower() in words("happening_verbs"):
+            subject = "time of incident"
+        elif verb.lemma_.lower() in words("alarm_verbs") and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            # "Police were called at 6.10", "we were alerted at 6.13": when the alarm was raised,
+            # which each service gives from its own log, often to a different minute
+            subject = "time emergency services were called"
+        else:
             continue
         before = " ".join(t.lower_ for t in doc[max(sent.start, span.start - 3):span.start]
                           if t.lower_ not in ("at", "from"))
@@ -1005,7 +1015,7 @@ def _clock_claims(article, sent, analysis) -> list[Claim]:
             continue  # "after 6pm": a bound, not a time
         zone = re.search(r"\b(?:[A-Z]{2,4}T|GMT|UTC)\b", tx.text)
         unit = zone.group() if zone else CLOCK_UNIT
-        out.append(_make(article, sent, analysis, "time of incident", tx.value[11:16], unit, attribute(sent, verb),
+        out.append(_make(article, sent, analysis, subject, tx.value[11:16], unit, attribute(sent, verb),
                          qualifier=qualifier))
     return out
 

@@ -621,14 +621,20 @@ def _fell(a: Claim, b: Claim) -> bool:
 def _conflicts(groups, keys, articles, running: bool = False, fixed: bool = False) -> list[dict]:
     """Same-time disagreements between independent sources; in a running total (``running``),
     also a later lower figure at any distance in time; in a value that cannot change
-    (``fixed``: when a happening happened), any two at any distance in time."""
+    (``fixed``: when a happening happened), any two at any distance in time, and two sources
+    one outlet quotes."""
     found = []
     group_of = {id(c): n for n, g in enumerate(groups) for c in g}
     days = _current_days(groups, articles)
     flat = [c for g in groups for c in g]
     for i, a in enumerate(flat):
         for b in flat[i + 1:]:
-            if group_of[id(a)] == group_of[id(b)] or keys[a.article] == keys[b.article]:
+            if group_of[id(a)] == group_of[id(b)]:
+                continue
+            if keys[a.article] == keys[b.article] and not (fixed and a.attributed_to != b.attributed_to):
+                # one outlet's figure moving on is news; but a time that cannot change, given
+                # otherwise by two sources the outlet quotes (the police and the fire brigade),
+                # is a dispute within it
                 continue
             if any(h in NOT_CURRENT for h in a.hedges + b.hedges):
                 continue

@@ -763,7 +763,8 @@ def cited_spans(stories: list[dict[str, Any]], article_id: str) -> list[dict[str
         items = list(s.get("timeline") or []) + list(s.get("claims") or []) + list(s.get("expectations") or [])
         for item in items:
             for ev in item.get("evidence") or []:
-                if ev.get("article") == article_id:
+                # a standfirst's or title's offsets are not the body's: they are shown, not marked
+                if ev.get("article") == article_id and ev.get("part", "body") == "body":
                     spans.append(ev)
     return spans
 
