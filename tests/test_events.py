@@ -98,7 +98,7 @@ def test_a_lead_timed_from_the_sentence_before_is_not_the_report_s_day():
     _, evs = events_of("The iceberg broke off in September. Just weeks later it shattered into 20 pieces.", "2017-12-29")
     by = {e.trigger: e for e in evs}
     assert by["shatter"].date is None and by["shatter"].dated_by is None  # weeks after September, not December 29
-    _, evs = events_of("The minister was arrested in May. Two days after the arrest, his party expelled him.", "2017-12-29")
+    _, evs = events_of("The minister was arrested in May. Two months later, his party expelled him.", "2017-12-29")
     assert [e.date for e in evs if e.trigger == "expel"] == [None]
     _, evs = events_of("The animal, who turned 17 just a day before, dragged the boy through the water.", "2016-05-29")
     assert [e.dated_by for e in evs if e.trigger == "drag"] == ["published"]  # the day before is the birthday's

@@ -344,8 +344,8 @@ def _cap(text: str, after: int = 0) -> str:
     return text
 
 
-# A time counted from another happening ("seconds later", "a few days afterwards", "two days
-# after the arrest"): the line is timed against that happening, never against its report's day.
+# A time counted from the sentence before ("seconds later", "just weeks later"): the line is timed
+# against that sentence's happening, never against its report's day.
 COUNTED_FROM_BEFORE = re.compile(
     r"\b(?:(?:" + wordlists.alternation("small_counts") + r") )?"
     r"(?:" + wordlists.alternation("time_units_later") + r") (?:" + wordlists.alternation("time_counted_from") + r")\b"
