@@ -65,6 +65,13 @@ def test_temporal_clause_is_background():
             assert c.attributed_to is None
 
 
+def test_the_clock_time_of_a_statement_s_own_happening_is_the_speaker_s():
+    _, claims = claims_of("Fire department officials say firefighters removed one person from the tunnel after the "
+                          "accident occurred around 5:10 a.m.", published="2017-12-27")
+    (c,) = [c for c in claims if c.subject == "time of incident"]
+    assert "officials" in (c.attributed_to or "")  # told in sequence by the officials, not taken as known
+
+
 def test_coordinated_act_is_not_a_report():
     _, claims = claims_of("The insurgency has claimed more than 20,000 lives and displaced 2.6 million people from "
                           "their homes.")

@@ -193,9 +193,19 @@ def _background(below) -> bool:
             return True  # "strikes that left 32 civilians dead"; not "a curve which has a limit of 12 mph"
         if t.dep_ == "prep" and t.lower_ in links:
             return True
-        if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in links for c in t.children):
+        if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in links and not _plain_sequence(t, c)
+                                     for c in t.children):
             return True
     return False
+
+
+def _plain_sequence(clause, link) -> bool:
+    """ "... removed one person after the accident occurred around 5:10": a plain "after" or
+    "when" with no distance in time ("two years after") and the clause's own time in it tells
+    the statement's own happening in sequence, not a time taken as known."""
+    if link.lower_ not in words("sequence_links") or any(c.dep_ == "npadvmod" for c in link.children):
+        return False
+    return any(t.ent_type_ == "TIME" or t.like_num and ":" in t.text for t in clause.subtree)
 
 
 def _history(below) -> bool:
