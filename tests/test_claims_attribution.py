@@ -72,6 +72,15 @@ def test_the_clock_time_of_a_statement_s_own_happening_is_the_speaker_s():
     assert "officials" in (c.attributed_to or "")  # told in sequence by the officials, not taken as known
 
 
+def test_the_agency_is_the_body_named_just_before():
+    _, claims = claims_of("The Metropolitan Transportation Authority says two work trains bumped into each other. "
+                          "The agency says 12 workers are being treated for minor injuries.")
+    c = one(claims, value=12)
+    assert c.attributed_to == "The Metropolitan Transportation Authority"
+    _, claims = claims_of("Officials met in the city. The agency says 12 workers are being treated for minor injuries.")
+    assert one(claims, value=12).attributed_to == "The agency"  # nobody named: the words as written
+
+
 def test_coordinated_act_is_not_a_report():
     _, claims = claims_of("The insurgency has claimed more than 20,000 lives and displaced 2.6 million people from "
                           "their homes.")

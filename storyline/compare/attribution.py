@@ -246,6 +246,24 @@ def _document_source(anchor):
     return None, None
 
 
+def _named_body(tok) -> str | None:
+    """The organisation "the agency" or "the company" refers back to: the last one named as
+    the subject of a verb in the sentence or the two before it ("The Metropolitan
+    Transportation Authority says the trains bumped ... The agency says one worker ...")."""
+    if tok.lemma_.lower() not in words("referring_bodies") or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+            c.dep_ in ("compound", "amod", "poss") for c in tok.children):
+        return None
+    doc, start = tok.doc, tok.sent.start
+    for _ in range(LOOK_BACK_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    named = [e for e in doc.ents if e.label_ == "ORG" and start <= e.start and e.end <= tok.i
+             and e.root.dep_ in ("nsubj", "nsubjpass")]
+    return named[-1].text if named else None
+
+
 def antecedent(pronoun) -> str | None:
     """The person "he" or "she" stands for: the last person named as the subject of a verb in
     the pronoun's sentence or the two before it. News writing names a speaker, then goes on
@@ -409,7 +427,7 @@ def attribute(sent, anchor) -> Attribution:
                     source_tok, out.verb = subj, v
                     break
     if source_tok is not None:
-        src = source_phrase(source_tok, sent)
+        src = _named_body(source_tok) or source_phrase(source_tok, sent)
         conj = [c for c in source_tok.children if c.dep_ == "conj"]
         if source_tok.lower_ != "according" and conj and conj[-1].i > source_tok.right_edge.i:
             src = sent.doc[source_tok.left_edge.i: conj[-1].right_edge.i + 1].text
