@@ -79,6 +79,8 @@ def test_the_agency_is_the_body_named_just_before():
     assert c.attributed_to == "The Metropolitan Transportation Authority"
     _, claims = claims_of("Officials met in the city. The agency says 12 workers are being treated for minor injuries.")
     assert one(claims, value=12).attributed_to == "The agency"  # nobody named: the words as written
+    _, claims = claims_of("Gorilla World will be closed. The zoo said the 26-year-old male entered the area.")
+    assert "Gorilla World" not in (one(claims, value=26).attributed_to or "")  # a zoo is not its exhibit
 
 
 def test_coordinated_act_is_not_a_report():
