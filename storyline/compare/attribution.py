@@ -205,7 +205,10 @@ def _plain_sequence(clause, link) -> bool:
     the statement's own happening in sequence, not a time taken as known."""
     if link.lower_ not in words("sequence_links") or any(c.dep_ == "npadvmod" for c in link.children):
         return False
-    return any(t.ent_type_ == "TIME" or t.like_num and ":" in t.text for t in clause.subtree)
+    return bool(_CLOCK.search(" ".join(t.text for t in clause.subtree)))
+
+
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}[:.]\d{2}\b", re.I)
 
 
 def _history(below) -> bool:
@@ -252,7 +255,7 @@ def _named_body(tok) -> str | None:
     Transportation Authority says the trains bumped ... The agency says one worker ...")."""
     if tok.lemma_.lower() not in words("referring_bodies") or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
-            c.dep_ in ("compound", "amod", "poss") for c in tok.children):
+            c.dep_ in ("compound", "amod", "poss", "nummod") for c in tok.children):
         return None
     doc, start = tok.doc, tok.sent.start
     for _ in range(LOOK_BACK_SENTENCES):
