@@ -251,7 +251,7 @@ def infer_dates(articles: list[Article], analyses: dict[str, ArticleAnalysis],
     if not undated and not suspects:
         return {}
     unify_entities(articles, analyses)
-    dated = [a for a in articles if a.published.date and a.id in analyses and a not in suspects]
+    dated = [a for a in articles if a.published.date and a.id in analyses]
     refs = [m for a in dated for m in analyses[a.id].events
             if m.dated_by in STRONG and m.date and _interval(m) and m.evidence is not None]
     story_days = sorted(a.published.date[:10] for a in dated)
@@ -271,12 +271,14 @@ def infer_dates(articles: list[Article], analyses: dict[str, ArticleAnalysis],
             out[a.id] = pub
     # Only days can contradict a day: the other reports' day-precise events, their leads' report
     # days included ("Chicago Bears fire coach John Fox" in a report of 2018-01-01).
-    days = [m for a in dated for m in analyses[a.id].events
+    # A bare metadata day is checked against the reports whose day is more than that.
+    trusted = [a for a in dated if a not in suspects]
+    days = [m for a in trusted for m in analyses[a.id].events
             if m.date and m.precision == "day" and m.dated_by in STRONG + ("published",) and _interval(m)
             and m.evidence is not None]
     for a in suspects:
         try:
-            pub = _same_headline(a, dated) or _checked(a, analyses[a.id], days, story_days, unanchor)
+            pub = _same_headline(a, trusted) or _checked(a, analyses[a.id], days, story_days, unanchor)
         except Exception:  # noqa: BLE001 - the metadata day stands when the check cannot run
             log.debug("placeholder check failed for %s", a.id, exc_info=True)
             pub = None
