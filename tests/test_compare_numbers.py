@@ -89,3 +89,11 @@ def test_ranges_round_trip(a, b):
 def test_parser_never_raises(text):
     parse_figure(text)
     tidy(text)
+
+
+def test_a_decimal_written_without_its_zero_keeps_its_point():
+    from storyline.compare.numbers import number, parse_figure
+
+    assert number(".500") == 0.5  # a record "never even .500", not 500 records
+    assert parse_figure(".500").value == 0.5
+    assert number("500.") == 500 and parse_figure("around 3,000.").value == 3000  # a sentence's full stop goes

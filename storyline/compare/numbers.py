@@ -101,10 +101,20 @@ def tidy(text: str) -> str:
     return " ".join(t.split())
 
 
+def _strip_ends(text: str, chars: str) -> str:
+    """``text.strip(chars)``, keeping the point of a decimal written without its zero (".500")."""
+    t = text.strip(chars)
+    if re.match(r"\s*\.\d", text) and not t.startswith("."):
+        t = "." + t
+    return t
+
+
 def number(text: str) -> float | None:
     """One number written in digits, words or both ("8,500", "five thousand", "1.9 million", "20bn")."""
-    t = tidy(text).lower().strip(" .,")
+    t = _strip_ends(tidy(text).lower(), " .,")
     t = re.sub(r"^(?:us\s?\$|[$£€¥₹₽])", "", t).strip()
+    if re.fullmatch(r"\.\d+", t):
+        return float("0" + t)  # ".500", a share written as sports and polls write it
     m = re.fullmatch(rf"({_NUM})\s*([a-z]+)?", t)
     if m:
         base = float(m.group(1).replace(",", ""))
@@ -162,7 +172,7 @@ def parse_figure(text: str) -> Figure | None:
     >>> parse_figure("between 35,000 and 60,000").value
     [35000, 60000]
     """
-    t = tidy(text).strip(" .,;:()")
+    t = _strip_ends(tidy(text), " .,;:()")
     qualifier = None
     m = QUALIFIER_RE.match(t)
     if m:
