@@ -21,3 +21,14 @@ def test_a_bare_clock_time_is_on_the_day_named_just_before():
     # With no day named nearby it is on the report's day.
     assert [t.value for t in find_timexes("The blast happened at 5:52 p.m. near the port.", "2017-12-27")] == [
         "2017-12-27T17:52"]
+
+
+def test_a_period_ending_a_title_or_an_award_is_no_time():
+    text = ("The act won her national attention as Newsweek's Hero of the Year. "
+            "He was named Employee of the Month and starred in the Trial of the Century.")
+    assert find_timexes(text, "2016-05-30") == []
+
+
+def test_the_year_in_prose_is_still_a_time():
+    assert [t.value for t in find_timexes("Sales fell by a third over the year.", "2016-05-30")] != []
+    assert [t.value for t in find_timexes("The Year of the Dragon began in 2016.", "2016-05-30")] == ["2016"]

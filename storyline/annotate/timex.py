@@ -277,7 +277,16 @@ def _stated_year(cands: list, text: str, anchor: dt.date | None, sentence: Calla
 _DEICTIC = re.compile(r"(?:Today|Yesterday|Tomorrow|Tonight)\b")
 
 
+# A capitalised period after "of the" that follows a capitalised word ends a title or an
+# award ("Newsweek's Hero of the Year", "Employee of the Month", "Trial of the Century"): it
+# names nothing in time, and read as "this year" it would date a 1996 act to the report's year.
+_PERIOD_TITLE = re.compile(r"(?:the\s+)?(?:Year|Month|Week|Day|Decade|Century)\b")
+_TITLE_HEAD = re.compile(r"[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$")
+
+
 def _inside_a_name(text: str, start: int, starts: list[int]) -> bool:
+    if _PERIOD_TITLE.match(text, start) and _TITLE_HEAD.search(text[max(0, start - 40):start]):
+        return True
     if not _DEICTIC.match(text, start):
         return False
     before = text[max(0, start - 3):start].rstrip()
