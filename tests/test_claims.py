@@ -279,3 +279,10 @@ def test_a_magnitude_closing_the_sentence_is_part_of_the_figure():
     _, claims = claims_of("Industry officials say replacing the rig would cost up to $700m.")
     money = one(claims, value=700_000_000)
     assert not money.subject.startswith("m.") and money.subject.startswith("cost")
+
+
+def test_a_pound_named_by_a_people_is_their_currency_not_sterling():
+    _, claims = claims_of("The court ordered the former minister to pay 1 million Egyptian pounds as compensation.")
+    assert [c.unit for c in claims if c.value == 1_000_000] == ["Egyptian pounds"]
+    _, claims = claims_of("The club agreed to pay 70 million British pounds for the striker.")
+    assert [c.unit for c in claims if c.value == 70_000_000] == ["GBP"]

@@ -541,7 +541,11 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         counted_unit = unit_of(counted) if counted is not None else None
         if counted is not None and counted_unit is None and counted.lemma_.lower() == "pound" and unit is None \
                 and not any(t.lemma_.lower() in words("weight_words") for t in sent):
-            counted_unit = "GBP"  # "worth 70 billion pounds": sterling
+            nation = _nation_of(counted)
+            if nation:  # "1 million Egyptian pounds": that country's pound, not sterling
+                unit, counted = f"{nation} pounds", None
+            else:
+                counted_unit = "GBP"  # "worth 70 billion pounds": sterling
         if counted_unit in ("USD", "EUR", "GBP"):  # "billions of dollars": money, named by what it pays
             unit, counted, counted_unit = counted_unit, None, None
         if counted_unit:
@@ -787,6 +791,15 @@ def _hashtag_parts(counted) -> tuple[str, str] | None:
         for lemma in (tail, tail[:-1] if tail.endswith("s") else tail):
             if lemma in NOUN_CLASSES or lemma in PEOPLE_NOUNS:
                 return word[:k], lemma
+    return None
+
+
+def _nation_of(noun) -> str | None:
+    """The people's adjective on a currency noun ("Egyptian" in "Egyptian pounds"), or None."""
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.i < noun.i and c.text[:1].isupper() and c.is_alpha \
+                and c.i > c.sent.start and c.lower_ not in words("sterling_names"):
+            return c.text
     return None
 
 
