@@ -59,7 +59,7 @@ def _build_story(
     from storyline.events.merge import merge_events
     from storyline.expectations.followup import follow_up
     from storyline.stories.group import story_title
-    from storyline.timeline.build import after_the_incident, build_timeline, honest_dates, in_timeline_order, key_events, plain_line, sourced_line
+    from storyline.timeline.build import after_the_incident, build_timeline, honest_dates, in_timeline_order, key_events, lead_end, plain_line, sourced_line
     from storyline.timeline.infer import infer_dates
     from storyline.annotate import reanchor
 
@@ -92,7 +92,8 @@ def _build_story(
     # oldest time), which is no report date: the back-story would start after the story.
     first_report = min((a.published.date for a in articles if a.published.date),
                        default=min((a.published.earliest for a in articles if a.published.earliest), default=None))
-    timeline = key_events(every, max_events, since=first_report)
+    timeline = key_events(every, max_events, since=first_report,
+                          lead_ends={a.id: lead_end(analyses[a.id].sentences) for a in articles})
     # Ranked on what the texts suggest; shown with what they support.
     after_the_incident(honest_dates(every, since=first_report))
     for e in every:

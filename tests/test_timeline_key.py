@@ -61,6 +61,21 @@ def test_leads_of_one_day_tell_one_happening():
     assert {e.id for e in key_events([a, b])} == {"e1", "e2"}
 
 
+def test_past_a_short_lead_a_named_doer_s_deed_of_that_day_is_its_own_line():
+    lead = _event("e1", "A fireball streaked across the evening sky over the coast.", "2021-05-01", sources=("a", "b"),
+                  start=0)
+    tweet = _event("e2", "The National Weather Service tweeted a photo of the streak.", "2021-05-01", sources=("c",),
+                   start=190)
+    tweet.actors = ["National Weather Service"]
+    ends = {"a": 80, "b": 80, "c": 120}  # c's third sentence starts at 190: past its lead
+    assert {e.id for e in key_events([lead, tweet], lead_ends=ends)} == {"e1", "e2"}
+    tweet.actors = []  # no doer of its own ("The streak lasted into the night"): the lead's happening
+    assert [e.id for e in key_events([lead, tweet], lead_ends=ends)] == ["e1"]
+    tweet.actors = ["National Weather Service"]
+    ends["c"] = 400  # within the lead's first sentences: it tells that day's news
+    assert [e.id for e in key_events([lead, tweet], lead_ends=ends)] == ["e1"]
+
+
 def test_a_follow_up_lead_without_a_time_of_its_own_retells_the_first_reports_lead():
     first = _event("e1", "A gas explosion destroyed a market hall in the old town.", "2021-05-01", sources=("a", "b"),
                    start=0)

@@ -120,7 +120,8 @@ KEY_MIN, KEY_MAX = 8, 30  # ... within these bounds
 WIDE_WINDOW_DAYS = 31  # a closed window wider than this places an event only loosely ...
 REDUNDANT_WIDE = 0.3  # ... so a retelling must read more alike
 NAME_SHARE = 0.2  # a name in at most this share of the story's lines says which happening it is
-LEAD_CHARS = 400  # evidence starting this early is an article's lead
+LEAD_CHARS = 400  # evidence starting this early is an article's lead ...
+LEAD_SENTENCES = 2  # ... and within the body's first sentences
 BACKGROUND_DAYS = 30  # an event that ended this long before the first report is back-story ...
 BACKGROUND_SHARE = 1 / 3  # ... and fills at most this share of the view
 FOLLOW_UP_DAYS = 1  # a report this long after the story's first tells its lead's past as news of no known day
@@ -439,8 +440,19 @@ def _revises_a_count(e: Event) -> bool:
     return bool(_COUNT_MOVED.search(e.text))
 
 
-def _leads(e: Event) -> bool:
-    return any(x.start < LEAD_CHARS for x in e.evidence)
+def _leads(e: Event, lead_ends: dict[str, int] | None = None) -> bool:
+    """Whether a line is told in an article's lead. A short report's third or fourth sentence
+    also starts within ``LEAD_CHARS`` and tells other things ("A fireball lit up the sky. [...]
+    A webcam captured the event at 5:52 p.m. The weather service tweeted ..."): where the body's
+    first ``LEAD_SENTENCES`` sentences end is known (``lead_ends``), the lead stops there."""
+    ends = lead_ends or {}
+    return any(x.start < min(LEAD_CHARS, ends.get(x.article, LEAD_CHARS) if x.part == "body" else LEAD_CHARS)
+               for x in e.evidence)
+
+
+def lead_end(sentences: list) -> int:
+    """Where an article body's lead ends: after its first ``LEAD_SENTENCES`` sentences."""
+    return sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end if sentences else LEAD_CHARS
 
 
 def _follow_up_day(since: str | None) -> str | None:
@@ -615,7 +627,8 @@ def _one_old_day(e: Event, c: Event, since: str | None) -> bool:
             and _background(e, since) and _background(c, since))
 
 
-def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str], since: str | None = None) -> str | None:
+def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str], since: str | None = None,
+                    lead_ends: dict[str, int] | None = None) -> str | None:
     """Why line ``e`` tells the happening of line ``c`` (the name of the rule), or None."""
     from storyline.events.merge import different_deeds
 
@@ -641,11 +654,18 @@ def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str], sinc
     # A follow-up's lead with no time of its own retells the story's news (see honest_dates):
     # it meets the leads of the first reports' days.
     if _leads(e) and _leads(c) and _same_time(e, c, 0, since) and not _wide(e) and not _wide(c):
-        return "leads of one day"
+        # Past the lead's first sentences, a short report goes on to other deeds of that day
+        # ("The weather service tweeted ...", "A webcam captured the event"): a line there with
+        # a named doer of its own is its own happening; one without ("The attack happened at
+        # 11:30pm", "The vehicle exploded") still retells the lead's.
+        later = [x for line in (e, c) if not _leads(line, lead_ends) for x in line.actors]
+        if not any(_named(x) for x in later):
+            return "leads of one day"
     return None
 
 
-def key_events(events: list[Event], limit: int | None = None, since: str | None = None) -> list[Event]:
+def key_events(events: list[Event], limit: int | None = None, since: str | None = None,
+               lead_ends: dict[str, int] | None = None) -> list[Event]:
     """The editor's view of a story: the most important events that stand alone, one line per
     happening, in timeline order (dated lines first, then undated ones by their bounds).
 
@@ -698,7 +718,8 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
             undated -= _replace(chosen, shadow, told, i, cands)  # the source's statement with its time, rather than without
             continue
         same, why = next(((k, r) for k, j in enumerate(chosen + shadow)
-                          if (r := _tells_the_same(e, cands[j], vectors[i], vectors[j], rare, since))), (None, None))
+                          if (r := _tells_the_same(e, cands[j], vectors[i], vectors[j], rare, since, lead_ends))),
+                         (None, None))
         if same is not None:
             other = cands[(chosen + shadow)[same]]
             if same < len(chosen) and _dates_it(e, cands[chosen[same]]):
