@@ -816,3 +816,16 @@ def test_an_undated_verb_of_a_dated_line_s_sentence_is_not_a_line():
                    "2017-12-21", sources=("b",), start=5)
     shown = key_events([dated, undated, other], limit=2, since="2017-12-21")
     assert [e.id for e in shown] == ["e1", "e3"]  # the sentence's time belongs to both verbs
+
+
+def test_a_season_or_a_quarter_is_shown_as_its_window_not_its_first_month():
+    from storyline.timeline.build import honest_dates
+
+    fall = _event("e1", "The producer was ousted from his company last fall.", "2017-09", precision="season")
+    winter = _event("e2", "Sales fell this winter.", "2017-12", precision="season")
+    half = _event("e3", "The plant was idle in the second half of 2018.", "2018-07", precision="half")
+    month = _event("e4", "The plant reopened in March 2019.", "2019-03", precision="month")
+    honest_dates([fall, winter, half, month])
+    assert [(e.date, e.earliest, e.latest) for e in (fall, winter, half)] == [
+        (None, "2017-09-01", "2017-11-30"), (None, "2017-12-01", "2018-02-28"), (None, "2018-07-01", "2018-12-31")]
+    assert (month.date, month.precision) == ("2019-03", "month")

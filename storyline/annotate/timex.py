@@ -280,7 +280,7 @@ _DEICTIC = re.compile(r"(?:Today|Yesterday|Tomorrow|Tonight)\b")
 # A capitalised period after "of the" that follows a capitalised word ends a title or an
 # award ("Newsweek's Hero of the Year", "Employee of the Month", "Trial of the Century"): it
 # names nothing in time, and read as "this year" it would date a 1996 act to the report's year.
-_PERIOD_TITLE = re.compile(r"(?:the\s+)?(?:Year|Month|Week|Day|Decade|Century)\b")
+_PERIOD_TITLE = re.compile(r"(?:the\s+)?(?:" + "|".join(p.capitalize() for p in sorted(set(cal.PRECISION.values()))) + r")\b")
 _TITLE_HEAD = re.compile(r"[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$")
 
 

@@ -9,6 +9,7 @@ dates, with k sentences each".
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import logging
@@ -468,6 +469,18 @@ def _shown_undated(e: Event, since: str | None) -> bool:
     return bool(e.dated_by == "report" and e.precision == "day" and e.date and follow_up and e.date > follow_up)
 
 
+# Periods a date string cannot name: they are dated by their first month ("2017-09" for
+# "last fall"), which read as a date would say September. They are shown as their window.
+SPAN_MONTHS = {"quarter": 3, "season": 3, "half": 6}
+
+
+def _months_span(first: str, months: int) -> tuple[str, str]:
+    year, month = int(first[:4]), int(first[5:7])
+    end_year, end_month = year + (month + months - 2) // 12, (month + months - 2) % 12 + 1
+    last = calendar.monthrange(end_year, end_month)[1]
+    return f"{year:04d}-{month:02d}-01", f"{end_year:04d}-{end_month:02d}-{last:02d}"
+
+
 def honest_dates(events: list[Event], since: str | None = None) -> list[Event]:
     """Events dated only as "the day it was reported" (a plain past in a report's lead, whose
     bounds also allow the day before) are shown with that window, not as a day: the day is a
@@ -478,6 +491,10 @@ def honest_dates(events: list[Event], since: str | None = None) -> list[Event]:
     than ``FOLLOW_UP_DAYS`` after ``since`` (the story's first report) gives "on or before"."""
     follow_up = _follow_up_day(since)
     for e in events:
+        if e.date and e.precision in SPAN_MONTHS:
+            e.earliest, e.latest = _months_span(e.date, SPAN_MONTHS[e.precision])
+            e.date, e.precision = None, None  # "last fall": Sept.-Nov., not its first month
+            continue
         if _weak_day(e):
             e.date, e.precision = None, None
         elif e.dated_by == "report" and e.precision == "day" and e.date:
