@@ -164,6 +164,8 @@ def test_hedging_frame_lowers_certainty():
     "As far as many citizens are concerned, BP is to blame.",  # fault, not a plan
     "Saturday afternoon will mark two full days since the company stopped the leak.",  # time counted
     "Critics noted that the family will have taken three holidays since the spill began.",  # a tally
+    "Analysts have estimated that the tax law will boost bank earnings by 13 percent next year.",  # an estimate
+    "The retailer will enjoy an 18 percent sales surge in 2018, the bank estimates.",
 ])
 def test_not_steps(body):
     assert _run(body) == []
