@@ -297,3 +297,13 @@ def test_he_is_never_a_name_the_article_also_gives_as_a_place():
     doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 5, 6, label="PERSON")]
     he = next(t for t in doc if t.lower_ == "he")
     assert antecedent(he) is None
+
+
+def test_a_figure_someone_expects_or_forecasts_is_theirs():
+    _, claims = claims_of("The bank is expecting a $5 billion hit to profits during the fourth quarter.")
+    assert one(claims, value=5_000_000_000).attributed_to == "The bank"
+    _, claims = claims_of("NEW YORK — The bank expects to take a $5 billion hit to profits this quarter.")
+    assert one(claims, value=5_000_000_000).attributed_to == "The bank"
+    # what a report is about is not what it says
+    _, claims = claims_of("The inquiry examined 300 complaints about the hospital.")
+    assert all(c.attributed_to is None for c in claims)

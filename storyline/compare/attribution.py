@@ -386,7 +386,8 @@ def attribute(sent, anchor) -> Attribution:
         if passive and any(c.dep_ == "xcomp" for c in v.children):
             out.hedges.append(f"{v.text} to")  # "said to", "thought to", "believed to"
             continue
-        if n > 0 and path[n - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "csubj"):
+        if n > 0 and path[n - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "csubj") and not (
+                path[n - 1].dep_ == "dobj" and v.lemma_.lower() in words("estimating_verbs")):
             continue  # the claim is the reporter or what is reported on, not the report's content
         if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].head.i == v.i and path[n - 1].pos_ in ("VERB", "AUX"):
             continue  # "claimed 20,000 lives and displaced 2.6 million": a second act, not a report
