@@ -286,3 +286,21 @@ def test_a_pound_named_by_a_people_is_their_currency_not_sterling():
     assert [c.unit for c in claims if c.value == 1_000_000] == ["Egyptian pounds"]
     _, claims = claims_of("The club agreed to pay 70 million British pounds for the striker.")
     assert [c.unit for c in claims if c.value == 70_000_000] == ["GBP"]
+
+
+def test_how_long_a_named_thing_lasts_is_a_figure_of_it():
+    _, claims = claims_of("The man was arrested following an 18-month investigation by the fraud squad.")
+    c = one(claims, subject="length of investigation")
+    assert (c.value, c.unit) == (18, "months")
+    _, claims = claims_of("A court sentenced Mohamed Morsi to three years in prison on Saturday.")
+    assert (one(claims, subject="prison sentence of Morsi").value, one(claims, subject="prison sentence of Morsi").unit) == (
+        3, "years")
+    # an earlier term is not the one reported; a number the tagger split is not read in half
+    _, claims = claims_of("He had already been sentenced to 45 years in prison in two other trials.")
+    assert [c for c in claims if c.unit == "years"] == []
+    _, claims = claims_of("Earlier, he was handed a 20-year sentence on other charges.")
+    assert [c for c in claims if c.unit == "years"] == []
+    _, claims = claims_of("The launch has a two-and-a-half hour window opening at 1:30 p.m.")
+    assert [c for c in claims if c.subject.startswith("length of")] == []
+    _, claims = claims_of("A 42-year-old driver was arrested.")
+    assert [c.subject for c in claims if c.unit == "years"] == ["age of driver"]

@@ -1085,6 +1085,53 @@ def _span_and_repeat_claims(article, sent, analysis) -> list[Claim]:
     return out
 
 
+def _length_claims(article, sent, analysis) -> list[Claim]:
+    """How long a named thing lasts, told as a compound before it: "an 18-month investigation"
+    gives "length of investigation" = 18 months, "a 20-year sentence", "a five-year prison term".
+    The tagger reads these as dates; outlets give them and may give them differently. A term
+    someone was sentenced to ("sentenced Morsi to three years in prison") is the length of that
+    sentence; one given earlier ("had already been sentenced to 25 years") is not today's."""
+    from storyline.annotate.timex_lexicon import unit_of as time_unit
+
+    out = []
+    doc = sent.doc
+    published = article.published.date or analysis.anchor
+    for t in sent:
+        if not t.like_num or t.dep_ != "nummod" or time_unit(t.head.text) is None:
+            continue
+        unit_tok = t.head
+        fig = parse_figure(t.text)
+        if fig is None or not isinstance(fig.value, (int, float)) or fig.value <= 0:
+            continue
+        unit = time_unit(unit_tok.text) + "s"
+        thing = unit_tok.head
+        if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ == "and":
+            continue  # "a two-and-a-half hour window": the tagger splits the number
+        if (unit_tok.dep_ in ("compound", "amod", "nmod") and t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
+                and thing.pos_ == "NOUN" and thing.i > unit_tok.i and thing.lower_ != "old"
+                and time_unit(thing.text) is None):
+            mods = [c.lower_ for c in thing.children if c.dep_ == "compound" and unit_tok.i < c.i < thing.i]
+            label = "length of " + " ".join(mods + [thing.lower_])
+            when = past_year(thing, published)
+            if when and when.isdigit():
+                label += f" in {when}"
+        elif unit_tok.dep_ == "pobj" and unit_tok.head.lower_ == "to" \
+                and unit_tok.head.head.lemma_.lower() in words("sentencing_verbs"):
+            verb = unit_tok.head.head
+            who = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            ent = next((e for e in doc.ents if who is not None and e.start <= who.i < e.end
+                        and e.label_ == "PERSON"), None)
+            label = "prison sentence" + (f" of {ent[-1].text}" if ent is not None else "")
+        else:
+            continue
+        verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and any(c.lower_ in wordlists.words("background_adverbs")
+                                    or (c.tag_ == "VBD" and c.lemma_ == "have") for c in verb.children):
+            continue  # "had already been sentenced to 45 years", "Earlier, he was handed a 20-year term"
+        out.append(_make(article, sent, analysis, label, fig.value, unit, attribute(sent, t)))
+    return out
+
+
 def _days_between(a: str, b: str) -> int:
     import datetime as dt
 
@@ -1403,6 +1450,7 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
             found += _factor_claims(article, sent, analysis)
             found += _clock_claims(article, sent, analysis)
             found += _span_and_repeat_claims(article, sent, analysis)
+            found += _length_claims(article, sent, analysis)
             if not quoted:
                 found += _response_claims(article, sent, analysis)
             if not figures and not quoted:
