@@ -304,6 +304,11 @@ def test_a_figure_someone_expects_or_forecasts_is_theirs():
     assert one(claims, value=5_000_000_000).attributed_to == "The bank"
     _, claims = claims_of("NEW YORK — The bank expects to take a $5 billion hit to profits this quarter.")
     assert one(claims, value=5_000_000_000).attributed_to == "The bank"
+    # inside someone's report, the one who reports it
+    _, claims = claims_of("Smith estimated that a retiring Briton could expect a decline of up to 3 percent in pensions.")
+    assert one(claims, value=3).attributed_to == "Smith"
+    _, claims = claims_of('"Just like you would expect some plants will have three-alarm fires on land," Hunt said.')
+    assert one(claims, value=3).attributed_to == "Hunt"
     # what a report is about is not what it says
     _, claims = claims_of("The inquiry examined 300 complaints about the hospital.")
     assert all(c.attributed_to is None for c in claims)

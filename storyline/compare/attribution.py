@@ -365,6 +365,16 @@ def _contrast(node) -> bool:
                 for c in node.children)
 
 
+def _own_estimate(v, above) -> bool:
+    """A figure that is the object of an estimating verb is its subject's estimate ("Goldman
+    expects a $5 billion hit") unless the subject is a pronoun ("you'd expect three-alarm fires")
+    or someone else's report holds the clause ("Smith estimated that a Briton could expect a
+    decline of 3 percent" is Smith's)."""
+    subj = subject_of(v)
+    return (v.lemma_.lower() in words("estimating_verbs") and subj is not None and subj.lower_ not in PRONOUNS
+            and not any(is_report_verb(a) for a in above))
+
+
 def attribute(sent, anchor) -> Attribution:
     """Source, anonymity and hedges of the claim that hangs on ``anchor`` in ``sent``."""
     out = Attribution()
@@ -387,7 +397,7 @@ def attribute(sent, anchor) -> Attribution:
             out.hedges.append(f"{v.text} to")  # "said to", "thought to", "believed to"
             continue
         if n > 0 and path[n - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "csubj") and not (
-                path[n - 1].dep_ == "dobj" and v.lemma_.lower() in words("estimating_verbs")):
+                path[n - 1].dep_ == "dobj" and _own_estimate(v, path[n + 1:])):
             continue  # the claim is the reporter or what is reported on, not the report's content
         if n > 0 and path[n - 1].dep_ == "conj" and path[n - 1].head.i == v.i and path[n - 1].pos_ in ("VERB", "AUX"):
             continue  # "claimed 20,000 lives and displaced 2.6 million": a second act, not a report
@@ -397,6 +407,9 @@ def attribute(sent, anchor) -> Attribution:
         subj = subject_of(v)
         if subj is not None and subj.lower_ in FIRST_PERSON and inside_quote(subj):
             continue  # "We can confirm ...": the speaker is the one who says the quote, further up
+        if subj is not None and subj.lower_ in PRONOUNS and v.lemma_.lower() in words("estimating_verbs") \
+                and any(is_report_verb(a) for a in path[n + 1:]):
+            continue  # "'... like you'd expect three-alarm fires,' Hunt said": the speaker is further up
         if subj is not None and subj.lower_ not in PRONOUNS:
             source_tok, out.verb = subj, v
             out.content = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and _in_subtree(anchor, c)),
