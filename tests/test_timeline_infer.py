@@ -86,6 +86,11 @@ def test_a_bare_metadata_day_the_story_contradicts_is_overridden():
     # A stamp with a time of day, or a day the article's times fit, stands.
     stamped.published = Published("2019-02-01", "2019-02-01", "2019-02-01", "metadata", "2019-02-01T09:12:00")
     assert "stamped" not in infer_dates(arts, analyses, unanchor=lambda a, an: analyse_for_timeline(a))
+    # A URL giving the same day confirms the stamp: it is no placeholder.
+    stamped.published = Published("2019-02-01", "2019-02-01", "2019-02-01", "metadata", "2019-02-01T00:00:00")
+    stamped.url = "https://news.test/world/2019/02/01/budget-vote.html"
+    assert "stamped" not in infer_dates(arts, analyses, unanchor=lambda a, an: analyse_for_timeline(a))
+    stamped.url = None
     stamped.published = Published("2019-03-19", "2019-03-19", "2019-03-19", "metadata", "2019-03-19T00:00:00")
     analyses["stamped"] = analyse_for_timeline(stamped)
     assert "stamped" not in infer_dates(arts, analyses, unanchor=lambda a, an: analyse_for_timeline(a))

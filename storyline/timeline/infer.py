@@ -28,6 +28,7 @@ import re
 from dataclasses import replace
 from typing import Callable
 
+from storyline.clean.published import url_date
 from storyline.events.merge import JOIN, STRONG, _content_words, _interval, _Vectors, dates_compatible, similarity
 from storyline.events.merge import resolve_in as _resolve_in
 from storyline.events.merge import trigger_match
@@ -247,7 +248,8 @@ def infer_dates(articles: list[Article], analyses: dict[str, ArticleAnalysis],
     from storyline.annotate.entities import unify_entities
 
     undated = [a for a in articles if not a.published.date and a.id in analyses]
-    suspects = [a for a in articles if unanchor and a.id in analyses and _placeholder(a.published)]
+    suspects = [a for a in articles if unanchor and a.id in analyses and _placeholder(a.published)
+                and url_date(a.url) != a.published.date[:10]]  # a URL giving the same day confirms it
     if not undated and not suspects:
         return {}
     unify_entities(articles, analyses)
@@ -291,7 +293,8 @@ _MIDNIGHT = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]00:00(?::00)?(?:\.0+)?(?:Z|[+-]00
 
 
 def _placeholder(pub: Published) -> bool:
-    """A metadata day and nothing else: no time of day, no URL or date line agreeing."""
+    """A metadata day and nothing else: no time of day, no date line agreeing (a URL's day is
+    checked where the article is at hand)."""
     return bool(pub.how == "metadata" and pub.date and pub.earliest == pub.latest == pub.date[:10]
                 and _MIDNIGHT.fullmatch((pub.evidence or "").strip()))
 
