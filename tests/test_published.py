@@ -97,3 +97,13 @@ def test_a_date_told_as_coming_does_not_make_the_day_a_placeholder():
     text = "The agency said the station will fall to Earth in March 2018."
     pub = date_article(text, metadata="2017-09-21T00:00:00", downloaded="2018-01-14T13:53:28")
     assert pub.date == "2017-09-21"
+
+
+def test_a_small_hours_stamp_under_a_url_of_the_day_before_is_the_url_s_day():
+    text = "The space station is expected to crash to Earth within months, an expert said."
+    url = "https://www.example.com/science/2017/oct/13/station-will-crash"
+    pub = date_article(text, metadata="2017-10-14T00:43:22", url=url)
+    assert (pub.date, pub.earliest, pub.latest, pub.how) == ("2017-10-13", "2017-10-13", "2017-10-14", "url")
+    # a stamp later in the day, or a URL of the same day, leaves the stamp's day
+    assert date_article(text, metadata="2017-10-14T09:43:22", url=url).date == "2017-10-14"
+    assert date_article(text, metadata="2017-10-14T00:43:22", url=url.replace("oct/13", "oct/14")).date == "2017-10-14"

@@ -296,6 +296,9 @@ def date_article(body: str, *, metadata: str | None, url: str | None = None,
                        f"{url_day} and the text tells nothing after the URL date: the metadata is a later edit")
                 return Published(url_day, url_day, meta_day, "url", f"{url} ({why})")
         if not is_bare(metadata) and not crawl_coincident(metadata, downloaded):
+            outlet_day = _url_day_before_small_hours(metadata, meta_day, url_day)
+            if outlet_day:
+                return outlet_day
             shifted = _small_hours(body, metadata, meta_day)
             if shifted:
                 return shifted
@@ -355,6 +358,22 @@ def _named_days(body: str, day: str) -> list[tuple[str, str, str | None]]:
         if t.kind == "point" and t.precision == "day" and t.relative and t.latest and _WEEKDAY.search(t.text):
             out.append((t.text, t.latest, tense_of(t.start, t.end)))
     return out
+
+
+def _url_day_before_small_hours(metadata: str, meta_day: str, url_day: str | None) -> Published | None:
+    """A stamp in the small hours (UTC or no zone) under a URL minted the day before ("/2017/oct/13/"
+    stamped 2017-10-14T00:43): the URL gives the outlet's own day of first publication, the stamp
+    the clock's day after midnight. The URL's day is the date; the window reaches the stamp's."""
+    stamp = _datetime(metadata)
+    if not url_day or stamp is None or stamp.hour >= SMALL_HOURS:
+        return None
+    if stamp.tzinfo is not None and stamp.utcoffset() != dt.timedelta(0):
+        return None
+    if (dt.date.fromisoformat(meta_day) - dt.date.fromisoformat(url_day)).days != 1:
+        return None
+    why = (f"metadata {metadata} is a stamp in the small hours (UTC or no zone) and the URL gives the day "
+           f"before, the outlet's own day")
+    return Published(url_day, url_day, meta_day, "url", why)
 
 
 def _small_hours(body: str, metadata: str, meta_day: str) -> Published | None:
