@@ -829,3 +829,15 @@ def test_a_season_or_a_quarter_is_shown_as_its_window_not_its_first_month():
     assert [(e.date, e.earliest, e.latest) for e in (fall, winter, half)] == [
         (None, "2017-09-01", "2017-11-30"), (None, "2017-12-01", "2018-02-28"), (None, "2018-07-01", "2018-12-31")]
     assert (month.date, month.precision) == ("2019-03", "month")
+
+
+def test_a_quotation_running_past_its_sentence_is_closed_on_the_line():
+    from storyline.timeline.build import close_quote, plain_line
+
+    said = "In a speech in Davos last week, the prime minister said that \u201csmaller platforms can become home to criminals."
+    e = _event("e1", said, "2018-01-22", precision="week")
+    assert plain_line(e).endswith("criminals.\u201d") and stands_alone(plain_line(e))
+    # a quotation cut inside a quoted exchange, or one already closed, is left as it is
+    cut = "He asked the driver if he was OK: \u201cHe said: \u2018Yeah."
+    assert close_quote(cut) == cut and not stands_alone(close_quote(cut))
+    assert close_quote("The minister said \u201cno\u201d to the plan.") == "The minister said \u201cno\u201d to the plan."

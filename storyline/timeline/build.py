@@ -554,13 +554,26 @@ _OPENING_CONJUNCTION = re.compile(r"(?:" + wordlists.alternation("opening_conjun
 _PHRASE_GOES_ON = re.compile(r"\s*(?:[.;:!?]|$|(?:" + wordlists.alternation("phrase_openers") + r")\b)", re.I)
 
 
+# A quotation opened after a saying ("May said that “smaller platforms can become home to
+# criminals.", "the minister said: “We will ...") whose sentence ends before the quotation
+# does: the sentence is whole, only its closing mark is in the next one.
+_OPEN_AFTER_SAYING = re.compile(r"\b(?:" + wordlists.alternation("quote_opening_sayings") + r")(?: that)?[,:]?\s+\u201c[^\u201c\u201d]+[.!?]$")
+
+
+def close_quote(text: str) -> str:
+    """The line with the closing mark of a quotation its sentence ends inside (see above)."""
+    if text.count("\u201c") == text.count("\u201d") + 1 and _OPEN_AFTER_SAYING.search(text):
+        return text + "\u201d"
+    return text
+
+
 def plain_line(e: Event) -> str:
     """A dated line without the time words its report needed ("On Wednesday, the Senate
     ratified ..." -> "The Senate ratified ..."): the date column says when. Undated lines keep
-    them, since nothing else tells when."""
+    them, since nothing else tells when. A quotation the sentence ends inside is closed."""
     if not e.date:
-        return e.text
-    text = e.text
+        return close_quote(e.text)
+    text = close_quote(e.text)
 
     def drop(m: re.Match) -> str:
         before, after = text[:m.start()], text[m.end():]
@@ -583,7 +596,7 @@ def plain_line(e: Event) -> str:
     out = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s{2,}", " ", out)).strip()
     out = re.sub(r"(?<!\.)\.\.$", ".", out)  # "at 5:30 a.m. on Thursday." loses its time, not its stop
     if len(out.split()) < 4:
-        return e.text  # the time was the point ("It happened on Monday."): keep the sentence
+        return text  # the time was the point ("It happened on Monday."): keep the sentence
     return out[:1].upper() + out[1:]
 
 
