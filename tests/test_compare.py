@@ -222,3 +222,12 @@ def test_a_toll_reported_later_the_same_day_is_a_change():
     # a time not known (midnight is how metadata writes none): the order is unknown, outlets disagree
     arts = [stamped("a", "Post", "2016-11-11T09:11:54"), stamped("b", "Times", "2016-11-11T00:00:00")]
     assert run(claims, arts)["people killed"].status == "conflict"
+
+
+def test_lengths_named_only_by_their_thing_are_never_a_change_or_a_conflict():
+    arts = [art("a", "Post", "2010-05-27"), art("b", "Times", "2010-06-20"), art("c", "Globe", "2010-06-20")]
+    claims = [claim("1", "a", 30, unit="days", subject="length of ban", date="2010-05-27"),
+              claim("2", "b", 6, unit="months", subject="length of ban", date="2010-06-20"),
+              claim("3", "c", 6, unit="months", subject="length of ban", date="2010-06-20")]
+    comps = compare_claims(claims, {a.id: a for a in arts}, {a.id: a.outlet for a in arts})
+    assert sorted((k.status, tuple(k.claims)) for k in comps) == [("agree", ("2", "3")), ("single", ("1",))]

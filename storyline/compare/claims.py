@@ -60,7 +60,7 @@ from storyline.compare.nonclaims import (comments_start, is_caption, is_furnitur
                                          names_not_counts)
 from storyline.compare.units import metric_first
 from storyline.compare.words import words
-from storyline.compare.subjects import (CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, change_class, noun_class, owner_name,
+from storyline.compare.subjects import (LENGTH_LABEL, CHANGE_CLASSES, MATERIALS, NOUN_CLASSES, change_class, noun_class, owner_name,
                                          participle, plural, subject_label)
 from storyline.model import Article, ArticleAnalysis, Claim, Evidence
 
@@ -1111,7 +1111,7 @@ def _length_claims(article, sent, analysis) -> list[Claim]:
                 and thing.pos_ == "NOUN" and thing.i > unit_tok.i and thing.lower_ != "old"
                 and time_unit(thing.text) is None and thing.lemma_.lower() not in words("timeless_length_nouns")):
             mods = [c.lower_ for c in thing.children if c.dep_ == "compound" and unit_tok.i < c.i < thing.i]
-            label = "length of " + " ".join(mods + [thing.lower_])
+            label = LENGTH_LABEL + " ".join(mods + [thing.lower_])
             when = past_year(thing, published)
             if when and when.isdigit():
                 label += f" in {when}"

@@ -40,7 +40,7 @@ from functools import cache
 from storyline import words as wordlists
 from storyline.compare.numbers import CURRENCIES, interval, number, render, rounding_tolerance, same_figure
 from storyline.compare.samefigure import FLOOR_REACH, KNOWN_CHANGES, join_same_figures, told_alike
-from storyline.compare.subjects import MEASURES
+from storyline.compare.subjects import LENGTH_LABEL, MEASURES
 from storyline.compare.units import dimension_units, in_unit, join_unit_systems
 from storyline.compare.words import words as compare_words
 from storyline.model import Article, Claim, ClaimComparison
@@ -486,8 +486,9 @@ def _readable(subject: str, cs: list[Claim]) -> str:
 
 def _bare(subject: str, cs: list[Claim]) -> bool:
     """A subject that is only the counted noun ("girls", "people"): nothing says what
-    happened to them, so two such counts are not known to be one quantity."""
-    return all(c.kind == "figure" and c.unit == subject for c in cs)
+    happened to them, so two such counts are not known to be one quantity. So is a length
+    named only by its thing ("length of ban": a 30-day ban and a six-month one are two bans)."""
+    return all(c.kind == "figure" and (c.unit == subject or subject.startswith(LENGTH_LABEL)) for c in cs)
 
 
 def _split_bare(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str, list[Claim]]]:

@@ -72,6 +72,8 @@ RELATIONAL_NOUNS = wordlists.words("relational_nouns")
 IRREGULAR_PARTICIPLES = wordlists.table("irregular_participles")
 
 # Measure nouns: the figure is an amount of something else ("barrels of oil").
+LENGTH_LABEL = "length of "  # how long a thing lasts ("length of investigation"): named by the thing alone
+
 MEASURES: dict[str, str] = word_table(wordlists.table("measure_units"))
 RATE_WORDS = wordlists.table("rate_words")
 # Materials measured in those units fold too ("crude" is oil).
