@@ -203,6 +203,21 @@ def test_story_title_and_keywords_are_readable():
     assert all(k == k.strip() and k for k in keywords)
 
 
+def test_a_comment_piece_or_a_question_does_not_title_the_story():
+    rng = random.Random(5)
+    arts, ans = [], {}
+    for i in range(4):
+        a, an = make_article(f"m{i}", "merger", dt.date(2020, 2, 1 + i), rng)
+        arts.append(a)
+        ans[a.id] = an
+    arts[0].title = None
+    arts[1].title = "Acme Corp raises its bid for Globex"
+    arts[2].title = "Acme Corp and Globex: who will pay for the merger of the year?"
+    arts[3].title = "Acme Corp, Globex and the merger shareholders should fear"
+    arts[3].url = "https://paper.test/opinions/acme-globex-merger/2020/02/04/story.html"
+    assert story_title(arts, ans)[0] == arts[1].title
+
+
 def test_story_title_without_headlines_uses_a_lead():
     rng = random.Random(6)
     arts = [make_article(f"f{i}", "flood", dt.date(2020, 2, 1 + i), rng, title=False)[0] for i in range(3)]

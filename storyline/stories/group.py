@@ -751,6 +751,15 @@ def group_articles(articles: list[Article], analyses: dict[str, ArticleAnalysis]
 # --------------------------------------------------------------------------- titles
 
 
+_OPINION_PATH = re.compile(r"/(?:" + "|".join(re.escape(w) for w in wordlists.words("opinion_sections")) + r")(?:/|-|$)", re.I)
+
+
+def _a_view(a: Article) -> bool:
+    """A comment piece (its URL in a site's opinion section) or a headline asking a question."""
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", (a.url or "").strip(), flags=re.I).split("?")[0]
+    return bool(_OPINION_PATH.search(path)) or (a.title or "").strip().endswith("?")
+
+
 def story_title(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> tuple[str, list[str]]:
     """A readable title and keywords for a story.
 
@@ -816,9 +825,12 @@ def story_title(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -
         covered = sum(art_df.get(s, 0) for s in stems)
         return covered / (n * math.sqrt(len(stems)))
 
-    titles = [(coverage(a.title), -i, a.title.strip()) for i, a in enumerate(articles) if a.title and a.title.strip()]
+    # A report's headline, before a comment piece's or a question ("Where have Russia's
+    # billions gone?"): the story's title names what happened, not a view of it.
+    titles = [(not _a_view(a), coverage(a.title), -i, a.title.strip())
+              for i, a in enumerate(articles) if a.title and a.title.strip()]
     if titles:
-        return max(titles)[2], keywords
+        return max(titles)[3], keywords
     leads = []
     for i, a in enumerate(articles):
         an = analyses.get(a.id)
