@@ -841,3 +841,6 @@ def test_a_quotation_running_past_its_sentence_is_closed_on_the_line():
     cut = "He asked the driver if he was OK: \u201cHe said: \u2018Yeah."
     assert close_quote(cut) == cut and not stands_alone(close_quote(cut))
     assert close_quote("The minister said \u201cno\u201d to the plan.") == "The minister said \u201cno\u201d to the plan."
+    # a list item's mark is layout
+    assert close_quote("-- Syria used the firm to set up shell companies.") == "Syria used the firm to set up shell companies."
+    assert close_quote("-5 degrees was the low.") == "-5 degrees was the low."

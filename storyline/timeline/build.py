@@ -560,8 +560,15 @@ _PHRASE_GOES_ON = re.compile(r"\s*(?:[.;:!?]|$|(?:" + wordlists.alternation("phr
 _OPEN_AFTER_SAYING = re.compile(r"\b(?:" + wordlists.alternation("quote_opening_sayings") + r")(?: that)?[,:]?\s+\u201c[^\u201c\u201d]+[.!?]$")
 
 
+# A list item's mark before a sentence ("-- Syria used the firm to ...", "• The council voted"):
+# layout of the page, not words of the line.
+_ITEM_MARK = re.compile(r"^(?:-{1,2}|[\u2013\u2014\u2022*\u00b7])\s+(?=\S)")
+
+
 def close_quote(text: str) -> str:
-    """The line with the closing mark of a quotation its sentence ends inside (see above)."""
+    """The line with the closing mark of a quotation its sentence ends inside (see above), and
+    without a list item's mark."""
+    text = _ITEM_MARK.sub("", text)
     if text.count("\u201c") == text.count("\u201d") + 1 and _OPEN_AFTER_SAYING.search(text):
         return text + "\u201d"
     return text
