@@ -34,6 +34,10 @@ def test_a_round_figure_joins_only_with_a_shared_noun():
                       fig("b", "2", 90_000_000, "sold (USD)", "USD"))) == 2
     assert len(joined(fig("a", "1", 20_000_000_000, "fund (USD)", "USD"),
                       fig("b", "2", 20_000_000_000, "paid (USD)", "USD"))) == 2
+    # one act named by its verb and by its "-ing" noun is a shared word
+    out = joined(fig("a", "1", 7_000_000, "funded (USD)", "USD"), fig("b", "2", 7_000_000, "funding received (USD)", "USD"),
+                 fig("c", "3", 7_000_000, "funding (USD)", "USD"))
+    assert list(out.values()) == [["a", "b", "c"]]
 
 
 def test_known_changes_owners_years_and_other_nouns_keep_subjects_apart():

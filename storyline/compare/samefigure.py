@@ -17,8 +17,9 @@ quantities and their figures say they are the same one:
 * their other nouns meet or one side has none ("thrust" and "thrust generated" meet; "inflation"
   and "unemployment" do not);
 * every stated number of one is, within rounding, every stated number of the other, and at
-  least one of them is not a round number: a coincidence of "40%" or "$20bn" says nothing,
-  one of "139,000 barrels" or "$75m" does. Qualifiers are not read: "more than $2bn" fits
+  least one of them is not a round number, or the labels share a noun or an act ("funded" /
+  "funding received"): a coincidence of "40%" or "$20bn" says nothing, one of "139,000
+  barrels" or "$75m" does. Qualifiers are not read: "more than $2bn" fits
   $239bn as a bound, but they are not one figure. Small counts and vague ones never join: two
   "2 people" in one story are as likely two pairs as one, and "hundreds" fits 218 held and
   276 abducted alike.
@@ -51,6 +52,9 @@ _YEAR = re.compile(r"\bin ((?:1[89]|20)\d\d)\b|\((earlier|cumulative)\)")
 _UNIT_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
 
 
+_ACT_ENDING = re.compile(r"(?:ing|ed|d)$")
+
+
 def _verbal(word: str) -> bool:
     return word.endswith(("ed", "ing")) or word in PARTICIPLES
 
@@ -68,6 +72,16 @@ def _parts(subject: str, unit: str | None):
     nouns = {NOUN_CLASSES.get(w, w) for w in words if not w[:1].isupper() and w not in KNOWN_CHANGES
              and w not in LINK_WORDS and w != noun and not _verbal(w)}
     return (unit, years, changes), owners, nouns
+
+
+def _acts(subject: str) -> set[str]:
+    """The stems of the acts a label names by a verb or its "-ing" noun ("funded", "funding
+    received"): the same act in two labels says what a shared noun says ("will be funded with
+    $7m" / "$7m in funding")."""
+    words = _YEAR.sub("", _UNIT_SUFFIX.sub("", subject)).split()
+    stems = {_ACT_ENDING.sub("", w) for w in words if _verbal(w) and not w[:1].isupper()
+             and w not in KNOWN_CHANGES and w not in LINK_WORDS}
+    return {x for x in stems if len(x) >= 3}
 
 
 def _point(c: Claim) -> float | None:
@@ -122,7 +136,8 @@ def join_same_figures(subjects: list[tuple[str, list[Claim]]]) -> list[tuple[str
                 continue
             if nouns and cnouns and not nouns & cnouns:
                 continue
-            if _one_figure([_point(c) for other in cl + [g] for c in other[2]], bool(nouns & cnouns)):
+            if _one_figure([_point(c) for other in cl + [g] for c in other[2]],
+                           bool(nouns & cnouns) or bool(_acts(subject) & _acts(cl[0][1]))):
                 cl.append(g)
                 home[n] = cl[0][0]
                 break
