@@ -58,7 +58,7 @@ def _build_story(
     from storyline.annotate.entities import unify_entities
     from storyline.events.merge import merge_events
     from storyline.expectations.followup import follow_up
-    from storyline.stories.group import story_title
+    from storyline.stories.group import opinion_page, story_title
     from storyline.timeline.build import after_the_incident, build_timeline, honest_dates, in_timeline_order, key_events, lead_end, plain_line, sourced_line
     from storyline.timeline.infer import infer_dates
     from storyline.annotate import reanchor
@@ -85,7 +85,8 @@ def _build_story(
         claims += shared_statements(articles, analyses, claims, independent, texts)
         claims += lead_claims(articles, claims)  # figures only a headline or standfirst gives
     comparison = compare_claims(claims, by_id, independent)
-    expectations = [x for a in articles for x in analyses[a.id].expectations]
+    # A columnist's "will" is a view of what may come, not a step anyone announced.
+    expectations = [x for a in articles if not opinion_page(a) for x in analyses[a.id].expectations]
     expectations = follow_up(expectations, events, by_id)
     every = build_timeline(events)
     # The first dated report; an undated article's window opens wherever its texts allow (its

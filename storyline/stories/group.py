@@ -754,10 +754,15 @@ def group_articles(articles: list[Article], analyses: dict[str, ArticleAnalysis]
 _OPINION_PATH = re.compile(r"/(?:" + "|".join(re.escape(w) for w in wordlists.words("opinion_sections")) + r")(?:/|-|$)", re.I)
 
 
-def _a_view(a: Article) -> bool:
-    """A comment piece (its URL in a site's opinion section) or a headline asking a question."""
+def opinion_page(a: Article) -> bool:
+    """A comment piece: its URL is in a site's opinion section ("/opinions/", "/op-edge/")."""
     path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", (a.url or "").strip(), flags=re.I).split("?")[0]
-    return bool(_OPINION_PATH.search(path)) or (a.title or "").strip().endswith("?")
+    return bool(_OPINION_PATH.search(path))
+
+
+def _a_view(a: Article) -> bool:
+    """A comment piece or a headline asking a question."""
+    return opinion_page(a) or (a.title or "").strip().endswith("?")
 
 
 def story_title(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> tuple[str, list[str]]:
