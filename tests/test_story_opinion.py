@@ -19,7 +19,7 @@ def test_expectations_come_from_reports_not_from_comment_pieces():
     news = _article("news", "https://paper.test/2021/03/02/city/bridge-vote.html",
                     "The city council will vote on the bridge plan on Friday, the mayor said.")
     view = _article("view", "https://paper.test/opinions/2021/03/02/bridge-folly.html",
-                    "The city council will vote on the bridge plan on Friday, the mayor said.")
+                    "The transport minister will open a new ferry line in the harbour next month, officials said.")
     arts = {a.id: (a, an) for a, an in (news, view)}
     story = build_story("s", [a for a, _ in arts.values()], {k: an for k, (_, an) in arts.items()})
     assert story.expectations and {x.article for x in story.expectations} == {"news"}
