@@ -123,3 +123,12 @@ def test_wording_finds_each_outlets_name_for_the_treaty():
     variants = {v["outlet"]: v["text"] for v in things["treaty"]["variants"]}
     assert variants == {"Post": "mutual defence treaty", "Times": "strategic partnership agreement",
                         "Globe": "defense pact"}
+
+
+def test_two_figures_of_one_sentence_are_told_once():
+    text = "The files reportedly contain details on some 214,000 offshore companies and 140 politicians."
+    claims = [claim("1", "a", 214000, "companies", unit="companies", text=text),
+              claim("2", "a", 140, "politicians", unit="politicians", text=text)]
+    story, by_id = story_of(ARTS, EVENTS, claims)
+    said = [s.text for s in summarise(story, by_id)]
+    assert len(said) == len(set(said)) and any("214,000" in s for s in said)

@@ -266,6 +266,8 @@ def summarise(story: Story, articles: dict[str, Article]) -> list[SummarySentenc
         text = _according(c, articles)
         if c.anonymous and "anonymous" not in text.lower():
             text = text[:-1] + " (an unnamed source)."
+        if any(x.text == text for x in out):
+            continue  # two figures of one sentence: the sentence is told once
         out.append(SummarySentence(text, [c.article], "attributed"))
         shown += 1
     return out
