@@ -59,7 +59,7 @@ def _build_story(
     from storyline.events.merge import merge_events
     from storyline.expectations.followup import follow_up
     from storyline.stories.group import opinion_page, story_title
-    from storyline.timeline.build import after_the_incident, build_timeline, honest_dates, in_timeline_order, key_events, lead_end, plain_line, sourced_line
+    from storyline.timeline.build import after_the_incident, build_timeline, honest_dates, in_timeline_order, key_events, full_names, lead_end, plain_line, sourced_line
     from storyline.timeline.infer import infer_dates
     from storyline.annotate import reanchor
 
@@ -97,9 +97,11 @@ def _build_story(
                           lead_ends={a.id: lead_end(analyses[a.id].sentences) for a in articles})
     # Ranked on what the texts suggest; shown with what they support.
     after_the_incident(honest_dates(every, since=first_report))
+    people = {a.id: [(m.start, m.text) for m in analyses[a.id].entities if m.label == "PERSON"] for a in articles}
     for e in every:
         e.text = plain_line(e)
         e.text = sourced_line(e)
+        e.text = full_names(e, people)
     every, timeline = in_timeline_order(every), in_timeline_order(timeline)
     title, keywords = story_title(articles, analyses)
     dates = sorted(d for a in articles for d in [a.published.date or a.published.earliest] if d)

@@ -844,3 +844,17 @@ def test_a_quotation_running_past_its_sentence_is_closed_on_the_line():
     # a list item's mark is layout
     assert close_quote("-- Syria used the firm to set up shell companies.") == "Syria used the firm to set up shell companies."
     assert close_quote("-5 degrees was the low.") == "-5 degrees was the low."
+
+
+def test_a_person_named_by_surname_alone_is_named_as_the_article_first_did():
+    from storyline.timeline.build import full_names
+
+    text = "In 2010, as a freshman at Stanford University, Li took ownership of an offshore company."
+    e = _event("e1", text, "2010", precision="year", sources=("a",), start=500)
+    people = {"a": [(10, "Jasmine Li Zidan"), (120, "Xi Jinping\u2019s"), (547, "Li")]}
+    assert full_names(e, people).startswith("In 2010, as a freshman at Stanford University, Jasmine Li Zidan took")
+    # a name given in full only after the line, or already in full on it, is left alone
+    assert full_names(e, {"a": [(547, "Li"), (900, "Jasmine Li Zidan")]}) == text
+    e.text = "Deng Jiagui and Xi met in 2010."
+    assert full_names(e, {"a": [(10, "Xi Jinping\u2019s"), (500, "Deng Jiagui"), (516, "Xi")]}) == (
+        "Deng Jiagui and Xi Jinping met in 2010.")

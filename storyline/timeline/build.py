@@ -628,6 +628,36 @@ def sourced_line(e: Event) -> str:
     return re.sub(r"[.!]?\s*$", "", e.text) + f", according to {source}."
 
 
+MAX_NAME_WORDS = 4  # a person's full name as news writes it ("Jasmine Li Zidan")
+
+
+def full_names(e: Event, people: dict[str, list[tuple[int, str]]]) -> str:
+    """A line naming a person by surname alone ("Li took ownership of an offshore company")
+    names them as their article first did ("Jasmine Li Zidan"): read alone, a surname says
+    nobody. ``people`` holds, per article, where each person is named and how (start, text).
+    Only a name the same article gave in full before the line's sentence is used."""
+    text = e.text
+    told = next((x for x in e.evidence if text[:25] in x.quote), e.evidence[0] if e.evidence else None)
+    if told is None:
+        return text
+    named = [(s, re.sub(r"['\u2019]s$", "", n)) for s, n in people.get(told.article, [])]  # "Xi Jinping's" names Xi Jinping
+    for start, name in named:
+        if not (told.start <= start < told.end) or " " in name:
+            continue
+        # the name in full, family name last or first ("Clive Khulubuse Zuma", "Li Zidan")
+        earlier = [n for s, n in named if s < told.start and name in n.split()[1:] + n.split()[:1] and " " in n
+                   and len(n.split()) <= MAX_NAME_WORDS]
+        if not earlier or earlier[-1] in text:
+            continue
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            before = text[:m.start()].split()
+            if before and before[-1][:1].isupper() and not before[-1].endswith((".", ",", ":")):
+                continue  # inside a longer name ("Jasmine Li")
+            text = text[:m.start()] + earlier[-1] + text[m.end():]
+            break
+    return text
+
+
 def _named(source: str) -> bool:
     """A source with a name in it ("Andy Nias", "the Nato spokesperson"), not a description
     capitalised only because it opened a sentence ("A spokesman", "The carpet fitter")."""
