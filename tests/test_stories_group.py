@@ -188,13 +188,18 @@ def test_stem_and_words():
     assert [s for s, _ in words("The floods hit 3 towns on Monday")] == ["flood", "hit", "town"]
 
 
-def test_story_title_and_keywords_are_readable():
+def _merger_story(n: int):
     rng = random.Random(5)
     arts, ans = [], {}
-    for i in range(5):
+    for i in range(n):
         a, an = make_article(f"m{i}", "merger", dt.date(2020, 2, 1 + i), rng)
         arts.append(a)
         ans[a.id] = an
+    return arts, ans
+
+
+def test_story_title_and_keywords_are_readable():
+    arts, ans = _merger_story(5)
     arts[2].title = "Acme Corp raises its bid for Globex as shareholders weigh the merger offer"
     title, keywords = story_title(arts, ans)
     assert title == arts[2].title
@@ -204,12 +209,7 @@ def test_story_title_and_keywords_are_readable():
 
 
 def test_a_comment_piece_or_a_question_does_not_title_the_story():
-    rng = random.Random(5)
-    arts, ans = [], {}
-    for i in range(4):
-        a, an = make_article(f"m{i}", "merger", dt.date(2020, 2, 1 + i), rng)
-        arts.append(a)
-        ans[a.id] = an
+    arts, ans = _merger_story(4)
     arts[0].title = None
     arts[1].title = "Acme Corp raises its bid for Globex"
     arts[2].title = "Acme Corp and Globex: who will pay for the merger of the year?"
