@@ -309,3 +309,13 @@ def test_how_long_a_named_thing_lasts_is_a_figure_of_it():
 def test_a_record_or_a_stretch_of_time_is_no_thing_that_lasts():
     _, claims = claims_of("Shares fell to a 14-year low after the company cut its 30-day review period.")
     assert [c for c in claims if c.subject.startswith("length of")] == []
+
+
+def test_a_made_up_magnitude_or_a_range_of_a_count_is_not_read_as_a_figure_or_a_vote():
+    _, claims = claims_of("The leak contains 11 zillion documents from the law firm.")
+    assert claims == []
+    _, claims = claims_of("The firm opens about 20,000 companies a year but also rejects 70 to 80 applicants.")
+    assert not [c for c in claims if c.kind == "tally"]
+    assert one(claims, subject="applicants rejected").value == [70, 80]
+    _, claims = claims_of("Lawmakers in the State Duma voted 397 to 0 to ratify the agreement.")
+    assert one(claims, kind="tally").value == "397-0"

@@ -1178,6 +1178,9 @@ def _tally_claims(article, sent, analysis) -> list[Claim]:
         return []
     a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
     doc = sent.doc
+    after = next((t for t in sent if t.idx >= sent.start_char + m.end() and not t.is_space), None)
+    if m.group("a") and after is not None and after.tag_ == "NNS" and after.lemma_.lower() != "vote":
+        return []  # "rejects 70 to 80 applicants": a range of a count, not a vote's score
     verb = next((t for t in sent if t.lemma_.lower() in wordlists.words("tally_verbs") and t.pos_ == "VERB"), None)
     body = None
     if verb is not None:

@@ -163,6 +163,8 @@ def names_not_counts(doc, start: int, end: int) -> bool:
     text = doc[start:end].text
     if is_code(doc, start, end):
         return True
+    if any(t.lower_.rstrip("s") in words("joke_magnitudes") for t in doc[start:min(end + 1, len(doc))]):
+        return True  # "the 11 zillion Panama documents": a figure of speech, not a count
     if CLOCK.fullmatch(text.strip()) or any(ORDINAL.match(t.text) for t in doc[start:end]):
         return True
     prev = doc[start - 1] if start > 0 else None
