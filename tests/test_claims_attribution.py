@@ -312,3 +312,11 @@ def test_a_figure_someone_expects_or_forecasts_is_theirs():
     # what a report is about is not what it says
     _, claims = claims_of("The inquiry examined 300 complaints about the hospital.")
     assert all(c.attributed_to is None for c in claims)
+
+
+def test_a_figure_of_what_a_statement_followed_is_the_writer_s():
+    _, claims = claims_of("Some of the biggest names said they were unfairly targeted following the leak of "
+                          "11.5 million confidential documents.")
+    assert one(claims, value=11_500_000).attributed_to is None
+    _, claims = claims_of("Police said 12 people were arrested following the protest.")
+    assert one(claims, value=12).attributed_to == "Police"
