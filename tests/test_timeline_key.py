@@ -858,3 +858,20 @@ def test_a_person_named_by_surname_alone_is_named_as_the_article_first_did():
     e.text = "Deng Jiagui and Xi met in 2010."
     assert full_names(e, {"a": [(10, "Xi Jinping\u2019s"), (500, "Deng Jiagui"), (516, "Xi")]}) == (
         "Deng Jiagui and Xi Jinping met in 2010.")
+
+
+def test_one_remark_dated_differently_by_two_outlets_is_one_line_with_both_dates():
+    nov = _event("e1", 'Jane Roe said in November that the network was "ripping apart the social fabric of society."',
+                 "2017-11", precision="month", sources=("a", "b"), importance=2.0)
+    dec = _event("e2", 'In December, Jane Roe said she felt guilty about tools "ripping apart the social fabric of society".',
+                 "2017-12", precision="month", sources=("c",), importance=1.0)
+    nov.actors, dec.actors = ["Jane Roe"], ["Jane Roe"]
+    nov.earliest, nov.latest, dec.earliest, dec.latest = "2017-11-01", "2017-11-30", "2017-12-01", "2017-12-31"
+    shown = key_events([nov, dec])
+    assert [e.id for e in shown] == ["e1"]
+    assert [(v.date, v.articles) for v in shown[0].disagreement] == [("2017-11", ["a", "b"]), ("2017-12", ["c"])]
+    assert shown[0].sources == ["a", "b", "c"]
+    # another speaker's words, or words quoted by nobody named, are not this remark
+    dec.actors, dec.date, dec.earliest, dec.latest = ["John Doe"], "2018-03", "2018-03-01", "2018-03-31"
+    nov.disagreement, nov.sources = [], ["a", "b"]
+    assert {e.id for e in key_events([nov, dec])} == {"e1", "e2"}

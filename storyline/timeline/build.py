@@ -694,11 +694,51 @@ def _one_old_day(e: Event, c: Event, since: str | None) -> bool:
             and _background(e, since) and _background(c, since))
 
 
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+REMARK_WORDS = 6  # a quotation this long, word for word in two lines, is one remark
+
+
+def _quotations(e: Event) -> set[str]:
+    texts = [e.text] + [x.quote for x in e.evidence]
+    return {" ".join(re.findall(r"[a-z0-9']+", m.group(1).lower())) for t in texts for m in _QUOTED.finditer(t)
+            if len(m.group(1).split()) >= REMARK_WORDS}
+
+
+def _same_remark(e: Event, c: Event) -> bool:
+    """Two lines quoting one remark word for word, by a speaker of the same name ("said in
+    November that the social network was 'ripping apart the social fabric of how society
+    works'" / "In December, ... said he felt guilty about tools that 'are ripping apart the social
+    fabric of how society works'"): one remark, whatever day each outlet gives it."""
+    if not (_proper_doers(e) & _proper_doers(c)):
+        return False
+    mine, theirs = _quotations(e), _quotations(c)
+    return any(a in b or b in a for a in mine for b in theirs)
+
+
+def _note_other_date(kept: Event, left: Event) -> None:
+    """One remark that outlets date differently keeps both dates as a disagreement (November in
+    two reports, December in a third), so the line does not present one of them as settled."""
+    from storyline.model import DateVote
+
+    if left.date and kept.date and left.date != kept.date:
+        if not kept.disagreement:
+            kept.disagreement = [DateVote(kept.date, kept.precision or "day", list(kept.sources))]
+        if all(v.date != left.date for v in kept.disagreement):
+            kept.disagreement.append(DateVote(left.date, left.precision or "day", list(left.sources)))
+    for x in left.evidence:  # the remark's other tellings are its evidence too
+        if all((x.article, x.start) != (y.article, y.start) for y in kept.evidence):
+            kept.evidence.append(x)
+    kept.sources = list(dict.fromkeys(kept.sources + left.sources))
+    kept.outlets = list(dict.fromkeys(kept.outlets + left.outlets))
+
+
 def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str], since: str | None = None,
                     lead_ends: dict[str, int] | None = None) -> str | None:
     """Why line ``e`` tells the happening of line ``c`` (the name of the rule), or None."""
     from storyline.events.merge import different_deeds
 
+    if _same_remark(e, c):
+        return "one remark, quoted alike"
     if not _same_time(e, c, since=since) or different_deeds(e.triggers, c.triggers):
         return None
     if _one_old_day(e, c, since):
@@ -794,6 +834,8 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
                 undated -= _replace(chosen, shadow, same, i, cands)  # the same happening told with its day
             else:
                 log.debug("left out, told by %r (%s): %s", other.text[:50], why, e.text[:80])
+                if why == "one remark, quoted alike":
+                    _note_other_date(other, e)
             continue
         if _background(e, since):
             if back >= max(1, round(size * BACKGROUND_SHARE)):
