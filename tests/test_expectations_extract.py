@@ -178,7 +178,7 @@ def test_not_steps(body):
     ("The negotiations will continue.", "continue"),  # a happening as subject
     ("The tram will be removed, police said.", "removed"),  # passive: someone will remove it
     ("There will be ten times as many police officers on the streets.",
-     "be ten times as many police officers on the streets"),
+     "ten times as many police officers on the streets"),
     ("The death toll may well increase, the London Mayor warned.", "increase"),  # a figure, a named source
 ])
 def test_steps_that_pass_the_bar(body, what):
@@ -400,3 +400,8 @@ def test_an_intention_bound_to_the_future_is_far_off():
 def test_a_possible_step_coming_late_is_not_an_intention():
     [x] = _run("Police said that charges could eventually be sought by the county prosecutor.")
     assert x.what.startswith("sought by the county prosecutor")
+
+
+def test_what_there_will_be_is_the_thing_expected():
+    [x] = _run("Panama's attorney general said there will be an investigation into the company.")
+    assert (x.subject, x.what) == (None, "an investigation into the company")

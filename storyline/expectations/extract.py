@@ -1206,6 +1206,10 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
     if conditions:
         condition = "; ".join(_text_of(list(c.subtree)) for c in sorted(conditions, key=lambda c: c.i))
     subject_text = None
+    attr = next((c for c in cand.verb.children if c.dep_ == "attr"), None)
+    if subj is not None and subj.dep_ == "expl" and cand.verb.lemma_ == "be" and attr is not None:
+        # "there will be an investigation into the company": what is expected is the thing itself
+        what, subj = _text_of([t for t in attr.subtree if sent.start <= t.i < sent.end]), None
     if subj is not None:
         inside = [t for t in _np_tokens(subj) if sent.start <= t.i < sent.end]
         subject_text = (_text_of(inside) or subj.text) if subj.pos_ != "PRON" else subj.text
