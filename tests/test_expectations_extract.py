@@ -166,6 +166,7 @@ def test_hedging_frame_lowers_certainty():
     "Critics noted that the family will have taken three holidays since the spill began.",  # a tally
     "Analysts have estimated that the tax law will boost bank earnings by 13 percent next year.",  # an estimate
     "The retailer will enjoy an 18 percent sales surge in 2018, the bank estimates.",
+    "It will be aimed at educating students, parents and teachers about the dangers of technology.",  # a purpose
 ])
 def test_not_steps(body):
     assert _run(body) == []

@@ -168,6 +168,7 @@ PURPOSE_MARKS = {"so", "lest"}
 # Control words that also take "for" and a happening, told in the progressive ("is aiming for
 # the first crew launch", "troops are preparing for an offensive").
 PURSUIT_VERBS = {"aim", "plan", "prepare"}
+PURPOSE_PARTICIPLES = wordlists.words("purpose_participles")
 # Verbs of promising whose object can name the promised step ("pledged a full investigation").
 PROMISE_VERBS = {"pledge", "promise", "vow"}
 # Marks of a clause that sets the scene of a past happening ("as they prepared to ...").
@@ -1032,6 +1033,9 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "habit"  # "It typically delivers shares in January": what usually happens, not a step
     if cand.top.lemma_.lower() == "aim" and cand.top.tag_ in ("VBZ", "VBP") and bound is None:
         return "standing aim"  # "the group aims to impose ...": what it is for, not a step announced
+    if cand.verb.lemma_.lower() in PURPOSE_PARTICIPLES and cand.verb.tag_ == "VBN" and bound is None \
+            and any(c.dep_ == "auxpass" for c in cand.verb.children) and not any(c.dep_ == "agent" for c in cand.verb.children):
+        return "purpose"  # "It will be aimed at educating students": what a thing is for, not a step
     if cand.top.i != cand.verb.i and cand.top.lemma_.lower() in INTENTION_VERBS and _distant(cand, bound):
         return "long-term aim"  # "intends to use the rocket to send crews to the moon, and eventually beyond"
     if cand.top.dep_ == "pcomp" and cand.top.head.lower_ in ("after", "before", "since", "by", "upon"):
