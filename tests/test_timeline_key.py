@@ -875,3 +875,17 @@ def test_one_remark_dated_differently_by_two_outlets_is_one_line_with_both_dates
     dec.actors, dec.date, dec.earliest, dec.latest = ["John Doe"], "2018-03", "2018-03-01", "2018-03-31"
     nov.disagreement, nov.sources = [], ["a", "b"]
     assert {e.id for e in key_events([nov, dec])} == {"e1", "e2"}
+
+
+def test_a_report_day_guess_gives_way_to_a_retelling_s_earlier_bound():
+    guess = _event("e1", "A Louisiana man was arrested for helping scam people out of thousands of dollars.", "2017-12-31",
+                   sources=("a",), earliest="2017-12-30", latest="2017-12-31", start=0, importance=2.0)
+    guess.dated_by = "report"
+    told = _event("e2", "A Louisiana man was arrested over a scam that cost people thousands of dollars, police announced "
+                        "Thursday.", None, sources=("b",), latest="2017-12-28", start=0, importance=1.0)
+    [shown] = key_events([guess, told])
+    assert (shown.id, shown.date, shown.earliest, shown.latest) == ("e1", None, None, "2017-12-28")
+    # a bound that the guess keeps to changes nothing
+    guess.date, guess.earliest, guess.latest, guess.dated_by = "2017-12-28", "2017-12-27", "2017-12-28", "report"
+    told.latest = "2017-12-29"
+    assert key_events([guess, told])[0].date == "2017-12-28"

@@ -415,6 +415,18 @@ def _dates_it(e: Event, shown: Event) -> bool:
     return bool(hi) and (lo is None or lo <= e.date) and e.date <= hi[:10]
 
 
+def _take_bound(shown: Event, told: Event) -> None:
+    """A line dated only by its report's day, whose retelling says it was over before that
+    ("A man was arrested, police announced Thursday", against a Sunday paper's plain "A man was
+    arrested"): the report-day guess cannot be, and the line is shown "on or before" the bound."""
+    if not (shown.dated_by == "report" and shown.date and told.date is None and told.latest):
+        return
+    first = shown.earliest or shown.date
+    if told.latest[:10] < first[:10]:
+        shown.date = shown.precision = shown.dated_by = None
+        shown.earliest, shown.latest = None, told.latest[:10]
+
+
 def _own_time(e: Event) -> bool:
     """Dated by a time the sentence gives, not by its report's day."""
     return bool(e.date and e.dated_by == "text" and not _weak_day(e))
@@ -836,6 +848,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
                 log.debug("left out, told by %r (%s): %s", other.text[:50], why, e.text[:80])
                 if why == "one remark, quoted alike":
                     _note_other_date(other, e)
+                _take_bound(other, e)
             continue
         if _background(e, since):
             if back >= max(1, round(size * BACKGROUND_SHARE)):
