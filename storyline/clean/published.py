@@ -75,11 +75,18 @@ _URL_DATE = [
 ]
 
 
+def url_path(url: str | None) -> str:
+    """An article URL's path, without scheme, host, query or fragment ("" for no URL)."""
+    if not isinstance(url, str) or len(url) > 4096:
+        return ""
+    return re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip(), flags=re.I).split("?")[0].split("#")[0]
+
+
 def url_date(url: str | None) -> str | None:
     """The day written in an article URL's path (``/2017/12/29/``, ``/2016/nov/09/``), or None."""
-    if not isinstance(url, str) or len(url) > 4096:
+    path = url_path(url)
+    if not path:
         return None
-    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip(), flags=re.I).split("?")[0].split("#")[0]
     for rx in _URL_DATE:
         m = rx.search(path)
         if not m:

@@ -1103,7 +1103,7 @@ def _length_claims(article, sent, analysis) -> list[Claim]:
         fig = parse_figure(t.text)
         if fig is None or not isinstance(fig.value, (int, float)) or fig.value <= 0:
             continue
-        unit = time_unit(unit_tok.text) + "s"
+        unit = re.sub(r"([^aeiou])y$", r"\1ie", time_unit(unit_tok.text)) + "s"  # "centuries", "days"
         thing = unit_tok.head
         if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ == "and":
             continue  # "a two-and-a-half hour window": the tagger splits the number

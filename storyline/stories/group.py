@@ -756,8 +756,9 @@ _OPINION_PATH = re.compile(r"/(?:" + "|".join(re.escape(w) for w in wordlists.wo
 
 def opinion_page(a: Article) -> bool:
     """A comment piece: its URL is in a site's opinion section ("/opinions/", "/op-edge/")."""
-    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", (a.url or "").strip(), flags=re.I).split("?")[0]
-    return bool(_OPINION_PATH.search(path))
+    from storyline.clean.published import url_path
+
+    return bool(_OPINION_PATH.search(url_path(a.url)))
 
 
 def _a_view(a: Article) -> bool:
