@@ -167,6 +167,8 @@ def test_hedging_frame_lowers_certainty():
     "Analysts have estimated that the tax law will boost bank earnings by 13 percent next year.",  # an estimate
     "The retailer will enjoy an 18 percent sales surge in 2018, the bank estimates.",
     "It will be aimed at educating students, parents and teachers about the dangers of technology.",  # a purpose
+    "Qualcomm is likely to be closely tied to the performance of future handsets, analysts said.",  # a relation
+    "The decline in happiness might be caused by the overuse of screens, the psychologist said.",
 ])
 def test_not_steps(body):
     assert _run(body) == []

@@ -386,8 +386,9 @@ def _url_day_before_small_hours(metadata: str, meta_day: str, url_day: str | Non
 def _small_hours(body: str, metadata: str, meta_day: str) -> Published | None:
     """Rule 7: a stamp in the small hours of a day (UTC or no zone) whose text names the day
     before as its newest news by weekday, never the stamp's own day, and never says "yesterday":
-    the report was written the evening before, and the stamp's day is the clock's, not the
-    writer's. The stamp's day is kept as the date; the window reaches back to the day before."""
+    the report may have been written the evening before (the Americas) or on the stamp's day
+    (Asia). No day is given; the window holds both, and the story's other reports may pin it
+    (``timeline.infer``)."""
     stamp = _datetime(metadata)
     if stamp is None or stamp.hour >= SMALL_HOURS:
         return None
@@ -414,9 +415,10 @@ def _small_hours(body: str, metadata: str, meta_day: str) -> Published | None:
     why = (f"metadata {metadata} is a stamp in the small hours (UTC or no zone) and the text names "
            f"{prev} ({', '.join(repr(n) for n in named[:3])}) as its newest news, never the stamp's day "
            f"nor 'yesterday': possibly written the evening before, so the window reaches back a day")
-    # The day stays the stamp's: on the story gold a wire stamped 00:37 is dated by its stamp,
-    # while editors read US-evening stamps (03:15) as the day before. Only the window says both.
-    return Published(meta_day, prev, meta_day, "metadata", f"{metadata} ({why})")
+    # Editors date such stamps both ways (a wire stamped 00:37 by its stamp, US-evening stamps
+    # of 03:15 and 04:03 as the day before): showing either day would present one end of the
+    # window as the date.
+    return Published(None, prev, meta_day, "metadata", f"{metadata} ({why})")
 
 
 def _pin(body: str, floor: str, upper: str) -> tuple[str, str] | None:
