@@ -829,6 +829,10 @@ def test_a_season_or_a_quarter_is_shown_as_its_window_not_its_first_month():
     assert [(e.date, e.earliest, e.latest) for e in (fall, winter, half)] == [
         (None, "2017-09-01", "2017-11-30"), (None, "2017-12-01", "2018-02-28"), (None, "2018-07-01", "2018-12-31")]
     assert (month.date, month.precision) == ("2019-03", "month")
+    week = _event("e5", "He spoke at the conference last week.", "2016-06-06", precision="week",
+                  earliest="2016-06-06", latest="2016-06-12")
+    honest_dates([week])
+    assert (week.date, week.earliest, week.latest) == (None, "2016-06-06", "2016-06-12")  # not its Monday
 
 
 def test_a_quotation_running_past_its_sentence_is_closed_on_the_line():

@@ -508,3 +508,11 @@ def test_more_than_a_year_ago_is_any_time_up_to_that_day():
     assert (t.earliest, t.latest, t.kind) == (None, "2015-10-14", "range")
     [t] = find_timexes("It closed two years ago.", dt.date(2016, 10, 14))
     assert (t.earliest, t.latest, t.kind) == ("2014-01-01", "2014-12-31", "point")
+
+
+def test_last_week_said_on_a_sunday_holds_both_ways_of_counting_weeks():
+    text = "He said at the conference last week that he would run."
+    (sunday,) = find_timexes(text, "2016-06-19")  # a Sunday: ISO week 6-12 June, or the 7 days to 18 June
+    assert (sunday.value, sunday.earliest, sunday.latest) == ("2016-W23", "2016-06-06", "2016-06-18")
+    (wednesday,) = find_timexes(text, "2016-06-15")
+    assert (wednesday.earliest, wednesday.latest, wednesday.precision) == ("2016-06-06", "2016-06-12", "week")

@@ -385,7 +385,14 @@ def _rel(c: Cand, ctx: Context) -> Res | None:
         if (anchor.weekday() < 4 and tense != "future") or (anchor.weekday() == 4 and tense == "past"):
             g = ("weekend", g[1] - 1)
         return point(g, True)
-    return point(step(cal.granule_of(anchor, gran), gran, off), True)
+    res = point(step(cal.granule_of(anchor, gran), gran, off), True)
+    if gran == "week" and off == -1 and anchor.weekday() == 6 and res is not None:
+        # Said on a Sunday, "last week" is the ISO week before (Monday to Sunday) for one
+        # outlet and the seven days just ended (Sunday to Saturday) for another (US papers
+        # count weeks from Sunday): the window holds both, so it is no longer one week; the
+        # value stays the ISO week.
+        res.latest, res.gran = anchor - dt.timedelta(days=1), None
+    return res
 
 
 WEEKDAY_REACH = 7  # years back a weekday given with a day and month may point to (a weekday-day pair recurs within 11)

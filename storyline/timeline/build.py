@@ -507,6 +507,9 @@ def honest_dates(events: list[Event], since: str | None = None) -> list[Event]:
             e.earliest, e.latest = _months_span(e.date, SPAN_MONTHS[e.precision])
             e.date, e.precision = None, None  # "last fall": Sept.-Nov., not its first month
             continue
+        if e.date and e.precision == "week" and e.earliest and e.latest:
+            e.date, e.precision = None, None  # "last week": Monday to Sunday, not its Monday
+            continue
         if _weak_day(e):
             e.date, e.precision = None, None
         elif e.dated_by == "report" and e.precision == "day" and e.date:
