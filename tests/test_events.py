@@ -454,3 +454,14 @@ def test_a_contracted_is_is_never_a_past():
     # the tagger marks the curly "’s" of "he’s surrounded" as a past form
     _, evs = events_of("Now he\u2019s surrounded by dancers and backing musicians at the show.", "2018-02-05")
     assert not [e for e in evs if e.trigger == "surround"]
+
+
+def test_a_while_clause_with_its_own_subject_keeps_its_own_time():
+    # "while another girl was found ... earlier this year" sets another happening against the
+    # escape; "met while filming the series in 2014" is one scene, one time.
+    _, evs = events_of("Scores escaped in the hours after the kidnapping, while another 19-year-old was found "
+                       "with her baby earlier this year.", "2016-10-14")
+    by = {e.trigger: e for e in evs}
+    assert by["escape"].date is None and by["find"].date == "2016"
+    _, evs = events_of("The couple met while filming the series in 2014.", "2018-02-05")
+    assert {e.trigger: e.date for e in evs}["meet"] == "2014"

@@ -474,10 +474,21 @@ def _share_times(span, attached: dict[int, list[TimeExpr]]) -> set[int]:
             # "forced the operation to be suspended at the weekend", "ordered not to kiss or shake hands yesterday"
             attached[first.head.i] = list(times)
         elif w.dep_ == "advcl" and (any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_TIME_MARKS for c in w.children)
+                                    and not _contrast(w)
                                     or (h.lemma_ in REPORTING and _frames_saying(w))):
             # ... or a participle that frames the saying ("said, speaking in an interview on Friday")
             attached[h.i] = list(times)  # the clause stays a happening too: other reports may tell it alone
     return out
+
+
+def _contrast(w) -> bool:
+    """A "while" clause with a subject of its own named by a noun sets another happening against
+    the main one ("scores escaped in the hours after the kidnapping, while another girl was found
+    earlier this year"), at its own time; "met while filming", "while he was filming" share it."""
+    mark = next((c for c in w.children if c.dep_ == "mark"), None)
+    if mark is None or mark.lower_ != "while":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in w.children)
 
 
 def _first_conjunct(w):
