@@ -183,6 +183,13 @@ def test_ages_are_figures_of_their_person(text, subject, value, unit):
     assert (c.value, c.unit) == (value, unit)
 
 
+def test_a_named_person_s_age_is_the_writer_s_an_unnamed_one_s_the_report_s():
+    _, claims = claims_of("Sarah Silverman announced Monday that her relationship with Michael Sheen, 49, is over.")
+    assert one(claims, subject="age of Michael Sheen").attributed_to is None  # who is who, in the writer's words
+    _, claims = claims_of("A 42-year-old driver was arrested, police said.")
+    assert one(claims, subject="age of driver").attributed_to == "police"  # what the police told of him
+
+
 def test_two_ages_of_one_person_conflict():
     from storyline.compare.claims import compare_claims
 

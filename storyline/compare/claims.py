@@ -892,7 +892,13 @@ def _age_claims(article, sent, analysis) -> list[Claim]:
         # earlier event is no figure of today's (the same rule as counts, see past_year)
         when = past_year(holder, article.published.date or analysis.anchor)
         label = f"age of {who}" + (f" in {when}" if when and when.isdigit() else " (earlier)" if when == "earlier" else "")
-        out.append(_make(article, sent, analysis, label, fig.value, unit, attribute(sent, holder)))
+        # Set beside a name ("announced that her relationship with Michael Sheen, 49, is over"),
+        # an age is how the writer tells who is who, even inside what someone announced; only a
+        # quotation makes it the speaker's. An unnamed one's age ("the 42-year-old driver is being
+        # held, police said") is what the report tells about them.
+        named = holder.ent_type_ == "PERSON"
+        att = attribute(sent, holder) if not named or inside_quote(t) else Attribution()
+        out.append(_make(article, sent, analysis, label, fig.value, unit, att))
     return out
 
 
