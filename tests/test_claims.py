@@ -316,6 +316,8 @@ def test_how_long_a_named_thing_lasts_is_a_figure_of_it():
 def test_a_record_or_a_stretch_of_time_is_no_thing_that_lasts():
     _, claims = claims_of("Shares fell to a 14-year low after the company cut its 30-day review period.")
     assert [c for c in claims if c.subject.startswith("length of")] == []
+    _, claims = claims_of("Israel captured the West Bank in the 1967 Six-Day War.")
+    assert [c for c in claims if c.subject.startswith("length of")] == []  # a name, not a length
 
 
 def test_a_made_up_magnitude_or_a_range_of_a_count_is_not_read_as_a_figure_or_a_vote():

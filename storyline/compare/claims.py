@@ -1115,7 +1115,8 @@ def _length_claims(article, sent, analysis) -> list[Claim]:
             continue  # "a two-and-a-half hour window": the tagger splits the number
         if (unit_tok.dep_ in ("compound", "amod", "nmod") and t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
                 and thing.pos_ == "NOUN" and thing.i > unit_tok.i and thing.lower_ != "old"
-                and time_unit(thing.text) is None and thing.lemma_.lower() not in words("timeless_length_nouns")):
+                and time_unit(thing.text) is None and thing.lemma_.lower() not in words("timeless_length_nouns")
+                and not (unit_tok.text[:1].isupper() and thing.text[:1].isupper())):  # "the Six-Day War": a name
             mods = [c.lower_ for c in thing.children if c.dep_ == "compound" and unit_tok.i < c.i < thing.i]
             label = LENGTH_LABEL + " ".join(mods + [thing.lower_])
             when = past_year(thing, published)
