@@ -320,3 +320,9 @@ def test_a_figure_of_what_a_statement_followed_is_the_writer_s():
     assert one(claims, value=11_500_000).attributed_to is None
     _, claims = claims_of("Police said 12 people were arrested following the protest.")
     assert one(claims, value=12).attributed_to == "Police"
+
+
+def test_reported_by_names_the_source_as_according_to_does():
+    _, claims = claims_of("Netanyahu met with 11 senior rabbis to ask for their support, reported by Haaretz, "
+                          "in the wake of a controversial bill.")
+    assert one(claims, value=11).attributed_to == "Haaretz"

@@ -123,6 +123,14 @@ def according_to(sent):
             objs = [c for c in to.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    for t in sent:
+        # "met with 11 rabbis, reported by Haaretz, ...", "as reported by the BBC": the same
+        # attribution told with a participle and its agent
+        if t.lemma_.lower() == "report" and t.tag_ == "VBN" and t.dep_ in ("advcl", "acl") \
+                and t.i > sent.start and sent.doc[t.i - 1].lower_ in (",", "as"):
+            agent = next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
     return None
 
 
