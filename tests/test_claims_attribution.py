@@ -323,6 +323,7 @@ def test_a_figure_of_what_a_statement_followed_is_the_writer_s():
 
 
 def test_reported_by_names_the_source_as_according_to_does():
-    _, claims = claims_of("Netanyahu met with 11 senior rabbis to ask for their support, reported by Haaretz, "
-                          "in the wake of a controversial bill.")
+    _, claims = claims_of("The approval comes one day after Prime Minister Benjamin Netanyahu met with 11 senior "
+                          "religious rabbis to ask for their support, reported by Haaretz, in the wake of a "
+                          "controversial bill which would prevent police from recommending criminal charges.")
     assert one(claims, value=11).attributed_to == "Haaretz"
