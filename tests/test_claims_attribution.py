@@ -327,3 +327,11 @@ def test_reported_by_names_the_source_as_according_to_does():
                           "religious rabbis to ask for their support, reported by Haaretz, in the wake of a "
                           "controversial bill which would prevent police from recommending criminal charges.")
     assert one(claims, value=11).attributed_to == "Haaretz"
+
+
+def test_according_to_inside_a_relative_clause_speaks_only_for_that_clause():
+    _, claims = claims_of("The prime minister's cabinet on Wednesday approved a transfer of 40 million shekels in funding "
+                          "for West Bank settlements, which is set to take effect immediately according to the resolution.")
+    assert one(claims, value=40_000_000).attributed_to is None  # the outlet's own figure
+    _, claims = claims_of("The cabinet approved a transfer of 40 million shekels, according to the resolution.")
+    assert one(claims, value=40_000_000).attributed_to == "the resolution"

@@ -134,6 +134,17 @@ def according_to(sent):
     return None
 
 
+def _reaches(source, anchor) -> bool:
+    """Whether "according to X" (or "reported by X") speaks for ``anchor``: not when it sits in a
+    relative clause the anchor is outside of ("approved a transfer of 40 million shekels, which
+    is set to take effect immediately according to the resolution": the resolution says when,
+    not how much)."""
+    for head in source.ancestors:
+        if head.dep_ == "relcl":
+            return _in_subtree(anchor, head)
+    return True
+
+
 def _in_subtree(token, root) -> bool:
     return root.left_edge.i <= token.i <= root.right_edge.i
 
@@ -439,7 +450,7 @@ def attribute(sent, anchor) -> Attribution:
             source_tok, out.verb = document, verb
     if source_tok is None and source_text is None and not out.background:
         acc = according_to(sent)
-        if acc is not None:
+        if acc is not None and _reaches(acc, anchor):
             source_tok = acc
     if source_tok is None and source_text is None and out.verb is None and not out.background \
             and not (not quoted and (_background(path) or _history(path))):
