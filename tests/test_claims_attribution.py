@@ -335,3 +335,6 @@ def test_according_to_inside_a_relative_clause_speaks_only_for_that_clause():
     assert one(claims, value=40_000_000).attributed_to is None  # the outlet's own figure
     _, claims = claims_of("The cabinet approved a transfer of 40 million shekels, according to the resolution.")
     assert one(claims, value=40_000_000).attributed_to == "the resolution"
+    _, claims = claims_of("The deal, which amounts to $148.9 billion including debt, would be the largest-ever "
+                          "technology acquisition, according to Dealogic.")
+    assert one(claims, value=148_900_000_000).attributed_to is None  # Dealogic ranks it; the writer sizes it

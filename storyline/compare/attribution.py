@@ -134,15 +134,21 @@ def according_to(sent):
     return None
 
 
+def _relative_clause(token):
+    return next((head for head in token.ancestors if head.dep_ == "relcl"), None)
+
+
 def _reaches(source, anchor) -> bool:
-    """Whether "according to X" (or "reported by X") speaks for ``anchor``: not when it sits in a
-    relative clause the anchor is outside of ("approved a transfer of 40 million shekels, which
-    is set to take effect immediately according to the resolution": the resolution says when,
-    not how much)."""
-    for head in source.ancestors:
-        if head.dep_ == "relcl":
-            return _in_subtree(anchor, head)
-    return True
+    """Whether "according to X" (or "reported by X") speaks for ``anchor``: not when one of them
+    sits in a relative clause the other is outside of. "Approved a transfer of 40 million
+    shekels, which is set to take effect immediately according to the resolution": the
+    resolution says when, not how much; "The deal, which amounts to $148.9 billion, would be
+    the largest-ever acquisition, according to Dealogic": Dealogic ranks the deal, the writer
+    gives its size."""
+    mine, theirs = _relative_clause(source), _relative_clause(anchor)
+    if mine is None or theirs is None:
+        return mine is None and theirs is None or (mine is not None and _in_subtree(anchor, mine))
+    return mine.i == theirs.i or _in_subtree(anchor, mine)
 
 
 def _in_subtree(token, root) -> bool:
