@@ -465,10 +465,3 @@ def test_a_while_clause_with_its_own_subject_keeps_its_own_time():
     assert by["escape"].date is None and by["find"].date == "2016"
     _, evs = events_of("The couple met while filming the series in 2014.", "2018-02-05")
     assert {e.trigger: e.date for e in evs}["meet"] == "2014"
-
-
-def test_a_second_verb_shares_the_first_one_s_subject():
-    _, evs = events_of("Timberlake gyrated with his dancers and then finally emerged above ground with a medley.", "2018-02-05")
-    assert {e.trigger: e.actor for e in evs}.get("emerge") == "Timberlake"
-    _, evs = events_of("The driver was arrested and police opened an investigation.", "2018-02-05")
-    assert {e.trigger: e.actor for e in evs}.get("open") == "police"  # its own subject stays

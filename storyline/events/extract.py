@@ -853,12 +853,6 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
             latest = pub_day
             earliest = (dt.date.fromisoformat(pub_day) - dt.timedelta(days=1)).isoformat()
     subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
-    if not subj and v.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "agent") for c in v.children):
-        # "Timberlake gyrated with his dancers and then emerged above ground": the second verb
-        # shares the first one's subject
-        first = _first_conjunct(v)
-        if first.pos_ in ("VERB", "AUX") and not any(c.dep_ == "nsubjpass" for c in first.children):
-            subj = [c for c in first.children if c.dep_ == "nsubj"]
     passive_subj = [c for c in v.children if c.dep_ == "nsubjpass"]
     obj = [c for c in v.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
     agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
