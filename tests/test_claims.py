@@ -95,7 +95,7 @@ def test_response_claim_and_its_subject():
 def test_anonymous_and_hedged_assertion():
     _, claims = claims_of("The deal allegedly includes a secret annex on arms sales, the newspaper reported, "
                           "citing an anonymous official.")
-    c = one(claims, value="yes")
+    c = one(claims, value="reportedly")  # relayed, not stated: never a plain "yes"
     assert c.anonymous and "allegedly" in c.hedges
     assert c.attributed_to == "the newspaper, citing an anonymous official"
     _, claims = claims_of("The minister will resign next week, people familiar with the matter said.")
@@ -328,3 +328,15 @@ def test_a_made_up_magnitude_or_a_range_of_a_count_is_not_read_as_a_figure_or_a_
     assert one(claims, subject="applicants rejected").value == [70, 80]
     _, claims = claims_of("Lawmakers in the State Duma voted 397 to 0 to ratify the agreement.")
     assert one(claims, kind="tally").value == "397-0"
+
+
+def test_a_hedged_assertion_is_worded_as_hedged_and_agrees_with_a_plain_telling():
+    from storyline.compare.claims import assertion_value
+    from storyline.compare.comparison import values_agree
+    from storyline.model import Claim
+
+    assert assertion_value(False, ["may"]) == "possibly" and assertion_value(True, ["reportedly"]) == "reportedly not"
+    assert assertion_value(False, []) == "yes" and assertion_value(False, ["earlier figure"]) == "yes"
+    told = [Claim(id=str(i), subject="s", text="t", article="a", value=v, kind="assertion") for i, v in enumerate(
+        ("yes", "reportedly", "possibly not"))]
+    assert values_agree(told[0], told[1]) and not values_agree(told[0], told[2])

@@ -1257,6 +1257,8 @@ def _response_claims(article, sent, analysis) -> list[Claim]:
             value = "not confirmed"
         else:
             value = "confirmed"
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("seem", "appear"):
+            value = "apparently " + value  # "the pictures seem to confirm early rumours"
         subject = f"{who} on {what}"
         att = attribute(sent, holder)
         if att.source is None and not att.background:
@@ -1362,8 +1364,27 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
         what = " ".join(mods + [obj.lemma_.lower()])
         negated = any(c.dep_ == "neg" for c in v.children)
         subject = f"{who} {v.lemma_.lower()} {what}"
-        return [_make(article, sent, analysis, subject, "no" if negated else "yes", None, att, kind="assertion")]
+        return [_make(article, sent, analysis, subject, assertion_value(negated, att.hedges), None, att, kind="assertion")]
     return []
+
+
+# Hedges by which an outlet passes on what others say without standing behind it.
+HEARSAY_HEDGES = {"reportedly", "allegedly", "purportedly", "said to", "reported to", "rumoured to", "rumored to"}
+
+
+def assertion_value(negated: bool, hedges: list[str]) -> str:
+    """An assertion's value in words: "yes"/"no" when the sentence states it, "reportedly" when
+    the outlet relays it ("Samsung will reportedly integrate its own neural engine"),
+    "possibly" when a modal or a hedging verb makes it a possibility ("the renderings show the
+    firm may amend this", "rumours suggest Samsung may introduce a dual-lens camera"): a
+    hedged statement shown as "yes" would present a guess as a fact."""
+    if any(h in HEARSAY_HEDGES for h in hedges):
+        value = "reportedly"
+    elif any(h != "earlier figure" for h in hedges):
+        value = "possibly"
+    else:
+        return "no" if negated else "yes"
+    return value + (" not" if negated else "")
 
 
 def _reported_happening(article, sent, analysis, verb, subj) -> Claim | None:

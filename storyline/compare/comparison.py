@@ -65,6 +65,12 @@ def _day(d: str | None) -> dt.date | None:
         return None
 
 
+def _polarity(value: str) -> bool:
+    """An assertion's value says it holds ("yes", "reportedly", "possibly") or not ("no",
+    "reportedly not", "possibly not")."""
+    return not (value == "no" or value.endswith(" not"))
+
+
 def values_agree(a: Claim, b: Claim) -> bool:
     """Whether two claims on one subject report the same value.
 
@@ -75,6 +81,10 @@ def values_agree(a: Claim, b: Claim) -> bool:
     They never disagree, though (:func:`consistent`). A size of a thing ("over 200 feet tall"),
     or a count of a happening years before ("girls abducted in 2014"), does not rise as a toll
     does: there a floor and the figure it holds are one value told loosely (:func:`_settled`)."""
+    if a.kind == b.kind == "assertion" and isinstance(a.value, str) and isinstance(b.value, str):
+        # "reportedly" or "possibly" beside a plain "yes": one statement, told with more or
+        # less certainty, not two values
+        return _polarity(a.value) == _polarity(b.value)
     b = in_unit(b, a.unit)  # "over 200 feet" against "70 metres": one height in two systems
     if _excludes(a, b):
         return False

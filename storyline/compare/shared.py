@@ -372,7 +372,12 @@ def _value(span) -> str:
     if any(v.lemma_.lower() in words("denial_verbs") and any(c.dep_ == "ccomp" for c in v.children)
            for v in framing):
         negated = not negated  # "the director denied that the tapestries had been moved"
-    return "no" if negated else "yes"
+    from storyline.compare.claims import assertion_value
+
+    hedges = [c.lower_ for v in framing for c in v.children
+              if (c.dep_ == "aux" and c.lower_ in words("hypothetical_modals")) or (c.dep_ == "advmod" and c.lower_ in (
+                  "reportedly", "allegedly", "purportedly", "possibly", "perhaps", "probably"))]
+    return assertion_value(negated, hedges)
 
 
 def shared_statements(articles: list[Article], analyses: dict[str, ArticleAnalysis], claims: list[Claim],
