@@ -337,6 +337,7 @@ def test_a_hedged_assertion_is_worded_as_hedged_and_agrees_with_a_plain_telling(
 
     assert assertion_value(False, ["may"]) == "possibly" and assertion_value(True, ["reportedly"]) == "reportedly not"
     assert assertion_value(False, []) == "yes" and assertion_value(False, ["earlier figure"]) == "yes"
+    assert assertion_value(False, ["claimed"]) == "claimed" and assertion_value(False, ["think"]) == "possibly"
     told = [Claim(id=str(i), subject="s", text="t", article="a", value=v, kind="assertion") for i, v in enumerate(
         ("yes", "reportedly", "possibly not"))]
     assert values_agree(told[0], told[1]) and not values_agree(told[0], told[2])

@@ -1378,10 +1378,24 @@ def assertion_value(negated: bool, hedges: list[str]) -> str:
     "possibly" when a modal or a hedging verb makes it a possibility ("the renderings show the
     firm may amend this", "rumours suggest Samsung may introduce a dual-lens camera"): a
     hedged statement shown as "yes" would present a guess as a fact."""
+    from storyline.compare.attribution import HEDGE_VERBS, MODALS
+
+    def verb(h: str) -> str | None:
+        h = h.lower()
+        for cut in ("", "s", "d", "ed"):
+            base = h[:len(h) - len(cut)] if cut and h.endswith(cut) else h if not cut else None
+            if base and base in HEDGE_VERBS:
+                return base
+        return None
+
+    said = next((b for h in hedges if (b := verb(h))), None)
     if any(h in HEARSAY_HEDGES for h in hedges):
         value = "reportedly"
-    elif any(h != "earlier figure" for h in hedges):
+    elif any(h in MODALS for h in hedges) or said is None and any(h != "earlier figure" for h in hedges):
         value = "possibly"
+    elif said is not None:
+        # "The US, South Korea and Ukraine claimed that ...": theirs to stand behind, as they put it
+        value = wordlists.table("relaying_verb_values").get(said, "possibly")
     else:
         return "no" if negated else "yes"
     return value + (" not" if negated else "")
