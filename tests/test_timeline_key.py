@@ -606,6 +606,9 @@ def test_births_and_notes_about_the_page_are_not_happenings():
     assert not tells_a_happening("Note: The photograph on this page was updated in 2011.")
     assert not tells_a_happening("This story has been corrected to give the right toll.")
     assert tells_a_happening("The toll was updated by officials on Monday.")
+    # a place described by a birth with no time is no birth line: the line is the death
+    assert tells_a_happening("Alleyne died Tuesday after being shot in Barbados, where Rihanna was born and raised.")
+    assert not tells_a_happening("He died in Paris, where he was born in 1950.")
 
 
 def test_habits_are_not_happenings():
