@@ -408,3 +408,11 @@ def test_a_possible_step_coming_late_is_not_an_intention():
 def test_what_there_will_be_is_the_thing_expected():
     [x] = _run("Panama's attorney general said there will be an investigation into the company.")
     assert (x.subject, x.what) == (None, "an investigation into the company")
+
+
+def test_a_first_person_step_is_the_speaker_s():
+    body = ('Sony hasn\'t confirmed exactly what new goodies are being added in Version 5.50, but said news was on '
+            'the way: "We\'ll be back soon with an update on the features you can expect in the beta."')
+    soon = _tx(body, "soon", type="DATE", value="FUTURE_REF", kind="future", relative=True)
+    xs = _run(body, timexes=[soon], entities=[EntityMention("Sony", 0, 4, "ORG", "Sony")])
+    assert [(x.subject, x.attributed_to) for x in xs] == [("Sony", "Sony")]

@@ -209,6 +209,8 @@ def test_an_empty_story_says_what_is_missing_instead_of_failing():
     ("1990", "decade", "1990s"),
     (None, None, "undated"),
     ("soon", None, "soon"),
+    ("2018-W06", None, "week of 5 Feb 2018"),  # a bound's TIMEX week, not January
+    ("FUTURE_REF", None, ""),  # a TIMEX code says nothing to a reader
 ])
 def test_format_date_is_no_more_precise_than_the_date(date, precision, expected):
     assert format_date(date, precision) == expected
@@ -366,3 +368,13 @@ def test_a_claim_nobody_is_named_for_is_the_outlets_own_reporting():
     assert who_says("Western officials", "The Moscow Times") == "Western officials"
     assert who_says(None, "The Moscow Times") == "The Moscow Times, in its own reporting"
     assert "own reporting" in who_says(None, None)
+
+
+def test_markdown_says_a_step_s_due_time_and_condition_as_words():
+    from storyline.model import TimeExpr
+    from storyline.report.markdown import _bound, _condition
+
+    assert _bound(TimeExpr("soon", 0, 4, value="FUTURE_REF")) == " (by soon)"
+    assert _bound(TimeExpr("next week", 0, 9, value="2018-W06", precision="week")) == " (by next week: week of 5 Feb 2018)"
+    assert _condition("If your subscription has lapsed") == "if your subscription has lapsed"
+    assert _condition("the deal closes") == "when the deal closes"

@@ -1217,6 +1217,8 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
     if subj is not None:
         inside = [t for t in _np_tokens(subj) if sent.start <= t.i < sent.end]
         subject_text = (_text_of(inside) or subj.text) if subj.pos_ != "PRON" else subj.text
+        if subj.lower_ in ("we", "i") and attributed_to:
+            subject_text = attributed_to  # "We'll be back soon with an update", Sony said: Sony's step
     elif cand.nominal and cand.verb.lower_ != "pending":
         subject_text = None
     return Expectation(

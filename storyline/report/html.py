@@ -91,6 +91,13 @@ def date_span(date: str | None, precision: str | None = None) -> tuple[dt.date, 
     a day of ``week`` precision its seven days. None when the date cannot be read."""
     if not date:
         return None
+    week = re.match(r"^(\d{4})-W(\d{2})$", date)  # a TIMEX week ("2018-W06", a bound's value)
+    if week:
+        try:
+            start = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        except ValueError:
+            return None
+        return start, start + dt.timedelta(days=6)
     m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date)
     if not m:
         return None
@@ -122,9 +129,10 @@ def format_date(date: str | None, precision: str | None = None) -> str:
         return "undated"
     span = date_span(date, precision)
     if span is None:
-        return date
+        # a TIMEX reference ("FUTURE_REF" for "soon") is no date a reader can read
+        return "" if re.fullmatch(r"[A-Z_]+", date) else date
     start, end = span
-    if precision == "week":
+    if precision == "week" or re.fullmatch(r"\d{4}-W\d{2}", date):
         return f"week of {start.day} {start:%b %Y}"
     if precision == "quarter":
         return f"Q{(start.month - 1) // 3 + 1} {start.year}"

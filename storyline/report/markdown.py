@@ -51,6 +51,29 @@ def _made(x) -> str:
     return "?"
 
 
+def _condition(text: str) -> str:
+    """A step's condition as a clause: "if your subscription has lapsed" as the article put it,
+    "when <phrase>" for a bare phrase ("when the deal closes" stays as it is)."""
+    first = text.split()[0].lower() if text.split() else ""
+    if first in ("if", "when", "unless", "once", "after", "before", "until", "provided", "as", "while", "should"):
+        return first + text[len(first):]
+    return f"when {text}"
+
+
+def _bound(bound) -> str:
+    """When a step is due, as the article said it and as a date when it names one: "(by next
+    week: week of 5 Feb 2018)", "(by soon)"; never a TIMEX code ("FUTURE_REF")."""
+    from storyline.report.html import format_date
+
+    if bound is None or not (bound.text or bound.value):
+        return ""
+    when = format_date(bound.value, bound.precision) if bound.value else ""
+    said = bound.text or ""
+    if said and when and when.lower() != said.lower():
+        return f" (by {said}: {when})"
+    return f" (by {said or when})" if (said or when) else ""
+
+
 def _whats_next(s: dict[str, Any]) -> list[str]:
     """Open and overdue expectations (newest first, each step once), then the fulfilled ones
     with the timeline event that fulfilled them."""
@@ -62,8 +85,8 @@ def _whats_next(s: dict[str, Any]) -> list[str]:
     events = {e.id: e for e in story.events + story.timeline}
     out = ["### What happens next", ""]
     for x in whats_next(story.expectations):
-        bound = f" (by {x.bound.value})" if x.bound is not None and x.bound.value else ""
-        cond = f" — when {x.condition}" if x.condition else ""
+        bound = _bound(x.bound)
+        cond = f" — {_condition(x.condition)}" if x.condition else ""
         subject = f"{x.subject}: " if x.subject else ""
         out.append(f"- **{x.status}** — {_esc(subject + x.what)}{bound}{_esc(cond)} "
                    f"[{x.certainty}; {_esc(x.attributed_to or 'unattributed')}; reported {_made(x)} in {x.article}]")
