@@ -896,3 +896,12 @@ def test_a_report_day_guess_gives_way_to_a_retelling_s_earlier_bound():
     guess.date, guess.earliest, guess.latest, guess.dated_by = "2017-12-28", "2017-12-27", "2017-12-28", "report"
     told.latest = "2017-12-29"
     assert key_events([guess, told])[0].date == "2017-12-28"
+
+
+def test_a_dated_line_never_edits_a_quotation():
+    from storyline.timeline.build import plain_line
+
+    e = _event("e1", "The singer posted photos on Tuesday, writing that she \u201ccan\u2019t believe it was just last night "
+               "that I held you in my arms!\u201d", "2017-12-26")
+    assert plain_line(e) == ("The singer posted photos, writing that she \u201ccan\u2019t believe it was just last night "
+                             "that I held you in my arms!\u201d")

@@ -597,7 +597,11 @@ def plain_line(e: Event) -> str:
         return close_quote(e.text)
     text = close_quote(e.text)
 
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+
     def drop(m: re.Match) -> str:
+        if any(a <= m.start() < b for a, b in quoted):
+            return m.group()  # a quotation is never edited ("can't believe it was just last night that I held you")
         before, after = text[:m.start()], text[m.end():]
         opener = not before.strip() or _OPENING_CONJUNCTION.fullmatch(before.strip())
         # Only where the sentence reads on without it: as its opener, or before a comma, the
