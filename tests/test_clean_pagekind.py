@@ -63,6 +63,13 @@ def test_pages_named_by_their_title():
 def test_page_furniture_text():
     assert text_reason("Request unsuccessful. Incapsula incident ID: 1234-5678")
     assert text_reason(ENGLISH) is None
+    # headings, menus and an archive list under an article's title: no sentence of running text
+    menu = ("FREE CSAT TEST SERIES\n\nINSIGHTS MONTHLY MAGAZINES\n\nArchives Archives Select Month January 2018 "
+            "December 2017 November 2017 October 2017 September 2017 August 2017")
+    assert "running text" in text_reason(menu)
+    # a one-line report in headline style, or a paragraph cut before its stop, is running text
+    assert text_reason("LAKE FOREST, Ill. \u2014 Chicago Bears fire coach John Fox after 5-11 season.") is None
+    assert text_reason("Astronauts have identified microbes in space. Each time, the results were the same on the ground") is None
 
 
 def test_process_raw_skips_with_the_reason_before_annotating():

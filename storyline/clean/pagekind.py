@@ -134,12 +134,31 @@ def title_reason(title: str | None, outlet: str | None = None, url: str | None =
     return None
 
 
+# A paragraph of running text: some words, a sentence end somewhere in it, and a good share of
+# its words in lower case (a headline-style lead, "Chicago Bears fire coach John Fox after 5-11
+# season.", has a third). Menus, archive lists and headings have none in lower case.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?:\s|$)")
+PROSE_MIN_WORDS = 8
+PROSE_LOWER_SHARE = 0.25
+
+
+def _running_text(paragraph: str) -> bool:
+    words = paragraph.split()
+    if len(words) < PROSE_MIN_WORDS or not _SENTENCE_END.search(paragraph.strip()):
+        return False
+    return sum(w[:1].islower() for w in words) >= PROSE_LOWER_SHARE * len(words)
+
+
 def text_reason(body: str) -> str | None:
     """Why a page whose cleaned text is ``body`` is not an article, or None."""
     head = _norm(body[:TEXT_CUE_CHARS * 2])[:TEXT_CUE_CHARS]
     for cue in entries("not_article_text"):
         if cue in head:
             return f"not an article: its text is a page's furniture ({cue!r})"
+    if body.strip() and not any(_running_text(p) for p in body.split("\n")):
+        # a page of headings, menus and archive lists ("INSIGHTS MONTHLY MAGAZINES", "Archives
+        # Select Month January 2018 December 2017 ...") under an article's title
+        return "not an article: its text has no sentence of running text (headings, menus, lists)"
     return None
 
 
