@@ -338,3 +338,15 @@ def test_according_to_inside_a_relative_clause_speaks_only_for_that_clause():
     _, claims = claims_of("The deal, which amounts to $148.9 billion including debt, would be the largest-ever "
                           "technology acquisition, according to Dealogic.")
     assert one(claims, value=148_900_000_000).attributed_to is None  # Dealogic ranks it; the writer sizes it
+
+
+def test_a_picture_is_no_source_and_rumours_name_nobody():
+    _, claims = claims_of("These renders also suggest that the Galaxy S9 will keep in place the 3.5mm headphone jack.")
+    assert all(c.attributed_to is None for c in claims)  # the outlet's reading of a picture
+    _, claims = claims_of("The pictures seem to confirm a number of early rumours concerning the phone.")
+    assert claims == []  # a picture answers nothing
+    _, claims = claims_of("Samsung has not commented on their validity.")
+    assert [c.value for c in claims] == ["has not commented"]  # silence, not a refusal
+    _, claims = claims_of("While Ice Universe did not reveal details, rumours suggest Samsung may introduce a "
+                          "dual-lens camera to the Galaxy S9.")
+    assert [(c.value, c.attributed_to, c.anonymous) for c in claims] == [("possibly", "unnamed reports", True)]

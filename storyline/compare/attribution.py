@@ -468,6 +468,11 @@ def attribute(sent, anchor) -> Attribution:
                              or (v.dep_ == "parataxis" and subj.pos_ == "NOUN")):  # "..., the police said, and"
                     source_tok, out.verb = subj, v
                     break
+    if source_tok is not None and source_tok.lemma_.lower() in words("image_nouns"):
+        source_tok = None  # "These renders suggest ...": the outlet's reading of a picture, its own
+    if source_tok is not None and source_tok.lower_ in words("hearsay_nouns") and not any(
+            c.dep_ == "prep" for c in source_tok.children):
+        source_tok, source_text, out.anonymous = None, UNNAMED_REPORTS, True  # "rumours suggest ...": nobody named
     if source_tok is not None:
         src = _named_body(source_tok) or source_phrase(source_tok, sent)
         conj = [c for c in source_tok.children if c.dep_ == "conj"]

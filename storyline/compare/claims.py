@@ -1225,8 +1225,8 @@ def _response_claims(article, sent, analysis) -> list[Claim]:
             continue
         holder = v.head if declined else v
         party = _subject_of_clause(holder)
-        if party is None:
-            continue
+        if party is None or party.lemma_.lower() in words("image_nouns"):
+            continue  # "the pictures seem to confirm early rumours": a picture answers nothing
         obj = _object_of(v)
         if obj is None and v.dep_ == "conj":
             obj = _object_of(v.head)
@@ -1251,7 +1251,9 @@ def _response_claims(article, sent, analysis) -> list[Claim]:
             continue
         if lemma in ("deny", "dispute", "refute", "reject") and not negated:
             value = "denied"
-        elif lemma == "comment" or (declined and lemma == "comment"):
+        elif lemma == "comment" and not declined:
+            value = "has not commented"  # "Samsung has not commented": not asked, or not yet; no refusal
+        elif lemma == "comment":
             value = "declined to comment"
         elif negated or declined:
             value = "not confirmed"

@@ -47,7 +47,9 @@ from storyline.model import Article, Claim, ClaimComparison
 
 SAME_TIME_DAYS = 1
 MAX_CONFLICTS = 12
-COMPATIBLE_RESPONSES = {frozenset({"not confirmed", "denied"}), frozenset({"not confirmed", "declined to comment"})}
+COMPATIBLE_RESPONSES = {frozenset({"not confirmed", "denied"}), frozenset({"not confirmed", "declined to comment"}),
+                        frozenset({"not confirmed", "has not commented"}),
+                        frozenset({"declined to comment", "has not commented"})}
 # Hedges saying a figure is not a current finding: old news repeated, or a forecast.
 NOT_CURRENT = {"earlier figure", "projected"}
 # How far outside another's approximation ("about 850": 765-935) an approximate figure may
