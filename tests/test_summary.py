@@ -93,6 +93,7 @@ def test_wire_copies_do_not_make_an_event_agreed():
     sentences = summarise(story, by_id)
     assert not any(s.kind == "agreed" and "upper house" in s.text for s in sentences)
     assert "1 of 3 outlets" in sentences[0].text  # two wire copies are one outlet
+    assert "Globe, Wire Daily, one wire story" in sentences[0].text  # ... and said to be one
 
 
 def test_conflicts_are_contested():
@@ -132,3 +133,14 @@ def test_two_figures_of_one_sentence_are_told_once():
     story, by_id = story_of(ARTS, EVENTS, claims)
     said = [s.text for s in summarise(story, by_id)]
     assert len(said) == len(set(said)) and any("214,000" in s for s in said)
+
+
+def test_an_attributed_sentence_drops_its_discourse_opener_and_lowers_only_plain_words():
+    from storyline.compare.summary import _OPENER, _lower_first
+
+    assert _OPENER.sub("", "Which means, hundreds of kilometres above the Earth, there are bacteria.") == \
+        "hundreds of kilometres above the Earth, there are bacteria."
+    assert _lower_first("Identifying the microbes was a two-step process.") == "identifying the microbes was a two-step process."
+    assert _lower_first("Beijing said it would reply.", "Officials in Beijing said so.") == "Beijing said it would reply."
+    assert _lower_first("People put off by the change will be happy.") == "people put off by the change will be happy."
+

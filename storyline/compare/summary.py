@@ -44,10 +44,15 @@ def _sentence(text: str, limit: int = MAX_SENTENCE_CHARS) -> str:
     return text
 
 
-def _lower_first(text: str) -> str:
-    # keep proper nouns and acronyms capitalised: only a plain first word is lowered
-    first = text.split(" ", 1)[0]
-    if first[:1].isupper() and first[1:].islower() and first.lower() in wordlists.words("lower_case_openers"):
+def _lower_first(text: str, body: str = "") -> str:
+    # keep proper nouns and acronyms capitalised: only a plain first word is lowered, or a
+    # gerund opening a clause ("Identifying the microbes was ...") that its article never
+    # capitalises inside a sentence, as it would a name ("in Beijing", "of Reading")
+    words_ = text.split(" ", 2)
+    first = words_[0]
+    gerund = (first.endswith("ing") and len(first) > 5 and len(words_) > 1 and words_[1][:1].islower()
+              and not re.search(rf"[a-z,;] {re.escape(first)}\b", body))
+    if first[:1].isupper() and first[1:].islower() and (first.lower() in wordlists.words("lower_case_openers") or gerund):
         return text[0].lower() + text[1:]
     return text
 
@@ -65,7 +70,14 @@ def _according(c: Claim, articles: dict[str, Article]) -> str:
     text = re.sub(r"^(?:that)\s+", "", c.text.strip())
     # "according to him these eddies could ...": the claim already says who, by a pronoun
     text = re.sub(r"^according to (?:him|her|them|it)\b,?\s*", "", text, flags=re.I)
-    return _sentence(f"According to {who}, {_lower_first(text)}")
+    # a discourse opener points back to a sentence the summary does not show ("Which means,
+    # hundreds of kilometres above the Earth ...", "Yet, in 2016 ...")
+    text = _OPENER.sub("", text)
+    a = articles.get(c.article)
+    return _sentence(f"According to {who}, {_lower_first(text, a.body if a else '')}")
+
+
+_OPENER = re.compile(r"^(?:which means|(?:" + wordlists.alternation("opening_conjunctions") + r"))\b,?\s+", re.I)
 
 
 def _independent(story: Story, articles: dict[str, Article]) -> dict[str, str]:
@@ -117,6 +129,8 @@ def _event_sentence(e, keys, total, articles) -> SummarySentence:
         return SummarySentence(_sentence(f"{text} ({when}; {_share(n, total)})"), sorted(set(e.sources)), "agreed")
     outlets = sorted({articles[s].outlet for s in e.sources if s in articles and articles[s].outlet})
     named = f": {', '.join(outlets)}" if outlets else ""
+    if len(outlets) > n:  # one wire story printed by several outlets counts once
+        named += ", one wire story" if n == 1 else f", {n} independent reports"
     return SummarySentence(_sentence(f"{text} ({when}; {_share(n, total)}{named})"), sorted(set(e.sources)),
                            "attributed")
 
@@ -266,8 +280,9 @@ def summarise(story: Story, articles: dict[str, Article]) -> list[SummarySentenc
         text = _according(c, articles)
         if c.anonymous and "anonymous" not in text.lower():
             text = text[:-1] + " (an unnamed source)."
-        if any(x.text == text for x in out):
-            continue  # two figures of one sentence: the sentence is told once
+        said = " ".join(re.findall(r"\w+", c.text.lower()))
+        if any(x.text == text or (said and said in " ".join(re.findall(r"\w+", x.text.lower()))) for x in out):
+            continue  # two figures of one sentence, or a line already told: the sentence is told once
         out.append(SummarySentence(text, [c.article], "attributed"))
         shown += 1
     return out
