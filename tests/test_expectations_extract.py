@@ -416,3 +416,9 @@ def test_a_first_person_step_is_the_speaker_s():
     soon = _tx(body, "soon", type="DATE", value="FUTURE_REF", kind="future", relative=True)
     xs = _run(body, timexes=[soon], entities=[EntityMention("Sony", 0, 4, "ORG", "Sony")])
     assert [(x.subject, x.attributed_to) for x in xs] == [("Sony", "Sony")]
+
+
+def test_a_step_only_rumours_tell_is_no_announcement():
+    body = ("The S8 currently features an iris-scanner, but rumours suggest this technology will be replaced "
+            "with facial recognition.")
+    assert all(x.certainty != "announced" for x in _run(body))

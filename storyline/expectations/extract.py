@@ -26,6 +26,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from storyline.compare.words import words as compare_words
 from storyline.annotate.stored import doc_text
 from storyline.expectations.lexicon import (
     ABSTRACT_SUBJECTS,
@@ -1192,8 +1193,10 @@ def _build(cand: _Candidate, sent, timexes, anchor, article: Article, analysis: 
         certainty = "possible"
     elif certainty == "announced" and any(c.lower_ in ("likely", "probably") for c in cand.verb.children):
         certainty = "expected"
-    cand.certainty = certainty
     attributed_to, named = _attribution(cand, sent, analysis.entities)
+    if certainty == "announced" and attributed_to and attributed_to.lower().split()[-1] in compare_words("hearsay_nouns"):
+        certainty = "possible"  # "rumours suggest the scanner will be replaced": nobody announced it
+    cand.certainty = certainty
     if _not_a_step(cand, subj, sent, bound, anchor, named, timexes):
         return None
     what = _what(cand, subj, conditions, bound, reporter, others, sent)
