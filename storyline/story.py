@@ -59,7 +59,7 @@ def _build_story(
     from storyline.events.merge import merge_events
     from storyline.expectations.followup import follow_up
     from storyline.stories.group import opinion_page, story_title
-    from storyline.timeline.build import after_the_incident, build_timeline, honest_dates, in_timeline_order, key_events, full_names, lead_end, plain_line, sourced_line
+    from storyline.timeline.build import after_the_incident, build_timeline, honest_dates, in_timeline_order, key_events, full_names, lead_end, plain_line, sourced_line, without_connective
     from storyline.timeline.infer import infer_dates
     from storyline.annotate import reanchor
 
@@ -102,6 +102,7 @@ def _build_story(
         e.text = plain_line(e)
         e.text = sourced_line(e)
         e.text = full_names(e, people)
+        e.text = without_connective(e.text)
     every, timeline = in_timeline_order(every), in_timeline_order(timeline)
     title, keywords = story_title(articles, analyses)
     dates = sorted(d for a in articles for d in [a.published.date or a.published.earliest] if d)

@@ -905,3 +905,12 @@ def test_a_dated_line_never_edits_a_quotation():
                "that I held you in my arms!\u201d", "2017-12-26")
     assert plain_line(e) == ("The singer posted photos, writing that she \u201ccan\u2019t believe it was just last night "
                              "that I held you in my arms!\u201d")
+
+
+def test_a_shown_line_drops_the_conjunction_that_tied_it_to_the_sentence_before():
+    from storyline.timeline.build import without_connective
+
+    assert without_connective("Yet, in 2016, Apple pushed for a revolution.") == "In 2016, Apple pushed for a revolution."
+    assert without_connective("But police said the driver was arrested.") == "Police said the driver was arrested."
+    assert without_connective("Then, rumors swirled that he would perform.") == "Then, rumors swirled that he would perform."
+    assert without_connective("Andrew Smith was arrested.") == "Andrew Smith was arrested."

@@ -589,6 +589,20 @@ def close_quote(text: str) -> str:
     return text
 
 
+# "Then" also points back to a time ("Then, rumors swirled ..."): such a line needs the one before.
+_CONNECTIVE = re.compile(r"^(?:" + "|".join(w for w in wordlists.words("opening_conjunctions")
+                                           if w.lower() not in {x.lower() for x in wordlists.words("back_reference_openers")})
+                         + r"|however)\b,?\s+(?=\S)", re.I)
+
+
+def without_connective(text: str) -> str:
+    """A shown line without the conjunction that tied its sentence to the one before ("Yet, in
+    2016, Apple pushed ..." -> "In 2016, Apple pushed ...", "But police said ..." -> "Police
+    said ..."): on the timeline there is no sentence before."""
+    out = _CONNECTIVE.sub("", text)
+    return out[:1].upper() + out[1:] if out != text else text
+
+
 def plain_line(e: Event) -> str:
     """A dated line without the time words its report needed ("On Wednesday, the Senate
     ratified ..." -> "The Senate ratified ..."): the date column says when. Undated lines keep
