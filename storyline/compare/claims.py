@@ -1371,7 +1371,7 @@ def _assertion_claims(article, sent, analysis) -> list[Claim]:
 
 
 # Hedges by which an outlet passes on what others say without standing behind it.
-HEARSAY_HEDGES = {"reportedly", "allegedly", "purportedly", "said to", "reported to", "rumoured to", "rumored to"}
+HEARSAY_HEDGES = wordlists.words("hearsay_hedges")
 
 
 def assertion_value(negated: bool, hedges: list[str]) -> str:

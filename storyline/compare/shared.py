@@ -374,9 +374,11 @@ def _value(span) -> str:
         negated = not negated  # "the director denied that the tapestries had been moved"
     from storyline.compare.claims import assertion_value
 
+    from storyline import words as wordlists
+
     hedges = [c.lower_ for v in framing for c in v.children
-              if (c.dep_ == "aux" and c.lower_ in words("hypothetical_modals")) or (c.dep_ == "advmod" and c.lower_ in (
-                  "reportedly", "allegedly", "purportedly", "possibly", "perhaps", "probably"))]
+              if (c.dep_ == "aux" and c.lower_ in words("hypothetical_modals"))
+              or (c.dep_ == "advmod" and c.lower_ in wordlists.words("hedge_adverbs"))]
     return assertion_value(negated, hedges)
 
 

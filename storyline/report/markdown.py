@@ -54,8 +54,10 @@ def _made(x) -> str:
 def _condition(text: str) -> str:
     """A step's condition as a clause: "if your subscription has lapsed" as the article put it,
     "when <phrase>" for a bare phrase ("when the deal closes" stays as it is)."""
+    from storyline import words as wordlists
+
     first = text.split()[0].lower() if text.split() else ""
-    if first in ("if", "when", "unless", "once", "after", "before", "until", "provided", "as", "while", "should"):
+    if first in wordlists.words("condition_marks") | wordlists.words("time_clause_openers"):
         return first + text[len(first):]
     return f"when {text}"
 
