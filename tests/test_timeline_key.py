@@ -914,3 +914,9 @@ def test_a_shown_line_drops_the_conjunction_that_tied_it_to_the_sentence_before(
     assert without_connective("But police said the driver was arrested.") == "Police said the driver was arrested."
     assert without_connective("Then, rumors swirled that he would perform.") == "Then, rumors swirled that he would perform."
     assert without_connective("Andrew Smith was arrested.") == "Andrew Smith was arrested."
+
+
+def test_a_line_ending_soon_after_needs_the_sentence_before():
+    assert not stands_alone("The samples were returned to Earth soon after.")
+    assert not stands_alone("He was freed shortly afterwards.")
+    assert stands_alone("The samples were returned to Earth soon after the flight.")

@@ -166,6 +166,7 @@ _OPENS_ON_BACK_REFERENCE = re.compile(
 # A line cut inside a phrase: it ends on a word that needs what follows ("... and concluded
 # that.", "... a spokesperson for Argentina's"), or its speaker is only a pronoun ("...,"
 # the newspaper quoted him as saying.").
+_ENDS_ON_BACK_REFERENCE = re.compile(r"\b(?:" + wordlists.alternation("back_reference_ends") + r")[.!]?[\"\u201d]?$", re.I)
 _CUT_END = re.compile(r"(?:\b(?:" + wordlists.alternation("cut_end_words") + r")|['\u2019]s)[.,;:]?[\"\u201d]?$", re.I)
 _PRONOUN_SPEAKER = re.compile(r"\b(?:quoted|cited) (?:him|her|them) as saying\b|[,\"\u201d]\s*(?:he|she|they) (?:said|told|added)\b[^.]{0,40}\.?$", re.I)
 
@@ -253,6 +254,7 @@ def stands_alone(text: str) -> bool:
     open ("... asked the driver if he was OK: \u201cHe said: \u2018Yeah.") is a cut sentence."""
     return not ((_FIRST_PERSON.search(text) and not _NAMED_SPEAKER_FIRST.match(text)) or _OPENS_ON_PRONOUN.search(text) or _OPENS_ON_BACK_REFERENCE.search(text)
                 or _FRAGMENT.search(text) or _ENDS_ON_PRONOUN.search(text) or _CUT_END.search(text) or _PRONOUN_SPEAKER.search(text)
+                or _ENDS_ON_BACK_REFERENCE.search(text)
                 or text.count("\u201c") != text.count("\u201d") or text.count('"') % 2)
 
 
