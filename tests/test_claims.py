@@ -341,3 +341,15 @@ def test_a_hedged_assertion_is_worded_as_hedged_and_agrees_with_a_plain_telling(
     told = [Claim(id=str(i), subject="s", text="t", article="a", value=v, kind="assertion") for i, v in enumerate(
         ("yes", "reportedly", "possibly not"))]
     assert values_agree(told[0], told[1]) and not values_agree(told[0], told[2])
+
+
+def test_how_many_times_faster_is_a_figure_of_the_act():
+    _, claims = claims_of("The smoke-rings are a pair of linked eddies that travel up to ten times the speed of normal eddies.")
+    c = one(claims, subject="traveled (ratio)")
+    assert (c.value, c.unit, c.qualifier) == (10, "times", "up to")
+    _, claims = claims_of("Ocean eddies can travel ten times as fast as a normal eddy, Hughes said.")
+    assert one(claims, subject="traveled (ratio)").attributed_to == "Hughes"
+    _, claims = claims_of("The upper stage will fire three times.")
+    assert [c.subject for c in claims] == ["fired (times)"]  # a count of acts stays one
+    _, claims = claims_of("\u201cIt can run five times faster than before.\u201d")
+    assert claims == []  # a quotation whose speaker the text does not name is nobody's figure

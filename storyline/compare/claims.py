@@ -1074,11 +1074,22 @@ def _span_and_repeat_claims(article, sent, analysis) -> list[Claim]:
             # "rose three times as fast", "three times the size": a ratio, not a count of acts;
             # "three times a week": a rate
             verb, unit, label_tail = t.head, "times", ""
+        elif t.lower_ == "times" and t.i + 2 < sent.end and (
+                (t.nbor(1).lower_ == "as" and t.nbor(2).pos_ in ("ADJ", "ADV"))
+                or t.nbor(1).tag_ in ("JJR", "RBR") or (t.nbor(1).lower_ == "the" and t.nbor(2).pos_ == "NOUN")):
+            # "travel ten times as fast as a normal eddy", "up to ten times the speed of normal
+            # eddies", "run five times faster": how many times more, a figure of the act compared
+            verb = next((a for a in t.ancestors if a.pos_ == "VERB"), None)
+            if verb is None:
+                continue
+            unit, label_tail = "times", "(ratio)"
         else:
             continue
         if is_report_verb(verb) or verb.lemma_.lower() == "be" or _not_done(verb):
             continue
         nums = [c for c in t.children if c.dep_ in ("nummod", "quantmod") or c.like_num]
+        if not nums and label_tail == "(ratio)" and t.head.like_num and t.head.i < t.i:
+            nums = [t.head]  # "up to ten times the speed": the parser hangs "times" on the number
         if not nums:
             continue
         first = min(min(c.left_edge.i for c in nums), min(c.i for c in nums))
@@ -1086,8 +1097,13 @@ def _span_and_repeat_claims(article, sent, analysis) -> list[Claim]:
         if fig is None or isinstance(fig.value, str):
             continue
         act = participle(verb.lemma_.lower(), verb.text, verb.tag_)
-        label = " ".join(w for w in (act, label_tail) if w) + f" ({unit})"
-        out.append(_make(article, sent, analysis, label, fig.value, unit, attribute(sent, verb), qualifier=fig.qualifier))
+        label = " ".join(w for w in (act, label_tail) if w) + ("" if label_tail == "(ratio)" else f" ({unit})")
+        att = attribute(sent, verb)
+        if att.source is None and att.verb is None and not att.background and inside_quote(t):
+            att.source = quote_speaker(t)
+            if att.source is None:
+                continue  # a figure in a quote whose speaker the text does not name: not the outlet's own
+        out.append(_make(article, sent, analysis, label, fig.value, unit, att, qualifier=fig.qualifier))
     return out
 
 
