@@ -96,7 +96,7 @@ def test_a_bare_metadata_day_the_story_contradicts_is_overridden():
     assert "stamped" not in infer_dates(arts, analyses, unanchor=lambda a, an: analyse_for_timeline(a))
 
 
-def test_a_bare_metadata_day_yields_to_the_day_of_the_same_headline():
+def test_a_bare_metadata_day_yields_to_a_window_from_the_day_of_the_same_headline():
     from storyline.eval.timeline import analyse_for_timeline
 
     title = "Chicago club fires its head coach after a losing season"
@@ -107,6 +107,11 @@ def test_a_bare_metadata_day_yields_to_the_day_of_the_same_headline():
     arts = [wire, copy]
     analyses = {a.id: analyse_for_timeline(a) for a in arts}
     pub = infer_dates(arts, analyses, unanchor=lambda a, an: analyse_for_timeline(a))["copy"]
-    assert (pub.date, pub.how) == ("2018-01-01", "inferred") and "same headline" in pub.evidence
+    # no earlier than the wire's day; a reprint may run days later, so that day is no date
+    assert (pub.date, pub.earliest, pub.latest, pub.how) == (None, "2018-01-01", None, "inferred")
+    assert "same headline" in pub.evidence
+    copy.published = Published("2018-01-12", "2018-01-12", "2018-01-12", "metadata", "2018-01-12T00:00:00")
+    pub = infer_dates(arts, analyses, unanchor=lambda a, an: analyse_for_timeline(a))["copy"]
+    assert (pub.date, pub.earliest, pub.latest) == (None, "2018-01-01", "2018-01-12")  # a later placeholder bounds it
     copy.published = Published("2018-01-02", "2018-01-02", "2018-01-02", "metadata", "2018-01-02T00:00:00")
     assert "copy" not in infer_dates(arts, analyses, unanchor=lambda a, an: analyse_for_timeline(a))  # a day on: it stands

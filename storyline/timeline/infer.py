@@ -317,9 +317,13 @@ def _same_headline(article: Article, dated: list[Article]) -> Published | None:
     for other in dated:
         theirs = (other.published.date or "")[:10]
         if theirs and _headline(other) == words and abs((dt.date.fromisoformat(theirs) - dt.date.fromisoformat(day)).days) > 1:
-            return Published(theirs, theirs, theirs, "inferred",
+            # A wire item runs under one headline on one day, but a reprint may run weeks later
+            # (a press release's headline over a news agency's copy): the other report's day is
+            # the earliest this one can be, not its day; a placeholder later than it is the latest.
+            return Published(None, theirs, day if day > theirs else None, "inferred",
                              f"metadata day {article.published.evidence} has no time of day; the same headline is "
-                             f"{other.outlet or other.id}'s report of {theirs} ({other.published.how})")
+                             f"{other.outlet or other.id}'s report of {theirs} ({other.published.how}): "
+                             f"no earlier than that" + (f", no later than {day}" if day > theirs else ""))
     return None
 
 
