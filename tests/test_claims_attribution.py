@@ -335,9 +335,9 @@ def test_according_to_inside_a_relative_clause_speaks_only_for_that_clause():
     assert one(claims, value=40_000_000).attributed_to is None  # the outlet's own figure
     _, claims = claims_of("The cabinet approved a transfer of 40 million shekels, according to the resolution.")
     assert one(claims, value=40_000_000).attributed_to == "the resolution"
-    _, claims = claims_of("The deal, which amounts to $148.9 billion including debt, would be the largest-ever "
-                          "technology acquisition, according to Dealogic.")
-    assert one(claims, value=148_900_000_000).attributed_to is None  # Dealogic ranks it; the writer sizes it
+    _, claims = claims_of("The containment system is capturing nearly 1 million gallons per day from the well, which is "
+                          "spewing as much as 2.5 million gallons a day, according to the government's worst-case estimate.")
+    assert one(claims, value=2_500_000).attributed_to == "the government's worst-case estimate"  # the sentence's source
 
 
 def test_a_picture_is_no_source_and_rumours_name_nobody():
@@ -350,3 +350,6 @@ def test_a_picture_is_no_source_and_rumours_name_nobody():
     _, claims = claims_of("While Ice Universe did not reveal details, rumours suggest Samsung may introduce a "
                           "dual-lens camera to the Galaxy S9.")
     assert [(c.value, c.attributed_to, c.anonymous) for c in claims] == [("possibly", "unnamed reports", True)]
+    _, claims = claims_of("An area of nearly 60,000 square miles of Gulf waters is closed to fishing, the latest "
+                          "U.S. government reports said.")
+    assert one(claims, value=60000).attributed_to == "the latest U.S. government reports"  # whose reports is said

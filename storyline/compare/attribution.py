@@ -139,16 +139,14 @@ def _relative_clause(token):
 
 
 def _reaches(source, anchor) -> bool:
-    """Whether "according to X" (or "reported by X") speaks for ``anchor``: not when one of them
-    sits in a relative clause the other is outside of. "Approved a transfer of 40 million
-    shekels, which is set to take effect immediately according to the resolution": the
-    resolution says when, not how much; "The deal, which amounts to $148.9 billion, would be
-    the largest-ever acquisition, according to Dealogic": Dealogic ranks the deal, the writer
-    gives its size."""
-    mine, theirs = _relative_clause(source), _relative_clause(anchor)
-    if mine is None or theirs is None:
-        return mine is None and theirs is None or (mine is not None and _in_subtree(anchor, mine))
-    return mine.i == theirs.i or _in_subtree(anchor, mine)
+    """Whether "according to X" (or "reported by X") speaks for ``anchor``: not when it sits in a
+    relative clause the anchor is outside of ("approved a transfer of 40 million shekels, which
+    is set to take effect immediately according to the resolution": the resolution says when,
+    not how much). Said of the main clause, it covers the sentence, its relative clauses too
+    ("the well, which is spewing as much as 2.5 million gallons a day, according to the
+    government's worst-case estimate")."""
+    mine = _relative_clause(source)
+    return mine is None or _in_subtree(anchor, mine)
 
 
 def _in_subtree(token, root) -> bool:
@@ -471,7 +469,11 @@ def attribute(sent, anchor) -> Attribution:
     if source_tok is not None and source_tok.lemma_.lower() in words("image_nouns"):
         source_tok = None  # "These renders suggest ...": the outlet's reading of a picture, its own
     if source_tok is not None and source_tok.lower_ in words("hearsay_nouns") and not any(
-            c.dep_ == "prep" for c in source_tok.children):
+            c.dep_ in ("prep", "poss") or (c.i < source_tok.i and any(
+                t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in c.subtree))
+            for c in source_tok.children):
+        # "rumours suggest", "media reports said": nobody named ("the latest U.S. government reports",
+        # "BP's own internal reports" name whose)
         source_tok, source_text, out.anonymous = None, UNNAMED_REPORTS, True  # "rumours suggest ...": nobody named
     if source_tok is not None:
         src = _named_body(source_tok) or source_phrase(source_tok, sent)
