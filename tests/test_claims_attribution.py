@@ -353,3 +353,6 @@ def test_a_picture_is_no_source_and_rumours_name_nobody():
     _, claims = claims_of("An area of nearly 60,000 square miles of Gulf waters is closed to fishing, the latest "
                           "U.S. government reports said.")
     assert one(claims, value=60000).attributed_to == "the latest U.S. government reports"  # whose reports is said
+    _, claims = claims_of("The new image found oil covering about 2,000 square miles, rather than the roughly 3,400 "
+                          "square miles observed last Thursday, said Hans Graber of the University of Miami.")
+    assert one(claims, value=2000).attributed_to == "Hans Graber of the University of Miami"  # the one who reads it

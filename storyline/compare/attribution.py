@@ -433,6 +433,10 @@ def attribute(sent, anchor) -> Attribution:
         if subj is not None and subj.lower_ in PRONOUNS and v.lemma_.lower() in words("estimating_verbs") \
                 and any(is_report_verb(a) for a in path[n + 1:]):
             continue  # "'... like you'd expect three-alarm fires,' Hunt said": the speaker is further up
+        if subj is not None and subj.lemma_.lower() in words("image_nouns"):
+            # "These renders suggest ...": the outlet's reading of a picture, unless someone further
+            # up says it ("The new image found oil covering 2,000 square miles, said Hans Graber")
+            continue
         if subj is not None and subj.lower_ not in PRONOUNS:
             source_tok, out.verb = subj, v
             out.content = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and _in_subtree(anchor, c)),
@@ -466,8 +470,6 @@ def attribute(sent, anchor) -> Attribution:
                              or (v.dep_ == "parataxis" and subj.pos_ == "NOUN")):  # "..., the police said, and"
                     source_tok, out.verb = subj, v
                     break
-    if source_tok is not None and source_tok.lemma_.lower() in words("image_nouns"):
-        source_tok = None  # "These renders suggest ...": the outlet's reading of a picture, its own
     if source_tok is not None and source_tok.lower_ in words("hearsay_nouns") and not any(
             c.dep_ in ("prep", "poss") or (c.i < source_tok.i and any(
                 t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in c.subtree))
