@@ -476,7 +476,7 @@ def attribute(sent, anchor) -> Attribution:
             for c in source_tok.children):
         # "rumours suggest", "media reports said": nobody named ("the latest U.S. government reports",
         # "BP's own internal reports" name whose)
-        source_tok, source_text, out.anonymous = None, UNNAMED_REPORTS, True  # "rumours suggest ...": nobody named
+        source_tok, source_text, out.anonymous = None, UNNAMED_REPORTS, True
     if source_tok is not None:
         src = _named_body(source_tok) or source_phrase(source_tok, sent)
         conj = [c for c in source_tok.children if c.dep_ == "conj"]

@@ -1399,17 +1399,15 @@ def assertion_value(negated: bool, hedges: list[str]) -> str:
     from storyline.compare.attribution import HEDGE_VERBS, MODALS
 
     def verb(h: str) -> str | None:
+        """The hedging verb a hedge is a form of ("claimed" -> claim, "alleges" -> allege)."""
         h = h.lower()
-        for cut in ("", "s", "d", "ed"):
-            base = h[:len(h) - len(cut)] if cut and h.endswith(cut) else h if not cut else None
-            if base and base in HEDGE_VERBS:
-                return base
-        return None
+        forms = [h] + [h[:-len(end)] for end in ("s", "d", "ed") if h.endswith(end)]
+        return next((f for f in forms if f in HEDGE_VERBS), None)
 
     said = next((b for h in hedges if (b := verb(h))), None)
     if any(h in HEARSAY_HEDGES for h in hedges):
         value = "reportedly"
-    elif any(h in MODALS for h in hedges) or said is None and any(h != "earlier figure" for h in hedges):
+    elif any(h in MODALS for h in hedges) or (said is None and any(h != "earlier figure" for h in hedges)):
         value = "possibly"
     elif said is not None:
         # "The US, South Korea and Ukraine claimed that ...": theirs to stand behind, as they put it

@@ -372,9 +372,8 @@ def _value(span) -> str:
     if any(v.lemma_.lower() in words("denial_verbs") and any(c.dep_ == "ccomp" for c in v.children)
            for v in framing):
         negated = not negated  # "the director denied that the tapestries had been moved"
-    from storyline.compare.claims import assertion_value
-
     from storyline import words as wordlists
+    from storyline.compare.claims import assertion_value
 
     hedges = [c.lower_ for v in framing for c in v.children
               if (c.dep_ == "aux" and c.lower_ in words("hypothetical_modals"))

@@ -482,7 +482,7 @@ def _share_times(span, attached: dict[int, list[TimeExpr]]) -> set[int]:
 
 
 def _contrast(w) -> bool:
-    """A "while" clause with a subject of its own named by a noun sets another happening against
+    """A "while" clause with a subject of its own, not a pronoun, sets another happening against
     the main one ("scores escaped in the hours after the kidnapping, while another girl was found
     earlier this year"), at its own time; "met while filming", "while he was filming" share it."""
     mark = next((c for c in w.children if c.dep_ == "mark"), None)

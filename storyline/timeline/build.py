@@ -166,8 +166,9 @@ _OPENS_ON_BACK_REFERENCE = re.compile(
 # A line cut inside a phrase: it ends on a word that needs what follows ("... and concluded
 # that.", "... a spokesperson for Argentina's"), or its speaker is only a pronoun ("...,"
 # the newspaper quoted him as saying.").
-_ENDS_ON_BACK_REFERENCE = re.compile(r"\b(?:" + wordlists.alternation("back_reference_ends") + r")[.!]?[\"\u201d]?$", re.I)
 _CUT_END = re.compile(r"(?:\b(?:" + wordlists.alternation("cut_end_words") + r")|['\u2019]s)[.,;:]?[\"\u201d]?$", re.I)
+# A line that ends counting from a happening the sentences before named ("... returned to Earth soon after.").
+_ENDS_ON_BACK_REFERENCE = re.compile(r"\b(?:" + wordlists.alternation("back_reference_ends") + r")[.!]?[\"\u201d]?$", re.I)
 _PRONOUN_SPEAKER = re.compile(r"\b(?:quoted|cited) (?:him|her|them) as saying\b|[,\"\u201d]\s*(?:he|she|they) (?:said|told|added)\b[^.]{0,40}\.?$", re.I)
 
 
