@@ -211,6 +211,8 @@ def test_an_empty_story_says_what_is_missing_instead_of_failing():
     ("soon", None, "soon"),
     ("2018-W06", None, "week of 5 Feb 2018"),  # a bound's TIMEX week, not January
     ("FUTURE_REF", None, ""),  # a TIMEX code says nothing to a reader
+    ("2017-Q4", "quarter", "Q4 2017"),  # a bound's TIMEX quarter, not the year's first
+    ("2018-H1", None, "first half of 2018"),
 ])
 def test_format_date_is_no_more_precise_than_the_date(date, precision, expected):
     assert format_date(date, precision) == expected

@@ -144,3 +144,20 @@ def test_an_attributed_sentence_drops_its_discourse_opener_and_lowers_only_plain
     assert _lower_first("Beijing said it would reply.", "Officials in Beijing said so.") == "Beijing said it would reply."
     assert _lower_first("People put off by the change will be happy.") == "people put off by the change will be happy."
 
+
+
+def test_an_unnamed_source_is_said_once():
+    from storyline.compare import summary
+    from storyline.model import Article, Claim, Evidence, Published, Story
+
+    art = Article(id="a", source="a", body="The files reportedly contain details on some 214,000 offshore companies.",
+                  outlet="Post", published=Published("2016-04-04", "2016-04-04", "2016-04-04", "metadata"))
+    c = Claim(id="c1", subject="companies", text="the files reportedly contain details on some 214,000 offshore companies",
+              article="a", value=214000, unit="companies", attributed_to="unnamed reports", anonymous=True,
+              evidence=[Evidence("a", 0, 10, "The files")])
+    story = Story(id="s", title="t", articles=["a"], claims=[c], comparison=[])
+    from storyline.compare.comparison import compare_claims
+    story.comparison = compare_claims([c], {"a": art}, {"a": "Post"})
+    texts = [x.text for x in summary.summarise(story, {"a": art})]
+    assert any(t.startswith("According to unnamed reports") for t in texts)
+    assert not any("(an unnamed source)" in t for t in texts)

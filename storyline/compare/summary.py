@@ -278,8 +278,8 @@ def summarise(story: Story, articles: dict[str, Article]) -> list[SummarySentenc
             continue
         c = cs[0]
         text = _according(c, articles)
-        if c.anonymous and "anonymous" not in text.lower():
-            text = text[:-1] + " (an unnamed source)."
+        if c.anonymous and not re.search(r"\b(?:anonymous|unnamed)\b", text, re.I):
+            text = text[:-1] + " (an unnamed source)."  # not after "According to unnamed reports, ..."
         said = " ".join(re.findall(r"\w+", c.text.lower()))
         if any(x.text == text or (said and said in " ".join(re.findall(r"\w+", x.text.lower()))) for x in out):
             continue  # two figures of one sentence, or a line already told: the sentence is told once

@@ -98,6 +98,14 @@ def date_span(date: str | None, precision: str | None = None) -> tuple[dt.date, 
         except ValueError:
             return None
         return start, start + dt.timedelta(days=6)
+    part = re.match(r"^(\d{4})-([QH])([1-4])$", date)  # a TIMEX quarter or half ("2017-Q4", "2018-H1")
+    if part:
+        year, months = int(part.group(1)), 3 if part.group(2) == "Q" else 6
+        first = (int(part.group(3)) - 1) * months + 1
+        if first > 12:
+            return None
+        last = first + months - 1
+        return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
     m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date)
     if not m:
         return None
@@ -134,8 +142,10 @@ def format_date(date: str | None, precision: str | None = None) -> str:
     start, end = span
     if precision == "week" or re.fullmatch(r"\d{4}-W\d{2}", date):
         return f"week of {start.day} {start:%b %Y}"
-    if precision == "quarter":
+    if precision == "quarter" or re.fullmatch(r"\d{4}-Q[1-4]", date):
         return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    if re.fullmatch(r"\d{4}-H[12]", date):
+        return f"{'first' if start.month == 1 else 'second'} half of {start.year}"
     if precision == "decade":
         return f"{start.year}s"
     if start == end:
