@@ -353,3 +353,12 @@ def test_how_many_times_faster_is_a_figure_of_the_act():
     assert [c.subject for c in claims] == ["fired (times)"]  # a count of acts stays one
     _, claims = claims_of("\u201cIt can run five times faster than before.\u201d")
     assert claims == []  # a quotation whose speaker the text does not name is nobody's figure
+
+
+def test_a_couple_hundred_is_two_or_three_hundred():
+    from storyline.compare.numbers import parse_figure
+
+    f = parse_figure("a couple hundred")
+    assert (f.low, f.high) == (200, 300)
+    _, claims = claims_of("A \u201ccouple hundred\u201d people in high-tax areas received their stock early, the source said.")
+    assert [c.value for c in claims if c.unit == "people"] == ["couple hundred"]  # not 100

@@ -227,6 +227,8 @@ def _figure_text(doc, s, e) -> tuple[str, object]:
     """The figure words of an entity span and the token the figure quantifies (its head)."""
     if s > 0 and doc[s - 1].text in ("$", "£", "€", "¥", "US$") and doc[s - 1].whitespace_ == "":
         s -= 1  # "$69m" with only "69" tagged MONEY
+    if s > 0 and doc[s - 1].lower_ == "couple" and doc[s].lower_ in MAGNITUDES:
+        s -= 1  # "a 'couple hundred' people" with only "hundred" tagged: two or three hundred, not 100
     toks = list(doc[s:e])
     # Extend left to a qualifier the tagger left out: "an estimated 5,000", "up to 5,000".
     k = s

@@ -34,6 +34,8 @@ VAGUE = [
     (r"(?:several|a few|few) million", 2_000_000, 9_999_999),
     (r"(?:several|a few|few) billion", 2_000_000_000, 9_999_999_999),
     (r"(?:several|a few|few) dozen", 24, 99),
+    (r"(?:a )?couple(?: of)? hundred", 200, 300),  # "a 'couple hundred' people": two or three hundred
+    (r"(?:a )?couple(?: of)? thousand", 2_000, 3_000),
     (r"thousands", 2_000, 99_999),
     (r"hundreds", 200, 999),
     (r"millions", 2_000_000, 999_999_999),
