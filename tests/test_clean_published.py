@@ -160,3 +160,20 @@ def test_a_date_read_from_the_article_text_is_not_taken_for_its_publication_date
     meta = page.replace("<title>", '<meta property="article:published_time" content="2024-11-12T08:00:00Z"><title>')
     art = clean(RawArticle(id="q", source="q.html", format="html", html=meta, url="http://127.0.0.1/news/q.html"))
     assert art.published.date == "2024-11-12"
+
+
+def test_a_bare_day_that_is_the_crawl_day_is_only_an_upper_bound():
+    # A page that gives no date is stamped "today" by the crawler, with no time of day: twelve
+    # days after the other outlets ran the story, it would put the page on the crawl day.
+    text = "Astronauts identified microbes aboard the space station. The samples were returned to Earth."
+    pub = date_article(text, metadata="2018-01-14T00:00:00", downloaded="2018-01-14T13:53:33")
+    assert pub.date is None and pub.latest == "2018-01-14"
+    assert "crawl" in pub.evidence
+    # The text's weekday still pins a page the crawl found on its day of publication.
+    told = "The minister resigned on Friday, officials said on Saturday."
+    pub = date_article(told, metadata="2019-03-09T00:00:00", downloaded="2019-03-09T18:02:11",
+                       url="https://example.com/2019/03/09/minister-resigns.html")
+    assert pub.date == "2019-03-09"
+    # A bare day before the crawl day is the outlet's (rule 2 and the rest decide it).
+    pub = date_article(text, metadata="2018-01-02T00:00:00", downloaded="2018-01-14T13:53:33")
+    assert pub.date == "2018-01-02"

@@ -142,6 +142,14 @@ def crawl_coincident(published: str | None, downloaded: str | None) -> bool:
     return gap <= ZONE_REACH.total_seconds() and off_hour <= CLOCK_SLACK.total_seconds()
 
 
+def _stamped_on_crawl_day(metadata: str, meta_day: str, downloaded: str | None) -> bool:
+    """Rule 10: a day with no time of day that is the very day of the crawl. A page that
+    gives no date of its own is stamped "today" by the crawler; where the outlet did give one,
+    the text's weekdays still pin the day (rule 9), so nothing true is lost."""
+    crawl = parse_date_string(downloaded) if downloaded else None
+    return is_bare(metadata) and crawl is not None and crawl[:10] == meta_day
+
+
 @dataclass(slots=True)
 class Reading:
     """What the text says under one candidate publication day."""
@@ -263,7 +271,7 @@ def date_article(body: str, *, metadata: str | None, url: str | None = None,
     others = [(d, how, ev) for d, how, ev in ((dateline[0] if dateline else None, "dateline",
                                               dateline[1] if dateline else None), (url_day, "url", url)) if d]
     if meta_day:
-        if crawl_coincident(metadata, downloaded):
+        if crawl_coincident(metadata, downloaded) or _stamped_on_crawl_day(metadata, meta_day, downloaded):
             reading = read_text(body, meta_day)
             if reading.contradictions:
                 why = (f"metadata date {metadata} is the crawl time (downloaded {downloaded}) and the text "
