@@ -305,6 +305,16 @@ def test_one_day_lines_naming_a_rare_participant_are_one_happening():
     assert "a" in shown and "b" not in shown
 
 
+def test_a_shared_weekday_is_no_shared_participant():
+    filler = [_event(f"f{i}", f"Officials in the region opened shelter number {i} for families.", f"2016-04-{i + 10:02d}",
+                     sources=("x",)) for i in range(8)]
+    a = _event("a", "Huge crowds gathered outside parliament late Monday demanding he quit.", "2016-04-04", sources=("a",))
+    b = _event("b", "The law firm said on Monday that the company never had any funds.", "2016-04-04", sources=("b",),
+               start=5000)
+    shown = {e.id for e in key_events(filler + [a, b])}
+    assert {"a", "b"} <= shown
+
+
 def test_lines_pointing_back_do_not_stand_alone():
     assert not stands_alone("Back then, he anticipated it would first fly in 2013.")
     assert not stands_alone("There, two years ago, groups of men assaulted women.")

@@ -308,8 +308,13 @@ def _same_figure(a: Event, b: Event) -> bool:
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*")
 
 
+# A weekday or a month is capitalised but names no participant: "late Monday" in a protest's
+# line and "reported on Monday" in another outlet's are two happenings of one day.
+_CALENDAR = {w.lower() for w in wordlists.int_table("weekdays")} | {w.lower() for w in wordlists.int_table("months")}
+
+
 def _names(e: Event) -> set[str]:
-    return set(_NAME.findall(e.text))
+    return {n for n in _NAME.findall(e.text) if n.lower() not in _CALENDAR}
 
 
 def _rare_names(events: list[Event]) -> set[str]:
