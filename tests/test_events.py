@@ -100,8 +100,18 @@ def test_a_lead_timed_from_the_sentence_before_is_not_the_report_s_day():
     assert by["shatter"].date is None and by["shatter"].dated_by is None  # weeks after September, not December 29
     _, evs = events_of("The minister was arrested in May. Two months later, his party expelled him.", "2017-12-29")
     assert [e.date for e in evs if e.trigger == "expel"] == [None]
+    _, evs = events_of("The iceberg broke off in September. Over the next few weeks, it broke into 20 pieces.", "2017-12-29")
+    assert [e.date for e in evs if e.trigger == "break" and "pieces" in e.text] == [None]
     _, evs = events_of("The animal, who turned 17 just a day before, dragged the boy through the water.", "2016-05-29")
     assert [e.dated_by for e in evs if e.trigger == "drag"] == ["published"]  # the day before is the birthday's
+
+
+def test_a_thing_s_size_or_found_property_is_no_happening():
+    _, evs = events_of("On Friday the iceberg covered a 100-square-mile area and was found to be unstable. "
+                       "On Friday reporters covered the trial. On Friday the reef spanned 2,300 km.", "2017-12-29")
+    assert [e.text for e in evs] == ["On Friday reporters covered the trial."]
+    _, evs = events_of("The missing climber was found dead on Sunday.", "2017-12-29")
+    assert [e.trigger for e in evs] == ["find"]
 
 
 def test_the_report_s_own_day_keeps_the_window_of_a_small_hours_stamp():

@@ -344,12 +344,14 @@ def _cap(text: str, after: int = 0) -> str:
     return text
 
 
-# A time counted from the sentence before ("seconds later", "just weeks later"): the line is timed
-# against that sentence's happening, never against its report's day.
+# A time counted from the sentence before ("seconds later", "just weeks later", "over the next
+# few weeks"): the line is timed against that sentence's happening, never against its report's day.
 COUNTED_FROM_BEFORE = re.compile(
     r"\b(?:(?:" + wordlists.alternation("small_counts") + r") )?"
     r"(?:" + wordlists.alternation("time_units_later") + r") (?:" + wordlists.alternation("time_counted_from") + r")\b"
-    r"|\bshortly (?:after|afterwards)\b", re.I)
+    r"|\bshortly (?:after|afterwards)\b"
+    r"|\b(?:over|in|during|within) the (?:" + wordlists.alternation("following_period_words") + r") (?:(?:"
+    + wordlists.alternation("small_counts") + r") )?(?:" + wordlists.alternation("time_units_plural") + r")\b", re.I)
 _ACCORDING_TAIL = re.compile(r",\s+according to [^,;]{2,120}[.!?]?[\"\u201d']?$", re.I)
 
 
@@ -776,6 +778,25 @@ def _hypothetical(v) -> bool:
     return False
 
 
+EXTENT_VERBS = wordlists.words("extent_verbs")
+DIMENSION_NOUNS = wordlists.words("dimension_nouns")
+
+
+def _extent(v) -> bool:
+    """A verb giving a thing's size: "covered a 100-square-mile area", "spans 2,300 km"."""
+    if v.lemma_ not in EXTENT_VERBS:
+        return False
+    return any(c.dep_ in ("dobj", "obj", "npadvmod") and (c.lemma_ in DIMENSION_NOUNS or any(g.dep_ == "nummod" for g in c.children))
+               for c in v.children)
+
+
+def _found_to_be(v) -> bool:
+    """A passive with "to be" after it tells a property, not a happening: "was found to be
+    incredibly unstable", "is thought to be the largest"."""
+    return any(c.dep_ == "auxpass" for c in v.children) and any(
+        c.dep_ == "xcomp" and c.lemma_ == "be" for c in v.children)
+
+
 def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loose, ents, pub_day, position, lemmas, names):
     lead = position < PUBLICATION_DAY_SENTENCES
     if _hypothetical(v):
@@ -787,6 +808,8 @@ def _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loos
     if tense is None and lead and _news_present(v, own, pub_day):
         tense = "past"  # "Google is turning on the chip today": the lead's news, on the day it names
     if tense is None or v.lemma_ in STATIVE and not (v.lemma_ == "be" and any(c.dep_ == "auxpass" for c in v.children)):
+        return None
+    if _extent(v) or _found_to_be(v):
         return None
     own = [t for t in own if _dated(t)]
     if any(t.kind == "future" for t in own) or any(t.kind == "future" for w in v.ancestors for t in attached.get(w.i, [])):

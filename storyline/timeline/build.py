@@ -288,7 +288,8 @@ def _wide(e: Event) -> bool:
                 and (dt.date.fromisoformat(e.latest) - dt.date.fromisoformat(e.earliest)).days > WIDE_WINDOW_DAYS)
 
 
-_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
+# A number joined to letters by a hyphen is part of a name or a code ("B-44", "COVID-19").
+_FIGURE = re.compile(r"(?<![A-Za-z]-)\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
 
 
 def _figures(e: Event) -> set[str]:
@@ -367,13 +368,23 @@ def _proper_doers(e: Event) -> set[str]:
     return out
 
 
+_OWNER = re.compile(r"^(?:[Tt]he )?([A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)['\u2019]s\b")
+
+
+def _owners(e: Event) -> set[str]:
+    """The named doers of a line, and the names that own its described doers: "NASA's airborne
+    IceBridge mission" acts for NASA, as "Nasa" does in another outlet's line."""
+    out = {x.lower() for x in e.actors if _named(x)}
+    return out | {m.group(1).lower() for x in e.actors if (m := _OWNER.match(x))}
+
+
 def _same_doer_same_deed(a: Event, b: Event) -> bool:
     """Two lines of one time whose doer has the same name and whose verbs are of one class
     ("Hamilton won the race" / "the race was won by Hamilton") tell one happening. Statements
     are many and alike, so saying verbs do not count."""
     from storyline.events.merge import SAYING, trigger_match
 
-    if not {x for x in a.actors if _named(x)} & set(b.actors):
+    if not ({x for x in a.actors if _named(x)} & set(b.actors) or _owners(a) & _owners(b)):
         return False
     return any(trigger_match(x, y) >= 0.8 for x in a.triggers for y in b.triggers if x not in SAYING and y not in SAYING)
 
