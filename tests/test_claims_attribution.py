@@ -356,3 +356,20 @@ def test_a_picture_is_no_source_and_rumours_name_nobody():
     _, claims = claims_of("The new image found oil covering about 2,000 square miles, rather than the roughly 3,400 "
                           "square miles observed last Thursday, said Hans Graber of the University of Miami.")
     assert one(claims, value=2000).attributed_to == "Hans Graber of the University of Miami"  # the one who reads it
+
+
+def test_a_phrase_held_in_quotation_marks_says_nothing():
+    _, claims = claims_of("One website mocked the reports: \"He wrote 2 articles totaling over 5,000 words, using the "
+                          "phrases 'allegedly', 'speculation suggests' and 'may have been'\".")
+    assert all(c.attributed_to != "speculation" for c in claims)
+
+
+def test_a_source_noun_keeps_the_name_of_whose_it_is():
+    _, claims = claims_of("At least 48 officials have been caught up in the campaign, according to information "
+                          "maintained by the Asia Society on its website.")
+    assert one(claims, value=48).attributed_to == "information maintained by the Asia Society"
+
+
+def test_its_investigation_is_told_by_the_one_who_owns_it():
+    _, claims = claims_of("Le Monde said its investigation into the papers found HSBC has 2,300 offshore companies.")
+    assert one(claims, value=2300).attributed_to == "Le Monde"

@@ -72,6 +72,11 @@ def source_phrase(token, sent) -> str:
     """A noun phrase for a source: its subtree without long relative clauses or appositions."""
     drop = set()
     for child in token.children:
+        agent = _named_agent(child)
+        if agent is not None:
+            # "information maintained by the Asia Society on its website": whose it is, kept
+            drop.update(t.i for t in child.subtree if t.i > agent.right_edge.i)
+            continue
         if child.dep_ in ("relcl", "acl", "appos", "advcl", "punct") and len(list(child.subtree)) > 3:
             drop.update(t.i for t in child.subtree)
         if child.i > token.i and (child.lower_ == "here" or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
@@ -86,6 +91,17 @@ def source_phrase(token, sent) -> str:
     if not toks:
         return ""
     return sent.doc[toks[0].i: toks[-1].i + 1].text.strip(" ,")
+
+
+def _named_agent(clause):
+    """The "by" phrase of a participle after a source noun, when it names someone ("data
+    compiled by the World Bank"): the name says whose the source is."""
+    if clause.dep_ != "acl" or clause.tag_ != "VBN":
+        return None
+    agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+    if agent is None or not any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE") for t in agent.subtree):
+        return None
+    return agent
 
 
 def subject_of(verb):
@@ -154,8 +170,22 @@ def _in_subtree(token, root) -> bool:
 
 
 def is_report_verb(t) -> bool:
-    """A verb of saying, reporting or estimating."""
-    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORT_VERBS
+    """A verb of saying, reporting or estimating, used, not mentioned: "the phrases 'allegedly',
+    'speculation suggests' and 'may have been'" quotes a phrase, and nobody there says anything."""
+    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORT_VERBS and not _mentioned(t)
+
+
+_MARKS = QUOTE_OPEN + QUOTE_CLOSE + SINGLE_QUOTES
+
+
+def _mentioned(v) -> bool:
+    """A short phrase held in quotation marks of its own, the verb ending it: a phrase cited."""
+    doc = v.doc
+    subj = max((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i), key=lambda c: c.i, default=None)
+    start = subj.left_edge.i if subj is not None else v.i
+    if v.i - start > 4 or v.i + 1 >= len(doc) or start == 0:
+        return False
+    return doc[v.i + 1].text[:1] in _MARKS and doc[start - 1].text[-1:] in _MARKS
 
 
 def inside_quote(token) -> bool:
@@ -448,6 +478,15 @@ def attribute(sent, anchor) -> Attribution:
             out.content = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and _in_subtree(anchor, c)),
                                None)
             break
+    if source_tok is not None and out.verb is not None and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in source_tok.children):
+        # "Le Monde said its investigation found 2,300 companies": the investigation is Le
+        # Monde's, and Le Monde is who tells it
+        for v in path[path.index(out.verb) + 1:] if out.verb in path else []:
+            subj = subject_of(v)
+            if is_report_verb(v) and subj is not None and subj.lower_ not in PRONOUNS:
+                source_tok, out.verb = subj, v
+                break
     if source_tok is None and source_text is None and not out.background:
         counter, verb = _counting_source(anchor)
         if counter is not None:
