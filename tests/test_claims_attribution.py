@@ -373,3 +373,15 @@ def test_a_source_noun_keeps_the_name_of_whose_it_is():
 def test_its_investigation_is_told_by_the_one_who_owns_it():
     _, claims = claims_of("Le Monde said its investigation into the papers found HSBC has 2,300 offshore companies.")
     assert one(claims, value=2300).attributed_to == "Le Monde"
+
+
+def test_the_place_a_relative_clause_hangs_on_is_not_its_counter():
+    _, claims = claims_of("The memo used a loophole offered by the Isle of Man, where about 1,000 privately owned "
+                          "aircraft are recorded on a government registry.")
+    assert one(claims, value=1000).attributed_to is None
+
+
+def test_an_index_is_what_is_measured_not_who_measures():
+    _, claims = claims_of("Qualcomm's shares fell 7 percent since 2005, while the wider semiconductor index "
+                          "has returned 106 percent.")
+    assert all(c.attributed_to != "the wider semiconductor index" for c in claims)

@@ -113,7 +113,10 @@ def subject_of(verb):
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
-    if verb.dep_ in ("relcl",) and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ in ("relcl",) and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ == "nsubjpass" or (c.dep_ == "advmod" and c.lower_ in ("where", "when")) for c in verb.children):
+        # "the agency, which said ...": the noun is the clause's subject; in "the island, where
+        # 1,000 aircraft are recorded" it is only where
         return verb.head
     if verb.dep_ == "conj":
         return subject_of(verb.head)
