@@ -169,6 +169,8 @@ def test_hedging_frame_lowers_certainty():
     "It will be aimed at educating students, parents and teachers about the dangers of technology.",  # a purpose
     "Qualcomm is likely to be closely tied to the performance of future handsets, analysts said.",  # a relation
     "The decline in happiness might be caused by the overuse of screens, the psychologist said.",
+    "We're introducing Play Time Management, which will allow family managers to manage playtime.",  # a capability
+    "If your subscription has lapsed, games will be shown with a lock icon.",  # how it works, for the reader
 ])
 def test_not_steps(body):
     assert _run(body) == []
@@ -183,6 +185,7 @@ def test_not_steps(body):
     ("There will be ten times as many police officers on the streets.",
      "ten times as many police officers on the streets"),
     ("The death toll may well increase, the London Mayor warned.", "increase"),  # a figure, a named source
+    ("Germany will allow refugees to stay until March, the minister said.", "allow refugees to stay until March"),
 ])
 def test_steps_that_pass_the_bar(body, what):
     [x] = _run(body)

@@ -38,6 +38,7 @@ from storyline.expectations.lexicon import (
     OCCASION_NOUNS,
     HABITUAL_ADVERBS,
     DISTANT_MARKERS,
+    ENABLING_VERBS,
     INTENTION_VERBS,
     MEASURE_NOUNS,
     NEGATION_WORDS,
@@ -1005,6 +1006,25 @@ def _headline(cand: _Candidate, sent) -> bool:
                for m in cand.markers)
 
 
+def _capability(verb, subj) -> bool:
+    """What a thing will make possible for others: an enabling verb with an infinitive after its
+    object ("will allow family managers to manage playtime"), unless a person, a government or
+    a people does the allowing ("Germany will allow refugees to stay")."""
+    if verb.lemma_.lower() not in ENABLING_VERBS or not any(
+            c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return False
+    if subj is None:
+        return True
+    head = _head_noun(subj)
+    return not (head.ent_type_ in ("PERSON", "GPE", "NORP") or head.lower_ in ("he", "she", "they", "we", "i"))
+
+
+def _for_the_reader(cand: _Candidate) -> bool:
+    """A condition put to the reader ("if your subscription has lapsed", "when you log in"):
+    the text says how something works for whoever uses it, not what anyone will do."""
+    return any(t.lower_ in ("you", "your") for c in _conditions(cand) for t in c.subtree)
+
+
 def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: str | None,
                 named: bool, timexes: list[TimeExpr] = ()) -> str | None:
     """Why a future clause is not an announced step, or None when it is one.
@@ -1061,6 +1081,10 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
     ahead = bound is not None and (bound.kind == "future" or bool(anchor and (bound.earliest or "") > anchor))
     if cand.nominal:
         return None
+    if _capability(cand.verb, subj):
+        return "capability"  # "Play Time Management, which will allow parents to manage playtime"
+    if _for_the_reader(cand):
+        return "how it works"  # "If your subscription has lapsed, games will be shown with a lock"
     if _is_state(cand.verb) and (not ahead or any(c.dep_ == "attr" for c in cand.verb.children)):
         return "state"  # a date makes "will be closed from Monday" a step, not "will be the most powerful"
     if subj is None or _passive(cand.verb) or subj.dep_ == "expl" or subj.lower_ == "there":

@@ -28,6 +28,7 @@ def word_list(name: str) -> frozenset[str]:
 ACTOR_NOUNS = word_list("actor_nouns")
 STATE_VERBS = word_list("state_verbs")
 PLACEMENT_VERBS = word_list("placement_verbs")
+ENABLING_VERBS = word_list("enabling_verbs")
 OPINION_VERBS = word_list("opinion_verbs")
 DESIRE_VERBS = word_list("desire_verbs")
 MEASURE_NOUNS = word_list("measure_nouns")
