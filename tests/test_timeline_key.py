@@ -945,3 +945,21 @@ def test_a_line_ending_soon_after_needs_the_sentence_before():
     assert not stands_alone("The samples were returned to Earth soon after.")
     assert not stands_alone("He was freed shortly afterwards.")
     assert stands_alone("The samples were returned to Earth soon after the flight.")
+
+
+def test_an_undated_line_counted_from_the_sentence_before_shows_without_that_count():
+    from storyline.timeline.build import plain_line, without_count_back
+
+    assert without_count_back("However, just weeks later B-44 shattered into more than 20 fragments.") == \
+        "B-44 shattered into more than 20 fragments."
+    assert without_count_back("Working in the glovebox about a week later, Whitson transferred cells to tubes.") == \
+        "Working in the glovebox, Whitson transferred cells to tubes."
+    assert without_count_back("He died two days later of his wounds in hospital.") is None  # inside the clause
+    filler = [_event(f"f{i}", f"Officials in the region opened shelter number {i} for families.", f"2017-12-{i + 1:02d}",
+                     sources=("x",)) for i in range(8)]
+    line = _event("s", "However, just weeks later B-44 shattered into more than 20 fragments.", None,
+                  precision=None, latest="2017-12-29")
+    assert "s" in {e.id for e in key_events(filler + [line])}
+    assert plain_line(line) == "B-44 shattered into more than 20 fragments."
+    line.text = line.evidence[0].quote = "He died two days later of his wounds in hospital."
+    assert "s" not in {e.id for e in key_events(filler + [line])}

@@ -622,12 +622,34 @@ def without_connective(text: str) -> str:
     return out[:1].upper() + out[1:] if out != text else text
 
 
+_COUNT_BACK = re.compile(r"(?:\b(?:just|only|some|about|around|roughly|nearly|almost)\s+)?(?:" + COUNTED_FROM_BEFORE.pattern
+                         + r")\s*(,?)\s*", re.I)
+
+
+def without_count_back(text: str) -> str | None:
+    """An undated line without the time it counts from the sentence before ("However, just
+    weeks later B-44 shattered into 20 fragments" -> "B-44 shattered into 20 fragments"):
+    alone on the timeline there is no sentence before, and the line stands "on or before its
+    report". None when the phrase sits inside a clause and cannot go."""
+    m = _COUNT_BACK.search(text)
+    if m is None:
+        return text
+    before = text[:m.start()].strip().rstrip(",")
+    opener = not before or bool(_CONNECTIVE.match(before + " ."))  # "However, just weeks later ..."
+    if not opener and not m.group(1):
+        return None  # "died two days later of his wounds": the time is part of the clause
+    out = (text[m.end():] if opener else before.rstrip(",") + ", " + text[m.end():]).strip()
+    if len(out.split()) < 4 or COUNTED_FROM_BEFORE.search(out):
+        return None
+    return out[:1].upper() + out[1:]
+
+
 def plain_line(e: Event) -> str:
     """A dated line without the time words its report needed ("On Wednesday, the Senate
     ratified ..." -> "The Senate ratified ..."): the date column says when. Undated lines keep
     them, since nothing else tells when. A quotation the sentence ends inside is closed."""
     if not e.date:
-        return close_quote(e.text)
+        return close_quote(without_count_back(e.text) or e.text)
     text = close_quote(e.text)
 
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
@@ -842,7 +864,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     cands = [e for e in rank_events(events)
              if placed(e) and not e.aside and not retells(e) and stands_alone(plain_line(e)) and not in_a_witness_quote(e)
              and not told_by_a_witness(e)
-             and tells_a_happening(e.text) and not (e.date is None and COUNTED_FROM_BEFORE.search(e.text))]
+             and tells_a_happening(e.text) and not (e.date is None and without_count_back(e.text) is None)]
     # A line with no time that repeats a dated line of its sentence and goes on ("Yet, in 2016,
     # Apple pushed for a revolution — it made the step of removing the jack"): the sentence gave
     # its time to both verbs, and the line would show that happening again, undated.
