@@ -106,6 +106,16 @@ def test_a_lead_timed_from_the_sentence_before_is_not_the_report_s_day():
     assert [e.dated_by for e in evs if e.trigger == "drag"] == ["published"]  # the day before is the birthday's
 
 
+def test_a_dated_time_clause_before_a_past_state_holds_the_happening():
+    _, evs = events_of("The chip is fast. When Google launched its Pixel 2 phone last year, it included a surprise chip.",
+                       "2018-02-05")
+    launch = [e for e in evs if e.trigger == "launch"]
+    assert launch and launch[0].date == "2017" and not launch[0].aside
+    _, evs = events_of("The chip is fast. When Google launched its Pixel 2 phone, it included a surprise chip.",
+                       "2018-02-05")
+    assert all(e.aside for e in evs if e.trigger == "launch")  # no time of its own: told in passing
+
+
 def test_a_thing_s_size_or_found_property_is_no_happening():
     _, evs = events_of("On Friday the iceberg covered a 100-square-mile area and was found to be unstable. "
                        "On Friday reporters covered the trial. On Friday the reef spanned 2,300 km.", "2017-12-29")

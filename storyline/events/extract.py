@@ -418,15 +418,18 @@ def extract_events(article: Article, doc, analysis: ArticleAnalysis) -> list[Eve
         if dateline:
             found = [f for f in found if f[0].idx >= s.start + dateline.end()]
         main_tells = any(_tells(p) for p in _predicates(span))
+        main_past = any(_tense(p) == "past" for p in _predicates(span))
         sentence_events = []
         for v, tense, own, bound_by, sub in found:
             m = _mention(article, si, s, span, text, v, tense, own, bound_by, attached, loose, ents,
                          pub_day, prose_index - 1, _lemmas(clause := _clause(v), in_time), _names_in(clause, ents))
             if m is not None:
                 # A report is news of its own ("..., the Journal reported this week"), however
-                # the parser hangs it.
-                m.aside = sub == "hedged" or (sub and not main_tells and v.lemma_ not in REPORTING) or _slipped_past(v) \
-                    or _recalled_saying(v)
+                # the parser hangs it. A dated time clause before a past state ("When Google
+                # launched the phone last year, it included a chip") holds the sentence's happening.
+                passing = sub and not main_tells and v.lemma_ not in REPORTING \
+                    and not (main_past and _dated_time_clause(v, own))
+                m.aside = sub == "hedged" or passing or _slipped_past(v) or _recalled_saying(v)
                 sentence_events.append((v, m))
         # A clause that describes a noun ("the pair who flew back on April 21", "a fragile
         # ecosystem already battered by Hurricane Katrina in 2005") is a detail: the line, which
@@ -550,6 +553,12 @@ def _recalled_saying(v) -> bool:
     """"As the director-general said at the start of the outbreak, ...": a remark recalled to
     frame the sentence, not a statement that is news."""
     return v.lemma_ in REPORTING and v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
+
+
+def _dated_time_clause(v, own) -> bool:
+    """A "when"/"after"/"before" clause with a date of its own."""
+    return v.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "before", "once")
+                                     for c in v.children) and any(_dated(t) for t in own)
 
 
 def _tells(p) -> bool:
