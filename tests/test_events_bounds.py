@@ -170,3 +170,8 @@ def test_a_page_time_stamp_run_into_the_first_sentence_is_stripped():
     # a date that is part of the sentence stays
     kept = "On 17 June 2009 officials warned that anyone with symptoms should stay at home."
     assert strip_dateline(kept) == kept
+
+
+def test_bounds_of_one_day_are_that_day():
+    # "on Saturday" in a report of Saturday night or Sunday morning is Saturday either way
+    assert coarse_date("2016-05-28", "2016-05-28") == ("2016-05-28", "day")

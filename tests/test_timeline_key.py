@@ -963,3 +963,11 @@ def test_an_undated_line_counted_from_the_sentence_before_shows_without_that_cou
     assert plain_line(line) == "B-44 shattered into more than 20 fragments."
     line.text = line.evidence[0].quote = "He died two days later of his wounds in hospital."
     assert "s" not in {e.id for e in key_events(filler + [line])}
+
+
+def test_a_day_heading_a_phrase_stays():
+    from storyline.timeline.build import plain_line
+
+    e = _event("e", "After a boy slipped into the enclosure on a crowded Saturday at the zoo, keepers shot the gorilla.",
+               "2016-05-28")
+    assert "crowded Saturday at the zoo" in plain_line(e)

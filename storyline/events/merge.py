@@ -573,6 +573,8 @@ def coarse_date(lo: str | None, hi: str | None) -> tuple[str | None, str | None]
     """
     if not (lo and hi) or lo > hi or lo[:7] != hi[:7]:
         return None, None
+    if lo == hi:
+        return lo, "day"  # "on Saturday" in a report of Saturday night or Sunday morning: Saturday either way
     return lo[:7], "month"
 
 
@@ -637,9 +639,12 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
         weak = [m for m in ms if m.date and day_span(m) and m not in strong]
         votes = [(m.date, m.precision or "day", *day_span(m), m.article) for m in (strong or weak)]
         date, precision, lo, hi, disagreement = choose_date(votes, independent)
+        from_text = False
         if date is None and not votes:
             lo, hi = event_bounds(ms, articles)
             date, precision = coarse_date(lo, hi)
+            # one day under every day its article may be from: the text's own time fixes it
+            from_text = precision == "day" and any(m.time_text for m in ms)
         # A sentence that tells the event only in passing ("Goldman expects a hit because of the
         # law signed last week") is about something else: the line comes from one that tells it,
         # and the event is told in passing only when every report does so.
@@ -667,7 +672,7 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], ind
             earliest=lo,
             latest=hi,
             triggers=list(dict.fromkeys(m.trigger for m in ms if m.trigger)),
-            dated_by=None if date is None else ("text" if strong else "report"),
+            dated_by=None if date is None else ("text" if strong or from_text else "report"),
             aside=all(m.aside for m in ms),
             actors=list(dict.fromkeys(m.actor for m in ms if m.actor)),
             places=list(dict.fromkeys(m.location for m in ms if m.location)),

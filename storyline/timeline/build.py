@@ -666,6 +666,8 @@ def plain_line(e: Event) -> str:
             return m.group()
         if not opener and len(before.split()) == 1:
             return m.group()  # a lone word before it leans on it ("Just this year, ..."): keep both
+        if m.group()[:1].isupper() and re.search(r"\b(?:a|an|the)\s+(?:[\w'-]+\s+)?$", before, re.I):
+            return m.group()  # the head of a phrase: "on a crowded Saturday at the zoo"
         last = before.split()[-1].lower() if before.split() else ""
         if re.match(r"\s*that\b", after) and last.endswith("ed"):
             # "an interview published Saturday that ...": after a participle the time may be
