@@ -362,3 +362,8 @@ def test_a_couple_hundred_is_two_or_three_hundred():
     assert (f.low, f.high) == (200, 300)
     _, claims = claims_of("A \u201ccouple hundred\u201d people in high-tax areas received their stock early, the source said.")
     assert [c.value for c in claims if c.unit == "people"] == ["couple hundred"]  # not 100
+
+
+def test_odds_are_no_count():
+    _, claims = claims_of("There is a little over a 1 in 10,000 chance it will hit any person, officials said.")
+    assert not [c for c in claims if c.value in (1, 10000)]

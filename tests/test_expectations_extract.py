@@ -171,6 +171,7 @@ def test_hedging_frame_lowers_certainty():
     "The decline in happiness might be caused by the overuse of screens, the psychologist said.",
     "We're introducing Play Time Management, which will allow family managers to manage playtime.",  # a capability
     "If your subscription has lapsed, games will be shown with a lock icon.",  # how it works, for the reader
+    "Prices rose despite warnings that the bank will raise rates.",  # the writer's backdrop, nobody's step
 ])
 def test_not_steps(body):
     assert _run(body) == []

@@ -168,10 +168,19 @@ def _figure_spans(sent):
         if t.lower_ == "half" and t.i + 2 < sent.end and t.nbor(1).lower_ in ("a", "an") \
                 and t.nbor(2).lower_ in ("million", "billion", "thousand", "dozen"):
             spans = [sp for sp in spans if sp[1] <= t.i or sp[0] > t.i + 2] + [[t.i, t.i + 3]]
+    spans = [sp for sp in spans if not _in_odds(doc, sp, sent)]
     spans.sort()
     return spans
 
 
+def _in_odds(doc, sp, sent) -> bool:
+    """A number of odds: "a 1 in 10,000 chance", "one in five adults". Neither number counts
+    anything on its own (read alone, "10,000 chances" says the opposite)."""
+    s, e = sp
+    one = lambda t: t.lower_ in ("1", "one")  # noqa: E731 - the odds' first term
+    if s - 2 >= sent.start and doc[s - 1].lower_ == "in" and one(doc[s - 2]):
+        return True  # "10,000" in "1 in 10,000"
+    return e - s == 1 and one(doc[s]) and e + 1 < sent.end and doc[e].lower_ == "in" and doc[e + 1].like_num
 def _merge_ranges(doc, spans):
     """ "from 12,000 barrels (504,000 gallons) to 25,000 barrels": one range, conversions dropped."""
     out = []

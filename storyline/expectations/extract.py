@@ -37,6 +37,7 @@ from storyline.expectations.lexicon import (
     WELCOMING_VERBS,
     OCCASION_NOUNS,
     HABITUAL_ADVERBS,
+    CONTEXT_PREPOSITIONS,
     DISTANT_MARKERS,
     ENABLING_VERBS,
     INTENTION_VERBS,
@@ -1016,7 +1017,8 @@ def _capability(verb, subj) -> bool:
     if subj is None:
         return True
     head = _head_noun(subj)
-    return not (head.ent_type_ in ("PERSON", "GPE", "NORP") or head.lower_ in ("he", "she", "they", "we", "i"))
+    personal = head.pos_ == "PRON" and "Prs" in head.morph.get("PronType") and "Neut" not in head.morph.get("Gender")
+    return not (head.ent_type_ in ("PERSON", "GPE", "NORP") or personal)
 
 
 def _for_the_reader(cand: _Candidate) -> bool:
@@ -1041,6 +1043,8 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "negated"
     if _under_opinion(cand):
         return "opinion"
+    if any(a.dep_ == "prep" and a.lower_ in CONTEXT_PREPOSITIONS for a in cand.top.ancestors):
+        return "backdrop"  # "amid fears it could soon slam down to Earth": the writer's scene, nobody's step
     if cand.top.dep_ == "relcl" and cand.top.tag_ == "VBD":
         return "past pledge"  # "Buhari, who vowed to destroy the group when he took office": background
     if cand.top.tag_ in ("VBD", "VBN") and _past_time_in(cand.top, timexes, anchor):

@@ -622,7 +622,8 @@ def without_connective(text: str) -> str:
     return out[:1].upper() + out[1:] if out != text else text
 
 
-_COUNT_BACK = re.compile(r"(?:\b(?:just|only|some|about|around|roughly|nearly|almost)\s+)?(?:" + COUNTED_FROM_BEFORE.pattern
+_COUNT_BACK = re.compile(r"(?:\b(?:" + wordlists.alternation("count_back_leads") + "|" + wordlists.alternation("approximate_qualifiers")
+                         + r")\s+)?(?:" + COUNTED_FROM_BEFORE.pattern
                          + r")\s*(,?)\s*", re.I)
 
 
