@@ -161,3 +161,16 @@ def test_an_unnamed_source_is_said_once():
     texts = [x.text for x in summary.summarise(story, {"a": art})]
     assert any(t.startswith("According to unnamed reports") for t in texts)
     assert not any("(an unnamed source)" in t for t in texts)
+
+
+def test_a_bare_role_as_source_reads_as_one_person():
+    from storyline.compare.summary import _according
+
+    art = Article(id="a", source="a", body="Pieces weighing up to 100kg could reach the surface, says expert.",
+                  outlet="Guardian", published=Published("2017-10-13", "2017-10-13", "2017-10-13", "metadata"))
+    c = Claim(id="c1", subject="pieces (kg)", text="Pieces weighing up to 100kg could reach the surface",
+              article="a", value=100, unit="kg", attributed_to="expert", anonymous=True,
+              evidence=[Evidence("a", 0, 10, "Pieces")])
+    assert _according(c, {"a": art}).startswith("According to an expert, ")
+    c.attributed_to = "officials"
+    assert _according(c, {"a": art}).startswith("According to officials, ")
