@@ -516,3 +516,12 @@ def test_last_week_said_on_a_sunday_holds_both_ways_of_counting_weeks():
     assert (sunday.value, sunday.earliest, sunday.latest) == ("2016-W23", "2016-06-06", "2016-06-18")
     (wednesday,) = find_timexes(text, "2016-06-15")
     assert (wednesday.earliest, wednesday.latest, wednesday.precision) == ("2016-06-06", "2016-06-12", "week")
+
+
+def test_last_weekday_said_the_day_after_holds_both_weeks():
+    text = "The prime minister said last Wednesday that the app must act."
+    (thursday,) = find_timexes(text, "2018-02-01")  # a writer meaning 31 January would say "yesterday"
+    assert (thursday.value, thursday.earliest, thursday.latest) == ("2018-01-31", "2018-01-24", "2018-01-31")
+    assert thursday.precision != "day"
+    (monday,) = find_timexes("The minister said last Monday that the app must act.", "2018-02-01")
+    assert (monday.earliest, monday.latest, monday.precision) == ("2018-01-29", "2018-01-29", "day")

@@ -265,7 +265,13 @@ def resolve(c: Cand, ctx: Context) -> Res | None:
         return _unknown()
     if kind == "weekday":
         day = _weekday(sem[1], sem[2], ctx.tense(c) if sem[2] is None else None, anchor)
-        return point(("day", day.toordinal()), True)
+        res = point(("day", day.toordinal()), True)
+        if sem[2] == "last" and (anchor - day).days == 1 and res is not None:
+            # "last Wednesday" said on a Thursday: a writer meaning the day before would say
+            # "yesterday", so most mean the week before's; some do not. The window holds both
+            # days; the value stays the nearer one.
+            res.earliest, res.gran = day - dt.timedelta(days=7), None
+        return res
     if kind == "weekday_ref":
         ref = _recent(ctx, c, 3)
         base = dt.date.fromordinal(ref[1]) if ref and ref[0] == "day" else anchor
