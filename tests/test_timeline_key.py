@@ -971,3 +971,13 @@ def test_a_day_heading_a_phrase_stays():
     e = _event("e", "After a boy slipped into the enclosure on a crowded Saturday at the zoo, keepers shot the gorilla.",
                "2016-05-28")
     assert "crowded Saturday at the zoo" in plain_line(e)
+
+
+def test_an_undated_research_finding_is_background():
+    filler = [_event(f"f{i}", f"Officials in the region opened shelter number {i} for families.", f"2018-01-{i + 1:02d}",
+                     sources=("x",)) for i in range(8)]
+    study = _event("s", "A separate study by psychologist Jean Twenge found that heavy users are 56% more likely to "
+                   "be unhappy.", None, precision=None, latest="2018-02-05")
+    assert "s" not in {e.id for e in key_events(filler + [study])}
+    study.date, study.precision, study.earliest, study.latest = "2018-02-01", "day", "2018-02-01", "2018-02-01"
+    assert "s" in {e.id for e in key_events(filler + [study])}  # published that day: news

@@ -867,7 +867,8 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     cands = [e for e in rank_events(events)
              if placed(e) and not e.aside and not retells(e) and stands_alone(plain_line(e)) and not in_a_witness_quote(e)
              and not told_by_a_witness(e)
-             and tells_a_happening(e.text) and not (e.date is None and without_count_back(e.text) is None)]
+             and tells_a_happening(e.text) and not (e.date is None and without_count_back(e.text) is None)
+             and not (e.date is None and e.earliest is None and _patterns("undated_findings.txt").search(e.text))]
     # A line with no time that repeats a dated line of its sentence and goes on ("Yet, in 2016,
     # Apple pushed for a revolution — it made the step of removing the jack"): the sentence gave
     # its time to both verbs, and the line would show that happening again, undated.
