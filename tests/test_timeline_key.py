@@ -981,3 +981,15 @@ def test_an_undated_research_finding_is_background():
     assert "s" not in {e.id for e in key_events(filler + [study])}
     study.date, study.precision, study.earliest, study.latest = "2018-02-01", "day", "2018-02-01", "2018-02-01"
     assert "s" in {e.id for e in key_events(filler + [study])}  # published that day: news
+
+
+def test_two_statements_quoting_different_words_are_two_remarks():
+    filler = [_event(f"f{i}", f"Officials in the region opened shelter number {i} for families.", f"2017-12-{i + 1:02d}",
+                     sources=("x",)) for i in range(8)]
+    a = _event("a", "Yesterday, Ice Universe tweeted: 'I think the Galaxy S9 still has a 3.5mm headphone jack.'",
+               "2017-12-31", sources=("a",))
+    b = _event("b", "Chinese leaker Ice Universe tweeted that the 'back of the Galaxy S9 will change a lot.'", None,
+               precision=None, latest="2018-01-01", sources=("a",), start=5000)
+    a.triggers = b.triggers = ["tweet"]
+    a.actors = b.actors = ["Ice Universe"]
+    assert {"a", "b"} <= {e.id for e in key_events(filler + [a, b])}

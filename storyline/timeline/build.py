@@ -792,6 +792,29 @@ def _same_remark(e: Event, c: Event) -> bool:
     return any(a in b or b in a for a in mine for b in theirs)
 
 
+# A quotation in single marks, as British papers print them: not an apostrophe inside a word.
+_SINGLE_QUOTED = re.compile(r"(?<![\w])['\u2018]([^'\u2018\u2019]+)['\u2019](?![\w])")
+OTHER_REMARK_SHARE = 0.5  # below this share of shared words, two quotations are two remarks
+
+
+def _remark_words(e: Event) -> list[set[str]]:
+    found = [m.group(1) for m in _QUOTED.finditer(e.text)] + [m.group(1) for m in _SINGLE_QUOTED.finditer(e.text)]
+    return [set(re.findall(r"[a-z0-9']+", q.lower())) for q in found if len(q.split()) >= 4]
+
+
+def _other_remarks(e: Event, c: Event) -> bool:
+    """Two statements that quote different words ("Ice Universe tweeted: 'I think the S9 still
+    has a headphone jack'" / "... tweeted that the 'back of the Galaxy S9 will change a lot'")
+    are two remarks, however alike their frames read."""
+    telling = wordlists.words("claim_reporting_verbs")  # "tweeted", "wrote", "posted": remarks too
+    if not (e.triggers and c.triggers and all(t in telling for t in e.triggers + c.triggers)):
+        return False
+    mine, theirs = _remark_words(e), _remark_words(c)
+    if not mine or not theirs:
+        return False
+    return all(len(a & b) < OTHER_REMARK_SHARE * min(len(a), len(b)) for a in mine for b in theirs)
+
+
 def _note_other_date(kept: Event, left: Event) -> None:
     """One remark that outlets date differently keeps both dates as a disagreement (November in
     two reports, December in a third), so the line does not present one of them as settled."""
@@ -816,7 +839,7 @@ def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str], sinc
 
     if _same_remark(e, c):
         return "one remark, quoted alike"
-    if not _same_time(e, c, since=since) or different_deeds(e.triggers, c.triggers):
+    if not _same_time(e, c, since=since) or different_deeds(e.triggers, c.triggers) or _other_remarks(e, c):
         return None
     if _one_old_day(e, c, since):
         return "one day of the back-story"
