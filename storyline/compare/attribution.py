@@ -71,8 +71,11 @@ class Attribution:
 def source_phrase(token, sent) -> str:
     """A noun phrase for a source: its subtree without long relative clauses or appositions."""
     drop = set()
+    # a bare common noun ("information", "an estimate", "a study") says whose it is only by its
+    # "by" phrase; a name, or a noun already owned ("a copy of the contract issued by BP"), needs none
+    bare = token.pos_ != "PROPN" and not any(c.dep_ in ("prep", "poss", "compound") for c in token.children)
     for child in token.children:
-        agent = _named_agent(child)
+        agent = _named_agent(child) if bare else None
         if agent is not None:
             # "information maintained by the Asia Society on its website": whose it is, kept
             drop.update(t.i for t in child.subtree if t.i > agent.right_edge.i)
