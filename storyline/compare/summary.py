@@ -68,7 +68,7 @@ def _who(c: Claim, articles: dict[str, Article]) -> str:
 def _according(c: Claim, articles: dict[str, Article]) -> str:
     who = _who(c, articles)
     if re.fullmatch(r"[a-z]+", who) and not who.endswith("s"):
-        # a headline's "says expert": one unnamed person, with the article prose needs
+        # a headline's "says expert": one unnamed person, and prose needs the article
         who = ("an " if who[0] in "aeiou" else "a ") + who
     text = re.sub(r"^(?:that)\s+", "", c.text.strip())
     # "according to him these eddies could ...": the claim already says who, by a pronoun
