@@ -525,3 +525,12 @@ def test_last_weekday_said_the_day_after_holds_both_weeks():
     assert thursday.precision != "day"
     (monday,) = find_timexes("The minister said last Monday that the app must act.", "2018-02-01")
     assert (monday.earliest, monday.latest, monday.precision) == ("2018-01-29", "2018-01-29", "day")
+
+
+def test_clock_time_takes_the_holiday_after_it():
+    # A flight that left after midnight on New Year's Day and landed "on New Year's Eve":
+    # each clock time is on the day named right after it, not the day named before.
+    text = "It left Auckland at 12:05 a.m. on New Year's Day. It landed at 10:15 a.m. on New Year's Eve."
+    found = {t.text: t.value for t in find_timexes(text, dt.date(2018, 1, 1))}
+    assert found["12:05 a.m."] == "2018-01-01T00:05"
+    assert found["10:15 a.m."] == "2017-12-31T10:15"

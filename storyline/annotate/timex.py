@@ -188,6 +188,23 @@ def _find(text: str, anchor: dt.date | None, doc: Any) -> list[TimeExpr]:
                 relative=res.relative,
             )
         )
+    return _clock_on_named_day(out, text)
+
+
+_ON_DAY = re.compile(r"\s*(?:,\s*)?on\s*$", re.I)
+
+
+def _clock_on_named_day(out: list[TimeExpr], text: str) -> list[TimeExpr]:
+    """A clock time followed by "on" and a day the clock rule does not read as its own day
+    phrase ("at 10:15 a.m. on New Year's Eve") is on that day: the clock rule had put it on the
+    day named before or the report's own, a day early or late around midnight."""
+    for clock, day in zip(out, out[1:]):
+        if clock.type != "TIME" or day.type != "DATE" or day.precision != "day" or day.kind != "point":
+            continue
+        if not _ON_DAY.match(text[clock.end : day.start]) or not clock.value or "T" not in clock.value:
+            continue
+        clock.value = day.value + clock.value[clock.value.index("T"):]
+        clock.earliest, clock.latest, clock.relative = day.earliest, day.latest, day.relative
     return out
 
 
