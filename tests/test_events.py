@@ -485,3 +485,16 @@ def test_a_while_clause_with_its_own_subject_keeps_its_own_time():
     assert by["escape"].date is None and by["find"].date == "2016"
     _, evs = events_of("The couple met while filming the series in 2014.", "2018-02-05")
     assert {e.trigger: e.date for e in evs}["meet"] == "2014"
+
+
+def test_a_past_the_tagger_took_for_a_participle_is_still_a_past():
+    # After a long subject the tagger reads "collided" as a participle; with its own subject
+    # and no auxiliary it is the sentence's finite verb.
+    _, evs = events_of("Two New York City subway work trains collided in a tunnel early Wednesday morning.",
+                       published="2017-12-27")
+    assert [(e.trigger, e.date) for e in evs] == [("collide", "2017-12-27")]
+
+
+def test_a_headline_style_passive_is_no_past():
+    # "Excitement ... guaranteed": a passive with its "is" dropped, not a past happening.
+    assert events_of("Excitement on launch day guaranteed, one way or another.", published="2018-01-05")[1] == []

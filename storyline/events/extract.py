@@ -125,7 +125,20 @@ def _tense(v) -> str | None:
         return "past"  # "did sign"
     if v.tag_ == "VBD":
         return "past"
+    if v.tag_ == "VBN" and v.dep_ not in ("acl", "amod") and any(_full_subject(c) for c in v.children):
+        # A participle with a subject of its own and no auxiliary is a finite past the tagger
+        # took for a participle after a long subject ("Two New York City subway work trains
+        # collided in a tunnel"). A bare noun before it is headline style, a passive with its
+        # "is" dropped ("Excitement on launch day guaranteed").
+        return "past"
     return None
+
+
+def _full_subject(c) -> bool:
+    """A subject written as prose writes it: a name, a pronoun, or a noun with its determiner,
+    number or possessive (headlines drop them)."""
+    return c.dep_ == "nsubj" and (c.pos_ == "PRON" or (c.pos_ == "PROPN" and bool(c.ent_type_))
+                                  or any(d.dep_ in ("det", "nummod", "poss") for d in c.children))
 
 
 def _shares_perfect(v) -> bool:
