@@ -876,6 +876,10 @@ def test_a_quotation_running_past_its_sentence_is_closed_on_the_line():
     # a list item's mark is layout
     assert close_quote("-- Syria used the firm to set up shell companies.") == "Syria used the firm to set up shell companies."
     assert close_quote("-5 degrees was the low.") == "-5 degrees was the low."
+    # straight marks, as many pages write them
+    straight = 'Prosecutor Joseph T. Deters said in a statement: "The incident is under investigation by the police.'
+    assert close_quote(straight) == straight + '"' and stands_alone(close_quote(straight))
+    assert close_quote('He asked: "Why?" and left "quickly.') == 'He asked: "Why?" and left "quickly.'
 
 
 def test_a_person_named_by_surname_alone_is_named_as_the_article_first_did():

@@ -591,7 +591,12 @@ _PHRASE_GOES_ON = re.compile(r"\s*(?:[.;:!?]|$|(?:" + wordlists.alternation("phr
 # A quotation opened after a saying ("May said that “smaller platforms can become home to
 # criminals.", "the minister said: “We will ...") whose sentence ends before the quotation
 # does: the sentence is whole, only its closing mark is in the next one.
-_OPEN_AFTER_SAYING = re.compile(r"\b(?:" + wordlists.alternation("quote_opening_sayings") + r")(?: that)?[,:]?\s+\u201c[^\u201c\u201d]+[.!?]$")
+# A colon may follow a few words on ("said in a statement: ...").
+_SAYING_LEAD = r"\b(?:" + wordlists.alternation("quote_opening_sayings") + r")(?:(?: that)?[,:]?|(?:\s+[\w'\u2019.-]+){1,5}:)"
+_OPEN_AFTER_SAYING = re.compile(_SAYING_LEAD + r"\s+\u201c[^\u201c\u201d]+[.!?]$")
+# The same with straight marks, which many pages use: 'said in a statement: "The incident ... is
+# under investigation.' (the quotation runs on into the next sentence).
+_OPEN_AFTER_SAYING_STRAIGHT = re.compile(_SAYING_LEAD + r"\s+\"[^\"]+[.!?]$")
 
 
 # A list item's mark before a sentence ("-- Syria used the firm to ...", "• The council voted"):
@@ -605,6 +610,8 @@ def close_quote(text: str) -> str:
     text = _ITEM_MARK.sub("", text)
     if text.count("\u201c") == text.count("\u201d") + 1 and _OPEN_AFTER_SAYING.search(text):
         return text + "\u201d"
+    if text.count('"') % 2 and "\u201c" not in text and _OPEN_AFTER_SAYING_STRAIGHT.search(text):
+        return text + '"'
     return text
 
 
