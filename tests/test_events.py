@@ -144,6 +144,14 @@ def test_time_of_a_clause_inside_the_event_is_inherited():
     assert (e.trigger, e.date, e.dated_by) == ("sign", "2024-11-09", "inherited")
 
 
+def test_a_happening_described_in_passing_does_not_date_the_news():
+    # The display's time is the display's; the reports came in after it.
+    _, evs = events_of("The American Meteor Society received over 180 reports from eyewitnesses of the display "
+                       "which took place at approximately 6pm EST on December 26.", "2017-12-27")
+    (got,) = [e for e in evs if e.trigger == "receive"]
+    assert got.date is None and got.dated_by != "inherited"
+
+
 def test_according_to_is_the_attribution():
     _, evs = events_of("According to the Korean Central News Agency, Kim Jong Un signed the decree on Monday.", "2024-11-12")
     (e,) = evs

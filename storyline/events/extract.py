@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from storyline.events.lexicon import word_classes
 from storyline.model import Article, ArticleAnalysis, EventMention, Evidence, TimeExpr
 from storyline import words as wordlists
 
@@ -631,6 +632,10 @@ def _sentence_events(span, attached, stimex, ents, loose=()):
     return events
 
 
+# Verbs by which a source tells or puts out what it says: their clause's time is the telling's.
+_TELLING = REPORTING | word_classes("trigger_classes.txt")["say"] | word_classes("trigger_classes.txt")["publish"]
+
+
 def _donors(v, attached, span) -> list[int]:
     """Clauses inside the event's own arguments that carry a time: "X signed the law, according
     to a notice published on Saturday" is dated by the notice's publication."""
@@ -638,6 +643,11 @@ def _donors(v, attached, span) -> list[int]:
     for vi in attached:
         w = span.doc[vi]
         if w.i == v.i or w.dep_ not in ("acl", "relcl") or not any(a.i == v.i for a in w.ancestors):
+            continue
+        if w.lemma_.lower() not in _TELLING:
+            # Only a telling's own time dates the news it carries; a happening described in
+            # passing has its own ("received over 180 reports of the display, which took place
+            # at 6pm on December 26": the reports came after the display).
             continue
         between = [a for a in w.ancestors if v in a.ancestors]
         if any(a.pos_ == "VERB" and a.lemma_ != "accord" and a.dep_ not in ("acl", "relcl") for a in between):
