@@ -104,6 +104,7 @@ def test_according_to_names_the_source():
     "Will the council approve the plan?",  # a question
     "You will find the full text on our website.",  # an address to the reader
     "The treaty states that the other party will immediately provide assistance.",  # a provision
+    "The new rules outline that companies will have to pay a tax on their foreign-held cash.",  # a provision
     "He would often walk to the office in the morning.",  # habitual past
     "Sign up for our newsletter and we will send you the news every morning.",
     "Fishermen wonder how long it will take for the gulf to recover.",  # an indirect question

@@ -666,6 +666,8 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         # four of whom ..." (the relative clause is no background of the writer's)
         anchor = stand_in if stand_in is not None else counted if counted is not None else whole if whole is not None else num
         att = attribute(sent, anchor)
+        if att.source and _counts_the_tellers(num, att.verb):
+            att = Attribution()  # "accused by dozens of women": the count of accusers is the writer's
         if att.source is None and att.verb is None and not att.background and inside_quote(anchor):
             att.source = quote_speaker(anchor)
             if att.source is None:
@@ -690,6 +692,20 @@ def _figure_claims(article, sent, analysis, told: set | None = None) -> list[Cla
         metric_first(claim)
         out.append(claim)
     return out
+
+
+def _counts_the_tellers(num, verb) -> bool:
+    """Whether the figure counts the very people who tell: it sits in the reporting verb's
+    subject or "by" phrase ("has been accused by dozens of women", "two officials said"). Those
+    tellers do not vouch for their own number; the writer counts them."""
+    if verb is None:
+        return False
+    t = num
+    while t.head.i != t.i:
+        if t.head.i == verb.i:
+            return t.dep_ in ("nsubj", "agent")
+        t = t.head
+    return False
 
 
 def _list_members(noun) -> list:
