@@ -286,8 +286,10 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     for c in claims:
         by_subject[c.subject].append(c)
     out = []
-    for subject, cs in _split_ages(_split_bare(_join_short_names(_join_owner_twins(_join_synonyms(join_unit_systems(
-            join_same_figures(_join_dated_twins(list(by_subject.items()))))), articles, independent)))):
+    subjects = _split_ages(_split_bare(_join_short_names(_join_owner_twins(_join_synonyms(join_unit_systems(
+        join_same_figures(_join_dated_twins(list(by_subject.items()))))), articles, independent))))
+    subjects = _split_untimed_changes(subjects, articles, independent, partial)
+    for subject, cs in subjects:
         # an undated claim sits where its article's window opens: the earliest it can have been made
         cs.sort(key=lambda c: (c.date or ((_window(c, articles) or [None])[0]) or "9999", c.article,
                                c.evidence[0].start if c.evidence else 0))
@@ -328,6 +330,36 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
     order = {"conflict": 0, "evolving": 1, "agree": 2, "single": 3}
     out.sort(key=lambda k: (order[k.status], -k.independent_sources, -len(k.claims), k.subject))
     return out
+
+
+def _split_untimed_changes(subjects: list[tuple[str, list[Claim]]], articles: dict[str, Article],
+                           independent: dict[str, str], partial) -> list[tuple[str, list[Claim]]]:
+    """A subject whose differing values no time separates is not one figure that changed:
+    "$31.2 billion" (earnings kept abroad at the end of 2016) and "an estimated $1.9 billion"
+    (the quarter's earnings), told the same day, share only the word "earnings". Where no
+    conflict can be called either, each value is shown on its own rather than as a change the
+    texts never tell."""
+    out = []
+    for subject, cs in subjects:
+        groups = _value_groups(cs)
+        keys = _source_keys(cs, independent, partial)
+        if len(groups) < 2 or len(set(keys.values())) < 2 or _ordered_in_time(groups, articles) or _conflicts(
+                groups, keys, articles, running=subject.endswith(RUNNING_TOTAL),
+                fixed=all(_clock(c) is not None for c in cs)):
+            out.append((subject, cs))
+            continue
+        out.extend((subject, g) for g in groups)
+    return out
+
+
+def _ordered_in_time(groups: list[list[Claim]], articles: dict[str, Article]) -> bool:
+    """Whether some value was told at a moment known to come after another value's telling, or
+    may have been: an undated article's claim sits somewhere in its window."""
+    moments = [[_moment(c, articles) for c in g] for g in groups]
+    if any(m is None for ms in moments for m in ms):
+        return True
+    return any(_after(a, b) for i, ms in enumerate(moments) for j, ns in enumerate(moments) if i != j
+               for a in ms for b in ns)
 
 
 # "two years ago", "more than two years after": a span counted back from the article's day
