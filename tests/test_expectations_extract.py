@@ -105,6 +105,8 @@ def test_according_to_names_the_source():
     "You will find the full text on our website.",  # an address to the reader
     "The treaty states that the other party will immediately provide assistance.",  # a provision
     "The new rules outline that companies will have to pay a tax on their foreign-held cash.",  # a provision
+    "The managers received stock awards that were due to be paid next month.",  # a plan as it stood before
+    "The vote was scheduled to take place next week.",  # a schedule told in the past
     "He would often walk to the office in the morning.",  # habitual past
     "Sign up for our newsletter and we will send you the news every morning.",
     "Fishermen wonder how long it will take for the gulf to recover.",  # an indirect question
@@ -427,3 +429,8 @@ def test_a_step_only_rumours_tell_is_no_announcement():
     body = ("The S8 currently features an iris-scanner, but rumours suggest this technology will be replaced "
             "with facial recognition.")
     assert all(x.certainty != "announced" for x in _run(body))
+
+
+def test_a_past_schedule_someone_reports_may_still_stand():
+    [x] = _run("He said the awards were due to be paid next month.")
+    assert x.what.startswith("paid")

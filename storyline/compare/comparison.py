@@ -338,12 +338,14 @@ def _split_untimed_changes(subjects: list[tuple[str, list[Claim]]], articles: di
     "$31.2 billion" (earnings kept abroad at the end of 2016) and "an estimated $1.9 billion"
     (the quarter's earnings), told the same day, share only the word "earnings". Where no
     conflict can be called either, each value is shown on its own rather than as a change the
-    texts never tell."""
+    texts never tell. Floors ("at least 40", then "more than 50" injured) are a toll that rose
+    even where the hours are unknown."""
     out = []
     for subject, cs in subjects:
         groups = _value_groups(cs)
         keys = _source_keys(cs, independent, partial)
-        if len(groups) < 2 or len(set(keys.values())) < 2 or _ordered_in_time(groups, articles) or _conflicts(
+        if len(groups) < 2 or len(set(keys.values())) < 2 or _ordered_in_time(groups, articles) or any(
+                _floor(c) for c in cs) or _conflicts(
                 groups, keys, articles, running=subject.endswith(RUNNING_TOTAL),
                 fixed=all(_clock(c) is not None for c in cs)):
             out.append((subject, cs))

@@ -1021,6 +1021,20 @@ def _capability(verb, subj) -> bool:
     return not (head.ent_type_ in ("PERSON", "GPE", "NORP") or personal)
 
 
+def _past_schedule(cand: _Candidate) -> bool:
+    """A schedule the writer tells in the past tense ("awards that were due to be paid next
+    month", "the vote was scheduled to take place"): the plan as it stood before; one that still
+    stands reads "are due". Under a reporting verb ("he said the awards were due ...") the past
+    tense is the report's, and the plan may well stand."""
+    top = cand.top
+    if top.lemma_.lower() not in SCHEDULING:
+        return False
+    past = [t for t in top.children if t.dep_ in ("aux", "auxpass") and t.lemma_ == "be" and t.tag_ == "VBD"]
+    if top.dep_ in ("acomp", "attr") and top.head.lemma_ == "be" and top.head.tag_ == "VBD":
+        past.append(top.head)
+    return bool(past) and cand.reporter is None and all(_reporting_head(t) is None for t in [top, *past])
+
+
 def _for_the_reader(cand: _Candidate) -> bool:
     """A condition put to the reader ("if your subscription has lapsed", "when you log in"):
     the text says how something works for whoever uses it, not what anyone will do."""
@@ -1045,6 +1059,8 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "opinion"
     if any(a.dep_ == "prep" and a.lower_ in CONTEXT_PREPOSITIONS for a in cand.top.ancestors):
         return "backdrop"  # "amid fears it could soon slam down to Earth": the writer's scene, nobody's step
+    if _past_schedule(cand):
+        return "past plan"  # "stock awards that were due to be paid next month": the plan as it stood
     if cand.top.dep_ == "relcl" and cand.top.tag_ == "VBD":
         return "past pledge"  # "Buhari, who vowed to destroy the group when he took office": background
     if cand.top.tag_ in ("VBD", "VBN") and _past_time_in(cand.top, timexes, anchor):
