@@ -107,6 +107,7 @@ def test_according_to_names_the_source():
     "The new rules outline that companies will have to pay a tax on their foreign-held cash.",  # a provision
     "The managers received stock awards that were due to be paid next month.",  # a plan as it stood before
     "The vote was scheduled to take place next week.",  # a schedule told in the past
+    "The station is safe, a leading engineer has said amid fears it could soon slam down to Earth.",  # the fears'
     "He would often walk to the office in the morning.",  # habitual past
     "Sign up for our newsletter and we will send you the news every morning.",
     "Fishermen wonder how long it will take for the gulf to recover.",  # an indirect question
@@ -434,3 +435,8 @@ def test_a_step_only_rumours_tell_is_no_announcement():
 def test_a_past_schedule_someone_reports_may_still_stand():
     [x] = _run("He said the awards were due to be paid next month.")
     assert x.what.startswith("paid")
+
+
+def test_a_clause_after_a_backdrop_that_holds_no_content_is_the_speaker_s():
+    [x] = _run("The minister has said amid protests she will resign.")
+    assert x.what == "resign" and x.attributed_to == "The minister"

@@ -38,6 +38,7 @@ from storyline.expectations.lexicon import (
     OCCASION_NOUNS,
     HABITUAL_ADVERBS,
     CONTEXT_PREPOSITIONS,
+    BACKDROP_NOUNS,
     DISTANT_MARKERS,
     ENABLING_VERBS,
     INTENTION_VERBS,
@@ -1021,6 +1022,22 @@ def _capability(verb, subj) -> bool:
     return not (head.ent_type_ in ("PERSON", "GPE", "NORP") or personal)
 
 
+def _content_of_backdrop(top) -> bool:
+    """The clause is what a backdrop noun holds, though the parser hangs it on the main verb:
+    "has said amid fears it could soon slam down to Earth" (the fears' content, not the
+    engineer's words)."""
+    clause = next((t for t in [top, *top.ancestors] if t.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    start = clause.left_edge.i
+    for p in clause.head.children:
+        if p.dep_ == "prep" and p.lower_ in CONTEXT_PREPOSITIONS:
+            noun = next((o for o in p.children if o.dep_ == "pobj"), None)
+            if noun is not None and noun.right_edge.i + 1 == start and noun.lemma_.lower() in BACKDROP_NOUNS:
+                return True
+    return False
+
+
 def _past_schedule(cand: _Candidate) -> bool:
     """A schedule the writer tells in the past tense ("awards that were due to be paid next
     month", "the vote was scheduled to take place"): the plan as it stood before; one that still
@@ -1057,7 +1074,7 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "negated"
     if _under_opinion(cand):
         return "opinion"
-    if any(a.dep_ == "prep" and a.lower_ in CONTEXT_PREPOSITIONS for a in cand.top.ancestors):
+    if any(a.dep_ == "prep" and a.lower_ in CONTEXT_PREPOSITIONS for a in cand.top.ancestors) or _content_of_backdrop(cand.top):
         return "backdrop"  # "amid fears it could soon slam down to Earth": the writer's scene, nobody's step
     if _past_schedule(cand):
         return "past plan"  # "stock awards that were due to be paid next month": the plan as it stood
