@@ -477,6 +477,13 @@ def test_a_slideshow_counter_is_a_caption_not_prose():
     assert is_caption("NASA space station. Play slideshow Getty Images 1 of 35 American geologist and astronaut "
                       "Harrison Schmitt stands next to the US flag on the surface of the moon, December 1972")
     assert not is_caption("Three of the 5 outlets reported the gallery opening on Monday.")
+    # a slideshow's controls go even from text news-please already extracted
+    prose = ("The station could come down in March, experts said. Its orbit has been decaying for months, "
+             "and the agency says it is monitoring the craft.")
+    slides = ("NASA space station Mon, July 18, 2016 NASA space station. Play slideshow Getty Images 1 of 35 "
+              "American geologist Harrison Schmitt stands next to the US flag on the surface of the moon, December 1972")
+    p = clean_text(prose + "\n" + slides, structured=True)
+    assert "slideshow" not in " ".join(p.paragraphs) and "decaying" in " ".join(p.paragraphs)
 
 
 def test_a_gallery_flattened_with_its_counter_at_the_end_is_captions():

@@ -261,9 +261,9 @@ def _caption_score(s: str) -> float:
     if re.match(r"^\d{1,3}/\d{1,3}\s", s):  # "7/30 ..." counts through a photo gallery
         score += 1
     # A slideshow's own controls and counter ("Play slideshow Getty Images 1 of 35 ..."): the
-    # page around an article, never its prose.
+    # page around an article, never its prose; sure enough to go even from structured input.
     if re.search(r"\b(?:Play|View|Launch|Open|Start) (?:slideshow|gallery)\b", s, re.I):
-        score += 2
+        score += 3
     elif re.search(r"\b\d{1,3} of \d{1,3}(?= [A-Z])", s) and re.search(r"\b(?:slideshow|gallery|photos?)\b", s, re.I):
         score += 1
     # Captions often lack a full stop; a body sentence that says "(pictured)" has one.
