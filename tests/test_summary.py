@@ -174,3 +174,26 @@ def test_a_bare_role_as_source_reads_as_one_person():
     assert _according(c, {"a": art}).startswith("According to an expert, ")
     c.attributed_to = "officials"
     assert _according(c, {"a": art}).startswith("According to officials, ")
+
+
+def test_latest_is_news_of_the_newest_report_s_week_and_old_forecasts_are_not_still_to_come():
+    from storyline.model import Expectation
+
+    arts = [art("a", "Post", "2017-10-13"), art("b", "Times", "2018-01-09")]
+    events = [Event(id="e1", date="2017-09", precision="month", text="Re-entry was delayed in September 2017",
+                    sources=["a"], evidence=[], importance=2.0),
+              Event(id="e2", date="2011", precision="year", text="The station was launched in 2011",
+                    sources=["a", "b"], evidence=[], importance=1.0)]
+    story, by_id = story_of(arts, events, [])
+    old = Expectation(id="x1", article="a", certainty="announced", made="2017-10-13", attributed_to="Chinese officials",
+                      text="But in 2016, Chinese officials confirmed they had lost control of the station and it would "
+                           "crash to Earth in 2017 or 2018.", what="crash to Earth in 2017")
+    story.expectations = [old]
+    sentences = summarise(story, by_id)
+    # four months before the newest report, September is not the latest news
+    assert not any(s.text.startswith("Latest:") for s in sentences)
+    assert any(s.text.startswith("Re-entry was delayed") for s in sentences)
+    # a forecast of 2016, retold, is not the step still to come
+    assert not any(s.text.startswith("Still to come") for s in sentences)
+    old.text = "Chinese officials said the station would crash to Earth in 2017 or 2018."
+    assert any(s.text.startswith("Still to come") for s in summarise(story, by_id))

@@ -18,6 +18,7 @@ widgets and links never make a sentence.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from storyline import words as wordlists
@@ -98,6 +99,7 @@ NOT_PROSE = re.compile(
     re.I)
 MAX_SEQUENCE = 5
 LATEST_FROM = 2 * MAX_SEQUENCE
+LATEST_REACH_DAYS = 7  # "Latest" is news of the newest report's week, not of months before it
 
 
 def publishable(text: str) -> bool:
@@ -106,6 +108,10 @@ def publishable(text: str) -> bool:
 
 
 FORWARD = re.compile(r"\b(?:" + wordlists.alternation("forward_time_phrases") + r")\b", re.I)
+
+
+def _days_before(day: str, n: int) -> str:
+    return (dt.date.fromisoformat(day[:10]) - dt.timedelta(days=n)).isoformat()
 
 
 def _ahead(e) -> bool:
@@ -175,6 +181,21 @@ def _kept(x, story: Story) -> bool:
     return False
 
 
+_SAID_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]ack in)\s+((?:19|20)\d\d)\b")
+
+
+def _old_forecast(x) -> bool:
+    """A forecast the sentence dates to a year before its report ("But in 2016, ... officials
+    confirmed ... it would crash to Earth in 2017 or 2018"): what was expected then, retold,
+    not the step still to come."""
+    made = (x.made or getattr(x, "made_earliest", None) or "")[:4]
+    if not made.isdigit():
+        return False
+    at = x.text.find(x.what.split()[0]) if x.what else -1
+    before = x.text[:at] if at > 0 else x.text
+    return any(int(m.group(1)) < int(made) for m in _SAID_IN_YEAR.finditer(before))
+
+
 def _next_step(story: Story) -> SummarySentence | None:
     """The announced step still to come ("takes effect once instruments are exchanged"): only
     one that names someone or something the story is about (a gallery of other couples'
@@ -186,7 +207,7 @@ def _next_step(story: Story) -> SummarySentence | None:
             said = {w.lower() for w in re.findall(r"[\w\-]+", f"{x.text} {x.attributed_to or ''}")}
             if names and not names & said:
                 continue
-            if _kept(x, story):
+            if _kept(x, story) or _old_forecast(x):
                 continue
             who = f" ({x.attributed_to})" if x.attributed_to else ""
             return SummarySentence(_sentence(f"Still to come{who}: {_lower_first(x.text.strip())}"), [x.article],
@@ -209,6 +230,13 @@ def summarise(story: Story, articles: dict[str, Article]) -> list[SummarySentenc
     # window open at its start ("on or before 5 February") says nothing about when.
     dated = [e for e in ranked[:LATEST_FROM] if e.date or e.earliest]
     latest = max(dated, key=lambda e: (e.date or e.earliest, e.importance)) if dated else (ranked[0] if ranked else None)
+    newest = max((a.published.date[:10] for i in story.articles if (a := articles.get(i)) is not None
+                  and a.published.date), default=None)
+    if latest is not None and newest and (latest.date or latest.earliest or "")[:10] < _days_before(newest, LATEST_REACH_DAYS):
+        # Months before the newest report, the last dated line is not the story's latest news
+        # (a September delay, told in January beside an undated statement of that week): it
+        # takes its place in the sequence, unlabelled.
+        latest = None
     sequence = [e for e in ranked[:MAX_SEQUENCE] if e is not latest]
     if latest is not None:
         first = _event_sentence(latest, keys, total, articles)
