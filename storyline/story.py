@@ -105,7 +105,11 @@ def _build_story(
         e.text = without_connective(e.text)
     every, timeline = in_timeline_order(every), in_timeline_order(timeline)
     title, keywords = story_title(articles, analyses)
-    dates = sorted(d for a in articles for d in [a.published.date or a.published.earliest] if d)
+    # The story's span runs between its dated reports; a window's edge is no report's date
+    # (an undated article "between 2017-09-01 and 2018-01-14" does not open the story on the
+    # first). Only a story with no dated report falls back to its windows.
+    dates = sorted(a.published.date for a in articles if a.published.date) or sorted(
+        d for a in articles for d in [a.published.earliest] if d)
     story = Story(
         id=story_id,
         title=title,

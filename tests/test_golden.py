@@ -35,3 +35,12 @@ def test_seed_report_matches_golden_file(seed_run):
     assert json.loads(json.dumps(got, sort_keys=True)) == want, (
         "report for examples/ changed: review it and regenerate with STORYLINE_UPDATE_GOLDEN=1 (see module docstring)"
     )
+
+
+def test_the_story_span_runs_between_dated_reports(seed_run):
+    # The undated Washington Post article's window opens on 2024-06-19 (the signing it recalls);
+    # that edge is no report's date and must not open the story's span.
+    _, report, _ = seed_run
+    (story,) = report["stories"]
+    dated = sorted(a["published"]["date"] for a in report["articles"] if a["published"]["date"])
+    assert (story["first"], story["last"]) == (dated[0], dated[-1])

@@ -380,3 +380,16 @@ def test_markdown_says_a_step_s_due_time_and_condition_as_words():
     assert _bound(TimeExpr("next week", 0, 9, value="2018-W06", precision="week")) == " (by next week: week of 5 Feb 2018)"
     assert _condition("If your subscription has lapsed") == "if your subscription has lapsed"
     assert _condition("the deal closes") == "when the deal closes"
+
+
+def test_markdown_says_a_half_open_window_in_words():
+    from storyline.model import Expectation
+    from storyline.report.markdown import _made, render_markdown
+
+    x = Expectation(id="x", text="t", what="w", article="a", certainty="announced", made_latest="2018-02-06")
+    assert _made(x) == "on or before 2018-02-06"
+    report = {"articles": [{"id": "a", "title": "T", "outlet": "o", "byline": None, "credits": [], "captions": [],
+                            "removed": [], "published": {"date": None, "earliest": None, "latest": "2018-02-06",
+                                                         "how": "metadata"}}],
+              "stories": [], "rejected": [], "skipped": [], "generated": "2018-02-07T00:00:00", "storyline_version": "0"}
+    assert "- published: on or before 2018-02-06 (metadata)" in render_markdown(report)

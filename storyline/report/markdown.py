@@ -6,6 +6,7 @@ from typing import Any
 
 from storyline.progress import counted
 from storyline.report.facts import who_says, wire_facts
+from storyline.report.windows import window_words
 
 
 def _esc(text: str | None) -> str:
@@ -14,8 +15,6 @@ def _esc(text: str | None) -> str:
 
 def _when(e: dict[str, Any]) -> str:
     """An event's date with its precision, or the window its evidence allows."""
-    from storyline.report.windows import window_words
-
     if e.get("date"):
         return f"{e['date']} ({e.get('precision') or '-'})"
     return window_words(e.get("earliest"), e.get("latest"))
@@ -47,7 +46,7 @@ def _made(x) -> str:
     if x.made:
         return x.made
     if x.made_earliest or x.made_latest:
-        return f"between {x.made_earliest or '?'} and {x.made_latest or '?'}"
+        return window_words(x.made_earliest, x.made_latest)
     return "?"
 
 
@@ -149,8 +148,8 @@ def render_markdown(report: dict[str, Any]) -> str:
         p = a["published"]
         out += [f"### {a.get('title') or a['id']}", "",
                 f"- id: `{a['id']}`; outlet: {a.get('outlet') or 'unknown'}; byline: {a.get('byline') or '-'}",
-                f"- published: {p.get('date') or 'unknown'} ({p.get('how') or 'not found'}"
-                + (f"; window {p.get('earliest')} to {p.get('latest')}" if not p.get("date") and p.get("earliest") else "") + ")",
+                f"- published: {p.get('date') or window_words(p.get('earliest'), p.get('latest'), none='unknown')}"
+                f" ({p.get('how') or 'not found'})",
                 f"- credits: {', '.join(a['credits']) or '-'}; captions: {len(a['captions'])}; removed: {len(a['removed'])} pieces", ""]
     if report["rejected"]:
         out += ["## Rejected inputs", ""] + [f"- `{r['source']}`: {r['reason']}" for r in report["rejected"]] + [""]
