@@ -36,3 +36,35 @@ def test_values_no_time_separates_are_no_change():
     b2 = _art("b", "Paper", "2024-10-16T09:00:00")
     quarter.date = "2024-10-16"
     assert _compare([abroad, quarter], a, b2) == {"earnings (USD)": (["1", "2"], "evolving")}
+
+
+def test_a_denial_answers_its_own_object():
+    _, claims = claims_of("Harvey Stone, the executive producer of award-winning movies including Sam Reed and Joe "
+                          "Park\u2019s \u201cGood Day\u201d and Tom Hale\u2019s \u201cPulp Story,\u201d acknowledged making "
+                          "an \u201cawkward pass\u201d at the actress but denied physical assault and emphasized a "
+                          "longstanding relationship with her.")
+    (c,) = [c for c in claims if c.kind == "response"]
+    assert (c.value, c.attributed_to) == ("denied", "Harvey Stone")
+    # neither ... nor: the object on the second verb is what neither answers
+    _, claims = claims_of("The ministry neither confirmed nor denied the report.")
+    assert [c.value for c in claims if c.kind == "response"] == ["not confirmed"]
+
+
+def test_a_name_is_the_source_without_the_description_after_its_comma():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from storyline.compare.attribution import source_phrase
+
+    words = ["Stone", ",", "the", "producer", "of", "films", ",", "denied", "it", "."]
+    heads = [7, 0, 3, 0, 3, 4, 0, 7, 7, 7]
+    deps = ["nsubj", "punct", "det", "appos", "prep", "pobj", "punct", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "ADP", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert source_phrase(doc[0], doc[:]) == "Stone"
+    # a list of names is no description
+    words = ["Spain", ",", "Italy", "and", "France", "denied", "it", "."]
+    doc = Doc(Vocab(), words=words, spaces=[False, True, True, True, True, True, False, False], heads=[5, 0, 0, 2, 2, 5, 5, 5],
+              deps=["nsubj", "punct", "conj", "cc", "conj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PRON", "PUNCT"])
+    assert source_phrase(doc[0], doc[:]) == "Spain, Italy and France"

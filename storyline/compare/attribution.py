@@ -84,6 +84,12 @@ def source_phrase(token, sent) -> str:
             drop.update(t.i for t in child.subtree)
         if child.i > token.i and (child.lower_ == "here" or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
             drop.update(t.i for t in child.subtree)  # "a spokesperson here on Monday": where and when, not who
+    if token.pos_ == "PROPN":
+        # A name says who; what follows its comma describes them, however long and however the
+        # parser hangs it ("Weinstein, the executive producer of ... 'Pulp Fiction,'").
+        comma = next((c for c in token.children if c.i > token.i and c.dep_ == "punct" and c.text == ","), None)
+        if comma is not None and any(c.dep_ == "appos" and c.i > comma.i for c in token.children):  # not a list of names
+            drop.update(t.i for t in token.subtree if t.i >= comma.i)
     toks = [t for t in token.subtree if t.i not in drop and sent.start <= t.i < sent.end]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()

@@ -1276,11 +1276,13 @@ def _response_claims(article, sent, analysis) -> list[Claim]:
         if obj is None:
             for c in v.head.children if v.dep_ == "preconj" else []:
                 obj = _object_of(c)
-        if obj is None:  # "neither confirmed nor denied X": X hangs on the second verb
+        if obj is None and negated:  # "neither confirmed nor denied X": X hangs on the second verb
             for c in v.children:
                 if c.dep_ == "conj" and c.lemma_.lower() in CONFIRM_VERBS:
                     obj = _object_of(c)
         if obj is None:
+            # "acknowledged making an awkward pass but denied physical assault": the second
+            # verb's object is what it answers, and the loop reaches that verb next
             continue
         if lemma == "deny" and (obj.lemma_.lower() in words("granted_things") or any(
                 c.dep_ == "dative" or (c.dep_ == "dobj" and c.lemma_.lower() in words("granted_things"))
