@@ -68,3 +68,20 @@ def test_a_name_is_the_source_without_the_description_after_its_comma():
               deps=["nsubj", "punct", "conj", "cc", "conj", "ROOT", "dobj", "punct"],
               pos=["PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PRON", "PUNCT"])
     assert source_phrase(doc[0], doc[:]) == "Spain, Italy and France"
+
+
+def test_one_speaker_relayed_by_two_outlets_is_one_source():
+    from test_compare_claims11 import _fig
+    from test_compare_claims13 import _art
+
+    a, b = _art("a", "Post", "2024-10-15T09:00:00"), _art("b", "Times", "2024-10-15T11:00:00")
+    one = _fig("1", "a", 100, subject="parts weighed (kg)", unit="kg")
+    two = _fig("2", "b", 100, subject="parts weighed (kg)", unit="kg")
+    one.attributed_to, two.attributed_to = "Jonathan McDowell", "McDowell"
+    (k,) = compare_claims([one, two], {"a": a, "b": b}, {"a": "Post", "b": "Times"})
+    assert (k.status, k.independent_sources) == ("agree", 1)
+    assert k.note == "one source (Jonathan McDowell), told by 2 outlets"
+    # two voices agreeing are two sources
+    two.attributed_to = "the space agency"
+    (k,) = compare_claims([one, two], {"a": a, "b": b}, {"a": "Post", "b": "Times"})
+    assert (k.status, k.independent_sources) == ("agree", 2)

@@ -197,3 +197,13 @@ def test_latest_is_news_of_the_newest_report_s_week_and_old_forecasts_are_not_st
     assert not any(s.text.startswith("Still to come") for s in sentences)
     old.text = "Chinese officials said the station would crash to Earth in 2017 or 2018."
     assert any(s.text.startswith("Still to come") for s in summarise(story, by_id))
+
+
+def test_one_voice_two_outlets_carry_is_said_as_one_source():
+    arts = [art("a", "Post", "2024-10-15"), art("b", "Times", "2024-10-15"), art("c", "Globe", "2024-10-15")]
+    claims = [claim("1", "a", 100, "parts weighed (kg)", unit="kg", by="Jonathan McDowell", text="Parts may weigh 100kg."),
+              claim("2", "b", 100, "parts weighed (kg)", unit="kg", by="McDowell", text="Parts may weigh up to 100kg.")]
+    story, by_id = story_of(arts, [], claims)
+    (said,) = [s for s in summarise(story, by_id) if "100kg" in s.text]
+    assert said.text == "Parts may weigh 100kg (one source: Jonathan McDowell, told by 2 outlets)."
+    assert said.kind == "attributed"

@@ -304,7 +304,14 @@ def compare_claims(claims: list[Claim], articles: dict[str, Article], independen
         conflicts = _conflicts(groups, keys, articles, running=subject.endswith(RUNNING_TOTAL),
                                fixed=all(_clock(c) is not None for c in cs)) \
             if n > 1 and len(groups) > 1 else []
-        if n == 1:
+        if n > 1 and len(groups) == 1 and _one_speaker(cs):
+            # One voice relayed by several outlets ("Mr Zhu said ...", in two papers): the
+            # reports agree, but on one source's word, which counts once.
+            n = 1
+            for c in cs:
+                c.sources, c.single_source = 1, True
+            status = "agree"
+        elif n == 1:
             status = "single"
         elif len(groups) == 1:
             status = "agree"
@@ -752,6 +759,18 @@ def when(row: dict) -> str:
     return "undated"
 
 
+def _one_speaker(cs: list[Claim]) -> str | None:
+    """The one named speaker every claim is attributed to ("Thane Maynard", "Maynard"), or None:
+    an unattributed or anonymous claim, or two names, are no one voice."""
+    names = [c.attributed_to for c in cs]
+    if any(not n or c.anonymous for n, c in zip(names, cs)):
+        return None
+    last = {re.sub(r"[\u2019']s$", "", n.split()[-1]).lower() for n in names}
+    if len(last) != 1 or not all(n.split()[-1][:1].isupper() for n in names):
+        return None
+    return max(names, key=len)
+
+
 def _note(status: str, values: list[dict], conflicts: list[dict], cs: list[Claim]) -> str:
     if status == "evolving":
         steps = []
@@ -763,6 +782,9 @@ def _note(status: str, values: list[dict], conflicts: list[dict], cs: list[Claim
         parts = [f"{c['outlets'][0]}: {c['values'][0]} vs {c['outlets'][1]}: {c['values'][1]} ({c['date'] or 'undated'})"
                  for c in conflicts[:3]]
         return "sources differ at the same time: " + "; ".join(parts)
+    speaker = _one_speaker(cs) if status == "agree" and len({c.outlet or c.article for c in cs}) > 1 else None
+    if speaker and all(c.sources == 1 for c in cs):
+        return f"one source ({speaker}), told by {len({c.outlet or c.article for c in cs})} outlets"
     if status == "single":
         who = {c.attributed_to for c in cs if c.attributed_to}
         return "one source" + (f" ({', '.join(sorted(who))})" if who else "") + (

@@ -273,7 +273,11 @@ def summarise(story: Story, articles: dict[str, Article]) -> list[SummarySentenc
             best = min(cs, key=lambda c: len(c.text))
             n = k.independent_sources
             kind = "agreed" if n * 2 > total else "attributed"
-            out.append(SummarySentence(_sentence(f"{best.text.rstrip('.')} ({_share(n, total)})"),
+            share = _share(n, total)
+            if n == 1 and k.note.startswith("one source ("):
+                # one voice several outlets carry: say whose word it is, not a share of outlets
+                share = k.note.replace("one source (", "one source: ", 1).replace("), told by", ", told by", 1)
+            out.append(SummarySentence(_sentence(f"{best.text.rstrip('.')} ({share})"),
                                        sorted({c.article for c in cs}), kind))
 
     for k in [k for k in comps if k.status == "conflict"][:MAX_CONTESTED]:
