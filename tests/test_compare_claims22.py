@@ -85,3 +85,17 @@ def test_one_speaker_relayed_by_two_outlets_is_one_source():
     two.attributed_to = "the space agency"
     (k,) = compare_claims([one, two], {"a": a, "b": b}, {"a": "Post", "b": "Times"})
     assert (k.status, k.independent_sources) == ("agree", 2)
+
+
+def test_an_unnamed_expert_is_the_one_person_the_article_names_as_a_source():
+    body = ("Large parts of the station could survive re-entry, a leading space expert has warned, with pieces "
+            "weighing up to 100kg reaching the ground. Jonathan McDowell, an astrophysicist at Harvard, said 40 "
+            "satellites had been lost that way. McDowell said the station weighs 8.5 tonnes.")
+    _, claims = claims_of(body)
+    pieces = [c for c in claims if c.value == 100]
+    assert pieces and (pieces[0].attributed_to, pieces[0].anonymous) == ("Jonathan McDowell", False)
+    # two named people: the expert may be either, so stays unnamed
+    body += " Professor Anna Berg said 12 pieces had been found."
+    _, claims = claims_of(body)
+    pieces = [c for c in claims if c.value == 100]
+    assert pieces and pieces[0].anonymous

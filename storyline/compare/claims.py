@@ -1566,7 +1566,29 @@ def extract_claims(article: Article, doc, analysis: ArticleAnalysis) -> list[Cla
             continue
         seen[c.id] = seen[said] = c
         unique.append(c)
+    _name_the_expert(unique, doc)
     return unique
+
+
+def _name_the_expert(claims: list[Claim], doc) -> None:
+    """An unnamed specialist ("a leading space expert", "says expert" in a standfirst) in an
+    article whose only named person quoted as a source is one of its people: that person, as
+    news style introduces a source by role before naming them. With two named people, or none,
+    the role stays unnamed."""
+    roles = words("expert_roles")
+    people = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON"}
+    named: dict[str, str] = {}
+    for c in claims:
+        if c.attributed_to and not c.anonymous and c.attributed_to.split()[-1] in people:
+            last = c.attributed_to.split()[-1]
+            named[last] = max(named.get(last, ""), c.attributed_to, key=len)
+    if len(named) != 1:
+        return
+    (name,) = named.values()
+    for c in claims:
+        who = (c.attributed_to or "").lower().split()
+        if c.anonymous and who and len(who) <= 5 and who[-1] in roles and (len(who) == 1 or who[0] in ("a", "an", "the")):
+            c.attributed_to, c.anonymous = name, False
 
 
 from storyline.compare.comparison import compare_claims  # noqa: E402,F401  (public API lives here)
