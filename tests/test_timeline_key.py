@@ -997,3 +997,19 @@ def test_two_statements_quoting_different_words_are_two_remarks():
     a.triggers = b.triggers = ["tweet"]
     a.actors = b.actors = ["Ice Universe"]
     assert {"a", "b"} <= {e.id for e in key_events(filler + [a, b])}
+
+
+def test_an_undated_line_of_a_deed_left_out_with_its_time_is_not_shown_again():
+    # "bumped" is shown; "collided early Wednesday" is left out as telling it; the undated
+    # "collided in the tunnel" by the same doer is that collision again.
+    bump = _event("e1", "The trains bumped into each other on Wednesday morning but did not derail, the agency said.",
+                  "2017-12-27", sources=("a", "b", "c"))
+    lead = _event("e2", "Two subway work trains collided in a tunnel early on Wednesday morning.", "2017-12-27",
+                  sources=("d",))
+    again = _event("e3", "The trains collided in the 53rd Street tunnel that carries trains to Queens.",
+                   sources=("e", "f"), latest="2017-12-27")
+    for e, actor, trigger in ((bump, "the trains", "bump"), (lead, "Two subway work trains", "collide"),
+                              (again, "The trains", "collide")):
+        e.actors, e.triggers, e.dated_by = [actor], [trigger], "text" if e.date else None
+    shown = key_events([bump, lead, again], limit=5)
+    assert [e.id for e in shown] == ["e1"]

@@ -392,6 +392,19 @@ def _same_doer_same_deed(a: Event, b: Event) -> bool:
 _ALSO = re.compile(r"\b(?:also|too|as well)\b", re.I)
 
 
+def _same_deed_told_again(e: Event, left_out: Event) -> bool:
+    """An undated line with the very verb and doer of a line told with its own time: one deed
+    (not a saying: statements are many and alike) by one doer, named or not."""
+    from storyline.events.merge import SAYING
+
+    if e.date is not None or not _own_time(left_out) or not _same_time(e, left_out):
+        return False
+    doers = {x.lower().split()[-1] for x in e.actors if x.split()}  # the doer's head noun or surname
+    if not doers & {x.lower().split()[-1] for x in left_out.actors if x.split()}:
+        return False
+    return bool((set(e.triggers) & set(left_out.triggers)) - SAYING)
+
+
 def _adds_to(e: Event, c: Event) -> bool:
     """An undated line that adds one more of a deed the view already shows for that time ("A
     child born to one of the girls also was released" beside the girls' release) tells a part
@@ -917,6 +930,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
     rare = _rare_names(cands)
     chosen: list[int] = []
     shadow: list[int] = []  # lines replaced by a dated telling: no longer shown, still retold
+    told_by: dict[int, list[int]] = {}  # a line's left-out retellings
     back = undated = 0
     for i in order:
         if len(chosen) >= size:
@@ -945,6 +959,7 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
                 if why == "one remark, quoted alike":
                     _note_other_date(other, e)
                 _take_bound(other, e)
+                told_by.setdefault((chosen + shadow)[same], []).append(i)
             continue
         if _background(e, since):
             if back >= max(1, round(size * BACKGROUND_SHARE)):
@@ -957,7 +972,15 @@ def key_events(events: list[Event], limit: int | None = None, since: str | None 
                 continue
             undated += 1
         chosen.append(i)
-    return in_timeline_order([cands[i] for i in chosen])
+    # An undated line telling the deed, by the same doer, of a line left out with its own time
+    # ("The trains collided in the 53rd Street tunnel" beside "Two subway work trains collided
+    # in a tunnel early Wednesday", left out as told by "the trains bumped into each other"):
+    # that happening is on the view already, under the line that told the left-out one.
+    told_again = {i for i in chosen if cands[i].date is None and any(
+        _same_deed_told_again(cands[i], cands[x]) for j, xs in told_by.items() if j != i for x in xs)}
+    for i in told_again:
+        log.debug("left out, its deed is shown with a time under another line: %s", cands[i].text[:80])
+    return in_timeline_order([cands[i] for i in chosen if i not in told_again])
 
 
 def in_timeline_order(events: list[Event]) -> list[Event]:
