@@ -99,3 +99,13 @@ def test_an_unnamed_expert_is_the_one_person_the_article_names_as_a_source():
     _, claims = claims_of(body)
     pieces = [c for c in claims if c.value == 100]
     assert pieces and pieces[0].anonymous
+
+
+def test_rules_of_this_round_keep_what_they_should():
+    # a name after a description is the name, kept
+    _, claims = claims_of("The $20bn fund was a shakedown, said another Texan Republican, Joe Barton.")
+    assert [c.attributed_to for c in claims if c.value == 20_000_000_000] == ["another Texan Republican, Joe Barton"]
+    # a figure the parser hangs on the tellers is not their count of themselves
+    _, claims = claims_of("The government's estimate is over twice the estimate repeatedly cited by BP officials of "
+                          "about 5,000 barrels, though company officials have said the estimate is unreliable.")
+    assert all(c.attributed_to for c in claims if c.value == 5000)

@@ -88,7 +88,10 @@ def source_phrase(token, sent) -> str:
         # A name says who; what follows its comma describes them, however long and however the
         # parser hangs it ("Weinstein, the executive producer of ... 'Pulp Fiction,'").
         comma = next((c for c in token.children if c.i > token.i and c.dep_ == "punct" and c.text == ","), None)
-        if comma is not None and any(c.dep_ == "appos" and c.i > comma.i for c in token.children):  # not a list of names
+        # not a list of names, nor a description before the name ("another Texan Republican, Joe Barton")
+        if comma is not None and any(c.dep_ == "appos" and c.i > comma.i for c in token.children) and not any(
+                c.dep_ == "appos" and c.i > comma.i and (c.pos_ == "PROPN" and c.ent_type_ == "PERSON") for c in token.children) \
+                and token.ent_type_ != "NORP":
             drop.update(t.i for t in token.subtree if t.i >= comma.i)
     toks = [t for t in token.subtree if t.i not in drop and sent.start <= t.i < sent.end]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):

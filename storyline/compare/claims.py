@@ -700,12 +700,14 @@ def _counts_the_tellers(num, verb) -> bool:
     tellers do not vouch for their own number; the writer counts them."""
     if verb is None:
         return False
-    t = num
-    while t.head.i != t.i:
-        if t.head.i == verb.i:
-            return t.dep_ in ("nsubj", "agent")
-        t = t.head
-    return False
+    teller = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        teller = next((c for c in agent.children if c.dep_ == "pobj"), teller)
+    # the number is the tellers' own count: their head ("dozens of women") or its number ("two
+    # officials"), not a figure inside a phrase the parser hung on them ("cited by BP officials
+    # of about 5,000 barrels")
+    return teller is not None and (num.i == teller.i or (num.head.i == teller.i and num.dep_ in ("nummod", "quantmod")))
 
 
 def _list_members(noun) -> list:
