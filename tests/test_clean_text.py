@@ -497,3 +497,15 @@ def test_a_gallery_flattened_with_its_counter_at_the_end_is_captions():
     a = clean(RawArticle(id="g", source="g.txt", format="text", text="Comedian splits from actor\n\n" + body + "\n\n" + gallery))
     assert "Hide Caption" not in a.body and "Celebrity splits" not in a.body
     assert "four years together" in a.body
+
+
+def test_a_crawler_s_author_list_becomes_names():
+    from storyline.clean import clean
+    from storyline.model import RawArticle
+
+    body = ("Goldman Sachs expects to take a $5 billion hit to profits for the fourth quarter because of the tax "
+            "overhaul, the bank said in a filing on Friday. The charge will likely leave it with a loss.")
+    raw = RawArticle(id="b", source="b.json", format="newsplease", text=body, title="Goldman takes a hit",
+                     authors=["Neil Callanan", "Michael J Moore", "Neil Callanan Michael J Moore",
+                              "More Stories Neil Callanan", "More Stories Michael J Moore", "Dec"])
+    assert clean(raw).byline == "Neil Callanan, Michael J Moore"

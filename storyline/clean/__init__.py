@@ -8,8 +8,10 @@ credits and page furniture from general signals. Both end in the same record.
 from __future__ import annotations
 
 import hashlib
+import re
 
-from storyline.clean.dates import parse_date_string
+from storyline import words as wordlists
+from storyline.clean.dates import MONTHS, parse_date_string
 from storyline.clean.outlet import outlet_from_domain
 from storyline.clean.html import TEXT_GUESS
 from storyline.clean.published import date_article, told_after
@@ -81,6 +83,7 @@ def clean(raw: RawArticle) -> Article:
             published.evidence = "; ".join(x for x in (published.evidence, removed_guess) if x)
     if outlet is None and parts.outlet:
         outlet, outlet_how = parts.outlet, "text"
+    authors = _author_names(authors)
     byline = parts.byline or (", ".join(authors) if authors else None)
     removed.extend(parts.removed)
     body = "\n\n".join(parts.paragraphs)
@@ -102,3 +105,22 @@ def clean(raw: RawArticle) -> Article:
         language=raw.language,
         fingerprint=hashlib.sha1(body.encode("utf-8", "replace")).hexdigest(),
     )
+
+
+_AUTHOR_FURNITURE = re.compile(r"^(?:" + wordlists.alternation("byline_furniture") + r")\s+", re.I)
+
+
+def _author_names(authors: list[str]) -> list[str]:
+    """The authors a crawler listed, as names: without the page's link words glued to them
+    ("More Stories Neil Callanan"), without a date's fragment ("Dec"), each once, and without
+    an entry that only runs two earlier names together ("Neil Callanan Michael J Moore")."""
+    out: list[str] = []
+    for a in authors:
+        name = " ".join(_AUTHOR_FURNITURE.sub("", a.strip()).split())
+        if not name or name.lower().rstrip(".") in MONTHS or name in out:
+            continue
+        if any(name == f"{x} {y}" for x in out for y in out if x != y):
+            continue
+        out.append(name)
+    return out
+
