@@ -136,6 +136,11 @@ def test_undated_claims_never_conflict():
 def test_projections_never_conflict_with_findings():
     arts = [art("a", "Post", "2010-05-03"), art("b", "Times", "2010-05-03")]
     claims = [_leak("1", "a", 5000, "2010-05-03"), _leak("2", "b", 100000, "2010-05-03", hedges=["could", "projected"])]
+    # nor, told the same day, are they a figure that changed: each value is shown on its own
+    got = compare_claims(claims, {a.id: a for a in arts}, {a.id: a.outlet for a in arts})
+    assert sorted((k.claims, k.status) for k in got) == [(["1"], "single"), (["2"], "single")]
+    # a day later, the projection after the finding is told as a change, never a conflict
+    claims[1].date = "2010-05-04"
     assert run(claims, arts)["oil leaked (barrels per day)"].status == "evolving"
 
 

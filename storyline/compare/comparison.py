@@ -367,6 +367,8 @@ def _ordered_in_time(groups: list[list[Claim]], articles: dict[str, Article]) ->
     moments = [[_moment(c, articles) for c in g] for g in groups]
     if any(m is None for ms in moments for m in ms):
         return True
+    if any("earlier figure" in c.hedges for g in groups for c in g):
+        return True  # "the 1,000 barrels it first estimated": the text itself orders the values
     return any(_after(a, b) for i, ms in enumerate(moments) for j, ns in enumerate(moments) if i != j
                for a in ms for b in ns)
 
