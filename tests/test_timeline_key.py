@@ -943,6 +943,8 @@ def test_a_shown_line_drops_the_conjunction_that_tied_it_to_the_sentence_before(
     assert without_connective("But police said the driver was arrested.") == "Police said the driver was arrested."
     assert without_connective("Then, rumors swirled that he would perform.") == "Then, rumors swirled that he would perform."
     assert without_connective("Andrew Smith was arrested.") == "Andrew Smith was arrested."
+    # "then" before a time of its own only tied the line to the one before
+    assert without_connective("Then in 2016, the agency said it had lost control.") == "In 2016, the agency said it had lost control."
 
 
 def test_a_line_ending_soon_after_needs_the_sentence_before():

@@ -638,8 +638,12 @@ def without_connective(text: str) -> str:
     """A shown line without the conjunction that tied its sentence to the one before ("Yet, in
     2016, Apple pushed ..." -> "In 2016, Apple pushed ...", "But police said ..." -> "Police
     said ..."): on the timeline there is no sentence before."""
-    out = _CONNECTIVE.sub("", text)
+    out = _THEN_WITH_TIME.sub("", _CONNECTIVE.sub("", text))
     return out[:1].upper() + out[1:] if out != text else text
+
+
+# "Then in 2016, ...": the time that follows says when; "then" only tied it to the sentence before.
+_THEN_WITH_TIME = re.compile(r"^(?:and\s+)?then,?\s+(?=(?:in|on|during|by|early|late|last|in\s+early|in\s+late)\s+\S)", re.I)
 
 
 _COUNT_BACK = re.compile(r"(?:\b(?:" + wordlists.alternation("count_back_leads") + "|" + wordlists.alternation("approximate_qualifiers")
