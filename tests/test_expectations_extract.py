@@ -440,3 +440,13 @@ def test_a_past_schedule_someone_reports_may_still_stand():
 def test_a_clause_after_a_backdrop_that_holds_no_content_is_the_speaker_s():
     [x] = _run("The minister has said amid protests she will resign.")
     assert x.what == "resign" and x.attributed_to == "The minister"
+
+
+def test_what_a_thing_will_do_to_a_party_is_no_step():
+    body = "Many big companies have said the tax changes will benefit them next year."
+    nxt = _tx(body, "next year", value="2025", precision="year", kind="point", earliest="2025-01-01", latest="2025-12-31")
+    assert _run(body, [nxt], anchor="2024-11-10") == []
+    # a party doing something to another is a step
+    body = "The company will pay the victims next year."
+    nxt = _tx(body, "next year", value="2025", precision="year", kind="point", earliest="2025-01-01", latest="2025-12-31")
+    assert [x.what for x in _run(body, [nxt], anchor="2024-11-10")] == ["pay the victims"]

@@ -1038,6 +1038,21 @@ def _content_of_backdrop(top) -> bool:
     return False
 
 
+def _acts_on_a_party(verb) -> bool:
+    """What a thing (not someone) will do to a party or a sum: its object is a person, an
+    organisation, a personal pronoun or an amount ("will benefit them", "will push Goldman from
+    ... to a loss", "will knock $5 billion off its profit"). That is a forecast of an effect,
+    which no one can carry out, not a step."""
+    for c in verb.children:
+        if c.dep_ != "dobj":
+            continue
+        if c.ent_type_ in ("PERSON", "ORG", "MONEY", "PERCENT"):
+            return True
+        if c.pos_ == "PRON" and c.lower_ in ("them", "us", "him", "her", "you", "me"):
+            return True
+    return False
+
+
 def _past_schedule(cand: _Candidate) -> bool:
     """A schedule the writer tells in the past tense ("awards that were due to be paid next
     month", "the vote was scheduled to take place"): the plan as it stood before; one that still
@@ -1126,9 +1141,11 @@ def _not_a_step(cand: _Candidate, subj, sent, bound: TimeExpr | None, anchor: st
         return "state"  # a date makes "will be closed from Monday" a step, not "will be the most powerful"
     if subj is None or _passive(cand.verb) or subj.dep_ == "expl" or subj.lower_ == "there":
         return None
-    if _can_act(subj) or _is_happening(subj, cand.verb) or ahead:
+    if _can_act(subj) or _is_happening(subj, cand.verb):
         return None
-    return "no actor"
+    if _acts_on_a_party(cand.verb):
+        return "effect forecast"  # "the changes will benefit them", "the charge will push Goldman to a loss"
+    return None if ahead else "no actor"
 
 
 # ---------------------------------------------------------------- the stage
