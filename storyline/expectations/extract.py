@@ -39,6 +39,7 @@ from storyline.expectations.lexicon import (
     HABITUAL_ADVERBS,
     CONTEXT_PREPOSITIONS,
     BACKDROP_NOUNS,
+    PARTY_PRONOUNS,
     DISTANT_MARKERS,
     ENABLING_VERBS,
     INTENTION_VERBS,
@@ -1038,6 +1039,9 @@ def _content_of_backdrop(top) -> bool:
     return False
 
 
+_PARTY_ENTITIES = {"PERSON", "ORG", "MONEY", "PERCENT"}  # spaCy's labels of parties and sums
+
+
 def _acts_on_a_party(verb) -> bool:
     """What a thing (not someone) will do to a party or a sum: its object is a person, an
     organisation, a personal pronoun or an amount ("will benefit them", "will push Goldman from
@@ -1046,9 +1050,9 @@ def _acts_on_a_party(verb) -> bool:
     for c in verb.children:
         if c.dep_ != "dobj":
             continue
-        if c.ent_type_ in ("PERSON", "ORG", "MONEY", "PERCENT"):
+        if c.ent_type_ in _PARTY_ENTITIES:
             return True
-        if c.pos_ == "PRON" and c.lower_ in ("them", "us", "him", "her", "you", "me"):
+        if c.pos_ == "PRON" and c.lower_ in PARTY_PRONOUNS:
             return True
     return False
 

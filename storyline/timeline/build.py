@@ -643,7 +643,7 @@ def without_connective(text: str) -> str:
 
 
 # "Then in 2016, ...": the time that follows says when; "then" only tied it to the sentence before.
-_THEN_WITH_TIME = re.compile(r"^(?:and\s+)?then,?\s+(?=(?:in|on|during|by|early|late|last|in\s+early|in\s+late)\s+\S)", re.I)
+_THEN_WITH_TIME = re.compile(r"^(?:and\s+)?then,?\s+(?=(?:" + wordlists.alternation("then_time_leads") + r")\s+\S)", re.I)
 
 
 _COUNT_BACK = re.compile(r"(?:\b(?:" + wordlists.alternation("count_back_leads") + "|" + wordlists.alternation("approximate_qualifiers")
