@@ -1015,3 +1015,15 @@ def test_an_undated_line_of_a_deed_left_out_with_its_time_is_not_shown_again():
         e.actors, e.triggers, e.dated_by = [actor], [trigger], "text" if e.date else None
     shown = key_events([bump, lead, again], limit=5)
     assert [e.id for e in shown] == ["e1"]
+
+
+def test_statements_of_two_named_speakers_are_two_lines():
+    one = _event("e1", "On Dec. 6, the Citigroup chief financial officer, John Gerspach, said the bank could face a $20 billion charge.",
+                 "2017-12-06", sources=("a", "b"))
+    two = _event("e2", "During a Dec. 5 conference, the JPMorgan Chase chief financial officer, Marianne Lake, said the bank could face a $2 billion charge.",
+                 "2017-12-05", sources=("a",))
+    one.actors, one.triggers = ["the Citigroup chief financial officer"], ["say"]
+    two.actors, two.triggers = ["the JPMorgan Chase chief financial officer"], ["say"]
+    for e in (one, two):
+        e.dated_by = "text"
+    assert sorted(e.id for e in key_events([one, two], limit=5)) == ["e1", "e2"]

@@ -839,6 +839,24 @@ def _other_remarks(e: Event, c: Event) -> bool:
     return all(len(a & b) < OTHER_REMARK_SHARE * min(len(a), len(b)) for a in mine for b in theirs)
 
 
+def _other_speakers(e: Event, c: Event) -> bool:
+    """Two statements by speakers the lines name apart ("JPMorgan Chase's chief financial
+    officer ... said" / "the Citigroup chief financial officer ... said"): two remarks, however
+    alike their words read. Names are compared by their capitalised words, so "Maynard" and
+    "Thane Maynard" stay one speaker."""
+    from storyline.events.merge import SAYING
+
+    if not (e.triggers and c.triggers and all(t in SAYING for t in e.triggers + c.triggers)):
+        return False
+
+    def names(line: Event) -> set[str]:
+        return {w.lower().replace("\u2019s", "").replace("'s", "") for a in line.actors if _named(a)
+                for w in a.split() if w[:1].isupper() and w.lower() not in ("the", "a", "an")}
+
+    mine, theirs = names(e), names(c)
+    return bool(mine and theirs and not mine & theirs)
+
+
 def _note_other_date(kept: Event, left: Event) -> None:
     """One remark that outlets date differently keeps both dates as a disagreement (November in
     two reports, December in a third), so the line does not present one of them as settled."""
@@ -863,7 +881,8 @@ def _tells_the_same(e: Event, c: Event, ve: dict, vc: dict, rare: set[str], sinc
 
     if _same_remark(e, c):
         return "one remark, quoted alike"
-    if not _same_time(e, c, since=since) or different_deeds(e.triggers, c.triggers) or _other_remarks(e, c):
+    if not _same_time(e, c, since=since) or different_deeds(e.triggers, c.triggers) or _other_remarks(e, c) \
+            or _other_speakers(e, c):
         return None
     if _one_old_day(e, c, since):
         return "one day of the back-story"
