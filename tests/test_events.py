@@ -506,3 +506,5 @@ def test_a_past_the_tagger_took_for_a_participle_is_still_a_past():
 def test_a_headline_style_passive_is_no_past():
     # "Excitement ... guaranteed": a passive with its "is" dropped, not a past happening.
     assert events_of("Excitement on launch day guaranteed, one way or another.", published="2018-01-05")[1] == []
+    # nor is a handle the tagger took for a participle
+    assert events_of("Follow USA TODAY reporter Mike Snider on Twitter: @MikeSnider.", published="2018-02-05")[1] == []

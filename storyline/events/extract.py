@@ -126,7 +126,8 @@ def _tense(v) -> str | None:
         return "past"  # "did sign"
     if v.tag_ == "VBD":
         return "past"
-    if v.tag_ == "VBN" and v.dep_ not in ("acl", "amod") and any(_full_subject(c) for c in v.children):
+    if v.tag_ == "VBN" and v.text.isalpha() and v.text.islower() and v.dep_ not in ("acl", "amod") \
+            and any(_full_subject(c) for c in v.children):
         # A participle with a subject of its own and no auxiliary is a finite past the tagger
         # took for a participle after a long subject ("Two New York City subway work trains
         # collided in a tunnel"). A bare noun before it is headline style, a passive with its
