@@ -108,3 +108,16 @@ def test_a_small_hours_stamp_under_a_url_of_the_day_before_is_the_url_s_day():
     # a stamp later in the day, or a URL of the same day, leaves the stamp's day
     assert date_article(text, metadata="2017-10-14T09:43:22", url=url).date == "2017-10-14"
     assert date_article(text, metadata="2017-10-14T00:43:22", url=url.replace("oct/13", "oct/14")).date == "2017-10-14"
+
+
+def test_a_window_opens_no_earlier_than_the_url_s_month():
+    # A stamp that is the crawler's clock leaves a window; an address minted in February 2018
+    # says the page is no older than that month.
+    p = date_article("Tarantino said the crash was the biggest regret of his life.", metadata="2018-02-06T13:55:45",
+                     url="http://www.example.com/2018/02/tarantino-responds-1201925124/",
+                     downloaded="2018-02-06T16:55:34")
+    assert (p.date, p.earliest, p.latest) == (None, "2018-02-01", "2018-02-06")
+    # a URL with its day is a witness of its own, not a month's floor
+    p = date_article("Tarantino said the crash was the biggest regret of his life.", metadata="2018-02-06T13:55:45",
+                     url="http://www.example.com/2018/02/05/tarantino-responds/", downloaded="2018-02-06T16:55:34")
+    assert p.date == "2018-02-05"

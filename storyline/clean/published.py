@@ -257,8 +257,30 @@ def _days_apart(a: str, b: str) -> int:
     return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
 
 
+# /2018/02/ with no day after it: the month the publishing system minted the URL in.
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])/(?!(?:0?[1-9]|[12]\d|3[01])(?:/|$|[-_.]))")
+
+
+def url_month(url: str | None) -> str | None:
+    """The first day of the month an article URL names without a day ("/2018/02/quentin-..."), or None."""
+    m = _URL_MONTH.search(url_path(url))
+    return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-01" if m else None
+
+
 def date_article(body: str, *, metadata: str | None, url: str | None = None,
                  dateline: tuple[str, str] | None = None, downloaded: str | None = None) -> Published | None:
+    """The publication date (or honest window), with a window's lower bound from the URL's month
+    when nothing else gives one: a page is no older than the month its address was minted in."""
+    pub = _date_article(body, metadata=metadata, url=url, dateline=dateline, downloaded=downloaded)
+    month = url_month(url) if pub is not None and pub.date is None and pub.earliest is None else None
+    if month and pub.latest and month <= pub.latest:
+        pub.earliest = month
+        pub.evidence = f"{pub.evidence}; no earlier than {month} (the URL's month, {url})"
+    return pub
+
+
+def _date_article(body: str, *, metadata: str | None, url: str | None = None,
+                  dateline: tuple[str, str] | None = None, downloaded: str | None = None) -> Published | None:
     """The publication date (or honest window) of one article from its witnesses.
 
     ``metadata`` is the date string the input gave (as given); ``url`` the article URL;
