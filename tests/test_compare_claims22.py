@@ -109,3 +109,10 @@ def test_rules_of_this_round_keep_what_they_should():
     _, claims = claims_of("The government's estimate is over twice the estimate repeatedly cited by BP officials of "
                           "about 5,000 barrels, though company officials have said the estimate is unreliable.")
     assert all(c.attributed_to for c in claims if c.value == 5000)
+
+
+def test_how_late_an_act_came_is_a_figure_of_the_act():
+    _, claims = claims_of("The flight was due to take off at 11:55 p.m. on Sunday, but left about 10 minutes late.")
+    assert [(c.subject, c.value, c.qualifier) for c in claims if c.unit == "minutes"] == [("left late (minutes)", 10, "about")]
+    _, claims = claims_of("The ferry took off ten minutes late.")
+    assert [(c.subject, c.value) for c in claims if c.unit == "minutes"] == [("taken off late (minutes)", 10)]

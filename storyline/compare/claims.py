@@ -1097,6 +1097,10 @@ def _span_and_repeat_claims(article, sent, analysis) -> list[Claim]:
             continue
         if lemma in SPAN_UNITS and t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "VERB":
             verb, unit, label_tail = t.head.head, SPAN_UNITS[lemma], "for"
+        elif lemma in SPAN_UNITS and t.dep_ == "npadvmod" and t.head.lower_ in ("late", "early") \
+                and t.head.head.pos_ == "VERB":
+            # "left about 10 minutes late": how late or early the act came, a figure of the act
+            verb, unit, label_tail = t.head.head, SPAN_UNITS[lemma], t.head.lower_
         elif t.lower_ == "times" and t.dep_ == "npadvmod" and t.head.pos_ == "VERB" and not (
                 t.i + 1 < sent.end and (t.nbor(1).lower_ in words("times_ratio_words")
                                         or t.nbor(1).tag_ in ("JJR", "RBR"))):
@@ -1126,6 +1130,8 @@ def _span_and_repeat_claims(article, sent, analysis) -> list[Claim]:
         if fig is None or isinstance(fig.value, str):
             continue
         act = participle(verb.lemma_.lower(), verb.text, verb.tag_)
+        if label_tail in ("late", "early"):
+            act = " ".join([act] + [c.lower_ for c in verb.children if c.dep_ == "prt"])  # "taken off late"
         label = " ".join(w for w in (act, label_tail) if w) + ("" if label_tail == "(ratio)" else f" ({unit})")
         att = attribute(sent, verb)
         if att.source is None and att.verb is None and not att.background and inside_quote(t):
